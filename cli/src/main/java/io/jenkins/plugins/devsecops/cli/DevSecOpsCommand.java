@@ -1,0 +1,49 @@
+package io.jenkins.plugins.devsecops.cli;
+
+import io.jenkins.plugins.devsecops.EngineVersion;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code devsecops} command: security scans outside Jenkins, with the same engine as the plugin. */
+@Command(name = "devsecops", mixinStandardHelpOptions = true, versionProvider = DevSecOpsCommand.Version.class,
+        description = "Security scans of a source tree: secrets, dependencies, IaC, imported reports.",
+        subcommands = {ScanCommand.class, CommandLine.HelpCommand.class})
+public final class DevSecOpsCommand {
+
+    /** Exit code: the scan ran and the quality gate passed. */
+    public static final int EXIT_PASSED = 0;
+    /** Exit code: the scan ran and the quality gate failed. */
+    public static final int EXIT_GATE_FAILED = 1;
+    /** Exit code: bad usage or a scan error. */
+    public static final int EXIT_ERROR = 2;
+
+    public static void main(String[] args) {
+        System.exit(newCommandLine().execute(args));
+    }
+
+    /** The configured command line, also used by tests. */
+    public static CommandLine newCommandLine() {
+        CommandLine commandLine = new CommandLine(new DevSecOpsCommand());
+        commandLine.setExitCodeExceptionMapper(e -> EXIT_ERROR);
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            CommandLine cmd = e.getCommandLine();
+            cmd.getErr().println("error: " + e.getMessage());
+            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
+            return EXIT_ERROR;
+        });
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            cmd.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return EXIT_ERROR;
+        });
+        return commandLine;
+    }
+
+    /** Prints the engine version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {EngineVersion.NAME + " " + EngineVersion.version(),
+                    "Java " + System.getProperty("java.version")};
+        }
+    }
+}

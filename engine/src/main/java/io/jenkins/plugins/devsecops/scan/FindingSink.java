@@ -1,0 +1,22 @@
+package io.jenkins.plugins.devsecops.scan;
+
+import io.jenkins.plugins.devsecops.model.Finding;
+
+/** Where a stage reports what it finds. Thread-safe. */
+public interface FindingSink {
+
+    /** Reports a finding. */
+    void report(Finding finding);
+
+    /** Reports an error on one input ({@code path} relative to the root), after which the stage goes on. */
+    void error(String path, String message);
+
+    /** Reports something the user should know that is not a finding. */
+    void warning(String message);
+
+    /** Counts an input the stage passed over, by reason. */
+    void skipped(String reason);
+
+    /** Records a stage-wide fact, e.g. the advisory source used. */
+    void property(String key, String value);
+}

@@ -1,0 +1,98 @@
+package io.jenkins.plugins.devsecops.scan;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import org.eclipse.jgit.ignore.FastIgnoreRule;
+import org.eclipse.jgit.ignore.IgnoreNode;
+
+/**
+ * Decides which paths the walk leaves out: {@code .devsecopsignore} files (gitignore syntax, one per directory,
+ * like {@code .gitignore}), and the request's include and exclude patterns (gitignore syntax too).
+ * Uses JGit's own gitignore matcher. One instance per walk; not thread-safe.
+ */
+final class PathFilter {
+
+    /** The name of the ignore file honoured in every directory. */
+    static final String IGNORE_FILE = ".devsecopsignore";
+
+    private final List<FastIgnoreRule> includes;
+    private final List<FastIgnoreRule> excludes;
+    private final Deque<IgnoreLevel> levels = new ArrayDeque<>();
+
+    private record IgnoreLevel(String directory, IgnoreNode node) {
+    }
+
+    PathFilter(List<String> includePatterns, List<String> excludePatterns) {
+        this.includes = includePatterns.stream().map(FastIgnoreRule::new).toList();
+        this.excludes = excludePatterns.stream().map(FastIgnoreRule::new).toList();
+    }
+
+    /** Enters a directory ({@code ""} for the root): reads its ignore file if it has one. */
+    void enterDirectory(Path directory, String relativePath) throws IOException {
+        Path ignoreFile = directory.resolve(IGNORE_FILE);
+        IgnoreNode node = null;
+        if (Files.isRegularFile(ignoreFile)) {
+            node = new IgnoreNode();
+            try (InputStream in = Files.newInputStream(ignoreFile)) {
+                node.parse(ignoreFile.toString(), in);
+            }
+        }
+        levels.push(new IgnoreLevel(relativePath, node));
+    }
+
+    /** Leaves the directory entered last. */
+    void leaveDirectory() {
+        levels.pop();
+    }
+
+    /** Whether an ignore file leaves out this path (relative to the root). */
+    boolean isIgnored(String relativePath, boolean directory) {
+        for (IgnoreLevel level : levels) {
+            if (level.node() == null) {
+                continue;
+            }
+            String local = level.directory().isEmpty() ? relativePath : relativePath.substring(level.directory().length() + 1);
+            IgnoreNode.MatchResult result = level.node().isIgnored(local, directory);
+            if (result == IgnoreNode.MatchResult.IGNORED) {
+                return true;
+            }
+            if (result == IgnoreNode.MatchResult.NOT_IGNORED) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the request's patterns leave out this file. */
+    boolean isExcluded(String relativePath) {
+        for (FastIgnoreRule rule : excludes) {
+            if (rule.isMatch(relativePath, false) && !rule.getNegation()) {
+                return true;
+            }
+        }
+        if (includes.isEmpty()) {
+            return false;
+        }
+        for (FastIgnoreRule rule : includes) {
+            if (rule.isMatch(relativePath, false)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the request's exclude patterns leave out a whole directory. */
+    boolean isExcludedDirectory(String relativePath) {
+        for (FastIgnoreRule rule : excludes) {
+            if (rule.isMatch(relativePath, true) && !rule.getNegation()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

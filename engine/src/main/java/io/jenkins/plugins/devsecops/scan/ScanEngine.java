@@ -1,0 +1,271 @@
+package io.jenkins.plugins.devsecops.scan;
+
+import io.jenkins.plugins.devsecops.EngineVersion;
+import io.jenkins.plugins.devsecops.fingerprint.FindingFingerprints;
+import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.model.Report;
+import io.jenkins.plugins.devsecops.model.StageResult;
+import io.jenkins.plugins.devsecops.model.StageStatus;
+import io.jenkins.plugins.devsecops.model.WalkSummary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs a scan: one walk of the tree, every file handed to the stages that want it on a bounded thread pool,
+ * then each stage's {@link StageScanner#finish}. A stage that throws or runs out of time is recorded as such in
+ * the report; the other stages' findings are kept.
+ */
+public final class ScanEngine {
+
+    /** Findings in report order: most severe first, then by path, line and rule. */
+    public static final Comparator<Finding> REPORT_ORDER = Comparator.comparing(Finding::severity)
+            .thenComparing(f -> f.location() == null ? "" : f.location().path())
+            .thenComparingInt(f -> f.location() == null ? 0 : f.location().startLine())
+            .thenComparing(Finding::ruleId)
+            .thenComparing(f -> f.fingerprint() == null ? "" : f.fingerprint());
+
+    private static final long PROGRESS_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
+    private final StageCatalog catalog;
+
+    public ScanEngine(StageCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** An engine with every stage on the class path. */
+    public static ScanEngine withBuiltInStages() {
+        return new ScanEngine(StageCatalog.builtIn());
+    }
+
+    public StageCatalog catalog() {
+        return catalog;
+    }
+
+    /**
+     * Scans.
+     *
+     * @throws IOException when the root is not a readable directory
+     * @throws IllegalArgumentException when the request names an unknown stage
+     * @throws InterruptedException when the calling thread is interrupted; the pool is stopped
+     */
+    public Report scan(ScanRequest request, ProgressListener listener) throws IOException, InterruptedException {
+        Instant started = Instant.now();
+        long startNanos = System.nanoTime();
+        Path root = request.root();
+        if (!Files.isDirectory(root)) {
+            throw new NoSuchFileException(root.toString(), null, "not a directory");
+        }
+        List<Stage> stages = catalog.select(request.stages());
+        long deadline = startNanos + request.stageTimeout().toNanos();
+
+        listener.progress(new ScanProgress("walk", 0, 0, 0));
+        TreeWalk walk = new TreeWalk(request);
+        walk.run();
+
+        List<StageRun> runs = new ArrayList<>();
+        for (Stage stage : stages) {
+            runs.add(open(stage, new StageContext(root, request, stage.id())));
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(request.threads(), runnable -> {
+            Thread thread = new Thread(runnable, "devsecops-scan");
+            thread.setDaemon(true);
+            return thread;
+        });
+        WalkCounters counters = new WalkCounters();
+        try {
+            scanFiles(walk, runs, pool, deadline, listener, counters);
+            finishStages(runs, pool, deadline, listener);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        Map<String, Long> skipped = new TreeMap<>(walk.skipped());
+        counters.skipped.forEach((reason, count) -> skipped.merge(reason, count, Long::sum));
+        Report.Builder report = Report.builder(EngineVersion.tool(), started)
+                .root(root.toString())
+                .walk(new WalkSummary(walk.filesSeen(), counters.filesScanned.get(), counters.bytesScanned.get(), skipped));
+        List<Finding> findings = new ArrayList<>();
+        for (StageRun run : runs) {
+            report.stage(run.collector.result());
+            run.collector.findings().stream().map(FindingFingerprints::ensure).forEach(findings::add);
+        }
+        findings.sort(REPORT_ORDER);
+        report.findings(findings);
+        report.durationMillis(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
+        return report.build();
+    }
+
+    private static StageRun open(Stage stage, StageContext context) {
+        StageCollector collector = new StageCollector(stage.id());
+        StageScanner scanner = null;
+        try {
+            scanner = stage.open(context);
+        } catch (IOException | RuntimeException e) {
+            collector.fail(StageStatus.FAILED, "Stage could not start: " + describe(e));
+        }
+        return new StageRun(scanner, collector);
+    }
+
+    private static final class StageRun {
+        final StageScanner scanner;
+        final StageCollector collector;
+        long finishStarted;
+
+        StageRun(StageScanner scanner, StageCollector collector) {
+            this.scanner = scanner;
+            this.collector = collector;
+        }
+
+        boolean active() {
+            return scanner != null && collector.isActive();
+        }
+    }
+
+    private static final class WalkCounters {
+        final AtomicLong filesScanned = new AtomicLong();
+        final AtomicLong bytesScanned = new AtomicLong();
+        final AtomicLong filesDone = new AtomicLong();
+        final AtomicLong lastProgress = new AtomicLong();
+        final Map<String, Long> skipped = new TreeMap<>();
+
+        synchronized void skip(String reason) {
+            skipped.merge(reason, 1L, Long::sum);
+        }
+    }
+
+    private void scanFiles(TreeWalk walk, List<StageRun> runs, ExecutorService pool, long deadline,
+            ProgressListener listener, WalkCounters counters) throws InterruptedException {
+        List<SourceFile> files = walk.files();
+        long total = files.size();
+        listener.progress(new ScanProgress("scan", 0, total, 0));
+        List<Future<?>> futures = new ArrayList<>(files.size());
+        for (SourceFile file : files) {
+            futures.add(pool.submit(() -> {
+                scanFile(file, runs, deadline, counters);
+                long done = counters.filesDone.incrementAndGet();
+                long now = System.nanoTime();
+                long last = counters.lastProgress.get();
+                if (now - last > PROGRESS_INTERVAL_NANOS && counters.lastProgress.compareAndSet(last, now)) {
+                    listener.progress(new ScanProgress("scan", done, total, countFindings(runs)));
+                }
+            }));
+        }
+        for (Future<?> future : futures) {
+            try {
+                future.get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("Internal error while scanning files", e.getCause());
+            }
+        }
+        listener.progress(new ScanProgress("scan", total, total, countFindings(runs)));
+    }
+
+    private static long countFindings(List<StageRun> runs) {
+        return runs.stream().mapToLong(r -> r.collector.result().findingCount()).sum();
+    }
+
+    private static void scanFile(SourceFile file, List<StageRun> runs, long deadline, WalkCounters counters) {
+        boolean taken = false;
+        boolean binary = false;
+        try {
+            binary = file.isBinary();
+            for (StageRun run : runs) {
+                if (!run.active()) {
+                    continue;
+                }
+                if (System.nanoTime() > deadline) {
+                    run.collector.fail(StageStatus.TIMED_OUT, "Stage ran out of time while scanning files");
+                    continue;
+                }
+                long start = System.nanoTime();
+                try {
+                    if (run.scanner.accepts(file)) {
+                        taken = true;
+                        run.scanner.scan(file, run.collector);
+                        run.collector.fileScanned(file.size(), System.nanoTime() - start);
+                    }
+                } catch (UncheckedIOException e) {
+                    throw e;
+                } catch (IOException | RuntimeException | StackOverflowError e) {
+                    run.collector.error(file.path(), describe(e));
+                    run.collector.addTime(System.nanoTime() - start);
+                }
+            }
+            if (taken) {
+                counters.filesScanned.incrementAndGet();
+                counters.bytesScanned.addAndGet(file.size());
+            } else {
+                counters.skip(binary ? "binary" : "no-stage");
+            }
+        } catch (UncheckedIOException e) {
+            counters.skip(TreeWalk.SKIP_UNREADABLE);
+        } finally {
+            file.release();
+        }
+    }
+
+    private static void finishStages(List<StageRun> runs, ExecutorService pool, long deadline,
+            ProgressListener listener) throws InterruptedException {
+        List<Future<?>> futures = new ArrayList<>();
+        for (StageRun run : runs) {
+            if (!run.active()) {
+                futures.add(null);
+                continue;
+            }
+            futures.add(pool.submit(() -> {
+                run.finishStarted = System.nanoTime();
+                try {
+                    run.scanner.finish(run.collector);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    run.collector.fail(StageStatus.TIMED_OUT, "Stage was stopped");
+                } catch (IOException | RuntimeException | StackOverflowError e) {
+                    run.collector.fail(StageStatus.FAILED, "Stage failed: " + describe(e));
+                } finally {
+                    run.collector.addTime(System.nanoTime() - run.finishStarted);
+                }
+                return null;
+            }));
+        }
+        listener.progress(new ScanProgress("finish", 0, 0, countFindings(runs)));
+        for (int i = 0; i < runs.size(); i++) {
+            StageRun run = runs.get(i);
+            Future<?> future = futures.get(i);
+            if (future != null) {
+                long remaining = deadline - System.nanoTime();
+                try {
+                    future.get(Math.max(0, remaining), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    future.cancel(true);
+                    run.collector.fail(StageStatus.TIMED_OUT, "Stage ran out of time");
+                } catch (ExecutionException e) {
+                    run.collector.fail(StageStatus.FAILED, "Stage failed: " + describe(e.getCause()));
+                }
+            }
+            StageResult result = run.collector.result();
+            listener.stageFinished(result);
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+}

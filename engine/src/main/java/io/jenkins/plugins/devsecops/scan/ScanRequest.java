@@ -1,0 +1,118 @@
+package io.jenkins.plugins.devsecops.scan;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What to scan and how. Build it with {@link #builder(Path)}.
+ *
+ * @param root the directory to scan
+ * @param stages ids of the stages to run; empty runs every stage enabled by default
+ * @param includes gitignore-style patterns; when not empty, only matching files are scanned
+ * @param excludes gitignore-style patterns of files not to scan
+ * @param maxFileSize files larger than this many bytes are skipped
+ * @param threads the size of the scan's thread pool
+ * @param stageTimeout how long one stage may run before it is stopped
+ * @param options stage options named {@code <stage>.<option>}, e.g. {@code secrets.history=true}
+ */
+public record ScanRequest(Path root, List<String> stages, List<String> includes, List<String> excludes,
+        long maxFileSize, int threads, Duration stageTimeout, Map<String, String> options) {
+
+    /** The default size limit: 10 MB. */
+    public static final long DEFAULT_MAX_FILE_SIZE = 10L * 1024 * 1024;
+
+    /** The default time limit of one stage: 30 minutes. */
+    public static final Duration DEFAULT_STAGE_TIMEOUT = Duration.ofMinutes(30);
+
+    public ScanRequest {
+        Objects.requireNonNull(root, "root");
+        stages = stages == null ? List.of() : List.copyOf(stages);
+        includes = includes == null ? List.of() : List.copyOf(includes);
+        excludes = excludes == null ? List.of() : List.copyOf(excludes);
+        if (maxFileSize <= 0) {
+            throw new IllegalArgumentException("The size limit must be positive: " + maxFileSize);
+        }
+        if (threads <= 0) {
+            throw new IllegalArgumentException("The thread count must be positive: " + threads);
+        }
+        Objects.requireNonNull(stageTimeout, "stageTimeout");
+        options = options == null || options.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(options));
+    }
+
+    /** The option {@code name}, e.g. {@code secrets.history}. */
+    public Optional<String> option(String name) {
+        return Optional.ofNullable(options.get(name));
+    }
+
+    public static Builder builder(Path root) {
+        return new Builder(root);
+    }
+
+    /** Builds {@link ScanRequest}s. Not thread-safe. */
+    public static final class Builder {
+        private final Path root;
+        private final List<String> stages = new ArrayList<>();
+        private final List<String> includes = new ArrayList<>();
+        private final List<String> excludes = new ArrayList<>();
+        private long maxFileSize = DEFAULT_MAX_FILE_SIZE;
+        private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        private Duration stageTimeout = DEFAULT_STAGE_TIMEOUT;
+        private final Map<String, String> options = new LinkedHashMap<>();
+
+        private Builder(Path root) {
+            this.root = root;
+        }
+
+        public Builder stage(String value) {
+            stages.add(value);
+            return this;
+        }
+
+        public Builder stages(List<String> values) {
+            stages.addAll(values);
+            return this;
+        }
+
+        public Builder include(String pattern) {
+            includes.add(pattern);
+            return this;
+        }
+
+        public Builder exclude(String pattern) {
+            excludes.add(pattern);
+            return this;
+        }
+
+        public Builder maxFileSize(long value) {
+            maxFileSize = value;
+            return this;
+        }
+
+        public Builder threads(int value) {
+            threads = value;
+            return this;
+        }
+
+        public Builder stageTimeout(Duration value) {
+            stageTimeout = value;
+            return this;
+        }
+
+        public Builder option(String name, String value) {
+            options.put(name, value);
+            return this;
+        }
+
+        public ScanRequest build() {
+            return new ScanRequest(root, stages, includes, excludes, maxFileSize, threads, stageTimeout, options);
+        }
+    }
+}

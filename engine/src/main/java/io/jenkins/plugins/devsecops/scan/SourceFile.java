@@ -1,0 +1,130 @@
+package io.jenkins.plugins.devsecops.scan;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One regular file found by the walk, read at most once and shared by every stage that looks at it.
+ * Thread-safe.
+ */
+public final class SourceFile {
+
+    private static final int BINARY_PROBE_BYTES = 8000;
+
+    private final Path absolutePath;
+    private final String path;
+    private final long size;
+    private volatile byte[] content;
+    private volatile String text;
+    private volatile LineIndex lines;
+
+    /**
+     * @param absolutePath where the file is on disk
+     * @param path its path relative to the scan root, {@code /}-separated
+     * @param size its size in bytes as the walk saw it
+     */
+    public SourceFile(Path absolutePath, String path, long size) {
+        this.absolutePath = absolutePath;
+        this.path = path;
+        this.size = size;
+    }
+
+    /** A file whose content is already in memory (for content that is not on disk, e.g. a git blob). */
+    public static SourceFile ofContent(String path, byte[] content) {
+        SourceFile file = new SourceFile(null, path, content.length);
+        file.content = content;
+        return file;
+    }
+
+    /** Where the file is on disk, or {@code null} for in-memory content. */
+    public Path absolutePath() {
+        return absolutePath;
+    }
+
+    /** The path relative to the scan root, {@code /}-separated. */
+    public String path() {
+        return path;
+    }
+
+    /** The file name, the last segment of {@link #path()}. */
+    public String fileName() {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? path : path.substring(slash + 1);
+    }
+
+    public long size() {
+        return size;
+    }
+
+    /**
+     * The raw bytes, read from disk on first use.
+     *
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public byte[] bytes() {
+        byte[] result = content;
+        if (result == null) {
+            synchronized (this) {
+                result = content;
+                if (result == null) {
+                    try {
+                        result = Files.readAllBytes(absolutePath);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("Cannot read " + path + ": " + e.getMessage(), e);
+                    }
+                    content = result;
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Whether the file looks binary: a NUL byte among its first 8,000 bytes, as git decides. */
+    public boolean isBinary() {
+        byte[] data = bytes();
+        int end = Math.min(data.length, BINARY_PROBE_BYTES);
+        for (int i = 0; i < end; i++) {
+            if (data[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The content decoded as UTF-8, malformed bytes replaced. */
+    public String text() {
+        String result = text;
+        if (result == null) {
+            result = new String(bytes(), StandardCharsets.UTF_8);
+            text = result;
+        }
+        return result;
+    }
+
+    /** Line and column lookups over {@link #text()}. */
+    public LineIndex lines() {
+        LineIndex result = lines;
+        if (result == null) {
+            result = new LineIndex(text());
+            lines = result;
+        }
+        return result;
+    }
+
+    /** Frees the content once every stage is done with the file. */
+    void release() {
+        if (absolutePath != null) {
+            content = null;
+            text = null;
+            lines = null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return path;
+    }
+}

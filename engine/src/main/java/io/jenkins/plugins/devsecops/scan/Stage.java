@@ -1,0 +1,24 @@
+package io.jenkins.plugins.devsecops.scan;
+
+import java.io.IOException;
+
+/**
+ * A security stage: secrets, dependencies, IaC, imports, ... Stages are found with {@link java.util.ServiceLoader}
+ * ({@code META-INF/services/io.jenkins.plugins.devsecops.scan.Stage}); see {@link StageCatalog}.
+ */
+public interface Stage {
+
+    /** The stable id users name the stage by, e.g. {@code secrets}. */
+    String id();
+
+    /** A one-line description for help texts. */
+    String description();
+
+    /** Whether the stage runs when the user names no stages. */
+    default boolean enabledByDefault() {
+        return true;
+    }
+
+    /** Prepares one scan. */
+    StageScanner open(StageContext context) throws IOException;
+}

@@ -1,0 +1,124 @@
+package io.jenkins.plugins.devsecops.scan;
+
+import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.model.StageError;
+import io.jenkins.plugins.devsecops.model.StageResult;
+import io.jenkins.plugins.devsecops.model.StageStatus;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Collects what one stage reports during a scan. Thread-safe. */
+final class StageCollector implements FindingSink {
+
+    /** More findings than this from one stage are dropped with a warning: hostile input must not exhaust memory. */
+    static final int MAX_FINDINGS = 200_000;
+
+    /** More errors than this from one stage are counted, not kept. */
+    static final int MAX_ERRORS = 1_000;
+
+    private final String stageId;
+    private final Queue<Finding> findings = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger findingCount = new AtomicInteger();
+    private final List<StageError> errors = new ArrayList<>();
+    private int droppedErrors;
+    private final List<String> warnings = new ArrayList<>();
+    private final Map<String, Long> skipped = new LinkedHashMap<>();
+    private final Map<String, String> properties = new LinkedHashMap<>();
+    private final LongAdder files = new LongAdder();
+    private final LongAdder bytes = new LongAdder();
+    private final LongAdder nanos = new LongAdder();
+    private volatile StageStatus status = StageStatus.COMPLETED;
+    private boolean findingLimitWarned;
+
+    StageCollector(String stageId) {
+        this.stageId = stageId;
+    }
+
+    @Override
+    public void report(Finding finding) {
+        if (findingCount.incrementAndGet() > MAX_FINDINGS) {
+            synchronized (this) {
+                if (!findingLimitWarned) {
+                    findingLimitWarned = true;
+                    warnings.add("More than " + MAX_FINDINGS + " findings: the rest were dropped");
+                }
+            }
+            return;
+        }
+        findings.add(finding);
+    }
+
+    @Override
+    public synchronized void error(String path, String message) {
+        if (errors.size() < MAX_ERRORS) {
+            errors.add(new StageError(path, message));
+        } else {
+            droppedErrors++;
+        }
+    }
+
+    @Override
+    public synchronized void warning(String message) {
+        warnings.add(message);
+    }
+
+    @Override
+    public synchronized void skipped(String reason) {
+        skipped.merge(reason, 1L, Long::sum);
+    }
+
+    @Override
+    public synchronized void property(String key, String value) {
+        properties.put(key, value);
+    }
+
+    void fileScanned(long size, long elapsedNanos) {
+        files.increment();
+        bytes.add(size);
+        nanos.add(elapsedNanos);
+    }
+
+    void addTime(long elapsedNanos) {
+        nanos.add(elapsedNanos);
+    }
+
+    void fail(StageStatus newStatus, String message) {
+        status = newStatus;
+        error(null, message);
+    }
+
+    boolean isActive() {
+        return status == StageStatus.COMPLETED;
+    }
+
+    String stageId() {
+        return stageId;
+    }
+
+    List<Finding> findings() {
+        return new ArrayList<>(findings);
+    }
+
+    synchronized StageResult result() {
+        StageResult.Builder builder = StageResult.builder(stageId)
+                .status(status)
+                .durationMillis(nanos.sum() / 1_000_000)
+                .filesScanned(files.sum())
+                .bytesScanned(bytes.sum())
+                .findingCount(findings.size());
+        skipped.forEach(builder::skipped);
+        errors.forEach(builder::error);
+        if (droppedErrors > 0) {
+            builder.error(new StageError(null, droppedErrors + " more errors were not recorded"));
+        }
+        warnings.forEach(builder::warning);
+        properties.forEach(builder::property);
+        return builder.build();
+    }
+}

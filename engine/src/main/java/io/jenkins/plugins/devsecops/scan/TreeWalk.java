@@ -1,0 +1,122 @@
+package io.jenkins.plugins.devsecops.scan;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The one walk of the source tree that serves every file-based stage. Leaves out {@code .git} directories,
+ * symbolic links (never followed, so no loops and no escape from the root), ignored and excluded paths,
+ * unreadable and oversized files, each counted by reason.
+ */
+final class TreeWalk {
+
+    static final String SKIP_IGNORED = "ignored";
+    static final String SKIP_EXCLUDED = "excluded";
+    static final String SKIP_TOO_LARGE = "too-large";
+    static final String SKIP_SYMLINK = "symlink";
+    static final String SKIP_UNREADABLE = "unreadable";
+
+    private final Path root;
+    private final long maxFileSize;
+    private final PathFilter filter;
+    private final List<SourceFile> files = new ArrayList<>();
+    private final Map<String, Long> skipped = new TreeMap<>();
+    private long filesSeen;
+
+    TreeWalk(ScanRequest request) {
+        this.root = request.root();
+        this.maxFileSize = request.maxFileSize();
+        this.filter = new PathFilter(request.includes(), request.excludes());
+    }
+
+    /** Walks the tree; the files to scan are then in {@link #files()}. */
+    void run() throws IOException {
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                String relative = relativize(dir);
+                if (!relative.isEmpty()) {
+                    if (dir.getFileName().toString().equals(".git")) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    if (filter.isIgnored(relative, true) || filter.isExcludedDirectory(relative)) {
+                        count(SKIP_IGNORED);
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                }
+                filter.enterDirectory(dir, relative);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) {
+                filter.leaveDirectory();
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                visit(file, attrs);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                filesSeen++;
+                count(SKIP_UNREADABLE);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private void visit(Path file, BasicFileAttributes attrs) {
+        if (attrs.isDirectory()) {
+            return;
+        }
+        filesSeen++;
+        String relative = relativize(file);
+        if (attrs.isSymbolicLink()) {
+            count(SKIP_SYMLINK);
+        } else if (!attrs.isRegularFile()) {
+            count(SKIP_UNREADABLE);
+        } else if (filter.isIgnored(relative, false)) {
+            count(SKIP_IGNORED);
+        } else if (filter.isExcluded(relative)) {
+            count(SKIP_EXCLUDED);
+        } else if (attrs.size() > maxFileSize) {
+            count(SKIP_TOO_LARGE);
+        } else if (!Files.isReadable(file)) {
+            count(SKIP_UNREADABLE);
+        } else {
+            files.add(new SourceFile(file, relative, attrs.size()));
+        }
+    }
+
+    private String relativize(Path path) {
+        return root.relativize(path).toString().replace('\\', '/');
+    }
+
+    void count(String reason) {
+        skipped.merge(reason, 1L, Long::sum);
+    }
+
+    List<SourceFile> files() {
+        return files;
+    }
+
+    Map<String, Long> skipped() {
+        return skipped;
+    }
+
+    long filesSeen() {
+        return filesSeen;
+    }
+}
