@@ -169,7 +169,9 @@
     });
     if (shown.length === 0) {
       var empty = el('tr');
-      var cell = el('td', 'empty', findings.length ? 'No finding matches the filters.' : 'No findings.');
+      var hidden = suppressed ? 0 : findings.filter(function (f) { return f.suppression; }).length;
+      var cell = el('td', 'empty', !findings.length ? 'No findings.' : hidden === findings.length
+        ? 'Every finding is suppressed: tick \u201cShow suppressed\u201d to list them.' : 'No finding matches the filters.');
       cell.colSpan = 6;
       empty.appendChild(cell);
       body.appendChild(empty);
