@@ -240,47 +240,62 @@ public final class SarifReportWriter implements ReportWriter {
         return result;
     }
 
+    /** Property keys under which a dependency stage may name the manifest or lockfile a component comes from. */
+    static final List<String> MANIFEST_PROPERTIES = List.of("manifest", "lockfile");
+
+    /**
+     * The result's location: its file and region; else, for a component, the manifest that declares it with the
+     * package as a companion logical location; else the package (or the stage) as a logical location only. GitHub
+     * code scanning rejects a log with a result that has no physical location, so stages should name the manifest.
+     */
     private static Location location(Finding finding) {
         io.jenkins.plugins.devsecops.model.Location where = finding.location();
+        Location location = new Location();
         if (where != null) {
-            PhysicalLocation physical = new PhysicalLocation().withArtifactLocation(artifactLocation(where.path()));
-            if (where.startLine() > 0) {
-                Region region = new Region().withStartLine(where.startLine());
-                if (where.startColumn() > 0) {
-                    region.setStartColumn(where.startColumn());
-                }
-                if (where.endLine() > 0) {
-                    region.setEndLine(where.endLine());
-                }
-                if (where.endColumn() > 0 && (where.endLine() > where.startLine()
-                        || where.endColumn() > where.startColumn())) {
-                    region.setEndColumn(where.endColumn());
-                }
-                if (where.snippet() != null && !where.snippet().isEmpty()) {
-                    region.setSnippet(new ArtifactContent().withText(cap(where.snippet(), MAX_SNIPPET_CHARS)));
-                }
-                physical.setRegion(region);
-            }
-            return new Location().withPhysicalLocation(physical);
-        }
-        String manifest = finding.properties().get("manifest");
-        if (manifest != null && !manifest.isBlank()) {
-            return new Location().withPhysicalLocation(new PhysicalLocation()
-                    .withArtifactLocation(artifactLocation(manifest)));
-        }
-        LogicalLocation logical = new LogicalLocation();
-        if (finding.component() != null) {
-            String name = finding.component().name() != null ? finding.component().name() : finding.component().purl();
-            logical.setName(name);
-            if (finding.component().purl() != null) {
-                logical.setFullyQualifiedName(finding.component().purl());
-            }
-            logical.setKind("module");
+            location.setPhysicalLocation(physicalLocation(where));
         } else {
-            logical.setName(finding.stage());
-            logical.setKind("resource");
+            MANIFEST_PROPERTIES.stream().map(key -> finding.properties().get(key))
+                    .filter(value -> value != null && !value.isBlank()).findFirst()
+                    .ifPresent(manifest -> location.setPhysicalLocation(new PhysicalLocation()
+                            .withArtifactLocation(artifactLocation(manifest))));
         }
-        return new Location().withLogicalLocations(new LinkedHashSet<>(List.of(logical)));
+        if (finding.component() != null) {
+            LogicalLocation module = new LogicalLocation().withKind("module");
+            String name = finding.component().name() != null ? finding.component().name() : finding.component().purl();
+            if (name != null) {
+                module.setName(name);
+            }
+            if (finding.component().purl() != null) {
+                module.setFullyQualifiedName(finding.component().purl());
+            }
+            location.setLogicalLocations(new LinkedHashSet<>(List.of(module)));
+        } else if (location.getPhysicalLocation() == null) {
+            location.setLogicalLocations(new LinkedHashSet<>(List.of(
+                    new LogicalLocation().withName(finding.stage()).withKind("resource"))));
+        }
+        return location;
+    }
+
+    private static PhysicalLocation physicalLocation(io.jenkins.plugins.devsecops.model.Location where) {
+        PhysicalLocation physical = new PhysicalLocation().withArtifactLocation(artifactLocation(where.path()));
+        if (where.startLine() > 0) {
+            Region region = new Region().withStartLine(where.startLine());
+            if (where.startColumn() > 0) {
+                region.setStartColumn(where.startColumn());
+            }
+            if (where.endLine() > 0) {
+                region.setEndLine(where.endLine());
+            }
+            if (where.endColumn() > 0 && (where.endLine() > where.startLine()
+                    || where.endColumn() > where.startColumn())) {
+                region.setEndColumn(where.endColumn());
+            }
+            if (where.snippet() != null && !where.snippet().isEmpty()) {
+                region.setSnippet(new ArtifactContent().withText(cap(where.snippet(), MAX_SNIPPET_CHARS)));
+            }
+            physical.setRegion(region);
+        }
+        return physical;
     }
 
     static ArtifactLocation artifactLocation(String path) {

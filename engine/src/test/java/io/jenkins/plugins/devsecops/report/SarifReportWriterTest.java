@@ -141,6 +141,8 @@ class SarifReportWriterTest {
         JsonNode log4j = results.path(1);
         assertThat(log4j.path("locations").path(0).path("physicalLocation").path("artifactLocation").path("uri")
                 .asText()).isEqualTo("pom.xml");
+        assertThat(log4j.path("locations").path(0).path("logicalLocations").path(0).path("fullyQualifiedName")
+                .asText()).as("the package as companion").isEqualTo("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1");
         assertThat(log4j.path("properties").path("purl").asText())
                 .isEqualTo("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1");
         assertThat(log4j.path("properties").path("fixedVersion").asText()).isEqualTo("2.15.0");
