@@ -27,7 +27,7 @@ final class HtmlPageAssets {
      */
     static String contentSecurityPolicy() {
         return "default-src 'none'; script-src '" + SCRIPT_HASH + "'; style-src 'unsafe-inline'; img-src data:; "
-                + "base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+                + "base-uri 'none'; form-action 'none'";
     }
 
     private static String read(String name) {

@@ -264,6 +264,25 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void shouldCarryBrokenUnicodeAndControlCharactersSafely() throws IOException {
+        // Given texts with lone surrogates, NUL and escape characters, as a hostile import may hold
+        String broken = "a\uD800b\uDC00c\u0000d\u001be";
+        Report report = Report.builder(ReportFixtures.ENGINE, Instant.parse("2026-11-23T10:00:00Z"))
+                .finding(Finding.builder().ruleId("r").stage("s" + broken).severity(Severity.LOW).title(broken)
+                        .build())
+                .stage(io.jenkins.plugins.devsecops.model.StageResult.builder("s" + broken).warning(broken).build())
+                .build();
+
+        // When rendered
+        String page = html(report);
+
+        // Then the markup has replacement characters instead, and the data is still parseable JSON
+        assertThat(withoutIslandAndScript(page)).doesNotContain("\u0000", "\u001b", "\uD800", "\uDC00")
+                .contains("a\uFFFDb\uFFFDc\uFFFDd\uFFFDe");
+        assertThat(new ReportJson().mapper().readTree(island(page))).hasSize(1);
+    }
+
+    @Test
     void shouldRenderAnEmptyReport() throws IOException {
         String page = html(Report.builder(ReportFixtures.ENGINE, Instant.parse("2026-11-23T10:00:00Z")).build());
 

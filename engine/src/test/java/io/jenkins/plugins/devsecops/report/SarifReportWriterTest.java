@@ -291,6 +291,25 @@ class SarifReportWriterTest {
     }
 
     @Test
+    void shouldStayValidWithBrokenUnicodeAndControlCharacters() throws IOException {
+        // Given texts with lone surrogates, NUL, escape and bidi override characters, as a hostile import may hold
+        String broken = "a\uD800b\uDC00c\u0000d\u001be\u202Ef";
+        Report report = Report.builder(ReportFixtures.ENGINE, java.time.Instant.parse("2026-01-01T00:00:00Z"))
+                .finding(Finding.builder().ruleId("r" + broken).stage("s").severity(Severity.MEDIUM).title(broken)
+                        .message(broken).remediation(broken)
+                        .location(new io.jenkins.plugins.devsecops.model.Location("p" + broken, 1, 1, 1, 2, broken))
+                        .build())
+                .build();
+
+        // When written
+        String text = sarif(report);
+
+        // Then the log is still valid SARIF
+        assertThat(SarifSchemaValidator.validate(text)).isEmpty();
+        assertThat(JSON.readTree(text).path("runs").path(0).path("results")).hasSize(1);
+    }
+
+    @Test
     void shouldBeFoundByItsFormatName() {
         assertThat(ReportWriters.builtIn().find("sarif")).get().isInstanceOf(SarifReportWriter.class);
         assertThat(writer.fileName()).isEqualTo("report.sarif");
