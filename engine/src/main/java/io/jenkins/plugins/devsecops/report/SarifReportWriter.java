@@ -163,6 +163,8 @@ public final class SarifReportWriter implements ReportWriter {
                 .withOriginalUriBaseIds(originalUriBaseIds(report))
                 .withResults(results);
         if (ours) {
+            // Stages compute columns on Java strings (LineIndex): UTF-16 code units.
+            run.setColumnKind(Run.ColumnKind.UTF_16_CODE_UNITS);
             run.setInvocations(List.of(invocation(report)));
             if (!report.properties().isEmpty()) {
                 run.setProperties(propertyBag(new TreeMap<>(report.properties())));

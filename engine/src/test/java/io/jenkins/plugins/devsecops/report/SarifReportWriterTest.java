@@ -114,6 +114,7 @@ class SarifReportWriterTest {
         assertThat(run.path("tool").path("driver").path("name").asText()).isEqualTo("DevSecOps Scan");
         assertThat(run.path("tool").path("driver").path("version").asText()).isEqualTo("0.1.0");
         assertThat(run.path("tool").path("driver").path("informationUri").asText()).startsWith("https://");
+        assertThat(run.path("columnKind").asText()).isEqualTo("utf16CodeUnits");
     }
 
     @Test
