@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -44,6 +45,11 @@ public final class HtmlReportWriter implements ReportWriter {
     private static final Pattern SECTION_ID = Pattern.compile("[a-z0-9-]{1,64}");
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    /** The most findings one page carries; the others stay in report.json and report.sarif. */
+    static final int MAX_FINDINGS = 20_000;
+    static final int MAX_TEXT_CHARS = 10_000;
+    static final int MAX_SNIPPET_CHARS = 2_000;
 
     private final List<HtmlSection> sections;
 
@@ -306,7 +312,13 @@ public final class HtmlReportWriter implements ReportWriter {
                 .append(anySuppressed ? "" : " disabled").append("> Show suppressed</label>\n")
                 .append("<input type=\"search\" id=\"filter-text\" placeholder=\"Search rule, title, path, CVE, package\u2026\"")
                 .append(" aria-label=\"Search findings\">\n")
-                .append("<span class=\"count\" id=\"findings-count\" aria-live=\"polite\"></span>\n</div>\n")
+                .append("<span class=\"count\" id=\"findings-count\" aria-live=\"polite\"></span>\n</div>\n");
+        if (report.findings().size() > MAX_FINDINGS) {
+            html.append("<p class=\"muted\" id=\"findings-truncated\">This page lists the ").append(MAX_FINDINGS)
+                    .append(" most severe of ").append(report.findings().size())
+                    .append(" findings; every finding is in report.json and report.sarif.</p>\n");
+        }
+        html
                 .append("<table id=\"findings-table\">\n<thead><tr>")
                 .append("<th class=\"sortable\" data-sort=\"severity\">Severity</th>")
                 .append("<th class=\"sortable\" data-sort=\"rule\">Rule</th>")
@@ -321,9 +333,39 @@ public final class HtmlReportWriter implements ReportWriter {
                 .append("</section>\n");
     }
 
+    /**
+     * The findings the page carries: all of them, or the {@link #MAX_FINDINGS} most severe ones, with
+     * messages and snippets capped, so that a huge report still gives a page a browser can open.
+     */
+    static List<Finding> pageFindings(Report report) {
+        if (report.findings().size() <= MAX_FINDINGS) {
+            return report.findings().stream().map(HtmlReportWriter::capped).toList();
+        }
+        return report.findings().stream().sorted(Comparator.comparing(Finding::severity)).limit(MAX_FINDINGS)
+                .map(HtmlReportWriter::capped).toList();
+    }
+
+    private static Finding capped(Finding finding) {
+        boolean longMessage = finding.message() != null && finding.message().length() > MAX_TEXT_CHARS;
+        boolean longSnippet = finding.location() != null && finding.location().snippet() != null
+                && finding.location().snippet().length() > MAX_SNIPPET_CHARS;
+        if (!longMessage && !longSnippet) {
+            return finding;
+        }
+        Finding.Builder builder = finding.toBuilder();
+        if (longMessage) {
+            builder.message(SarifReportWriter.cap(finding.message(), MAX_TEXT_CHARS));
+        }
+        if (longSnippet) {
+            builder.location(finding.location().withSnippet(
+                    SarifReportWriter.cap(finding.location().snippet(), MAX_SNIPPET_CHARS)));
+        }
+        return builder.build();
+    }
+
     private static String findingsJson(Report report) {
         try {
-            return JsonIsland.escape(FINDINGS_WRITER.writeValueAsString(report.findings()));
+            return JsonIsland.escape(FINDINGS_WRITER.writeValueAsString(pageFindings(report)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Findings could not be written as JSON", e);
         }

@@ -283,6 +283,36 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void shouldKeepTheMostSevereFindingsAndCapTextsWhenTheReportIsHuge() throws IOException {
+        // Given more findings than a page carries, the critical ones last, and one with a 1 MB message and snippet
+        Report.Builder builder = Report.builder(ReportFixtures.ENGINE, Instant.parse("2026-11-23T10:00:00Z"));
+        String huge = "x".repeat(1_000_000);
+        builder.finding(Finding.builder().ruleId("big").stage("s").severity(Severity.HIGH).title("Big").message(huge)
+                .location(new io.jenkins.plugins.devsecops.model.Location("big.txt", 1, 1, 1, 2, huge)).build());
+        for (int i = 0; i < HtmlReportWriter.MAX_FINDINGS; i++) {
+            builder.finding(Finding.builder().ruleId("low").stage("s").severity(Severity.LOW).title("Low " + i)
+                    .build());
+        }
+        for (int i = 0; i < 5; i++) {
+            builder.finding(Finding.builder().ruleId("critical").stage("s").severity(Severity.CRITICAL)
+                    .title("Critical " + i).build());
+        }
+
+        // When rendered
+        String page = html(builder.build());
+
+        // Then the page carries the cap, critical ones first, texts capped, and says where the rest is
+        var data = new ReportJson().mapper().readTree(island(page));
+        assertThat(data).hasSize(HtmlReportWriter.MAX_FINDINGS);
+        assertThat(data.get(0).path("ruleId").asText()).isEqualTo("critical");
+        assertThat(data.get(5).path("ruleId").asText()).isEqualTo("big");
+        assertThat(data.get(5).path("message").asText()).hasSizeLessThan(10_100);
+        assertThat(data.get(5).path("location").path("snippet").asText()).hasSizeLessThan(2_100);
+        assertThat(page).contains("This page lists the 20000 most severe of 20006 findings")
+                .hasSizeLessThan(10_000_000);
+    }
+
+    @Test
     void shouldRenderAnEmptyReport() throws IOException {
         String page = html(Report.builder(ReportFixtures.ENGINE, Instant.parse("2026-11-23T10:00:00Z")).build());
 
