@@ -83,6 +83,21 @@ class ReportSchemaTest {
     }
 
     @Test
+    void shouldAcceptTheExampleInTheDocumentationAndReadItBack() throws IOException {
+        // Given the example report.json in the format documentation
+        String doc = Files.readString(FORMAT_DOC, StandardCharsets.UTF_8);
+        int start = doc.indexOf("```json\n");
+        assertThat(start).as("a json example").isNotNegative();
+        String example = doc.substring(start + 8, doc.indexOf("```", start + 8));
+
+        // Then the schema accepts it and the engine reads it
+        assertThat(schema().validate(example, InputFormat.JSON)).isEmpty();
+        Report report = new ReportJson().fromJson(example);
+        assertThat(report.findings()).singleElement().satisfies(f -> assertThat(f.location().startLine()).isEqualTo(3));
+        assertThat(report.stages()).singleElement().satisfies(s -> assertThat(s.errors()).hasSize(1));
+    }
+
+    @Test
     void shouldRejectReportsThatBreakTheSchema() throws IOException {
         // Given a valid report, altered in ways a reader must not accept
         JsonSchema schema = schema();
