@@ -22,13 +22,16 @@ final class ArtifactUris {
                 && p.charAt(2) == '/';
     }
 
-    /** The percent-encoded relative URI of a root-relative path, without any leading {@code ./} or {@code /}. */
+    /**
+     * The percent-encoded relative URI of a root-relative path, without any leading {@code ./}. Colons are encoded
+     * too: a file named {@code http:x} must not read as a URI with a scheme.
+     */
     static String relative(String path) {
         String p = path.replace('\\', '/');
         while (p.startsWith("./")) {
             p = p.substring(2);
         }
-        return encodePath(p);
+        return encodePath(p).replace(":", "%3A");
     }
 
     /** The {@code file:} URI of an absolute path. */

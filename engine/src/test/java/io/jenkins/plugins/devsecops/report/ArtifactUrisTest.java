@@ -13,6 +13,8 @@ class ArtifactUrisTest {
         assertThat(ArtifactUris.relative("./a/b#c?d%e.txt")).isEqualTo("a/b%23c%3Fd%25e.txt");
         assertThat(ArtifactUris.relative("docs\\caf\u00e9.md")).isEqualTo("docs/caf%C3%A9.md");
         assertThat(URI.create(ArtifactUris.relative("x/<script>\"'.js")).isAbsolute()).isFalse();
+        assertThat(ArtifactUris.relative("http:evil.example/x")).isEqualTo("http%3Aevil.example/x");
+        assertThat(URI.create(ArtifactUris.relative("javascript:alert(1)")).getScheme()).isNull();
     }
 
     @Test
