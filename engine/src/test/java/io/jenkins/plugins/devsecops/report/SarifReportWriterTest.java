@@ -271,6 +271,7 @@ class SarifReportWriterTest {
         // Then it is valid with one run and no result
         assertThat(SarifSchemaValidator.validate(text)).isEmpty();
         assertThat(JSON.readTree(text).path("runs")).hasSize(1);
+        assertThat(JSON.readTree(text).path("runs").path(0).path("results").isArray()).as("results: []").isTrue();
         assertThat(JSON.readTree(text).path("runs").path(0).path("results")).isEmpty();
     }
 
