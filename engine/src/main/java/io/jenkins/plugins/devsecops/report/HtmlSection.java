@@ -1,0 +1,30 @@
+package io.jenkins.plugins.devsecops.report;
+
+import io.jenkins.plugins.devsecops.model.Report;
+
+/**
+ * An extra section of the HTML report, rendered after the summary: the extension point for the dashboard (trend
+ * charts, quality gate table) and any other view. Pass sections to {@link HtmlReportWriter#HtmlReportWriter(java.util.List)}.
+ *
+ * <p>Rules a section must follow, as the page is one self-contained file under a strict Content-Security-Policy:
+ * escape every text with {@link HtmlText#escape}; load nothing from anywhere (no {@code src}/{@code href} to a URL;
+ * draw charts as inline SVG); add no {@code <script>} (the policy only runs the writer's own script) and no inline
+ * event handlers. Inline {@code style} attributes and {@link #css()} are allowed. A section that throws is replaced
+ * by a short error note; the rest of the page is kept.
+ */
+public interface HtmlSection {
+
+    /** A stable id of lower-case letters, digits and dashes, used as the HTML id {@code section-<id>}. */
+    String id();
+
+    /** The section heading, plain text (the writer escapes it). */
+    String title();
+
+    /** The inner HTML of the section for {@code report}. */
+    String renderHtml(Report report);
+
+    /** Extra CSS rules for this section, added to the page's style sheet; none by default. */
+    default String css() {
+        return "";
+    }
+}

@@ -1,0 +1,30 @@
+package io.jenkins.plugins.devsecops.report;
+
+/**
+ * Makes JSON safe to embed in an HTML {@code <script type="application/json">} element: {@code <}, {@code >},
+ * {@code &}, U+2028 and U+2029 become {@code \u003c}-style escapes, so that no string in the data can close the
+ * element ({@code </script>}), open a comment ({@code <!--}) or end a JavaScript line. The result is still valid
+ * JSON with the same value, as those characters only ever occur inside JSON strings.
+ */
+public final class JsonIsland {
+
+    private JsonIsland() {
+    }
+
+    /** {@code json} with the characters that could break out of a script element escaped. */
+    public static String escape(String json) {
+        StringBuilder out = new StringBuilder(json.length() + 64);
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            switch (c) {
+                case '<' -> out.append("\\u003c");
+                case '>' -> out.append("\\u003e");
+                case '&' -> out.append("\\u0026");
+                case '\u2028' -> out.append("\\u2028");
+                case '\u2029' -> out.append("\\u2029");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
