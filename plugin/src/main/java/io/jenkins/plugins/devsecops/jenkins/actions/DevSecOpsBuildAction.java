@@ -8,6 +8,7 @@ import io.jenkins.plugins.devsecops.model.Report;
 import io.jenkins.plugins.devsecops.model.Severity;
 import io.jenkins.plugins.devsecops.report.ReportWriter;
 import io.jenkins.plugins.devsecops.report.ReportWriters;
+import io.jenkins.plugins.devsecops.view.FindingState;
 import io.jenkins.plugins.devsecops.view.FindingsFilter;
 import io.jenkins.plugins.devsecops.view.FindingsTable;
 import io.jenkins.plugins.devsecops.view.ScanSummary;
@@ -208,6 +209,11 @@ public final class DevSecOpsBuildAction implements RunAction2 {
         FindingsFilter filter = FindingsFilter.parse(severity, stage, state);
         return getReport().map(r -> FindingsTable.of(r, filter))
                 .orElseGet(() -> new FindingsTable(filter, List.of(), 0, 0, List.of(), List.of()));
+    }
+
+    /** The states the findings page filters by. */
+    public List<FindingState> getStates() {
+        return List.of(FindingState.values());
     }
 
     /** Whether the report file could be read. */
