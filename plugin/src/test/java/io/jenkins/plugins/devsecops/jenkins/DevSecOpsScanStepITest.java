@@ -107,7 +107,7 @@ class DevSecOpsScanStepITest {
     }
 
     @Test
-    void shouldRejectDuplicateIdsAndPathsOutsideTheWorkspace(JenkinsRule j) throws Exception {
+    void shouldRejectDuplicateIdsPathsOutsideTheWorkspaceAndUnknownNames(JenkinsRule j) throws Exception {
         WorkflowJob duplicate = jobWithPlantedSecrets(j, new PlantedSecrets(4), """
                 node { devSecOpsScan stages: 'secrets'; devSecOpsScan stages: 'secrets' }
                 """);
@@ -125,6 +125,12 @@ class DevSecOpsScanStepITest {
                 """);
         WorkflowRun third = j.assertBuildStatus(Result.FAILURE, badSeverity.scheduleBuild2(0));
         j.assertLogContains("invalid failOn", third);
+
+        WorkflowJob unknownStage = jobWithPlantedSecrets(j, new PlantedSecrets(9), """
+                node { devSecOpsScan stages: 'secrets, nope' }
+                """);
+        WorkflowRun fourth = j.assertBuildStatus(Result.FAILURE, unknownStage.scheduleBuild2(0));
+        j.assertLogContains("Unknown stage 'nope'", fourth);
     }
 
     @Test

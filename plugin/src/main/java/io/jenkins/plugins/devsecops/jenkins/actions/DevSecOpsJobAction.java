@@ -22,6 +22,7 @@ public final class DevSecOpsJobAction implements Action {
     private final Job<?, ?> job;
     private final String id;
     private final String name;
+    private transient TrendData trend;
 
     DevSecOpsJobAction(Job<?, ?> job, String id, String name) {
         this.job = job;
@@ -65,8 +66,18 @@ public final class DevSecOpsJobAction implements Action {
         return Optional.empty();
     }
 
-    /** The trend of the newest builds that ran this scan; builds without it are skipped. */
-    public TrendData getTrend() {
+    /**
+     * The trend of the newest builds that ran this scan; builds without it are skipped. Computed once per action
+     * instance (job actions are created per request).
+     */
+    public synchronized TrendData getTrend() {
+        if (trend == null) {
+            trend = computeTrend();
+        }
+        return trend;
+    }
+
+    private TrendData computeTrend() {
         List<TrendPoint> points = new ArrayList<>();
         int looked = 0;
         int limit = maxBuilds();

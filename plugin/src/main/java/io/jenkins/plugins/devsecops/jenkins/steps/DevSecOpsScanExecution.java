@@ -9,6 +9,7 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.devsecops.jenkins.actions.DevSecOpsBuildAction;
 import io.jenkins.plugins.devsecops.jenkins.config.DevSecOpsGlobalConfiguration;
 import io.jenkins.plugins.devsecops.model.Report;
+import io.jenkins.plugins.devsecops.scan.StageCatalog;
 import io.jenkins.plugins.devsecops.view.FailOnThreshold;
 import io.jenkins.plugins.devsecops.view.ScanSummary;
 import io.jenkins.plugins.devsecops.view.SummaryText;
@@ -66,6 +67,11 @@ final class DevSecOpsScanExecution extends SynchronousNonBlockingStepExecution<M
 
         DevSecOpsGlobalConfiguration global = DevSecOpsGlobalConfiguration.get();
         ScanSettings settings = new ScanSettingsFactory(step, global).create(run);
+        try {
+            StageCatalog.builtIn().select(settings.getStages());
+        } catch (IllegalArgumentException e) {
+            throw new AbortException("devSecOpsScan: " + e.getMessage());
+        }
         logger.println("[DevSecOps] Scanning " + source.getRemote() + " (" + settings + ")");
         Optional<String> reference = new ReferenceBuildResolver().resolve(run, step.getReferenceJob(),
                 step.getReferenceBuild(), id);
