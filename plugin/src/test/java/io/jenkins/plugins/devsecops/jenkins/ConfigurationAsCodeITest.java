@@ -2,10 +2,6 @@ package io.jenkins.plugins.devsecops.jenkins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import org.htmlunit.HttpMethod;
-import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -29,11 +25,7 @@ class ConfigurationAsCodeITest {
 
     private static WebResponse post(JenkinsRule j, JenkinsRule.WebClient web, String path, String body)
             throws Exception {
-        WebRequest request = new WebRequest(new URL(j.getURL(), path), HttpMethod.POST);
-        request.setRequestBody(body);
-        request.setCharset(StandardCharsets.UTF_8);
-        request.setAdditionalHeader("Content-Type", "application/x-yaml");
-        return web.getPage(web.addCrumb(request)).getWebResponse();
+        return ScanPages.post(j, web, path, body);
     }
 
     @Test

@@ -25,13 +25,20 @@ final class ScanPages {
         return j.getJSON(run.getUrl() + id + "/api/json?depth=1").getJSONObject();
     }
 
-    /** POSTs a form endpoint with a crumb; {@code query} is appended to the path. */
+    /**
+     * POSTs {@code path} (which may carry a query) with a crumb: in the URL when there is a {@code body}, as a form
+     * parameter otherwise. Failing status codes are returned, not thrown.
+     */
     static WebResponse post(JenkinsRule j, JenkinsRule.WebClient web, String path, String body) throws Exception {
-        WebRequest request = new WebRequest(new URL(j.getURL(), path), HttpMethod.POST);
-        if (body != null) {
-            request.setRequestBody(body);
-        }
         web.setThrowExceptionOnFailingStatusCode(false);
+        if (body != null) {
+            WebRequest request = new WebRequest(web.createCrumbedUrl(path), HttpMethod.POST);
+            request.setRequestBody(body);
+            request.setCharset(java.nio.charset.StandardCharsets.UTF_8);
+            request.setAdditionalHeader("Content-Type", "application/x-yaml");
+            return web.getPage(request).getWebResponse();
+        }
+        WebRequest request = new WebRequest(new URL(j.getURL(), path), HttpMethod.POST);
         return web.getPage(web.addCrumb(request)).getWebResponse();
     }
 }

@@ -32,7 +32,7 @@ class SecurityITest {
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
                 .grant(Jenkins.ADMINISTER).everywhere().to("admin")
                 .grant(Jenkins.READ).everywhere().to("reader", "stranger")
-                .grant(Item.READ).onItems().to("reader"));
+                .grant(Item.READ).everywhere().to("reader"));
         SystemCredentialsProvider.getInstance().getCredentials().add(new StringCredentialsImpl(
                 CredentialsScope.GLOBAL, "osv-token", "OSV token", Secret.fromString(TOKEN)));
         SystemCredentialsProvider.getInstance().save();
@@ -142,7 +142,9 @@ class SecurityITest {
         WebResponse check = admin.goTo(descriptor + "checkAdvisoryUrl?advisoryUrl=ftp://x", null).getWebResponse();
         WebResponse fill = admin.goTo(descriptor + "fillAdvisoryCredentialsIdItems", null).getWebResponse();
 
-        assertThat(check.getStatusCode()).isEqualTo(405);
-        assertThat(fill.getStatusCode()).isEqualTo(405);
+        // Stapler's @POST makes other verbs fall through: 404 (or 405 behind an interceptor), never an answer
+        assertThat(check.getStatusCode()).isIn(404, 405);
+        assertThat(fill.getStatusCode()).isIn(404, 405);
+        assertThat(fill.getContentAsString()).doesNotContain("osv-token");
     }
 }
