@@ -1,0 +1,56 @@
+package io.jenkins.plugins.devsecops.view;
+
+import io.jenkins.plugins.devsecops.model.Component;
+import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.model.Severity;
+import java.util.List;
+
+/**
+ * One row of the findings table, with the details shown when it is expanded. Every text is raw: the page escapes
+ * it. The snippet is left out on purpose: the table never shows source text.
+ *
+ * @param location {@code path:line}, or the package for a dependency finding without a file
+ * @param component the package URL or {@code name@version} of a dependency finding, empty otherwise
+ * @param suppressionReason why the finding is suppressed, empty when it is active
+ */
+public record FindingRow(Severity severity, String stage, String ruleId, String title, String message,
+        String location, String component, FindingState state, String remediation, List<String> identifiers,
+        List<String> cwes, String fixedVersion, String cvss, String suppressionReason, String fingerprint) {
+
+    public FindingRow {
+        identifiers = List.copyOf(identifiers);
+        cwes = List.copyOf(cwes);
+    }
+
+    /** The row for {@code finding}. */
+    public static FindingRow of(Finding finding) {
+        String component = describe(finding.component());
+        String location = finding.location() != null ? finding.location().toString() : component;
+        String suppressionReason = finding.isSuppressed() ? text(finding.suppression().reason()) : "";
+        String cvss = finding.cvss() == null ? "" : finding.cvss().score() + " (CVSS " + text(finding.cvss().version()) + ")";
+        return new FindingRow(finding.severity(), finding.stage(), finding.ruleId(), finding.title(),
+                text(finding.message()), location, component, FindingState.of(finding), text(finding.remediation()),
+                finding.identifiers(), finding.cwes(), text(finding.fixedVersion()), cvss, suppressionReason,
+                text(finding.fingerprint()));
+    }
+
+    private static String describe(Component component) {
+        if (component == null) {
+            return "";
+        }
+        if (component.purl() != null && !component.purl().isBlank()) {
+            return component.purl();
+        }
+        return text(component.name()) + (component.version() == null ? "" : "@" + component.version());
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    /** Whether the expanded row has anything to show. */
+    public boolean hasDetails() {
+        return !message.isEmpty() || !remediation.isEmpty() || !identifiers.isEmpty() || !cwes.isEmpty()
+                || !fixedVersion.isEmpty() || !cvss.isEmpty() || !suppressionReason.isEmpty();
+    }
+}

@@ -1,0 +1,70 @@
+package io.jenkins.plugins.devsecops.jenkins.steps;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import hudson.AbortException;
+import hudson.Util;
+import hudson.model.Run;
+import io.jenkins.plugins.devsecops.jenkins.config.DevSecOpsGlobalConfiguration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+
+/**
+ * Turns the step's parameters and the global configuration into {@link ScanSettings}. The step's stages win over
+ * the global default stages; the credential is resolved by id in the run's context and never printed.
+ */
+final class ScanSettingsFactory {
+
+    /** The option stages read the advisory source's URL from. */
+    static final String ADVISORY_URL_OPTION = "advisory.url";
+    /** The option stages read the advisory source's token from; sensitive. */
+    static final String ADVISORY_TOKEN_OPTION = "advisory.token";
+
+    private final DevSecOpsScanStep step;
+    private final DevSecOpsGlobalConfiguration global;
+
+    ScanSettingsFactory(DevSecOpsScanStep step, DevSecOpsGlobalConfiguration global) {
+        this.step = step;
+        this.global = global;
+    }
+
+    ScanSettings create(Run<?, ?> run) throws AbortException {
+        List<String> stages = step.stageList();
+        if (stages.isEmpty()) {
+            stages = DevSecOpsScanStep.split(global.getDefaultStages());
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        if (step.isHistory()) {
+            options.put("secrets.history", "true");
+        }
+        putIfNotEmpty(options, "policy.file", step.getPolicyFile());
+        putIfNotEmpty(options, "policy.gates", step.getQualityGates());
+        putIfNotEmpty(options, ADVISORY_URL_OPTION, global.getAdvisoryUrl());
+
+        Map<String, String> sensitive = new LinkedHashMap<>();
+        String credentialsId = Util.fixEmptyAndTrim(step.getOsvCredentialsId());
+        if (credentialsId == null) {
+            credentialsId = Util.fixEmptyAndTrim(global.getAdvisoryCredentialsId());
+        }
+        if (credentialsId != null) {
+            StringCredentials credentials = CredentialsProvider.findCredentialById(credentialsId,
+                    StringCredentials.class, run);
+            if (credentials == null) {
+                throw new AbortException("devSecOpsScan: no secret-text credential with id '" + credentialsId
+                        + "' is available to this build");
+            }
+            CredentialsProvider.track(run, credentials);
+            sensitive.put(ADVISORY_TOKEN_OPTION, credentials.getSecret().getPlainText());
+        }
+        return new ScanSettings(stages, DevSecOpsScanStep.split(step.getIncludes()),
+                DevSecOpsScanStep.split(step.getExcludes()), options, sensitive);
+    }
+
+    private static void putIfNotEmpty(Map<String, String> options, String name, String value) {
+        String trimmed = Util.fixEmptyAndTrim(value);
+        if (trimmed != null) {
+            options.put(name, trimmed);
+        }
+    }
+}
