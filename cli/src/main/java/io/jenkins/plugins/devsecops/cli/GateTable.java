@@ -32,8 +32,7 @@ final class GateTable {
             out.printf("%-24s %-6s %8s %10s  %-18s %s%n", "GATE", "SCOPE", "ACTUAL", "THRESHOLD", "RESULT", "SELECTS");
             for (GateOutcome gate : evaluation.gates()) {
                 out.printf("%-24s %-6s %8d %10d  %-18s %s%n", gate.gate().id(), gate.gate().scope(), gate.actual(),
-                        gate.gate().threshold(), gate.tripped() ? gate.verdict() + " (" + gate.gate().action() + ")"
-                                : "PASSED", gate.gate().selector().describe());
+                        gate.gate().threshold(), gate.verdict(), gate.gate().selector().describe());
                 if (gate.tripped()) {
                     gate.trippingFindings().stream().limit(LISTED).forEach(f -> out.println("    " + f.severity()
                             + " " + f.ruleId() + (f.location() == null ? "" : " at " + f.location())));

@@ -85,7 +85,7 @@ class PolicyLoopCliTest {
             assertThat(first.exit()).as(first.stderr()).isEqualTo(1);
             assertThat(first.stdout()).contains("History: 2 new, 0 outstanding, 0 fixed, 0 suppressed (build 1, no"
                     + " reference build)");
-            assertThat(first.stdout()).containsPattern("no-new-high\\s+NEW\\s+1\\s+1\\s+FAILED \\(FAILURE\\)");
+            assertThat(first.stdout()).containsPattern("no-new-high\\s+NEW\\s+1\\s+1\\s+FAILED");
             assertThat(first.stdout()).contains("    HIGH security-high at infra/main.tf:2");
             assertThat(first.stdout()).contains("Policy: FAILED");
             assertThat(out.resolve("dashboard.html")).exists();

@@ -119,8 +119,7 @@ public final class DashboardPage {
                     .append(HtmlText.escape(gate.gate().id())).append("</td><td>")
                     .append(HtmlText.escape(gate.gate().scope() + ": " + gate.gate().selector().describe()))
                     .append("</td><td>").append(gate.actual()).append("</td><td>").append(gate.gate().threshold())
-                    .append("</td><td>").append(gate.verdict() == PolicyVerdict.PASSED ? "PASSED"
-                            : gate.verdict() + " (" + gate.gate().action() + ")").append("</td><td>");
+                    .append("</td><td>").append(gate.verdict()).append("</td><td>");
             int shown = 0;
             for (Finding finding : gate.trippingFindings()) {
                 if (shown++ == 5) {

@@ -81,7 +81,7 @@ public final class StrictYamlReader {
         if (text.isBlank()) {
             throw new YamlInputException(source, 0, 0, "the file is empty", null);
         }
-        JsonLocation[] tokenLocation = new JsonLocation[2];
+        JsonLocation[] tokenLocation = new JsonLocation[3];
         try (YAMLParser parser = (YAMLParser) mapper.getFactory().createParser(text)) {
             AliasRefusingParser guarded = new AliasRefusingParser(parser, tokenLocation);
             T value = mapper.readValue(guarded, type);
@@ -101,17 +101,23 @@ public final class StrictYamlReader {
         JsonLocation location = e.getLocation();
         if (e instanceof UnrecognizedPropertyException && tokenLocation[1] != null) {
             location = tokenLocation[1];
+        } else if (e instanceof ValueInstantiationException && tokenLocation[2] != null) {
+            location = tokenLocation[2];
         } else if (e instanceof JsonMappingException && tokenLocation[0] != null) {
             location = tokenLocation[0];
         }
         int line = location == null ? 0 : Math.max(0, location.getLineNr());
         int column = location == null ? 0 : Math.max(0, location.getColumnNr());
-        if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
-            line = marked.getProblemMark().getLine() + 1;
-            column = marked.getProblemMark().getColumn() + 1;
-        }
+        MarkedYAMLException marked = syntaxError(e);
         String problem;
-        if (e instanceof UnrecognizedPropertyException unknown) {
+        if (marked != null) {
+            if (marked.getProblemMark() != null) {
+                line = marked.getProblemMark().getLine() + 1;
+                column = marked.getProblemMark().getColumn() + 1;
+            }
+            problem = "invalid YAML: " + (marked.getContext() == null ? "" : marked.getContext() + ": ")
+                    + marked.getProblem();
+        } else if (e instanceof UnrecognizedPropertyException unknown) {
             problem = "unknown field '" + unknown.getPropertyName() + "'" + at(unknown) + "; known fields: "
                     + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
                             .collect(Collectors.joining(", "));
@@ -134,6 +140,19 @@ public final class StrictYamlReader {
             path = path.substring(1);
         }
         return path.isEmpty() ? "" : " (at " + path + ")";
+    }
+
+    /** The YAML syntax error behind {@code e}, if that is what it is. */
+    private static MarkedYAMLException syntaxError(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MarkedYAMLException marked) {
+                return marked;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return null;
     }
 
     private static String expected(Class<?> type) {
@@ -172,6 +191,7 @@ public final class StrictYamlReader {
     private static final class AliasRefusingParser extends JsonParserDelegate {
         private final YAMLParser yaml;
         private final JsonLocation[] tokenLocation;
+        private final java.util.ArrayDeque<JsonLocation> objectStarts = new java.util.ArrayDeque<>();
 
         AliasRefusingParser(YAMLParser yaml, JsonLocation[] tokenLocation) {
             super(yaml);
@@ -184,6 +204,11 @@ public final class StrictYamlReader {
             JsonToken token = super.nextToken();
             if (token == JsonToken.FIELD_NAME) {
                 tokenLocation[1] = yaml.currentTokenLocation();
+            } else if (token == JsonToken.START_OBJECT) {
+                objectStarts.push(yaml.currentTokenLocation());
+            } else if (token == JsonToken.END_OBJECT && !objectStarts.isEmpty()) {
+                // A record is built once its mapping ends: errors in building it point at where it began.
+                tokenLocation[2] = objectStarts.pop();
             }
             tokenLocation[0] = yaml.currentTokenLocation();
             if (yaml.isCurrentAlias()) {

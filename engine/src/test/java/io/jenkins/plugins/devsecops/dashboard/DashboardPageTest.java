@@ -70,7 +70,7 @@ class DashboardPageTest {
         assertThat(data.evaluation().verdict()).isEqualTo(PolicyVerdict.FAILED);
         assertThat(data.summaries()).hasSize(2);
         assertThat(html).contains("<span class=\"verdict v-failed\">FAILED</span>");
-        assertThat(html).contains("<td>fail-on-critical</td>").contains("FAILED (FAILURE)");
+        assertThat(html).contains("<td>fail-on-critical</td>").contains("<td>1</td><td>1</td><td>FAILED</td>");
         assertThat(html).contains("\"data\":[\"1\",\"2\"]");
         // And ECharts is inlined: no network needed
         assertThat(html).contains("echarts.init").doesNotContain("src=\"http").doesNotContain("<script src");
