@@ -1,8 +1,5 @@
 package io.jenkins.plugins.devsecops.summary;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import io.jenkins.plugins.devsecops.model.ReportJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
@@ -26,10 +23,6 @@ public final class SummaryStore {
     public static final int MAX_KEPT = 5000;
     /** Longest line read; longer ones are skipped. */
     static final int MAX_LINE = 256 * 1024;
-
-    private static final ObjectMapper MAPPER = new ReportJson().mapper().copy()
-            .disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
-    private static final ObjectReader READER = MAPPER.readerFor(BuildSummary.class);
 
     private final Path file;
 
@@ -59,7 +52,7 @@ public final class SummaryStore {
                     continue;
                 }
                 try {
-                    summaries.add(READER.readValue(line));
+                    summaries.add(SummaryJson.read(line));
                 } catch (IOException | RuntimeException e) {
                     skipped++;
                 }
@@ -71,7 +64,7 @@ public final class SummaryStore {
     /** Appends {@code summary}, trimming the oldest when more than {@link #MAX_KEPT} are kept. */
     public void append(BuildSummary summary) throws IOException {
         Files.createDirectories(file.getParent());
-        String line = MAPPER.writeValueAsString(summary) + "\n";
+        String line = SummaryJson.write(summary) + "\n";
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND)) {
             out.write(line);
@@ -86,11 +79,11 @@ public final class SummaryStore {
 
     /** One summary as a JSON line, e.g. for the plugin to store per build. */
     public static String toJson(BuildSummary summary) throws IOException {
-        return MAPPER.writeValueAsString(summary);
+        return SummaryJson.write(summary);
     }
 
-    /** Reads one summary from JSON. */
+    /** Reads one summary from a JSON line. */
     public static BuildSummary fromJson(String json) throws IOException {
-        return READER.readValue(json);
+        return SummaryJson.read(json);
     }
 }
