@@ -1,6 +1,7 @@
 package io.jenkins.plugins.devsecops.summary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -63,6 +64,27 @@ class SummariesAndChartsTest {
         assertThat(loaded.summaries().get(0)).isEqualTo(summary("1", 1, 2, 2, 0));
         assertThat(loaded.skipped()).isEqualTo(3);
         assertThat(SummaryStore.toJson(summary("1", 1, 2, 2, 0))).hasSizeLessThan(600);
+    }
+
+    @Test
+    void shouldRoundTripASummaryAndRejectHostileLines() throws Exception {
+        // Given a summary written as a line
+        BuildSummary summary = summary("42", 3, 2, 1, 1);
+        String line = SummaryJson.write(summary);
+
+        // When read back / Then it is equal; a newer writer's extra fields are skipped
+        assertThat(SummaryJson.read(line)).isEqualTo(summary);
+        assertThat(SummaryJson.read(line.replace("{\"build\"", "{\"future\":{\"x\":[1,2]},\"build\"")))
+                .isEqualTo(summary);
+        // And hostile or broken lines are refused with an IOException, never another exception
+        for (String hostile : List.of("{\"build\":\"1\"}", "{\"build\":\"1\",\"time\":\"yesterday\"}",
+                "{\"build\":\"1\",\"time\":\"2026-01-01T00:00:00Z\",\"verdict\":\"MAYBE\"}",
+                "{\"build\":\"1\",\"time\":\"2026-01-01T00:00:00Z\",\"stages\":[{\"open\":[1]}]}",
+                "{\"build\":\"1\",\"time\":\"2026-01-01T00:00:00Z\",\"stages\":{}}",
+                "{\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}", "[]", "", "{\"build\":\"1\"")) {
+            assertThatThrownBy(() -> SummaryJson.read(hostile)).as(hostile.substring(0, Math.min(40, hostile.length())))
+                    .isInstanceOf(java.io.IOException.class);
+        }
     }
 
     @Test
