@@ -67,14 +67,22 @@ final class ScanAssessment {
 
     /** The history directory's path relative to the root, with a trailing slash, when it lies inside the root. */
     Optional<String> historyExclusion() {
-        if (historyDir == null) {
+        return exclusionUnder(root, historyDir);
+    }
+
+    /**
+     * A gitignore-style exclusion of {@code directory} when it lies inside {@code root}, so that the scan does not
+     * read its own history or reports.
+     */
+    static Optional<String> exclusionUnder(Path root, Path directory) {
+        if (directory == null) {
             return Optional.empty();
         }
-        Path absolute = historyDir.toAbsolutePath().normalize();
+        Path absolute = directory.toAbsolutePath().normalize();
         if (!absolute.startsWith(root) || absolute.equals(root)) {
             return Optional.empty();
         }
-        return Optional.of(root.relativize(absolute).toString().replace('\\', '/') + "/");
+        return Optional.of("/" + root.relativize(absolute).toString().replace('\\', '/') + "/");
     }
 
     /** The effective policy: the repository file, then the command line's gates. */

@@ -145,6 +145,7 @@ final class ScanCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         policyRun.historyExclusion().ifPresent(request::exclude);
+        ScanAssessment.exclusionUnder(root, output).ifPresent(request::exclude);
 
         ScanEngine engine = ScanEngine.withBuiltInStages();
         ProgressListener listener = quiet ? ProgressListener.NONE : new ProgressBar(out, System.console() != null);

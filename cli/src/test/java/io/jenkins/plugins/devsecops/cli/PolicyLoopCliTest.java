@@ -190,4 +190,20 @@ class PolicyLoopCliTest {
         assertThat(broken.exit()).isEqualTo(2);
         assertThat(broken.stderr()).contains("devsecops-policy.yaml:");
     }
+
+    @Test
+    void shouldNotScanItsOwnReportsOrHistoryInsideTheRoot() throws Exception {
+        // Given a finding, and reports and history written inside the scanned root (they quote the marker)
+        Files.writeString(repo.resolve("x.txt"), "SECURITY-HIGH\n");
+        String reports = repo.resolve("devsecops-report").toString();
+        Run first = devsecops("scan", repo.toString(), "--stages", PolicyTestMarkerStage.ID, "-o", reports, "-q");
+        assertThat(repo.resolve("devsecops-report/report.json")).content().contains("SECURITY-HIGH");
+
+        // When scanned again
+        Run second = devsecops("scan", repo.toString(), "--stages", PolicyTestMarkerStage.ID, "-o", reports, "-q");
+
+        // Then only the one real finding is there: neither reports nor history were scanned
+        assertThat(first.stdout()).contains("History: 1 new, 0 outstanding");
+        assertThat(second.stdout()).contains("History: 0 new, 1 outstanding, 0 fixed");
+    }
 }

@@ -15,7 +15,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,18 +65,21 @@ public final class FindingFingerprints {
      * @param root the scan root the findings' paths are relative to, or {@code null}
      */
     public static List<Finding> ensureAll(List<Finding> findings, Path root) {
-        Map<String, List<String>> fileLines = new HashMap<>();
-        Map<String, List<Integer>> groups = new LinkedHashMap<>();
-        String[] identities = new String[findings.size()];
+        // Visit findings file by file, so that at most one file's lines are held in memory at a time.
+        List<Integer> pending = new ArrayList<>();
         for (int i = 0; i < findings.size(); i++) {
-            Finding finding = findings.get(i);
-            if (hasFingerprint(finding)) {
-                continue;
+            if (!hasFingerprint(findings.get(i))) {
+                pending.add(i);
             }
-            String context = contextOf(finding, root == null ? null : path -> fileLines.computeIfAbsent(path,
-                    p -> readLines(root, p)));
-            identities[i] = identity(finding, context);
-            groups.computeIfAbsent(identities[i], k -> new ArrayList<>()).add(i);
+        }
+        pending.sort(Comparator.comparing((Integer i) -> findings.get(i).location() == null ? ""
+                : findings.get(i).location().path()));
+        OneFileCache cache = new OneFileCache(root);
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i : pending) {
+            Finding finding = findings.get(i);
+            String identity = identity(finding, contextOf(finding, root == null ? null : cache::lines));
+            groups.computeIfAbsent(identity, k -> new ArrayList<>()).add(i);
         }
         Finding[] result = findings.toArray(new Finding[0]);
         for (Map.Entry<String, List<Integer>> group : groups.entrySet()) {
@@ -108,6 +110,25 @@ public final class FindingFingerprints {
     /** Reads the lines of one file under the scan root. */
     private interface LineSource {
         List<String> lines(String path);
+    }
+
+    /** Keeps the lines of the last file read. */
+    private static final class OneFileCache {
+        private final Path root;
+        private String path;
+        private List<String> lines;
+
+        OneFileCache(Path root) {
+            this.root = root;
+        }
+
+        List<String> lines(String wanted) {
+            if (!wanted.equals(path)) {
+                path = wanted;
+                lines = readLines(root, wanted);
+            }
+            return lines;
+        }
     }
 
     /**
