@@ -84,6 +84,11 @@ public final class HistoryDirectory {
     /** Records an assessment: appends its summary, replaces the last report and evaluation (atomically each). */
     public void record(Assessment assessment) throws IOException {
         Files.createDirectories(directory);
+        Path ignore = directory.resolve(".gitignore");
+        if (!Files.exists(ignore)) {
+            // Local history is never meant for the repository, wherever the directory lies.
+            Files.writeString(ignore, "*\n");
+        }
         writeAtomically(LAST_REPORT, out -> JSON.write(assessment.report(), out));
         List<String> warnings = new ArrayList<>(assessment.evaluation().warnings());
         StoredAssessment stored = new StoredAssessment(assessment.evaluation(), assessment.comparison().fixed(),

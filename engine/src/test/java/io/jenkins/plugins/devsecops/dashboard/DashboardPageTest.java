@@ -62,6 +62,8 @@ class DashboardPageTest {
                 directory.lastReport().orElseThrow(), new BuildRef("2", T2));
         directory.record(second);
 
+        assertThat(history.resolve(".gitignore")).hasContent("*");
+
         // When the dashboard is rendered from the directory alone
         DashboardData data = directory.dashboard().orElseThrow();
         String html = new DashboardPage().render(data);
