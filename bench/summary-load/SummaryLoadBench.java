@@ -20,7 +20,8 @@ import java.util.Random;
 
 /**
  * Timed main: how long loading N build summaries (and computing trends and KPIs from them) takes.
- * Run with bench/summary-load/run.sh [N] [ROUNDS]. Prints the cold first load (includes Jackson's start-up in a
+ * Run with bench/summary-load/run.sh [N=1000] [ROUNDS=50] [sparse|dense]; sparse (default) leaves most counts at
+ * zero as real projects do, dense fills every count. Prints the cold first load (includes Jackson's start-up in a
  * fresh JVM) and the median and p95 of warm loads.
  */
 public final class SummaryLoadBench {
@@ -28,6 +29,7 @@ public final class SummaryLoadBench {
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        boolean dense = args.length > 2 && args[2].equals("dense");
         Path dir = Files.createTempDirectory("summary-bench");
         SummaryStore store = new SummaryStore(dir);
         Random random = new Random(42);
@@ -36,8 +38,8 @@ public final class SummaryLoadBench {
         for (int i = 1; i <= count; i++) {
             List<StageCounts> stages = new ArrayList<>();
             for (String stage : List.of("secrets", "dependencies", "iac", "dockerfile", "import")) {
-                stages.add(new StageCounts(stage, counts(random, 40), counts(random, 4), counts(random, 4),
-                        random.nextInt(10)));
+                stages.add(new StageCounts(stage, counts(random, 40, dense), counts(random, 4, dense),
+                        counts(random, 4, dense), dense || random.nextInt(4) == 0 ? random.nextInt(10) : 0));
             }
             int[] open = new int[5];
             stages.forEach(s -> { for (int k = 0; k < 5; k++) { open[k] += s.open()[k]; } });
@@ -88,8 +90,8 @@ public final class SummaryLoadBench {
         Arrays.sort(load);
         Arrays.sort(loadCpu);
         Arrays.sort(all);
-        System.out.printf("%d summaries, %d bytes (%.0f bytes each), JDK %s%n", count, bytes,
-                bytes / (double) count, System.getProperty("java.version"));
+        System.out.printf("%d %s summaries, %d bytes (%.0f bytes each), JDK %s%n", count, dense ? "dense" : "sparse",
+                bytes, bytes / (double) count, System.getProperty("java.version"));
         System.out.printf("cold (fresh JVM) load: %.1f ms wall, %.1f ms CPU; load + trends + KPIs: %.1f ms wall%n",
                 coldLoad / 1e6, coldLoadCpu / 1e6, coldAll / 1e6);
         System.out.printf("warm load CPU time: median %.2f ms, p95 %.2f ms (wall time suffers on a shared machine)%n",
@@ -103,10 +105,14 @@ public final class SummaryLoadBench {
                 all[rounds / 2] / 1e6, all[(int) (rounds * 0.95)] / 1e6);
     }
 
-    private static int[] counts(Random random, int bound) {
+    /** Dense: every count random; sparse (realistic): most stages and severities at zero. */
+    private static int[] counts(Random random, int bound, boolean dense) {
         int[] counts = new int[5];
+        if (!dense && random.nextInt(3) != 0) {
+            return counts;
+        }
         for (int i = 0; i < 5; i++) {
-            counts[i] = random.nextInt(bound);
+            counts[i] = dense || random.nextInt(2) == 0 ? random.nextInt(bound) : 0;
         }
         return counts;
     }

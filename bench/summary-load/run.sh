@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Times loading build summaries: bench/summary-load/run.sh [COUNT=1000] [ROUNDS=50]
+# Times loading build summaries: bench/summary-load/run.sh [COUNT=1000] [ROUNDS=50] [sparse|dense]
 # Needs the engine built (./mvnw -Dstandalone -pl engine package -DskipTests).
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -88,6 +88,19 @@ class SummariesAndChartsTest {
     }
 
     @Test
+    void shouldParseInstantsLikeInstantParse() {
+        for (String text : List.of("2026-01-31T08:15:30Z", "2026-02-28T23:59:59.5Z", "1970-01-01T00:00:00.000000001Z",
+                "2024-02-29T12:00:00.123456789Z", "2026-03-01T08:00:00.120Z", "2026-01-01T24:00:00Z",
+                "2026-01-01T00:00:00.Z")) {
+            assertThat(SummaryJson.parseInstant(text)).as(text).isEqualTo(Instant.parse(text));
+        }
+        for (String bad : List.of("2026-02-30T08:15:30Z", "2026-13-01T00:00:00Z", "2026-0a-01T00:00:00Z",
+                "20260101T000000Z", "2026-01-01T00:00:00.1234567890Z")) {
+            assertThatThrownBy(() -> SummaryJson.parseInstant(bad)).as(bad).isInstanceOf(RuntimeException.class);
+        }
+    }
+
+    @Test
     void shouldBuildEChartsOptionsFromTheSeries() {
         // Given three summaries
         TrendSeries series = TrendSeries.of(List.of(summary("7", 2, 3, 3, 0), summary("8", 1, 3, 1, 1),
