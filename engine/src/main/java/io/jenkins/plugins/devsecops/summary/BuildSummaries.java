@@ -76,9 +76,8 @@ public final class BuildSummaries {
                 }
             });
         }
-        List<GateRow> gates = evaluation.gates().stream().map(GateSummary::row).toList();
-        StageCounts total = new StageCounts("total", sumOpen(stages), null, null, 0);
-        int score = SecurityScore.compute(total.open(), overdue, evaluation.verdict());
+        List<GateRow> gates = evaluation.gates().stream().map(BuildSummaries::row).toList();
+        int score = SecurityScore.compute(sumOpen(stages), overdue, evaluation.verdict());
         return new BuildSummary(comparison.build().id(), report.startedAt(), report.durationMillis(),
                 evaluation.verdict(), stages, overdue, remediated, remediationDays, score, tools, advisoryData, gates);
     }
@@ -101,10 +100,7 @@ public final class BuildSummaries {
         int suppressed;
     }
 
-    /** Maps a gate outcome to its summary row. */
-    private static final class GateSummary {
-        static GateRow row(GateOutcome outcome) {
-            return new GateRow(outcome.gate().id(), outcome.actual(), outcome.gate().threshold(), outcome.verdict());
-        }
+    private static GateRow row(GateOutcome outcome) {
+        return new GateRow(outcome.gate().id(), outcome.actual(), outcome.gate().threshold(), outcome.verdict());
     }
 }

@@ -6,8 +6,10 @@ import io.jenkins.plugins.devsecops.model.Suppression;
 import io.jenkins.plugins.devsecops.policy.SuppressionRules;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,18 +39,38 @@ public final class SuppressionApplier {
                 inForce.add(entry);
             }
         }
+        // Fingerprint entries are looked up (a baseline may hold thousands); the others are matched in file order.
+        Map<String, Integer> byFingerprint = new HashMap<>();
+        List<Integer> byPattern = new ArrayList<>();
+        for (int i = 0; i < inForce.size(); i++) {
+            String fingerprint = inForce.get(i).fingerprint();
+            if (fingerprint != null && !fingerprint.isBlank()) {
+                byFingerprint.putIfAbsent(fingerprint, i);
+            } else {
+                byPattern.add(i);
+            }
+        }
         Set<SuppressionEntry> used = new LinkedHashSet<>();
         List<Finding> findings = new ArrayList<>(report.findings().size());
         for (Finding finding : report.findings()) {
             Finding result = finding;
             if (!finding.isSuppressed()) {
-                for (SuppressionEntry entry : inForce) {
-                    if (entry.matches(finding)) {
-                        used.add(entry);
-                        result = finding.toBuilder().suppression(new Suppression(entry.kind(), entry.reason(),
-                                entry.owner(), entry.expires(), entry.source())).build();
+                int first = finding.fingerprint() == null ? Integer.MAX_VALUE
+                        : byFingerprint.getOrDefault(finding.fingerprint(), Integer.MAX_VALUE);
+                for (int index : byPattern) {
+                    if (index > first) {
                         break;
                     }
+                    if (inForce.get(index).matches(finding)) {
+                        first = index;
+                        break;
+                    }
+                }
+                if (first != Integer.MAX_VALUE) {
+                    SuppressionEntry entry = inForce.get(first);
+                    used.add(entry);
+                    result = finding.toBuilder().suppression(new Suppression(entry.kind(), entry.reason(),
+                            entry.owner(), entry.expires(), entry.source())).build();
                 }
             }
             findings.add(result);

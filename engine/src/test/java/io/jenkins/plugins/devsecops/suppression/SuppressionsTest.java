@@ -155,6 +155,32 @@ class SuppressionsTest {
     }
 
     @Test
+    void shouldLetTheFirstMatchingEntryWinAndCopeWithALargeBaseline() {
+        // Given 20,000 fingerprint entries, then a rule entry, then a fingerprint entry for the same finding
+        List<SuppressionEntry> entries = new java.util.ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            entries.add(new SuppressionEntry("fp-" + i, null, null, null, "baseline", null, null, null, null, "b:" + i));
+        }
+        entries.add(new SuppressionEntry(null, "open-sg", null, "infra/**", "rule first", null, null, null, null, "r"));
+        entries.add(new SuppressionEntry("late", null, null, null, "fingerprint later", null, null, null, null, "l"));
+        List<Finding> findings = new java.util.ArrayList<>();
+        for (int i = 0; i < 20_000; i += 2) {
+            findings.add(code("r", "src/f" + i + ".java", "fp-" + i));
+        }
+        findings.add(code("open-sg", "infra/main.tf", "late"));
+
+        // When applied
+        SuppressionOutcome outcome = SuppressionApplier.apply(report(findings.toArray(Finding[]::new)), entries,
+                TODAY, SuppressionRules.inherit());
+
+        // Then every baselined finding is suppressed by its entry, the rule entry wins over the later one
+        List<Finding> result = outcome.report().findings();
+        assertThat(result).allMatch(Finding::isSuppressed);
+        assertThat(result.get(result.size() - 1).suppression().reason()).isEqualTo("rule first");
+        assertThat(outcome.unused()).hasSize(10_000 + 1);
+    }
+
+    @Test
     void shouldMatchPathGlobs() {
         assertThat(PathGlob.of("infra/**").matches("infra/a/b/main.tf")).isTrue();
         assertThat(PathGlob.of("**/*.tf").matches("main.tf")).isTrue();
