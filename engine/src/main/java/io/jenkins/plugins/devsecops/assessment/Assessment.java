@@ -20,7 +20,9 @@ import java.util.Objects;
  * @param summary the compact build summary
  */
 public record Assessment(Report report, HistoryComparison comparison, SuppressionOutcome suppressions,
-        LayeredPolicy policy, PolicyEvaluation evaluation, BuildSummary summary) {
+        LayeredPolicy policy, PolicyEvaluation evaluation, BuildSummary summary) implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public Assessment {
         Objects.requireNonNull(report, "report");

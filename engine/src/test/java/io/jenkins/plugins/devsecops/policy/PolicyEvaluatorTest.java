@@ -154,6 +154,27 @@ class PolicyEvaluatorTest {
     }
 
     @Test
+    void shouldCountEverythingAsDeltaWithoutAReferenceAndListAtMostFiftyFindings() {
+        // Given 60 LOW findings and no reference build
+        List<Finding> findings = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            findings.add(code("weak-hash", Severity.LOW, "src/F" + i + ".java", "md5(x" + i + ")"));
+        }
+        HistoryComparison comparison = HistoryComparator.compare(report(DAY0, findings), null, new BuildRef("1", DAY0));
+        SecurityPolicy policy = SecurityPolicy.builder().gate(QualityGate.of("delta", FindingSelector.all(),
+                GateScope.DELTA, 60, GateAction.UNSTABLE)).build();
+
+        // When evaluated
+        GateOutcome outcome = PolicyEvaluator.evaluate(policy, comparison, DAY0, List.of()).gates().get(0);
+
+        // Then the delta is the whole count, the row lists 50 and counts 60
+        assertThat(outcome.actual()).isEqualTo(60);
+        assertThat(outcome.verdict()).isEqualTo(PolicyVerdict.UNSTABLE);
+        assertThat(outcome.trippingFindings()).hasSize(GateOutcome.MAX_LISTED);
+        assertThat(outcome.trippingCount()).isEqualTo(60);
+    }
+
+    @Test
     void shouldFailWhenARequiredStageDidNotComplete() {
         // Given a scan where secrets completed, iac failed and dependencies never ran
         Report current = Report.builder(TOOL, DAY0).stage(StageResult.builder("secrets").build())
