@@ -98,7 +98,7 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--option", paramLabel = "STAGE.NAME=VALUE", description = "A stage option (repeatable)")
     private java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
 
-    @Option(names = {"-q", "--quiet"}, description = "Print only errors and the final verdict")
+    @Option(names = {"-q", "--quiet"}, description = "Print only errors, the gate table and the final verdict")
     private boolean quiet;
 
     /** The {@code --format} name of the dashboard page, which is not a report writer. */
@@ -136,8 +136,8 @@ final class ScanCommand implements Callable<Integer> {
         options.forEach(request::option);
 
         Path root = path.toAbsolutePath().normalize();
-        Path history = noHistory ? null : historyDir != null ? historyDir : root.resolve(HISTORY_DIR);
-        ScanAssessment policyRun = new ScanAssessment(root, policyFile, suppressionsFile, history, failSeverity,
+        Path historyPath = noHistory ? null : historyDir != null ? historyDir : root.resolve(HISTORY_DIR);
+        ScanAssessment policyRun = new ScanAssessment(root, policyFile, suppressionsFile, historyPath, failSeverity,
                 buildId);
         try {
             policyRun.prepare();
@@ -172,8 +172,8 @@ final class ScanCommand implements Callable<Integer> {
         if (dashboard) {
             Path file = output.resolve(DashboardPage.FILE_NAME);
             DashboardData data = new DashboardData(report, assessment.evaluation(), assessment.comparison().fixed(),
-                    history == null ? List.of(assessment.summary())
-                            : new HistoryDirectory(history).summaries().load().summaries(),
+                    historyPath == null ? List.of(assessment.summary())
+                            : new HistoryDirectory(historyPath).summaries().load().summaries(),
                     assessment.evaluation().warnings());
             try (OutputStream stream = Files.newOutputStream(file)) {
                 new DashboardPage().write(data, stream);
