@@ -103,6 +103,16 @@ class DashboardPageTest {
     }
 
     @Test
+    void shouldNameACorruptLastReport() throws Exception {
+        // Given a history directory whose last report is garbage
+        Files.writeString(history.resolve(HistoryDirectory.LAST_REPORT), "{\"schemaVersion\": 1, \"tool\": [");
+
+        // When read / Then the error names the file (the CLI then scans without a reference)
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new HistoryDirectory(history).lastReport())
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining(HistoryDirectory.LAST_REPORT);
+    }
+
+    @Test
     void shouldIgnoreACorruptStoredAssessmentAndReportUnreadableSummaries() throws Exception {
         // Given a history directory with a good report, a corrupt assessment and a corrupt summary line
         HistoryDirectory directory = new HistoryDirectory(history);

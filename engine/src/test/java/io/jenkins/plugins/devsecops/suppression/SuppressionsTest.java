@@ -181,6 +181,24 @@ class SuppressionsTest {
     }
 
     @Test
+    void shouldRefuseAHugeFileAndADeeplyNestedOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        // Given a suppressions file over the 1 MiB cap and one nested 50,000 levels deep
+        java.nio.file.Path huge = dir.resolve("huge.yaml");
+        StringBuilder entries = new StringBuilder("suppressions:\n");
+        while (entries.length() < 1_200_000) {
+            entries.append("  - rule: r\n    reason: \"padding padding padding padding\"\n");
+        }
+        java.nio.file.Files.writeString(huge, entries);
+        String deep = "suppressions:\n  - rule: " + "[".repeat(50_000) + "]".repeat(50_000) + "\n";
+
+        // When read / Then each is refused with a clear error, no stack overflow
+        assertThatThrownBy(() -> SuppressionFile.read(huge, "huge.yaml")).isInstanceOf(YamlInputException.class)
+                .hasMessageContaining("larger than");
+        assertThatThrownBy(() -> SuppressionFile.parse(deep, "deep.yaml")).isInstanceOf(YamlInputException.class);
+    }
+
+    @Test
     void shouldMatchPathGlobs() {
         assertThat(PathGlob.of("infra/**").matches("infra/a/b/main.tf")).isTrue();
         assertThat(PathGlob.of("**/*.tf").matches("main.tf")).isTrue();
