@@ -90,10 +90,10 @@ final class ScanAssessment {
         List<PolicyLayer> layers = new ArrayList<>();
         Path file = policyFile != null ? policyFile : root.resolve(PolicyYaml.FILE_NAME);
         if (policyFile != null || Files.isRegularFile(file)) {
-            layers.add(new PolicyLayer("repository (" + file.getFileName() + ")", PolicyYaml.read(file)));
+            layers.add(PolicyLayer.repository(String.valueOf(file.getFileName()), PolicyYaml.read(file)));
         }
         if (failOn != null) {
-            layers.add(new PolicyLayer("command line (--fail-on)", SecurityPolicy.builder().failOn(failOn).build()));
+            layers.add(PolicyLayer.step(SecurityPolicy.builder().failOn(failOn).build()));
         }
         return PolicyLayering.merge(layers);
     }

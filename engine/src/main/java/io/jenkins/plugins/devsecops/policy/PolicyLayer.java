@@ -17,4 +17,24 @@ public record PolicyLayer(String name, SecurityPolicy policy) implements Seriali
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(policy, "policy");
     }
+
+    /** The administrator's layer (Jenkins global configuration). */
+    public static PolicyLayer global(SecurityPolicy policy) {
+        return new PolicyLayer("global", policy);
+    }
+
+    /** A folder's layer, named by the folder's full name. */
+    public static PolicyLayer folder(String folder, SecurityPolicy policy) {
+        return new PolicyLayer("folder " + folder, policy);
+    }
+
+    /** The repository's policy file. */
+    public static PolicyLayer repository(String file, SecurityPolicy policy) {
+        return new PolicyLayer("repository (" + file + ")", policy);
+    }
+
+    /** The step parameters (in the CLI: command-line options such as {@code --fail-on}). */
+    public static PolicyLayer step(SecurityPolicy policy) {
+        return new PolicyLayer("step", policy);
+    }
 }

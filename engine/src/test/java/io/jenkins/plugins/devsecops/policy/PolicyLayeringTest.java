@@ -112,9 +112,9 @@ class PolicyLayeringTest {
                 .build();
 
         // When stacked
-        LayeredPolicy merged = PolicyLayering.merge(List.of(new PolicyLayer("global", GLOBAL),
-                new PolicyLayer("folder", folder), new PolicyLayer("repository", repository),
-                new PolicyLayer("step", step)));
+        LayeredPolicy merged = PolicyLayering.merge(List.of(PolicyLayer.global(GLOBAL),
+                PolicyLayer.folder("team-a", folder), PolicyLayer.repository("devsecops-policy.yaml", repository),
+                PolicyLayer.step(step)));
 
         // Then the strictest values win and the step's loosening is named
         QualityGate high = merged.policy().gate("high").orElseThrow();
