@@ -29,9 +29,9 @@ import java.util.TreeSet;
  *   <li>dependencies: (ecosystem, package, advisory) — the version is left out, so an upgrade to another vulnerable
  *       version is the same problem;</li>
  *   <li>DAST (a {@code url} property): (rule, URL without query values, parameter);</li>
- *   <li>code, IaC and secrets: (stage, rule, path, the finding's line with all whitespace removed, the header of
- *       its enclosing block, and the occurrence number among identical such lines of that file) — never the line
- *       number.</li>
+ *   <li>code, IaC and secrets: (stage, rule, path, the finding's statement — its line, joined with earlier lines
+ *       that end in a continuing operator — with all whitespace removed, the header of its enclosing block, and the
+ *       occurrence number among identical such statements of that file) — never the line number.</li>
  * </ul>
  * A fingerprint a stage already set is kept: the secrets stage sets its own salted one, and a secret is never
  * rehashed here (its line is never read from disk; only its already redacted snippet is used).
@@ -44,6 +44,7 @@ public final class FindingFingerprints {
     private static final String SECRETS_STAGE = "secrets";
     private static final char SEPARATOR = '\u0000';
     private static final int HEADER_LOOKBACK = 200;
+    private static final int CONTINUATION_LOOKBACK = 5;
 
     private FindingFingerprints() {
     }
@@ -148,13 +149,21 @@ public final class FindingFingerprints {
             lines = null;
         }
         String text;
+        int start = location.startLine();
         String snippet = location.snippet();
+        if (lines != null) {
+            start = statementStart(lines, location.startLine());
+        }
         if (snippet != null && !snippet.isBlank()) {
-            text = normalise(snippet);
+            StringBuilder flagged = new StringBuilder();
+            for (int line = start; line < location.startLine(); line++) {
+                flagged.append(lines.get(line - 1));
+            }
+            text = normalise(flagged.append(snippet).toString());
         } else if (lines != null) {
             StringBuilder flagged = new StringBuilder();
             int end = Math.min(lines.size(), Math.min(location.endLine(), location.startLine() + 20));
-            for (int line = location.startLine(); line <= end; line++) {
+            for (int line = start; line <= end; line++) {
                 flagged.append(lines.get(line - 1));
             }
             text = normalise(flagged.toString());
@@ -164,7 +173,32 @@ public final class FindingFingerprints {
         if (text.isEmpty()) {
             return null;
         }
-        return lines == null ? text : text + SEPARATOR + normalise(enclosingHeader(lines, location.startLine()));
+        return lines == null ? text : text + SEPARATOR + normalise(enclosingHeader(lines, start));
+    }
+
+    /**
+     * The first line of the statement {@code line} (1-based) belongs to: earlier lines are joined while they end
+     * with an operator that continues onto the next line ({@code [ ( = + \ && || ?}), at most
+     * {@link #CONTINUATION_LOOKBACK} of them. So {@code cidr = ["0.0.0.0/0"]} re-wrapped as {@code cidr = [} /
+     * {@code "0.0.0.0/0"]} keeps its identity. Block openers ({@code {}, {@code :}) and commas do not continue:
+     * joining every list item or block body with its neighbours would make unrelated edits matter.
+     */
+    static int statementStart(List<String> lines, int line) {
+        int start = line;
+        while (start > 1 && line - start < CONTINUATION_LOOKBACK && continues(lines.get(start - 2))) {
+            start--;
+        }
+        return start;
+    }
+
+    private static boolean continues(String line) {
+        String trimmed = line.strip();
+        if (trimmed.isEmpty()) {
+            return false;
+        }
+        char last = trimmed.charAt(trimmed.length() - 1);
+        return last == '[' || last == '(' || last == '=' || last == '+' || last == '\\' || last == '?'
+                || trimmed.endsWith("&&") || trimmed.endsWith("||");
     }
 
     /** The nearest non-blank line above {@code line} (1-based) that is less indented, or "" at the top level. */

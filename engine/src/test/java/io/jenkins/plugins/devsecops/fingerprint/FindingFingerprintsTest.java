@@ -152,6 +152,22 @@ class FindingFingerprintsTest {
     }
 
     @Test
+    void shouldKeepTheFingerprintWhenAStatementIsRewrappedOverSeveralLines() throws Exception {
+        // Given the Terraform file scanned once
+        write("infra/main.tf", MAIN_TF);
+        Map<String, String> before = scan();
+
+        // When the ingress list is wrapped over two lines, as real commits do
+        write("infra/main.tf", MAIN_TF.replace("    cidr_blocks = [\"0.0.0.0/0\"]\n  }\n\n  egress",
+                "    cidr_blocks = [\n    \"0.0.0.0/0\"]\n  }\n\n  egress"));
+        Map<String, String> after = scan();
+
+        // Then the finding, now on the next line, is the same
+        assertThat(after.get("infra/main.tf:14")).isEqualTo(before.get("infra/main.tf:13"));
+        assertThat(after.get("infra/main.tf:21")).isEqualTo(before.get("infra/main.tf:20"));
+    }
+
+    @Test
     void shouldGiveIdenticalLinesDistinctFingerprintsInLineOrder() throws Exception {
         // Given a file with the same flagged line three times
         write("a.txt", "TODO-SECURITY\nx\nTODO-SECURITY\ny\nTODO-SECURITY\n");
