@@ -24,6 +24,9 @@ public final class DevSecOpsCommand {
     /** The configured command line, also used by tests. */
     public static CommandLine newCommandLine() {
         CommandLine commandLine = new CommandLine(new DevSecOpsCommand());
+        commandLine.addSubcommand(new PolicyCommand());
+        commandLine.addSubcommand(new BaselineCommand());
+        commandLine.addSubcommand(new ReportCommand());
         commandLine.setExitCodeExceptionMapper(e -> EXIT_ERROR);
         commandLine.setParameterExceptionHandler((e, args) -> {
             CommandLine cmd = e.getCommandLine();

@@ -1,6 +1,11 @@
 package io.jenkins.plugins.devsecops.cli;
 
-import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.assessment.Assessment;
+import io.jenkins.plugins.devsecops.assessment.HistoryDirectory;
+import io.jenkins.plugins.devsecops.dashboard.DashboardData;
+import io.jenkins.plugins.devsecops.dashboard.DashboardPage;
+import io.jenkins.plugins.devsecops.policy.PolicyVerdict;
+import io.jenkins.plugins.devsecops.yaml.YamlInputException;
 import io.jenkins.plugins.devsecops.model.Report;
 import io.jenkins.plugins.devsecops.model.Severity;
 import io.jenkins.plugins.devsecops.report.ReportWriter;
@@ -27,7 +32,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = "Scans a directory and writes reports.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the scan ran and the quality gate passed", "1:the quality gate failed",
+        exitCodeList = {"0:the scan ran and the policy PASSED or was UNSTABLE", "1:the policy FAILED",
             "2:bad usage or a scan error"})
 final class ScanCommand implements Callable<Integer> {
 
@@ -53,6 +58,24 @@ final class ScanCommand implements Callable<Integer> {
             description = "Fail (exit 1) when an active finding is at or above this severity: CRITICAL, HIGH, MEDIUM, LOW, INFO")
     private String failOn;
 
+    @Option(names = "--policy", paramLabel = "FILE",
+            description = "Policy file (default: devsecops-policy.yaml in the scanned root, when present)")
+    private Path policyFile;
+
+    @Option(names = "--suppressions", paramLabel = "FILE",
+            description = "Suppressions file (default: .devsecops/suppressions.yaml in the scanned root, when present)")
+    private Path suppressionsFile;
+
+    @Option(names = "--history-dir", paramLabel = "DIR",
+            description = "Where build summaries and the last report are kept (default: .devsecops/history in the scanned root)")
+    private Path historyDir;
+
+    @Option(names = "--no-history", description = "Keep no history: every finding is new, no trends")
+    private boolean noHistory;
+
+    @Option(names = "--build-id", paramLabel = "ID", description = "This build's id in the history (default: the next number)")
+    private String buildId;
+
     @Option(names = "--history", description = "Also scan the added lines of every commit reachable from HEAD for secrets")
     private boolean history;
 
@@ -75,8 +98,20 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--option", paramLabel = "STAGE.NAME=VALUE", description = "A stage option (repeatable)")
     private java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
 
-    @Option(names = {"-q", "--quiet"}, description = "Print only errors and the final verdict")
+    @Option(names = {"-q", "--quiet"}, description = "Print only errors, the gate table and the final verdict")
     private boolean quiet;
+
+    /** The {@code --format} name of the dashboard page, which is not a report writer. */
+    static final String DASHBOARD_FORMAT = "dashboard";
+
+    /** The default history directory under the scanned root. */
+    static final String HISTORY_DIR = ".devsecops/history";
+
+    private boolean dashboard;
+
+    private boolean formatsGiven() {
+        return spec.commandLine().getParseResult().hasMatchedOption("--format");
+    }
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -100,6 +135,18 @@ final class ScanCommand implements Callable<Integer> {
         }
         options.forEach(request::option);
 
+        Path root = path.toAbsolutePath().normalize();
+        Path historyPath = noHistory ? null : historyDir != null ? historyDir : root.resolve(HISTORY_DIR);
+        ScanAssessment policyRun = new ScanAssessment(root, policyFile, suppressionsFile, historyPath, failSeverity,
+                buildId);
+        try {
+            policyRun.prepare();
+        } catch (YamlInputException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        policyRun.historyExclusion().ifPresent(request::exclude);
+        ScanAssessment.exclusionUnder(root, output).ifPresent(request::exclude);
+
         ScanEngine engine = ScanEngine.withBuiltInStages();
         ProgressListener listener = quiet ? ProgressListener.NONE : new ProgressBar(out, System.console() != null);
         Report report;
@@ -108,6 +155,9 @@ final class ScanCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+
+        Assessment assessment = policyRun.assess(report, spec.commandLine().getErr());
+        report = assessment.report();
 
         Files.createDirectories(output);
         for (ReportWriter writer : selected) {
@@ -119,19 +169,26 @@ final class ScanCommand implements Callable<Integer> {
                 out.println("Wrote " + file);
             }
         }
+        if (dashboard) {
+            Path file = output.resolve(DashboardPage.FILE_NAME);
+            DashboardData data = new DashboardData(report, assessment.evaluation(), assessment.comparison().fixed(),
+                    historyPath == null ? List.of(assessment.summary())
+                            : new HistoryDirectory(historyPath).summaries().load().summaries(),
+                    assessment.evaluation().warnings());
+            try (OutputStream stream = Files.newOutputStream(file)) {
+                new DashboardPage().write(data, stream);
+            }
+            if (!quiet) {
+                out.println("Wrote " + file);
+            }
+        }
         if (!quiet) {
             new SummaryTable(report).print(out);
         }
-        long failing = failSeverity == null ? 0 : report.activeFindings().stream()
-                .map(Finding::severity).filter(s -> s.isAtLeast(failSeverity)).count();
-        if (failing > 0) {
-            out.println("FAILED: " + failing + " active findings at or above " + failSeverity);
-            out.flush();
-            return DevSecOpsCommand.EXIT_GATE_FAILED;
-        }
-        out.println("PASSED");
+        new GateTable(assessment).print(out);
         out.flush();
-        return DevSecOpsCommand.EXIT_PASSED;
+        return assessment.evaluation().verdict() == PolicyVerdict.FAILED ? DevSecOpsCommand.EXIT_GATE_FAILED
+                : DevSecOpsCommand.EXIT_PASSED;
     }
 
     private Severity parseSeverity() {
@@ -146,6 +203,10 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     private List<ReportWriter> selectWriters(ReportWriters writers) {
+        dashboard = formats.isEmpty() || formats.removeIf(f -> f.trim().equalsIgnoreCase(DASHBOARD_FORMAT));
+        if (formats.isEmpty() && dashboard && formatsGiven()) {
+            return List.of();
+        }
         if (formats.isEmpty()) {
             return writers.formats().stream().map(f -> writers.find(f).orElseThrow()).toList();
         }

@@ -101,11 +101,12 @@ public final class ScanEngine {
         Report.Builder report = Report.builder(EngineVersion.tool(), started)
                 .root(root.toString())
                 .walk(new WalkSummary(walk.filesSeen(), counters.filesScanned.get(), counters.bytesScanned.get(), skipped));
-        List<Finding> findings = new ArrayList<>();
+        List<Finding> collected = new ArrayList<>();
         for (StageRun run : runs) {
             report.stage(run.collector.result());
-            run.collector.findings().stream().map(FindingFingerprints::ensure).forEach(findings::add);
+            collected.addAll(run.collector.findings());
         }
+        List<Finding> findings = new ArrayList<>(FindingFingerprints.ensureAll(collected, root));
         findings.sort(REPORT_ORDER);
         report.findings(findings);
         report.durationMillis(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));

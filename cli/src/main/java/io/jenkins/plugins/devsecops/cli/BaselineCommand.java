@@ -1,0 +1,125 @@
+package io.jenkins.plugins.devsecops.cli;
+
+import io.jenkins.plugins.devsecops.model.Report;
+import io.jenkins.plugins.devsecops.scan.ProgressListener;
+import io.jenkins.plugins.devsecops.scan.ScanEngine;
+import io.jenkins.plugins.devsecops.scan.ScanRequest;
+import io.jenkins.plugins.devsecops.suppression.SuppressionBaseline;
+import io.jenkins.plugins.devsecops.suppression.SuppressionEntry;
+import io.jenkins.plugins.devsecops.suppression.SuppressionFile;
+import io.jenkins.plugins.devsecops.yaml.YamlInputException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code devsecops baseline}: scans, then writes every active finding as a fingerprint suppression, so that from now
+ * on only new findings count. Entries already in the file are kept.
+ */
+@Command(name = "baseline", mixinStandardHelpOptions = true,
+        description = "Scans and writes the current findings as suppressions (.devsecops/suppressions.yaml).")
+final class BaselineCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", defaultValue = ".", description = "The directory to scan (default: .)")
+    private Path path;
+
+    @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why these findings are accepted")
+    private String reason;
+
+    @Option(names = "--owner", paramLabel = "NAME", description = "Who is accountable for them")
+    private String owner;
+
+    @Option(names = "--expires", paramLabel = "YYYY-MM-DD", description = "Last day the suppressions apply")
+    private String expires;
+
+    @Option(names = "--days", paramLabel = "N", description = "Expire the suppressions N days from today")
+    private Integer days;
+
+    @Option(names = "--file", paramLabel = "FILE",
+            description = "The suppressions file (default: .devsecops/suppressions.yaml in the scanned directory)")
+    private Path file;
+
+    @Option(names = "--stages", split = ",", paramLabel = "STAGE", description = "Stages to run (default: every default stage)")
+    private List<String> stages = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "PATTERN", description = "Leave out files matching this pattern (repeatable)")
+    private List<String> excludes = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (reason.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "--reason must not be blank");
+        }
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate expiry = expiry(today);
+        Path root = path.toAbsolutePath().normalize();
+        Path target = file != null ? file : root.resolve(SuppressionFile.DEFAULT_PATH);
+        List<SuppressionEntry> existing = List.of();
+        if (Files.isRegularFile(target)) {
+            try {
+                existing = SuppressionFile.read(target, target.getFileName().toString());
+            } catch (YamlInputException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+        ScanRequest.Builder request = ScanRequest.builder(root).stages(stages).exclude(ScanCommand.HISTORY_DIR + "/");
+        excludes.forEach(request::exclude);
+        Report report;
+        try {
+            report = ScanEngine.withBuiltInStages().scan(request.build(), ProgressListener.NONE);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        List<SuppressionEntry> entries = SuppressionBaseline.extend(existing, report, reason, owner, today, expiry);
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
+        try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+            SuppressionFile.write(entries, writer);
+        }
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        out.println("Wrote " + (entries.size() - existing.size()) + " new suppressions (" + entries.size()
+                + " in all) to " + target + (expiry == null ? "" : ", expiring " + expiry));
+        out.flush();
+        return DevSecOpsCommand.EXIT_PASSED;
+    }
+
+    private LocalDate expiry(LocalDate today) {
+        if (expires != null && days != null) {
+            throw new ParameterException(spec.commandLine(), "Give --expires or --days, not both");
+        }
+        if (days != null) {
+            if (days < 1) {
+                throw new ParameterException(spec.commandLine(), "--days must be at least 1");
+            }
+            return today.plusDays(days);
+        }
+        if (expires == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(expires);
+        } catch (DateTimeParseException e) {
+            throw new ParameterException(spec.commandLine(), "--expires must be a date like 2026-12-31: " + expires);
+        }
+    }
+}

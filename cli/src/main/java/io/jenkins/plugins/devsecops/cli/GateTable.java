@@ -1,0 +1,53 @@
+package io.jenkins.plugins.devsecops.cli;
+
+import io.jenkins.plugins.devsecops.assessment.Assessment;
+import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.policy.GateOutcome;
+import io.jenkins.plugins.devsecops.policy.PolicyEvaluation;
+import io.jenkins.plugins.devsecops.policy.RequiredStageOutcome;
+import java.io.PrintWriter;
+
+/** Prints the policy verdict, the gate table with the findings that tripped each gate, and new/fixed counts. */
+final class GateTable {
+
+    private static final int LISTED = 5;
+
+    private final Assessment assessment;
+
+    GateTable(Assessment assessment) {
+        this.assessment = assessment;
+    }
+
+    void print(PrintWriter out) {
+        PolicyEvaluation evaluation = assessment.evaluation();
+        long newCount = assessment.report().activeFindings().stream()
+                .filter(io.jenkins.plugins.devsecops.history.FindingHistory::isNew).count();
+        long suppressed = assessment.report().findings().stream().filter(Finding::isSuppressed).count();
+        out.printf("History: %d new, %d outstanding, %d fixed, %d suppressed (build %s%s)%n", newCount,
+                assessment.report().activeFindings().size() - newCount, assessment.comparison().fixed().size(),
+                suppressed, assessment.comparison().build().id(),
+                assessment.comparison().hasReference() ? "" : ", no reference build");
+        if (!evaluation.gates().isEmpty() || !evaluation.requiredStages().isEmpty()) {
+            out.println();
+            out.printf("%-24s %-6s %8s %10s  %-18s %s%n", "GATE", "SCOPE", "ACTUAL", "THRESHOLD", "RESULT", "SELECTS");
+            for (GateOutcome gate : evaluation.gates()) {
+                out.printf("%-24s %-6s %8d %10d  %-18s %s%n", gate.gate().id(), gate.gate().scope(), gate.actual(),
+                        gate.gate().threshold(), gate.verdict(), gate.gate().selector().describe());
+                if (gate.tripped()) {
+                    gate.trippingFindings().stream().limit(LISTED).forEach(f -> out.println("    " + f.severity()
+                            + " " + f.ruleId() + (f.location() == null ? "" : " at " + f.location())));
+                    if (gate.trippingCount() > LISTED) {
+                        out.println("    ... and " + (gate.trippingCount() - LISTED) + " more");
+                    }
+                }
+            }
+            for (RequiredStageOutcome stage : evaluation.requiredStages()) {
+                out.printf("%-24s %-6s %8s %10s  %-18s %s%n", "stage " + stage.stage(), "", stage.status(),
+                        "COMPLETED", stage.verdict(), "required stage");
+            }
+        }
+        evaluation.warnings().forEach(w -> out.println("warning: " + w));
+        out.println();
+        out.println("Policy: " + evaluation.verdict() + " (security score " + assessment.summary().score() + ")");
+    }
+}

@@ -1,0 +1,151 @@
+package io.jenkins.plugins.devsecops.cli;
+
+import io.jenkins.plugins.devsecops.assessment.Assessment;
+import io.jenkins.plugins.devsecops.assessment.Assessor;
+import io.jenkins.plugins.devsecops.assessment.HistoryDirectory;
+import io.jenkins.plugins.devsecops.history.BuildRef;
+import io.jenkins.plugins.devsecops.model.Report;
+import io.jenkins.plugins.devsecops.model.Severity;
+import io.jenkins.plugins.devsecops.policy.LayeredPolicy;
+import io.jenkins.plugins.devsecops.policy.PolicyLayer;
+import io.jenkins.plugins.devsecops.policy.PolicyLayering;
+import io.jenkins.plugins.devsecops.policy.PolicyYaml;
+import io.jenkins.plugins.devsecops.policy.SecurityPolicy;
+import io.jenkins.plugins.devsecops.summary.BuildSummary;
+import io.jenkins.plugins.devsecops.suppression.SuppressionEntry;
+import io.jenkins.plugins.devsecops.suppression.SuppressionFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The CLI's side of an assessment: loads the policy layers (repository file, then {@code --fail-on} as the step
+ * layer), the suppressions and the reference from the history directory, assesses with the engine, and records the
+ * result in the history directory.
+ */
+final class ScanAssessment {
+
+    private final Path root;
+    private final Path policyFile;
+    private final Path suppressionsFile;
+    private final Path historyDir;
+    private final Severity failOn;
+    private final String buildId;
+
+    /**
+     * @param policyFile an explicit policy file, or {@code null} for {@code devsecops-policy.yaml} in the root if any
+     * @param suppressionsFile an explicit file, or {@code null} for {@code .devsecops/suppressions.yaml} if any
+     * @param historyDir the history directory, or {@code null} to keep no history
+     */
+    ScanAssessment(Path root, Path policyFile, Path suppressionsFile, Path historyDir, Severity failOn,
+            String buildId) {
+        this.root = root;
+        this.policyFile = policyFile;
+        this.suppressionsFile = suppressionsFile;
+        this.historyDir = historyDir;
+        this.failOn = failOn;
+        this.buildId = buildId;
+    }
+
+    private LayeredPolicy policy;
+    private List<SuppressionEntry> suppressions;
+
+    /**
+     * Reads the policy and the suppressions, so that a broken file stops the command before the scan.
+     *
+     * @throws io.jenkins.plugins.devsecops.yaml.YamlInputException naming file, line and column of a problem
+     */
+    void prepare() throws IOException {
+        policy = readPolicy();
+        suppressions = readSuppressions();
+    }
+
+    /** The history directory's path relative to the root, with a trailing slash, when it lies inside the root. */
+    Optional<String> historyExclusion() {
+        return exclusionUnder(root, historyDir);
+    }
+
+    /**
+     * A gitignore-style exclusion of {@code directory} when it lies inside {@code root}, so that the scan does not
+     * read its own history or reports.
+     */
+    static Optional<String> exclusionUnder(Path root, Path directory) {
+        if (directory == null) {
+            return Optional.empty();
+        }
+        Path absolute = directory.toAbsolutePath().normalize();
+        if (!absolute.startsWith(root) || absolute.equals(root)) {
+            return Optional.empty();
+        }
+        return Optional.of("/" + root.relativize(absolute).toString().replace('\\', '/') + "/");
+    }
+
+    /** The effective policy: the repository file, then the command line's gates. */
+    private LayeredPolicy readPolicy() throws IOException {
+        List<PolicyLayer> layers = new ArrayList<>();
+        Path file = policyFile != null ? policyFile : root.resolve(PolicyYaml.FILE_NAME);
+        if (policyFile != null || Files.isRegularFile(file)) {
+            layers.add(PolicyLayer.repository(String.valueOf(file.getFileName()), PolicyYaml.read(file)));
+        }
+        if (failOn != null) {
+            layers.add(PolicyLayer.step(SecurityPolicy.builder().failOn(failOn).build()));
+        }
+        return PolicyLayering.merge(layers);
+    }
+
+    private List<SuppressionEntry> readSuppressions() throws IOException {
+        Path file = suppressionsFile != null ? suppressionsFile : root.resolve(SuppressionFile.DEFAULT_PATH);
+        if (suppressionsFile == null && !Files.isRegularFile(file)) {
+            return List.of();
+        }
+        String name = file.startsWith(root) ? root.relativize(file).toString().replace('\\', '/') : file.toString();
+        return SuppressionFile.read(file, name);
+    }
+
+    /** Assesses {@code report} and records it in the history directory. */
+    Assessment assess(Report report, PrintWriter err) throws IOException {
+        if (policy == null) {
+            prepare();
+        }
+        Report reference = null;
+        String id = buildId;
+        HistoryDirectory history = historyDir == null ? null : new HistoryDirectory(historyDir);
+        if (history != null) {
+            try {
+                reference = history.lastReport().orElse(null);
+            } catch (IOException e) {
+                err.println("warning: no reference build: " + e.getMessage());
+            }
+            if (id == null) {
+                id = nextBuildId(history.summaries().load().summaries());
+            }
+        }
+        Instant time = report.startedAt();
+        Assessment assessment = Assessor.assess(report, policy, suppressions, reference,
+                new BuildRef(id == null ? "1" : id, time));
+        if (history != null) {
+            history.record(assessment);
+        }
+        return assessment;
+    }
+
+    /** One more than the newest numeric build id, or the count of builds plus one. */
+    static String nextBuildId(List<BuildSummary> summaries) {
+        if (summaries.isEmpty()) {
+            return "1";
+        }
+        String last = summaries.get(summaries.size() - 1).build();
+        Optional<Long> number;
+        try {
+            number = Optional.of(Long.parseLong(last));
+        } catch (NumberFormatException e) {
+            number = Optional.empty();
+        }
+        return String.valueOf(number.map(n -> n + 1).orElse((long) summaries.size() + 1));
+    }
+}

@@ -1,0 +1,48 @@
+package io.jenkins.plugins.devsecops.assessment;
+
+import io.jenkins.plugins.devsecops.history.BuildRef;
+import io.jenkins.plugins.devsecops.history.HistoryComparator;
+import io.jenkins.plugins.devsecops.history.HistoryComparison;
+import io.jenkins.plugins.devsecops.model.Report;
+import io.jenkins.plugins.devsecops.policy.LayeredPolicy;
+import io.jenkins.plugins.devsecops.policy.PolicyEvaluation;
+import io.jenkins.plugins.devsecops.policy.PolicyEvaluator;
+import io.jenkins.plugins.devsecops.summary.BuildSummaries;
+import io.jenkins.plugins.devsecops.summary.BuildSummary;
+import io.jenkins.plugins.devsecops.suppression.SuppressionApplier;
+import io.jenkins.plugins.devsecops.suppression.SuppressionEntry;
+import io.jenkins.plugins.devsecops.suppression.SuppressionOutcome;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Assesses a scan the same way in the CLI and in Jenkins: applies suppressions, compares with the reference build,
+ * evaluates the policy and summarises the build.
+ */
+public final class Assessor {
+
+    private Assessor() {
+    }
+
+    /**
+     * Assesses.
+     *
+     * @param report the scan's report
+     * @param policy the effective policy (stack layers with {@link io.jenkins.plugins.devsecops.policy.PolicyLayering})
+     * @param suppressions the declared suppressions
+     * @param reference the reference build's report, or {@code null}
+     * @param build the current build; its time is "now" for expiry and SLA
+     */
+    public static Assessment assess(Report report, LayeredPolicy policy, List<SuppressionEntry> suppressions,
+            Report reference, BuildRef build) {
+        SuppressionOutcome suppressed = SuppressionApplier.apply(report, suppressions,
+                build.time().atZone(ZoneOffset.UTC).toLocalDate(), policy.policy().suppressionRules());
+        HistoryComparison comparison = HistoryComparator.compare(suppressed.report(), reference, build);
+        List<String> warnings = new ArrayList<>(policy.warnings());
+        warnings.addAll(suppressed.warnings());
+        PolicyEvaluation evaluation = PolicyEvaluator.evaluate(policy.policy(), comparison, build.time(), warnings);
+        BuildSummary summary = BuildSummaries.of(comparison, evaluation, policy.policy());
+        return new Assessment(comparison.report(), comparison, suppressed, policy, evaluation, summary);
+    }
+}

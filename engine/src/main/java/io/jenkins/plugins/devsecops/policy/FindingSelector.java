@@ -1,0 +1,118 @@
+package io.jenkins.plugins.devsecops.policy;
+
+import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.model.Severity;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Which findings a quality gate looks at. Every criterion that is set must hold (logical AND); a list criterion
+ * holds when the finding matches any of its entries. A selector with no criterion selects every finding.
+ *
+ * @param minSeverity findings at or above this severity, or {@code null} for any severity
+ * @param ruleIds findings of one of these rules (exact, case-insensitive)
+ * @param advisoryIds findings carrying one of these advisory ids (CVE, GHSA, OSV), case-insensitive
+ * @param stages findings reported by one of these stages
+ * @param fixAvailable {@code true}: only findings with a fixed version; {@code false}: only without; {@code null}: any
+ * @param secret {@code true}: only secrets (stage {@code secrets}); {@code false}: only non-secrets; {@code null}: any
+ * @param overdue {@code true}: only findings open longer than their severity's SLA; {@code null}: any
+ */
+public record FindingSelector(Severity minSeverity, List<String> ruleIds, List<String> advisoryIds, List<String> stages,
+        Boolean fixAvailable, Boolean secret, Boolean overdue) implements Serializable {
+
+    /** The id of the stage whose findings are secrets. */
+    public static final String SECRETS_STAGE = "secrets";
+
+    private static final long serialVersionUID = 1L;
+
+    public FindingSelector {
+        ruleIds = normalise(ruleIds);
+        advisoryIds = normalise(advisoryIds);
+        stages = normalise(stages);
+    }
+
+    private static List<String> normalise(List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        Set<String> set = new TreeSet<>();
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                set.add(value.trim().toLowerCase(Locale.ROOT));
+            }
+        }
+        return List.copyOf(set);
+    }
+
+    /** A selector of every finding. */
+    public static FindingSelector all() {
+        return new FindingSelector(null, List.of(), List.of(), List.of(), null, null, null);
+    }
+
+    /** A selector of findings at or above {@code severity}. */
+    public static FindingSelector atLeast(Severity severity) {
+        return new FindingSelector(severity, List.of(), List.of(), List.of(), null, null, null);
+    }
+
+    /**
+     * Whether {@code finding} is selected.
+     *
+     * @param isOverdue whether the finding is open longer than its SLA allows
+     */
+    public boolean matches(Finding finding, boolean isOverdue) {
+        if (minSeverity != null && !finding.severity().isAtLeast(minSeverity)) {
+            return false;
+        }
+        if (!ruleIds.isEmpty() && !ruleIds.contains(finding.ruleId().toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        if (!advisoryIds.isEmpty() && finding.identifiers().stream().map(id -> id.toLowerCase(Locale.ROOT))
+                .noneMatch(advisoryIds::contains) && !advisoryIds.contains(finding.ruleId().toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        if (!stages.isEmpty() && !stages.contains(finding.stage().toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        if (fixAvailable != null) {
+            boolean hasFix = finding.fixedVersion() != null && !finding.fixedVersion().isBlank();
+            if (hasFix != fixAvailable) {
+                return false;
+            }
+        }
+        if (secret != null && SECRETS_STAGE.equals(finding.stage()) != secret) {
+            return false;
+        }
+        return overdue == null || overdue == isOverdue;
+    }
+
+    /** A short human-readable description, e.g. {@code severity >= HIGH, stage in [secrets]}. */
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        if (minSeverity != null) {
+            parts.add("severity >= " + minSeverity);
+        }
+        if (!ruleIds.isEmpty()) {
+            parts.add("rule in " + ruleIds);
+        }
+        if (!advisoryIds.isEmpty()) {
+            parts.add("advisory in " + advisoryIds);
+        }
+        if (!stages.isEmpty()) {
+            parts.add("stage in " + stages);
+        }
+        if (fixAvailable != null) {
+            parts.add(fixAvailable ? "fix available" : "no fix available");
+        }
+        if (secret != null) {
+            parts.add(secret ? "is a secret" : "not a secret");
+        }
+        if (overdue != null) {
+            parts.add(overdue ? "overdue" : "within SLA");
+        }
+        return parts.isEmpty() ? "any finding" : String.join(", ", parts);
+    }
+}

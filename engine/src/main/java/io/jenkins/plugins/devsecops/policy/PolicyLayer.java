@@ -1,0 +1,40 @@
+package io.jenkins.plugins.devsecops.policy;
+
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * One layer of policy: global (set by an administrator), folder, repository file, step parameters.
+ *
+ * @param name the layer's name as warnings show it, e.g. {@code global} or {@code repository (devsecops-policy.yaml)}
+ * @param policy what the layer declares
+ */
+public record PolicyLayer(String name, SecurityPolicy policy) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public PolicyLayer {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(policy, "policy");
+    }
+
+    /** The administrator's layer (Jenkins global configuration). */
+    public static PolicyLayer global(SecurityPolicy policy) {
+        return new PolicyLayer("global", policy);
+    }
+
+    /** A folder's layer, named by the folder's full name. */
+    public static PolicyLayer folder(String folder, SecurityPolicy policy) {
+        return new PolicyLayer("folder " + folder, policy);
+    }
+
+    /** The repository's policy file. */
+    public static PolicyLayer repository(String file, SecurityPolicy policy) {
+        return new PolicyLayer("repository (" + file + ")", policy);
+    }
+
+    /** The step parameters (in the CLI: command-line options such as {@code --fail-on}). */
+    public static PolicyLayer step(SecurityPolicy policy) {
+        return new PolicyLayer("step", policy);
+    }
+}

@@ -1,0 +1,106 @@
+package io.jenkins.plugins.devsecops.summary;
+
+import io.jenkins.plugins.devsecops.history.FindingHistory;
+import io.jenkins.plugins.devsecops.history.FixedFinding;
+import io.jenkins.plugins.devsecops.history.HistoryComparison;
+import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.model.Report;
+import io.jenkins.plugins.devsecops.model.StageResult;
+import io.jenkins.plugins.devsecops.model.ToolInfo;
+import io.jenkins.plugins.devsecops.policy.GateOutcome;
+import io.jenkins.plugins.devsecops.policy.PolicyEvaluation;
+import io.jenkins.plugins.devsecops.policy.SecurityPolicy;
+import io.jenkins.plugins.devsecops.policy.SlaClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Builds the {@link BuildSummary} of an assessed scan. */
+public final class BuildSummaries {
+
+    private BuildSummaries() {
+    }
+
+    /** The summary of {@code comparison} under {@code policy}, judged at the build's time. */
+    public static BuildSummary of(HistoryComparison comparison, PolicyEvaluation evaluation, SecurityPolicy policy) {
+        Report report = comparison.report();
+        Map<String, Counts> byStage = new LinkedHashMap<>();
+        report.stages().forEach(s -> byStage.put(s.stage(), new Counts()));
+        SlaClock sla = new SlaClock(policy, comparison.build().time());
+        int overdue = 0;
+        for (Finding finding : report.findings()) {
+            Counts counts = byStage.computeIfAbsent(finding.stage(), s -> new Counts());
+            if (finding.isSuppressed()) {
+                counts.suppressed++;
+                continue;
+            }
+            counts.open[finding.severity().ordinal()]++;
+            if (FindingHistory.isNew(finding)) {
+                counts.added[finding.severity().ordinal()]++;
+            }
+            if (sla.isOverdue(finding)) {
+                overdue++;
+            }
+        }
+        int remediated = 0;
+        double remediationDays = 0;
+        for (FixedFinding fixed : comparison.fixed()) {
+            if (fixed.finding().isSuppressed()) {
+                continue;
+            }
+            byStage.computeIfAbsent(fixed.finding().stage(), s -> new Counts()).fixed[fixed.finding().severity()
+                    .ordinal()]++;
+            remediated++;
+            remediationDays += fixed.timeToRemediate().toSeconds() / (double) Duration.ofDays(1).toSeconds();
+        }
+        List<StageCounts> stages = new ArrayList<>();
+        byStage.forEach((stage, c) -> stages.add(new StageCounts(stage, c.open, c.added, c.fixed, c.suppressed)));
+
+        Map<String, String> tools = new LinkedHashMap<>();
+        tools.put(report.tool().name(), String.valueOf(report.tool().version()));
+        for (Finding finding : report.findings()) {
+            for (ToolInfo tool : finding.tools()) {
+                tools.putIfAbsent(tool.name(), String.valueOf(tool.version()));
+            }
+        }
+        Map<String, String> advisoryData = new LinkedHashMap<>();
+        for (StageResult stage : report.stages()) {
+            stage.properties().forEach((key, value) -> {
+                String lower = key.toLowerCase(Locale.ROOT);
+                if (lower.contains("advisor") || lower.contains("database") || lower.contains("osv")
+                        || lower.contains("feed")) {
+                    advisoryData.put(stage.stage() + "." + key, value);
+                }
+            });
+        }
+        List<GateRow> gates = evaluation.gates().stream().map(BuildSummaries::row).toList();
+        int score = SecurityScore.compute(sumOpen(stages), overdue, evaluation.verdict());
+        return new BuildSummary(comparison.build().id(), report.startedAt(), report.durationMillis(),
+                evaluation.verdict(), stages, overdue, remediated, remediationDays, score, tools, advisoryData, gates);
+    }
+
+    private static int[] sumOpen(List<StageCounts> stages) {
+        int[] total = new int[5];
+        for (StageCounts stage : stages) {
+            for (int i = 0; i < total.length; i++) {
+                total[i] += stage.open()[i];
+            }
+        }
+        return total;
+    }
+
+    /** Mutable counters while summarising. */
+    private static final class Counts {
+        final int[] open = new int[5];
+        final int[] added = new int[5];
+        final int[] fixed = new int[5];
+        int suppressed;
+    }
+
+    private static GateRow row(GateOutcome outcome) {
+        return new GateRow(outcome.gate().id(), outcome.actual(), outcome.gate().threshold(), outcome.verdict());
+    }
+}

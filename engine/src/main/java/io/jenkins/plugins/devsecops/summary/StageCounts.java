@@ -1,0 +1,54 @@
+package io.jenkins.plugins.devsecops.summary;
+
+import io.jenkins.plugins.devsecops.model.Severity;
+import java.io.Serializable;
+import java.util.Arrays;
+
+/**
+ * One stage's counts in a {@link BuildSummary}. Arrays are indexed by {@link Severity#ordinal()}: CRITICAL, HIGH,
+ * MEDIUM, LOW, INFO.
+ *
+ * @param stage the stage id
+ * @param open active findings (new and outstanding) by severity
+ * @param added active findings new in this build, by severity
+ * @param fixed findings of the reference that are gone, by severity
+ * @param suppressed findings marked suppressed
+ */
+public record StageCounts(String stage, int[] open, int[] added, int[] fixed, int suppressed) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final int SEVERITIES = Severity.values().length;
+
+    public StageCounts {
+        open = sized(open);
+        added = sized(added);
+        fixed = sized(fixed);
+    }
+
+    private static int[] sized(int[] values) {
+        return values == null ? new int[SEVERITIES] : Arrays.copyOf(values, SEVERITIES);
+    }
+
+    /** The sum of {@code counts}. */
+    public static int total(int[] counts) {
+        return Arrays.stream(counts).sum();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof StageCounts that && stage.equals(that.stage) && Arrays.equals(open, that.open)
+                && Arrays.equals(added, that.added) && Arrays.equals(fixed, that.fixed)
+                && suppressed == that.suppressed;
+    }
+
+    @Override
+    public int hashCode() {
+        return stage.hashCode() * 31 + Arrays.hashCode(open);
+    }
+
+    @Override
+    public String toString() {
+        return stage + " open=" + Arrays.toString(open) + " new=" + Arrays.toString(added) + " fixed="
+                + Arrays.toString(fixed) + " suppressed=" + suppressed;
+    }
+}

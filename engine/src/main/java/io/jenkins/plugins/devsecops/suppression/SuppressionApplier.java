@@ -1,0 +1,100 @@
+package io.jenkins.plugins.devsecops.suppression;
+
+import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.model.Report;
+import io.jenkins.plugins.devsecops.model.Suppression;
+import io.jenkins.plugins.devsecops.policy.SuppressionRules;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Marks the findings that declared suppressions match, never dropping any. Expired entries are not applied and are
+ * reported stale; entries that match nothing are reported unused; entries the policy's suppression rules refuse
+ * (no justification, longer-lived than allowed) are not applied. A finding already suppressed (e.g. inline by its
+ * stage) keeps its suppression.
+ */
+public final class SuppressionApplier {
+
+    private SuppressionApplier() {
+    }
+
+    /** Applies {@code entries} to {@code report} on {@code today} under {@code rules}. */
+    public static SuppressionOutcome apply(Report report, List<SuppressionEntry> entries, LocalDate today,
+            SuppressionRules rules) {
+        List<SuppressionEntry> inForce = new ArrayList<>();
+        List<SuppressionEntry> stale = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        for (SuppressionEntry entry : entries) {
+            String refusal = refusal(entry, today, rules);
+            if (refusal != null) {
+                refused.add("Suppression refused, " + refusal + ": " + entry.describe());
+            } else if (entry.isExpired(today)) {
+                stale.add(entry);
+            } else {
+                inForce.add(entry);
+            }
+        }
+        // Fingerprint entries are looked up (a baseline may hold thousands); the others are matched in file order.
+        Map<String, Integer> byFingerprint = new HashMap<>();
+        List<Integer> byPattern = new ArrayList<>();
+        for (int i = 0; i < inForce.size(); i++) {
+            String fingerprint = inForce.get(i).fingerprint();
+            if (fingerprint != null && !fingerprint.isBlank()) {
+                byFingerprint.putIfAbsent(fingerprint, i);
+            } else {
+                byPattern.add(i);
+            }
+        }
+        Set<SuppressionEntry> used = new LinkedHashSet<>();
+        List<Finding> findings = new ArrayList<>(report.findings().size());
+        for (Finding finding : report.findings()) {
+            Finding result = finding;
+            if (!finding.isSuppressed()) {
+                int first = finding.fingerprint() == null ? Integer.MAX_VALUE
+                        : byFingerprint.getOrDefault(finding.fingerprint(), Integer.MAX_VALUE);
+                for (int index : byPattern) {
+                    if (index > first) {
+                        break;
+                    }
+                    if (inForce.get(index).matches(finding)) {
+                        first = index;
+                        break;
+                    }
+                }
+                if (first != Integer.MAX_VALUE) {
+                    SuppressionEntry entry = inForce.get(first);
+                    used.add(entry);
+                    result = finding.toBuilder().suppression(new Suppression(entry.kind(), entry.reason(),
+                            entry.owner(), entry.expires(), entry.source())).build();
+                }
+            }
+            findings.add(result);
+        }
+        List<SuppressionEntry> unused = inForce.stream().filter(e -> !used.contains(e)).toList();
+        return new SuppressionOutcome(report.toBuilder().findings(findings).build(), List.copyOf(used), stale, unused,
+                refused);
+    }
+
+    private static String refusal(SuppressionEntry entry, LocalDate today, SuppressionRules rules) {
+        if (rules.requiresJustification() && (entry.reason() == null || entry.reason().isBlank())) {
+            return "the policy requires a reason";
+        }
+        Integer maxAge = rules.maxAgeDays();
+        if (maxAge != null) {
+            if (entry.expires() == null) {
+                return "the policy allows at most " + maxAge + " days and it has no expiry date";
+            }
+            LocalDate start = entry.created() == null ? today : entry.created();
+            if (entry.expires().isAfter(start.plusDays(maxAge))) {
+                return "it lasts until " + entry.expires() + ", more than the " + maxAge + " days the policy allows"
+                        + " from " + start;
+            }
+        }
+        return null;
+    }
+}
