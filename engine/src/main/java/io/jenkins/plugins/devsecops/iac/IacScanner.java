@@ -164,7 +164,16 @@ final class IacScanner implements StageScanner {
         if (!maybeKubernetes && !maybeCloudFormation) {
             return;
         }
-        List<IacNode> documents = YamlDocuments.parse(text);
+        List<IacNode> documents;
+        try {
+            documents = YamlDocuments.parse(text);
+        } catch (IacParseException e) {
+            if (text.contains("{{") && text.contains("}}")) {
+                sink.skipped("unrendered template (Helm or similar): render it and scan the output");
+                return;
+            }
+            throw e;
+        }
         InlineSuppressions inline = InlineSuppressions.of(file.path(), text);
         if (documents.size() == 1 && CloudFormationTemplates.isTemplate(documents.get(0))) {
             List<IacResource> resources = CloudFormationTemplates.read(file.path(), documents.get(0));

@@ -251,13 +251,13 @@ public final class KubernetesRules {
                         }),
                 containerRule("k8s-no-liveness-probe", Severity.LOW, "CWE-754", "Container has no liveness probe",
                         "Add a livenessProbe so that hung containers are restarted.", (r, c, h) -> {
-                            if (!c.container().has("livenessProbe") && !isInit(c)) {
+                            if (!c.container().has("livenessProbe") && needsProbes(r, c)) {
                                 h.at(r, c.address(), c.container(), "livenessProbe", "no livenessProbe");
                             }
                         }),
                 containerRule("k8s-no-readiness-probe", Severity.LOW, "CWE-754", "Container has no readiness probe",
                         "Add a readinessProbe so that traffic only reaches ready containers.", (r, c, h) -> {
-                            if (!c.container().has("readinessProbe") && !isInit(c)) {
+                            if (!c.container().has("readinessProbe") && needsProbes(r, c)) {
                                 h.at(r, c.address(), c.container(), "readinessProbe", "no readinessProbe");
                             }
                         }),
@@ -374,8 +374,10 @@ public final class KubernetesRules {
                                 })));
     }
 
-    private static boolean isInit(Container c) {
-        return c.podSpec().mappings("initContainers").contains(c.container());
+    /** Long-running containers need probes; init containers and run-to-completion jobs do not. */
+    private static boolean needsProbes(IacResource r, Container c) {
+        return !r.type().equals("Job") && !r.type().equals("CronJob")
+                && !c.podSpec().mappings("initContainers").contains(c.container());
     }
 
     private static IacRule podFlag(String id, String key, String title) {

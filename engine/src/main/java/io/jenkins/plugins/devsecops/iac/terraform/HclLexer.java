@@ -16,6 +16,7 @@ final class HclLexer {
     private final LineIndex lines;
     private final List<HclToken> tokens = new ArrayList<>();
     private int pos;
+    private int interpolations;
 
     HclLexer(String source, LineIndex lines) {
         this.source = source;
@@ -79,7 +80,7 @@ final class HclLexer {
     }
 
     private void add(HclToken.Kind kind, String text, int start, int end) {
-        tokens.add(new HclToken(kind, text, start, end, lines.lineOf(start), 0));
+        tokens.add(new HclToken(kind, text, start, end, lines.lineOf(start), 0, false));
     }
 
     private IacParseException error(String message, int offset) {
@@ -102,8 +103,10 @@ final class HclLexer {
         int start = pos;
         pos++;
         StringBuilder value = new StringBuilder();
+        interpolations = 0;
         scanTemplate(value, 0, start);
-        add(HclToken.Kind.STRING, value.toString(), start, pos);
+        tokens.add(new HclToken(HclToken.Kind.STRING, value.toString(), start, pos, lines.lineOf(start), 0,
+                interpolations > 0));
     }
 
     /** Reads a quoted template up to its closing quote, keeping interpolations verbatim. */
@@ -134,6 +137,7 @@ final class HclLexer {
                 pos += 3;
             } else if ((c == '$' || c == '%') && peek(1) == '{') {
                 int exprStart = pos;
+                interpolations++;
                 pos += 2;
                 scanInterpolation(depth, start);
                 value.append(source, exprStart, pos);
@@ -217,6 +221,6 @@ final class HclLexer {
         }
         String body = String.join("\n", bodyLines);
         tokens.add(new HclToken(HclToken.Kind.HEREDOC, body, start, pos, lines.lineOf(start),
-                lines.lineOf(Math.min(contentStart, source.length()))));
+                lines.lineOf(Math.min(contentStart, source.length())), body.contains("${")));
     }
 }

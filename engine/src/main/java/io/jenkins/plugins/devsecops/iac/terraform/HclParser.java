@@ -131,7 +131,7 @@ public final class HclParser {
             case STRING -> {
                 index++;
                 String text = token.text();
-                if (text.startsWith("${") && text.endsWith("}") && text.indexOf("${", 2) < 0) {
+                if (token.interpolated() && text.startsWith("${") && text.endsWith("}") && text.indexOf("${", 2) < 0) {
                     return IacNode.Scalar.expression(text.substring(2, text.length() - 1).strip(), token.line());
                 }
                 return IacNode.Scalar.string(text, token.line());

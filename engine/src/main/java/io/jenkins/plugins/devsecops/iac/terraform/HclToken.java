@@ -9,8 +9,9 @@ package io.jenkins.plugins.devsecops.iac.terraform;
  * @param end offset after its last character
  * @param line its 1-based line
  * @param contentLine for a heredoc, the line its body starts on
+ * @param interpolated for a string, whether it holds a {@code ${...}} or {@code %{...}} sequence (not an escaped one)
  */
-record HclToken(Kind kind, String text, int start, int end, int line, int contentLine) {
+record HclToken(Kind kind, String text, int start, int end, int line, int contentLine, boolean interpolated) {
 
     enum Kind { IDENT, NUMBER, STRING, HEREDOC, PUNCT, NEWLINE, EOF }
 

@@ -57,7 +57,7 @@ public final class YamlDocuments {
         int[] budget = {MAX_VALUES};
         try {
             for (Node node : yaml.composeAll(new StringReader(text))) {
-                if (node != null) {
+                if (node != null && !(node instanceof ScalarNode empty && Tag.NULL.equals(empty.getTag()))) {
                     documents.add(convert(node, 0, budget, node.getStartMark().getLine() + 1));
                 }
             }
