@@ -248,7 +248,7 @@ final class IacScanner implements StageScanner {
         }
     }
 
-    private static void report(IacRule rule, RuleTarget target, int resourceLine, InlineSuppressions inline,
+    private void report(IacRule rule, RuleTarget target, int resourceLine, InlineSuppressions inline,
             FindingSink sink, Set<String> reported) {
         RuleHits hits = new RuleHits();
         try {
@@ -257,8 +257,9 @@ final class IacScanner implements StageScanner {
             sink.error(target.path(), "Rule " + rule.id() + " failed: " + e);
             return;
         }
-        InlineSuppressions suppressionsOfFile = inline != null ? inline : InlineSuppressions.of(target.path(), "");
         for (RuleHit hit : hits.hits()) {
+            InlineSuppressions suppressionsOfFile = hit.path().equals(target.path()) && inline != null ? inline
+                    : suppressions.getOrDefault(hit.path(), InlineSuppressions.of(hit.path(), ""));
             String key = rule.id() + '\u0000' + hit.path() + '\u0000' + hit.line() + '\u0000' + hit.address()
                     + '\u0000' + hit.attribute();
             if (reported.add(key)) {

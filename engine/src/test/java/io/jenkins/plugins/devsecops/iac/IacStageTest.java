@@ -183,6 +183,32 @@ class IacStageTest {
     }
 
     @Test
+    void shouldFollowCompanionResourcesAcrossTheFilesOfAModule() throws Exception {
+        write("storage/main.tf", """
+                resource "aws_s3_bucket" "records" {
+                  bucket = "records"
+                }
+                """);
+        write("storage/versioning.tf", """
+                # versioning of the records bucket
+                resource "aws_s3_bucket_versioning" "records" {
+                  bucket = aws_s3_bucket.records.id
+                  versioning_configuration {
+                    status = "Suspended"
+                  }
+                }
+                """);
+
+        Report report = scan();
+
+        assertThat(of(report, "aws-s3-no-versioning")).singleElement().satisfies(f -> {
+            assertThat(f.location().toString()).isEqualTo("storage/versioning.tf:5");
+            assertThat(f.location().snippet()).isEqualTo("status = \"Suspended\"");
+            assertThat(f.message()).contains("aws_s3_bucket.records");
+        });
+    }
+
+    @Test
     void shouldReportHostileFilesAsPerFileErrorsAndGoOn() throws Exception {
         StringBuilder bomb = new StringBuilder("apiVersion: v1\nkind: ConfigMap\na: &a [x,x,x,x,x,x,x,x,x]\n");
         char previous = 'a';
