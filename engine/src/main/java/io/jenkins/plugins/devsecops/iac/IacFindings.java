@@ -41,7 +41,8 @@ final class IacFindings {
                 .property("platform", rule.platform().displayName())
                 .property("attribute", hit.attribute())
                 .fingerprint(FindingFingerprints.sha256(String.join("\u0000", STAGE_ID, rule.id(), hit.path(),
-                        hit.address(), hit.attribute() == null ? "" : hit.attribute())));
+                        hit.address(), hit.attribute() == null ? "" : hit.attribute(),
+                        snippet.replaceAll("\\s+", ""))));
         suppressions.find(rule.id(), hit.line(), resourceLine).ifPresent(builder::suppression);
         return builder.build();
     }

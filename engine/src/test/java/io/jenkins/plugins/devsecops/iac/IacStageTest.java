@@ -209,6 +209,19 @@ class IacStageTest {
     }
 
     @Test
+    void shouldGiveFingerprintsThatSurviveLineMovesAndTellFindingsApart() throws Exception {
+        String dockerfile = "FROM alpine:3.20\nRUN cd /a && make\nRUN cd /b && make\nUSER 1000\n";
+        write("Dockerfile", dockerfile);
+        List<String> before = of(scan(), "docker-cd-in-run").stream().map(Finding::fingerprint).toList();
+
+        write("Dockerfile", "# moved\n\n" + dockerfile);
+        List<String> after = of(scan(), "docker-cd-in-run").stream().map(Finding::fingerprint).toList();
+
+        assertThat(before).hasSize(2).doesNotHaveDuplicates();
+        assertThat(after).containsExactlyInAnyOrderElementsOf(before);
+    }
+
+    @Test
     void shouldReportHostileFilesAsPerFileErrorsAndGoOn() throws Exception {
         StringBuilder bomb = new StringBuilder("apiVersion: v1\nkind: ConfigMap\na: &a [x,x,x,x,x,x,x,x,x]\n");
         char previous = 'a';
