@@ -15,6 +15,7 @@ import io.jenkins.plugins.devsecops.iac.rule.RuleHits;
 import io.jenkins.plugins.devsecops.iac.rule.RuleTarget;
 import io.jenkins.plugins.devsecops.iac.terraform.HclBlock;
 import io.jenkins.plugins.devsecops.iac.terraform.HclParser;
+import io.jenkins.plugins.devsecops.iac.terraform.TerraformJson;
 import io.jenkins.plugins.devsecops.iac.terraform.TerraformModules;
 import io.jenkins.plugins.devsecops.iac.yaml.IacParseException;
 import io.jenkins.plugins.devsecops.iac.yaml.JsonDocuments;
@@ -108,12 +109,15 @@ final class IacScanner implements StageScanner {
     }
 
     /** The kind of IaC file a path names, judged by name only. */
-    enum FileKind { TERRAFORM, DOCKERFILE, YAML, JSON, NONE }
+    enum FileKind { TERRAFORM, TERRAFORM_JSON, DOCKERFILE, YAML, JSON, NONE }
 
     static FileKind kindOf(String fileName) {
         String lower = fileName.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".tf")) {
             return FileKind.TERRAFORM;
+        }
+        if (lower.endsWith(".tf.json")) {
+            return FileKind.TERRAFORM_JSON;
         }
         if (lower.equals("dockerfile") || lower.startsWith("dockerfile.") || lower.endsWith(".dockerfile")
                 || lower.equals("containerfile")) {
@@ -143,6 +147,7 @@ final class IacScanner implements StageScanner {
                     terraformFiles.put(file.path(), HclParser.parse(text));
                     suppressions.put(file.path(), InlineSuppressions.of(file.path(), text));
                 }
+                case TERRAFORM_JSON -> terraformFiles.put(file.path(), TerraformJson.parse(text));
                 case DOCKERFILE -> {
                     Dockerfile dockerfile = DockerfileParser.parse(file.path(), text);
                     InlineSuppressions inline = InlineSuppressions.of(file.path(), text);

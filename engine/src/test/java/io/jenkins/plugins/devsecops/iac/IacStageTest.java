@@ -222,6 +222,49 @@ class IacStageTest {
     }
 
     @Test
+    void shouldReadTerraformJsonSyntax() throws Exception {
+        write("json/variables.tf.json", """
+                {
+                  "variable": {
+                    "acl": { "default": "public-read" }
+                  }
+                }
+                """);
+        write("json/main.tf.json", """
+                {
+                  "resource": {
+                    "aws_s3_bucket": {
+                      "site": {
+                        "bucket": "site",
+                        "acl": "${var.acl}"
+                      }
+                    },
+                    "aws_security_group": {
+                      "web": [{
+                        "ingress": [{
+                          "from_port": 22,
+                          "to_port": 22,
+                          "protocol": "tcp",
+                          "cidr_blocks": ["0.0.0.0/0"]
+                        }]
+                      }]
+                    }
+                  }
+                }
+                """);
+
+        Report report = scan();
+
+        assertThat(report.stage("iac").orElseThrow().errors()).isEmpty();
+        assertThat(of(report, "aws-s3-public-acl")).singleElement().satisfies(f -> {
+            assertThat(f.location().toString()).isEqualTo("json/main.tf.json:6");
+            assertThat(f.properties()).containsEntry("resource", "aws_s3_bucket.site");
+        });
+        assertThat(of(report, "aws-sg-open-ssh")).extracting(f -> f.location().toString())
+                .containsExactly("json/main.tf.json:15");
+    }
+
+    @Test
     void shouldReportHostileFilesAsPerFileErrorsAndGoOn() throws Exception {
         StringBuilder bomb = new StringBuilder("apiVersion: v1\nkind: ConfigMap\na: &a [x,x,x,x,x,x,x,x,x]\n");
         char previous = 'a';
