@@ -205,38 +205,44 @@ final class IacScanner implements StageScanner {
         ruleFileErrors.forEach(sink::error);
         Map<String, List<HclBlock>> files = new TreeMap<>(terraformFiles);
         Set<String> reported = new HashSet<>();
-        for (List<IacResource> unit : new TerraformModules(files).units()) {
+        for (List<IacResource> declared : new TerraformModules(files).units()) {
+            List<IacResource> unit = List.copyOf(declared);
+            Map<String, Object> memo = new ConcurrentHashMap<>();
             for (IacRule rule : rules) {
                 if (rule.platform() != IacPlatform.TERRAFORM) {
                     continue;
                 }
                 for (IacResource resource : unit) {
-                    report(rule, new ResourceTarget(resource, unit), resource.line(),
+                    report(rule, new ResourceTarget(resource, unit, memo), resource.line(),
                             suppressions.get(resource.path()), sink, reported);
                 }
             }
         }
-        List<IacResource> objects = new ArrayList<>(kubernetesObjects);
-        objects.sort((a, b) -> a.path().equals(b.path()) ? Integer.compare(a.line(), b.line())
+        List<IacResource> sorted = new ArrayList<>(kubernetesObjects);
+        sorted.sort((a, b) -> a.path().equals(b.path()) ? Integer.compare(a.line(), b.line())
                 : a.path().compareTo(b.path()));
+        List<IacResource> objects = List.copyOf(sorted);
+        Map<String, Object> memo = new ConcurrentHashMap<>();
         for (IacRule rule : rules) {
             if (rule.platform() != IacPlatform.KUBERNETES) {
                 continue;
             }
             for (IacResource object : objects) {
-                report(rule, new ResourceTarget(object, objects), object.line(), suppressions.get(object.path()), sink,
-                        reported);
+                report(rule, new ResourceTarget(object, objects, memo), object.line(), suppressions.get(object.path()),
+                        sink, reported);
             }
         }
         sink.property("iac.rules", Integer.toString(rules.size()));
     }
 
-    private void evaluateUnit(List<IacResource> unit, InlineSuppressions inline, FindingSink sink) {
+    private void evaluateUnit(List<IacResource> declared, InlineSuppressions inline, FindingSink sink) {
         Set<String> reported = new HashSet<>();
+        List<IacResource> unit = List.copyOf(declared);
+        Map<String, Object> memo = new ConcurrentHashMap<>();
         for (IacRule rule : rules) {
             for (IacResource resource : unit) {
                 if (rule.platform() == resource.platform()) {
-                    report(rule, new ResourceTarget(resource, unit), resource.line(), inline, sink, reported);
+                    report(rule, new ResourceTarget(resource, unit, memo), resource.line(), inline, sink, reported);
                 }
             }
         }

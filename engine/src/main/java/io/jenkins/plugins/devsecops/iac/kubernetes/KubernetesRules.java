@@ -409,16 +409,26 @@ public final class KubernetesRules {
     }
 
     private static void missingNetworkPolicy(IacResource r, ResourceTarget t, RuleHits h) {
+        Map<String, IacResource> uncovered = t.memo("k8s.uncovered-namespaces", KubernetesRules::uncoveredNamespaces);
         String namespace = KubernetesObjects.namespace(r);
-        boolean covered = t.unit().stream().anyMatch(o -> o.type().equals("NetworkPolicy")
-                && KubernetesObjects.namespace(o).equals(namespace));
-        if (covered) {
-            return;
-        }
-        IacResource first = t.unit().stream().filter(o -> !podSpecs(o).isEmpty()
-                && KubernetesObjects.namespace(o).equals(namespace)).findFirst().orElse(r);
-        if (first == r) {
+        if (uncovered.get(namespace) == r) {
             h.missing(r, "NetworkPolicy", "namespace " + namespace + " has no NetworkPolicy");
         }
+    }
+
+    /** The first workload of every namespace that has workloads and no NetworkPolicy. */
+    private static Map<String, IacResource> uncoveredNamespaces(List<IacResource> unit) {
+        Set<String> covered = new java.util.HashSet<>();
+        Map<String, IacResource> first = new java.util.LinkedHashMap<>();
+        for (IacResource object : unit) {
+            String namespace = KubernetesObjects.namespace(object);
+            if (object.type().equals("NetworkPolicy")) {
+                covered.add(namespace);
+            } else if (!podSpecs(object).isEmpty()) {
+                first.putIfAbsent(namespace, object);
+            }
+        }
+        covered.forEach(first::remove);
+        return first;
     }
 }
