@@ -141,6 +141,65 @@ public final class CloudFormationRules {
                                 notTrue("EnableKeyRotation", "key material is never rotated").check(r, t, h);
                             }
                         }),
+                rule("cfn-launch-template-imdsv1", Severity.MEDIUM, "CWE-918",
+                        "Launch template allows IMDSv1",
+                        "Set LaunchTemplateData.MetadataOptions.HttpTokens: required.", "AWS::EC2::LaunchTemplate",
+                        (r, t, h) -> {
+                            Optional<IacNode> tokens = r.body().first("LaunchTemplateData.MetadataOptions.HttpTokens");
+                            if (tokens.isEmpty()) {
+                                h.missing(r, "LaunchTemplateData.MetadataOptions.HttpTokens", "IMDSv2 is not required");
+                            } else if (tokens.get() instanceof IacNode.Scalar s && !s.text().equals("required")) {
+                                h.at(r, s, "LaunchTemplateData.MetadataOptions.HttpTokens", "HttpTokens is " + s.text());
+                            }
+                        }),
+                rule("cfn-lb-http-listener", Severity.MEDIUM, "CWE-319", "Load balancer listener serves plain HTTP",
+                        "Listen on HTTPS, or redirect HTTP to HTTPS in DefaultActions.",
+                        "AWS::ElasticLoadBalancingV2::Listener", (r, t, h) -> {
+                            Optional<IacNode.Scalar> protocol = r.body().scalar("Protocol");
+                            boolean redirects = r.body().scalars("DefaultActions.Type").stream()
+                                    .anyMatch(s -> s.text().equals("redirect"));
+                            if (protocol.isPresent() && protocol.get().text().equals("HTTP") && !redirects) {
+                                h.at(r, protocol.get(), "Protocol", "traffic is not encrypted");
+                            }
+                        }),
+                rule("cfn-cloudfront-allows-http", Severity.MEDIUM, "CWE-319", "CloudFront distribution allows HTTP",
+                        "Set ViewerProtocolPolicy to redirect-to-https or https-only.",
+                        "AWS::CloudFront::Distribution",
+                        equalsAny("DistributionConfig.DefaultCacheBehavior.ViewerProtocolPolicy",
+                                "viewers may use plain HTTP", "allow-all")),
+                rule("cfn-ecr-mutable-tags", Severity.LOW, "CWE-494", "ECR repository allows tags to be overwritten",
+                        "Set ImageTagMutability: IMMUTABLE.", "AWS::ECR::Repository", (r, t, h) -> {
+                            Optional<IacNode.Scalar> value = r.body().scalar("ImageTagMutability");
+                            if (value.isEmpty()) {
+                                h.missing(r, "ImageTagMutability", "tags are mutable by default");
+                            } else if (!value.get().text().equals("IMMUTABLE")) {
+                                h.at(r, value.get(), "ImageTagMutability", "tags are mutable");
+                            }
+                        }),
+                rule("cfn-dynamodb-no-pitr", Severity.LOW, "CWE-693", "DynamoDB table has no point-in-time recovery",
+                        "Set PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled: true.", "AWS::DynamoDB::Table",
+                        notTrue("PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled",
+                                "point-in-time recovery is off")),
+                rule("cfn-eks-public-endpoint", Severity.MEDIUM, "CWE-284",
+                        "EKS cluster API endpoint is open to the internet",
+                        "Set EndpointPublicAccess: false or restrict PublicAccessCidrs.", "AWS::EKS::Cluster",
+                        (r, t, h) -> {
+                            Optional<IacNode.Mapping> vpc = r.body().mapping("ResourcesVpcConfig");
+                            if (vpc.isEmpty()) {
+                                return;
+                            }
+                            boolean publicAccess = vpc.get().scalar("EndpointPublicAccess").map(s -> !s.isFalse())
+                                    .orElse(true);
+                            List<IacNode.Scalar> cidrs = vpc.get().scalars("PublicAccessCidrs");
+                            if (publicAccess && (cidrs.isEmpty() || cidrs.stream().anyMatch(ResourceRules::isOpenCidr))) {
+                                h.at(r, vpc.get().get("EndpointPublicAccess").orElse(vpc.get()),
+                                        "ResourcesVpcConfig.EndpointPublicAccess", "the API server accepts any source");
+                            }
+                        }),
+                rule("cfn-elasticache-no-transit-encryption", Severity.MEDIUM, "CWE-319",
+                        "ElastiCache replication group does not encrypt traffic", "Set TransitEncryptionEnabled: true.",
+                        "AWS::ElastiCache::ReplicationGroup",
+                        notTrue("TransitEncryptionEnabled", "traffic is in clear text")),
                 rule("cfn-lambda-env-secret", Severity.HIGH, "CWE-798",
                         "Lambda function environment holds a hardcoded secret",
                         "Resolve secrets at run time from Secrets Manager or SSM Parameter Store.",
