@@ -135,7 +135,12 @@ final class IacScanner implements StageScanner {
     @Override
     public boolean accepts(SourceFile file) {
         return kindOf(file.fileName()) != FileKind.NONE && !file.path().startsWith(CUSTOM_RULES_DIRECTORY + "/")
-                && !file.isBinary();
+                && !isTerraformCache(file.path()) && !file.isBinary();
+    }
+
+    /** Whether a path is inside a {@code .terraform} directory: downloaded third-party modules and providers. */
+    static boolean isTerraformCache(String path) {
+        return path.startsWith(".terraform/") || path.contains("/.terraform/");
     }
 
     @Override

@@ -152,6 +152,7 @@ class IacStageTest {
                 {{- end }}
                 """);
         write("package.json", "{\"name\": \"not-iac\"}");
+        write("infra/.terraform/modules/vpc/main.tf", "resource \"aws_ebs_volume\" \"third_party\" {\n}\n");
 
         Report report = scan();
 
@@ -178,7 +179,8 @@ class IacStageTest {
                 .containsExactly("cfn/stack.json:9");
         assertThat(of(report, "docker-curl-pipe-shell")).extracting(f -> f.location().toString())
                 .containsExactly("Dockerfile:2");
-        assertThat(report.findings()).noneMatch(f -> f.location().path().startsWith("charts/"));
+        assertThat(report.findings()).noneMatch(f -> f.location().path().startsWith("charts/"))
+                .noneMatch(f -> f.location().path().contains(".terraform/"));
         assertThat(report.findings()).allSatisfy(f -> assertThat(f.fingerprint()).hasSize(64));
     }
 
