@@ -267,6 +267,19 @@ class IacStageTest {
     }
 
     @Test
+    void shouldCheckAHugeHostileRunInstruction() throws Exception {
+        String run = "curl x ".repeat(120_000) + "$A ${B:-c} ".repeat(10_000);
+        write("Dockerfile", "FROM alpine:3.20\nARG A=1\nRUN " + run + "| sh\nUSER 1000\n");
+
+        Report report = scan();
+
+        assertThat(report.stage("iac").orElseThrow().errors()).isEmpty();
+        assertThat(of(report, "docker-curl-pipe-shell")).extracting(f -> f.location().toString())
+                .containsExactly("Dockerfile:3");
+        assertThat(of(report, "docker-curl-pipe-shell").get(0).location().snippet()).hasSizeLessThan(210);
+    }
+
+    @Test
     void shouldReportHostileFilesAsPerFileErrorsAndGoOn() throws Exception {
         StringBuilder bomb = new StringBuilder("apiVersion: v1\nkind: ConfigMap\na: &a [x,x,x,x,x,x,x,x,x]\n");
         char previous = 'a';

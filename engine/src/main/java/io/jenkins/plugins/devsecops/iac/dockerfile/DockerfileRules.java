@@ -9,8 +9,8 @@ import io.jenkins.plugins.devsecops.model.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 
 /** Rules for Dockerfiles. */
 public final class DockerfileRules {
@@ -25,6 +25,13 @@ public final class DockerfileRules {
     private static final Pattern INSECURE_DOWNLOAD = Pattern.compile(
             "\\bcurl\\b[^;&|]*\\s(-k|--insecure|-[a-zA-Z]*k[a-zA-Z]*)(\\s|$)|\\bwget\\b[^;&|]*--no-check-certificate");
     private static final Pattern CHMOD_777 = Pattern.compile("\\bchmod\\s+(-R\\s+)?(0?777|a\\+rwx|ugo\\+rwx)\\b");
+    private static final Pattern REMOTE_URL = Pattern.compile("\\bhttps?://");
+    private static final Pattern REMOTE_OR_GIT_URL = Pattern.compile("\\b(https?|git)://");
+    private static final Pattern LOCAL_ARCHIVE = Pattern.compile("\\.(tar|tar\\.gz|tgz|tar\\.bz2|tar\\.xz|txz)\\s");
+    private static final Pattern YUM_CLEAN = Pattern.compile("\\b(yum|dnf|microdnf)\\s+clean\\s+all");
+    private static final Pattern APT_UPGRADE = Pattern.compile("\\bapt(-get)?\\s+(-\\S+\\s+)*(dist-)?upgrade\\b");
+    private static final Pattern CREDENTIAL_FILE = Pattern.compile("\\bid_(rsa|dsa|ecdsa|ed25519)\\b|\\.ssh/"
+            + "|\\.pem\\b|\\.key\\b|\\.aws/credentials|\\.npmrc|\\.pypirc|\\.netrc");
     private static final Pattern SUDO = Pattern.compile("(^|[;&|(]\\s*|\\s)sudo\\s");
 
     private DockerfileRules() {
@@ -107,7 +114,7 @@ public final class DockerfileRules {
                 rule("docker-add-from-url", Severity.MEDIUM, "CWE-494", "ADD downloads a remote file",
                         "Download with curl/wget and verify a checksum, or use ADD --checksum=sha256:...", "ADD",
                         (file, hits) -> each(file, "ADD", (stage, instruction) -> {
-                            if (instruction.expanded().matches("(?s).*\\bhttps?://.*")
+                            if (REMOTE_URL.matcher(instruction.expanded()).find()
                                     && instruction.flag("checksum").isEmpty()) {
                                 hit(file, stage, instruction, "remote ADD without checksum", hits);
                             }
@@ -116,8 +123,7 @@ public final class DockerfileRules {
                         "Use COPY for local files; ADD silently extracts archives.", "ADD",
                         (file, hits) -> each(file, "ADD", (stage, instruction) -> {
                             String args = instruction.expanded();
-                            if (!args.matches("(?s).*\\b(https?|git)://.*")
-                                    && !args.matches("(?s).*\\.(tar|tar\\.gz|tgz|tar\\.bz2|tar\\.xz|txz)\\s.*")) {
+                            if (!REMOTE_OR_GIT_URL.matcher(args).find() && !LOCAL_ARCHIVE.matcher(args).find()) {
                                 hit(file, stage, instruction, "use COPY", hits);
                             }
                         })),
@@ -223,11 +229,11 @@ public final class DockerfileRules {
                         }),
                 runRule("docker-yum-no-cleanup", Severity.LOW, "CWE-459", "yum/dnf install leaves its cache in the image",
                         "End the same RUN with yum clean all (or dnf clean all).",
-                        run -> YUM_INSTALL.matcher(run).find() && !run.matches("(?s).*\\b(yum|dnf|microdnf)\\s+clean\\s+all.*")
+                        run -> YUM_INSTALL.matcher(run).find() && !YUM_CLEAN.matcher(run).find()
                                 ? "package cache kept" : null),
                 runRule("docker-apt-upgrade", Severity.LOW, "CWE-1104", "RUN upgrades all distribution packages",
                         "Use an up-to-date base image instead of apt-get upgrade / dist-upgrade.",
-                        run -> run.matches("(?s).*\\bapt(-get)?\\s+(-\\S+\\s+)*(dist-)?upgrade\\b.*")
+                        run -> APT_UPGRADE.matcher(run).find()
                                 ? "unpinned upgrade" : null),
                 runRule("docker-insecure-download", Severity.HIGH, "CWE-295",
                         "Download disables TLS certificate checks",
@@ -281,9 +287,7 @@ public final class DockerfileRules {
                             for (DockerStage stage : file.stages()) {
                                 for (DockerInstruction instruction : stage.instructions()) {
                                     if ((instruction.is("COPY") || instruction.is("ADD"))
-                                            && instruction.expanded().matches(
-                                            "(?s).*(\\bid_(rsa|dsa|ecdsa|ed25519)\\b|\\.ssh/|\\.pem\\b|\\.key\\b"
-                                                    + "|\\.aws/credentials|\\.npmrc|\\.pypirc|\\.netrc).*")) {
+                                            && CREDENTIAL_FILE.matcher(instruction.expanded()).find()) {
                                         hit(file, stage, instruction, "credential file copied", hits);
                                     }
                                 }
