@@ -18,6 +18,9 @@ public final class HclParser {
 
     /** The deepest nesting of blocks and values accepted. */
     public static final int MAX_DEPTH = 64;
+    /** Functions whose result is, for checking purposes, their literal argument. */
+    private static final java.util.Set<String> IDENTITY_FUNCTIONS = java.util.Set.of("jsonencode", "toset", "tolist",
+            "tomap");
 
     private final String source;
     private final List<HclToken> tokens;
@@ -153,7 +156,7 @@ public final class HclParser {
                     index++;
                     return new IacNode.Scalar("null", IacNode.ScalarKind.NULL, token.line());
                 }
-                if (token.text().equals("jsonencode") && peekIs(1, "(")) {
+                if (IDENTITY_FUNCTIONS.contains(token.text()) && peekIs(1, "(")) {
                     index += 2;
                     skipNewlines();
                     IacNode inner = parseExpression(depth + 1);

@@ -23,8 +23,12 @@ public final class TerraformModules {
 
     private static final int MAX_MODULE_DEPTH = 8;
     private static final int MAX_RESOLVE_DEPTH = 16;
-    private static final Pattern REFERENCE = Pattern.compile("(var|local)\\.([A-Za-z_][A-Za-z0-9_-]*)");
-    private static final Pattern INTERPOLATED = Pattern.compile("\\$\\{\\s*(var|local)\\.([A-Za-z_][A-Za-z0-9_-]*)\\s*}");
+    private static final int MAX_INSTANCES = 64;
+    private static final String NAME = "[A-Za-z_][A-Za-z0-9_-]*";
+    private static final String REFERENCE_TEXT = "(?:var\\." + NAME + "|local\\." + NAME + "|each\\.key|each\\.value(?:\\."
+            + NAME + ")?|count\\.index)";
+    private static final Pattern REFERENCE = Pattern.compile(REFERENCE_TEXT);
+    private static final Pattern INTERPOLATED = Pattern.compile("\\$\\{\\s*(" + REFERENCE_TEXT + ")\\s*}");
 
     private final Map<String, Map<String, List<HclBlock>>> filesByDirectory = new TreeMap<>();
 
@@ -127,8 +131,16 @@ public final class TerraformModules {
                     continue;
                 }
                 IacNode.Mapping body = (IacNode.Mapping) resolve(block.body(), scope, 0);
-                if (!staticallyAbsent(body)) {
+                if (staticallyAbsent(body)) {
+                    continue;
+                }
+                List<Instance> instances = instances(body);
+                if (instances.isEmpty()) {
                     unit.add(resource.withBody(body));
+                }
+                for (Instance instance : instances) {
+                    unit.add(resource.withAddress(resource.address() + instance.suffix())
+                            .withBody((IacNode.Mapping) resolve(body, instance.scope(), 0)));
                 }
             }
         }
@@ -165,6 +177,50 @@ public final class TerraformModules {
                 || forEach instanceof IacNode.Sequence s && s.items().isEmpty();
     }
 
+    /** The value a reference names in a scope, following {@code each.value.<attribute>} into objects. */
+    private static IacNode lookup(Map<String, IacNode> scope, String reference) {
+        if (reference.startsWith("each.value.")) {
+            IacNode value = scope.get("each.value");
+            return value instanceof IacNode.Mapping object
+                    ? object.get(reference.substring("each.value.".length())).orElse(null) : null;
+        }
+        return scope.get(reference);
+    }
+
+    /** One instance of a resource with {@code count} or {@code for_each}: its address suffix and its references. */
+    private record Instance(String suffix, Map<String, IacNode> scope) {
+    }
+
+    /** The instances of a resource whose {@code count} or {@code for_each} is statically known, or none. */
+    private static List<Instance> instances(IacNode.Mapping body) {
+        List<Instance> instances = new ArrayList<>();
+        IacNode count = body.get("count").orElse(null);
+        if (count instanceof IacNode.Scalar scalar && scalar.kind() == IacNode.ScalarKind.NUMBER) {
+            try {
+                int n = Integer.parseInt(scalar.text().trim());
+                for (int i = 0; i < n && n <= MAX_INSTANCES; i++) {
+                    instances.add(new Instance("[" + i + "]", Map.of("count.index",
+                            new IacNode.Scalar(Integer.toString(i), IacNode.ScalarKind.NUMBER, scalar.line()))));
+                }
+            } catch (NumberFormatException e) {
+                // not an integer: unknown
+            }
+            return instances;
+        }
+        IacNode forEach = body.get("for_each").orElse(null);
+        if (forEach instanceof IacNode.Mapping map && map.entries().size() <= MAX_INSTANCES) {
+            map.entries().forEach((key, value) -> instances.add(new Instance("[\"" + key + "\"]",
+                    Map.of("each.key", IacNode.Scalar.string(key, map.line()), "each.value", value))));
+        } else if (forEach instanceof IacNode.Sequence set && set.items().size() <= MAX_INSTANCES) {
+            for (IacNode item : set.items()) {
+                if (item instanceof IacNode.Scalar key) {
+                    instances.add(new Instance("[\"" + key.text() + "\"]", Map.of("each.key", key, "each.value", key)));
+                }
+            }
+        }
+        return instances;
+    }
+
     /** The value with every line set to {@code line}: a substituted value is reported where it is used. */
     private static IacNode relocate(IacNode node, int line) {
         if (node instanceof IacNode.Sequence sequence) {
@@ -187,7 +243,7 @@ public final class TerraformModules {
             if (scalar.kind() == IacNode.ScalarKind.EXPRESSION) {
                 Matcher whole = REFERENCE.matcher(scalar.text().trim());
                 if (whole.matches()) {
-                    IacNode value = scope.get(whole.group(1) + "." + whole.group(2));
+                    IacNode value = lookup(scope, whole.group());
                     if (value != null && value != node) {
                         return relocate(resolve(value, scope, depth + 1), scalar.line());
                     }
@@ -199,7 +255,7 @@ public final class TerraformModules {
                 StringBuilder out = new StringBuilder();
                 boolean changed = false;
                 while (matcher.find()) {
-                    IacNode value = scope.get(matcher.group(1) + "." + matcher.group(2));
+                    IacNode value = lookup(scope, matcher.group(1));
                     if (value instanceof IacNode.Scalar literal && literal.isLiteral()) {
                         matcher.appendReplacement(out, Matcher.quoteReplacement(literal.text()));
                         changed = true;

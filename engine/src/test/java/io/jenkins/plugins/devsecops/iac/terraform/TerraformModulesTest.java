@@ -105,6 +105,42 @@ class TerraformModulesTest {
     }
 
     @Test
+    void shouldExpandStaticCountAndForEachIntoInstances() throws Exception {
+        List<IacResource> resources = resources(Map.of("main.tf", """
+                variable "buckets" {
+                  default = {
+                    public  = { acl = "public-read" }
+                    private = { acl = "private" }
+                  }
+                }
+                resource "aws_s3_bucket" "each" {
+                  for_each = var.buckets
+                  bucket   = "data-${each.key}"
+                  acl      = each.value.acl
+                }
+                resource "aws_sns_topic" "set" {
+                  for_each = toset(["orders", "invoices"])
+                  name     = each.value
+                }
+                resource "aws_instance" "web" {
+                  count = 2
+                  name  = "web-${count.index}"
+                }
+                """));
+
+        assertThat(resources).extracting(IacResource::address).containsExactly(
+                "aws_s3_bucket.each[\"public\"]", "aws_s3_bucket.each[\"private\"]",
+                "aws_sns_topic.set[\"orders\"]", "aws_sns_topic.set[\"invoices\"]",
+                "aws_instance.web[0]", "aws_instance.web[1]");
+        assertThat(resources.get(0).body().scalar("acl").orElseThrow())
+                .extracting(IacNode.Scalar::text, IacNode.Scalar::line).containsExactly("public-read", 10);
+        assertThat(resources.get(1).body().text("acl")).contains("private");
+        assertThat(resources.get(1).body().text("bucket")).contains("data-private");
+        assertThat(resources.get(3).body().text("name")).contains("invoices");
+        assertThat(resources.get(5).body().text("name")).contains("web-1");
+    }
+
+    @Test
     void shouldSurviveModulesThatCallThemselvesOrEachOther() throws Exception {
         List<IacResource> resources = resources(Map.of(
                 "a/main.tf", "module \"b\" {\n  source = \"../b\"\n}\nresource \"aws_sns_topic\" \"a\" {\n}\n",
