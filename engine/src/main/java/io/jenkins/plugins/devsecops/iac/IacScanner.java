@@ -182,6 +182,12 @@ final class IacScanner implements StageScanner {
                 sink.skipped("unrendered template (Helm or similar): render it and scan the output");
                 return;
             }
+            boolean clearlyIac = text.contains("AWSTemplateFormatVersion")
+                    || text.contains("apiVersion:") && text.contains("kind:");
+            if (!clearlyIac) {
+                sink.skipped("YAML that is neither Kubernetes nor CloudFormation");
+                return;
+            }
             throw e;
         }
         InlineSuppressions inline = InlineSuppressions.of(file.path(), text);
@@ -198,7 +204,16 @@ final class IacScanner implements StageScanner {
         if (!text.contains("AWSTemplateFormatVersion") && !text.contains("\"AWS::")) {
             return;
         }
-        IacNode document = JsonDocuments.parse(text, 1);
+        IacNode document;
+        try {
+            document = JsonDocuments.parse(text, 1);
+        } catch (IacParseException e) {
+            if (!text.contains("AWSTemplateFormatVersion") && !text.contains("\"Resources\"")) {
+                sink.skipped("JSON that is not a CloudFormation template");
+                return;
+            }
+            throw e;
+        }
         if (CloudFormationTemplates.isTemplate(document)) {
             evaluateUnit(CloudFormationTemplates.read(file.path(), document), InlineSuppressions.of(file.path(), text),
                     sink);

@@ -294,6 +294,8 @@ class IacStageTest {
         write("cfn/broken.json", "{\"AWSTemplateFormatVersion\": \"2010-09-09\", \"Resources\": {");
         write("Dockerfile", "RUN echo no from\n");
         write("ok/main.tf", "resource \"aws_ebs_volume\" \"v\" {\n  encrypted = false\n}\n");
+        write("docs/notes.json", "// mentions \"AWS::S3::Bucket\" but is not JSON\n{");
+        write("ci/pipeline.yml", "steps: [ \"AWS::Region\" \n  - broken: [");
 
         Report report = scan();
 
