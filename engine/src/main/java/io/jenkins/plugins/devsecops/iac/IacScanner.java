@@ -1,0 +1,303 @@
+package io.jenkins.plugins.devsecops.iac;
+
+import io.jenkins.plugins.devsecops.iac.cloudformation.CloudFormationTemplates;
+import io.jenkins.plugins.devsecops.iac.dockerfile.Dockerfile;
+import io.jenkins.plugins.devsecops.iac.dockerfile.DockerfileParser;
+import io.jenkins.plugins.devsecops.iac.kubernetes.KubernetesObjects;
+import io.jenkins.plugins.devsecops.iac.model.IacNode;
+import io.jenkins.plugins.devsecops.iac.model.IacPlatform;
+import io.jenkins.plugins.devsecops.iac.model.IacResource;
+import io.jenkins.plugins.devsecops.iac.rule.CustomRules;
+import io.jenkins.plugins.devsecops.iac.rule.IacRule;
+import io.jenkins.plugins.devsecops.iac.rule.ResourceTarget;
+import io.jenkins.plugins.devsecops.iac.rule.RuleHit;
+import io.jenkins.plugins.devsecops.iac.rule.RuleHits;
+import io.jenkins.plugins.devsecops.iac.rule.RuleTarget;
+import io.jenkins.plugins.devsecops.iac.terraform.HclBlock;
+import io.jenkins.plugins.devsecops.iac.terraform.HclParser;
+import io.jenkins.plugins.devsecops.iac.terraform.TerraformJson;
+import io.jenkins.plugins.devsecops.iac.terraform.TerraformModules;
+import io.jenkins.plugins.devsecops.iac.yaml.IacParseException;
+import io.jenkins.plugins.devsecops.iac.yaml.JsonDocuments;
+import io.jenkins.plugins.devsecops.iac.yaml.YamlDocuments;
+import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.scan.FindingSink;
+import io.jenkins.plugins.devsecops.scan.SourceFile;
+import io.jenkins.plugins.devsecops.scan.StageScanner;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * One scan of the IaC stage. Files are parsed as they come (any thread); Dockerfiles and CloudFormation templates
+ * are checked at once, while Terraform files (modules span files and directories) and Kubernetes objects (network
+ * policies apply across files) are checked in {@link #finish}.
+ */
+final class IacScanner implements StageScanner {
+
+    static final String CUSTOM_RULES_DIRECTORY = ".devsecops/iac-rules";
+    private static final long MAX_CUSTOM_RULE_FILE = 256 * 1024;
+
+    private final List<IacRule> rules;
+    private final Map<String, String> ruleFileErrors = new LinkedHashMap<>();
+    private final Map<String, List<HclBlock>> terraformFiles = new ConcurrentHashMap<>();
+    private final Map<String, InlineSuppressions> suppressions = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<IacResource> kubernetesObjects = new ConcurrentLinkedQueue<>();
+
+    IacScanner(Path root) {
+        List<IacRule> all = new ArrayList<>(IacRuleCatalog.builtIn());
+        all.addAll(loadCustomRules(root));
+        this.rules = List.copyOf(all);
+    }
+
+    /** For tests: a scanner with exactly these rules. */
+    IacScanner(List<IacRule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    private List<IacRule> loadCustomRules(Path root) {
+        List<IacRule> custom = new ArrayList<>();
+        if (root == null) {
+            return custom;
+        }
+        Path directory = root.resolve(CUSTOM_RULES_DIRECTORY);
+        if (!Files.isDirectory(directory)) {
+            return custom;
+        }
+        Set<String> ids = new HashSet<>();
+        IacRuleCatalog.builtIn().forEach(rule -> ids.add(rule.id()));
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory, "*.{yaml,yml}")) {
+            stream.forEach(files::add);
+        } catch (IOException e) {
+            ruleFileErrors.put(CUSTOM_RULES_DIRECTORY, "Cannot list custom rules: " + e.getMessage());
+            return custom;
+        }
+        Collections.sort(files);
+        for (Path file : files) {
+            String relative = CUSTOM_RULES_DIRECTORY + "/" + file.getFileName();
+            try {
+                if (!Files.isRegularFile(file) || Files.size(file) > MAX_CUSTOM_RULE_FILE) {
+                    ruleFileErrors.put(relative, "Custom rule file is not a regular file or exceeds "
+                            + MAX_CUSTOM_RULE_FILE + " bytes");
+                    continue;
+                }
+                for (IacRule rule : CustomRules.parse(Files.readString(file, StandardCharsets.UTF_8))) {
+                    if (!ids.add(rule.id())) {
+                        throw new IacParseException("Rule id '" + rule.id() + "' is already taken");
+                    }
+                    custom.add(rule);
+                }
+            } catch (IacParseException | IOException e) {
+                ruleFileErrors.put(relative, "Invalid custom IaC rules: " + e.getMessage());
+            }
+        }
+        return custom;
+    }
+
+    /** The kind of IaC file a path names, judged by name only. */
+    enum FileKind { TERRAFORM, TERRAFORM_JSON, DOCKERFILE, YAML, JSON, NONE }
+
+    static FileKind kindOf(String fileName) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".tf")) {
+            return FileKind.TERRAFORM;
+        }
+        if (lower.endsWith(".tf.json")) {
+            return FileKind.TERRAFORM_JSON;
+        }
+        if (lower.equals("dockerfile") || lower.startsWith("dockerfile.") || lower.endsWith(".dockerfile")
+                || lower.equals("containerfile")) {
+            return FileKind.DOCKERFILE;
+        }
+        if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
+            return FileKind.YAML;
+        }
+        if (lower.endsWith(".json") || lower.endsWith(".template")) {
+            return FileKind.JSON;
+        }
+        return FileKind.NONE;
+    }
+
+    @Override
+    public boolean accepts(SourceFile file) {
+        return kindOf(file.fileName()) != FileKind.NONE && !file.path().startsWith(CUSTOM_RULES_DIRECTORY + "/")
+                && !isTerraformCache(file.path()) && !file.isBinary();
+    }
+
+    /** Whether a path is inside a {@code .terraform} directory: downloaded third-party modules and providers. */
+    static boolean isTerraformCache(String path) {
+        return path.startsWith(".terraform/") || path.contains("/.terraform/");
+    }
+
+    @Override
+    public void scan(SourceFile file, FindingSink sink) {
+        String text = file.text();
+        try {
+            switch (kindOf(file.fileName())) {
+                case TERRAFORM -> {
+                    terraformFiles.put(file.path(), HclParser.parse(text));
+                    suppressions.put(file.path(), InlineSuppressions.of(file.path(), text));
+                }
+                case TERRAFORM_JSON -> terraformFiles.put(file.path(), TerraformJson.parse(text));
+                case DOCKERFILE -> {
+                    Dockerfile dockerfile = DockerfileParser.parse(file.path(), text);
+                    InlineSuppressions inline = InlineSuppressions.of(file.path(), text);
+                    evaluate(List.of(dockerfile), inline, sink);
+                }
+                case YAML -> scanYaml(file, text, sink);
+                case JSON -> scanJson(file, text, sink);
+                default -> {
+                }
+            }
+        } catch (IacParseException e) {
+            sink.error(file.path(), e.getMessage());
+        }
+    }
+
+    private void scanYaml(SourceFile file, String text, FindingSink sink) throws IacParseException {
+        boolean maybeKubernetes = text.contains("apiVersion") && text.contains("kind");
+        boolean maybeCloudFormation = text.contains("AWSTemplateFormatVersion") || text.contains("AWS::");
+        if (!maybeKubernetes && !maybeCloudFormation) {
+            return;
+        }
+        List<IacNode> documents;
+        try {
+            documents = YamlDocuments.parse(text);
+        } catch (IacParseException e) {
+            if (text.contains("{{") && text.contains("}}")) {
+                sink.skipped("unrendered template (Helm or similar): render it and scan the output");
+                return;
+            }
+            boolean clearlyIac = text.contains("AWSTemplateFormatVersion")
+                    || text.contains("apiVersion:") && text.contains("kind:");
+            if (!clearlyIac) {
+                sink.skipped("YAML that is neither Kubernetes nor CloudFormation");
+                return;
+            }
+            throw e;
+        }
+        InlineSuppressions inline = InlineSuppressions.of(file.path(), text);
+        if (documents.size() == 1 && CloudFormationTemplates.isTemplate(documents.get(0))) {
+            List<IacResource> resources = CloudFormationTemplates.read(file.path(), documents.get(0));
+            evaluateUnit(resources, inline, sink);
+        } else if (KubernetesObjects.isKubernetes(documents)) {
+            suppressions.put(file.path(), inline);
+            kubernetesObjects.addAll(KubernetesObjects.read(file.path(), documents));
+        }
+    }
+
+    private void scanJson(SourceFile file, String text, FindingSink sink) throws IacParseException {
+        if (!text.contains("AWSTemplateFormatVersion") && !text.contains("\"AWS::")) {
+            return;
+        }
+        IacNode document;
+        try {
+            document = JsonDocuments.parse(text, 1);
+        } catch (IacParseException e) {
+            if (!text.contains("AWSTemplateFormatVersion") && !text.contains("\"Resources\"")) {
+                sink.skipped("JSON that is not a CloudFormation template");
+                return;
+            }
+            throw e;
+        }
+        if (CloudFormationTemplates.isTemplate(document)) {
+            evaluateUnit(CloudFormationTemplates.read(file.path(), document), InlineSuppressions.of(file.path(), text),
+                    sink);
+        }
+    }
+
+    @Override
+    public void finish(FindingSink sink) {
+        ruleFileErrors.forEach(sink::error);
+        Map<String, List<HclBlock>> files = new TreeMap<>(terraformFiles);
+        Set<String> reported = new HashSet<>();
+        for (List<IacResource> declared : new TerraformModules(files).units()) {
+            List<IacResource> unit = List.copyOf(declared);
+            Map<String, Object> memo = new ConcurrentHashMap<>();
+            for (IacRule rule : rules) {
+                if (rule.platform() != IacPlatform.TERRAFORM) {
+                    continue;
+                }
+                for (IacResource resource : unit) {
+                    report(rule, new ResourceTarget(resource, unit, memo), resource.line(),
+                            suppressions.get(resource.path()), sink, reported);
+                }
+            }
+        }
+        List<IacResource> sorted = new ArrayList<>(kubernetesObjects);
+        sorted.sort((a, b) -> a.path().equals(b.path()) ? Integer.compare(a.line(), b.line())
+                : a.path().compareTo(b.path()));
+        List<IacResource> objects = List.copyOf(sorted);
+        Map<String, Object> memo = new ConcurrentHashMap<>();
+        for (IacRule rule : rules) {
+            if (rule.platform() != IacPlatform.KUBERNETES) {
+                continue;
+            }
+            for (IacResource object : objects) {
+                report(rule, new ResourceTarget(object, objects, memo), object.line(), suppressions.get(object.path()),
+                        sink, reported);
+            }
+        }
+        sink.property("iac.rules", Integer.toString(rules.size()));
+    }
+
+    private void evaluateUnit(List<IacResource> declared, InlineSuppressions inline, FindingSink sink) {
+        Set<String> reported = new HashSet<>();
+        List<IacResource> unit = List.copyOf(declared);
+        Map<String, Object> memo = new ConcurrentHashMap<>();
+        for (IacRule rule : rules) {
+            for (IacResource resource : unit) {
+                if (rule.platform() == resource.platform()) {
+                    report(rule, new ResourceTarget(resource, unit, memo), resource.line(), inline, sink, reported);
+                }
+            }
+        }
+    }
+
+    private void evaluate(List<Dockerfile> dockerfiles, InlineSuppressions inline, FindingSink sink) {
+        Set<String> reported = new HashSet<>();
+        for (IacRule rule : rules) {
+            if (rule.platform() == IacPlatform.DOCKERFILE) {
+                for (Dockerfile dockerfile : dockerfiles) {
+                    report(rule, dockerfile, 0, inline, sink, reported);
+                }
+            }
+        }
+    }
+
+    private void report(IacRule rule, RuleTarget target, int resourceLine, InlineSuppressions inline,
+            FindingSink sink, Set<String> reported) {
+        RuleHits hits = new RuleHits();
+        try {
+            rule.check().check(target, hits);
+        } catch (RuntimeException e) {
+            sink.error(target.path(), "Rule " + rule.id() + " failed: " + e);
+            return;
+        }
+        for (RuleHit hit : hits.hits()) {
+            InlineSuppressions suppressionsOfFile = hit.path().equals(target.path()) && inline != null ? inline
+                    : suppressions.getOrDefault(hit.path(), InlineSuppressions.of(hit.path(), ""));
+            String key = rule.id() + '\u0000' + hit.path() + '\u0000' + hit.line() + '\u0000' + hit.address()
+                    + '\u0000' + hit.attribute();
+            if (reported.add(key)) {
+                Finding finding = IacFindings.create(rule, hit, resourceLine == 0 ? hit.line() : resourceLine,
+                        suppressionsOfFile);
+                sink.report(finding);
+            }
+        }
+    }
+}

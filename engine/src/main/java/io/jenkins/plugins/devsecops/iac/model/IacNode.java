@@ -1,0 +1,192 @@
+package io.jenkins.plugins.devsecops.iac.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A value of an infrastructure-as-code document with the line it was declared on: a scalar, a sequence or a
+ * mapping. Every parser (HCL, YAML, JSON) produces this tree, so that rules are written once against it. A mapping
+ * value carries the line of its key, which is where findings about it point.
+ */
+public sealed interface IacNode permits IacNode.Scalar, IacNode.Sequence, IacNode.Mapping {
+
+    /** The 1-based line the value (or its key) is on, 0 when unknown. */
+    int line();
+
+    /** The same value pointing at another line. */
+    IacNode atLine(int newLine);
+
+    /** What a scalar holds. */
+    enum ScalarKind {
+        STRING, NUMBER, BOOL, NULL,
+        /** An expression the parser could not reduce to a literal, e.g. {@code aws_kms_key.a.arn}. */
+        EXPRESSION
+    }
+
+    /** A literal or an unresolved expression, kept as text. */
+    record Scalar(String text, ScalarKind kind, int line) implements IacNode {
+        public Scalar {
+            text = text == null ? "" : text;
+            kind = kind == null ? ScalarKind.STRING : kind;
+        }
+
+        public static Scalar string(String text, int line) {
+            return new Scalar(text, ScalarKind.STRING, line);
+        }
+
+        public static Scalar expression(String text, int line) {
+            return new Scalar(text, ScalarKind.EXPRESSION, line);
+        }
+
+        /** Whether this is the boolean {@code true} (or the string {@code "true"}, as YAML and HCL allow). */
+        public boolean isTrue() {
+            return kind != ScalarKind.EXPRESSION && text.trim().equalsIgnoreCase("true");
+        }
+
+        /** Whether this is the boolean {@code false} (or the string {@code "false"}). */
+        public boolean isFalse() {
+            return kind != ScalarKind.EXPRESSION && text.trim().equalsIgnoreCase("false");
+        }
+
+        /** Whether this value is statically known. */
+        public boolean isLiteral() {
+            return kind != ScalarKind.EXPRESSION;
+        }
+
+        /** The text in lower case. */
+        public String lower() {
+            return text.toLowerCase(Locale.ROOT);
+        }
+
+        @Override
+        public Scalar atLine(int newLine) {
+            return new Scalar(text, kind, newLine);
+        }
+    }
+
+    /** An ordered list of values. */
+    record Sequence(List<IacNode> items, int line) implements IacNode {
+        public Sequence {
+            items = List.copyOf(items);
+        }
+
+        @Override
+        public Sequence atLine(int newLine) {
+            return new Sequence(items, newLine);
+        }
+    }
+
+    /** An ordered map of values by key. */
+    record Mapping(Map<String, IacNode> entries, int line) implements IacNode {
+        public Mapping {
+            entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+        }
+
+        /** An empty mapping. */
+        public static Mapping empty(int line) {
+            return new Mapping(Map.of(), line);
+        }
+
+        /** The value under {@code key}. */
+        public Optional<IacNode> get(String key) {
+            return Optional.ofNullable(entries.get(key));
+        }
+
+        /** The value under {@code key} when it is a scalar. */
+        public Optional<Scalar> scalar(String key) {
+            return entries.get(key) instanceof Scalar s ? Optional.of(s) : Optional.empty();
+        }
+
+        /** The text of the scalar under {@code key}. */
+        public Optional<String> text(String key) {
+            return scalar(key).map(Scalar::text);
+        }
+
+        /** The value under {@code key} when it is a mapping (the first one when it is a sequence of mappings). */
+        public Optional<Mapping> mapping(String key) {
+            IacNode node = entries.get(key);
+            if (node instanceof Mapping m) {
+                return Optional.of(m);
+            }
+            if (node instanceof Sequence s && !s.items().isEmpty() && s.items().get(0) instanceof Mapping m) {
+                return Optional.of(m);
+            }
+            return Optional.empty();
+        }
+
+        /** Whether {@code key} is present. */
+        public boolean has(String key) {
+            return entries.containsKey(key);
+        }
+
+        /**
+         * Every value at a dotted path, e.g. {@code ingress.cidr_blocks}. Sequences met on the way are flattened, so
+         * repeated blocks and lists of mappings are all visited; the result at the end is flattened too.
+         */
+        public List<IacNode> all(String path) {
+            List<IacNode> current = List.of(this);
+            for (String segment : path.split("\\.")) {
+                List<IacNode> next = new ArrayList<>();
+                for (IacNode node : current) {
+                    for (IacNode flat : flatten(node)) {
+                        if (flat instanceof Mapping m && m.entries.containsKey(segment)) {
+                            next.add(m.entries.get(segment));
+                        }
+                    }
+                }
+                current = next;
+            }
+            List<IacNode> result = new ArrayList<>();
+            current.forEach(n -> result.addAll(flatten(n)));
+            return result;
+        }
+
+        /** The first value at a dotted path. */
+        public Optional<IacNode> first(String path) {
+            List<IacNode> found = all(path);
+            return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        }
+
+        /** The scalars at a dotted path. */
+        public List<Scalar> scalars(String path) {
+            List<Scalar> result = new ArrayList<>();
+            for (IacNode node : all(path)) {
+                if (node instanceof Scalar s) {
+                    result.add(s);
+                }
+            }
+            return result;
+        }
+
+        /** The mappings at a dotted path. */
+        public List<Mapping> mappings(String path) {
+            List<Mapping> result = new ArrayList<>();
+            for (IacNode node : all(path)) {
+                if (node instanceof Mapping m) {
+                    result.add(m);
+                }
+            }
+            return result;
+        }
+
+        /** Whether a dotted path leads to at least one value. */
+        public boolean present(String path) {
+            return !all(path).isEmpty();
+        }
+
+        @Override
+        public Mapping atLine(int newLine) {
+            return new Mapping(entries, newLine);
+        }
+    }
+
+    /** The node itself, or the items of a sequence (one level). */
+    static List<IacNode> flatten(IacNode node) {
+        return node instanceof Sequence s ? s.items() : List.of(node);
+    }
+}

@@ -1,0 +1,85 @@
+package io.jenkins.plugins.devsecops.iac.rule;
+
+import io.jenkins.plugins.devsecops.iac.model.IacPlatform;
+import io.jenkins.plugins.devsecops.model.Severity;
+import java.util.Objects;
+
+/**
+ * One IaC rule: its identity and documentation, and its logic.
+ *
+ * @param id the stable id users suppress it by, e.g. {@code aws-s3-public-acl}
+ * @param platform the language it applies to
+ * @param severity how bad a match is
+ * @param title a one-line statement of the problem
+ * @param cwe the weakness, e.g. {@code CWE-284}
+ * @param remediation what to change
+ * @param appliesTo which resource types or instructions it looks at, for the catalogue
+ * @param check its logic
+ */
+public record IacRule(String id, IacPlatform platform, Severity severity, String title, String cwe,
+        String remediation, String appliesTo, RuleCheck check) {
+
+    public IacRule {
+        if (id == null || !id.matches("[a-z0-9][a-z0-9-]*")) {
+            throw new IllegalArgumentException("A rule id is lower-case kebab-case: " + id);
+        }
+        Objects.requireNonNull(platform, "platform");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(check, "check");
+        cwe = cwe == null ? "" : cwe;
+        remediation = remediation == null ? "" : remediation;
+        appliesTo = appliesTo == null ? "" : appliesTo;
+    }
+
+    /** Starts describing a rule. */
+    public static Builder builder(String id, IacPlatform platform) {
+        return new Builder(id, platform);
+    }
+
+    /** Builds {@link IacRule}s. Not thread-safe. */
+    public static final class Builder {
+        private final String id;
+        private final IacPlatform platform;
+        private Severity severity = Severity.MEDIUM;
+        private String title;
+        private String cwe;
+        private String remediation;
+        private String appliesTo;
+
+        private Builder(String id, IacPlatform platform) {
+            this.id = id;
+            this.platform = platform;
+        }
+
+        public Builder severity(Severity value) {
+            severity = value;
+            return this;
+        }
+
+        public Builder title(String value) {
+            title = value;
+            return this;
+        }
+
+        public Builder cwe(String value) {
+            cwe = value;
+            return this;
+        }
+
+        public Builder remediation(String value) {
+            remediation = value;
+            return this;
+        }
+
+        public Builder appliesTo(String value) {
+            appliesTo = value;
+            return this;
+        }
+
+        /** Completes the rule with its logic. */
+        public IacRule check(RuleCheck value) {
+            return new IacRule(id, platform, severity, title, cwe, remediation, appliesTo, value);
+        }
+    }
+}

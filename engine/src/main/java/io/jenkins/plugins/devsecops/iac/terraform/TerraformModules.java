@@ -1,0 +1,281 @@
+package io.jenkins.plugins.devsecops.iac.terraform;
+
+import io.jenkins.plugins.devsecops.iac.model.IacNode;
+import io.jenkins.plugins.devsecops.iac.model.IacPlatform;
+import io.jenkins.plugins.devsecops.iac.model.IacResource;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns parsed Terraform files into resources, one unit per module instance: files are grouped by directory, variable
+ * defaults and locals are substituted, modules called from inside the repository with a relative {@code source}
+ * are evaluated with the caller's arguments under the address prefix {@code module.<name>.}, and resources whose
+ * {@code count} is statically 0 or whose {@code for_each} is statically empty are left out.
+ */
+public final class TerraformModules {
+
+    private static final int MAX_MODULE_DEPTH = 8;
+    private static final int MAX_RESOLVE_DEPTH = 16;
+    private static final int MAX_INSTANCES = 64;
+    private static final String NAME = "[A-Za-z_][A-Za-z0-9_-]*";
+    private static final String REFERENCE_TEXT = "(?:var\\." + NAME + "|local\\." + NAME + "|each\\.key|each\\.value(?:\\."
+            + NAME + ")?|count\\.index)";
+    private static final Pattern REFERENCE = Pattern.compile(REFERENCE_TEXT);
+    private static final Pattern INTERPOLATED = Pattern.compile("\\$\\{\\s*(" + REFERENCE_TEXT + ")\\s*}");
+
+    private final Map<String, Map<String, List<HclBlock>>> filesByDirectory = new TreeMap<>();
+
+    /**
+     * @param files parsed files by path relative to the scan root
+     */
+    public TerraformModules(Map<String, List<HclBlock>> files) {
+        files.forEach((path, blocks) -> filesByDirectory
+                .computeIfAbsent(directoryOf(path), d -> new TreeMap<>()).put(path, blocks));
+    }
+
+    private static String directoryOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    /** Every module instance's resources. */
+    public List<List<IacResource>> units() {
+        Set<String> called = new HashSet<>();
+        for (String directory : filesByDirectory.keySet()) {
+            for (ModuleCall call : calls(directory)) {
+                called.add(call.target());
+            }
+        }
+        List<List<IacResource>> units = new ArrayList<>();
+        for (String directory : filesByDirectory.keySet()) {
+            if (!called.contains(directory)) {
+                evaluate(directory, Map.of(), "", 0, units);
+            }
+        }
+        return units;
+    }
+
+    private record ModuleCall(String name, String target, IacNode.Mapping arguments) {
+    }
+
+    private List<ModuleCall> calls(String directory) {
+        List<ModuleCall> calls = new ArrayList<>();
+        for (List<HclBlock> blocks : filesByDirectory.get(directory).values()) {
+            for (HclBlock block : blocks) {
+                if (block.type().equals("module")) {
+                    block.body().text("source").filter(s -> s.startsWith("./") || s.startsWith("../"))
+                            .map(source -> normalize(directory, source))
+                            .filter(filesByDirectory::containsKey)
+                            .ifPresent(target -> calls.add(new ModuleCall(block.label(0), target, block.body())));
+                }
+            }
+        }
+        return calls;
+    }
+
+    private static String normalize(String directory, String source) {
+        List<String> parts = new ArrayList<>(directory.isEmpty() ? List.of() : List.of(directory.split("/")));
+        for (String segment : source.split("/")) {
+            if (segment.equals("..")) {
+                if (parts.isEmpty()) {
+                    return "\u0000outside";
+                }
+                parts.remove(parts.size() - 1);
+            } else if (!segment.isEmpty() && !segment.equals(".")) {
+                parts.add(segment);
+            }
+        }
+        return String.join("/", parts);
+    }
+
+    private void evaluate(String directory, Map<String, IacNode> arguments, String prefix, int depth,
+            List<List<IacResource>> units) {
+        if (depth > MAX_MODULE_DEPTH) {
+            return;
+        }
+        Map<String, IacNode> scope = new LinkedHashMap<>();
+        Map<String, IacNode> locals = new LinkedHashMap<>();
+        for (List<HclBlock> blocks : filesByDirectory.get(directory).values()) {
+            for (HclBlock block : blocks) {
+                if (block.type().equals("variable")) {
+                    IacNode value = arguments.get(block.label(0));
+                    if (value == null) {
+                        value = block.body().get("default").orElse(null);
+                    }
+                    if (value != null) {
+                        scope.put("var." + block.label(0), value);
+                    }
+                } else if (block.type().equals("locals")) {
+                    block.body().entries().forEach((key, value) -> locals.put("local." + key, value));
+                }
+            }
+        }
+        scope.putAll(locals);
+        for (int pass = 0; pass < 3; pass++) {
+            Map<String, IacNode> resolved = new LinkedHashMap<>();
+            scope.forEach((key, value) -> resolved.put(key, resolve(value, scope, 0)));
+            scope.putAll(resolved);
+        }
+        List<IacResource> unit = new ArrayList<>();
+        for (Map.Entry<String, List<HclBlock>> file : filesByDirectory.get(directory).entrySet()) {
+            for (HclBlock block : file.getValue()) {
+                IacResource resource = toResource(file.getKey(), block, prefix);
+                if (resource == null) {
+                    continue;
+                }
+                IacNode.Mapping body = (IacNode.Mapping) resolve(block.body(), scope, 0);
+                if (staticallyAbsent(body)) {
+                    continue;
+                }
+                List<Instance> instances = instances(body);
+                if (instances.isEmpty()) {
+                    unit.add(resource.withBody(body));
+                }
+                for (Instance instance : instances) {
+                    unit.add(resource.withAddress(resource.address() + instance.suffix())
+                            .withBody((IacNode.Mapping) resolve(body, instance.scope(), 0)));
+                }
+            }
+        }
+        units.add(unit);
+        for (ModuleCall call : calls(directory)) {
+            if (call.target().equals(directory)) {
+                continue;
+            }
+            IacNode.Mapping resolvedArguments = (IacNode.Mapping) resolve(call.arguments(), scope, 0);
+            evaluate(call.target(), resolvedArguments.entries(), prefix + "module." + call.name() + ".", depth + 1,
+                    units);
+        }
+    }
+
+    private static IacResource toResource(String path, HclBlock block, String prefix) {
+        return switch (block.type()) {
+            case "resource" -> new IacResource(IacPlatform.TERRAFORM, "resource", block.label(0), block.label(1),
+                    prefix + block.label(0) + "." + block.label(1), path, block.line(), block.body());
+            case "data" -> new IacResource(IacPlatform.TERRAFORM, "data", block.label(0), block.label(1),
+                    prefix + "data." + block.label(0) + "." + block.label(1), path, block.line(), block.body());
+            case "provider" -> new IacResource(IacPlatform.TERRAFORM, "provider", "provider." + block.label(0),
+                    block.label(0), prefix + "provider." + block.label(0), path, block.line(), block.body());
+            default -> null;
+        };
+    }
+
+    private static boolean staticallyAbsent(IacNode.Mapping body) {
+        if (body.get("count").orElse(null) instanceof IacNode.Scalar count && count.isLiteral()
+                && count.text().trim().equals("0")) {
+            return true;
+        }
+        IacNode forEach = body.get("for_each").orElse(null);
+        return forEach instanceof IacNode.Mapping m && m.entries().isEmpty()
+                || forEach instanceof IacNode.Sequence s && s.items().isEmpty();
+    }
+
+    /** The value a reference names in a scope, following {@code each.value.<attribute>} into objects. */
+    private static IacNode lookup(Map<String, IacNode> scope, String reference) {
+        if (reference.startsWith("each.value.")) {
+            IacNode value = scope.get("each.value");
+            return value instanceof IacNode.Mapping object
+                    ? object.get(reference.substring("each.value.".length())).orElse(null) : null;
+        }
+        return scope.get(reference);
+    }
+
+    /** One instance of a resource with {@code count} or {@code for_each}: its address suffix and its references. */
+    private record Instance(String suffix, Map<String, IacNode> scope) {
+    }
+
+    /** The instances of a resource whose {@code count} or {@code for_each} is statically known, or none. */
+    private static List<Instance> instances(IacNode.Mapping body) {
+        List<Instance> instances = new ArrayList<>();
+        IacNode count = body.get("count").orElse(null);
+        if (count instanceof IacNode.Scalar scalar && scalar.kind() == IacNode.ScalarKind.NUMBER) {
+            try {
+                int n = Integer.parseInt(scalar.text().trim());
+                for (int i = 0; i < n && n <= MAX_INSTANCES; i++) {
+                    instances.add(new Instance("[" + i + "]", Map.of("count.index",
+                            new IacNode.Scalar(Integer.toString(i), IacNode.ScalarKind.NUMBER, scalar.line()))));
+                }
+            } catch (NumberFormatException e) {
+                // not an integer: unknown
+            }
+            return instances;
+        }
+        IacNode forEach = body.get("for_each").orElse(null);
+        if (forEach instanceof IacNode.Mapping map && map.entries().size() <= MAX_INSTANCES) {
+            map.entries().forEach((key, value) -> instances.add(new Instance("[\"" + key + "\"]",
+                    Map.of("each.key", IacNode.Scalar.string(key, map.line()), "each.value", value))));
+        } else if (forEach instanceof IacNode.Sequence set && set.items().size() <= MAX_INSTANCES) {
+            for (IacNode item : set.items()) {
+                if (item instanceof IacNode.Scalar key) {
+                    instances.add(new Instance("[\"" + key.text() + "\"]", Map.of("each.key", key, "each.value", key)));
+                }
+            }
+        }
+        return instances;
+    }
+
+    /** The value with every line set to {@code line}: a substituted value is reported where it is used. */
+    private static IacNode relocate(IacNode node, int line) {
+        if (node instanceof IacNode.Sequence sequence) {
+            return new IacNode.Sequence(sequence.items().stream().map(i -> relocate(i, line)).toList(), line);
+        }
+        if (node instanceof IacNode.Mapping mapping) {
+            Map<String, IacNode> entries = new LinkedHashMap<>();
+            mapping.entries().forEach((key, value) -> entries.put(key, relocate(value, line)));
+            return new IacNode.Mapping(entries, line);
+        }
+        return node.atLine(line);
+    }
+
+    /** Substitutes {@code var.x} and {@code local.x} where they are the whole value or a whole interpolation. */
+    static IacNode resolve(IacNode node, Map<String, IacNode> scope, int depth) {
+        if (depth > MAX_RESOLVE_DEPTH) {
+            return node;
+        }
+        if (node instanceof IacNode.Scalar scalar) {
+            if (scalar.kind() == IacNode.ScalarKind.EXPRESSION) {
+                Matcher whole = REFERENCE.matcher(scalar.text().trim());
+                if (whole.matches()) {
+                    IacNode value = lookup(scope, whole.group());
+                    if (value != null && value != node) {
+                        return relocate(resolve(value, scope, depth + 1), scalar.line());
+                    }
+                }
+                return scalar;
+            }
+            if (scalar.kind() == IacNode.ScalarKind.STRING && scalar.text().contains("${")) {
+                Matcher matcher = INTERPOLATED.matcher(scalar.text());
+                StringBuilder out = new StringBuilder();
+                boolean changed = false;
+                while (matcher.find()) {
+                    IacNode value = lookup(scope, matcher.group(1));
+                    if (value instanceof IacNode.Scalar literal && literal.isLiteral()) {
+                        matcher.appendReplacement(out, Matcher.quoteReplacement(literal.text()));
+                        changed = true;
+                    } else {
+                        matcher.appendReplacement(out, Matcher.quoteReplacement(matcher.group()));
+                    }
+                }
+                matcher.appendTail(out);
+                return changed ? IacNode.Scalar.string(out.toString(), scalar.line()) : scalar;
+            }
+            return scalar;
+        }
+        if (node instanceof IacNode.Sequence sequence) {
+            List<IacNode> items = new ArrayList<>();
+            sequence.items().forEach(item -> items.add(resolve(item, scope, depth + 1)));
+            return new IacNode.Sequence(items, sequence.line());
+        }
+        IacNode.Mapping mapping = (IacNode.Mapping) node;
+        Map<String, IacNode> entries = new LinkedHashMap<>();
+        mapping.entries().forEach((key, value) -> entries.put(key, resolve(value, scope, depth + 1)));
+        return new IacNode.Mapping(entries, mapping.line());
+    }
+}

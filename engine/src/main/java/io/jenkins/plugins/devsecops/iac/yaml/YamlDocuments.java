@@ -1,0 +1,140 @@
+package io.jenkins.plugins.devsecops.iac.yaml;
+
+import io.jenkins.plugins.devsecops.iac.model.IacNode;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Reads YAML streams (one or many documents) into {@link IacNode} trees with line numbers, safely: no object is
+ * ever constructed from tags, aliases to collections are capped (anchor bombs), nesting depth and the number of
+ * values after alias expansion are capped, and the input size is capped.
+ *
+ * <p>Local tags such as CloudFormation's short forms become their long form: {@code !Ref X} is read as
+ * {@code {Ref: X}}, {@code !GetAtt a.b} as {@code {Fn::GetAtt: a.b}}, {@code !Sub s} as {@code {Fn::Sub: s}}.
+ */
+public final class YamlDocuments {
+
+    /** The largest YAML input read, in characters. */
+    public static final int MAX_CHARACTERS = 5 * 1024 * 1024;
+    private static final int MAX_ALIASES = 50;
+    private static final int MAX_DEPTH = 100;
+    private static final int MAX_VALUES = 500_000;
+
+    private YamlDocuments() {
+    }
+
+    /**
+     * Every document of {@code text}, empty documents left out.
+     *
+     * @throws IacParseException when the YAML is malformed or exceeds a limit
+     */
+    public static List<IacNode> parse(String text) throws IacParseException {
+        if (text.length() > MAX_CHARACTERS) {
+            throw new IacParseException("YAML file too large to analyse (" + text.length() + " characters, limit "
+                    + MAX_CHARACTERS + ")");
+        }
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setAllowRecursiveKeys(false);
+        options.setNestingDepthLimit(MAX_DEPTH);
+        options.setCodePointLimit(MAX_CHARACTERS);
+        options.setAllowDuplicateKeys(true);
+        options.setProcessComments(false);
+        Yaml yaml = new Yaml(options);
+        List<IacNode> documents = new ArrayList<>();
+        int[] budget = {MAX_VALUES};
+        try {
+            for (Node node : yaml.composeAll(new StringReader(text))) {
+                if (node != null && !(node instanceof ScalarNode empty && Tag.NULL.equals(empty.getTag()))) {
+                    documents.add(convert(node, 0, budget, node.getStartMark().getLine() + 1));
+                }
+            }
+        } catch (YAMLException e) {
+            throw new IacParseException("Malformed YAML: " + firstLine(e.getMessage()), e);
+        } catch (StackOverflowError e) {
+            throw new IacParseException("YAML nested too deeply to analyse");
+        }
+        return documents;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        String flat = message.strip().replace('\n', ' ').replaceAll("\\s+", " ");
+        return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
+    }
+
+    private static IacNode convert(Node node, int depth, int[] budget, int line) throws IacParseException {
+        if (depth > MAX_DEPTH) {
+            throw new IacParseException("YAML nested deeper than " + MAX_DEPTH + " levels (recursive alias?)");
+        }
+        if (--budget[0] < 0) {
+            throw new IacParseException("YAML expands to more than " + MAX_VALUES + " values (alias bomb?)");
+        }
+        String localTag = node.getTag().isSecondary() ? node.getTag().getValue() : null;
+        IacNode plain = convertPlain(node, depth, budget, line);
+        if (localTag != null && localTag.startsWith("!") && localTag.length() > 1) {
+            String name = localTag.substring(1);
+            String key = name.equals("Ref") || name.equals("Condition") ? name : "Fn::" + name;
+            return new IacNode.Mapping(Map.of(key, plain), line);
+        }
+        return plain;
+    }
+
+    private static IacNode convertPlain(Node node, int depth, int[] budget, int line) throws IacParseException {
+        if (node instanceof ScalarNode scalar) {
+            Tag tag = scalar.getTag();
+            IacNode.ScalarKind kind = IacNode.ScalarKind.STRING;
+            if (Tag.BOOL.equals(tag)) {
+                kind = IacNode.ScalarKind.BOOL;
+            } else if (Tag.INT.equals(tag) || Tag.FLOAT.equals(tag)) {
+                kind = IacNode.ScalarKind.NUMBER;
+            } else if (Tag.NULL.equals(tag)) {
+                kind = IacNode.ScalarKind.NULL;
+            }
+            return new IacNode.Scalar(scalar.getValue(), kind, line);
+        }
+        if (node instanceof SequenceNode sequence) {
+            List<IacNode> items = new ArrayList<>();
+            for (Node item : sequence.getValue()) {
+                items.add(convert(item, depth + 1, budget, item.getStartMark().getLine() + 1));
+            }
+            return new IacNode.Sequence(items, line);
+        }
+        MappingNode mapping = (MappingNode) node;
+        Map<String, IacNode> entries = new LinkedHashMap<>();
+        List<IacNode.Mapping> merges = new ArrayList<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            Node keyNode = tuple.getKeyNode();
+            int keyLine = keyNode.getStartMark().getLine() + 1;
+            IacNode value = convert(tuple.getValueNode(), depth + 1, budget, keyLine);
+            if (Tag.MERGE.equals(keyNode.getTag())) {
+                for (IacNode merged : IacNode.flatten(value)) {
+                    if (merged instanceof IacNode.Mapping m) {
+                        merges.add(m);
+                    }
+                }
+                continue;
+            }
+            String key = keyNode instanceof ScalarNode s ? s.getValue() : "<complex key>";
+            entries.put(key, value);
+        }
+        for (IacNode.Mapping merged : merges) {
+            merged.entries().forEach(entries::putIfAbsent);
+        }
+        return new IacNode.Mapping(entries, line);
+    }
+}

@@ -1,0 +1,6 @@
+resource "aws_cloudtrail" "main" {
+  name           = "main"
+  s3_bucket_name = "trail"
+  # expect
+  enable_logging = false
+}

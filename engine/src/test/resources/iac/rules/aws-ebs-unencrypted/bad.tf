@@ -1,0 +1,6 @@
+resource "aws_ebs_volume" "data" {
+  availability_zone = "eu-west-1a"
+  size              = 40
+  # expect
+  encrypted         = false
+}

@@ -1,0 +1,5 @@
+resource "aws_ecr_repository" "app" {
+  name                 = "app"
+  # expect
+  image_tag_mutability = "MUTABLE"
+}

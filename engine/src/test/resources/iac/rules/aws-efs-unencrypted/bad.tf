@@ -1,0 +1,4 @@
+# expect
+resource "aws_efs_file_system" "shared" {
+  creation_token = "shared"
+}

@@ -1,0 +1,6 @@
+resource "aws_elasticache_replication_group" "cache" {
+  replication_group_id       = "cache"
+  at_rest_encryption_enabled = true
+  # expect
+  transit_encryption_enabled = false
+}

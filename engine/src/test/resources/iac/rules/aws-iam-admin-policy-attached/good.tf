@@ -1,0 +1,4 @@
+resource "aws_iam_role_policy_attachment" "ci" {
+  role       = aws_iam_role.ci.name
+  policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+}

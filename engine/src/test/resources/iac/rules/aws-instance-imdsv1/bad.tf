@@ -1,0 +1,8 @@
+resource "aws_instance" "app" {
+  ami           = "ami-0abcdef1234567890"
+  instance_type = "t3.micro"
+  metadata_options {
+    # expect
+    http_tokens = "optional"
+  }
+}

@@ -1,0 +1,5 @@
+resource "aws_instance" "app" {
+  ami                         = "ami-0abcdef1234567890"
+  instance_type               = "t3.micro"
+  associate_public_ip_address = false
+}

@@ -1,0 +1,7 @@
+resource "aws_instance" "app" {
+  ami           = "ami-0abcdef1234567890"
+  instance_type = "t3.micro"
+  root_block_device {
+    encrypted = true
+  }
+}

@@ -1,0 +1,5 @@
+resource "aws_kms_key" "data" {
+  description         = "data key"
+  # expect
+  enable_key_rotation = false
+}

@@ -1,0 +1,5 @@
+resource "aws_rds_cluster" "main" {
+  engine              = "aurora-postgresql"
+  # expect
+  deletion_protection = false
+}

@@ -1,0 +1,5 @@
+resource "aws_redshift_cluster" "dw" {
+  cluster_identifier  = "dw"
+  encrypted           = true
+  publicly_accessible = false
+}

@@ -1,0 +1,6 @@
+resource "aws_redshift_cluster" "dw" {
+  cluster_identifier  = "dw"
+  publicly_accessible = false
+  # expect
+  encrypted           = false
+}

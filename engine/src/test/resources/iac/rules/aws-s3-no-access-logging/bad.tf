@@ -1,0 +1,4 @@
+# expect
+resource "aws_s3_bucket" "reports" {
+  bucket = "reports"
+}

@@ -1,0 +1,7 @@
+resource "aws_s3_bucket" "reports" {
+  bucket = "reports"
+  logging {
+    target_bucket = "access-logs"
+    target_prefix = "reports/"
+  }
+}

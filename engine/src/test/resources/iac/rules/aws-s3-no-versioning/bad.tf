@@ -1,0 +1,7 @@
+resource "aws_s3_bucket" "backups" {
+  bucket = "backups"
+  versioning {
+    # expect
+    enabled = false
+  }
+}

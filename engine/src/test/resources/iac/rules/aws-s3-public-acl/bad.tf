@@ -1,0 +1,5 @@
+resource "aws_s3_bucket" "data" {
+  bucket = "patient-exports"
+  # expect
+  acl    = "public-read"
+}

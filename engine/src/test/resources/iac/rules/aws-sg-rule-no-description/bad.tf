@@ -1,0 +1,9 @@
+resource "aws_security_group" "web" {
+  # expect
+  ingress {
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/8"]
+  }
+}

@@ -1,0 +1,5 @@
+# expect
+resource "azurerm_kubernetes_cluster" "main" {
+  name                              = "main"
+  role_based_access_control_enabled = true
+}

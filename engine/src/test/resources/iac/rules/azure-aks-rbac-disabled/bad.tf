@@ -1,0 +1,6 @@
+resource "azurerm_kubernetes_cluster" "main" {
+  name                              = "main"
+  private_cluster_enabled           = true
+  # expect
+  role_based_access_control_enabled = false
+}

@@ -1,0 +1,7 @@
+resource "azurerm_linux_web_app" "portal" {
+  name       = "portal"
+  https_only = true
+  site_config {
+    minimum_tls_version = "1.2"
+  }
+}

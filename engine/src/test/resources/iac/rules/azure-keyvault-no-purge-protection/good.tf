@@ -1,0 +1,4 @@
+resource "azurerm_key_vault" "main" {
+  name                     = "main"
+  purge_protection_enabled = true
+}

@@ -1,0 +1,6 @@
+resource "azurerm_mssql_server" "main" {
+  name                          = "main"
+  version                       = "12.0"
+  # expect
+  public_network_access_enabled = true
+}

@@ -1,0 +1,5 @@
+resource "azurerm_storage_container" "exports" {
+  name                  = "exports"
+  storage_account_name  = azurerm_storage_account.data.name
+  container_access_type = "private"
+}

@@ -1,0 +1,4 @@
+resource "azurerm_storage_account" "data" {
+  name                      = "data"
+  enable_https_traffic_only = true
+}

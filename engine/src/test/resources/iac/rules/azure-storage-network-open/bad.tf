@@ -1,0 +1,7 @@
+resource "azurerm_storage_account" "data" {
+  name = "data"
+  network_rules {
+    # expect
+    default_action = "Allow"
+  }
+}

@@ -1,0 +1,5 @@
+FROM ubuntu:24.04
+# expect
+RUN apt-get update && apt-get install -y --no-install-recommends curl=8.5.0-2ubuntu10 git \
+ && rm -rf /var/lib/apt/lists/*
+USER 1000

@@ -1,0 +1,4 @@
+FROM alpine:3.20
+WORKDIR /src
+RUN make
+USER 1000

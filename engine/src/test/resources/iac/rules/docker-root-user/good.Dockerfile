@@ -1,0 +1,5 @@
+FROM node:20.11-alpine
+WORKDIR /app
+COPY . .
+USER node
+CMD ["node", "server.js"]

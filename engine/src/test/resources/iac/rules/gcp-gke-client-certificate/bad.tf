@@ -1,0 +1,9 @@
+resource "google_container_cluster" "main" {
+  name = "main"
+  master_auth {
+    client_certificate_config {
+      # expect
+      issue_client_certificate = true
+    }
+  }
+}

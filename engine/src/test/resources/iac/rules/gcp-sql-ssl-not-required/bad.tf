@@ -1,0 +1,10 @@
+resource "google_sql_database_instance" "db" {
+  name = "db"
+  settings {
+    tier = "db-f1-micro"
+    ip_configuration {
+      # expect
+      require_ssl = false
+    }
+  }
+}

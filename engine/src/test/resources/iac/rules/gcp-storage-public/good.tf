@@ -1,0 +1,5 @@
+resource "google_storage_bucket_iam_member" "viewer" {
+  bucket = google_storage_bucket.site.name
+  role   = "roles/storage.objectViewer"
+  member = "group:readers@example.com"
+}

@@ -1,0 +1,7 @@
+provider "aws" {
+  region     = "eu-west-1"
+  # expect
+  access_key = "AKIAEXAMPLEEXAMPLE12"
+  # expect
+  secret_key = "wJalrXUtnFEMIexampleKEYexampleKEYexampl"
+}
