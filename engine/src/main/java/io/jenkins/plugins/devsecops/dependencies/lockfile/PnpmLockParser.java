@@ -126,7 +126,8 @@ public final class PnpmLockParser implements LockfileParser {
             text = text.substring(0, paren);
         }
         int at = text.indexOf('@', 1);
-        if (at > 0) {
+        int allowedSlashes = text.startsWith("@") ? 1 : 0;
+        if (at > 0 && text.substring(0, at).chars().filter(c -> c == '/').count() <= allowedSlashes) {
             String version = text.substring(at + 1);
             return version.isEmpty() ? null : new NameVersion(text.substring(0, at), version);
         }
