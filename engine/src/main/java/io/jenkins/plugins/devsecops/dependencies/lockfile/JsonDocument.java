@@ -52,8 +52,9 @@ public final class JsonDocument {
             }
             return new JsonDocument(root, lines);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new LockfileException("malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new LockfileException("malformed JSON" + where + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new LockfileException("cannot read JSON: " + e.getMessage(), e);
         }
