@@ -205,7 +205,7 @@ public final class OfflineOsvIndex implements AdvisorySource {
                 if (recordKeys.isEmpty()) {
                     return;
                 }
-                byte[] compact = OsvRecordReader.mapper().writeValueAsBytes(tree);
+                byte[] compact = json;
                 out.write(compact);
                 for (String key : recordKeys) {
                     keys.computeIfAbsent(key, k -> new ArrayList<>()).add(new long[] {counters[0], compact.length});

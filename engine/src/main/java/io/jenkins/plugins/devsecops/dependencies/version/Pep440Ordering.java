@@ -21,6 +21,8 @@ public final class Pep440Ordering implements VersionOrdering {
             + "(?:[-_.]?(dev)[-_.]?(\\d+)?)?"
             + "(?:\\+([a-z0-9]+(?:[-_.][a-z0-9]+)*))?\\s*$", Pattern.CASE_INSENSITIVE);
 
+    private final ParseCache<Parsed> cache = new ParseCache<>(Pep440Ordering::parse);
+
     /** A parsed version; {@code null} fields are absent parts. */
     private record Parsed(BigInteger epoch, List<BigInteger> release, int preKind, BigInteger pre, BigInteger post,
             BigInteger dev, String[] local) {
@@ -28,8 +30,8 @@ public final class Pep440Ordering implements VersionOrdering {
 
     @Override
     public int compare(String left, String right) {
-        Parsed a = parse(left);
-        Parsed b = parse(right);
+        Parsed a = cache.get(left);
+        Parsed b = cache.get(right);
         int result = a.epoch().compareTo(b.epoch());
         if (result != 0) {
             return result;

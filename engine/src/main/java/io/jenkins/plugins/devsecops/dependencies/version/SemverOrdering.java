@@ -15,14 +15,16 @@ public final class SemverOrdering implements VersionOrdering {
     private static final Pattern SEMVER = Pattern.compile(
             "^[vV=]?\\s*(0|[1-9]\\d*|\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?(?:-([0-9A-Za-z.-]+))?(?:\\+([0-9A-Za-z.-]+))?$");
 
+    private final ParseCache<Parsed> cache = new ParseCache<>(SemverOrdering::parse);
+
     /** A parsed version. */
     private record Parsed(BigInteger major, BigInteger minor, BigInteger patch, String[] prerelease) {
     }
 
     @Override
     public int compare(String left, String right) {
-        Parsed a = parse(left);
-        Parsed b = parse(right);
+        Parsed a = cache.get(left);
+        Parsed b = cache.get(right);
         int result = a.major().compareTo(b.major());
         if (result == 0) {
             result = a.minor().compareTo(b.minor());
