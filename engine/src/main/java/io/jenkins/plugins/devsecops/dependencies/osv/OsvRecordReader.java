@@ -129,7 +129,9 @@ public final class OsvRecordReader {
             return null;
         }
         try {
-            return Instant.parse(text);
+            Instant instant = Instant.parse(text);
+            // golang/vulndb's repository copy writes 0001-01-01: no date at all
+            return instant.isBefore(Instant.EPOCH) ? null : instant;
         } catch (DateTimeParseException e) {
             return null;
         }
