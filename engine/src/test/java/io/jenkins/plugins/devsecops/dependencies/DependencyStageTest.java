@@ -145,6 +145,34 @@ class DependencyStageTest {
     }
 
     @Test
+    void shouldKeepTheInventoryThroughTheReportJson() throws Exception {
+        writeProject();
+        Report report = scan("dependencies.osvDir", osv.toString(), "dependencies.indexDir", temp.resolve("j").toString());
+
+        Report read = new io.jenkins.plugins.devsecops.model.ReportJson().fromJson(
+                new io.jenkins.plugins.devsecops.model.ReportJson().toJson(report));
+
+        assertThat(read.components()).isEqualTo(report.components());
+        assertThat(read.components()).filteredOn(c -> c.name().equals("lodash")).singleElement()
+                .satisfies(c -> assertThat(c.hashes()).containsKey("SHA-512"));
+    }
+
+    @Test
+    void shouldNotFollowSymbolicLinksOutOfTheScanRoot() throws Exception {
+        // Given a requirements file including, through a linked directory, a file outside the root
+        writeProject();
+        Path outside = temp.resolve("outside");
+        write(outside, "secret-reqs.txt", "Django==2.2.10\n");
+        Files.createSymbolicLink(project.resolve("linked"), outside);
+        write(project, "py/requirements.txt", "-r ../linked/secret-reqs.txt\n");
+
+        Report report = scan("dependencies.osvDir", osv.toString(), "dependencies.indexDir", temp.resolve("k").toString());
+
+        assertThat(report.components()).noneMatch(c -> "linked/secret-reqs.txt".equals(c.sourceFile()));
+        assertThat(report.findings()).noneMatch(f -> f.location().path().startsWith("linked"));
+    }
+
+    @Test
     void shouldNeverReportZeroVulnerabilitiesSilently() throws Exception {
         // Given the same project without any configured source, and with a missing one
         writeProject();

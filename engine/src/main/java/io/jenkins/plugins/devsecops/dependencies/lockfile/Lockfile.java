@@ -90,7 +90,8 @@ public final class Lockfile {
             return Optional.empty();
         }
         try {
-            if (Files.size(target) > MAX_SIBLING_BYTES) {
+            // a symbolic link on the way (a linked directory) must not lead out of the scan root either
+            if (!target.toRealPath().startsWith(root.toRealPath()) || Files.size(target) > MAX_SIBLING_BYTES) {
                 return Optional.empty();
             }
             String relativePath = root.relativize(target).toString().replace('\\', '/');

@@ -48,7 +48,8 @@ public final class MavenDependencyListParser implements LockfileParser {
                     .name(matcher.group(1) + ":" + matcher.group(2)).version(matcher.group(5)).line(i + 1)
                     .scope(scope.equals("compile") || scope.equals("runtime") ? null : scope).build());
         }
-        if (packages.isEmpty() && !file.text().contains("The following files have been resolved")) {
+        if (packages.isEmpty() && file.fileName().toLowerCase(Locale.ROOT).contains("list")
+                && !file.text().contains("The following files have been resolved")) {
             throw new LockfileException("no 'group:artifact:type:version:scope' lines: not mvn dependency:list output");
         }
         return LockfileResult.of(packages);
