@@ -81,6 +81,10 @@ public final class OfflineOsvIndex implements AdvisorySource {
         }
         String kind = Files.isDirectory(source) ? "osv-directory" : "osv-zip";
         String fingerprint = fingerprint(source);
+        // one sub-directory per source state: a scan never mixes the files of two builds, and concurrent scans of
+        // the same state write identical files
+        Path baseDir = indexDir;
+        indexDir = baseDir.resolve(fingerprint.substring(0, 16));
         Files.createDirectories(indexDir);
         Properties manifest = readManifest(indexDir);
         String detail;
@@ -91,6 +95,7 @@ public final class OfflineOsvIndex implements AdvisorySource {
         } else {
             long start = System.nanoTime();
             manifest = build(source, indexDir, fingerprint);
+            removeOtherStates(baseDir, indexDir);
             detail = "index built in " + (System.nanoTime() - start) / 1_000_000 + " ms";
             if (!manifest.getProperty("skippedRecords", "0").equals("0")) {
                 detail += ", " + manifest.getProperty("skippedRecords") + " unreadable records skipped";
@@ -254,6 +259,23 @@ public final class OfflineOsvIndex implements AdvisorySource {
         Files.move(manifestTemp, indexDir.resolve("manifest.properties"), StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
         return manifest;
+    }
+
+    /** Deletes the index directories of former source states (best effort: one in use elsewhere may stay). */
+    private static void removeOtherStates(Path baseDir, Path current) {
+        try (Stream<Path> states = Files.list(baseDir)) {
+            for (Path state : states.filter(p -> !p.equals(current) && Files.isDirectory(p)
+                    && Files.isRegularFile(p.resolve("manifest.properties"))).toList()) {
+                try (Stream<Path> files = Files.list(state)) {
+                    for (Path file : files.toList()) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+                Files.deleteIfExists(state);
+            }
+        } catch (IOException e) {
+            // a leftover directory only costs disk space
+        }
     }
 
     private static void readDirectory(Path directory, RecordConsumer consumer) throws IOException {

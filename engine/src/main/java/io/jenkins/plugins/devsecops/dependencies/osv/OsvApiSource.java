@@ -274,8 +274,17 @@ public final class OsvApiSource implements AdvisorySource {
             }
             requests++;
             long delay = settings.backoff().toMillis() << Math.min(attempt, 16);
+            HttpResponse<byte[]> response = null;
             try {
-                HttpResponse<byte[]> response = client.send(built, HttpResponse.BodyHandlers.ofByteArray());
+                response = client.send(built, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (java.net.http.HttpTimeoutException e) {
+                failure = "timed out after " + settings.timeout().toSeconds() + " s";
+            } catch (java.net.ConnectException e) {
+                failure = "cannot connect to " + baseUrl.getHost() + (baseUrl.getPort() > 0 ? ":" + baseUrl.getPort() : "");
+            } catch (IOException e) {
+                failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            }
+            if (response != null) {
                 int status = response.statusCode();
                 if (status == 200) {
                     if (response.body().length > MAX_RESPONSE_BYTES) {
@@ -285,18 +294,9 @@ public final class OsvApiSource implements AdvisorySource {
                 }
                 failure = "HTTP " + status + " from " + built.uri().getPath();
                 if (status != 429 && status < 500) {
-                    throw new IOException(failure);
+                    throw new IOException(failure); // a client error: retrying would not help
                 }
                 delay = Math.max(delay, retryAfterMillis(response));
-            } catch (java.net.http.HttpTimeoutException e) {
-                failure = "timed out after " + settings.timeout().toSeconds() + " s";
-            } catch (java.net.ConnectException e) {
-                failure = "cannot connect to " + baseUrl.getHost() + ":" + baseUrl.getPort();
-            } catch (IOException e) {
-                if (failure != null && e.getMessage() != null && e.getMessage().equals(failure)) {
-                    throw e;
-                }
-                failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             }
             if (attempt < settings.maxRetries()) {
                 Thread.sleep(Math.min(delay, 30_000));

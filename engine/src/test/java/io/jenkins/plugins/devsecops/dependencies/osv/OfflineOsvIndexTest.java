@@ -86,6 +86,7 @@ class OfflineOsvIndexTest {
         assertThat(rebuilt.info().detail()).startsWith("index built");
         assertThat(rebuilt.info().kind()).isEqualTo("osv-zip");
         assertThat(rebuilt.info().recordCount()).isEqualTo(2);
+        assertThat(Files.list(indexDir)).as("the former state's index is removed").hasSize(1);
         PackageQuery gin = new PackageQuery(PackageKey.of(Ecosystem.GO, "github.com/gin-gonic/gin"), "v1.5.0");
         assertThat(rebuilt.lookup(List.of(gin)).advisories().get(gin)).extracting(OsvRecord::id)
                 .containsExactly("GO-2020-0001");

@@ -43,7 +43,8 @@ class OsvApiSourceTest {
     /** Which advisory ids the fake API lists per ecosystem/name (version-independent for the test). */
     final Map<String, List<String>> index = Map.of(
             "npm/lodash", List.of("GHSA-35jh-r3h4-6jhm"),
-            "PyPI/django", List.of("PYSEC-2020-35", "GHSA-3gh2-xw74-jmcw"));
+            "PyPI/django", List.of("PYSEC-2020-35", "GHSA-3gh2-xw74-jmcw"),
+            "npm/ghost", List.of("GHSA-35jh-r3h4-6jhm", "GHSA-gone-gone-gone"));
 
     @BeforeEach
     void startServer() throws IOException {
@@ -74,7 +75,9 @@ class OsvApiSourceTest {
             if (!ids.isEmpty()) {
                 results.append("\"vulns\": [");
                 for (int j = 0; j < ids.size(); j++) {
-                    String modified = OsvFixtures.record(OsvFixtures.all().get(ids.get(j))).modified().toString();
+                    String json = OsvFixtures.all().get(ids.get(j));
+                    String modified = json == null ? "2026-01-01T00:00:00Z"
+                            : OsvFixtures.record(json).modified().toString();
                     results.append(j == 0 ? "" : ",").append("{\"id\": \"").append(ids.get(j))
                             .append("\", \"modified\": \"").append(modified).append("\"}");
                 }
@@ -149,6 +152,19 @@ class OsvApiSourceTest {
         assertThat(result.advisories().get(LODASH)).hasSize(1);
         assertThat(requests).startsWith("POST /v1/querybatch", "POST /v1/querybatch", "POST /v1/querybatch");
         assertThat(authorizations).allMatch(header -> header.equals("null"));
+    }
+
+    @Test
+    void shouldNotRetryClientErrorsAndReportThePackageUnchecked() throws Exception {
+        PackageQuery ghost = new PackageQuery(PackageKey.of(Ecosystem.NPM, "ghost"), "1.0.0");
+        OsvApiSource source = new OsvApiSource(base(), settings(null, 100, null));
+
+        LookupResult result = source.lookup(List.of(ghost));
+
+        assertThat(requests).containsExactly("POST /v1/querybatch", "GET /v1/vulns/GHSA-35jh-r3h4-6jhm",
+                "GET /v1/vulns/GHSA-gone-gone-gone");
+        assertThat(result.unchecked()).containsExactly(ghost);
+        assertThat(result.warnings()).anyMatch(w -> w.contains("HTTP 404"));
     }
 
     @Test
