@@ -10,7 +10,9 @@ import java.util.Map;
 /**
  * Reads a Go module's {@code go.mod}: {@code require} lines (single and blocks; {@code // indirect} marks
  * transitive ones) with {@code replace} directives applied (a replacement by a local path drops the module, one
- * by another module or version takes its place). Since Go 1.17 go.mod lists every module of the build.
+ * by another module or version takes its place). Since Go 1.17 go.mod lists every module of the build. A
+ * {@code toolchain goX.Y.Z} directive names the exact Go release, reported as the module {@code stdlib} (as the Go
+ * vulnerability database calls it); the {@code go} directive is only a minimum language version and is not.
  */
 public final class GoModParser implements LockfileParser {
 
@@ -35,6 +37,8 @@ public final class GoModParser implements LockfileParser {
         String[] lines = file.text().split("\r?\n", -1);
         String block = null;
         boolean sawModule = false;
+        String toolchain = null;
+        int toolchainLine = 0;
         for (int i = 0; i < lines.length; i++) {
             String raw = lines[i];
             boolean indirect = raw.contains("// indirect");
@@ -54,6 +58,10 @@ public final class GoModParser implements LockfileParser {
             String[] words = line.split("\\s+", 2);
             if (words[0].equals("module")) {
                 sawModule = true;
+            }
+            if (words[0].equals("toolchain") && words.length == 2 && words[1].matches("go\\d+\\.\\d+(\\.\\d+)?")) {
+                toolchain = "v" + words[1].substring(2);
+                toolchainLine = i + 1;
             }
             if (words.length == 2 && words[1].equals("(")) {
                 block = words[0];
@@ -79,6 +87,10 @@ public final class GoModParser implements LockfileParser {
             packages.add(LockedPackage.builder(Ecosystem.GO, file.path()).name(module).version(version)
                     .line(requirement.line()).direct(!requirement.indirect())
                     .dependencyPath(requirement.indirect() ? List.of() : List.of(module)).build());
+        }
+        if (toolchain != null) {
+            packages.add(LockedPackage.builder(Ecosystem.GO, file.path()).name("stdlib").version(toolchain)
+                    .line(toolchainLine).direct(true).dependencyPath(List.of("stdlib")).scope("toolchain").build());
         }
         return LockfileResult.of(packages);
     }

@@ -35,6 +35,8 @@ class OtherLockfilesTest {
                 replace example.com/local => ../local
 
                 replace github.com/old/lib v1.0.0 => github.com/new/lib v1.2.0
+
+                toolchain go1.21.5
                 """);
 
         List<LockedPackage> packages = new GoModParser().parse(goMod).packages();
@@ -42,7 +44,7 @@ class OtherLockfilesTest {
         assertThat(packages).extracting(p -> p.name() + "@" + p.version() + ":" + p.line() + ":" + p.direct())
                 .containsExactly("github.com/gin-gonic/gin@v1.6.0:6:true", "golang.org/x/text@v0.3.5:7:false",
                         "github.com/new/lib@v1.2.0:9:true",
-                        "golang.org/x/net@v0.0.0-20210226172049-e18ecbb05110:12:false");
+                        "golang.org/x/net@v0.0.0-20210226172049-e18ecbb05110:12:false", "stdlib@v1.21.5:18:true");
     }
 
     @Test
