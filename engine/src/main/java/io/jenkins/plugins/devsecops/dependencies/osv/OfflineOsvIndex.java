@@ -32,6 +32,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -169,6 +173,44 @@ public final class OfflineOsvIndex implements AdvisorySource {
 
     // ---- building
 
+    static final int BATCH = 2048;
+    static final int PARSE_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+    /** An action that may fail with an I/O error. */
+    private interface IoRunnable {
+        void run() throws IOException;
+    }
+
+    /**
+     * What the index keeps of a parsed record: the package keys it names (empty for withdrawn records and records of
+     * other ecosystems) and its modification time.
+     */
+    private record Indexed(Set<String> keys, Instant modified) {
+    }
+
+    /** Parses one record for the index; {@code null} when it is unreadable. */
+    private static Indexed index(byte[] json) {
+        OsvRecord record;
+        try {
+            if (json.length > OsvRecordReader.MAX_RECORD_BYTES) {
+                return null;
+            }
+            record = OsvRecordReader.read(OsvRecordReader.mapper().readTree(json));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        Set<String> recordKeys = new LinkedHashSet<>();
+        if (record.withdrawn() == null) {
+            for (OsvRecord.Affected affected : record.affected()) {
+                Ecosystem ecosystem = Ecosystem.fromOsvName(affected.ecosystem()).orElse(null);
+                if (ecosystem != null && affected.name() != null) {
+                    recordKeys.add(key(PackageKey.of(ecosystem, affected.name())));
+                }
+            }
+        }
+        return new Indexed(recordKeys, record.modified());
+    }
+
     /** Receives every record of a source. */
     private interface RecordConsumer {
         void accept(String name, byte[] json) throws IOException;
@@ -180,45 +222,54 @@ public final class OfflineOsvIndex implements AdvisorySource {
         Map<String, List<long[]>> keys = new LinkedHashMap<>();
         long[] counters = new long[3]; // offset, records, skipped
         Instant[] newest = {null};
+        ExecutorService pool = Executors.newFixedThreadPool(PARSE_THREADS, runnable -> {
+            Thread thread = new Thread(runnable, "devsecops-osv-index");
+            thread.setDaemon(true);
+            return thread;
+        });
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(records), 1 << 16)) {
+            List<byte[]> batch = new ArrayList<>();
+            // records are parsed in parallel, batch by batch, and written in source order
+            IoRunnable flush = () -> {
+                List<Future<Indexed>> parsed = new ArrayList<>(batch.size());
+                for (byte[] json : batch) {
+                    parsed.add(pool.submit(() -> index(json)));
+                }
+                for (int i = 0; i < parsed.size(); i++) {
+                    Indexed indexed;
+                    try {
+                        indexed = parsed.get(i).get();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new java.io.InterruptedIOException("OSV index build interrupted");
+                    } catch (ExecutionException e) {
+                        indexed = null;
+                    }
+                    if (indexed == null) {
+                        counters[2]++;
+                        continue;
+                    }
+                    if (indexed.keys().isEmpty() || counters[1] >= MAX_RECORDS) {
+                        continue;
+                    }
+                    byte[] json = batch.get(i);
+                    out.write(json);
+                    for (String key : indexed.keys()) {
+                        keys.computeIfAbsent(key, k -> new ArrayList<>()).add(new long[] {counters[0], json.length});
+                    }
+                    counters[0] += json.length;
+                    counters[1]++;
+                    Instant modified = indexed.modified();
+                    if (modified != null && (newest[0] == null || modified.isAfter(newest[0]))) {
+                        newest[0] = modified;
+                    }
+                }
+                batch.clear();
+            };
             RecordConsumer consumer = (name, json) -> {
-                if (counters[1] >= MAX_RECORDS) {
-                    return;
-                }
-                OsvRecord record;
-                com.fasterxml.jackson.databind.JsonNode tree;
-                try {
-                    if (json.length > OsvRecordReader.MAX_RECORD_BYTES) {
-                        throw new IOException("too large");
-                    }
-                    tree = OsvRecordReader.mapper().readTree(json);
-                    record = OsvRecordReader.read(tree);
-                } catch (IOException | RuntimeException e) {
-                    counters[2]++;
-                    return;
-                }
-                if (record.withdrawn() != null) {
-                    return;
-                }
-                Set<String> recordKeys = new LinkedHashSet<>();
-                for (OsvRecord.Affected affected : record.affected()) {
-                    Ecosystem ecosystem = Ecosystem.fromOsvName(affected.ecosystem()).orElse(null);
-                    if (ecosystem != null && affected.name() != null) {
-                        recordKeys.add(key(PackageKey.of(ecosystem, affected.name())));
-                    }
-                }
-                if (recordKeys.isEmpty()) {
-                    return;
-                }
-                byte[] compact = json;
-                out.write(compact);
-                for (String key : recordKeys) {
-                    keys.computeIfAbsent(key, k -> new ArrayList<>()).add(new long[] {counters[0], compact.length});
-                }
-                counters[0] += compact.length;
-                counters[1]++;
-                if (record.modified() != null && (newest[0] == null || record.modified().isAfter(newest[0]))) {
-                    newest[0] = record.modified();
+                batch.add(json);
+                if (batch.size() >= BATCH) {
+                    flush.run();
                 }
             };
             if (Files.isDirectory(source)) {
@@ -226,6 +277,9 @@ public final class OfflineOsvIndex implements AdvisorySource {
             } else {
                 readZip(Files.newInputStream(source), consumer);
             }
+            flush.run();
+        } finally {
+            pool.shutdownNow();
         }
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(keysTemp), 1 << 16))) {
             out.writeInt(FORMAT_VERSION);
