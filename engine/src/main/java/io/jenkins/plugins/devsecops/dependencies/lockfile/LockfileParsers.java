@@ -7,7 +7,7 @@ import java.util.Optional;
 public final class LockfileParsers {
 
     private static final List<LockfileParser> ALL = List.of(
-            new NpmLockParser(), new YarnLockParser(), new PnpmLockParser(),
+            new NpmLockParser(), new YarnLockParser(), new PnpmLockParser(), new PackageJsonParser(),
             new MavenPomParser(), new MavenDependencyListParser(), new CycloneDxBomParser(), new JavaArchiveParser(),
             new GradleLockParser(),
             new RequirementsParser(), new PipfileLockParser(), TomlLockParser.poetry(), TomlLockParser.uv(),

@@ -318,6 +318,38 @@ class NpmLockfilesTest {
     }
 
     @Test
+    void shouldCheckExactPinsOfAPackageJsonWithoutLockfile() throws Exception {
+        // Given a manifest that pins some old packages exactly, as deliberately vulnerable demo apps do
+        Lockfile manifest = write(root, "shop/package.json", """
+                {
+                  "name": "demo-shop",
+                  "dependencies": {
+                    "express": "^4.17.1",
+                    "jsonwebtoken": "0.4.0",
+                    "sanitize-html": "=1.4.2"
+                  },
+                  "devDependencies": {
+                    "mocha": "~10.0.0",
+                    "colors": "1.4.0"
+                  }
+                }
+                """);
+        // And one with a lockfile beside it
+        Lockfile locked = write(root, "web/package.json", PACKAGE_JSON);
+        write(root, "web/yarn.lock", "# yarn lockfile v1\n");
+
+        // When
+        LockfileResult result = new PackageJsonParser().parse(manifest);
+
+        // Then
+        assertThat(result.packages()).extracting(p -> p.name() + "@" + p.version() + ":" + p.line() + ":" + p.scope())
+                .containsExactly("jsonwebtoken@0.4.0:5:null", "sanitize-html@1.4.2:6:null", "colors@1.4.0:10:dev");
+        assertThat(result.packages()).allMatch(p -> Boolean.TRUE.equals(p.direct()));
+        assertThat(result.warnings()).singleElement().asString().contains("2 dependencies given as ranges");
+        assertThat(new PackageJsonParser().parse(locked).packages()).isEmpty();
+    }
+
+    @Test
     void shouldReadPnpmVersion5Keys() {
         assertThat(PnpmLockParser.parseKey("/@babel/core/7.12.3", null))
                 .isEqualTo(new PnpmLockParser.NameVersion("@babel/core", "7.12.3"));
