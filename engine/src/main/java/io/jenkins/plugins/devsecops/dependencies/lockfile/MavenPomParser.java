@@ -104,20 +104,41 @@ public final class MavenPomParser implements LockfileParser {
             if (!relative.endsWith(".xml")) {
                 relative = relative + "/pom.xml";
             }
-            Lockfile parentFile = last.file().sibling(relative).orElse(null);
-            if (parentFile == null) {
+            Pom found = parentPom(last.file(), relative, parent);
+            if (found == null) {
                 return;
+            }
+            chain.add(found);
+        }
+    }
+
+    /**
+     * The parent pom: at {@code relativePath}, else the first {@code pom.xml} of an enclosing directory (up to five
+     * levels) whose artifact id matches, as in aggregator trees whose modules name no relative path.
+     */
+    private static Pom parentPom(Lockfile child, String relative, XmlElement reference) {
+        List<String> candidates = new ArrayList<>();
+        candidates.add(relative);
+        String up = "";
+        for (int level = 0; level < 5; level++) {
+            up += "../";
+            candidates.add(up + "pom.xml");
+        }
+        for (String candidate : new java.util.LinkedHashSet<>(candidates)) {
+            Lockfile parentFile = child.sibling(candidate).orElse(null);
+            if (parentFile == null || parentFile.path().equals(child.path())) {
+                continue;
             }
             try {
                 XmlElement parentProject = XmlElement.parse(parentFile.bytes());
-                if (!sameCoordinates(parent, parentProject)) {
-                    return;
+                if (sameCoordinates(reference, parentProject)) {
+                    return new Pom(parentProject, parentFile);
                 }
-                chain.add(new Pom(parentProject, parentFile));
             } catch (LockfileException e) {
-                return;
+                // not a readable pom: try the next candidate
             }
         }
+        return null;
     }
 
     private static boolean sameCoordinates(XmlElement parentReference, XmlElement parentProject) {

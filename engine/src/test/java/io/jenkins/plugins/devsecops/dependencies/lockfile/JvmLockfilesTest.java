@@ -107,6 +107,34 @@ class JvmLockfilesTest {
     }
 
     @Test
+    void shouldFindTheParentInAnEnclosingDirectoryByArtifactId() throws Exception {
+        // Given a module two levels below its parent, naming no relativePath, and a decoy pom in between
+        write(root, "pom.xml", """
+                <project><groupId>com.example</groupId><artifactId>root</artifactId><version>3.0</version>
+                  <properties><netty.version>4.1.68.Final</netty.version></properties></project>
+                """);
+        write(root, "services/pom.xml", "<project><artifactId>services-aggregator</artifactId></project>");
+        Lockfile module = write(root, "services/api/pom.xml", """
+                <project>
+                  <parent><groupId>com.example</groupId><artifactId>root</artifactId><version>3.0</version></parent>
+                  <artifactId>api</artifactId>
+                  <dependencies>
+                    <dependency><groupId>io.netty</groupId><artifactId>netty-codec-http</artifactId>
+                      <version>${netty.version}</version></dependency>
+                  </dependencies>
+                </project>
+                """);
+
+        // When
+        LockfileResult result = new MavenPomParser().parse(module);
+
+        // Then
+        assertThat(result.packages()).extracting(p -> p.name() + "@" + p.version())
+                .containsExactly("io.netty:netty-codec-http@4.1.68.Final");
+        assertThat(result.warnings()).isEmpty();
+    }
+
+    @Test
     void shouldRefuseDoctypesAndExternalEntitiesInPoms() throws Exception {
         // Given an XXE attempt and a billion-laughs attempt
         Lockfile xxe = write(root, "a/pom.xml", """
