@@ -28,11 +28,13 @@ import java.util.TreeMap;
  * @param stages one result per stage that was asked for
  * @param findings every finding, sorted by severity, then path and line
  * @param properties scan-wide facts, e.g. the git commit scanned
+ * @param components the package inventory stages found (e.g. from lockfiles), for SBOM writers; one entry per
+ *     purl
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Report(int schemaVersion, ToolInfo tool, Instant startedAt, long durationMillis, String root,
-        WalkSummary walk, List<StageResult> stages, List<Finding> findings, Map<String, String> properties)
-        implements Serializable {
+        WalkSummary walk, List<StageResult> stages, List<Finding> findings, Map<String, String> properties,
+        List<Component> components) implements Serializable {
 
     /** The version of the report JSON schema this engine writes. */
     public static final int CURRENT_SCHEMA_VERSION = 1;
@@ -47,6 +49,13 @@ public record Report(int schemaVersion, ToolInfo tool, Instant startedAt, long d
         findings = findings == null ? List.of() : List.copyOf(findings);
         properties = properties == null || properties.isEmpty()
                 ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(properties));
+        components = components == null ? List.of() : List.copyOf(components);
+    }
+
+    /** A report without a package inventory. */
+    public Report(int schemaVersion, ToolInfo tool, Instant startedAt, long durationMillis, String root,
+            WalkSummary walk, List<StageResult> stages, List<Finding> findings, Map<String, String> properties) {
+        this(schemaVersion, tool, startedAt, durationMillis, root, walk, stages, findings, properties, List.of());
     }
 
     /** The result of stage {@code stageId}, if it ran. */
@@ -81,6 +90,7 @@ public record Report(int schemaVersion, ToolInfo tool, Instant startedAt, long d
         stages.forEach(builder::stage);
         builder.findings(findings);
         builder.properties.putAll(properties);
+        builder.components(components);
         builder.schemaVersion = schemaVersion;
         return builder;
     }
@@ -101,6 +111,7 @@ public record Report(int schemaVersion, ToolInfo tool, Instant startedAt, long d
         private final List<StageResult> stages = new ArrayList<>();
         private final List<Finding> findings = new ArrayList<>();
         private final Map<String, String> properties = new LinkedHashMap<>();
+        private final List<Component> components = new ArrayList<>();
 
         private Builder(ToolInfo tool, Instant startedAt) {
             this.tool = tool;
@@ -144,8 +155,16 @@ public record Report(int schemaVersion, ToolInfo tool, Instant startedAt, long d
             return this;
         }
 
+        /** Replaces the package inventory. */
+        public Builder components(List<Component> values) {
+            components.clear();
+            components.addAll(values);
+            return this;
+        }
+
         public Report build() {
-            return new Report(schemaVersion, tool, startedAt, durationMillis, root, walk, stages, findings, properties);
+            return new Report(schemaVersion, tool, startedAt, durationMillis, root, walk, stages, findings, properties,
+                    components);
         }
     }
 }

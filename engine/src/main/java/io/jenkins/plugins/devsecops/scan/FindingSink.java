@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devsecops.scan;
 
+import io.jenkins.plugins.devsecops.model.Component;
 import io.jenkins.plugins.devsecops.model.Finding;
 
 /** Where a stage reports what it finds. Thread-safe. */
@@ -19,4 +20,8 @@ public interface FindingSink {
 
     /** Records a stage-wide fact, e.g. the advisory source used. */
     void property(String key, String value);
+
+    /** Adds a component to the report's package inventory (the SBOM). Sinks that keep no inventory ignore it. */
+    default void component(Component component) {
+    }
 }

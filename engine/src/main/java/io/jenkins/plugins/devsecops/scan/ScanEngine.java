@@ -2,6 +2,7 @@ package io.jenkins.plugins.devsecops.scan;
 
 import io.jenkins.plugins.devsecops.EngineVersion;
 import io.jenkins.plugins.devsecops.fingerprint.FindingFingerprints;
+import io.jenkins.plugins.devsecops.model.Component;
 import io.jenkins.plugins.devsecops.model.Finding;
 import io.jenkins.plugins.devsecops.model.Report;
 import io.jenkins.plugins.devsecops.model.StageResult;
@@ -102,13 +103,16 @@ public final class ScanEngine {
                 .root(root.toString())
                 .walk(new WalkSummary(walk.filesSeen(), counters.filesScanned.get(), counters.bytesScanned.get(), skipped));
         List<Finding> collected = new ArrayList<>();
+        List<Component> components = new ArrayList<>();
         for (StageRun run : runs) {
             report.stage(run.collector.result());
             collected.addAll(run.collector.findings());
+            components.addAll(run.collector.components());
         }
         List<Finding> findings = new ArrayList<>(FindingFingerprints.ensureAll(collected, root));
         findings.sort(REPORT_ORDER);
         report.findings(findings);
+        report.components(components);
         report.durationMillis(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
         return report.build();
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devsecops.scan;
 
+import io.jenkins.plugins.devsecops.model.Component;
 import io.jenkins.plugins.devsecops.model.Finding;
 import io.jenkins.plugins.devsecops.model.StageError;
 import io.jenkins.plugins.devsecops.model.StageResult;
@@ -19,6 +20,9 @@ final class StageCollector implements FindingSink {
     /** More findings than this from one stage are dropped with a warning: hostile input must not exhaust memory. */
     static final int MAX_FINDINGS = 200_000;
 
+    /** More inventory components than this from one stage are dropped with a warning. */
+    static final int MAX_COMPONENTS = 500_000;
+
     /** More errors than this from one stage are counted, not kept. */
     static final int MAX_ERRORS = 1_000;
 
@@ -35,6 +39,8 @@ final class StageCollector implements FindingSink {
     private final LongAdder nanos = new LongAdder();
     private volatile StageStatus status = StageStatus.COMPLETED;
     private boolean findingLimitWarned;
+    private final List<Component> components = new ArrayList<>();
+    private boolean componentLimitWarned;
 
     StageCollector(String stageId) {
         this.stageId = stageId;
@@ -52,6 +58,20 @@ final class StageCollector implements FindingSink {
             return;
         }
         findings.add(finding);
+    }
+
+    @Override
+    public synchronized void component(Component component) {
+        if (components.size() < MAX_COMPONENTS) {
+            components.add(component);
+        } else if (!componentLimitWarned) {
+            componentLimitWarned = true;
+            warnings.add("More than " + MAX_COMPONENTS + " inventory components: the rest were dropped");
+        }
+    }
+
+    synchronized List<Component> components() {
+        return new ArrayList<>(components);
     }
 
     @Override

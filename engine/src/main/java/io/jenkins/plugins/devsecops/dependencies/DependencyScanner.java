@@ -1,0 +1,247 @@
+package io.jenkins.plugins.devsecops.dependencies;
+
+import io.jenkins.plugins.devsecops.dependencies.lockfile.Lockfile;
+import io.jenkins.plugins.devsecops.dependencies.lockfile.LockfileException;
+import io.jenkins.plugins.devsecops.dependencies.lockfile.LockfileParser;
+import io.jenkins.plugins.devsecops.dependencies.lockfile.LockfileParsers;
+import io.jenkins.plugins.devsecops.dependencies.lockfile.LockfileResult;
+import io.jenkins.plugins.devsecops.dependencies.osv.AdvisorySource;
+import io.jenkins.plugins.devsecops.dependencies.osv.LookupResult;
+import io.jenkins.plugins.devsecops.dependencies.osv.OfflineOsvIndex;
+import io.jenkins.plugins.devsecops.dependencies.osv.OsvApiSource;
+import io.jenkins.plugins.devsecops.dependencies.osv.OsvRecord;
+import io.jenkins.plugins.devsecops.dependencies.osv.PackageQuery;
+import io.jenkins.plugins.devsecops.dependencies.osv.SourceInfo;
+import io.jenkins.plugins.devsecops.model.Component;
+import io.jenkins.plugins.devsecops.scan.FindingSink;
+import io.jenkins.plugins.devsecops.scan.SourceFile;
+import io.jenkins.plugins.devsecops.scan.StageScanner;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One scan of the dependency stage: parses each lockfile as the walk hands it over, then in {@link #finish}
+ * de-duplicates the packages, publishes the inventory, asks the advisory source and reports the findings.
+ */
+final class DependencyScanner implements StageScanner {
+
+    /** More packages than this from one file are dropped with a warning. */
+    static final int MAX_PACKAGES_PER_FILE = 250_000;
+
+    private final Path root;
+    private final DependencySettings settings;
+    private final Queue<LockedPackage> packages = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger lockfiles = new AtomicInteger();
+
+    DependencyScanner(Path root, DependencySettings settings) {
+        this.root = root;
+        this.settings = settings;
+    }
+
+    @Override
+    public boolean accepts(SourceFile file) {
+        Optional<LockfileParser> parser = LockfileParsers.forFileName(file.fileName());
+        return parser.isPresent() && (parser.get().binary() || !file.isBinary());
+    }
+
+    @Override
+    public void scan(SourceFile file, FindingSink sink) {
+        LockfileParser parser = LockfileParsers.forFileName(file.fileName()).orElseThrow();
+        Lockfile lockfile = new Lockfile(file.path(), file.bytes(), file.absolutePath(), root);
+        LockfileResult result;
+        try {
+            result = parser.parse(lockfile);
+        } catch (LockfileException e) {
+            sink.error(file.path(), parser.format() + ": " + e.getMessage());
+            return;
+        } catch (RuntimeException | StackOverflowError e) {
+            sink.error(file.path(), parser.format() + ": unreadable (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+            return;
+        }
+        lockfiles.incrementAndGet();
+        result.warnings().forEach(w -> sink.warning(file.path() + ": " + w));
+        List<LockedPackage> found = result.packages();
+        if (found.size() > MAX_PACKAGES_PER_FILE) {
+            sink.warning(file.path() + ": " + found.size() + " packages; only the first " + MAX_PACKAGES_PER_FILE
+                    + " were checked");
+            found = found.subList(0, MAX_PACKAGES_PER_FILE);
+        }
+        packages.addAll(found);
+    }
+
+    @Override
+    public void finish(FindingSink sink) throws IOException, InterruptedException {
+        List<LockedPackage> unique = deduplicate(new ArrayList<>(packages));
+        publishInventory(unique, sink);
+        sink.property("lockfiles", String.valueOf(lockfiles.get()));
+        sink.property("packages", String.valueOf(unique.size()));
+        if (unique.isEmpty()) {
+            return;
+        }
+        AdvisorySource source = openSource(sink);
+        if (source == null) {
+            return;
+        }
+        Map<PackageQuery, List<LockedPackage>> byQuery = new LinkedHashMap<>();
+        for (LockedPackage pkg : unique) {
+            byQuery.computeIfAbsent(new PackageQuery(pkg.key(), pkg.version()), k -> new ArrayList<>()).add(pkg);
+        }
+        LookupResult result;
+        try {
+            result = source.lookup(byQuery.keySet());
+        } catch (IOException e) {
+            sink.error(null, "Advisory source " + source.info().location() + " failed: " + e.getMessage()
+                    + "; " + unique.size() + " packages were NOT checked for vulnerabilities");
+            return;
+        }
+        recordSource(source.info(), sink);
+        result.warnings().forEach(sink::warning);
+        int unevaluable = 0;
+        int vulnerable = 0;
+        for (var entry : byQuery.entrySet()) {
+            if (result.unchecked().contains(entry.getKey())) {
+                continue;
+            }
+            List<OsvRecord> candidates = result.advisories().getOrDefault(entry.getKey(), List.of());
+            for (LockedPackage pkg : entry.getValue()) {
+                if (candidates.isEmpty()) {
+                    continue;
+                }
+                VulnerabilityMatcher.Match match = VulnerabilityMatcher.match(pkg, candidates);
+                if (match.unevaluable()) {
+                    unevaluable++;
+                }
+                if (!match.findings().isEmpty()) {
+                    vulnerable++;
+                }
+                match.findings().forEach(sink::report);
+            }
+        }
+        int unchecked = result.unchecked().stream().mapToInt(q -> byQuery.get(q).size()).sum();
+        if (unchecked > 0) {
+            sink.error(null, unchecked + " packages were NOT checked for vulnerabilities: the advisory source did not answer for them");
+        }
+        if (unevaluable > 0) {
+            sink.warning(unevaluable + " packages have versions some advisory ranges could not be compared with "
+                    + "(unknown version scheme); only explicit version lists were used for them");
+        }
+        sink.property("packagesChecked", String.valueOf(unique.size() - unchecked));
+        sink.property("vulnerablePackages", String.valueOf(vulnerable));
+    }
+
+    private AdvisorySource openSource(FindingSink sink) throws InterruptedException {
+        Path offline = settings.osvZip() != null ? settings.osvZip() : settings.osvDir();
+        if (offline != null) {
+            Path indexDir = settings.indexDir() != null ? settings.indexDir() : OfflineOsvIndex.defaultIndexDir(offline);
+            try {
+                return OfflineOsvIndex.open(offline, indexDir);
+            } catch (IOException | RuntimeException e) {
+                sink.error(null, "Offline OSV source unusable: " + e.getMessage()
+                        + "; packages were NOT checked for vulnerabilities");
+                return null;
+            }
+        }
+        if (settings.osvUrl() != null) {
+            try {
+                return new OsvApiSource(settings.osvUrl(), settings.api());
+            } catch (IllegalArgumentException e) {
+                sink.error(null, "OSV API settings unusable: " + e.getMessage());
+                return null;
+            }
+        }
+        sink.warning("No advisory source configured (dependencies.osvDir, dependencies.osvZip or dependencies.osvUrl):"
+                + " packages were inventoried but NOT checked for vulnerabilities");
+        sink.property("source", "none");
+        return null;
+    }
+
+    private void recordSource(SourceInfo info, FindingSink sink) {
+        sink.property("source", info.kind());
+        sink.property("sourceLocation", info.location());
+        sink.property("sourceDetail", info.detail());
+        sink.property("advisoryRecords", String.valueOf(info.recordCount()));
+        if (info.newestModified() != null) {
+            sink.property("advisoriesNewest", info.newestModified().toString());
+            long ageDays = Duration.between(info.newestModified(), Instant.now()).toDays();
+            sink.property("advisoryAgeDays", String.valueOf(ageDays));
+            if (ageDays > settings.maxAdvisoryAgeDays() && !info.kind().equals("osv-api")) {
+                String message = "Advisory data is stale: its newest record is " + ageDays + " days old (limit "
+                        + settings.maxAdvisoryAgeDays() + ", dependencies.maxAdvisoryAgeDays); refresh "
+                        + info.location();
+                if (settings.failOnStale()) {
+                    sink.error(null, message);
+                } else {
+                    sink.warning(message);
+                }
+            }
+        } else if (!info.kind().equals("osv-api")) {
+            sink.warning("Advisory data has no modification dates: its freshness is unknown");
+        }
+    }
+
+    /** One entry per file, ecosystem, package and version: the first line, direct if any occurrence is. */
+    static List<LockedPackage> deduplicate(List<LockedPackage> all) {
+        Map<String, LockedPackage> unique = new LinkedHashMap<>();
+        all.sort(Comparator.comparing(LockedPackage::file).thenComparingInt(LockedPackage::line));
+        for (LockedPackage pkg : all) {
+            String key = pkg.file() + "\u0000" + pkg.ecosystem() + "\u0000" + pkg.key().name() + "\u0000" + pkg.version();
+            LockedPackage existing = unique.get(key);
+            if (existing == null) {
+                unique.put(key, pkg);
+            } else if (!Boolean.TRUE.equals(existing.direct()) && Boolean.TRUE.equals(pkg.direct())) {
+                unique.put(key, existing.toBuilder().direct(true).dependencyPath(pkg.dependencyPath()).build());
+            }
+        }
+        return new ArrayList<>(unique.values());
+    }
+
+    /** Publishes one inventory component per purl, merging what the files say about it. */
+    private static void publishInventory(List<LockedPackage> unique, FindingSink sink) {
+        Map<String, Component> byPurl = new TreeMap<>();
+        for (LockedPackage pkg : unique) {
+            String purl;
+            try {
+                purl = pkg.purl();
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            Component existing = byPurl.get(purl);
+            if (existing == null) {
+                byPurl.put(purl, new Component(purl, pkg.name(), pkg.version(), pkg.ecosystem().osvName(), pkg.direct(),
+                        pkg.dependencyPath(), pkg.hashes(), pkg.dependsOn(), pkg.scope(), pkg.file()));
+            } else {
+                Set<String> dependsOn = new LinkedHashSet<>(existing.dependsOn());
+                dependsOn.addAll(pkg.dependsOn());
+                Map<String, String> hashes = new LinkedHashMap<>(pkg.hashes());
+                hashes.putAll(existing.hashes());
+                Boolean direct = Boolean.TRUE.equals(existing.direct()) || Boolean.TRUE.equals(pkg.direct()) ? Boolean.TRUE
+                        : existing.direct() != null ? existing.direct() : pkg.direct();
+                String scope = existing.scope() == null || pkg.scope() == null ? null : existing.scope();
+                byPurl.put(purl, new Component(purl, existing.name(), existing.version(), existing.ecosystem(), direct,
+                        existing.dependencyPath().isEmpty() ? pkg.dependencyPath() : existing.dependencyPath(),
+                        hashes, new ArrayList<>(dependsOn), scope, existing.sourceFile()));
+            }
+        }
+        byPurl.values().forEach(sink::component);
+    }
+
+    @Override
+    public String toString() {
+        return "DependencyScanner[" + settings + "]";
+    }
+}

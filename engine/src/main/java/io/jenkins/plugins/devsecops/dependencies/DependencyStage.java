@@ -1,0 +1,32 @@
+package io.jenkins.plugins.devsecops.dependencies;
+
+import io.jenkins.plugins.devsecops.scan.Stage;
+import io.jenkins.plugins.devsecops.scan.StageContext;
+import io.jenkins.plugins.devsecops.scan.StageScanner;
+
+/**
+ * The dependency stage (SCA): reads lockfiles, manifests and Java archives of npm, Maven, Gradle, Python, Go,
+ * Cargo, RubyGems, Composer and NuGet projects, matches every package version against OSV advisories (an offline
+ * export or the OSV API) and puts the package inventory into the report for the CycloneDX SBOM. See
+ * {@code docs/stages/dependencies.md}.
+ */
+public final class DependencyStage implements Stage {
+
+    /** The stage id. */
+    public static final String ID = "dependencies";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "Known-vulnerable dependencies from lockfiles, matched against OSV advisories; package inventory for the SBOM";
+    }
+
+    @Override
+    public StageScanner open(StageContext context) {
+        return new DependencyScanner(context.root(), DependencySettings.from(context));
+    }
+}

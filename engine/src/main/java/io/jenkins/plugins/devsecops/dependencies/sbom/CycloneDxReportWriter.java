@@ -1,0 +1,240 @@
+package io.jenkins.plugins.devsecops.dependencies.sbom;
+
+import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.model.Report;
+import io.jenkins.plugins.devsecops.report.ReportWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.cyclonedx.Version;
+import org.cyclonedx.exception.GeneratorException;
+import org.cyclonedx.generators.BomGeneratorFactory;
+import org.cyclonedx.model.Bom;
+import org.cyclonedx.model.Component;
+import org.cyclonedx.model.Dependency;
+import org.cyclonedx.model.Hash;
+import org.cyclonedx.model.Metadata;
+import org.cyclonedx.model.Property;
+import org.cyclonedx.model.metadata.ToolInformation;
+import org.cyclonedx.model.vulnerability.Vulnerability;
+
+/**
+ * Writes {@code sbom.cdx.json}: a CycloneDX 1.6 JSON SBOM of the report's package inventory (components with purls,
+ * hashes and scope; the dependency graph where lockfiles give it) with a {@code vulnerabilities} section built from
+ * the dependency findings. Uses cyclonedx-core-java.
+ */
+public final class CycloneDxReportWriter implements ReportWriter {
+
+    @Override
+    public String format() {
+        return "cyclonedx";
+    }
+
+    @Override
+    public String fileName() {
+        return "sbom.cdx.json";
+    }
+
+    @Override
+    public void write(Report report, OutputStream out) throws IOException {
+        try {
+            String json = BomGeneratorFactory.createJson(Version.VERSION_16, toBom(report)).toJsonString();
+            out.write(json.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneratorException e) {
+            throw new IOException("The CycloneDX SBOM could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    /** The SBOM of {@code report}. */
+    public static Bom toBom(Report report) {
+        Bom bom = new Bom();
+        bom.setSerialNumber("urn:uuid:" + UUID.nameUUIDFromBytes((report.root() + report.startedAt())
+                .getBytes(StandardCharsets.UTF_8)));
+        Metadata metadata = new Metadata();
+        metadata.setTimestamp(Date.from(report.startedAt()));
+        Component tool = new Component();
+        tool.setType(Component.Type.APPLICATION);
+        tool.setName(report.tool().name());
+        tool.setVersion(report.tool().version());
+        ToolInformation tools = new ToolInformation();
+        tools.setComponents(List.of(tool));
+        metadata.setToolChoice(tools);
+        Component project = new Component();
+        project.setType(Component.Type.APPLICATION);
+        String rootName = report.root() == null ? "project" : report.root().replace('\\', '/');
+        rootName = rootName.endsWith("/") ? rootName.substring(0, rootName.length() - 1) : rootName;
+        project.setName(rootName.isEmpty() ? "project" : rootName.substring(rootName.lastIndexOf('/') + 1));
+        project.setBomRef("project");
+        metadata.setComponent(project);
+        bom.setMetadata(metadata);
+
+        Map<String, io.jenkins.plugins.devsecops.model.Component> inventory = new LinkedHashMap<>();
+        for (io.jenkins.plugins.devsecops.model.Component component : report.components()) {
+            if (component.purl() != null) {
+                inventory.putIfAbsent(component.purl(), component);
+            }
+        }
+        for (Finding finding : report.findings()) {
+            var component = finding.component();
+            if (component != null && component.purl() != null) {
+                inventory.putIfAbsent(component.purl(), component);
+            }
+        }
+        List<Component> components = new ArrayList<>();
+        List<Dependency> dependencies = new ArrayList<>();
+        Dependency projectDependency = new Dependency("project");
+        for (var entry : inventory.values()) {
+            components.add(toComponent(entry));
+            Dependency dependency = new Dependency(entry.purl());
+            for (String target : entry.dependsOn()) {
+                if (inventory.containsKey(target) && !target.equals(entry.purl())) {
+                    dependency.addDependency(new Dependency(target));
+                }
+            }
+            dependencies.add(dependency);
+            if (Boolean.TRUE.equals(entry.direct())) {
+                projectDependency.addDependency(new Dependency(entry.purl()));
+            }
+        }
+        dependencies.add(0, projectDependency);
+        bom.setComponents(components);
+        bom.setDependencies(dependencies);
+        bom.setVulnerabilities(vulnerabilities(report, inventory.keySet()));
+        return bom;
+    }
+
+    private static Component toComponent(io.jenkins.plugins.devsecops.model.Component entry) {
+        Component component = new Component();
+        component.setType(Component.Type.LIBRARY);
+        component.setBomRef(entry.purl());
+        component.setPurl(entry.purl());
+        String name = entry.name();
+        if ("Maven".equals(entry.ecosystem()) && name.contains(":")) {
+            component.setGroup(name.substring(0, name.indexOf(':')));
+            name = name.substring(name.indexOf(':') + 1);
+        } else if (name.startsWith("@") && name.contains("/")) {
+            component.setGroup(name.substring(0, name.indexOf('/')));
+            name = name.substring(name.indexOf('/') + 1);
+        }
+        component.setName(name);
+        component.setVersion(entry.version());
+        if ("optional".equals(entry.scope()) || "dev".equals(entry.scope()) || "test".equals(entry.scope())) {
+            component.setScope(Component.Scope.OPTIONAL);
+        } else {
+            component.setScope(Component.Scope.REQUIRED);
+        }
+        List<Hash> hashes = new ArrayList<>();
+        entry.hashes().forEach((algorithm, value) -> {
+            if (value.matches("[0-9a-f]{32,128}")) {
+                hashes.add(new Hash(algorithm, value));
+            }
+        });
+        if (!hashes.isEmpty()) {
+            component.setHashes(hashes);
+        }
+        List<Property> properties = new ArrayList<>();
+        addProperty(properties, "devsecops:ecosystem", entry.ecosystem());
+        addProperty(properties, "devsecops:sourceFile", entry.sourceFile());
+        addProperty(properties, "devsecops:scope", entry.scope());
+        if (entry.direct() != null) {
+            addProperty(properties, "devsecops:direct", entry.direct().toString());
+        }
+        component.setProperties(properties);
+        return component;
+    }
+
+    private static void addProperty(List<Property> properties, String name, String value) {
+        if (value != null) {
+            Property property = new Property();
+            property.setName(name);
+            property.setValue(value);
+            properties.add(property);
+        }
+    }
+
+    private static List<Vulnerability> vulnerabilities(Report report, Set<String> refs) {
+        Map<String, Vulnerability> byId = new LinkedHashMap<>();
+        Map<String, Set<String>> affectedRefs = new LinkedHashMap<>();
+        for (Finding finding : report.findings()) {
+            if (finding.component() == null || finding.component().purl() == null
+                    || !refs.contains(finding.component().purl()) || finding.isSuppressed()) {
+                continue;
+            }
+            Vulnerability vulnerability = byId.computeIfAbsent(finding.ruleId(), id -> newVulnerability(finding));
+            Set<String> seen = affectedRefs.computeIfAbsent(finding.ruleId(), id -> new HashSet<>());
+            if (seen.add(finding.component().purl())) {
+                Vulnerability.Affect affect = new Vulnerability.Affect();
+                affect.setRef(finding.component().purl());
+                List<Vulnerability.Affect> affects = vulnerability.getAffects() == null ? new ArrayList<>()
+                        : new ArrayList<>(vulnerability.getAffects());
+                affects.add(affect);
+                vulnerability.setAffects(affects);
+            }
+        }
+        return new ArrayList<>(byId.values());
+    }
+
+    private static Vulnerability newVulnerability(Finding finding) {
+        Vulnerability vulnerability = new Vulnerability();
+        vulnerability.setBomRef("vuln-" + finding.ruleId());
+        vulnerability.setId(finding.ruleId());
+        Vulnerability.Source source = new Vulnerability.Source();
+        source.setName(finding.ruleId().startsWith("CVE-") ? "NVD" : finding.ruleId().startsWith("GHSA-") ? "GitHub" : "OSV");
+        vulnerability.setSource(source);
+        Vulnerability.Rating rating = new Vulnerability.Rating();
+        rating.setSeverity(Vulnerability.Rating.Severity.fromString(
+                finding.severity().name().equals("INFO") ? "info" : finding.severity().name().toLowerCase(java.util.Locale.ROOT)));
+        if (finding.cvss() != null) {
+            rating.setScore(finding.cvss().score());
+            rating.setVector(finding.cvss().vector());
+            rating.setMethod(finding.cvss().version().startsWith("4") ? Vulnerability.Rating.Method.CVSSV4
+                    : finding.cvss().version().startsWith("3.1") ? Vulnerability.Rating.Method.CVSSV31
+                    : finding.cvss().version().startsWith("3") ? Vulnerability.Rating.Method.CVSSV3
+                    : Vulnerability.Rating.Method.CVSSV2);
+        } else {
+            rating.setMethod(Vulnerability.Rating.Method.OTHER);
+        }
+        vulnerability.setRatings(List.of(rating));
+        List<Integer> cwes = new ArrayList<>();
+        for (String cwe : finding.cwes()) {
+            try {
+                cwes.add(Integer.parseInt(cwe.replaceFirst("(?i)^CWE-", "")));
+            } catch (NumberFormatException e) {
+                // not a numeric CWE id: left out
+            }
+        }
+        if (!cwes.isEmpty()) {
+            vulnerability.setCwes(cwes);
+        }
+        vulnerability.setDescription(finding.title());
+        if (finding.message() != null) {
+            vulnerability.setDetail(finding.message());
+        }
+        if (finding.remediation() != null) {
+            vulnerability.setRecommendation(finding.remediation());
+        }
+        List<Vulnerability.Reference> references = new ArrayList<>();
+        for (String id : finding.identifiers()) {
+            if (!id.equals(finding.ruleId())) {
+                Vulnerability.Reference reference = new Vulnerability.Reference();
+                reference.setId(id);
+                Vulnerability.Source referenceSource = new Vulnerability.Source();
+                referenceSource.setName(id.startsWith("CVE-") ? "NVD" : id.startsWith("GHSA-") ? "GitHub" : "OSV");
+                reference.setSource(referenceSource);
+                references.add(reference);
+            }
+        }
+        if (!references.isEmpty()) {
+            vulnerability.setReferences(references);
+        }
+        return vulnerability;
+    }
+}
