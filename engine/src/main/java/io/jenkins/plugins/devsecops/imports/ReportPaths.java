@@ -1,0 +1,143 @@
+package io.jenkins.plugins.devsecops.imports;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Turns the file paths and URIs that tools write into paths relative to the scan root ({@code /}-separated).
+ * An absolute path inside the root is made relative; one outside it is kept as given, and a warning is raised
+ * once per path.
+ */
+final class ReportPaths {
+
+    private static final int MAX_PATH = 4096;
+
+    private final Path root;
+    private final Consumer<String> warnings;
+
+    ReportPaths(Path root, Consumer<String> warnings) {
+        this.root = root.toAbsolutePath().normalize();
+        this.warnings = warnings;
+    }
+
+    /** The scan root. */
+    Path root() {
+        return root;
+    }
+
+    /**
+     * A path relative to the root for what a tool wrote: a relative path (taken as relative to the root), an
+     * absolute path, or a {@code file:} URI. {@code null} for nothing usable.
+     */
+    String relativize(String reported) {
+        if (reported == null || reported.isBlank() || reported.length() > MAX_PATH || reported.indexOf('\0') >= 0) {
+            return null;
+        }
+        String text = reported.trim();
+        if (text.regionMatches(true, 0, "file:", 0, 5)) {
+            String decoded = fromFileUri(text);
+            if (decoded == null) {
+                return keep(reported, "is not a valid file URI");
+            }
+            text = decoded;
+        } else if (hasScheme(text)) {
+            return text;
+        }
+        String slashed = text.replace('\\', '/');
+        boolean windowsAbsolute = slashed.length() > 2 && Character.isLetter(slashed.charAt(0))
+                && slashed.charAt(1) == ':' && slashed.charAt(2) == '/';
+        if (slashed.startsWith("/") || windowsAbsolute) {
+            try {
+                Path absolute = Path.of(text).normalize();
+                if (absolute.isAbsolute() && absolute.startsWith(root)) {
+                    String relative = root.relativize(absolute).toString().replace('\\', '/');
+                    return relative.isEmpty() ? "." : relative;
+                }
+            } catch (InvalidPathException e) {
+                // not a path of this platform: kept as given below
+            }
+            return keep(slashed, "is outside the scan root");
+        }
+        return relativeToRoot(slashed, reported);
+    }
+
+    /**
+     * A path relative to the root for one a tool wrote relative to {@code base} (an absolute directory, or a
+     * directory relative to the root), e.g. Grype's {@code /package-lock.json} for a scan of {@code /src}.
+     */
+    String relativizeAgainst(String base, String reported) {
+        if (reported == null || reported.isBlank()) {
+            return null;
+        }
+        if (base == null || base.isBlank()) {
+            return relativize(reported);
+        }
+        String trimmed = reported.replace('\\', '/');
+        while (trimmed.startsWith("/")) {
+            trimmed = trimmed.substring(1);
+        }
+        String joined = base.replace('\\', '/');
+        joined = joined.endsWith("/") ? joined + trimmed : joined + "/" + trimmed;
+        return relativize(joined);
+    }
+
+    private String relativeToRoot(String slashed, String reported) {
+        StringBuilder normalized = new StringBuilder();
+        int depth = 0;
+        for (String segment : slashed.split("/")) {
+            if (segment.isEmpty() || segment.equals(".")) {
+                continue;
+            }
+            if (segment.equals("..")) {
+                int cut = normalized.lastIndexOf("/");
+                if (depth == 0) {
+                    return keep(slashed, "points outside the scan root");
+                }
+                normalized.setLength(Math.max(cut, 0));
+                depth--;
+                continue;
+            }
+            if (!normalized.isEmpty()) {
+                normalized.append('/');
+            }
+            normalized.append(segment);
+            depth++;
+        }
+        return normalized.isEmpty() ? keep(reported, "names no file") : normalized.toString();
+    }
+
+    private String keep(String path, String why) {
+        warnings.accept("Path '" + path + "' " + why + "; kept as given");
+        return path;
+    }
+
+    private static boolean hasScheme(String text) {
+        int colon = text.indexOf(':');
+        if (colon < 2) {
+            return false;
+        }
+        String scheme = text.substring(0, colon).toLowerCase(Locale.ROOT);
+        return scheme.chars().allMatch(c -> (c >= 'a' && c <= 'z') || c == '+' || c == '-' || c == '.')
+                && text.startsWith("//", colon + 1);
+    }
+
+    private static String fromFileUri(String text) {
+        try {
+            URI uri = new URI(text);
+            String path = uri.getPath();
+            if (path == null) {
+                path = uri.getSchemeSpecificPart();
+            }
+            if (path != null && path.length() > 2 && path.charAt(0) == '/' && path.charAt(2) == ':') {
+                path = path.substring(1);
+            }
+            return path;
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+}
