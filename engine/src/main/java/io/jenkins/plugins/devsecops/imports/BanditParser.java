@@ -20,12 +20,15 @@ import java.util.regex.Pattern;
 /**
  * Bandit JSON ({@code -f json}). Severity: HIGH, MEDIUM, LOW map one to one, UNDEFINED → INFO; Bandit's
  * confidence becomes the finding's confidence. Bandit writes no version: it is read from the documentation links
- * ({@code more_info}). The {@code code} excerpt is not copied.
+ * ({@code more_info}). The {@code code} excerpt is not copied, nor the password that the hard-coded password
+ * tests (B105–B107) quote in their issue text.
  */
 final class BanditParser implements ReportParser {
 
     private static final String RESULT = "/results/*";
     private static final String ERROR = "/errors/*";
+    /** Tests whose issue text quotes the password they found. */
+    private static final Set<String> PASSWORD_TESTS = Set.of("B105", "B106", "B107");
     private static final Pattern VERSION = Pattern.compile("/en/(\\d+\\.\\d+\\.\\d+)/");
     private static final SeverityTable SEVERITIES = new SeverityTable(Map.of("high", Severity.HIGH,
             "medium", Severity.MEDIUM, "low", Severity.LOW, "undefined", Severity.INFO), Severity.INFO);
@@ -77,6 +80,9 @@ final class BanditParser implements ReportParser {
     private static Finding.Builder result(JsonNode result, ImportContext context) {
         String testId = JsonFields.text(result, "test_id");
         String text = JsonFields.text(result, "issue_text");
+        if (testId != null && PASSWORD_TESTS.contains(testId)) {
+            text = "Possible hardcoded password (the value is not copied into this report)";
+        }
         Finding.Builder builder = context.finding(null, FindingKind.CODE)
                 .ruleId(testId)
                 .title(PlainText.clip(text == null ? JsonFields.text(result, "test_name") : text, PlainText.TITLE_LIMIT))

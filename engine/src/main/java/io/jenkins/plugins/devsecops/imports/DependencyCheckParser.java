@@ -147,13 +147,9 @@ final class DependencyCheckParser implements ReportParser {
 
     private static Dependency fromXml(XmlElement dependency) {
         List<Vulnerability> vulnerabilities = new ArrayList<>();
-        for (String[] names : List.of(new String[] {"vulnerabilities", "vulnerability"},
-                new String[] {"suppressedVulnerabilities", "suppressedVulnerability"})) {
-            XmlElement list = dependency.child(names[0]);
-            if (list == null) {
-                continue;
-            }
-            for (XmlElement v : list.children(names[1])) {
+        XmlElement list = dependency.child("vulnerabilities");
+        for (String elementName : list == null ? List.<String>of() : List.of("vulnerability", "suppressedVulnerability")) {
+            for (XmlElement v : list.children(elementName)) {
                 Cvss cvss = CvssScores.of(null, decimal(v.at("cvssV3/baseScore")), null);
                 if (cvss == null) {
                     cvss = CvssScores.of("4.0", decimal(v.at("cvssV4/baseScore")), null);
@@ -168,7 +164,7 @@ final class DependencyCheckParser implements ReportParser {
                 XmlElement software = v.child("vulnerableSoftware");
                 if (software != null) {
                     for (XmlElement s : software.children("software")) {
-                        if ("true".equals(s.attribute("vulnerabilityIdMatched"))) {
+                        if ("true".equals(s.attribute("vulnerabilityIdMatched")) || "true".equals(s.attribute("matched"))) {
                             fixed = s.attribute("versionEndExcluding");
                         }
                     }
@@ -179,10 +175,10 @@ final class DependencyCheckParser implements ReportParser {
                     cweList.children("cwe").forEach(c -> cwes.add(c.text().trim()));
                 }
                 vulnerabilities.add(new Vulnerability(v.childText("name"), v.attribute("source"), v.childText("severity"),
-                        cvss, cwes, v.childText("description"), fixed, names[0].startsWith("suppressed")));
+                        cvss, cwes, v.childText("description"), fixed, elementName.startsWith("suppressed")));
             }
         }
-        XmlElement packages = dependency.child("packages");
+        XmlElement packages = dependency.child("identifiers");
         XmlElement firstPackage = packages == null ? null : packages.child("package");
         return new Dependency(dependency.childText("fileName"), dependency.childText("filePath"),
                 firstPackage == null ? null : firstPackage.childText("id"), vulnerabilities);

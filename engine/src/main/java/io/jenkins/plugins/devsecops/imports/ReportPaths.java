@@ -1,9 +1,8 @@
 package io.jenkins.plugins.devsecops.imports;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -125,19 +124,41 @@ final class ReportPaths {
                 && text.startsWith("//", colon + 1);
     }
 
-    private static String fromFileUri(String text) {
-        try {
-            URI uri = new URI(text);
-            String path = uri.getPath();
-            if (path == null) {
-                path = uri.getSchemeSpecificPart();
-            }
-            if (path != null && path.length() > 2 && path.charAt(0) == '/' && path.charAt(2) == ':') {
-                path = path.substring(1);
-            }
-            return path;
-        } catch (URISyntaxException e) {
-            return null;
+    /** Decodes {@code %XX} escapes as UTF-8; malformed escapes are kept as they are. */
+    static String percentDecode(String text) {
+        if (text.indexOf('%') < 0) {
+            return text;
         }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%' && i + 2 < text.length() && HexFormat.isHexDigit(text.charAt(i + 1))
+                    && HexFormat.isHexDigit(text.charAt(i + 2))) {
+                bytes.write(HexFormat.fromHexDigits(text, i + 1, i + 3));
+                i += 2;
+            } else {
+                byte[] encoded = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                bytes.write(encoded, 0, encoded.length);
+            }
+        }
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
+
+    private static String fromFileUri(String text) {
+        String rest = text.substring(5);
+        if (rest.startsWith("//")) {
+            int slash = rest.indexOf('/', 2);
+            String authority = slash < 0 ? rest.substring(2) : rest.substring(2, slash);
+            if (!authority.isEmpty() && !authority.equalsIgnoreCase("localhost")) {
+                return null;
+            }
+            rest = slash < 0 ? "/" : rest.substring(slash);
+        }
+        String path = percentDecode(rest);
+        if (path.length() > 2 && path.charAt(0) == '/' && path.charAt(2) == ':') {
+            path = path.substring(1);
+        }
+        return path;
+    }
+
 }

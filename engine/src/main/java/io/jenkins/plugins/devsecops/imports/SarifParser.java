@@ -535,18 +535,17 @@ final class SarifParser implements ReportParser {
             if (uri == null) {
                 return null;
             }
-            String path = decode(uri);
-            for (int depth = 0; baseId != null && depth < MAX_BASE_CHAIN; depth++) {
+            String path = uri;
+            for (int depth = 0; baseId != null && depth < MAX_BASE_CHAIN && !isAbsolute(path); depth++) {
                 JsonNode base = baseIds == null ? null : baseIds.get(baseId);
                 String baseUri = JsonFields.text(base, "uri");
-                if (baseUri == null || isAbsolute(path)) {
+                if (baseUri == null) {
                     break;
                 }
-                String decodedBase = decode(baseUri);
-                path = decodedBase.endsWith("/") ? decodedBase + path : decodedBase + "/" + path;
+                path = baseUri.endsWith("/") ? baseUri + path : baseUri + "/" + path;
                 baseId = JsonFields.text(base, "uriBaseId");
             }
-            return context.paths().relativize(path);
+            return context.paths().relativize(path.regionMatches(true, 0, "file:", 0, 5) ? path : decode(path));
         }
 
         private static boolean isAbsolute(String path) {
@@ -557,15 +556,7 @@ final class SarifParser implements ReportParser {
             if (uri.indexOf('%') < 0) {
                 return uri;
             }
-            try {
-                URI parsed = new URI(uri);
-                if (parsed.getScheme() != null) {
-                    return uri.regionMatches(true, 0, "file:", 0, 5) ? "file://" + parsed.getPath() : uri;
-                }
-                return parsed.getPath() == null ? uri : parsed.getPath();
-            } catch (URISyntaxException e) {
-                return uri;
-            }
+            return ReportPaths.percentDecode(uri);
         }
 
         private static void component(String message, Finding.Builder builder) {
