@@ -57,6 +57,11 @@ public final class ImportContext {
         }
     }
 
+    /** Keeps a finding already built. */
+    void add(Finding finding) {
+        findings.add(finding);
+    }
+
     /** Counts a record of the report that could not be used, with the reason as a warning. */
     void skip(String reason) {
         skippedRecords++;

@@ -117,10 +117,13 @@ final class SarifParser implements ReportParser {
         final Map<Integer, String> taxonomyNames = new HashMap<>();
         final Map<Integer, JsonNode> artifacts = new HashMap<>();
         JsonNode baseIds;
-        List<Result> results = new ArrayList<>();
+        List<Pending> pending = new ArrayList<>();
+        final Map<ReportingDescriptor, RuleFacts> facts = new java.util.IdentityHashMap<>();
+        boolean toolSeen;
         boolean finished;
 
         void readTool(JsonNode value, ImportContext context) {
+            toolSeen = true;
             JsonNode driver = value.get("driver");
             String name = JsonFields.text(driver, "name");
             String version = JsonFields.text(driver, "version");
@@ -210,7 +213,11 @@ final class SarifParser implements ReportParser {
                 kept.set("locations", pruneLocations(locations));
             }
             try {
-                results.add(JsonRecordReader.MAPPER.treeToValue(kept, Result.class));
+                Result result = JsonRecordReader.MAPPER.treeToValue(kept, Result.class);
+                pending.add(toolSeen ? convert(result, context) : new Pending(null, result, null));
+                if (pending.get(pending.size() - 1).finding() == null && pending.get(pending.size() - 1).deferred() == null) {
+                    pending.remove(pending.size() - 1);
+                }
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 context.skip("a SARIF result that does not follow the schema (" + shortMessage(e) + ")");
             }
@@ -245,24 +252,71 @@ final class SarifParser implements ReportParser {
             }
         }
 
-        void finish(ImportContext context) {
-            finished = true;
-            ToolInfo runTool = tool == null ? new ToolInfo("unknown SARIF tool", null) : tool;
-            for (Result result : results) {
-                toFinding(result, runTool, context);
-            }
-            results = List.of();
+        /** A result read, converted once the run's tool is known; its path is resolved at the end of the run. */
+        private record Pending(Finding finding, Result deferred, RawLocation location) {
         }
 
-        private void toFinding(Result result, ToolInfo runTool, ImportContext context) {
+        /** Where a result is, as the log wrote it. */
+        private record RawLocation(String uri, String uriBaseId, Integer artifactIndex, Region region) {
+        }
+
+        /** What every result of one rule shares, computed once so that its strings are shared too. */
+        private record RuleFacts(String title, String remediation, String helpUri, List<String> cwes,
+                Confidence confidence, boolean secret) {
+        }
+
+        private ToolInfo runTool() {
+            return tool == null ? new ToolInfo("unknown SARIF tool", null) : tool;
+        }
+
+        void finish(ImportContext context) {
+            finished = true;
+            List<Pending> all = pending;
+            pending = List.of();
+            for (int i = 0; i < all.size(); i++) {
+                Pending item = all.get(i);
+                all.set(i, null);
+                if (item.deferred() != null) {
+                    item = convert(item.deferred(), context);
+                }
+                if (item.finding() == null) {
+                    continue;
+                }
+                Finding finding = item.finding();
+                io.jenkins.plugins.devsecops.model.Location location = location(item.location(), context);
+                context.add(location == null ? finding : finding.toBuilder().location(location).build());
+            }
+        }
+
+        private RuleFacts facts(ReportingDescriptor rule) {
+            if (rule == null) {
+                return new RuleFacts(null, null, null, List.of(), Confidence.HIGH, false);
+            }
+            return facts.computeIfAbsent(rule, r -> {
+                String title = text(r.getShortDescription());
+                if (title == null) {
+                    title = r.getName();
+                }
+                String help = text(r.getHelp());
+                Confidence confidence = r.getProperties() == null ? Confidence.HIGH
+                        : confidence(r.getProperties().getAdditionalProperties().get("precision"));
+                return new RuleFacts(PlainText.clip(title, PlainText.TITLE_LIMIT),
+                        PlainText.clip(help == null ? text(r.getFullDescription()) : help, PlainText.TEXT_LIMIT),
+                        r.getHelpUri() == null ? null : PlainText.clip(r.getHelpUri().toString(), 500),
+                        List.copyOf(ruleCwes(r)), confidence, r.getId() != null && looksLikeSecret(r.getId(), r));
+            });
+        }
+
+        private Pending convert(Result result, ImportContext context) {
             if (result.getKind() != null && (result.getKind() == Result.Kind.PASS
                     || result.getKind() == Result.Kind.NOT_APPLICABLE)) {
-                return;
+                return new Pending(null, null, null);
             }
             if (result.getBaselineState() == Result.BaselineState.ABSENT) {
-                return;
+                return new Pending(null, null, null);
             }
             ReportingDescriptor rule = ruleOf(result);
+            RuleFacts ruleFacts = facts(rule);
             String ruleId = result.getRuleId();
             if (ruleId == null && result.getRule() != null) {
                 ruleId = result.getRule().getId();
@@ -272,44 +326,62 @@ final class SarifParser implements ReportParser {
             }
             if (ruleId == null) {
                 context.skip("a SARIF result without a rule id");
-                return;
+                return new Pending(null, null, null);
+            }
+            if (rule != null && ruleId.equals(rule.getId())) {
+                ruleId = rule.getId();
             }
             String messageText = messageText(result.getMessage(), rule);
-            String title = rule == null ? null : text(rule.getShortDescription());
-            if (title == null && rule != null && rule.getName() != null) {
-                title = rule.getName();
-            }
+            String title = ruleFacts.title();
             if (title == null) {
-                title = messageText == null ? ruleId : messageText;
+                title = PlainText.clip(messageText == null ? ruleId : messageText, PlainText.TITLE_LIMIT);
             }
-            boolean secret = looksLikeSecret(ruleId, rule);
+            boolean secret = ruleFacts.secret() || looksLikeSecret(ruleId, null);
+            ToolInfo runTool = runTool();
             Finding.Builder builder = context.finding(runTool, kindOf(ruleId, rule, secret))
-                    .ruleId(PlainText.clip(ruleId, 200))
-                    .title(PlainText.clip(title, PlainText.TITLE_LIMIT))
+                    .ruleId(ruleId.length() > 200 ? PlainText.clip(ruleId, 200) : ruleId)
+                    .title(title)
                     .message(PlainText.clip(messageText, PlainText.TEXT_LIMIT))
-                    .severity(severity(result, rule));
-            if (result.getKind() == Result.Kind.OPEN || result.getKind() == Result.Kind.REVIEW) {
-                builder.confidence(Confidence.LOW);
-            } else if (rule != null && rule.getProperties() != null) {
-                builder.confidence(confidence(rule.getProperties().getAdditionalProperties().get("precision")));
-            }
-            if (rule != null) {
-                String help = text(rule.getHelp());
-                builder.remediation(PlainText.clip(help == null ? text(rule.getFullDescription()) : help, PlainText.TEXT_LIMIT));
-                if (rule.getHelpUri() != null) {
-                    builder.property("helpUri", PlainText.clip(rule.getHelpUri().toString(), 500));
-                }
-            }
+                    .severity(severity(result, rule))
+                    .confidence(result.getKind() == Result.Kind.OPEN || result.getKind() == Result.Kind.REVIEW
+                            ? Confidence.LOW : ruleFacts.confidence())
+                    .remediation(ruleFacts.remediation())
+                    .property("helpUri", ruleFacts.helpUri());
             SecurityIds.advisoriesIn(ruleId).forEach(builder::identifier);
-            cwes(result, rule).forEach(builder::cwe);
-            location(result, context).ifPresent(builder::location);
+            builder.cwes(ruleFacts.cwes());
+            resultCwes(result).forEach(builder::cwe);
             component(messageText, builder);
             String fingerprint = fingerprint(result);
             if (fingerprint != null) {
                 builder.fingerprint(ImportContext.toolFingerprint(runTool.name(), ruleId, fingerprint));
             }
             suppression(result, context).ifPresent(builder::suppression);
-            context.add(builder);
+            Finding finding;
+            try {
+                finding = builder.build();
+            } catch (IllegalArgumentException e) {
+                context.skip(e.getMessage());
+                return new Pending(null, null, null);
+            }
+            return new Pending(finding, null, rawLocation(result));
+        }
+
+        private static RawLocation rawLocation(Result result) {
+            if (result.getLocations() == null || result.getLocations().isEmpty()) {
+                return null;
+            }
+            PhysicalLocation physical = result.getLocations().get(0).getPhysicalLocation();
+            if (physical == null || physical.getArtifactLocation() == null) {
+                return null;
+            }
+            ArtifactLocation artifact = physical.getArtifactLocation();
+            Region region = physical.getRegion();
+            Region compact = null;
+            if (region != null) {
+                compact = new Region().withStartLine(region.getStartLine()).withStartColumn(region.getStartColumn())
+                        .withEndLine(region.getEndLine()).withEndColumn(region.getEndColumn());
+            }
+            return new RawLocation(artifact.getUri(), artifact.getUriBaseId(), artifact.getIndex(), compact);
         }
 
         private ReportingDescriptor ruleOf(Result result) {
@@ -444,9 +516,9 @@ final class SarifParser implements ReportParser {
             return SecurityIds.advisoriesIn(ruleId).isEmpty() ? FindingKind.CODE : FindingKind.DEPENDENCY;
         }
 
-        private List<String> cwes(Result result, ReportingDescriptor rule) {
+        private List<String> ruleCwes(ReportingDescriptor rule) {
             List<String> cwes = new ArrayList<>();
-            if (rule != null && rule.getProperties() != null) {
+            if (rule.getProperties() != null) {
                 if (rule.getProperties().getTags() != null) {
                     rule.getProperties().getTags().stream().sorted().map(SecurityIds::cwe)
                             .filter(c -> c != null).forEach(cwes::add);
@@ -458,7 +530,7 @@ final class SarifParser implements ReportParser {
                     list.forEach(item -> addCwe(cwes, String.valueOf(item)));
                 }
             }
-            if (rule != null && rule.getRelationships() != null) {
+            if (rule.getRelationships() != null) {
                 for (ReportingDescriptorRelationship relationship : rule.getRelationships()) {
                     ReportingDescriptorReference target = relationship.getTarget();
                     if (target != null && isCweTaxonomy(target)) {
@@ -466,6 +538,11 @@ final class SarifParser implements ReportParser {
                     }
                 }
             }
+            return cwes.stream().distinct().toList();
+        }
+
+        private List<String> resultCwes(Result result) {
+            List<String> cwes = new ArrayList<>();
             if (result.getTaxa() != null) {
                 for (ReportingDescriptorReference taxon : result.getTaxa()) {
                     if (isCweTaxonomy(taxon)) {
@@ -494,39 +571,32 @@ final class SarifParser implements ReportParser {
             return name != null && name.equalsIgnoreCase("CWE");
         }
 
-        private java.util.Optional<io.jenkins.plugins.devsecops.model.Location> location(Result result,
-                ImportContext context) {
-            if (result.getLocations() == null || result.getLocations().isEmpty()) {
-                return java.util.Optional.empty();
+        private io.jenkins.plugins.devsecops.model.Location location(RawLocation raw, ImportContext context) {
+            if (raw == null) {
+                return null;
             }
-            Location first = result.getLocations().get(0);
-            PhysicalLocation physical = first.getPhysicalLocation();
-            if (physical == null || physical.getArtifactLocation() == null) {
-                return java.util.Optional.empty();
-            }
-            String path = resolve(physical.getArtifactLocation(), context);
+            String path = resolve(raw, context);
             if (path == null) {
-                return java.util.Optional.empty();
+                return null;
             }
-            Region region = physical.getRegion();
+            Region region = raw.region();
             if (region == null) {
-                return java.util.Optional.of(io.jenkins.plugins.devsecops.model.Location.ofFile(path));
+                return io.jenkins.plugins.devsecops.model.Location.ofFile(path);
             }
             int startLine = orZero(region.getStartLine());
-            return java.util.Optional.of(new io.jenkins.plugins.devsecops.model.Location(path, startLine,
-                    orZero(region.getStartColumn()), region.getEndLine() == null ? startLine : region.getEndLine(),
-                    orZero(region.getEndColumn()), null));
+            return new io.jenkins.plugins.devsecops.model.Location(path, startLine, orZero(region.getStartColumn()),
+                    region.getEndLine() == null ? startLine : region.getEndLine(), orZero(region.getEndColumn()), null);
         }
 
         private static int orZero(Integer value) {
             return value == null ? 0 : value;
         }
 
-        private String resolve(ArtifactLocation artifact, ImportContext context) {
-            String uri = artifact.getUri();
-            String baseId = artifact.getUriBaseId();
-            if (uri == null && artifact.getIndex() != null) {
-                JsonNode indexed = artifacts.get(artifact.getIndex());
+        private String resolve(RawLocation artifact, ImportContext context) {
+            String uri = artifact.uri();
+            String baseId = artifact.uriBaseId();
+            if (uri == null && artifact.artifactIndex() != null) {
+                JsonNode indexed = artifacts.get(artifact.artifactIndex());
                 uri = JsonFields.text(indexed, "uri");
                 if (baseId == null) {
                     baseId = JsonFields.text(indexed, "uriBaseId");
