@@ -49,6 +49,29 @@ public record ImportPattern(String format, String glob) {
         return patterns;
     }
 
+    /**
+     * The {@code imports.patterns} option for a list of {@code FORMAT:GLOB} texts, e.g. the CLI's repeated
+     * {@code --import}.
+     *
+     * @throws IllegalArgumentException naming the known formats when one is unknown, or for an empty glob
+     */
+    public static String toOption(List<String> texts) {
+        ReportParsers parsers = ReportParsers.builtIn();
+        List<String> parts = new ArrayList<>();
+        for (String text : texts) {
+            ImportPattern pattern = parse(text);
+            if (!parsers.isKnown(pattern.format())) {
+                throw new IllegalArgumentException("Unknown import format '" + pattern.format() + "' in '" + text
+                        + "': known formats are auto, " + String.join(", ", parsers.formats()));
+            }
+            if (pattern.glob().contains(";")) {
+                throw new IllegalArgumentException("An import pattern cannot contain ';': " + text);
+            }
+            parts.add(pattern.toString());
+        }
+        return String.join(";", parts);
+    }
+
     @Override
     public String toString() {
         return format + ":" + glob;
