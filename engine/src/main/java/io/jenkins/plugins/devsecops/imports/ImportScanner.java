@@ -75,7 +75,7 @@ final class ImportScanner implements StageScanner {
             return;
         }
         Path root = context.root().toAbsolutePath().normalize();
-        List<ReportLocator.Match> reports = ReportLocator.locate(root, patterns, sink::warning);
+        List<ReportLocator.Match> reports = ReportLocator.locate(root.toRealPath(), patterns, sink::warning);
         if (reports.isEmpty()) {
             sink.warning("No report matches the import patterns " + patterns);
         }

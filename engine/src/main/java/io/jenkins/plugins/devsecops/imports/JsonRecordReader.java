@@ -90,6 +90,9 @@ final class JsonRecordReader {
     private void readValue(JsonParser parser, String path, List<Integer> indexes, RecordHandler handler)
             throws IOException {
         if (patterns.contains(path)) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new java.io.InterruptedIOException("Import stopped");
+            }
             JsonNode value = MAPPER.readTree(parser);
             handler.record(path, List.copyOf(indexes), value);
             return;

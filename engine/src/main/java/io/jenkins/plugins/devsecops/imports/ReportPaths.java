@@ -16,11 +16,21 @@ final class ReportPaths {
     private static final int MAX_PATH = 4096;
 
     private final Path root;
+    private final Path realRoot;
     private final Consumer<String> warnings;
 
     ReportPaths(Path root, Consumer<String> warnings) {
         this.root = root.toAbsolutePath().normalize();
+        this.realRoot = realPath(this.root);
         this.warnings = warnings;
+    }
+
+    private static Path realPath(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (java.io.IOException | RuntimeException e) {
+            return path;
+        }
     }
 
     /** The scan root. */
@@ -52,9 +62,11 @@ final class ReportPaths {
         if (slashed.startsWith("/") || windowsAbsolute) {
             try {
                 Path absolute = Path.of(text).normalize();
-                if (absolute.isAbsolute() && absolute.startsWith(root)) {
-                    String relative = root.relativize(absolute).toString().replace('\\', '/');
-                    return relative.isEmpty() ? "." : relative;
+                for (Path base : new Path[] {root, realRoot}) {
+                    if (absolute.isAbsolute() && absolute.startsWith(base)) {
+                        String relative = base.relativize(absolute).toString().replace('\\', '/');
+                        return relative.isEmpty() ? "." : relative;
+                    }
                 }
             } catch (InvalidPathException e) {
                 // not a path of this platform: kept as given below

@@ -87,6 +87,9 @@ final class XmlRecordReader {
                             throw new IOException("The report nests elements deeper than " + MAX_DEPTH);
                         }
                         if (patterns.contains(childPath)) {
+                            if (Thread.currentThread().isInterrupted()) {
+                                throw new java.io.InterruptedIOException("Import stopped");
+                            }
                             handler.record(childPath, readElement(reader, 0));
                         } else if (prefixes.contains(childPath)) {
                             handler.started(childPath, attributes(reader));

@@ -139,6 +139,38 @@ class ImportMergeTest {
     }
 
     @Test
+    void shouldReadThePackageFromTrivySarifMessagesAndMergeWithGrype() {
+        // Given Trivy's SARIF output for lodash, which names the package only in the message text
+        ImportFixtures fixtures = new ImportFixtures(root);
+        fixtures.copy("grype.json", "reports/grype.json");
+        fixtures.write("reports/trivy.sarif", """
+                {"version": "2.1.0", "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+                 "runs": [{"tool": {"driver": {"name": "Trivy", "version": "0.57.1", "fullName": "Trivy Vulnerability Scanner",
+                   "rules": [{"id": "CVE-2021-23337", "name": "LanguageSpecificPackageVulnerability",
+                     "shortDescription": {"text": "nodejs-lodash: command injection via template"},
+                     "defaultConfiguration": {"level": "error"},
+                     "properties": {"precision": "very-high", "security-severity": "7.2", "tags": ["vulnerability", "security", "HIGH"]}}]}},
+                   "results": [{"ruleId": "CVE-2021-23337", "ruleIndex": 0, "level": "error",
+                     "message": {"text": "Package: lodash\\nInstalled Version: 4.17.20\\nVulnerability CVE-2021-23337\\nSeverity: HIGH\\nFixed Version: 4.17.21\\nLink: [CVE-2021-23337](https://avd.aquasec.com/nvd/cve-2021-23337)"},
+                     "locations": [{"physicalLocation": {"artifactLocation": {"uri": "package-lock.json", "uriBaseId": "ROOTPATH"},
+                       "region": {"startLine": 1, "startColumn": 1, "endLine": 1, "endColumn": 1}}}]}],
+                   "originalUriBaseIds": {"ROOTPATH": {"uri": "file:///"}}}]}
+                """);
+
+        // When
+        Report report = fixtures.scan("auto:reports/*");
+
+        // Then
+        Finding merged = report.findings().stream().filter(f -> f.identifiers().contains("CVE-2021-23337"))
+                .findFirst().orElseThrow();
+        assertThat(stage(report).errors()).isEmpty();
+        assertThat(merged.tools()).extracting(ToolInfo::name).containsExactlyInAnyOrder("Trivy", "Grype");
+        assertThat(merged.component().version()).isEqualTo("4.17.20");
+        assertThat(merged.fixedVersion()).isEqualTo("4.17.21");
+        assertThat(report.findings()).filteredOn(f -> f.identifiers().contains("CVE-2021-23337")).hasSize(1);
+    }
+
+    @Test
     void shouldKeepEveryToolsFindingWhenMergingIsOff() {
         // Given
         ImportFixtures fixtures = new ImportFixtures(root);

@@ -241,6 +241,21 @@ class ImportSafetyTest {
     }
 
     @Test
+    void shouldFindReportsWhenTheRootItselfIsASymbolicLink() throws IOException {
+        // Given a scan root reached through a link, and a report naming files by the link's target
+        Path link = outside.resolve("checkout");
+        Files.createSymbolicLink(link, root);
+        fixtures.write("reports/gitleaks.json", "[{\"RuleID\":\"generic-api-key\",\"File\":\""
+                + root.toRealPath().resolve("src/a.py") + "\",\"StartLine\":3}]");
+
+        // When
+        Report report = new ImportFixtures(link).scan("gitleaks:reports/gitleaks.json");
+
+        // Then
+        assertThat(report.findings()).extracting(f -> f.location().path()).containsExactly("src/a.py");
+    }
+
+    @Test
     void shouldKeepPathsOutsideTheRootAsGivenWithAWarning() {
         // Given
         fixtures.write("reports/gitleaks.json", "[{\"RuleID\":\"generic-api-key\",\"File\":\"/etc/app/secret.conf\","
