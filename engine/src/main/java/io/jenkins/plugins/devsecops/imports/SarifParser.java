@@ -214,6 +214,10 @@ final class SarifParser implements ReportParser {
             }
             try {
                 Result result = JsonRecordReader.MAPPER.treeToValue(kept, Result.class);
+                if (!kept.has("level")) {
+                    // java-sarif defaults an absent level to "warning"; the rule's default configuration decides then
+                    result.setLevel(null);
+                }
                 pending.add(toolSeen ? convert(result, context) : new Pending(null, result, null));
                 if (pending.get(pending.size() - 1).finding() == null && pending.get(pending.size() - 1).deferred() == null) {
                     pending.remove(pending.size() - 1);
@@ -252,6 +256,10 @@ final class SarifParser implements ReportParser {
             }
         }
 
+        /** A package named in a result's or rule's text. */
+        private record PackageFacts(String name, String version, String fixed) {
+        }
+
         /** A result read, converted once the run's tool is known; its path is resolved at the end of the run. */
         private record Pending(Finding finding, Result deferred, RawLocation location) {
         }
@@ -262,7 +270,7 @@ final class SarifParser implements ReportParser {
 
         /** What every result of one rule shares, computed once so that its strings are shared too. */
         private record RuleFacts(String title, String remediation, String helpUri, List<String> cwes,
-                Confidence confidence, boolean secret) {
+                Confidence confidence, boolean secret, PackageFacts packageFacts) {
         }
 
         private ToolInfo runTool() {
@@ -290,7 +298,7 @@ final class SarifParser implements ReportParser {
 
         private RuleFacts facts(ReportingDescriptor rule) {
             if (rule == null) {
-                return new RuleFacts(null, null, null, List.of(), Confidence.HIGH, false);
+                return new RuleFacts(null, null, null, List.of(), Confidence.HIGH, false, null);
             }
             return facts.computeIfAbsent(rule, r -> {
                 String title = text(r.getShortDescription());
@@ -303,7 +311,8 @@ final class SarifParser implements ReportParser {
                 return new RuleFacts(PlainText.clip(title, PlainText.TITLE_LIMIT),
                         PlainText.clip(help == null ? text(r.getFullDescription()) : help, PlainText.TEXT_LIMIT),
                         r.getHelpUri() == null ? null : PlainText.clip(r.getHelpUri().toString(), 500),
-                        List.copyOf(ruleCwes(r)), confidence, r.getId() != null && looksLikeSecret(r.getId(), r));
+                        List.copyOf(ruleCwes(r)), confidence, r.getId() != null && looksLikeSecret(r.getId(), r),
+                        packageFacts(help));
             });
         }
 
@@ -350,7 +359,8 @@ final class SarifParser implements ReportParser {
             SecurityIds.advisoriesIn(ruleId).forEach(builder::identifier);
             builder.cwes(ruleFacts.cwes());
             resultCwes(result).forEach(builder::cwe);
-            component(messageText, builder);
+            PackageFacts packageFacts = packageFacts(messageText);
+            component(packageFacts != null ? packageFacts : ruleFacts.packageFacts(), builder);
             String fingerprint = fingerprint(result);
             if (fingerprint != null) {
                 builder.fingerprint(ImportContext.toolFingerprint(runTool.name(), ruleId, fingerprint));
@@ -388,11 +398,13 @@ final class SarifParser implements ReportParser {
             ReportingDescriptorReference reference = result.getRule();
             Integer index = result.getRuleIndex();
             List<ReportingDescriptor> rules = driverRules;
+            // java-sarif defaults absent indexes to -1
             if (reference != null) {
-                if (reference.getIndex() != null) {
+                if (reference.getIndex() != null && reference.getIndex() >= 0) {
                     index = reference.getIndex();
                 }
-                if (reference.getToolComponent() != null && reference.getToolComponent().getIndex() != null) {
+                if (reference.getToolComponent() != null && reference.getToolComponent().getIndex() != null
+                        && reference.getToolComponent().getIndex() >= 0) {
                     rules = extensionRules.getOrDefault(reference.getToolComponent().getIndex(), List.of());
                 }
             }
@@ -629,14 +641,19 @@ final class SarifParser implements ReportParser {
             return ReportPaths.percentDecode(uri);
         }
 
-        private static void component(String message, Finding.Builder builder) {
-            if (message == null || !message.contains("Installed Version:")) {
-                return;
+        /**
+         * The package a vulnerability scanner names in plain text, as Trivy writes it in result messages and (older
+         * versions) in rule help: {@code Package: lodash}, {@code Installed Version: 4.17.20},
+         * {@code Fixed Version: 4.17.21} on lines of their own.
+         */
+        private static PackageFacts packageFacts(String text) {
+            if (text == null || !text.contains("Installed Version:")) {
+                return null;
             }
             String name = null;
             String version = null;
             String fixed = null;
-            for (String line : message.split("\n", 30)) {
+            for (String line : text.split("\n", 30)) {
                 String trimmed = line.trim();
                 if (trimmed.startsWith("Package:")) {
                     name = trimmed.substring(8).trim();
@@ -646,13 +663,19 @@ final class SarifParser implements ReportParser {
                     fixed = trimmed.substring(14).trim();
                 }
             }
-            if (name != null && !name.isEmpty()) {
-                builder.component(Component.of(null, PlainText.clip(name, 200), PlainText.clip(version, 100), null));
-                builder.property("kind", FindingKind.DEPENDENCY.property());
-                if (fixed != null && !fixed.isEmpty()) {
-                    builder.fixedVersion(PlainText.clip(fixed, 100));
-                }
+            if (name == null || name.isEmpty()) {
+                return null;
             }
+            return new PackageFacts(PlainText.clip(name, 200), PlainText.clip(version, 100), PlainText.clip(fixed, 100));
+        }
+
+        private static void component(PackageFacts facts, Finding.Builder builder) {
+            if (facts == null) {
+                return;
+            }
+            builder.component(Component.of(null, facts.name(), facts.version(), null));
+            builder.property("kind", FindingKind.DEPENDENCY.property());
+            builder.fixedVersion(facts.fixed());
         }
 
         private static String fingerprint(Result result) {

@@ -60,6 +60,7 @@ class ImportFormatsTest {
         assertThat(xss.stage()).isEqualTo("imports");
 
         Finding sql = byRule(report, "js/sql-injection");
+        assertThat(xss.severity()).isEqualTo(Severity.MEDIUM);
         assertThat(sql.severity()).as("security-severity 8.8").isEqualTo(Severity.HIGH);
         assertThat(sql.message()).isEqualTo("This query string depends on a user-provided value and reaches a MySQL query.");
         assertThat(sql.location()).isEqualTo(new Location("src/db/users.js", 17, 20, 18, 4, null));
@@ -79,6 +80,26 @@ class ImportFormatsTest {
         assertThat(shell.location().path()).isEqualTo("app/views.py");
         assertThat(shell.tools()).containsExactly(new ToolInfo("Semgrep OSS", "1.52.0"));
         assertThat(new ReportJson().toJson(report)).doesNotContain("el.innerHTML").doesNotContain("threadFlows");
+    }
+
+    @Test
+    void shouldTakeTheRulesDefaultLevelWhenAResultHasNone() {
+        // Given results without level: one for a rule whose default is error, one for a rule without default
+        fixtures.write("a.sarif", """
+                {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "Scanner", "rules": [
+                    {"id": "R1", "defaultConfiguration": {"level": "error"}}, {"id": "R2"}]}},
+                  "results": [
+                    {"ruleId": "R1", "ruleIndex": 0, "message": {"text": "one"}},
+                    {"ruleId": "R2", "message": {"text": "two"}},
+                    {"ruleId": "R2", "level": "none", "message": {"text": "three"}}]}]}
+                """);
+
+        // When
+        Report report = fixtures.scan("sarif:a.sarif", NO_MERGE);
+
+        // Then
+        assertThat(report.findings()).extracting(Finding::message, Finding::severity).containsExactlyInAnyOrder(
+                tuple("one", Severity.HIGH), tuple("two", Severity.MEDIUM), tuple("three", Severity.INFO));
     }
 
     @Test
