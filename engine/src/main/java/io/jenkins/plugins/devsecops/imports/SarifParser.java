@@ -345,8 +345,8 @@ final class SarifParser implements ReportParser {
             if (title == null) {
                 title = PlainText.clip(messageText == null ? ruleId : messageText, PlainText.TITLE_LIMIT);
             }
-            boolean secret = ruleFacts.secret() || looksLikeSecret(ruleId, null);
             ToolInfo runTool = runTool();
+            boolean secret = ruleFacts.secret() || looksLikeSecret(ruleId, null) || isSecretScanner(runTool.name());
             Finding.Builder builder = context.finding(runTool, kindOf(ruleId, rule, secret))
                     .ruleId(ruleId.length() > 200 ? PlainText.clip(ruleId, 200) : ruleId)
                     .title(title)
@@ -506,6 +506,13 @@ final class SarifParser implements ReportParser {
                 case "low" -> Confidence.LOW;
                 default -> Confidence.HIGH;
             };
+        }
+
+        /** Tools whose every result is a leaked credential, whatever the rule is called. */
+        private static boolean isSecretScanner(String toolName) {
+            String lower = toolName.toLowerCase(Locale.ROOT);
+            return lower.contains("gitleaks") || lower.contains("trufflehog") || lower.contains("detect-secrets")
+                    || lower.contains("secretlint") || lower.contains("ggshield");
         }
 
         private static boolean looksLikeSecret(String ruleId, ReportingDescriptor rule) {

@@ -171,6 +171,36 @@ class ImportMergeTest {
     }
 
     @Test
+    void shouldTreatEveryResultOfASecretScannersSarifAsASecretAndMergeItWithTheNativeReport() {
+        // Given Gitleaks' own JSON and Gitleaks' SARIF (rule names that do not say "secret", snippet holding it)
+        ImportFixtures fixtures = new ImportFixtures(root);
+        fixtures.copy("gitleaks.json", "reports/gitleaks.json");
+        fixtures.write("reports/gitleaks.sarif", """
+                {"$schema": "https://schemastore.azurewebsites.net/schemas/json/sarif-2.1.0-rtm.5.json", "version": "2.1.0",
+                 "runs": [{"tool": {"driver": {"name": "gitleaks", "semanticVersion": "v8.18.2",
+                   "rules": [{"id": "aws-access-token", "name": "AWS", "shortDescription": {"text": "AWS"}}]}},
+                   "results": [{"message": {"text": "aws-access-token has detected secret for file config/aws.env at commit 5f2c8a1."},
+                     "ruleId": "aws-access-token",
+                     "locations": [{"physicalLocation": {"artifactLocation": {"uri": "config/aws.env"},
+                       "region": {"startLine": 2, "startColumn": 19, "endLine": 2, "endColumn": 38,
+                         "snippet": {"text": "AKIAQWERTYUIOPASDF7Q"}}}}],
+                     "partialFingerprints": {"commitSha": "5f2c8a1", "email": "dev.one@example.com"}}]}]}
+                """);
+
+        // When
+        Report report = fixtures.scan("auto:reports/*");
+
+        // Then
+        List<Finding> aws = report.findings().stream().filter(f -> f.location().path().equals("config/aws.env")).toList();
+        assertThat(aws).singleElement().satisfies(f -> {
+            assertThat(f.properties()).containsEntry("kind", "secret");
+            assertThat(f.tools()).extracting(ToolInfo::name).containsExactlyInAnyOrder("Gitleaks", "gitleaks");
+        });
+        assertThat(new io.jenkins.plugins.devsecops.model.ReportJson().toJson(report))
+                .doesNotContain("AKIAQWERTYUIOPASDF7Q").doesNotContain("dev.one@example.com");
+    }
+
+    @Test
     void shouldKeepEveryToolsFindingWhenMergingIsOff() {
         // Given
         ImportFixtures fixtures = new ImportFixtures(root);
