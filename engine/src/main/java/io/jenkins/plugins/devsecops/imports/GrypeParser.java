@@ -18,7 +18,9 @@ import java.util.Set;
 /**
  * Grype JSON ({@code -o json}). Severity: Critical, High, Medium, Low map one to one; Negligible and Unknown →
  * INFO. Identifiers are the match's id and its related vulnerabilities (typically the CVE behind a GHSA).
- * For a directory scan, artifact locations are relative to the scanned directory ({@code source.target}).
+ * For a directory scan, artifact locations are relative to the scanned directory ({@code source.target}); when
+ * that directory is outside the scan root (Grype ran elsewhere, e.g. in a container), they are taken as relative
+ * to the scan root.
  */
 final class GrypeParser implements ReportParser {
 
@@ -61,6 +63,11 @@ final class GrypeParser implements ReportParser {
         ToolInfo tool = new ToolInfo("Grype", JsonFields.text(descriptor, "version"));
         JsonNode source = top.get(SOURCE);
         String base = "directory".equals(JsonFields.text(source, "type")) ? JsonFields.text(source, "target") : null;
+        if (base != null && !isInside(base, context.paths().root())) {
+            // scanned elsewhere (e.g. a container's /src): the paths are relative to the scanned directory, which
+            // is taken to be this checkout
+            base = ".";
+        }
         boolean image = "image".equals(JsonFields.text(source, "type"));
         for (int i = 0; i < matches.size(); i++) {
             Pending pending = matches.get(i);
@@ -125,6 +132,15 @@ final class GrypeParser implements ReportParser {
             path = JsonFields.text(locations.get(0), "path");
         }
         return new Pending(builder, path);
+    }
+
+    private static boolean isInside(String base, java.nio.file.Path root) {
+        try {
+            java.nio.file.Path path = java.nio.file.Path.of(base);
+            return !path.isAbsolute() || path.normalize().startsWith(root) || path.normalize().startsWith(root.toRealPath());
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static Cvss cvss(JsonNode vulnerability) {

@@ -53,6 +53,14 @@ final class ImportFixtures {
         }
     }
 
+    String read(String target) {
+        try {
+            return Files.readString(root.resolve(target), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Scans the root with only the import stage and the given patterns and options. */
     Report scan(String patterns, Map<String, String> options) {
         ScanRequest.Builder request = ScanRequest.builder(root).threads(1);

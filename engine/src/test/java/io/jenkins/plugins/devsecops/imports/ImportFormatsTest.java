@@ -175,6 +175,22 @@ class ImportFormatsTest {
     }
 
     @Test
+    void shouldTakeGrypePathsAsRelativeToTheRootWhenGrypeScannedAnotherDirectory() {
+        // Given Grype ran in a container on /src
+        fixtures.copy("grype.json", "reports/grype.json");
+        fixtures.write("reports/grype.json", fixtures.read("reports/grype.json")
+                .replace("\"target\": \"" + root.toString().replace('\\', '/') + "\"", "\"target\": \"/src\""));
+        assertThat(fixtures.read("reports/grype.json")).contains("\"target\": \"/src\"");
+
+        // When
+        Report report = fixtures.scan("grype:reports/grype.json", NO_MERGE);
+
+        // Then
+        assertThat(byRule(report, "GHSA-35jh-r3h4-6jhm").location()).isEqualTo(Location.ofFile("package-lock.json"));
+        assertThat(stage(report).warnings()).isEmpty();
+    }
+
+    @Test
     void shouldImportGitleaksLeaksWithoutEverCopyingTheSecret() {
         // Given
         fixtures.copy("gitleaks.json", "gitleaks-report.json");
