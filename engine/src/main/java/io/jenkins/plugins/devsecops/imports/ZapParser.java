@@ -23,6 +23,9 @@ final class ZapParser implements ReportParser {
 
     private static final String ALERT = "/site/*/alerts/*";
     private static final String SITE_NAME = "/site/*/@name";
+    /** Older ZAP versions write a single site as an object, not an array. */
+    private static final String SINGLE_SITE_ALERT = "/site/alerts/*";
+    private static final String SINGLE_SITE_NAME = "/site/@name";
     private static final Set<String> TOP = Set.of("/@version", "/@programName");
     private static final Map<String, Severity> RISKS = Map.of("3", Severity.HIGH, "2", Severity.MEDIUM,
             "1", Severity.LOW, "0", Severity.INFO);
@@ -53,6 +56,8 @@ final class ZapParser implements ReportParser {
         Set<String> patterns = new java.util.HashSet<>(TOP);
         patterns.add(ALERT);
         patterns.add(SITE_NAME);
+        patterns.add(SINGLE_SITE_ALERT);
+        patterns.add(SINGLE_SITE_NAME);
         new JsonRecordReader(patterns).read(in, (path, indexes, value) -> {
             switch (path) {
                 case ALERT -> {
@@ -61,7 +66,14 @@ final class ZapParser implements ReportParser {
                         pending.add(alert);
                     }
                 }
+                case SINGLE_SITE_ALERT -> {
+                    Pending alert = alert(value, 0, context);
+                    if (alert != null) {
+                        pending.add(alert);
+                    }
+                }
                 case SITE_NAME -> sites.put(indexes.get(0), JsonFields.text(value));
+                case SINGLE_SITE_NAME -> sites.put(0, JsonFields.text(value));
                 default -> top.put(path, JsonFields.text(value));
             }
         });

@@ -363,6 +363,28 @@ class ImportFormatsTest {
     }
 
     @Test
+    void shouldImportOlderZapReportsWithASingleSiteObject() {
+        // Given ZAP 2.9-style output: no @programName, "site" an object
+        fixtures.write("zap.json", """
+                {"@version": "2.9.0", "@generated": "Mon, 2 Nov 2020 10:00:00",
+                 "site": {"@name": "http://legacy.internal", "@host": "legacy.internal", "@port": "80", "@ssl": "false",
+                   "alerts": [{"pluginid": "10021", "alert": "X-Content-Type-Options Header Missing", "name": "X-Content-Type-Options Header Missing",
+                     "riskcode": "1", "confidence": "2", "riskdesc": "Low (Medium)", "desc": "<p>The Anti-MIME-Sniffing header is not set.</p>",
+                     "instances": [{"uri": "http://legacy.internal/", "method": "GET", "param": "X-Content-Type-Options"}],
+                     "count": "1", "solution": "<p>Set it.</p>", "cweid": "16", "wascid": "15", "sourceid": "3"}]}}
+                """);
+
+        // When
+        Report report = fixtures.scan("auto:zap.json", NO_MERGE);
+
+        // Then
+        Finding header = byRule(report, "zap-10021");
+        assertThat(header.severity()).isEqualTo(Severity.LOW);
+        assertThat(header.properties()).containsEntry("site", "http://legacy.internal");
+        assertThat(header.tools()).containsExactly(new ToolInfo("ZAP", "2.9.0"));
+    }
+
+    @Test
     void shouldImportCheckovFailedChecksOfEveryFrameworkIncludingScaPackages() {
         // Given
         fixtures.copy("checkov.json", "checkov/results_json.json");
