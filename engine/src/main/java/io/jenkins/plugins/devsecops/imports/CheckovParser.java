@@ -20,7 +20,9 @@ import java.util.Set;
 final class CheckovParser implements ReportParser {
 
     private static final Set<String> FAILED = Set.of("/results/failed_checks/*", "/*/results/failed_checks/*");
-    private static final Set<String> VERSION = Set.of("/summary/checkov_version", "/*/summary/checkov_version");
+    /** With nothing to check Checkov writes just the summary, at the top level. */
+    private static final Set<String> VERSION = Set.of("/summary/checkov_version", "/*/summary/checkov_version",
+            "/checkov_version");
     private static final Set<String> CHECK_TYPE = Set.of("/check_type", "/*/check_type");
     private static final SeverityTable SEVERITIES = SeverityTable.standard(Severity.MEDIUM);
 

@@ -409,6 +409,34 @@ class ImportFormatsTest {
     }
 
     @Test
+    void shouldAcceptEmptyReportsOfEveryToolAsNoFindings() {
+        // Given the output of each tool when it finds nothing
+        fixtures.write("empty/checkov.json", "{\"passed\": 0, \"failed\": 0, \"skipped\": 0, \"parsing_errors\": 0, "
+                + "\"resource_count\": 0, \"checkov_version\": \"3.2.1\"}");
+        fixtures.write("empty/gitleaks.json", "[]");
+        fixtures.write("empty/trivy.json", "{\"SchemaVersion\": 2, \"ArtifactName\": \".\", \"ArtifactType\": \"filesystem\"}");
+        fixtures.write("empty/semgrep.json", "{\"results\": [], \"errors\": [], \"paths\": {\"scanned\": []}, \"version\": \"1.52.0\"}");
+        fixtures.write("empty/bandit.json", "{\"errors\": [], \"generated_at\": \"2026-11-20T09:30:11Z\", \"metrics\": {}, \"results\": []}");
+        fixtures.write("empty/npm.json", "{\"auditReportVersion\": 2, \"vulnerabilities\": {}, \"metadata\": {}}");
+        fixtures.write("empty/grype.json", "{\"matches\": [], \"source\": {\"type\": \"directory\", \"target\": \".\"}, "
+                + "\"descriptor\": {\"name\": \"grype\", \"version\": \"0.74.1\"}}");
+        fixtures.write("empty/zap.json", "{\"@programName\": \"ZAP\", \"@version\": \"2.14.0\", \"site\": []}");
+        fixtures.write("empty/run.sarif", "{\"version\": \"2.1.0\", \"runs\": [{\"tool\": {\"driver\": {\"name\": \"X\"}}, \"results\": []}]}");
+        fixtures.write("empty/spotbugs.xml", "<BugCollection version=\"4.8.3\"><Project/></BugCollection>");
+        fixtures.write("empty/dc.json", "{\"reportSchema\": \"1.1\", \"scanInfo\": {\"engineVersion\": \"9.0.9\"}, \"dependencies\": []}");
+
+        // When
+        Report report = fixtures.scan("checkov:empty/checkov.json;gitleaks:empty/gitleaks.json;trivy:empty/trivy.json;"
+                + "semgrep:empty/semgrep.json;bandit:empty/bandit.json;npm-audit:empty/npm.json;grype:empty/grype.json;"
+                + "zap:empty/zap.json;sarif:empty/run.sarif;spotbugs:empty/spotbugs.xml;dependency-check:empty/dc.json");
+
+        // Then
+        assertThat(stage(report).errors()).isEmpty();
+        assertThat(stage(report).properties()).containsEntry("reports", "11");
+        assertThat(report.findings()).isEmpty();
+    }
+
+    @Test
     void shouldImportSpotBugsSecurityBugsWithSourcePathsResolvedAgainstTheSourceDirectories() {
         // Given the sources SpotBugs names relative to its SrcDir
         fixtures.write("src/main/java/com/example/shop/UserDao.java", "class UserDao {}\n");
