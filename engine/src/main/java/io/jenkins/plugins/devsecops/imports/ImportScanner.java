@@ -75,7 +75,8 @@ final class ImportScanner implements StageScanner {
             return;
         }
         Path root = context.root().toAbsolutePath().normalize();
-        List<ReportLocator.Match> reports = ReportLocator.locate(root.toRealPath(), patterns, sink::warning);
+        List<ReportLocator.Match> reports = ReportLocator.locate(root.toRealPath(), relativeToRoot(root, patterns),
+                sink::warning);
         if (reports.isEmpty()) {
             sink.warning("No report matches the import patterns " + patterns);
         }
@@ -109,6 +110,24 @@ final class ImportScanner implements StageScanner {
         if (merge) {
             sink.property("merged", String.valueOf(perTool.values().stream().mapToInt(Integer::intValue).sum() - findings.size()));
         }
+    }
+
+    /** Globs written as absolute paths inside the root (e.g. {@code $WORKSPACE/build/x.sarif}) made relative. */
+    private static List<ImportPattern> relativeToRoot(Path root, List<ImportPattern> patterns) throws IOException {
+        List<String> prefixes = List.of(root.toString().replace('\\', '/') + "/",
+                root.toRealPath().toString().replace('\\', '/') + "/");
+        List<ImportPattern> relative = new ArrayList<>();
+        for (ImportPattern pattern : patterns) {
+            String glob = pattern.glob().replace('\\', '/');
+            for (String prefix : prefixes) {
+                if (glob.startsWith(prefix) && glob.length() > prefix.length()) {
+                    glob = "/" + glob.substring(prefix.length());
+                    break;
+                }
+            }
+            relative.add(glob.equals(pattern.glob()) ? pattern : new ImportPattern(pattern.format(), glob));
+        }
+        return relative;
     }
 
     private Optional<ImportContext> importReport(ReportLocator.Match report, ReportPaths paths, FindingSink sink) {

@@ -33,6 +33,22 @@ class ImportBuildingBlocksTest {
     }
 
     @Test
+    void shouldAcceptAbsoluteGlobsInsideTheRootAndAnchorThem() {
+        // Given
+        ImportFixtures fixtures = new ImportFixtures(root);
+        fixtures.copy("bandit.json", "build/bandit.json");
+        fixtures.copy("bandit.json", "other/build/bandit.json");
+
+        // When
+        var report = fixtures.scan("bandit:" + root.resolve("build").toString().replace('\\', '/') + "/*.json",
+                java.util.Map.of("imports.merge", "false"));
+
+        // Then only the report directly under the root's build/ is imported
+        assertThat(ImportFixtures.stage(report).properties()).containsEntry("reports", "1");
+        assertThat(report.findings()).allMatch(f -> f.properties().get("report").equals("build/bandit.json"));
+    }
+
+    @Test
     void shouldBuildTheOptionFromCliValuesAndRejectUnknownFormats() {
         assertThat(ImportPattern.toOption(List.of("SARIF:a/*.sarif", "auto:b.json"))).isEqualTo("sarif:a/*.sarif;auto:b.json");
         assertThatThrownBy(() -> ImportPattern.toOption(List.of("trivvy:x.json")))
