@@ -23,7 +23,9 @@ import java.util.TreeMap;
  * <ul>
  *   <li>an advisory id (CVE, GHSA, ...) and the package (name, and version when both know it), or</li>
  *   <li>a location (path and start line) and a CWE, or the same rule id there, or — for secrets — just the
- *       location.</li>
+ *       location, or</li>
+ *   <li>the same file and a rule of the same {@link RuleFamilies family} (e.g. Trivy DS002 and Checkov
+ *       CKV_DOCKER_3: the container runs as root).</li>
  * </ul>
  * "Same" is transitive. The merged finding takes the text, location and fingerprint of its most severe member
  * (ties broken by tool name, rule id and fingerprint, so the result does not depend on input order), the highest
@@ -112,6 +114,13 @@ final class FindingMerger {
             return keys;
         }
         Location location = finding.location();
+        String family = RuleFamilies.familyOf(finding.ruleId());
+        if (family == null) {
+            family = RuleFamilies.familyOf(finding.properties().get("avdId"));
+        }
+        if (family != null && location != null) {
+            keys.add("family\u0000" + location.path() + "\u0000" + family);
+        }
         if (location != null && location.startLine() > 0) {
             String place = location.path() + "\u0000" + location.startLine();
             finding.cwes().forEach(cwe -> keys.add("cwe\u0000" + place + "\u0000" + cwe));

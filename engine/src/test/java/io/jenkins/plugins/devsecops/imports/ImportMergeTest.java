@@ -94,6 +94,22 @@ class ImportMergeTest {
         assertThat(stage(report).properties()).containsKey("merged");
     }
 
+    @Test
+    void shouldMergeEquivalentConfigurationChecksOfDifferentToolsOnTheSameFile() {
+        // When
+        Report report = importEverything();
+
+        // Then Trivy DS002 and Checkov CKV_DOCKER_3 both say the Dockerfile's container runs as root
+        List<Finding> dockerfile = report.findings().stream().filter(f -> f.location() != null
+                && f.location().path().equals("Dockerfile")).toList();
+        assertThat(dockerfile).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("DS002");
+            assertThat(f.severity()).isEqualTo(Severity.HIGH);
+            assertThat(f.tools()).extracting(ToolInfo::name).containsExactlyInAnyOrder("Trivy", "Checkov");
+            assertThat(f.properties()).containsEntry("alsoReportedAs", "Checkov:CKV_DOCKER_3");
+        });
+    }
+
     private static Finding dependency(String tool, String version, String id, Severity severity) {
         return Finding.builder().stage("imports").ruleId(id).title(id).severity(severity)
                 .component(Component.of(null, "org.apache.commons:commons-text", version, "Maven"))
