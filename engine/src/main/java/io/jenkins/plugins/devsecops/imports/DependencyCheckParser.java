@@ -71,7 +71,7 @@ final class DependencyCheckParser implements ReportParser {
         String[] version = new String[1];
         boolean[] seen = new boolean[1];
         if (first == '<') {
-            new XmlRecordReader(Set.of(XML_DEPENDENCY, XML_VERSION)).read(buffered, new XmlRecordReader.RecordHandler() {
+            new XmlRecordReader(Set.of(XML_DEPENDENCY, XML_VERSION), context.budget()).read(buffered, new XmlRecordReader.RecordHandler() {
                 @Override
                 public void record(String path, XmlElement element) {
                     seen[0] = true;
@@ -90,7 +90,7 @@ final class DependencyCheckParser implements ReportParser {
                 }
             });
         } else {
-            new JsonRecordReader(Set.of(JSON_DEPENDENCY, JSON_VERSION, "/reportSchema")).read(buffered, (path, indexes, value) -> {
+            new JsonRecordReader(Set.of(JSON_DEPENDENCY, JSON_VERSION, "/reportSchema"), context.budget()).read(buffered, (path, indexes, value) -> {
                 seen[0] = true;
                 if (path.equals(JSON_VERSION)) {
                     version[0] = JsonFields.text(value);

@@ -27,14 +27,22 @@ public final class ImportContext {
     private int droppedWarnings;
     private int skippedRecords;
 
-    ImportContext(String reportPath, ReportPaths paths) {
+    private final RecordBudget budget;
+
+    ImportContext(String reportPath, ReportPaths paths, RecordBudget budget) {
         this.reportPath = reportPath;
+        this.budget = budget;
         this.paths = new ReportPaths(paths.root(), this::warning);
     }
 
     /** The report's path relative to the scan root. */
     public String reportPath() {
         return reportPath;
+    }
+
+    /** The entries this import may still read. */
+    RecordBudget budget() {
+        return budget;
     }
 
     /** Path resolution against the scan root; warnings go to this report. */

@@ -36,6 +36,7 @@ final class ImportScanner implements StageScanner {
     private final List<ImportPattern> patterns;
     private final long maxReportSize;
     private final boolean merge;
+    private final int maxRecords;
 
     ImportScanner(StageContext context, ReportParsers parsers) {
         this.context = context;
@@ -49,6 +50,8 @@ final class ImportScanner implements StageScanner {
         }
         this.maxReportSize = context.option("maxReportSize").map(ImportScanner::parseSize).orElse(DEFAULT_MAX_REPORT_SIZE);
         this.merge = context.option("merge").map(Boolean::parseBoolean).orElse(true);
+        this.maxRecords = (int) Math.min(Integer.MAX_VALUE, context.option("maxEntries").map(ImportScanner::parseSize)
+                .orElse((long) RecordBudget.DEFAULT_RECORDS));
     }
 
     private static long parseSize(String text) {
@@ -60,7 +63,8 @@ final class ImportScanner implements StageScanner {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("imports.maxReportSize must be a positive number of bytes: '" + text + "'");
+        throw new IllegalArgumentException("imports.maxReportSize and imports.maxEntries must be positive numbers: '"
+                + text + "'");
     }
 
     @Override
@@ -81,6 +85,7 @@ final class ImportScanner implements StageScanner {
             sink.warning("No report matches the import patterns " + patterns);
         }
         ReportPaths paths = new ReportPaths(root, sink::warning);
+        RecordBudget budget = new RecordBudget(maxRecords);
         List<Finding> imported = new ArrayList<>();
         Map<String, Integer> perTool = new TreeMap<>();
         int read = 0;
@@ -88,7 +93,12 @@ final class ImportScanner implements StageScanner {
             if (Thread.interrupted()) {
                 throw new InterruptedException("Import stopped");
             }
-            Optional<ImportContext> done = importReport(report, paths, sink);
+            long skippedBefore = budget.skipped();
+            Optional<ImportContext> done = importReport(report, paths, budget, sink);
+            if (budget.skipped() > skippedBefore) {
+                sink.warning(report.path() + ": the import limit of " + maxRecords + " entries (option imports.maxEntries) "
+                        + "was reached; " + (budget.skipped() - skippedBefore) + " entries were not imported");
+            }
             if (done.isPresent()) {
                 read++;
                 ImportContext result = done.get();
@@ -130,7 +140,8 @@ final class ImportScanner implements StageScanner {
         return relative;
     }
 
-    private Optional<ImportContext> importReport(ReportLocator.Match report, ReportPaths paths, FindingSink sink) {
+    private Optional<ImportContext> importReport(ReportLocator.Match report, ReportPaths paths, RecordBudget budget,
+            FindingSink sink) {
         String path = report.path();
         try {
             long size = Files.size(report.file());
@@ -151,7 +162,7 @@ final class ImportScanner implements StageScanner {
             } else {
                 parser = parsers.find(report.pattern().format()).orElseThrow();
             }
-            ImportContext importContext = new ImportContext(path, paths);
+            ImportContext importContext = new ImportContext(path, paths, budget);
             try (InputStream in = new CappedInputStream(new BufferedInputStream(
                     Files.newInputStream(report.file(), LinkOption.NOFOLLOW_LINKS), 64 * 1024), maxReportSize)) {
                 parser.parse(in, importContext);

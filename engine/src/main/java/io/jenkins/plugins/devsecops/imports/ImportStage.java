@@ -11,8 +11,8 @@ import io.jenkins.plugins.devsecops.scan.StageScanner;
  *
  * <p>Enabled by default, it does nothing until patterns are given with the option {@code imports.patterns}
  * ({@code FORMAT:GLOB} separated by {@code ;}; the CLI's {@code --import}). Other options:
- * {@code imports.maxReportSize} (bytes, default 256 MiB) and {@code imports.merge} ({@code false} keeps every
- * tool's finding apart).
+ * {@code imports.maxReportSize} (bytes, default 256 MiB), {@code imports.maxEntries} (entries read per scan,
+ * default 200,000) and {@code imports.merge} ({@code false} keeps every tool's finding apart).
  */
 public final class ImportStage implements Stage {
 

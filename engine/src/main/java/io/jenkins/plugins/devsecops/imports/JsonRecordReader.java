@@ -48,8 +48,11 @@ final class JsonRecordReader {
 
     private final Set<String> patterns;
     private final Set<String> prefixes = new HashSet<>();
+    private final RecordBudget budget;
 
-    JsonRecordReader(Set<String> patterns) {
+    /** A reader of the records at {@code patterns}, each taken from {@code budget}. */
+    JsonRecordReader(Set<String> patterns, RecordBudget budget) {
+        this.budget = budget;
         this.patterns = Set.copyOf(patterns);
         for (String pattern : patterns) {
             String prefix = pattern;
@@ -92,6 +95,10 @@ final class JsonRecordReader {
         if (patterns.contains(path)) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new java.io.InterruptedIOException("Import stopped");
+            }
+            if (!budget.take()) {
+                parser.skipChildren();
+                return;
             }
             JsonNode value = MAPPER.readTree(parser);
             handler.record(path, List.copyOf(indexes), value);

@@ -76,7 +76,8 @@ final class SarifParser implements ReportParser {
     public void parse(InputStream in, ImportContext context) throws IOException {
         Map<Integer, RunState> runs = new TreeMap<>();
         String[] version = new String[1];
-        JsonRecordReader reader = new JsonRecordReader(Set.of(TOOL, TAXONOMY_NAME, BASE_IDS, ARTIFACT, RESULT, VERSION));
+        JsonRecordReader reader = new JsonRecordReader(Set.of(TOOL, TAXONOMY_NAME, BASE_IDS, ARTIFACT, RESULT, VERSION),
+                context.budget());
         reader.read(in, (path, indexes, value) -> {
             if (path.equals(VERSION)) {
                 version[0] = JsonFields.text(value);

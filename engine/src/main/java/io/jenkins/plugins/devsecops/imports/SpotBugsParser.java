@@ -58,7 +58,7 @@ final class SpotBugsParser implements ReportParser {
         String[] version = new String[1];
         int[] skipped = new int[1];
         boolean[] root = new boolean[1];
-        new XmlRecordReader(Set.of(BUG, PATTERN, PROJECT)).read(in, new XmlRecordReader.RecordHandler() {
+        new XmlRecordReader(Set.of(BUG, PATTERN, PROJECT), context.budget()).read(in, new XmlRecordReader.RecordHandler() {
             @Override
             public void record(String path, XmlElement element) {
                 switch (path) {

@@ -36,8 +36,11 @@ final class XmlRecordReader {
 
     private final Set<String> patterns;
     private final Set<String> prefixes = new HashSet<>();
+    private final RecordBudget budget;
 
-    XmlRecordReader(Set<String> patterns) {
+    /** A reader of the records at {@code patterns}, each taken from {@code budget}. */
+    XmlRecordReader(Set<String> patterns, RecordBudget budget) {
+        this.budget = budget;
         this.patterns = Set.copyOf(patterns);
         for (String pattern : patterns) {
             String prefix = pattern;
@@ -90,7 +93,11 @@ final class XmlRecordReader {
                             if (Thread.currentThread().isInterrupted()) {
                                 throw new java.io.InterruptedIOException("Import stopped");
                             }
-                            handler.record(childPath, readElement(reader, 0));
+                            if (budget.take()) {
+                                handler.record(childPath, readElement(reader, 0));
+                            } else {
+                                skipElement(reader);
+                            }
                         } else if (prefixes.contains(childPath)) {
                             handler.started(childPath, attributes(reader));
                             path.push(current);

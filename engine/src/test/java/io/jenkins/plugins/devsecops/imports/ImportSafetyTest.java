@@ -165,6 +165,24 @@ class ImportSafetyTest {
     }
 
     @Test
+    void shouldStopReadingEntriesOnceTheImportLimitIsReached() {
+        // Given a report of many tiny entries, as a hostile report would be
+        StringBuilder leaks = new StringBuilder("[");
+        for (int i = 0; i < 5_000; i++) {
+            leaks.append(i > 0 ? "," : "").append("{\"RuleID\":\"r\",\"File\":\"f").append(i).append(".txt\",\"StartLine\":1}");
+        }
+        fixtures.write("reports/many.json", leaks.append("]").toString());
+
+        // When only 1,000 entries may be read
+        Report report = fixtures.scan("gitleaks:reports/many.json", Map.of("imports.maxEntries", "1000"));
+
+        // Then
+        assertThat(report.findings()).hasSize(1_000);
+        assertThat(stage(report).warnings()).anyMatch(w -> w.contains("import limit of 1000 entries")
+                && w.contains("4000 entries were not imported"));
+    }
+
+    @Test
     void shouldRefuseDeepNestingWithoutExhaustingTheStack() {
         // Given
         fixtures.write("reports/deep.sarif", "{\"version\":\"2.1.0\",\"runs\":[{\"results\":[{\"message\":"
