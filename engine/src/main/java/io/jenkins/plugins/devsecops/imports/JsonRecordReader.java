@@ -46,6 +46,9 @@ final class JsonRecordReader {
 
     static final ObjectMapper MAPPER = createMapper();
 
+    /** The most values one record may hold: a single hostile record cannot exhaust memory either. */
+    static final int MAX_RECORD_NODES = 500_000;
+
     private final Set<String> patterns;
     private final Set<String> prefixes = new HashSet<>();
     private final RecordBudget budget;
@@ -100,7 +103,7 @@ final class JsonRecordReader {
                 parser.skipChildren();
                 return;
             }
-            JsonNode value = MAPPER.readTree(parser);
+            JsonNode value = readBoundedTree(parser, new int[] {MAX_RECORD_NODES});
             handler.record(path, List.copyOf(indexes), value);
             return;
         }
@@ -131,6 +134,58 @@ final class JsonRecordReader {
                 readValue(parser, path + "/*", indexes, handler);
                 indexes.remove(indexes.size() - 1);
             }
+        }
+    }
+
+    /** Reads the value at the current token as a tree, failing once it holds more than the allowed values. */
+    private static JsonNode readBoundedTree(JsonParser parser, int[] allowance) throws IOException {
+        if (--allowance[0] < 0) {
+            throw new IOException("An entry of the report holds more than " + MAX_RECORD_NODES + " values");
+        }
+        var nodes = MAPPER.getNodeFactory();
+        JsonToken token = parser.currentToken();
+        switch (token) {
+            case START_OBJECT -> {
+                var object = nodes.objectNode();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    parser.nextToken();
+                    object.set(name, readBoundedTree(parser, allowance));
+                }
+                requireEnd(parser, JsonToken.END_OBJECT);
+                return object;
+            }
+            case START_ARRAY -> {
+                var array = nodes.arrayNode();
+                JsonToken next;
+                while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
+                    if (next == null) {
+                        throw new IOException("The report ends inside an array");
+                    }
+                    array.add(readBoundedTree(parser, allowance));
+                }
+                return array;
+            }
+            case VALUE_STRING -> {
+                return nodes.textNode(parser.getText());
+            }
+            case VALUE_NUMBER_INT -> {
+                return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                        ? nodes.numberNode(parser.getBigIntegerValue()) : nodes.numberNode(parser.getLongValue());
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return nodes.numberNode(parser.getDoubleValue());
+            }
+            case VALUE_TRUE -> {
+                return nodes.booleanNode(true);
+            }
+            case VALUE_FALSE -> {
+                return nodes.booleanNode(false);
+            }
+            case VALUE_NULL -> {
+                return nodes.nullNode();
+            }
+            default -> throw new IOException("Unexpected JSON token " + token);
         }
     }
 

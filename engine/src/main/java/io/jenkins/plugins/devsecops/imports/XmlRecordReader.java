@@ -33,6 +33,8 @@ final class XmlRecordReader {
 
     private static final int MAX_DEPTH = 100;
     private static final int MAX_TEXT = 1024 * 1024;
+    /** The most elements one record may hold: a single hostile record cannot exhaust memory either. */
+    private static final int MAX_RECORD_ELEMENTS = 200_000;
 
     private final Set<String> patterns;
     private final Set<String> prefixes = new HashSet<>();
@@ -94,7 +96,7 @@ final class XmlRecordReader {
                                 throw new java.io.InterruptedIOException("Import stopped");
                             }
                             if (budget.take()) {
-                                handler.record(childPath, readElement(reader, 0));
+                                handler.record(childPath, readElement(reader, 0, new int[] {MAX_RECORD_ELEMENTS}));
                             } else {
                                 skipElement(reader);
                             }
@@ -144,7 +146,11 @@ final class XmlRecordReader {
         return attributes;
     }
 
-    private static XmlElement readElement(XMLStreamReader reader, int depth) throws XMLStreamException, IOException {
+    private static XmlElement readElement(XMLStreamReader reader, int depth, int[] allowance)
+            throws XMLStreamException, IOException {
+        if (--allowance[0] < 0) {
+            throw new IOException("An entry of the report holds more than " + MAX_RECORD_ELEMENTS + " elements");
+        }
         if (depth > MAX_DEPTH) {
             throw new IOException("The report nests elements deeper than " + MAX_DEPTH);
         }
@@ -155,7 +161,7 @@ final class XmlRecordReader {
         while (reader.hasNext()) {
             int event = reader.next();
             switch (event) {
-                case XMLStreamConstants.START_ELEMENT -> children.add(readElement(reader, depth + 1));
+                case XMLStreamConstants.START_ELEMENT -> children.add(readElement(reader, depth + 1, allowance));
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
                     if (text.length() < MAX_TEXT) {
                         text.append(reader.getText(), 0, Math.min(reader.getTextLength(), MAX_TEXT - text.length()));

@@ -183,6 +183,23 @@ class ImportSafetyTest {
     }
 
     @Test
+    void shouldRefuseASingleEntryTooLargeToHoldInMemory() {
+        // Given one SARIF result holding a huge array, and one SpotBugs bug holding a huge number of elements
+        fixtures.write("reports/one.sarif", "{\"version\":\"2.1.0\",\"runs\":[{\"results\":[{\"ruleId\":\"r\",\"stacks\":["
+                + "0,".repeat(600_000) + "0]}]}]}");
+        fixtures.write("reports/one.xml", "<BugCollection><BugInstance type=\"X\" category=\"SECURITY\">"
+                + "<String/>".repeat(250_000) + "</BugInstance></BugCollection>");
+
+        // When
+        Report report = fixtures.scan("sarif:reports/one.sarif;spotbugs:reports/one.xml;auto:reports/good/*");
+
+        // Then
+        assertThat(errorFor(report, "reports/one.sarif")).contains("more than 500000 values");
+        assertThat(errorFor(report, "reports/one.xml")).contains("more than 200000 elements");
+        assertGoodReportStillImported(report);
+    }
+
+    @Test
     void shouldRefuseDeepNestingWithoutExhaustingTheStack() {
         // Given
         fixtures.write("reports/deep.sarif", "{\"version\":\"2.1.0\",\"runs\":[{\"results\":[{\"message\":"
