@@ -178,6 +178,13 @@ final class ImportScanner implements StageScanner {
     private static String head(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             byte[] bytes = in.readNBytes(HEAD_BYTES);
+            // PowerShell 5 redirects write UTF-16; Jackson and StAX detect it themselves, detection must too
+            if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xfe) {
+                return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
+            }
+            if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xfe && (bytes[1] & 0xff) == 0xff) {
+                return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
+            }
             return new String(bytes, StandardCharsets.UTF_8);
         }
     }

@@ -153,6 +153,25 @@ class ImportFormatsTest {
     }
 
     @Test
+    void shouldDetectAndImportAReportWrittenInUtf16ByPowerShell() {
+        // Given
+        String text = fixtures.read(fixtures.copy("trivy-image.json", "tmp.json").getFileName().toString());
+        byte[] body = text.getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        byte[] withBom = new byte[body.length + 2];
+        withBom[0] = (byte) 0xff;
+        withBom[1] = (byte) 0xfe;
+        System.arraycopy(body, 0, withBom, 2, body.length);
+        fixtures.write("reports/image.json", withBom);
+
+        // When
+        Report report = fixtures.scan("auto:reports/image.json", NO_MERGE);
+
+        // Then
+        assertThat(stage(report).errors()).isEmpty();
+        assertThat(byRule(report, "CVE-2023-5363").tools()).containsExactly(new ToolInfo("Trivy", "0.57.1"));
+    }
+
+    @Test
     void shouldImportGrypeMatchesWithRelatedCvesAndPathsRelativeToTheScannedDirectory() {
         // Given
         fixtures.copy("grype.json", "reports/grype.json");
