@@ -29,7 +29,8 @@ import java.util.TreeMap;
  * </ul>
  * "Same" is transitive. The merged finding takes the text, location and fingerprint of its most severe member
  * (ties broken by tool name, rule id and fingerprint, so the result does not depend on input order), the highest
- * severity and CVSS score, the highest confidence, and the union of identifiers, CWEs and tools; the other
+ * severity and CVSS score, the highest confidence, and the union of identifiers, CWEs and tools (a vulnerable
+ * package's finding gets a fingerprint of package, version and advisory instead); the other
  * members' rule ids are listed in the {@code alsoReportedAs} property. It is suppressed only when every member
  * is. Deterministic for a given set of findings.
  */
@@ -96,9 +97,32 @@ final class FindingMerger {
         }
         List<Finding> merged = new ArrayList<>(groups.size());
         for (List<Finding> group : groups.values()) {
-            merged.add(group.size() == 1 ? group.get(0) : combine(group));
+            merged.add(group.size() == 1 ? withDependencyFingerprint(group.get(0), false)
+                    : withDependencyFingerprint(combine(group), true));
         }
         return merged;
+    }
+
+    /**
+     * A vulnerable package's finding with a fingerprint that does not depend on which tools reported it: package,
+     * installed version and the advisory (the lowest CVE id, else the lowest other id). Given to merged findings and
+     * to those whose tool gave no fingerprint, so that adding or dropping a scanner does not make an old
+     * vulnerability look new.
+     */
+    static Finding withDependencyFingerprint(Finding finding, boolean merged) {
+        Component component = finding.component();
+        if (component == null || component.name() == null || (!merged && finding.fingerprint() != null)) {
+            return finding;
+        }
+        Set<String> ids = advisories(finding);
+        if (ids.isEmpty()) {
+            return finding;
+        }
+        String advisory = ids.stream().filter(id -> id.startsWith("CVE-")).sorted().findFirst()
+                .orElse(ids.stream().sorted().findFirst().orElseThrow());
+        String key = "imports-dependency\u0000" + packageKey(component.name()) + "\u0000"
+                + (component.version() == null ? "" : component.version().trim()) + "\u0000" + advisory;
+        return finding.toBuilder().fingerprint(io.jenkins.plugins.devsecops.fingerprint.FindingFingerprints.sha256(key)).build();
     }
 
     private static List<String> exactKeys(Finding finding) {

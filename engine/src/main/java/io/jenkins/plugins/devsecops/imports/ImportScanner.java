@@ -112,7 +112,8 @@ final class ImportScanner implements StageScanner {
                 result.findings().clear();
             }
         }
-        List<Finding> findings = merge ? FindingMerger.merge(imported) : imported;
+        List<Finding> findings = merge ? FindingMerger.merge(imported)
+                : imported.stream().map(f -> FindingMerger.withDependencyFingerprint(f, false)).toList();
         imported = null;
         findings.forEach(sink::report);
         sink.property("reports", String.valueOf(read));

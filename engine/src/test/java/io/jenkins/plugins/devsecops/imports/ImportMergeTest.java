@@ -217,6 +217,25 @@ class ImportMergeTest {
     }
 
     @Test
+    void shouldGiveAVulnerablePackageTheSameFingerprintWhicheverToolsReportIt() {
+        // Given Trivy alone, then Trivy with Grype and npm audit
+        ImportFixtures fixtures = new ImportFixtures(root);
+        fixtures.copy("trivy-fs.json", "reports/trivy.json");
+        Report trivyOnly = fixtures.scan("trivy:reports/trivy.json");
+        fixtures.copy("grype.json", "reports/grype.json");
+        fixtures.copy("npm-audit.json", "reports/npm-audit.json");
+
+        // When
+        Report all = fixtures.scan("auto:reports/*.json");
+
+        // Then
+        Finding before = trivyOnly.findings().stream().filter(f -> f.ruleId().equals("CVE-2021-23337")).findFirst().orElseThrow();
+        Finding after = all.findings().stream().filter(f -> f.identifiers().contains("CVE-2021-23337")).findFirst().orElseThrow();
+        assertThat(after.tools()).hasSize(3);
+        assertThat(after.fingerprint()).isEqualTo(before.fingerprint());
+    }
+
+    @Test
     void shouldKeepEveryToolsFindingWhenMergingIsOff() {
         // Given
         ImportFixtures fixtures = new ImportFixtures(root);
