@@ -90,7 +90,8 @@ final class SarifParser implements ReportParser {
                 case TOOL -> run.readTool(value, context);
                 case TAXONOMY_NAME -> run.taxonomyNames.put(indexes.get(1), JsonFields.text(value));
                 case BASE_IDS -> run.baseIds = value;
-                case ARTIFACT -> run.artifacts.put(indexes.get(1), value);
+                case ARTIFACT -> run.artifacts.put(indexes.get(1),
+                        new ArtifactRef(JsonFields.text(value, "uri"), JsonFields.text(value, "uriBaseId")));
                 case RESULT -> run.addResult(value, context);
                 default -> throw new IllegalStateException("Unexpected path " + path);
             }
@@ -99,6 +100,10 @@ final class SarifParser implements ReportParser {
             throw new IOException("Not a SARIF 2.1.0 log: version is " + (version[0] == null ? "missing" : "'" + version[0] + "'"));
         }
         finishEarlierRuns(runs, Integer.MAX_VALUE, context);
+    }
+
+    /** One of {@code run.artifacts}: where it is, as the log wrote it. */
+    private record ArtifactRef(String uri, String uriBaseId) {
     }
 
     private static void finishEarlierRuns(Map<Integer, RunState> runs, int current, ImportContext context) {
@@ -116,7 +121,7 @@ final class SarifParser implements ReportParser {
         final Map<String, ReportingDescriptor> rulesById = new HashMap<>();
         final Map<Integer, List<ReportingDescriptor>> extensionRules = new HashMap<>();
         final Map<Integer, String> taxonomyNames = new HashMap<>();
-        final Map<Integer, JsonNode> artifacts = new HashMap<>();
+        final Map<Integer, ArtifactRef> artifacts = new HashMap<>();
         JsonNode baseIds;
         List<Pending> pending = new ArrayList<>();
         final Map<ReportingDescriptor, RuleFacts> facts = new java.util.IdentityHashMap<>();
@@ -219,9 +224,9 @@ final class SarifParser implements ReportParser {
                     // java-sarif defaults an absent level to "warning"; the rule's default configuration decides then
                     result.setLevel(null);
                 }
-                pending.add(toolSeen ? convert(result, context) : new Pending(null, result, null));
-                if (pending.get(pending.size() - 1).finding() == null && pending.get(pending.size() - 1).deferred() == null) {
-                    pending.remove(pending.size() - 1);
+                Pending converted = toolSeen ? convert(result, context) : new Pending(null, result, null);
+                if (converted != null) {
+                    pending.add(converted);
                 }
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 context.skip("a SARIF result that does not follow the schema (" + shortMessage(e) + ")");
@@ -288,7 +293,7 @@ final class SarifParser implements ReportParser {
                 if (item.deferred() != null) {
                     item = convert(item.deferred(), context);
                 }
-                if (item.finding() == null) {
+                if (item == null) {
                     continue;
                 }
                 Finding finding = item.finding();
@@ -317,13 +322,14 @@ final class SarifParser implements ReportParser {
             });
         }
 
+        /** The result as a finding whose location waits for the end of the run, or {@code null} when it is none. */
         private Pending convert(Result result, ImportContext context) {
             if (result.getKind() != null && (result.getKind() == Result.Kind.PASS
                     || result.getKind() == Result.Kind.NOT_APPLICABLE)) {
-                return new Pending(null, null, null);
+                return null;
             }
             if (result.getBaselineState() == Result.BaselineState.ABSENT) {
-                return new Pending(null, null, null);
+                return null;
             }
             ReportingDescriptor rule = ruleOf(result);
             RuleFacts ruleFacts = facts(rule);
@@ -336,7 +342,7 @@ final class SarifParser implements ReportParser {
             }
             if (ruleId == null) {
                 context.skip("a SARIF result without a rule id");
-                return new Pending(null, null, null);
+                return null;
             }
             if (rule != null && ruleId.equals(rule.getId())) {
                 ruleId = rule.getId();
@@ -372,7 +378,7 @@ final class SarifParser implements ReportParser {
                 finding = builder.build();
             } catch (IllegalArgumentException e) {
                 context.skip(e.getMessage());
-                return new Pending(null, null, null);
+                return null;
             }
             return new Pending(finding, null, rawLocation(result));
         }
@@ -616,10 +622,10 @@ final class SarifParser implements ReportParser {
             String uri = artifact.uri();
             String baseId = artifact.uriBaseId();
             if (uri == null && artifact.artifactIndex() != null) {
-                JsonNode indexed = artifacts.get(artifact.artifactIndex());
-                uri = JsonFields.text(indexed, "uri");
-                if (baseId == null) {
-                    baseId = JsonFields.text(indexed, "uriBaseId");
+                ArtifactRef indexed = artifacts.get(artifact.artifactIndex());
+                uri = indexed == null ? null : indexed.uri();
+                if (baseId == null && indexed != null) {
+                    baseId = indexed.uriBaseId();
                 }
             }
             if (uri == null) {
