@@ -6,6 +6,8 @@ import io.jenkins.plugins.devsecops.dashboard.DashboardData;
 import io.jenkins.plugins.devsecops.dashboard.DashboardPage;
 import io.jenkins.plugins.devsecops.policy.PolicyVerdict;
 import io.jenkins.plugins.devsecops.yaml.YamlInputException;
+import io.jenkins.plugins.devsecops.imports.ImportPattern;
+import io.jenkins.plugins.devsecops.imports.ImportStage;
 import io.jenkins.plugins.devsecops.model.Report;
 import io.jenkins.plugins.devsecops.model.Severity;
 import io.jenkins.plugins.devsecops.report.ReportWriter;
@@ -98,6 +100,11 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--option", paramLabel = "STAGE.NAME=VALUE", description = "A stage option (repeatable)")
     private java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
 
+    @Option(names = "--import", paramLabel = "FORMAT:GLOB",
+            description = "Import another tool's report (repeatable): sarif, trivy, grype, gitleaks, semgrep, dependency-check, "
+                    + "zap, checkov, bandit, npm-audit, spotbugs or auto, e.g. --import sarif:build/**/*.sarif")
+    private List<String> imports = new ArrayList<>();
+
     @Option(names = {"-q", "--quiet"}, description = "Print only errors, the gate table and the final verdict")
     private boolean quiet;
 
@@ -132,6 +139,16 @@ final class ScanCommand implements Callable<Integer> {
         }
         if (since != null) {
             request.option("secrets.since", since);
+        }
+        if (!imports.isEmpty()) {
+            try {
+                request.option("imports.patterns", ImportPattern.toOption(imports));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            if (!stages.isEmpty() && !stages.contains(ImportStage.ID)) {
+                request.stage(ImportStage.ID);
+            }
         }
         options.forEach(request::option);
 
