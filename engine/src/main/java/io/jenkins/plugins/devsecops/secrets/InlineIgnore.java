@@ -1,0 +1,63 @@
+package io.jenkins.plugins.devsecops.secrets;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@code devsecops:ignore} comments: on the line of a finding or on the line before it, {@code
+ * devsecops:ignore} suppresses every secret finding and {@code devsecops:ignore RULE-ID[,RULE-ID...]} only those
+ * rules. Text after the directive that does not name a rule is kept as the reason.
+ */
+final class InlineIgnore {
+
+    /** The directive users write. */
+    static final String DIRECTIVE = "devsecops:ignore";
+
+    private static final Pattern IDS = Pattern.compile("\\G[\\s,]*([a-z0-9]+(?:-[a-z0-9]+)*)");
+
+    private InlineIgnore() {
+    }
+
+    /**
+     * Whether {@code line} holds a directive that applies to {@code ruleId}.
+     *
+     * @param knownRuleIds whether a word names a loaded rule: words after the directive that are rule ids restrict it
+     *     to those rules, other words are the reason
+     */
+    static boolean applies(String line, String ruleId, java.util.function.Predicate<String> knownRuleIds) {
+        int at = line.toLowerCase(Locale.ROOT).indexOf(DIRECTIVE);
+        while (at >= 0) {
+            if (appliesAt(line, at + DIRECTIVE.length(), ruleId, knownRuleIds)) {
+                return true;
+            }
+            at = line.toLowerCase(Locale.ROOT).indexOf(DIRECTIVE, at + 1);
+        }
+        return false;
+    }
+
+    private static boolean appliesAt(String line, int after, String ruleId, java.util.function.Predicate<String> known) {
+        Matcher matcher = IDS.matcher(line);
+        matcher.region(after, line.length());
+        boolean named = false;
+        while (matcher.find()) {
+            String word = matcher.group(1);
+            if (!known.test(word)) {
+                break;
+            }
+            named = true;
+            if (word.equals(ruleId)) {
+                return true;
+            }
+        }
+        return !named;
+    }
+
+    /** The text after the directive, as the suppression's reason; a default when there is none. */
+    static String reason(String line) {
+        int at = line.toLowerCase(Locale.ROOT).indexOf(DIRECTIVE);
+        String rest = at < 0 ? "" : line.substring(at + DIRECTIVE.length())
+                .replaceAll("(\\*/|-->|#\\}|%>)\\s*$", "").strip();
+        return rest.isEmpty() ? "Ignored by an inline devsecops:ignore comment" : "devsecops:ignore " + rest;
+    }
+}

@@ -1,0 +1,208 @@
+package io.jenkins.plugins.devsecops.secrets;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds secrets in a text with a rule set. One pass of a {@link KeywordAutomaton} over the text finds every rule
+ * keyword; a rule's pattern then runs only over the line of a hit (or a bounded window of a very long line, or a
+ * window of lines for multi-line rules), at most once per region. Matches then pass the rule's entropy and
+ * candidate checks and the {@link PlaceholderValues} allowlist. Immutable and thread-safe.
+ */
+public final class SecretDetector {
+
+    /** How far before a keyword a pattern may look on a long line. */
+    static final int WINDOW_BEFORE = 1024;
+
+    /** How far after a keyword a pattern may look on a long line. */
+    static final int WINDOW_AFTER = 4096;
+
+    /** How many lines a multi-line rule looks at from its keyword's line. */
+    static final int MULTILINE_LINES = 200;
+
+    /** How many characters a multi-line rule looks at from its keyword's line. */
+    static final int MULTILINE_CHARS = 16 * 1024;
+
+    private final List<SecretRule> rules;
+    private final KeywordAutomaton automaton;
+    /** Per keyword of the automaton: the indexes of the rules that have it. */
+    private final int[][] rulesOfKeyword;
+    /** Rules without keywords (user rules only): their RE2J pattern runs over the whole text. */
+    private final int[] unkeyed;
+
+    /**
+     * @throws IllegalArgumentException when two rules share an id
+     */
+    public SecretDetector(List<SecretRule> rules) {
+        this.rules = List.copyOf(rules);
+        Set<String> ids = new HashSet<>();
+        Map<String, List<Integer>> byKeyword = new LinkedHashMap<>();
+        List<Integer> withoutKeywords = new ArrayList<>();
+        for (int r = 0; r < this.rules.size(); r++) {
+            SecretRule rule = this.rules.get(r);
+            if (!ids.add(rule.id())) {
+                throw new IllegalArgumentException("Two secret rules have the id " + rule.id());
+            }
+            if (rule.keywords().isEmpty()) {
+                withoutKeywords.add(r);
+            }
+            for (String keyword : rule.keywords()) {
+                byKeyword.computeIfAbsent(keyword, k -> new ArrayList<>()).add(r);
+            }
+        }
+        List<String> keywords = new ArrayList<>(byKeyword.keySet());
+        this.automaton = new KeywordAutomaton(keywords);
+        this.rulesOfKeyword = new int[keywords.size()][];
+        for (int k = 0; k < keywords.size(); k++) {
+            rulesOfKeyword[k] = byKeyword.get(keywords.get(k)).stream().mapToInt(Integer::intValue).toArray();
+        }
+        this.unkeyed = withoutKeywords.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The rules, in the order given. */
+    public List<SecretRule> rules() {
+        return rules;
+    }
+
+    /** Whether a rule with this id is in the set. */
+    public boolean hasRule(String id) {
+        for (SecretRule rule : rules) {
+            if (rule.id().equals(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The secrets in {@code text}, the content of the file at {@code path}, ordered by position.
+     *
+     * @param path the file's path relative to the scan root, for rules restricted to some files
+     */
+    public List<SecretMatch> detect(String path, String text) {
+        FileScan scan = new FileScan(path, text);
+        automaton.scan(text, scan);
+        for (int r : unkeyed) {
+            if (scan.applies(r)) {
+                scan.run(r, 0, text.length());
+            }
+        }
+        List<SecretMatch> found = scan.found;
+        if (found.size() > 1) {
+            found.sort(Comparator.comparingInt(SecretMatch::secretStart).thenComparing(m -> m.rule().id()));
+        }
+        return found;
+    }
+
+    /** The state of one {@link #detect} call. */
+    private final class FileScan implements KeywordAutomaton.HitConsumer, SecretPattern.MatchConsumer {
+        private final String path;
+        private final String text;
+        private final int[] scannedUntil = new int[rules.size()];
+        private final byte[] applies = new byte[rules.size()];
+        private final List<SecretMatch> found = new ArrayList<>(0);
+        private Set<Long> seen;
+        private int currentRule;
+        private int lastMatchEnd;
+
+        FileScan(String path, String text) {
+            this.path = path;
+            this.text = text;
+        }
+
+        boolean applies(int rule) {
+            if (applies[rule] == 0) {
+                applies[rule] = rules.get(rule).scope().appliesTo(path) ? (byte) 1 : (byte) 2;
+            }
+            return applies[rule] == 1;
+        }
+
+        @Override
+        public void hit(int keyword, int end) {
+            int hitStart = end - automaton.length(keyword);
+            for (int r : rulesOfKeyword[keyword]) {
+                if (hitStart < scannedUntil[r] || !applies(r)) {
+                    continue;
+                }
+                int regionStart = lineStart(hitStart);
+                if (rules.get(r).multiline()) {
+                    int regionEnd = multilineEnd(end);
+                    lastMatchEnd = -1;
+                    run(r, regionStart, regionEnd);
+                    scannedUntil[r] = Math.max(end, lastMatchEnd);
+                } else {
+                    int regionEnd = lineEnd(end);
+                    run(r, regionStart, regionEnd);
+                    scannedUntil[r] = regionEnd;
+                }
+            }
+        }
+
+        void run(int rule, int from, int to) {
+            currentRule = rule;
+            rules.get(rule).pattern().findAll(text, from, to, this);
+        }
+
+        @Override
+        public void match(int matchStart, int matchEnd, int secretStart, int secretEnd) {
+            lastMatchEnd = Math.max(lastMatchEnd, matchEnd);
+            if (secretEnd <= secretStart) {
+                return;
+            }
+            SecretRule rule = rules.get(currentRule);
+            if (rule.minEntropy() > 0 && ShannonEntropy.of(text, secretStart, secretEnd) < rule.minEntropy()) {
+                return;
+            }
+            if (!rule.check().accepts(path, text, secretStart, secretEnd)) {
+                return;
+            }
+            if (PlaceholderValues.isPlaceholder(text.substring(secretStart, secretEnd))) {
+                return;
+            }
+            if (seen == null) {
+                seen = new HashSet<>();
+            }
+            if (seen.add(((long) currentRule << 32) | secretStart)) {
+                found.add(new SecretMatch(rule, matchStart, matchEnd, secretStart, secretEnd));
+            }
+        }
+
+        /** The start of the line of {@code offset}, at most {@link #WINDOW_BEFORE} characters back. */
+        private int lineStart(int offset) {
+            int limit = Math.max(0, offset - WINDOW_BEFORE);
+            for (int i = offset - 1; i >= limit; i--) {
+                if (text.charAt(i) == '\n') {
+                    return i + 1;
+                }
+            }
+            return limit;
+        }
+
+        /** The end of the line of {@code offset}, at most {@link #WINDOW_AFTER} characters on. */
+        private int lineEnd(int offset) {
+            int limit = Math.min(text.length(), offset + WINDOW_AFTER);
+            for (int i = offset; i < limit; i++) {
+                if (text.charAt(i) == '\n') {
+                    return i;
+                }
+            }
+            return limit;
+        }
+
+        private int multilineEnd(int offset) {
+            int limit = Math.min(text.length(), offset + MULTILINE_CHARS);
+            int lines = 0;
+            for (int i = offset; i < limit; i++) {
+                if (text.charAt(i) == '\n' && ++lines >= MULTILINE_LINES) {
+                    return i;
+                }
+            }
+            return limit;
+        }
+    }
+}
