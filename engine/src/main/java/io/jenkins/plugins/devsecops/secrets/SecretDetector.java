@@ -95,8 +95,34 @@ public final class SecretDetector {
         List<SecretMatch> found = scan.found;
         if (found.size() > 1) {
             found.sort(Comparator.comparingInt(SecretMatch::secretStart).thenComparing(m -> m.rule().id()));
+            found = withoutGenericDuplicates(found);
         }
         return found;
+    }
+
+    /** Drops generic-rule matches of a value a provider rule also matched: the provider finding says more. */
+    private static List<SecretMatch> withoutGenericDuplicates(List<SecretMatch> sorted) {
+        List<SecretMatch> kept = new ArrayList<>(sorted.size());
+        for (SecretMatch match : sorted) {
+            if (match.rule().id().equals(GenericAssignmentRule.ID) && overlapsSpecific(sorted, match)) {
+                continue;
+            }
+            kept.add(match);
+        }
+        return kept;
+    }
+
+    private static boolean overlapsSpecific(List<SecretMatch> sorted, SecretMatch generic) {
+        for (SecretMatch other : sorted) {
+            if (other.secretStart() >= generic.secretEnd()) {
+                break;
+            }
+            if (other != generic && !other.rule().id().equals(GenericAssignmentRule.ID)
+                    && other.secretEnd() > generic.secretStart()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The state of one {@link #detect} call. */
