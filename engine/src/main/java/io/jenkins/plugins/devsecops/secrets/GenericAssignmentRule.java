@@ -83,7 +83,8 @@ final class GenericAssignmentRule {
                 .pattern(new JdkSecretPattern(PATTERN, 2, 3, 4, 6))
                 .minEntropy(MIN_ENTROPY)
                 .files(List.of("*.env", ".env.*", "*.properties", "*.yml", "*.yaml", "*.json", "*.ini", "*.conf",
-                        "*.cfg", "*.toml", "*.xml", "*.tf", "*.tfvars", "*.sh", "Jenkinsfile"))
+                        "*.cfg", "*.toml", "*.xml", "*.tf", "*.tfvars", "*.sh", "Jenkinsfile", "*.java", "*.kt", "*.groovy",
+                        "*.py", "*.js", "*.ts", "*.go", "*.rb", "*.php", "*.cs"))
                 .scope(GenericAssignmentRule::appliesTo)
                 .check(GenericAssignmentRule::accepts)
                 .remediation("Move the value to a secret store (Jenkins credentials, Vault, the cloud's secret manager)"
