@@ -25,15 +25,14 @@ final class GenericAssignmentRule {
     private static final String KEY_WORDS = "password|passwd|passwort|pwd|secret|token|api[_.-]?key|apikey|access[_.-]?key"
             + "|auth[_.-]?key|private[_.-]?key|client[_.-]?secret|credentials?|signing[_.-]?key|encryption[_.-]?key";
 
-    private static final String KEY = "[A-Za-z0-9_.-]*(?:" + KEY_WORDS + ")[A-Za-z0-9_.-]*";
-
     /**
-     * Group 1: the key. Then the value: group 2 double-quoted, group 3 single-quoted, group 4 bare (config files),
-     * group 5 an XML element's text.
+     * Starts at a keyword (the detector tries it at each keyword hit), then the rest of the key name. Then either an
+     * assignment with the value double-quoted (group 1), single-quoted (group 2) or bare (group 3, config files), or
+     * the end of an XML start tag and the element's text (group 4).
      */
-    static final String PATTERN = "(?i)(?<![A-Za-z0-9_])[\"']?(" + KEY + ")[\"']?[ \\t]*(?::=|=>|=|:|\\+=)[ \\t]*"
+    static final String PATTERN = "(?i)(?:" + KEY_WORDS + ")[A-Za-z0-9_.-]*(?:[\"']?[ \\t]*(?::=|=>|=|:|\\+=)[ \\t]*"
             + "(?:\"([^\"\\s\\\\]{8,200})\"|'([^'\\s\\\\]{8,200})'|([^\\s\"'`,;#<>(){}\\[\\]]{8,200}))"
-            + "|<(" + KEY + ")>[ \\t]*([^<\\s]{8,200})[ \\t]*</";
+            + "|>[ \\t]*([^<\\s]{8,200})[ \\t]*</)";
 
     static final List<String> KEYWORDS = List.of("password", "passwd", "passwort", "pwd", "secret", "token",
             "api_key", "apikey", "api-key", "api.key", "access_key", "accesskey", "access-key", "auth_key", "authkey",
@@ -80,7 +79,8 @@ final class GenericAssignmentRule {
                 .severity(Severity.MEDIUM)
                 .confidence(Confidence.MEDIUM)
                 .keywords(KEYWORDS)
-                .pattern(new JdkSecretPattern(PATTERN, 2, 3, 4, 6))
+                .pattern(new JdkSecretPattern(PATTERN, 1, 2, 3, 4))
+                .anchored(true)
                 .minEntropy(MIN_ENTROPY)
                 .files(List.of("*.env", ".env.*", "*.properties", "*.yml", "*.yaml", "*.json", "*.ini", "*.conf",
                         "*.cfg", "*.toml", "*.xml", "*.tf", "*.tfvars", "*.sh", "Jenkinsfile", "*.java", "*.kt", "*.groovy",

@@ -56,6 +56,23 @@ final class JdkSecretPattern implements SecretPattern {
     }
 
     @Override
+    public void matchAt(CharSequence text, int from, int to, MatchConsumer consumer) {
+        Matcher matcher = pattern.matcher(text);
+        matcher.useTransparentBounds(true);
+        matcher.useAnchoringBounds(false);
+        matcher.region(from, to);
+        if (matcher.lookingAt()) {
+            for (int group : secretGroups) {
+                int start = matcher.start(group);
+                if (start >= 0) {
+                    consumer.match(matcher.start(), matcher.end(), start, matcher.end(group));
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
     public String toString() {
         return pattern.pattern();
     }

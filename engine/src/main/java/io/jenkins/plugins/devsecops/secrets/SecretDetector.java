@@ -155,8 +155,14 @@ public final class SecretDetector {
                 if (hitStart < scannedUntil[r] || !applies(r)) {
                     continue;
                 }
+                SecretRule rule = rules.get(r);
+                if (rule.anchored()) {
+                    currentRule = r;
+                    rule.pattern().matchAt(text, hitStart, lineEnd(end), this);
+                    continue;
+                }
                 int regionStart = lineStart(hitStart);
-                if (rules.get(r).multiline()) {
+                if (rule.multiline()) {
                     int regionEnd = multilineEnd(end);
                     lastMatchEnd = -1;
                     run(r, regionStart, regionEnd);

@@ -23,4 +23,16 @@ public interface SecretPattern {
      * at characters around the region. Matches whose secret group did not take part are skipped.
      */
     void findAll(CharSequence text, int from, int to, MatchConsumer consumer);
+
+    /**
+     * Reports the match that starts exactly at {@code from}, if any, ending at most at {@code to}. Rules anchored at
+     * their keyword use it: one attempt per keyword hit instead of a search of the line.
+     */
+    default void matchAt(CharSequence text, int from, int to, MatchConsumer consumer) {
+        findAll(text, from, to, (matchStart, matchEnd, secretStart, secretEnd) -> {
+            if (matchStart == from) {
+                consumer.match(matchStart, matchEnd, secretStart, secretEnd);
+            }
+        });
+    }
 }

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param keywords lower-case literals; the pattern only runs where one occurs; empty runs it over every file
  * @param pattern the compiled pattern
  * @param multiline whether matches may span lines (the pattern then runs over a window of lines after a keyword)
+ * @param anchored whether every match starts with one of the keywords: the pattern is then tried once at each keyword
+ *     hit instead of searching the hit's line (rules defined in code only)
  * @param minEntropy the minimum Shannon entropy (bits per character) of the secret value, 0 for none
  * @param files the {@code files} globs as written, empty for every file
  * @param scope which files the rule applies to
@@ -29,7 +31,7 @@ import java.util.Objects;
  * @param origin where the rule was defined: {@code built-in} or the user rule file's path
  */
 public record SecretRule(String id, String title, String provider, Severity severity, Confidence confidence,
-        List<String> keywords, SecretPattern pattern, boolean multiline, double minEntropy, List<String> files,
+        List<String> keywords, SecretPattern pattern, boolean multiline, boolean anchored, double minEntropy, List<String> files,
         PathScope scope, CandidateCheck check, String remediation, List<String> references, List<String> examples,
         List<String> counterExamples, String origin) {
 
@@ -75,6 +77,7 @@ public record SecretRule(String id, String title, String provider, Severity seve
         private final List<String> keywords = new ArrayList<>();
         private SecretPattern pattern;
         private boolean multiline;
+        private boolean anchored;
         private double minEntropy;
         private final List<String> files = new ArrayList<>();
         private PathScope scope;
@@ -121,6 +124,11 @@ public record SecretRule(String id, String title, String provider, Severity seve
 
         public Builder multiline(boolean value) {
             multiline = value;
+            return this;
+        }
+
+        public Builder anchored(boolean value) {
+            anchored = value;
             return this;
         }
 
@@ -173,7 +181,7 @@ public record SecretRule(String id, String title, String provider, Severity seve
         }
 
         public SecretRule build() {
-            return new SecretRule(id, title, provider, severity, confidence, keywords, pattern, multiline, minEntropy,
+            return new SecretRule(id, title, provider, severity, confidence, keywords, pattern, multiline, anchored, minEntropy,
                     files, scope, check, remediation, references, examples, counterExamples, origin);
         }
     }
