@@ -22,17 +22,15 @@ final class GenericAssignmentRule {
 
     static final int MIN_LENGTH = 8;
 
-    private static final String KEY_WORDS = "password|passwd|passwort|pwd|secret|token|api[_.-]?key|apikey|access[_.-]?key"
-            + "|auth[_.-]?key|private[_.-]?key|client[_.-]?secret|credentials?|signing[_.-]?key|encryption[_.-]?key";
-
     /**
-     * Starts at a keyword (the detector tries it at each keyword hit), then the rest of the key name. Then either an
-     * assignment with the value double-quoted (group 1), single-quoted (group 2) or bare (group 3, config files), or
-     * the end of an XML start tag and the element's text (group 4).
+     * Tried right after each keyword hit (the keyword automaton already matched the keyword, case-insensitively): the
+     * rest of the key name, then either an assignment with the value double-quoted (group 1), single-quoted (group
+     * 2) or bare (group 3, config files), or the end of an XML start tag and the element's text (group 4). No
+     * case-insensitive flag and only possessive quantifiers: it runs at every keyword hit, so it must fail fast.
      */
-    static final String PATTERN = "(?i)(?:" + KEY_WORDS + ")[A-Za-z0-9_.-]*(?:[\"']?[ \\t]*(?::=|=>|=|:|\\+=)[ \\t]*"
-            + "(?:\"([^\"\\s\\\\]{8,200})\"|'([^'\\s\\\\]{8,200})'|([^\\s\"'`,;#<>(){}\\[\\]]{8,200}))"
-            + "|>[ \\t]*([^<\\s]{8,200})[ \\t]*</)";
+    static final String PATTERN = "[A-Za-z0-9_.-]*+(?:[\"']?[ \t]*+(?::=|=>|=|:|\\+=)[ \t]*+"
+            + "(?:\"([^\"\\s\\\\]{8,200}+)\"|'([^'\\s\\\\]{8,200}+)'|([^\\s\"'`,;#<>(){}\\[\\]]{8,200}+))"
+            + "|>[ \t]*+([^<\\s]{8,200}+)[ \t]*+</)";
 
     static final List<String> KEYWORDS = List.of("password", "passwd", "passwort", "pwd", "secret", "token",
             "api_key", "apikey", "api-key", "api.key", "access_key", "accesskey", "access-key", "auth_key", "authkey",
@@ -115,10 +113,9 @@ final class GenericAssignmentRule {
     }
 
     static boolean accepts(String path, CharSequence text, int secretStart, int secretEnd) {
-        String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
         boolean quoted = secretStart > 0 && (text.charAt(secretStart - 1) == '"' || text.charAt(secretStart - 1) == '\'');
         boolean xmlText = secretStart > 0 && text.charAt(secretStart - 1) == '>';
-        if (SOURCE_EXTENSIONS.contains(extension(name)) && !quoted) {
+        if (!quoted && isSource(path)) {
             return false;
         }
         if (!keyAccepted(text, secretStart)) {
@@ -129,6 +126,11 @@ final class GenericAssignmentRule {
         }
         String value = text.subSequence(secretStart, secretEnd).toString();
         return valueLooksSecret(value);
+    }
+
+    private static boolean isSource(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot > path.lastIndexOf('/') && SOURCE_EXTENSIONS.contains(path.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
     /** Finds the key before the value and rejects keys that name a setting about the secret. */

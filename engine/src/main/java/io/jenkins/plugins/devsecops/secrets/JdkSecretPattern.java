@@ -11,6 +11,8 @@ final class JdkSecretPattern implements SecretPattern {
 
     private final Pattern pattern;
     private final int[] secretGroups;
+    /** One matcher per thread, reset for each use: a pattern runs at every keyword hit, so allocation adds up. */
+    private final ThreadLocal<Matcher> matchers;
 
     /**
      * @param source the regular expression
@@ -20,6 +22,21 @@ final class JdkSecretPattern implements SecretPattern {
     JdkSecretPattern(String source, int... secretGroups) {
         this.pattern = Pattern.compile(source);
         this.secretGroups = secretGroups.clone();
+        this.matchers = ThreadLocal.withInitial(() -> pattern.matcher(""));
+    }
+
+    private Matcher matcher(CharSequence text, int from, int to) {
+        Matcher matcher = matchers.get();
+        matcher.reset(text);
+        matcher.useTransparentBounds(true);
+        matcher.useAnchoringBounds(false);
+        matcher.region(from, to);
+        return matcher;
+    }
+
+    private void release(Matcher matcher) {
+        // Do not keep the last scanned file reachable from the thread.
+        matcher.reset("");
     }
 
     @Override
@@ -34,10 +51,15 @@ final class JdkSecretPattern implements SecretPattern {
 
     @Override
     public void findAll(CharSequence text, int from, int to, MatchConsumer consumer) {
-        Matcher matcher = pattern.matcher(text);
-        matcher.useTransparentBounds(true);
-        matcher.useAnchoringBounds(false);
-        matcher.region(from, to);
+        Matcher matcher = matcher(text, from, to);
+        try {
+            findAll(matcher, to, consumer);
+        } finally {
+            release(matcher);
+        }
+    }
+
+    private void findAll(Matcher matcher, int to, MatchConsumer consumer) {
         while (matcher.find()) {
             for (int group : secretGroups) {
                 int start = matcher.start(group);
@@ -57,18 +79,19 @@ final class JdkSecretPattern implements SecretPattern {
 
     @Override
     public void matchAt(CharSequence text, int from, int to, MatchConsumer consumer) {
-        Matcher matcher = pattern.matcher(text);
-        matcher.useTransparentBounds(true);
-        matcher.useAnchoringBounds(false);
-        matcher.region(from, to);
-        if (matcher.lookingAt()) {
-            for (int group : secretGroups) {
-                int start = matcher.start(group);
-                if (start >= 0) {
-                    consumer.match(matcher.start(), matcher.end(), start, matcher.end(group));
-                    return;
+        Matcher matcher = matcher(text, from, to);
+        try {
+            if (matcher.lookingAt()) {
+                for (int group : secretGroups) {
+                    int start = matcher.start(group);
+                    if (start >= 0) {
+                        consumer.match(matcher.start(), matcher.end(), start, matcher.end(group));
+                        return;
+                    }
                 }
             }
+        } finally {
+            release(matcher);
         }
     }
 

@@ -156,6 +156,25 @@ final class KeywordAutomaton {
         }
     }
 
+    /**
+     * Reports every keyword occurrence in {@code bytes}, read as one character per byte: for text whose bytes and
+     * characters correspond one to one (ASCII), offsets are the same as in the decoded string, and scanning the raw
+     * bytes avoids a character decode per position.
+     */
+    void scanBytes(byte[] bytes, HitConsumer consumer) {
+        final char[] map = classOf;
+        final int[] table = next;
+        int row = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            row = table[(row & ~OUTPUT) + map[bytes[i] & 0xFF]];
+            if (row < 0) {
+                for (int keyword : outputs[(row & ~OUTPUT) / classes]) {
+                    consumer.hit(keyword, i + 1);
+                }
+            }
+        }
+    }
+
     /** Scans a whole string; see {@link #scan(CharSequence, int, int, HitConsumer)}. */
     void scan(String text, HitConsumer consumer) {
         scan(text, 0, text.length(), consumer);

@@ -85,8 +85,22 @@ public final class SecretDetector {
      * @param path the file's path relative to the scan root, for rules restricted to some files
      */
     public List<SecretMatch> detect(String path, String text) {
+        return detect(path, text, null);
+    }
+
+    /**
+     * The secrets in {@code text}, decoded from {@code bytes}. When every byte decoded to one character (ASCII text),
+     * the keyword search runs over the raw bytes, which is about twice as fast; the offsets are the same.
+     *
+     * @param bytes the raw content {@code text} was decoded from, or {@code null}
+     */
+    public List<SecretMatch> detect(String path, String text, byte[] bytes) {
         FileScan scan = new FileScan(path, text);
-        automaton.scan(text, scan);
+        if (bytes != null && bytes.length == text.length()) {
+            automaton.scanBytes(bytes, scan);
+        } else {
+            automaton.scan(text, scan);
+        }
         for (int r : unkeyed) {
             if (scan.applies(r)) {
                 scan.run(r, 0, text.length());
@@ -135,6 +149,7 @@ public final class SecretDetector {
         private Set<Long> seen;
         private int currentRule;
         private int lastMatchEnd;
+        private int anchorStart = -1;
 
         FileScan(String path, String text) {
             this.path = path;
@@ -158,7 +173,9 @@ public final class SecretDetector {
                 SecretRule rule = rules.get(r);
                 if (rule.anchored()) {
                     currentRule = r;
-                    rule.pattern().matchAt(text, hitStart, lineEnd(end), this);
+                    anchorStart = hitStart;
+                    rule.pattern().matchAt(text, end, lineEnd(end), this);
+                    anchorStart = -1;
                     continue;
                 }
                 int regionStart = lineStart(hitStart);
@@ -200,7 +217,8 @@ public final class SecretDetector {
                 seen = new HashSet<>();
             }
             if (seen.add(((long) currentRule << 32) | secretStart)) {
-                found.add(new SecretMatch(rule, matchStart, matchEnd, secretStart, secretEnd));
+                found.add(new SecretMatch(rule, anchorStart >= 0 ? anchorStart : matchStart, matchEnd, secretStart,
+                        secretEnd));
             }
         }
 
@@ -218,12 +236,8 @@ public final class SecretDetector {
         /** The end of the line of {@code offset}, at most {@link #WINDOW_AFTER} characters on. */
         private int lineEnd(int offset) {
             int limit = Math.min(text.length(), offset + WINDOW_AFTER);
-            for (int i = offset; i < limit; i++) {
-                if (text.charAt(i) == '\n') {
-                    return i;
-                }
-            }
-            return limit;
+            int newline = text.indexOf('\n', offset, limit);
+            return newline < 0 ? limit : newline;
         }
 
         private int multilineEnd(int offset) {

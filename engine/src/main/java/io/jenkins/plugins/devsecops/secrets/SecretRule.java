@@ -18,8 +18,8 @@ import java.util.Objects;
  * @param keywords lower-case literals; the pattern only runs where one occurs; empty runs it over every file
  * @param pattern the compiled pattern
  * @param multiline whether matches may span lines (the pattern then runs over a window of lines after a keyword)
- * @param anchored whether every match starts with one of the keywords: the pattern is then tried once at each keyword
- *     hit instead of searching the hit's line (rules defined in code only)
+ * @param anchored whether the pattern continues a keyword: it is then tried once right after each keyword hit
+ *     instead of searching the hit's line, and the match is reported from the keyword's start (rules defined in code)
  * @param minEntropy the minimum Shannon entropy (bits per character) of the secret value, 0 for none
  * @param files the {@code files} globs as written, empty for every file
  * @param scope which files the rule applies to

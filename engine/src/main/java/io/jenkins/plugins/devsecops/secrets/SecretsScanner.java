@@ -30,7 +30,7 @@ final class SecretsScanner implements StageScanner {
     @Override
     public void scan(SourceFile file, FindingSink sink) {
         String text = file.text();
-        List<SecretMatch> matches = detector.detect(file.path(), text);
+        List<SecretMatch> matches = detector.detect(file.path(), text, file.bytes());
         if (matches.isEmpty()) {
             return;
         }
