@@ -22,16 +22,6 @@ final class GenericAssignmentRule {
 
     static final int MIN_LENGTH = 8;
 
-    /**
-     * Tried right after each keyword hit (the keyword automaton already matched the keyword, case-insensitively): the
-     * rest of the key name, then either an assignment with the value double-quoted (group 1), single-quoted (group
-     * 2) or bare (group 3, config files), or the end of an XML start tag and the element's text (group 4). No
-     * case-insensitive flag and only possessive quantifiers: it runs at every keyword hit, so it must fail fast.
-     */
-    static final String PATTERN = "[A-Za-z0-9_.-]*+(?:[\"']?[ \t]*+(?::=|=>|=|:|\\+=)[ \t]*+"
-            + "(?:\"([^\"\\s\\\\]{8,200}+)\"|'([^'\\s\\\\]{8,200}+)'|([^\\s\"'`,;#<>(){}\\[\\]]{8,200}+))"
-            + "|>[ \t]*+([^<\\s]{8,200}+)[ \t]*+</)";
-
     static final List<String> KEYWORDS = List.of("password", "passwd", "passwort", "pwd", "secret", "token",
             "api_key", "apikey", "api-key", "api.key", "access_key", "accesskey", "access-key", "auth_key", "authkey",
             "private_key", "privatekey", "private-key", "credential", "signing_key", "signingkey", "encryption_key");
@@ -77,7 +67,7 @@ final class GenericAssignmentRule {
                 .severity(Severity.MEDIUM)
                 .confidence(Confidence.MEDIUM)
                 .keywords(KEYWORDS)
-                .pattern(new JdkSecretPattern(PATTERN, 1, 2, 3, 4))
+                .pattern(new AssignmentPattern())
                 .anchored(true)
                 .minEntropy(MIN_ENTROPY)
                 .files(List.of("*.env", ".env.*", "*.properties", "*.yml", "*.yaml", "*.json", "*.ini", "*.conf",
@@ -112,6 +102,9 @@ final class GenericAssignmentRule {
         return dot < 0 ? "" : name.substring(dot + 1);
     }
 
+    /** The last path asked about per thread, with whether it is source code: a file has many candidates. */
+    private static final ThreadLocal<Object[]> LAST_PATH = ThreadLocal.withInitial(() -> new Object[2]);
+
     static boolean accepts(String path, CharSequence text, int secretStart, int secretEnd) {
         boolean quoted = secretStart > 0 && (text.charAt(secretStart - 1) == '"' || text.charAt(secretStart - 1) == '\'');
         boolean xmlText = secretStart > 0 && text.charAt(secretStart - 1) == '>';
@@ -129,6 +122,15 @@ final class GenericAssignmentRule {
     }
 
     private static boolean isSource(String path) {
+        Object[] last = LAST_PATH.get();
+        if (last[0] != path) {
+            last[0] = path;
+            last[1] = isSourceName(path);
+        }
+        return (Boolean) last[1];
+    }
+
+    private static boolean isSourceName(String path) {
         int dot = path.lastIndexOf('.');
         return dot > path.lastIndexOf('/') && SOURCE_EXTENSIONS.contains(path.substring(dot + 1).toLowerCase(Locale.ROOT));
     }

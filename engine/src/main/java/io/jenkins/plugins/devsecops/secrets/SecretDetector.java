@@ -34,6 +34,8 @@ public final class SecretDetector {
     private final int[][] rulesOfKeyword;
     /** Rules without keywords (user rules only): their RE2J pattern runs over the whole text. */
     private final int[] unkeyed;
+    /** Per rule: whether every match starts with a keyword, so that a search may start at the hit. */
+    private final boolean[] startsAtKeyword;
 
     /**
      * @throws IllegalArgumentException when two rules share an id
@@ -62,6 +64,12 @@ public final class SecretDetector {
             rulesOfKeyword[k] = byKeyword.get(keywords.get(k)).stream().mapToInt(Integer::intValue).toArray();
         }
         this.unkeyed = withoutKeywords.stream().mapToInt(Integer::intValue).toArray();
+        this.startsAtKeyword = new boolean[this.rules.size()];
+        for (int r = 0; r < this.rules.size(); r++) {
+            SecretRule rule = this.rules.get(r);
+            startsAtKeyword[r] = rule.pattern() instanceof JdkSecretPattern
+                    && PatternPrefix.startsWithKeyword(rule.pattern().source(), rule.keywords());
+        }
     }
 
     /** The rules, in the order given. */
@@ -178,7 +186,7 @@ public final class SecretDetector {
                     anchorStart = -1;
                     continue;
                 }
-                int regionStart = lineStart(hitStart);
+                int regionStart = startsAtKeyword[r] ? hitStart : lineStart(hitStart);
                 if (rule.multiline()) {
                     int regionEnd = multilineEnd(end);
                     lastMatchEnd = -1;

@@ -1,0 +1,87 @@
+package io.jenkins.plugins.devsecops.secrets;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Tells whether every match of a pattern starts with one of its rule's keywords: then the detector can search from
+ * the keyword hit instead of from the start of its line, since a match starting earlier on the line would start with
+ * an earlier hit. Deliberately conservative: only a leading literal after optional {@code \b}, {@code (} and
+ * {@code (?:}, not followed by a quantifier, and no alternation that could bypass it.
+ */
+final class PatternPrefix {
+
+    private static final String META = "\\[](){}.*+?^$|";
+
+    private PatternPrefix() {
+    }
+
+    static boolean startsWithKeyword(String source, List<String> keywords) {
+        int i = 0;
+        int strippedGroups = 0;
+        while (true) {
+            if (source.startsWith("\\b", i)) {
+                i += 2;
+            } else if (source.startsWith("(?:", i)) {
+                i += 3;
+                strippedGroups++;
+            } else if (source.startsWith("(", i) && !source.startsWith("(?", i)) {
+                i += 1;
+                strippedGroups++;
+            } else {
+                break;
+            }
+        }
+        int literalEnd = i;
+        while (literalEnd < source.length() && META.indexOf(source.charAt(literalEnd)) < 0) {
+            literalEnd++;
+        }
+        if (literalEnd < source.length() && "?*+{".indexOf(source.charAt(literalEnd)) >= 0) {
+            literalEnd--; // the quantifier applies to the last character, which is then not certain
+        }
+        String literal = source.substring(i, Math.max(i, literalEnd)).toLowerCase(Locale.ROOT);
+        if (literal.isEmpty() || keywords.stream().noneMatch(literal::startsWith)) {
+            return false;
+        }
+        return !hasAlternationAround(source, strippedGroups);
+    }
+
+    /** Whether a {@code |} sits at the top level or directly inside one of the leading groups. */
+    private static boolean hasAlternationAround(String source, int strippedGroups) {
+        Deque<Boolean> open = new ArrayDeque<>();
+        for (int g = 0; g < strippedGroups; g++) {
+            open.push(Boolean.TRUE);
+        }
+        boolean inClass = false;
+        int opened = 0;
+        for (int i = 0; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (c == '\\') {
+                i++;
+                continue;
+            }
+            if (inClass) {
+                inClass = c != ']';
+                continue;
+            }
+            if (c == '[') {
+                inClass = true;
+            } else if (c == '(') {
+                if (opened < strippedGroups) {
+                    opened++; // one of the leading groups, already on the stack
+                } else {
+                    open.push(Boolean.FALSE);
+                }
+            } else if (c == ')') {
+                if (!open.isEmpty()) {
+                    open.pop();
+                }
+            } else if (c == '|' && (open.isEmpty() || open.peek())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
