@@ -7,12 +7,20 @@ import java.util.regex.Pattern;
 /**
  * Reads {@code devsecops:ignore} comments: on the line of a finding or on the line before it, {@code
  * devsecops:ignore} suppresses every secret finding and {@code devsecops:ignore RULE-ID[,RULE-ID...]} only those
- * rules. Text after the directive that does not name a rule is kept as the reason.
+ * rules. Text after the directive that does not name a rule is kept as the reason. For projects coming from other
+ * scanners, their markers are honoured too: {@code pragma: allowlist secret} (detect-secrets) and
+ * {@code gitleaks:allow} on the same line, {@code pragma: allowlist nextline secret} on the line before.
  */
 final class InlineIgnore {
 
     /** The directive users write. */
     static final String DIRECTIVE = "devsecops:ignore";
+
+    /** Other scanners' same-line markers. */
+    static final String DETECT_SECRETS = "pragma: allowlist secret";
+    static final String GITLEAKS = "gitleaks:allow";
+    /** detect-secrets' marker for the next line. */
+    static final String DETECT_SECRETS_NEXT_LINE = "pragma: allowlist nextline secret";
 
     private static final Pattern IDS = Pattern.compile("\\G[\\s,]*([a-z0-9]+(?:-[a-z0-9]+)*)");
 
@@ -51,6 +59,15 @@ final class InlineIgnore {
             }
         }
         return !named;
+    }
+
+    /**
+     * Whether another scanner's marker on {@code line} suppresses a finding on the same line ({@code sameLine}) or on
+     * the next one.
+     */
+    static boolean foreignMarker(String line, boolean sameLine) {
+        String lower = line.toLowerCase(Locale.ROOT);
+        return sameLine ? lower.contains(DETECT_SECRETS) || lower.contains(GITLEAKS) : lower.contains(DETECT_SECRETS_NEXT_LINE);
     }
 
     /** The text after the directive, as the suppression's reason; a default when there is none. */

@@ -96,6 +96,10 @@ final class SecretFindings {
             IntUnaryOperator reportedLine, int[] spans) {
         for (int candidate = line; candidate >= Math.max(1, line - 1); candidate--) {
             String text = lines.line(candidate);
+            if (text.length() < 10_000 && InlineIgnore.foreignMarker(text, candidate == line)) {
+                return new Suppression("inline", "Allowed by another scanner's marker in a comment", null, null,
+                        path + ":" + reportedLine.applyAsInt(candidate));
+            }
             if (text.length() < 10_000 && InlineIgnore.applies(text, ruleId, knownRuleIds)) {
                 // The reason is the comment's text, unless a secret was found on that line.
                 String reason = holdsSecret(lines, candidate, spans) ? "Ignored by an inline devsecops:ignore comment"

@@ -157,6 +157,25 @@ class SecretsStageTest {
     }
 
     @Test
+    void shouldHonourOtherScannersAllowMarkers() throws Exception {
+        // Given secrets marked the way detect-secrets and gitleaks users mark them
+        Files.writeString(root.resolve("ci.env"), """
+                A=ghp_tP3fS2qHx6kwXoIIXGvOoNZYW2mZp0zVZomH  # pragma: allowlist secret
+                B=ghp_uGMGKAuWfpTbmRsHdRXfr8nBNXYK7Gh5Qhy5  # gitleaks:allow
+                # pragma: allowlist nextline secret
+                C=ghp_MxEhh2FDEEtfjgVvVqE1SkHbn88HxjSI6bWH
+                D=ghp_zzgEOzdmenCkhvMdgaKjIg8xNbe3nNyjOq9w
+                """);
+
+        // When scanned
+        List<Finding> findings = SecretFixtures.scan(root).findings();
+
+        // Then the three marked ones are suppressed, the unmarked one is active
+        assertThat(findings).extracting(f -> f.location().startLine(), Finding::isSuppressed)
+                .containsExactlyInAnyOrder(tuple(1, true), tuple(2, true), tuple(4, true), tuple(5, false));
+    }
+
+    @Test
     void shouldNeverWriteAPlantedSecretIntoTheReport() throws Exception {
         // Given every planted secret
         SecretFixtures.copy("planted", root);
