@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * The allowlist of values that look like secrets but are not: vendors' documented example keys, placeholders
- * ({@code xxxx}, {@code changeme}, {@code <your-token>}, {@code example}, {@code dummy}), test-only values, runs of
- * one repeated character, and templated values filled in at deploy time ({@code ${VAR}}, {@code $VAR},
+ * ({@code xxxx}, {@code changeme}, {@code <your-token>}, {@code example}, {@code dummy}), test-only values, values
+ * made mostly of one repeated character, and templated values filled in at deploy time ({@code ${VAR}}, {@code $VAR},
  * <code>{{ var }}</code>, {@code %(var)s}, {@code #{var}}, {@code %VAR%}). Applies to every rule.
  */
 final class PlaceholderValues {
@@ -58,14 +58,20 @@ final class PlaceholderValues {
         return !letters.isEmpty() && letters.replace("testing", "").replace("test", "").isEmpty();
     }
 
-    /** A run of six or more copies of one character, or a value of at most two distinct characters. */
+    /**
+     * A run of six or more copies of one character making up at least a third of the value ({@code AKIA0000000000000000},
+     * {@code aaaaaaaa1234}), or a value of at most two distinct characters. Runs in a long random value are a format,
+     * not a placeholder: Twitter bearer tokens start with twenty-odd {@code A}s.
+     */
     static boolean hasLongRun(String value) {
         int run = 1;
+        int longest = 1;
         for (int i = 1; i < value.length(); i++) {
             run = value.charAt(i) == value.charAt(i - 1) ? run + 1 : 1;
-            if (run >= 6) {
-                return true;
-            }
+            longest = Math.max(longest, run);
+        }
+        if (longest >= 6 && longest * 3 >= value.length()) {
+            return true;
         }
         return value.length() >= 4 && value.chars().distinct().count() <= 2;
     }
