@@ -16,12 +16,14 @@ final class JdkSecretPattern implements SecretPattern {
 
     /**
      * @param source the regular expression
-     * @param secretGroups the groups that may hold the secret, the first one that took part wins
+     * @param secretGroups the groups that may hold the secret, the first one that took part wins; none means group 1,
+     *     or the whole match when the pattern has no group
      * @throws java.util.regex.PatternSyntaxException when the expression does not compile
      */
     JdkSecretPattern(String source, int... secretGroups) {
         this.pattern = Pattern.compile(source);
-        this.secretGroups = secretGroups.clone();
+        int groups = pattern.matcher("").groupCount();
+        this.secretGroups = secretGroups.length > 0 ? secretGroups.clone() : new int[] {groups > 0 ? 1 : 0};
         this.matchers = ThreadLocal.withInitial(() -> pattern.matcher(""));
     }
 

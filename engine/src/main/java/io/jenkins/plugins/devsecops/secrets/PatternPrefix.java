@@ -8,12 +8,15 @@ import java.util.Locale;
 /**
  * Tells whether every match of a pattern starts with one of its rule's keywords: then the detector can search from
  * the keyword hit instead of from the start of its line, since a match starting earlier on the line would start with
- * an earlier hit. Deliberately conservative: only a leading literal after optional {@code \b}, {@code (} and
- * {@code (?:}, not followed by a quantifier, and no alternation that could bypass it.
+ * an earlier hit, and one attempt at each hit is enough. Deliberately conservative: only a leading literal after
+ * optional inline flags ({@code (?m)}...), {@code \b}, {@code (} and {@code (?:}, not followed by a quantifier, and no
+ * alternation that could bypass it.
  */
 final class PatternPrefix {
 
     private static final String META = "\\[](){}.*+?^$|";
+
+    private static final java.util.regex.Pattern INLINE_FLAGS = java.util.regex.Pattern.compile("\\(\\?[imsudU]+\\)");
 
     private PatternPrefix() {
     }
@@ -22,7 +25,10 @@ final class PatternPrefix {
         int i = 0;
         int strippedGroups = 0;
         while (true) {
-            if (source.startsWith("\\b", i)) {
+            java.util.regex.Matcher flags = INLINE_FLAGS.matcher(source).region(i, source.length());
+            if (flags.lookingAt()) {
+                i = flags.end(); // (?i), (?m), (?s)... do not change what the literal is; (?x) would, and is not taken
+            } else if (source.startsWith("\\b", i)) {
                 i += 2;
             } else if (source.startsWith("(?:", i)) {
                 i += 3;
@@ -45,18 +51,17 @@ final class PatternPrefix {
         if (literal.isEmpty() || keywords.stream().noneMatch(literal::startsWith)) {
             return false;
         }
-        return !hasAlternationAround(source, strippedGroups);
+        return !hasAlternationAround(source, i, strippedGroups);
     }
 
     /** Whether a {@code |} sits at the top level or directly inside one of the leading groups. */
-    private static boolean hasAlternationAround(String source, int strippedGroups) {
+    private static boolean hasAlternationAround(String source, int prefixEnd, int strippedGroups) {
         Deque<Boolean> open = new ArrayDeque<>();
         for (int g = 0; g < strippedGroups; g++) {
             open.push(Boolean.TRUE);
         }
         boolean inClass = false;
-        int opened = 0;
-        for (int i = 0; i < source.length(); i++) {
+        for (int i = prefixEnd; i < source.length(); i++) {
             char c = source.charAt(i);
             if (c == '\\') {
                 i++;
@@ -69,11 +74,7 @@ final class PatternPrefix {
             if (c == '[') {
                 inClass = true;
             } else if (c == '(') {
-                if (opened < strippedGroups) {
-                    opened++; // one of the leading groups, already on the stack
-                } else {
-                    open.push(Boolean.FALSE);
-                }
+                open.push(Boolean.FALSE);
             } else if (c == ')') {
                 if (!open.isEmpty()) {
                     open.pop();

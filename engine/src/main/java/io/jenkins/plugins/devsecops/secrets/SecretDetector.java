@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * Finds secrets in a text with a rule set. One pass of a {@link KeywordAutomaton} over the text finds every rule
  * keyword; a rule's pattern then runs only over the line of a hit (or a bounded window of a very long line, or a
- * window of lines for multi-line rules), at most once per region. Matches then pass the rule's entropy and
+ * window of lines for multi-line rules), at most once per region; a pattern whose every match starts with a keyword
+ * ({@link PatternPrefix}) is only tried at each hit. Matches then pass the rule's entropy and
  * candidate checks and the {@link PlaceholderValues} allowlist. Immutable and thread-safe.
  */
 public final class SecretDetector {
@@ -186,7 +187,13 @@ public final class SecretDetector {
                     anchorStart = -1;
                     continue;
                 }
-                int regionStart = startsAtKeyword[r] ? hitStart : lineStart(hitStart);
+                if (startsAtKeyword[r]) {
+                    // Every match starts with a keyword, so at a hit: one attempt there, no search of the region.
+                    currentRule = r;
+                    rule.pattern().matchAt(text, hitStart, rule.multiline() ? multilineEnd(end) : lineEnd(end), this);
+                    continue;
+                }
+                int regionStart = lineStart(hitStart);
                 if (rule.multiline()) {
                     int regionEnd = multilineEnd(end);
                     lastMatchEnd = -1;

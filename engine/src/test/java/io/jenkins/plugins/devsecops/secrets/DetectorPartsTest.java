@@ -52,9 +52,28 @@ class DetectorPartsTest {
         assertThat(PatternPrefix.startsWithKeyword("(ghp_[a-z]+|other)", List.of("ghp_"))).isFalse();
         assertThat(PatternPrefix.startsWithKeyword("ghp_[a-z]+|other", List.of("ghp_"))).isFalse();
         assertThat(PatternPrefix.startsWithKeyword("ghp_?x", List.of("ghp_"))).isFalse();
-        assertThat(PatternPrefix.startsWithKeyword("(?i)token=(\\w+)", List.of("token"))).isFalse();
+        assertThat(PatternPrefix.startsWithKeyword("(?i)token=(\\w+)", List.of("token"))).isTrue();
+        assertThat(PatternPrefix.startsWithKeyword("(?i)(ghp_[a-z]+|other)", List.of("ghp_"))).isFalse();
         assertThat(PatternPrefix.startsWithKeyword("\\b((?:sk|rk)_live_\\w+)", List.of("sk_live_", "rk_live_"))).isFalse();
         assertThat(PatternPrefix.startsWithKeyword("(ab[|]cd)", List.of("ab"))).isTrue();
+        assertThat(PatternPrefix.startsWithKeyword("(?m)data:(?<=^data:)[ \\t]*\\n", List.of("data:"))).isTrue();
+        assertThat(PatternPrefix.startsWithKeyword("https?://[^@]+@", List.of("http"))).isTrue();
+        assertThat(PatternPrefix.startsWithKeyword("(?x)d a t a", List.of("data"))).isFalse();
+    }
+
+    @Test
+    void shouldFindEveryMatchOfAKeywordFirstPatternByTryingOnlyAtHits() {
+        // Given a keyword-first rule, and a line where matches follow each other and a near miss precedes them
+        SecretRule rule = SecretRule.builder("demo-token").title("Demo").severity(io.jenkins.plugins.devsecops.model.Severity.HIGH)
+                .keywords(List.of("dt_")).pattern(new JdkSecretPattern("\\b(dt_[A-Za-z0-9]{12})\\b")).build();
+        String line = "x=dt_short dt_Q8wZr3TyP0Lm,dt_N5vBq8WzR3tY DT_Q8wZr3TyP0Lm";
+
+        // When detected
+        List<SecretMatch> matches = new SecretDetector(List.of(rule)).detect("a.env", line);
+
+        // Then both real ones are found, the upper-case one is not (the pattern is case-sensitive)
+        assertThat(matches).extracting(m -> line.substring(m.secretStart(), m.secretEnd()))
+                .containsExactly("dt_Q8wZr3TyP0Lm", "dt_N5vBq8WzR3tY");
     }
 
     @Test
