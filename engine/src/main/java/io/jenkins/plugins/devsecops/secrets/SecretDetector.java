@@ -159,6 +159,10 @@ public final class SecretDetector {
         private int currentRule;
         private int lastMatchEnd;
         private int anchorStart = -1;
+        /** Newlines before this offset have been seen by {@link #lineStart}. */
+        private int newlineCursor;
+        /** The start of the line holding {@code newlineCursor}. */
+        private int currentLineStart;
 
         FileScan(String path, String text) {
             this.path = path;
@@ -190,7 +194,9 @@ public final class SecretDetector {
                 if (startsAtKeyword[r]) {
                     // Every match starts with a keyword, so at a hit: one attempt there, no search of the region.
                     currentRule = r;
-                    rule.pattern().matchAt(text, hitStart, rule.multiline() ? multilineEnd(end) : lineEnd(end), this);
+                    // One attempt reads only what it needs: a character bound is enough, no need to count lines.
+                    int limit = rule.multiline() ? Math.min(text.length(), end + MULTILINE_CHARS) : lineEnd(end);
+                    rule.pattern().matchAt(text, hitStart, limit, this);
                     continue;
                 }
                 int regionStart = lineStart(hitStart);
@@ -237,8 +243,25 @@ public final class SecretDetector {
             }
         }
 
-        /** The start of the line of {@code offset}, at most {@link #WINDOW_BEFORE} characters back. */
+        /**
+         * The start of the line of {@code offset}, at most {@link #WINDOW_BEFORE} characters back. Hits arrive in
+         * text order, so newlines are searched once per file, forwards, with the vectorised {@link String#indexOf}.
+         */
         private int lineStart(int offset) {
+            if (offset >= newlineCursor) {
+                int newline;
+                while ((newline = text.indexOf('\n', newlineCursor, offset)) >= 0) {
+                    currentLineStart = newline + 1;
+                    newlineCursor = newline + 1;
+                }
+                newlineCursor = offset;
+            } else if (offset < currentLineStart) {
+                return lineStartBackwards(offset);
+            }
+            return Math.max(currentLineStart, offset - WINDOW_BEFORE);
+        }
+
+        private int lineStartBackwards(int offset) {
             int limit = Math.max(0, offset - WINDOW_BEFORE);
             for (int i = offset - 1; i >= limit; i--) {
                 if (text.charAt(i) == '\n') {
@@ -257,13 +280,15 @@ public final class SecretDetector {
 
         private int multilineEnd(int offset) {
             int limit = Math.min(text.length(), offset + MULTILINE_CHARS);
-            int lines = 0;
-            for (int i = offset; i < limit; i++) {
-                if (text.charAt(i) == '\n' && ++lines >= MULTILINE_LINES) {
-                    return i;
+            int position = offset;
+            for (int lines = 0; lines < MULTILINE_LINES; lines++) {
+                int newline = text.indexOf('\n', position, limit);
+                if (newline < 0) {
+                    return limit;
                 }
+                position = newline + 1;
             }
-            return limit;
+            return position - 1;
         }
     }
 }
