@@ -208,7 +208,9 @@ final class GitHistoryScan {
                     text.subSequence(match.secretStart(), match.secretEnd()));
             String key = match.rule().id() + '\u0000' + secretHash + '\u0000' + path;
             Sighting sighting = sightings.computeIfAbsent(key, k -> new Sighting());
-            sighting.commits++;
+            if (sighting.last != commit && sighting.first != commit) {
+                sighting.commits++; // once per commit, however often the commit added it
+            }
             Finding finding = found.get(i).toBuilder()
                     .fingerprint(SecretFingerprint.ofHistory(match.rule().id(),
                             text.subSequence(match.secretStart(), match.secretEnd()), path))

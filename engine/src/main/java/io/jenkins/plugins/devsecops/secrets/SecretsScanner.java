@@ -6,7 +6,10 @@ import io.jenkins.plugins.devsecops.scan.SourceFile;
 import io.jenkins.plugins.devsecops.scan.StageContext;
 import io.jenkins.plugins.devsecops.scan.StageScanner;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntUnaryOperator;
 
 /** One scan of the secrets stage: files as the engine hands them over, then git history if asked. Thread-safe. */
@@ -34,8 +37,16 @@ final class SecretsScanner implements StageScanner {
         if (matches.isEmpty()) {
             return;
         }
+        // The same secret written several times in one file is one finding, at its first occurrence.
+        Map<String, Finding> unique = new LinkedHashMap<>();
+        Map<String, Integer> occurrences = new HashMap<>();
         for (Finding finding : findings.create(file.path(), text, file.lines(), matches, IntUnaryOperator.identity())) {
-            sink.report(finding);
+            unique.putIfAbsent(finding.fingerprint(), finding);
+            occurrences.merge(finding.fingerprint(), 1, Integer::sum);
+        }
+        for (Finding finding : unique.values()) {
+            int count = occurrences.get(finding.fingerprint());
+            sink.report(count == 1 ? finding : finding.toBuilder().property("occurrences", String.valueOf(count)).build());
         }
     }
 

@@ -157,6 +157,22 @@ class SecretsStageTest {
     }
 
     @Test
+    void shouldReportASecretRepeatedInOneFileOnce() throws Exception {
+        // Given one token written three times in a file, and once in another
+        String token = "ghp_tP3fS2qHx6kwXoIIXGvOoNZYW2mZp0zVZomH";
+        Files.writeString(root.resolve("a.env"), "A=" + token + "\n# again: " + token + "\nB=" + token + "\n");
+        Files.writeString(root.resolve("b.env"), "C=" + token + "\n");
+
+        // When scanned
+        List<Finding> findings = SecretFixtures.scan(root).findings();
+
+        // Then each file has one finding, at the first occurrence, counting the others
+        assertThat(findings).extracting(f -> f.location().path(), f -> f.location().startLine(),
+                f -> f.properties().get("occurrences"))
+                .containsExactlyInAnyOrder(tuple("a.env", 1, "3"), tuple("b.env", 1, null));
+    }
+
+    @Test
     void shouldHonourOtherScannersAllowMarkers() throws Exception {
         // Given secrets marked the way detect-secrets and gitleaks users mark them
         Files.writeString(root.resolve("ci.env"), """
