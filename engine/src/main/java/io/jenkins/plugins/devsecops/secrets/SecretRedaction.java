@@ -18,6 +18,43 @@ final class SecretRedaction {
     private SecretRedaction() {
     }
 
+    /** Long runs of token characters, candidates for {@link #maskRandomTokens}. */
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9+/=_-]{20,}");
+
+    /** Entropy above which a long token in a snippet is masked even though no rule matched it. */
+    static final double RANDOM_TOKEN_ENTROPY = 3.5;
+
+    /**
+     * Masks long random-looking tokens no rule matched, e.g. the second of two secrets on a line: a snippet must not
+     * carry a credential the rules missed. Identifiers and words have lower entropy and stay readable.
+     */
+    static String maskRandomTokens(String line) {
+        java.util.regex.Matcher matcher = TOKEN.matcher(line);
+        StringBuilder out = null;
+        int position = 0;
+        while (matcher.find()) {
+            if (ShannonEntropy.of(line, matcher.start(), matcher.end()) < RANDOM_TOKEN_ENTROPY
+                    || !hasDigit(line, matcher.start(), matcher.end())) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(line.length());
+            }
+            out.append(line, position, matcher.start()).append(mask(line.substring(matcher.start(), matcher.end())));
+            position = matcher.end();
+        }
+        return out == null ? line : out.append(line, position, line.length()).toString();
+    }
+
+    private static boolean hasDigit(CharSequence text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The masked form of {@code secret}. */
     static String mask(CharSequence secret) {
         if (secret.length() < KEEP_PREFIX_FROM) {
@@ -77,7 +114,7 @@ final class SecretRedaction {
             // The same value written twice on the line, e.g. in a comment, is masked too.
             line = line.replace(secret, MASK);
         }
-        line = line.replace('\t', ' ').stripTrailing();
+        line = maskRandomTokens(line).replace('\t', ' ').stripTrailing();
         if (line.length() <= MAX_SNIPPET) {
             return line;
         }

@@ -109,6 +109,9 @@ class DetectorPartsTest {
         assertThat(SecretRedaction.redactLine(line, 0, line.length(),
                 new int[] {first, first + 40, second, second + 12}, first))
                 .isEqualTo("a=ghp_**** b=**** c=****");
+        String twoSecrets = "VALUES = 'ghp_uGMGKAuWfpTbmRsHdRXfr8nBNXYK7Gh5Qhy5', '3b5d5c3712955042212316173ccf37be' # AbstractSingletonProxyFactoryBean";
+        assertThat(SecretRedaction.redactLine(twoSecrets, 0, twoSecrets.length(), new int[] {10, 50}, 10))
+                .isEqualTo("VALUES = 'ghp_****', '3b5d****' # AbstractSingletonProxyFactoryBean");
     }
 
     @Test
