@@ -56,6 +56,10 @@ final class GenericAssignmentRule {
             "lookup", "config.", "settings.", "params.", "this.", "self.", "args.", "request.", "ssm:", "keyvault",
             "none", "null", "undefined", "true", "false");
 
+    private static final java.util.regex.Pattern FILE_NAME = java.util.regex.Pattern
+            .compile("\\.(pem|key|crt|cer|p12|pfx|jks|json|txt|yml|yaml|xml|properties|env|conf|sh)$");
+    private static final java.util.regex.Pattern DOTTED_NAME = java.util.regex.Pattern.compile("[A-Za-z]+(?:[._-][A-Za-z]+)+");
+
     private GenericAssignmentRule() {
     }
 
@@ -176,7 +180,7 @@ final class GenericAssignmentRule {
                 || value.startsWith("@") || value.startsWith("%") || value.startsWith("&")) {
             return false;
         }
-        if (lower.matches(".*\\.(pem|key|crt|cer|p12|pfx|jks|json|txt|yml|yaml|xml|properties|env|conf|sh)$")) {
+        if (FILE_NAME.matcher(lower).find()) {
             return false;
         }
         int classes = 0;
@@ -187,7 +191,7 @@ final class GenericAssignmentRule {
             return false;
         }
         // Dotted or dashed identifiers such as my.app.secret-name are names, not secrets.
-        if (value.matches("[A-Za-z]+(?:[._-][A-Za-z]+)+")) {
+        if (DOTTED_NAME.matcher(value).matches()) {
             return false;
         }
         return ShannonEntropy.of(value) >= MIN_ENTROPY;

@@ -35,6 +35,10 @@ final class PlaceholderValues {
             "username", "none", "null", "nil", "undefined", "true", "false", "empty", "default", "string", "value",
             "changeit", "letmein", "qwerty", "todo", "fixme", "tbd", "n/a", "na");
 
+    private static final java.util.regex.Pattern SHELL_VARIABLE = java.util.regex.Pattern.compile("\\$[A-Za-z_]");
+    private static final java.util.regex.Pattern WINDOWS_VARIABLE =
+            java.util.regex.Pattern.compile("%[A-Za-z_][A-Za-z0-9_]*%");
+
     private PlaceholderValues() {
     }
 
@@ -82,7 +86,7 @@ final class PlaceholderValues {
                 || value.contains("%(") || value.contains("<%")) {
             return true;
         }
-        if (value.matches("\\$[A-Za-z_][A-Za-z0-9_]*.*") || value.matches("%[A-Za-z_][A-Za-z0-9_]*%")) {
+        if (SHELL_VARIABLE.matcher(value).lookingAt() || WINDOWS_VARIABLE.matcher(value).matches()) {
             return true;
         }
         // Angle-bracket placeholders such as <your-token> or <TOKEN>.

@@ -13,6 +13,9 @@ final class TestPaths {
             "test", "tests", "__tests__", "__test__", "fixtures", "fixture", "__fixtures__", "testdata", "test_data",
             "test-data", "spec", "specs", "mocks", "__mocks__", "testing", "e2e", "it", "src/test");
 
+    private static final java.util.regex.Pattern TEST_CLASS =
+            java.util.regex.Pattern.compile("(Test|Tests|IT|Spec)\\.(java|kt|groovy|scala|cs)$");
+
     private TestPaths() {
     }
 
@@ -29,6 +32,6 @@ final class TestPaths {
         String original = path.substring(path.lastIndexOf('/') + 1);
         return name.endsWith("_test.go") || name.endsWith("_test.py") || name.startsWith("test_")
                 || name.endsWith("_spec.rb") || name.contains(".test.") || name.contains(".spec.")
-                || original.matches(".*(Test|Tests|IT|Spec)\\.(java|kt|groovy|scala|cs)");
+                || TEST_CLASS.matcher(original).find();
     }
 }
