@@ -31,8 +31,9 @@ class BuiltInSecretRulesTest {
             assertThat(rule.severity()).as(rule.id()).isNotEqualTo(Severity.INFO);
             assertThat(rule.examples()).as("%s needs examples", rule.id()).isNotEmpty();
         }
-        assertThat(ids).contains("aws-access-key-id", "aws-secret-access-key", "github-classic-pat",
-                "slack-bot-token", "stripe-live-secret-key", "jwt", "url-credentials",
+        assertThat(ids).contains("aws-access-key-id", "aws-secret-access-key", "github-pat-classic",
+                "slack-bot-token", "stripe-live-secret-key", "jwt", "url-credentials-http", "url-credentials-postgres",
+                "private-key-rsa", "private-key-openssh",
                 GenericAssignmentRule.ID);
     }
 

@@ -80,7 +80,7 @@ class GitHistoryScanTest {
 
         // Then only the history scan finds it, with where and when it was added
         assertThat(workingTree.findings()).isEmpty();
-        Finding finding = history.findings().stream().filter(f -> f.ruleId().equals("github-classic-pat"))
+        Finding finding = history.findings().stream().filter(f -> f.ruleId().equals("github-pat-classic"))
                 .findFirst().orElseThrow();
         assertThat(history.findings()).hasSize(1);
         assertThat(finding.location().path()).isEqualTo("ci/settings.env");

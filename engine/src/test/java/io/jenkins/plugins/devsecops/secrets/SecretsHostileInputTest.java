@@ -67,7 +67,7 @@ class SecretsHostileInputTest {
 
         // Then both are found, with a snippet cut short around each
         assertThat(report.findings()).extracting(Finding::ruleId)
-                .containsExactlyInAnyOrder("github-classic-pat", "stripe-live-secret-key");
+                .containsExactlyInAnyOrder("github-pat-classic", "stripe-live-secret-key");
         assertThat(report.findings()).allSatisfy(f -> {
             assertThat(f.location().startLine()).isEqualTo(1);
             assertThat(f.location().snippet()).hasSizeLessThanOrEqualTo(SecretRedaction.MAX_SNIPPET + 2).contains("****");
@@ -93,7 +93,7 @@ class SecretsHostileInputTest {
 
         // Then it completes and finds the token
         assertThat(report.stage("secrets").orElseThrow().status()).isEqualTo(StageStatus.COMPLETED);
-        assertThat(report.findings()).singleElement().extracting(Finding::ruleId).isEqualTo("github-classic-pat");
+        assertThat(report.findings()).singleElement().extracting(Finding::ruleId).isEqualTo("github-pat-classic");
     }
 
     @Test
@@ -140,6 +140,6 @@ class SecretsHostileInputTest {
         Report report = SecretFixtures.scan(root);
 
         // Then what is true for root holds: the file is read and its secret found
-        assertThat(report.findings()).singleElement().extracting(Finding::ruleId).isEqualTo("github-classic-pat");
+        assertThat(report.findings()).singleElement().extracting(Finding::ruleId).isEqualTo("github-pat-classic");
     }
 }

@@ -64,17 +64,17 @@ class SecretsStageTest {
                         tuple("infra/main.tf", 7, "aws-access-key-id"),
                         tuple("infra/main.tf", 13, "generic-secret-assignment"),
                         tuple("Jenkinsfile", 4, "slack-bot-token"),
-                        tuple("Jenkinsfile", 9, "github-classic-pat"),
-                        tuple("scripts/deploy.sh", 3, "url-credentials"),
-                        tuple("scripts/deploy.sh", 4, "slack-webhook-url"),
-                        tuple("config/settings.json", 4, "github-classic-pat"),
+                        tuple("Jenkinsfile", 9, "github-pat-classic"),
+                        tuple("scripts/deploy.sh", 3, "url-credentials-postgres"),
+                        tuple("scripts/deploy.sh", 4, "slack-incoming-webhook"),
+                        tuple("config/settings.json", 4, "github-pat-classic"),
                         tuple("config/settings.json", 6, "generic-secret-assignment"),
                         tuple("src/main/java/com/acme/PaymentClient.java", 6, "stripe-live-secret-key"),
                         tuple("src/main/java/com/acme/PaymentClient.java", 8, "jwt"),
-                        tuple("app/settings.py", 7, "private-key"),
-                        tuple("keys/deploy_key", 1, "private-key"),
+                        tuple("app/settings.py", 7, "private-key-rsa"),
+                        tuple("keys/deploy_key", 1, "private-key-openssh"),
                         tuple("src/test/java/com/acme/PaymentClientTest.java", 4, "aws-access-key-id"),
-                        tuple("config/ignored.properties", 3, "github-classic-pat"),
+                        tuple("config/ignored.properties", 3, "github-pat-classic"),
                         tuple("config/ignored.properties", 4, "aws-secret-access-key"));
     }
 
@@ -135,9 +135,9 @@ class SecretsStageTest {
 
         // Then both stay in the report, marked
         assertThat(suppressed).hasSize(2).allSatisfy(f -> assertThat(f.suppression().kind()).isEqualTo("inline"));
-        assertThat(suppressed).filteredOn(f -> f.ruleId().equals("github-classic-pat")).singleElement()
+        assertThat(suppressed).filteredOn(f -> f.ruleId().equals("github-pat-classic")).singleElement()
                 .satisfies(f -> {
-                    assertThat(f.suppression().reason()).isEqualTo("devsecops:ignore github-classic-pat rotated token, see SEC-142");
+                    assertThat(f.suppression().reason()).isEqualTo("devsecops:ignore github-pat-classic rotated token, see SEC-142");
                     assertThat(f.suppression().source()).isEqualTo("config/ignored.properties:2");
                 });
     }
@@ -152,7 +152,7 @@ class SecretsStageTest {
         Finding finding = SecretFixtures.scan(root).findings().get(0);
 
         // Then the GitHub token is still active
-        assertThat(finding.ruleId()).isEqualTo("github-classic-pat");
+        assertThat(finding.ruleId()).isEqualTo("github-pat-classic");
         assertThat(finding.isSuppressed()).isFalse();
     }
 

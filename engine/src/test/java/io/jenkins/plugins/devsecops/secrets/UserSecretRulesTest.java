@@ -102,7 +102,7 @@ class UserSecretRulesTest {
                 .contains(".devsecops/rules/garbage.yml: is not a valid rule file"));
         assertThat(stage.errors()).extracting(StageError::path).contains(".devsecops/rules/team.yaml",
                 ".devsecops/rules/garbage.yml");
-        assertThat(report.findings()).extracting(Finding::ruleId).containsExactlyInAnyOrder("good-one", "github-classic-pat");
+        assertThat(report.findings()).extracting(Finding::ruleId).containsExactlyInAnyOrder("good-one", "github-pat-classic");
     }
 
     @Test
