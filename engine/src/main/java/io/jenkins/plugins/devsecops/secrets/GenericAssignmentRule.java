@@ -22,6 +22,9 @@ final class GenericAssignmentRule {
 
     static final int MIN_LENGTH = 8;
 
+    /** Minimum length of a value made of letters only. */
+    static final int MIN_LETTERS_ONLY_LENGTH = 16;
+
     static final List<String> KEYWORDS = List.of("password", "passwd", "passwort", "pwd", "secret", "token",
             "api_key", "apikey", "api-key", "api.key", "access_key", "accesskey", "access-key", "auth_key", "authkey",
             "private_key", "privatekey", "private-key", "credential", "signing_key", "signingkey", "encryption_key");
@@ -46,7 +49,7 @@ final class GenericAssignmentRule {
             "expir", "ttl", "timeout", "header", "param", "endpoint", "enabled", "required", "reset", "validation",
             "strength", "rule", "tokeniz", "usage", "limit", "version", "_id", "-id", ".id", "id_", "_count",
             "count_", "mode", "env_var", "envvar", "variable", "method", "provider", "manager", "location", "dir",
-            "generator", "helper", "class");
+            "generator", "helper", "class", "link", "label", "message", "text", "title");
 
     /** Parts of values that mark a placeholder, a reference or prose. */
     private static final List<String> VALUE_STOP_WORDS = List.of("example", "sample", "changeme", "placeholder",
@@ -188,6 +191,10 @@ final class GenericAssignmentRule {
         classes += value.chars().anyMatch(Character::isUpperCase) ? 1 : 0;
         classes += value.chars().anyMatch(Character::isDigit) ? 1 : 0;
         if (classes < 2) {
+            return false;
+        }
+        // Letters only (Wachtwoord, Contrasena in i18n bundles) is a word unless long enough to be a random token.
+        if (value.chars().allMatch(Character::isLetter) && value.length() < MIN_LETTERS_ONLY_LENGTH) {
             return false;
         }
         // Dotted or dashed identifiers such as my.app.secret-name are names, not secrets.

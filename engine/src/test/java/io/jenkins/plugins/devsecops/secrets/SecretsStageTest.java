@@ -220,6 +220,6 @@ class SecretsStageTest {
 
         // Then nothing is reported
         assertThat(report.findings()).isEmpty();
-        assertThat(report.stage("secrets").orElseThrow().filesScanned()).isEqualTo(6);
+        assertThat(report.stage("secrets").orElseThrow().filesScanned()).isEqualTo(7);
     }
 }
