@@ -5,6 +5,7 @@ import io.jenkins.plugins.devsecops.model.Severity;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The rule {@code generic-secret-assignment}: a value assigned to a key named like a credential ({@code password},
@@ -59,9 +60,9 @@ final class GenericAssignmentRule {
             "lookup", "config.", "settings.", "params.", "this.", "self.", "args.", "request.", "ssm:", "keyvault",
             "none", "null", "undefined", "true", "false");
 
-    private static final java.util.regex.Pattern FILE_NAME = java.util.regex.Pattern
+    private static final Pattern FILE_NAME = Pattern
             .compile("\\.(pem|key|crt|cer|p12|pfx|jks|json|txt|yml|yaml|xml|properties|env|conf|sh)$");
-    private static final java.util.regex.Pattern DOTTED_NAME = java.util.regex.Pattern.compile("[A-Za-z]+(?:[._-][A-Za-z]+)+");
+    private static final Pattern DOTTED_NAME = Pattern.compile("[A-Za-z]+(?:[._-][A-Za-z]+)+");
 
     private GenericAssignmentRule() {
     }

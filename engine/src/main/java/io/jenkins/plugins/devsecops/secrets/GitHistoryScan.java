@@ -7,6 +7,7 @@ import io.jenkins.plugins.devsecops.scan.LineIndex;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -186,7 +187,7 @@ final class GitHistoryScan {
             for (int line = edit.getBeginB(); line < edit.getEndB(); line++) {
                 added.append(raw.getString(line)).append('\n');
                 if (count == realLines.length) {
-                    realLines = java.util.Arrays.copyOf(realLines, count * 2);
+                    realLines = Arrays.copyOf(realLines, count * 2);
                 }
                 realLines[count++] = line + 1;
             }

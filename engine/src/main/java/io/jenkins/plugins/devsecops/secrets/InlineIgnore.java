@@ -1,6 +1,7 @@
 package io.jenkins.plugins.devsecops.secrets;
 
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,7 +34,7 @@ final class InlineIgnore {
      * @param knownRuleIds whether a word names a loaded rule: words after the directive that are rule ids restrict it
      *     to those rules, other words are the reason
      */
-    static boolean applies(String line, String ruleId, java.util.function.Predicate<String> knownRuleIds) {
+    static boolean applies(String line, String ruleId, Predicate<String> knownRuleIds) {
         int at = line.toLowerCase(Locale.ROOT).indexOf(DIRECTIVE);
         while (at >= 0) {
             if (appliesAt(line, at + DIRECTIVE.length(), ruleId, knownRuleIds)) {
@@ -44,7 +45,7 @@ final class InlineIgnore {
         return false;
     }
 
-    private static boolean appliesAt(String line, int after, String ruleId, java.util.function.Predicate<String> known) {
+    private static boolean appliesAt(String line, int after, String ruleId, Predicate<String> known) {
         Matcher matcher = IDS.matcher(line);
         matcher.region(after, line.length());
         boolean named = false;

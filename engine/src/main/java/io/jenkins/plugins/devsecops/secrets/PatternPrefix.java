@@ -4,6 +4,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Tells whether every match of a pattern starts with one of its rule's keywords: then the detector can search from
@@ -16,7 +18,7 @@ final class PatternPrefix {
 
     private static final String META = "\\[](){}.*+?^$|";
 
-    private static final java.util.regex.Pattern INLINE_FLAGS = java.util.regex.Pattern.compile("\\(\\?[imsudU]+\\)");
+    private static final Pattern INLINE_FLAGS = Pattern.compile("\\(\\?[imsudU]+\\)");
 
     private PatternPrefix() {
     }
@@ -25,7 +27,7 @@ final class PatternPrefix {
         int i = 0;
         int strippedGroups = 0;
         while (true) {
-            java.util.regex.Matcher flags = INLINE_FLAGS.matcher(source).region(i, source.length());
+            Matcher flags = INLINE_FLAGS.matcher(source).region(i, source.length());
             if (flags.lookingAt()) {
                 i = flags.end(); // (?i), (?m), (?s)... do not change what the literal is; (?x) would, and is not taken
             } else if (source.startsWith("\\b", i)) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.devsecops.secrets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The allowlist of values that look like secrets but are not: vendors' documented example keys, placeholders
@@ -35,9 +36,9 @@ final class PlaceholderValues {
             "username", "none", "null", "nil", "undefined", "true", "false", "empty", "default", "string", "value",
             "changeit", "letmein", "qwerty", "todo", "fixme", "tbd", "n/a", "na");
 
-    private static final java.util.regex.Pattern SHELL_VARIABLE = java.util.regex.Pattern.compile("\\$[A-Za-z_]");
-    private static final java.util.regex.Pattern WINDOWS_VARIABLE =
-            java.util.regex.Pattern.compile("%[A-Za-z_][A-Za-z0-9_]*%");
+    private static final Pattern SHELL_VARIABLE = Pattern.compile("\\$[A-Za-z_]");
+    private static final Pattern WINDOWS_VARIABLE =
+            Pattern.compile("%[A-Za-z_][A-Za-z0-9_]*%");
 
     private PlaceholderValues() {
     }

@@ -1,5 +1,10 @@
 package io.jenkins.plugins.devsecops.secrets;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * Masks secrets before anything leaves the engine: at most the first four characters of a long secret stay, then
  * {@code ****}; a short one is masked whole. Snippets are cut around the secret so minified files stay readable.
@@ -19,7 +24,7 @@ final class SecretRedaction {
     }
 
     /** Long runs of token characters, candidates for {@link #maskRandomTokens}. */
-    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9+/=_-]{20,}");
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9+/=_-]{20,}");
 
     /** Entropy above which a long token in a snippet is masked even though no rule matched it. */
     static final double RANDOM_TOKEN_ENTROPY = 3.5;
@@ -29,7 +34,7 @@ final class SecretRedaction {
      * carry a credential the rules missed. Identifiers and words have lower entropy and stay readable.
      */
     static String maskRandomTokens(String line) {
-        java.util.regex.Matcher matcher = TOKEN.matcher(line);
+        Matcher matcher = TOKEN.matcher(line);
         StringBuilder out = null;
         int position = 0;
         while (matcher.find()) {
@@ -82,7 +87,7 @@ final class SecretRedaction {
         StringBuilder out = new StringBuilder(Math.min(lineEnd - lineStart, MAX_SNIPPET * 2) + 16);
         int position = lineStart;
         int focusInOut = 0;
-        java.util.List<String> secrets = new java.util.ArrayList<>();
+        List<String> secrets = new ArrayList<>();
         for (int i = 0; i + 1 < spans.length; i += 2) {
             int secretStart = spans[i];
             int secretEnd = spans[i + 1];

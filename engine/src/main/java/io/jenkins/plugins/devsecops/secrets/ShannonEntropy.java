@@ -1,5 +1,8 @@
 package io.jenkins.plugins.devsecops.secrets;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /** Shannon entropy of a string, in bits per character: how random it looks. */
 final class ShannonEntropy {
 
@@ -13,14 +16,14 @@ final class ShannonEntropy {
             return 0;
         }
         int[] counts = new int[128];
-        java.util.Map<Character, Integer> others = null;
+        Map<Character, Integer> others = null;
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
             if (c < 128) {
                 counts[c]++;
             } else {
                 if (others == null) {
-                    others = new java.util.HashMap<>();
+                    others = new HashMap<>();
                 }
                 others.merge(c, 1, Integer::sum);
             }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.devsecops.secrets;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Recognises test code and fixtures by path: secrets found there are more often fakes, so their findings get a lower
@@ -13,8 +14,8 @@ final class TestPaths {
             "test", "tests", "__tests__", "__test__", "fixtures", "fixture", "__fixtures__", "testdata", "test_data",
             "test-data", "spec", "specs", "mocks", "__mocks__", "testing", "e2e", "it", "src/test");
 
-    private static final java.util.regex.Pattern TEST_CLASS =
-            java.util.regex.Pattern.compile("(Test|Tests|IT|Spec)\\.(java|kt|groovy|scala|cs)$");
+    private static final Pattern TEST_CLASS =
+            Pattern.compile("(Test|Tests|IT|Spec)\\.(java|kt|groovy|scala|cs)$");
 
     private TestPaths() {
     }
