@@ -1,0 +1,73 @@
+package io.jenkins.plugins.devsecops.secrets;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The rules shipped with the engine: every rule of {@code rules.yaml} next to this class, plus the generic assignment
+ * rule defined in code. Loaded, validated and compiled once per class loader. A broken built-in rule is a build
+ * failure (the tests load them), never something a user has to work around.
+ */
+public final class BuiltInSecretRules {
+
+    /** The resource holding the provider rules. */
+    public static final String RESOURCE = "rules.yaml";
+
+    private BuiltInSecretRules() {
+    }
+
+    private static final class Holder {
+        static final List<SecretRule> RULES = load();
+        static final SecretDetector DETECTOR = new SecretDetector(RULES);
+    }
+
+    /**
+     * Every built-in rule.
+     *
+     * @throws IllegalStateException naming each problem when a built-in rule is invalid
+     */
+    public static List<SecretRule> rules() {
+        return Holder.RULES;
+    }
+
+    /** A detector with every built-in rule. */
+    public static SecretDetector detector() {
+        return Holder.DETECTOR;
+    }
+
+    private static List<SecretRule> load() {
+        try (InputStream in = BuiltInSecretRules.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("The built-in secret rules " + RESOURCE + " are missing from the class path");
+            }
+            return fromYaml(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the built-in secret rules: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Built-in rules from a {@code rules.yaml} content, with the generic rule added: used by the docs generator and
+     * the tests to check any rule file.
+     *
+     * @throws IllegalStateException naming each problem when a rule is invalid
+     */
+    public static List<SecretRule> fromYaml(InputStream in) {
+        Set<String> ids = new HashSet<>();
+        SecretRule generic = GenericAssignmentRule.rule();
+        ids.add(generic.id());
+        LoadedRules loaded = SecretRuleLoader.load(in, RESOURCE, SecretRuleLoader.Kind.BUILT_IN, ids);
+        if (!loaded.problems().isEmpty()) {
+            throw new IllegalStateException("Invalid built-in secret rules:\n" + loaded.problems().stream()
+                    .map(RuleProblem::describe).collect(Collectors.joining("\n")));
+        }
+        List<SecretRule> rules = new ArrayList<>(loaded.rules());
+        rules.add(generic);
+        return List.copyOf(rules);
+    }
+}

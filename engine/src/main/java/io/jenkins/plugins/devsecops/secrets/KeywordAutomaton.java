@@ -1,0 +1,182 @@
+package io.jenkins.plugins.devsecops.secrets;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Finds every occurrence of a set of literals in a text in one pass, case-insensitively: an Aho-Corasick automaton
+ * compiled into a dense transition table (a DFA), so each character costs one class lookup and one table lookup
+ * with no allocation. Characters that occur in no keyword share one class, which keeps the table small enough for
+ * the CPU cache. Immutable and thread-safe.
+ *
+ * <p>Written for the engine instead of using {@code org.ahocorasick}, whose per-character map lookups, lower-case
+ * copies and per-hit objects cost several times more on the hot path of the secrets stage.
+ */
+final class KeywordAutomaton {
+
+    /** Receives one keyword occurrence. */
+    @FunctionalInterface
+    interface HitConsumer {
+        /**
+         * @param keyword the index of the keyword in the list given to the constructor
+         * @param end the offset just after the occurrence
+         */
+        void hit(int keyword, int end);
+    }
+
+    private static final int OUTPUT = 0x8000_0000;
+
+    private final char[] classOf = new char[Character.MAX_VALUE + 1];
+    private final int classes;
+    /** Per state and class: the next state's row offset, with {@link #OUTPUT} set when a keyword ends there. */
+    private final int[] next;
+    /** Per state: the keywords ending there, longest first. */
+    private final int[][] outputs;
+    private final int[] lengths;
+
+    /**
+     * @param keywords literals to find; matched case-insensitively; must not be empty strings
+     */
+    KeywordAutomaton(List<String> keywords) {
+        lengths = new int[keywords.size()];
+        int classCount = 1;
+        for (String keyword : keywords) {
+            for (int i = 0; i < keyword.length(); i++) {
+                char c = Character.toLowerCase(keyword.charAt(i));
+                if (classOf[c] == 0) {
+                    char id = (char) classCount++;
+                    classOf[c] = id;
+                    classOf[Character.toUpperCase(c)] = id;
+                    classOf[Character.toTitleCase(c)] = id;
+                }
+            }
+        }
+        classes = classCount;
+
+        // The trie, one int[classes] of children per state (-1 for none).
+        List<int[]> children = new ArrayList<>();
+        List<List<Integer>> ends = new ArrayList<>();
+        children.add(newRow());
+        ends.add(new ArrayList<>());
+        for (int k = 0; k < keywords.size(); k++) {
+            String keyword = keywords.get(k);
+            lengths[k] = keyword.length();
+            int state = 0;
+            for (int i = 0; i < keyword.length(); i++) {
+                int c = classOf[keyword.charAt(i)];
+                int child = children.get(state)[c];
+                if (child < 0) {
+                    child = children.size();
+                    children.add(newRow());
+                    ends.add(new ArrayList<>());
+                    children.get(state)[c] = child;
+                }
+                state = child;
+            }
+            ends.get(state).add(k);
+        }
+
+        // Breadth-first failure links, turning the trie into a complete transition table.
+        int states = children.size();
+        int[] fail = new int[states];
+        int[][] delta = new int[states][];
+        delta[0] = children.get(0).clone();
+        Deque<Integer> queue = new ArrayDeque<>();
+        for (int c = 0; c < classes; c++) {
+            if (delta[0][c] < 0) {
+                delta[0][c] = 0;
+            } else {
+                fail[delta[0][c]] = 0;
+                queue.add(delta[0][c]);
+            }
+        }
+        List<List<Integer>> allEnds = new ArrayList<>(ends);
+        while (!queue.isEmpty()) {
+            int state = queue.poll();
+            delta[state] = children.get(state).clone();
+            List<Integer> merged = new ArrayList<>(ends.get(state));
+            merged.addAll(allEnds.get(fail[state]));
+            allEnds.set(state, merged);
+            for (int c = 0; c < classes; c++) {
+                int child = children.get(state)[c];
+                if (child < 0) {
+                    delta[state][c] = delta[fail[state]][c];
+                } else {
+                    fail[child] = delta[fail[state]][c];
+                    queue.add(child);
+                }
+            }
+        }
+
+        next = new int[states * classes];
+        outputs = new int[states][];
+        for (int s = 0; s < states; s++) {
+            List<Integer> out = allEnds.get(s);
+            outputs[s] = out.stream().mapToInt(Integer::intValue).toArray();
+        }
+        for (int s = 0; s < states; s++) {
+            for (int c = 0; c < classes; c++) {
+                int target = delta[s][c];
+                next[s * classes + c] = target * classes | (outputs[target].length > 0 ? OUTPUT : 0);
+            }
+        }
+    }
+
+    private int[] newRow() {
+        int[] row = new int[classes];
+        Arrays.fill(row, -1);
+        return row;
+    }
+
+    /** The number of keywords. */
+    int size() {
+        return lengths.length;
+    }
+
+    /** The length of keyword {@code index}. */
+    int length(int index) {
+        return lengths[index];
+    }
+
+    /** Reports every keyword occurrence in {@code text[from, to)}, in order of their end offsets. */
+    void scan(CharSequence text, int from, int to, HitConsumer consumer) {
+        final char[] map = classOf;
+        final int[] table = next;
+        int row = 0;
+        for (int i = from; i < to; i++) {
+            row = table[(row & ~OUTPUT) + map[text.charAt(i)]];
+            if (row < 0) {
+                for (int keyword : outputs[(row & ~OUTPUT) / classes]) {
+                    consumer.hit(keyword, i + 1);
+                }
+            }
+        }
+    }
+
+    /**
+     * Reports every keyword occurrence in {@code bytes}, read as one character per byte: for text whose bytes and
+     * characters correspond one to one (ASCII), offsets are the same as in the decoded string, and scanning the raw
+     * bytes avoids a character decode per position.
+     */
+    void scanBytes(byte[] bytes, HitConsumer consumer) {
+        final char[] map = classOf;
+        final int[] table = next;
+        int row = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            row = table[(row & ~OUTPUT) + map[bytes[i] & 0xFF]];
+            if (row < 0) {
+                for (int keyword : outputs[(row & ~OUTPUT) / classes]) {
+                    consumer.hit(keyword, i + 1);
+                }
+            }
+        }
+    }
+
+    /** Scans a whole string; see {@link #scan(CharSequence, int, int, HitConsumer)}. */
+    void scan(String text, HitConsumer consumer) {
+        scan(text, 0, text.length(), consumer);
+    }
+}

@@ -1,0 +1,90 @@
+package io.jenkins.plugins.devsecops.secrets;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Tells whether every match of a pattern starts with one of its rule's keywords: then the detector can search from
+ * the keyword hit instead of from the start of its line, since a match starting earlier on the line would start with
+ * an earlier hit, and one attempt at each hit is enough. Deliberately conservative: only a leading literal after
+ * optional inline flags ({@code (?m)}...), {@code \b}, {@code (} and {@code (?:}, not followed by a quantifier, and no
+ * alternation that could bypass it.
+ */
+final class PatternPrefix {
+
+    private static final String META = "\\[](){}.*+?^$|";
+
+    private static final Pattern INLINE_FLAGS = Pattern.compile("\\(\\?[imsudU]+\\)");
+
+    private PatternPrefix() {
+    }
+
+    static boolean startsWithKeyword(String source, List<String> keywords) {
+        int i = 0;
+        int strippedGroups = 0;
+        while (true) {
+            Matcher flags = INLINE_FLAGS.matcher(source).region(i, source.length());
+            if (flags.lookingAt()) {
+                i = flags.end(); // (?i), (?m), (?s)... do not change what the literal is; (?x) would, and is not taken
+            } else if (source.startsWith("\\b", i)) {
+                i += 2;
+            } else if (source.startsWith("(?:", i)) {
+                i += 3;
+                strippedGroups++;
+            } else if (source.startsWith("(", i) && !source.startsWith("(?", i)) {
+                i += 1;
+                strippedGroups++;
+            } else {
+                break;
+            }
+        }
+        int literalEnd = i;
+        while (literalEnd < source.length() && META.indexOf(source.charAt(literalEnd)) < 0) {
+            literalEnd++;
+        }
+        if (literalEnd < source.length() && "?*+{".indexOf(source.charAt(literalEnd)) >= 0) {
+            literalEnd--; // the quantifier applies to the last character, which is then not certain
+        }
+        String literal = source.substring(i, Math.max(i, literalEnd)).toLowerCase(Locale.ROOT);
+        if (literal.isEmpty() || keywords.stream().noneMatch(literal::startsWith)) {
+            return false;
+        }
+        return !hasAlternationAround(source, i, strippedGroups);
+    }
+
+    /** Whether a {@code |} sits at the top level or directly inside one of the leading groups. */
+    private static boolean hasAlternationAround(String source, int prefixEnd, int strippedGroups) {
+        Deque<Boolean> open = new ArrayDeque<>();
+        for (int g = 0; g < strippedGroups; g++) {
+            open.push(Boolean.TRUE);
+        }
+        boolean inClass = false;
+        for (int i = prefixEnd; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (c == '\\') {
+                i++;
+                continue;
+            }
+            if (inClass) {
+                inClass = c != ']';
+                continue;
+            }
+            if (c == '[') {
+                inClass = true;
+            } else if (c == '(') {
+                open.push(Boolean.FALSE);
+            } else if (c == ')') {
+                if (!open.isEmpty()) {
+                    open.pop();
+                }
+            } else if (c == '|' && (open.isEmpty() || open.peek())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

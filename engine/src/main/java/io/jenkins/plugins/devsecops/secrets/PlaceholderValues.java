@@ -1,0 +1,96 @@
+package io.jenkins.plugins.devsecops.secrets;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The allowlist of values that look like secrets but are not: vendors' documented example keys, placeholders
+ * ({@code xxxx}, {@code changeme}, {@code <your-token>}, {@code example}, {@code dummy}), test-only values, values
+ * made mostly of one repeated character, and templated values filled in at deploy time ({@code ${VAR}}, {@code $VAR},
+ * <code>{{ var }}</code>, {@code %(var)s}, {@code #{var}}, {@code %VAR%}). Applies to every rule.
+ */
+final class PlaceholderValues {
+
+    /** Documented example credentials, as published by their vendors. */
+    private static final Set<String> DOCUMENTED_EXAMPLES = Set.of(
+            "akiaiosfodnn7example",
+            "wjalrxutnfemi/k7mdeng/bpxrficyexamplekey",
+            "je7mtgbclwbf/2tk6ceyexamplekey",
+            "akidexample",
+            "wjalrxutnfemi/k7mdeng+bpxrficyexamplekey",
+            "sk_test_4ec39hqlyjwdarjtt1zdp7dc",
+            "pk_test_tyooedauvdexample",
+            "xoxb-not-a-real-token-this-will-not-work");
+
+    /** Substrings that mark a placeholder, compared in lower case. */
+    private static final List<String> PLACEHOLDER_WORDS = List.of(
+            "example", "xxxx", "changeme", "change_me", "change-me", "placeholder", "dummy", "your-", "your_",
+            "yourtoken", "yourkey", "yourpassword", "redacted", "notreal", "not-a-real", "not_a_real", "fake-",
+            "fake_", "sample", "insert-", "insert_", "replace-me", "replace_me", "replaceme", "****", "....");
+
+    /** Whole values that are placeholders, compared in lower case. */
+    private static final Set<String> PLACEHOLDER_VALUES = Set.of(
+            "password", "passwd", "pass", "secret", "token", "apikey", "api_key", "admin", "root", "user",
+            "username", "none", "null", "nil", "undefined", "true", "false", "empty", "default", "string", "value",
+            "changeit", "letmein", "qwerty", "todo", "fixme", "tbd", "n/a", "na");
+
+    private static final Pattern SHELL_VARIABLE = Pattern.compile("\\$[A-Za-z_]");
+    private static final Pattern WINDOWS_VARIABLE =
+            Pattern.compile("%[A-Za-z_][A-Za-z0-9_]*%");
+
+    private PlaceholderValues() {
+    }
+
+    /** Whether {@code value} is a documented example, a placeholder, a test-only or a templated value. */
+    static boolean isPlaceholder(String value) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        if (DOCUMENTED_EXAMPLES.contains(lower) || PLACEHOLDER_VALUES.contains(lower)) {
+            return true;
+        }
+        for (String word : PLACEHOLDER_WORDS) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return isTestOnly(lower) || hasLongRun(value) || isTemplated(value);
+    }
+
+    /** Values made only of the word test (and digits or punctuation), e.g. {@code test}, {@code test-123}, {@code testtest}. */
+    static boolean isTestOnly(String lower) {
+        String letters = lower.replaceAll("[^a-z]", "");
+        return !letters.isEmpty() && letters.replace("testing", "").replace("test", "").isEmpty();
+    }
+
+    /**
+     * A run of six or more copies of one character making up at least a third of the value ({@code AKIA0000000000000000},
+     * {@code aaaaaaaa1234}), or a value of at most two distinct characters. Runs in a long random value are a format,
+     * not a placeholder: Twitter bearer tokens start with twenty-odd {@code A}s.
+     */
+    static boolean hasLongRun(String value) {
+        int run = 1;
+        int longest = 1;
+        for (int i = 1; i < value.length(); i++) {
+            run = value.charAt(i) == value.charAt(i - 1) ? run + 1 : 1;
+            longest = Math.max(longest, run);
+        }
+        if (longest >= 6 && longest * 3 >= value.length()) {
+            return true;
+        }
+        return value.length() >= 4 && value.chars().distinct().count() <= 2;
+    }
+
+    /** Whether the value is filled in by a template engine, a shell or a build tool rather than being the secret. */
+    static boolean isTemplated(String value) {
+        if (value.contains("${") || value.contains("{{") || value.contains("}}") || value.contains("#{")
+                || value.contains("%(") || value.contains("<%")) {
+            return true;
+        }
+        if (SHELL_VARIABLE.matcher(value).lookingAt() || WINDOWS_VARIABLE.matcher(value).matches()) {
+            return true;
+        }
+        // Angle-bracket placeholders such as <your-token> or <TOKEN>.
+        return value.startsWith("<") && value.endsWith(">");
+    }
+}

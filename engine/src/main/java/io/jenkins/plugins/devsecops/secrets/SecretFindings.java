@@ -1,0 +1,139 @@
+package io.jenkins.plugins.devsecops.secrets;
+
+import io.jenkins.plugins.devsecops.EngineVersion;
+import io.jenkins.plugins.devsecops.model.Confidence;
+import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.model.Location;
+import io.jenkins.plugins.devsecops.model.Suppression;
+import io.jenkins.plugins.devsecops.scan.LineIndex;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntUnaryOperator;
+import java.util.function.Predicate;
+
+/**
+ * Turns {@link SecretMatch}es into findings: redacted snippet and message, salted fingerprint, line and column
+ * range, lower confidence under test paths, and inline {@code devsecops:ignore} suppressions. The secret value is
+ * never copied into a finding. Immutable and thread-safe.
+ */
+final class SecretFindings {
+
+    /** The id of the stage. */
+    static final String STAGE = "secrets";
+
+    private final Predicate<String> knownRuleIds;
+
+    /**
+     * @param knownRuleIds which words are rule ids, to read {@code devsecops:ignore RULE-ID} comments
+     */
+    SecretFindings(Predicate<String> knownRuleIds) {
+        this.knownRuleIds = knownRuleIds;
+    }
+
+    /**
+     * The findings of {@code matches} in {@code text}.
+     *
+     * @param path the file's path, as reported
+     * @param lines the line index of {@code text}
+     * @param reportedLine maps a 1-based line of {@code text} to the line reported (identity for files; history
+     *     texts are made of added lines only)
+     */
+    List<Finding> create(String path, String text, LineIndex lines, List<SecretMatch> matches,
+            IntUnaryOperator reportedLine) {
+        int[] spans = new int[matches.size() * 2];
+        for (int i = 0; i < matches.size(); i++) {
+            spans[2 * i] = matches.get(i).secretStart();
+            spans[2 * i + 1] = matches.get(i).secretEnd();
+        }
+        sortSpans(spans);
+        boolean testPath = TestPaths.isTest(path);
+        List<Finding> findings = new ArrayList<>(matches.size());
+        for (SecretMatch match : matches) {
+            findings.add(create(path, text, lines, match, spans, testPath, reportedLine));
+        }
+        return findings;
+    }
+
+    private Finding create(String path, String text, LineIndex lines, SecretMatch match, int[] spans, boolean testPath,
+            IntUnaryOperator reportedLine) {
+        SecretRule rule = match.rule();
+        int line = lines.lineOf(match.secretStart());
+        int endLine = lines.lineOf(Math.max(match.secretStart(), match.secretEnd() - 1));
+        int lineStart = lines.startOf(line);
+        int lineEnd = line < lines.lineCount() ? lines.startOf(line + 1) - 1 : text.length();
+        if (lineEnd > lineStart && text.charAt(lineEnd - 1) == '\r') {
+            lineEnd--;
+        }
+        String masked = SecretRedaction.mask(text.subSequence(match.secretStart(), match.secretEnd()));
+        String snippet = SecretRedaction.redactLine(text, lineStart, lineEnd, spans, match.secretStart());
+        Confidence confidence = testPath ? rule.confidence().lower() : rule.confidence();
+        Finding.Builder finding = Finding.builder()
+                .ruleId(rule.id())
+                .stage(STAGE)
+                .severity(rule.severity())
+                .title(rule.title())
+                .message(rule.title() + " found: " + masked + (testPath ? " (in test code)" : ""))
+                .location(new Location(path, reportedLine.applyAsInt(line), lines.columnOf(match.secretStart()),
+                        reportedLine.applyAsInt(endLine), lines.columnOf(Math.max(match.secretStart(), match.secretEnd() - 1)) + 1,
+                        snippet))
+                .cwe(SecretRule.CWE)
+                .remediation(rule.remediation())
+                .confidence(confidence)
+                .tool(EngineVersion.tool())
+                .fingerprint(SecretFingerprint.of(rule.id(), text.subSequence(match.secretStart(), match.secretEnd())))
+                .property("provider", rule.provider());
+        if (!rule.isBuiltIn()) {
+            finding.property("ruleFile", rule.origin());
+        }
+        Suppression suppression = inlineSuppression(path, lines, line, rule.id(), reportedLine, spans);
+        if (suppression != null) {
+            finding.suppression(suppression);
+        }
+        return finding.build();
+    }
+
+    private Suppression inlineSuppression(String path, LineIndex lines, int line, String ruleId,
+            IntUnaryOperator reportedLine, int[] spans) {
+        for (int candidate = line; candidate >= Math.max(1, line - 1); candidate--) {
+            String text = lines.line(candidate);
+            if (text.length() < 10_000 && InlineIgnore.foreignMarker(text, candidate == line)) {
+                return new Suppression("inline", "Allowed by another scanner's marker in a comment", null, null,
+                        path + ":" + reportedLine.applyAsInt(candidate));
+            }
+            if (text.length() < 10_000 && InlineIgnore.applies(text, ruleId, knownRuleIds)) {
+                // The reason is the comment's text, unless a secret was found on that line.
+                String reason = holdsSecret(lines, candidate, spans) ? "Ignored by an inline devsecops:ignore comment"
+                        : InlineIgnore.reason(text);
+                return new Suppression("inline", reason, null, null, path + ":" + reportedLine.applyAsInt(candidate));
+            }
+        }
+        return null;
+    }
+
+    private static boolean holdsSecret(LineIndex lines, int line, int[] spans) {
+        int start = lines.startOf(line);
+        int end = line < lines.lineCount() ? lines.startOf(line + 1) : Integer.MAX_VALUE;
+        for (int i = 0; i + 1 < spans.length; i += 2) {
+            if (spans[i] < end && spans[i + 1] > start) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void sortSpans(int[] spans) {
+        // Insertion sort of start/end pairs by start: there are few matches per file.
+        for (int i = 2; i < spans.length; i += 2) {
+            int start = spans[i];
+            int end = spans[i + 1];
+            int j = i - 2;
+            while (j >= 0 && spans[j] > start) {
+                spans[j + 2] = spans[j];
+                spans[j + 3] = spans[j + 1];
+                j -= 2;
+            }
+            spans[j + 2] = start;
+            spans[j + 3] = end;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.jenkins.plugins.devsecops.secrets;
+
+import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.scan.FindingSink;
+import io.jenkins.plugins.devsecops.scan.SourceFile;
+import io.jenkins.plugins.devsecops.scan.StageContext;
+import io.jenkins.plugins.devsecops.scan.StageScanner;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntUnaryOperator;
+
+/** One scan of the secrets stage: files as the engine hands them over, then git history if asked. Thread-safe. */
+final class SecretsScanner implements StageScanner {
+
+    /** Default cap on the commits one history scan walks. */
+    static final int DEFAULT_MAX_COMMITS = 100_000;
+
+    private final StageContext context;
+    private final SecretDetector detector;
+    private final LoadedRules userRules;
+    private final SecretFindings findings;
+
+    SecretsScanner(StageContext context, SecretDetector detector, LoadedRules userRules) {
+        this.context = context;
+        this.detector = detector;
+        this.userRules = userRules;
+        this.findings = new SecretFindings(detector::hasRule);
+    }
+
+    @Override
+    public void scan(SourceFile file, FindingSink sink) {
+        String text = file.text();
+        List<SecretMatch> matches = detector.detect(file.path(), text, file.bytes());
+        if (matches.isEmpty()) {
+            return;
+        }
+        // The same secret written several times in one file is one finding, at its first occurrence.
+        Map<String, Finding> unique = new LinkedHashMap<>();
+        Map<String, Integer> occurrences = new HashMap<>();
+        for (Finding finding : findings.create(file.path(), text, file.lines(), matches, IntUnaryOperator.identity())) {
+            unique.putIfAbsent(finding.fingerprint(), finding);
+            occurrences.merge(finding.fingerprint(), 1, Integer::sum);
+        }
+        for (Finding finding : unique.values()) {
+            int count = occurrences.get(finding.fingerprint());
+            sink.report(count == 1 ? finding : finding.toBuilder().property("occurrences", String.valueOf(count)).build());
+        }
+    }
+
+    @Override
+    public void finish(FindingSink sink) throws IOException, InterruptedException {
+        for (RuleProblem problem : userRules.problems()) {
+            sink.error(problem.file(), "Secret rule not loaded: " + problem.describe());
+        }
+        sink.property("rules", String.valueOf(detector.rules().size()));
+        if (!userRules.rules().isEmpty()) {
+            sink.property("userRules", String.valueOf(userRules.rules().size()));
+        }
+        if (context.flag("history")) {
+            int maxCommits = DEFAULT_MAX_COMMITS;
+            String option = context.option("maxCommits").orElse(null);
+            if (option != null) {
+                try {
+                    maxCommits = Integer.parseInt(option.strip());
+                } catch (NumberFormatException e) {
+                    sink.error(null, "secrets.maxCommits must be a whole number, not '" + option + "'; using "
+                            + DEFAULT_MAX_COMMITS);
+                }
+            }
+            new GitHistoryScan(detector, findings, context.request().maxFileSize(), Math.max(1, maxCommits),
+                    context.option("since").map(String::strip).filter(s -> !s.isEmpty()).orElse(null))
+                    .run(context.root(), sink);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.jenkins.plugins.devsecops.secrets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The detector's building blocks on their own: keyword search, pattern anchoring, the assignment matcher, masking. */
+class DetectorPartsTest {
+
+    @Test
+    void shouldFindTheSameKeywordsAsANaiveSearchInCharsAndBytes() {
+        // Given overlapping keywords and random text over their alphabet, in mixed case
+        List<String> keywords = List.of("he", "she", "his", "hers", "://", "token", "ok");
+        KeywordAutomaton automaton = new KeywordAutomaton(keywords);
+        Random random = new Random(3);
+        String alphabet = "heSHirsTOKEN:/ x";
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        String lower = text.toString().toLowerCase();
+
+        // When searched with the automaton, over chars and over bytes
+        List<String> fromChars = new ArrayList<>();
+        automaton.scan(text.toString(), (keyword, end) -> fromChars.add(keyword + "@" + end));
+        List<String> fromBytes = new ArrayList<>();
+        automaton.scanBytes(text.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                (keyword, end) -> fromBytes.add(keyword + "@" + end));
+
+        // Then both give every occurrence a naive search gives
+        List<String> naive = new ArrayList<>();
+        for (int end = 1; end <= lower.length(); end++) {
+            for (int k = 0; k < keywords.size(); k++) {
+                String keyword = keywords.get(k);
+                if (end >= keyword.length() && lower.startsWith(keyword, end - keyword.length())) {
+                    naive.add(k + "@" + end);
+                }
+            }
+        }
+        assertThat(fromChars).containsExactlyInAnyOrderElementsOf(naive);
+        assertThat(fromBytes).containsExactlyInAnyOrderElementsOf(naive);
+        assertThat(naive).hasSizeGreaterThan(100);
+    }
+
+    @Test
+    void shouldOnlyStartSearchesAtTheKeywordWhenEveryMatchBeginsWithIt() {
+        assertThat(PatternPrefix.startsWithKeyword("\\b(ghp_[A-Za-z0-9]{36})\\b", List.of("ghp_"))).isTrue();
+        assertThat(PatternPrefix.startsWithKeyword("(?:xoxb-)([0-9]+)", List.of("xoxb-"))).isTrue();
+        assertThat(PatternPrefix.startsWithKeyword("(ghp_[a-z]+|other)", List.of("ghp_"))).isFalse();
+        assertThat(PatternPrefix.startsWithKeyword("ghp_[a-z]+|other", List.of("ghp_"))).isFalse();
+        assertThat(PatternPrefix.startsWithKeyword("ghp_?x", List.of("ghp_"))).isFalse();
+        assertThat(PatternPrefix.startsWithKeyword("(?i)token=(\\w+)", List.of("token"))).isTrue();
+        assertThat(PatternPrefix.startsWithKeyword("(?i)(ghp_[a-z]+|other)", List.of("ghp_"))).isFalse();
+        assertThat(PatternPrefix.startsWithKeyword("\\b((?:sk|rk)_live_\\w+)", List.of("sk_live_", "rk_live_"))).isFalse();
+        assertThat(PatternPrefix.startsWithKeyword("(ab[|]cd)", List.of("ab"))).isTrue();
+        assertThat(PatternPrefix.startsWithKeyword("(?m)data:(?<=^data:)[ \\t]*\\n", List.of("data:"))).isTrue();
+        assertThat(PatternPrefix.startsWithKeyword("https?://[^@]+@", List.of("http"))).isTrue();
+        assertThat(PatternPrefix.startsWithKeyword("(?x)d a t a", List.of("data"))).isFalse();
+    }
+
+    @Test
+    void shouldFindEveryMatchOfAKeywordFirstPatternByTryingOnlyAtHits() {
+        // Given a keyword-first rule, and a line where matches follow each other and a near miss precedes them
+        SecretRule rule = SecretRule.builder("demo-token").title("Demo").severity(io.jenkins.plugins.devsecops.model.Severity.HIGH)
+                .keywords(List.of("dt_")).pattern(new JdkSecretPattern("\\b(dt_[A-Za-z0-9]{12})\\b")).build();
+        String line = "x=dt_short dt_Q8wZr3TyP0Lm,dt_N5vBq8WzR3tY DT_Q8wZr3TyP0Lm";
+
+        // When detected
+        List<SecretMatch> matches = new SecretDetector(List.of(rule)).detect("a.env", line);
+
+        // Then both real ones are found, the upper-case one is not (the pattern is case-sensitive)
+        assertThat(matches).extracting(m -> line.substring(m.secretStart(), m.secretEnd()))
+                .containsExactly("dt_Q8wZr3TyP0Lm", "dt_N5vBq8WzR3tY");
+    }
+
+    @Test
+    void shouldParseAssignmentsLikeTheDocumentedGrammar() {
+        AssignmentPattern pattern = new AssignmentPattern();
+        assertThat(secret(pattern, "_KEY = \"q8WzR3tYp0LmN5vB\";")).isEqualTo("q8WzR3tYp0LmN5vB");
+        assertThat(secret(pattern, "\": 'q8WzR3tYp0LmN5vB'")).isEqualTo("q8WzR3tYp0LmN5vB");
+        assertThat(secret(pattern, ".value := q8WzR3tYp0 # comment")).isEqualTo("q8WzR3tYp0");
+        assertThat(secret(pattern, " => 'q8WzR3tYp0LmN5vB',")).isEqualTo("q8WzR3tYp0LmN5vB");
+        assertThat(secret(pattern, "+=q8WzR3tYp0")).isEqualTo("q8WzR3tYp0");
+        assertThat(secret(pattern, "> q8WzR3tYp0LmN5vB </password>")).isEqualTo("q8WzR3tYp0LmN5vB");
+        assertThat(secret(pattern, " == \"q8WzR3tYp0LmN5vB\"")).isNull();
+        assertThat(secret(pattern, " = \"short\"")).isNull();
+        assertThat(secret(pattern, " = \"has a space in it\"")).isNull();
+        assertThat(secret(pattern, ".isExpired(clock)")).isNull();
+        assertThat(secret(pattern, "> q8WzR3tYp0LmN5vB")).isNull();
+    }
+
+    private static String secret(SecretPattern pattern, String afterKeyword) {
+        String[] found = new String[1];
+        pattern.matchAt(afterKeyword, 0, afterKeyword.length(),
+                (matchStart, matchEnd, secretStart, secretEnd) -> found[0] = afterKeyword.substring(secretStart, secretEnd));
+        return found[0];
+    }
+
+    @Test
+    void shouldMaskSecretsKeepingAtMostFourCharactersOfLongOnes() {
+        assertThat(SecretRedaction.mask("ghp_uGMGKAuWfpTbmRsHdRXfr8nBNXYK7Gh5Qhy5")).isEqualTo("ghp_****");
+        assertThat(SecretRedaction.mask("pX7!kQ9vL2mR")).isEqualTo("****");
+        String line = "a=ghp_uGMGKAuWfpTbmRsHdRXfr8nBNXYK7Gh5Qhy5 b=pX7!kQ9vL2mR c=pX7!kQ9vL2mR";
+        int first = line.indexOf("ghp_");
+        int second = line.indexOf("pX7");
+        assertThat(SecretRedaction.redactLine(line, 0, line.length(),
+                new int[] {first, first + 40, second, second + 12}, first))
+                .isEqualTo("a=ghp_**** b=**** c=****");
+        String twoSecrets = "VALUES = 'ghp_uGMGKAuWfpTbmRsHdRXfr8nBNXYK7Gh5Qhy5', '3b5d5c3712955042212316173ccf37be' # AbstractSingletonProxyFactoryBean";
+        assertThat(SecretRedaction.redactLine(twoSecrets, 0, twoSecrets.length(), new int[] {10, 50}, 10))
+                .isEqualTo("VALUES = 'ghp_****', '3b5d****' # AbstractSingletonProxyFactoryBean");
+    }
+
+    @Test
+    void shouldRecognisePlaceholdersAndTemplates() {
+        assertThat(PlaceholderValues.isPlaceholder("AKIAIOSFODNN7EXAMPLE")).isTrue();
+        assertThat(PlaceholderValues.isPlaceholder("${DB_PASSWORD}")).isTrue();
+        assertThat(PlaceholderValues.isPlaceholder("$DB_PASSWORD")).isTrue();
+        assertThat(PlaceholderValues.isPlaceholder("{{ .Values.token }}")).isTrue();
+        assertThat(PlaceholderValues.isPlaceholder("%(password)s")).isTrue();
+        assertThat(PlaceholderValues.isPlaceholder("#{vault.key}")).isTrue();
+        assertThat(PlaceholderValues.isPlaceholder("<your-token>")).isTrue();
+        assertThat(PlaceholderValues.isPlaceholder("test-1234")).isTrue();
+        assertThat(PlaceholderValues.isPlaceholder("0000000000000000")).isTrue();
+        assertThat(PlaceholderValues.isPlaceholder("q8WzR3tYp0LmN5vB")).isFalse();
+        assertThat(TestPaths.isTest("src/test/java/a/FooTest.java")).isTrue();
+        assertThat(TestPaths.isTest("pkg/client_test.go")).isTrue();
+        assertThat(TestPaths.isTest("web/__tests__/login.js")).isTrue();
+        assertThat(TestPaths.isTest("src/main/java/a/Latest.java")).isFalse();
+    }
+}

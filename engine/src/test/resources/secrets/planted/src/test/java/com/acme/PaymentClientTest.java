@@ -1,0 +1,5 @@
+package com.acme;
+
+class PaymentClientTest {
+    static final String KEY = "AKIAGMXGEDN73U55XTPL";
+}
