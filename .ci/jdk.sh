@@ -1,17 +1,24 @@
-# Sourced by .ci/run and ./devsecops: points JAVA_HOME at a JDK >= 21, or fails with a clear message.
+# Sourced (POSIX sh) by .ci/run, ./devsecops and ./mvnw: points JAVA_HOME at a JDK >= 21, or fails with a clear message.
 java_major() {
   "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -n1
 }
 select_jdk() {
-  local candidate major
-  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-* /usr/lib/jvm/temurin-2[1-9]-jdk-* /usr/lib/jvm/*; do
-    [ -n "$candidate" ] && [ -x "$candidate/bin/javac" ] || continue
-    major=$(java_major "$candidate")
-    if [ -n "$major" ] && [ "${major%%.*}" -ge 21 ] 2>/dev/null; then
-      export JAVA_HOME="$candidate"
-      return 0
+  # The callers may run with globbing off (mvnw uses set -f); the search below needs it.
+  case $- in *f*) set +f; jdk_restore_noglob=1 ;; *) jdk_restore_noglob= ;; esac
+  jdk_found=
+  for jdk_candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-* /usr/lib/jvm/temurin-2[1-9]-jdk-* /usr/lib/jvm/*; do
+    [ -n "$jdk_candidate" ] && [ -x "$jdk_candidate/bin/javac" ] || continue
+    jdk_major=$(java_major "$jdk_candidate")
+    if [ -n "$jdk_major" ] && [ "${jdk_major%%.*}" -ge 21 ] 2>/dev/null; then
+      JAVA_HOME="$jdk_candidate"
+      export JAVA_HOME
+      jdk_found=1
+      break
     fi
   done
-  echo "error: no JDK 21 or newer found (looked at JAVA_HOME and /usr/lib/jvm); install one and set JAVA_HOME" >&2
-  return 1
+  [ -z "$jdk_restore_noglob" ] || set -f
+  if [ -z "$jdk_found" ]; then
+    echo "error: no JDK 21 or newer found (looked at JAVA_HOME and /usr/lib/jvm); install one and set JAVA_HOME" >&2
+    return 1
+  fi
 }
