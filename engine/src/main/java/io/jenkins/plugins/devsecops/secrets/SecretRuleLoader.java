@@ -1,11 +1,8 @@
 package io.jenkins.plugins.devsecops.secrets;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.jenkins.plugins.devsecops.model.Severity;
+import io.jenkins.plugins.devsecops.yaml.StrictYamlReader;
+import io.jenkins.plugins.devsecops.yaml.YamlInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads and validates rule files. Built-in rules compile with {@link java.util.regex}; user rules compile with
@@ -39,8 +35,8 @@ public final class SecretRuleLoader {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
 
-    private static final ObjectMapper STRICT = mapper(true);
-    private static final ObjectMapper LENIENT = mapper(false);
+    /** The project's one hardened YAML reader: no aliases, no duplicate or unknown keys, capped size and depth. */
+    private static final StrictYamlReader YAML = new StrictYamlReader();
 
     /** How a file's rules are compiled and checked. */
     public enum Kind {
@@ -51,21 +47,6 @@ public final class SecretRuleLoader {
     }
 
     private SecretRuleLoader() {
-    }
-
-    private static ObjectMapper mapper(boolean failOnUnknown) {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(20);
-        options.setAllowRecursiveKeys(false);
-        options.setNestingDepthLimit(20);
-        options.setCodePointLimit(MAX_FILE_BYTES);
-        options.setAllowDuplicateKeys(false);
-        YAMLFactory factory = YAMLFactory.builder().loaderOptions(options)
-                .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_FILE_BYTES).build())
-                .build();
-        return new ObjectMapper(factory)
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, failOnUnknown)
-                .configure(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY, true);
     }
 
     /**
@@ -92,9 +73,12 @@ public final class SecretRuleLoader {
         }
         SecretRuleFile parsed;
         try {
-            parsed = (kind == Kind.USER ? STRICT : LENIENT)
-                    .readValue(new String(content, StandardCharsets.UTF_8), SecretRuleFile.class);
-        } catch (JacksonException | RuntimeException e) {
+            parsed = YAML.read(new String(content, StandardCharsets.UTF_8), file, SecretRuleFile.class);
+        } catch (YamlInputException e) {
+            String where = e.line() > 0 ? " (line " + e.line() + ", column " + e.column() + ")" : "";
+            problems.add(new RuleProblem(file, null, "is not a valid rule file" + where + ": " + firstLine(e.problem())));
+            return new LoadedRules(rules, problems);
+        } catch (RuntimeException e) {
             problems.add(new RuleProblem(file, null, "is not a valid rule file: " + firstLine(e.getMessage())));
             return new LoadedRules(rules, problems);
         }
