@@ -227,7 +227,7 @@ public final class SarifReportWriter implements ReportWriter {
     private static Result result(Finding finding, int ruleIndex) {
         String text = finding.message() == null || finding.message().isBlank() ? finding.title() : finding.message();
         String fingerprint = finding.fingerprint() == null || finding.fingerprint().isBlank()
-                ? FindingFingerprints.defaultFingerprint(finding) : finding.fingerprint();
+                ? FindingFingerprints.ensure(finding).fingerprint() : finding.fingerprint();
         Result result = new Result()
                 .withRuleId(finding.ruleId())
                 .withRuleIndex(ruleIndex)
