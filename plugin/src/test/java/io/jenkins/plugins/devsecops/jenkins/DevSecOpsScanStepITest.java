@@ -72,6 +72,8 @@ class DevSecOpsScanStepITest {
         assertThat(buildXml(run)).doesNotContain(secrets.secretAccessKey).doesNotContain(secrets.accessKeyId);
         assertThat(Files.readString(new File(run.getRootDir(), "devsecops/devsecops.json").toPath()))
                 .doesNotContain(secrets.secretAccessKey);
+        assertThat(Files.readString(new File(run.getRootDir(), "devsecops/devsecops-assessment.json").toPath()))
+                .contains("fail-on-medium").doesNotContain(secrets.secretAccessKey);
     }
 
     @Test
