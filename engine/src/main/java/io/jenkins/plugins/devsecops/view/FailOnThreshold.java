@@ -1,12 +1,18 @@
 package io.jenkins.plugins.devsecops.view;
 
+import io.jenkins.plugins.devsecops.policy.FindingSelector;
+import io.jenkins.plugins.devsecops.policy.GateAction;
+import io.jenkins.plugins.devsecops.policy.GateScope;
+import io.jenkins.plugins.devsecops.policy.QualityGate;
+import java.util.Locale;
+
 import io.jenkins.plugins.devsecops.model.Severity;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The {@code failOn} shorthand of the Jenkins step: the build is marked when at least one active finding is at
- * {@link #minimum} or more severe. A stand-in until the policy engine's quality gates are mapped onto the step.
+ * {@link #minimum} or more severe. It becomes a quality gate ({@link #toGate}).
  *
  * @param minimum the least severity that trips the threshold
  */
@@ -28,30 +34,14 @@ public record FailOnThreshold(Severity minimum) {
         return Optional.of(new FailOnThreshold(Severity.parse(text)));
     }
 
-    /** Evaluates the threshold on {@code summary}. */
-    public Evaluation evaluate(ScanSummary summary) {
-        int count = summary.countAtLeast(minimum);
-        return new Evaluation(this, count);
-    }
-
     /**
-     * The outcome of a threshold on one scan.
+     * The threshold as a quality gate of the step's policy layer: one active finding at {@link #minimum} or above
+     * trips it. Its id ({@code fail-on-high}, …) is the CLI's {@code --fail-on} gate's, so both word it alike.
      *
-     * @param threshold the threshold evaluated
-     * @param count the active findings at or above its severity
+     * @param action what the tripped gate does: UNSTABLE or FAILURE
      */
-    public record Evaluation(FailOnThreshold threshold, int count) {
-
-        /** Whether the build must be marked. */
-        public boolean isTripped() {
-            return count > 0;
-        }
-
-        /** One line for the console and the stage's warning, e.g. {@code 3 active findings at HIGH or above}. */
-        public String describe() {
-            String findings = count == 1 ? "finding" : "findings";
-            return count + " active " + findings + " at " + threshold.minimum() + " or above (failOn: "
-                    + threshold.minimum() + ")";
-        }
+    public QualityGate toGate(GateAction action) {
+        return QualityGate.of("fail-on-" + minimum.name().toLowerCase(Locale.ROOT), FindingSelector.atLeast(minimum),
+                GateScope.TOTAL, 1, action);
     }
 }

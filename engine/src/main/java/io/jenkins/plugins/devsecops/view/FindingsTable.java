@@ -48,7 +48,7 @@ public record FindingsTable(FindingsFilter filter, List<FindingRow> rows, int ma
             if (filter.test(finding)) {
                 matched++;
                 if (rows.size() < limit) {
-                    rows.add(FindingRow.of(finding));
+                    rows.add(FindingRow.of(finding, report.startedAt()));
                 }
             }
         }

@@ -48,14 +48,14 @@ class FindingsTableTest {
         Report report = ViewFixtures.mixedReport();
 
         FindingsTable high = FindingsTable.of(report, FindingsFilter.parse("high", null, null));
-        FindingsTable activeDependencies = FindingsTable.of(report, FindingsFilter.parse("", "dependencies", "active"));
+        FindingsTable activeDependencies = FindingsTable.of(report, FindingsFilter.parse("", "dependencies", "outstanding"));
         FindingsTable suppressed = FindingsTable.of(report, FindingsFilter.parse(null, null, "SUPPRESSED"));
 
         assertThat(high.rows()).extracting(FindingRow::severity).containsOnly(Severity.HIGH).hasSize(2);
         assertThat(activeDependencies.rows()).extracting(FindingRow::ruleId).containsExactly("GHSA-jfh8-c2jp-5v3q");
         assertThat(suppressed.rows()).extracting(FindingRow::ruleId).containsExactly("GHSA-35jh-r3h4-6jhm");
         assertThat(activeDependencies.filter().stageValue()).isEqualTo("dependencies");
-        assertThat(activeDependencies.filter().stateValue()).isEqualTo("ACTIVE");
+        assertThat(activeDependencies.filter().stateValue()).isEqualTo("OUTSTANDING");
         assertThat(high.filter().severityValue()).isEqualTo("HIGH");
     }
 

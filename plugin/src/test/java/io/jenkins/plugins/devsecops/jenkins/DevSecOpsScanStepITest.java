@@ -58,6 +58,8 @@ class DevSecOpsScanStepITest {
         // Then the build, the stage and the step's return value say so, and no secret leaked
         j.assertLogContains("result=UNSTABLE", run);
         j.assertLogContains("[DevSecOps] Stage 'secrets' completed", run);
+        j.assertLogContains("[DevSecOps] fail-on-medium", run);
+        j.assertLogContains("[DevSecOps] Policy: UNSTABLE", run);
         JSONObject scan = ScanPages.api(j, run, "devsecops");
         assertThat(scan.getInt("total")).isPositive();
         assertThat(scan.getJSONObject("stages").getInt("secrets")).isPositive();
@@ -70,6 +72,8 @@ class DevSecOpsScanStepITest {
         assertThat(buildXml(run)).doesNotContain(secrets.secretAccessKey).doesNotContain(secrets.accessKeyId);
         assertThat(Files.readString(new File(run.getRootDir(), "devsecops/devsecops.json").toPath()))
                 .doesNotContain(secrets.secretAccessKey);
+        assertThat(Files.readString(new File(run.getRootDir(), "devsecops/devsecops-assessment.json").toPath()))
+                .contains("fail-on-medium").doesNotContain(secrets.secretAccessKey);
     }
 
     @Test
@@ -80,7 +84,7 @@ class DevSecOpsScanStepITest {
 
         WorkflowRun run = j.assertBuildStatus(Result.FAILURE, job.scheduleBuild2(0));
 
-        j.assertLogContains("-> FAILURE", run);
+        j.assertLogContains("[DevSecOps] Policy: FAILED", run);
         assertThat(ScanPages.api(j, run, "devsecops").getString("result")).isEqualTo("FAILURE");
     }
 
@@ -147,20 +151,114 @@ class DevSecOpsScanStepITest {
         // When the job page is opened
         HtmlPage jobPage = j.createWebClient().getPage(job);
 
-        // Then it carries both chart models; every build is a point, oldest first
-        DomElement severityChart = jobPage.getElementById("devsecops-severity-trend-devsecops");
-        DomElement stageChart = jobPage.getElementById("devsecops-stage-trend-devsecops");
-        JSONObject severities = JSONObject.fromObject(severityChart.getAttribute("data-chart-model"));
-        JSONObject stages = JSONObject.fromObject(stageChart.getAttribute("data-chart-model"));
-        assertThat((List<Object>) severities.getJSONArray("domainAxisLabels")).containsExactly("#1", "#2", "#3");
+        // Then it carries the engine's three chart options; every build is a point, oldest first
+        JSONObject severities = chart(jobPage, "devsecops-severity-trend-devsecops");
+        JSONObject newFixed = chart(jobPage, "devsecops-new-fixed-trend-devsecops");
+        JSONObject stages = chart(jobPage, "devsecops-stage-trend-devsecops");
+        assertThat((List<Object>) severities.getJSONObject("xAxis").getJSONArray("data")).containsExactly("1", "2", "3");
         assertThat((List<?>) severities.getJSONArray("series")).extracting(series -> ((JSONObject) series).getString("name"))
-                .containsExactly("INFO", "LOW", "MEDIUM", "HIGH", "CRITICAL");
+                .containsExactly("CRITICAL", "HIGH", "MEDIUM", "LOW", "INFO");
         JSONArray secretsSeries = stages.getJSONArray("series").getJSONObject(0).getJSONArray("data");
         assertThat(stages.getJSONArray("series").getJSONObject(0).getString("name")).isEqualTo("secrets");
-        assertThat(secretsSeries.getDouble(0)).isPositive();
-        assertThat(secretsSeries.getDouble(1)).isEqualTo(secretsSeries.getDouble(0));
-        assertThat(secretsSeries.getDouble(2)).isZero();
+        assertThat(secretsSeries.getInt(0)).isPositive();
+        assertThat(secretsSeries.getInt(1)).isEqualTo(secretsSeries.getInt(0));
+        assertThat(secretsSeries.getInt(2)).isZero();
+        JSONArray added = newFixed.getJSONArray("series").getJSONObject(0).getJSONArray("data");
+        JSONArray fixed = newFixed.getJSONArray("series").getJSONObject(1).getJSONArray("data");
+        assertThat(added.getInt(0)).isEqualTo(secretsSeries.getInt(0));
+        assertThat(added.getInt(1)).isZero();
+        assertThat(fixed.getInt(2)).isEqualTo(secretsSeries.getInt(0));
         assertThat(ScanPages.api(j, last, "devsecops").getInt("total")).isZero();
+    }
+
+    private static JSONObject chart(HtmlPage page, String id) {
+        DomElement element = page.getElementById(id);
+        assertThat((Object) element).as(id).isNotNull();
+        return JSONObject.fromObject(element.getAttribute("data-chart-model"));
+    }
+
+    @Test
+    void shouldFailTheBuildWithAPolicyFileInTheWorkspace(JenkinsRule j) throws Exception {
+        // Given a repository policy that fails on any secret, and a step with no gate of its own
+        PlantedSecrets secrets = new PlantedSecrets(10);
+        WorkflowJob job = jobWithPlantedSecrets(j, secrets, """
+                node {
+                  stage('Security') {
+                    devSecOpsScan stages: 'secrets'
+                  }
+                }
+                """);
+        j.jenkins.getWorkspaceFor(job).child("devsecops-policy.yaml").write("""
+                version: 1
+                gates:
+                  - id: no-secrets
+                    secret: true
+                    result: FAILURE
+                """, "UTF-8");
+
+        // When it runs
+        WorkflowRun run = j.assertBuildStatus(Result.FAILURE, job.scheduleBuild2(0));
+
+        // Then the gate table names the gate, the stage is marked, and the API carries the gate row
+        j.assertLogContains("[DevSecOps] no-secrets", run);
+        j.assertLogContains("policy FAILED: no-secrets", run);
+        JSONObject scan = ScanPages.api(j, run, "devsecops");
+        assertThat(scan.getString("policyResult")).isEqualTo("FAILED");
+        assertThat(scan.getJSONArray("gates").getJSONObject(0).getString("gate")).isEqualTo("no-secrets");
+        assertThat(scan.getJSONArray("gates").getJSONObject(0).getString("result")).isEqualTo("FAILED");
+        List<WarningAction> warnings = StreamSupport.stream(new DepthFirstScanner().allNodes(run.getExecution())
+                .spliterator(), false).map(node -> node.getPersistentAction(WarningAction.class))
+                .filter(java.util.Objects::nonNull).toList();
+        assertThat(warnings).extracting(WarningAction::getResult).contains(Result.FAILURE);
+        j.assertLogNotContains(secrets.secretAccessKey, run);
+    }
+
+    @Test
+    void shouldStopOnABrokenPolicyFileNamingItsLine(JenkinsRule j) throws Exception {
+        WorkflowJob job = jobWithPlantedSecrets(j, new PlantedSecrets(12), """
+                node { devSecOpsScan stages: 'secrets', policyFile: 'ci/policy.yaml' }
+                """);
+        j.jenkins.getWorkspaceFor(job).child("ci/policy.yaml").write("gates:\n  - id: [unclosed\n", "UTF-8");
+
+        WorkflowRun run = j.assertBuildStatus(Result.FAILURE, job.scheduleBuild2(0));
+
+        j.assertLogContains("policy.yaml", run);
+        assertThat(run.getAllActions()).noneMatch(action -> "devsecops".equals(action.getUrlName()));
+    }
+
+    @Test
+    void shouldTellNewOutstandingAndFixedAcrossTwoBuilds(JenkinsRule j) throws Exception {
+        // Given a first build with a planted .env
+        PlantedSecrets first = new PlantedSecrets(13);
+        WorkflowJob job = jobWithPlantedSecrets(j, first, """
+                node {
+                  def scan = devSecOpsScan stages: 'secrets'
+                  echo "new=${scan['new']} fixed=${scan.fixed}"
+                }
+                """);
+        WorkflowRun one = j.buildAndAssertSuccess(job);
+        j.assertLogContains("No reference build", one);
+
+        // When the .env is removed and another secret committed under deploy/
+        FilePath workspace = j.jenkins.getWorkspaceFor(job);
+        workspace.child(".env").delete();
+        new PlantedSecrets(14).plantIn(workspace.child("deploy"));
+        WorkflowRun two = j.buildAndAssertSuccess(job);
+
+        // Then build 2 is compared with build 1: the deploy/ secrets are new, the .env ones fixed
+        j.assertLogContains("Reference build: ", two);
+        JSONObject scan = ScanPages.api(j, two, "devsecops");
+        assertThat(scan.getInt("newCount")).isPositive().isEqualTo(scan.getInt("total"));
+        assertThat(scan.getInt("fixedCount")).isEqualTo(ScanPages.api(j, one, "devsecops").getInt("total"));
+        j.assertLogContains("new=" + scan.getInt("newCount") + " fixed=" + scan.getInt("fixedCount"), two);
+        HtmlPage page = j.createWebClient().getPage(two, "devsecops/");
+        assertThat(page.querySelectorAll("#devsecops-fixed tbody tr")).hasSize(scan.getInt("fixedCount"));
+        assertThat(page.querySelector("#devsecops-fixed").asNormalizedText()).contains(".env");
+        assertThat(page.querySelector("#devsecops-findings").asNormalizedText()).contains("deploy/.env", "NEW");
+        assertThat(page.asNormalizedText()).doesNotContain(first.secretAccessKey);
+        for (Object finding : scan.getJSONArray("findings")) {
+            assertThat(((JSONObject) finding).getString("state")).isEqualTo("NEW");
+        }
     }
 
     @Test

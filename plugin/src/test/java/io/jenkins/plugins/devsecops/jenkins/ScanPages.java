@@ -15,6 +15,7 @@ import org.jvnet.hudson.test.JenkinsRule;
 final class ScanPages {
 
     static final String GLOBAL_CONFIGURATION = "io.jenkins.plugins.devsecops.jenkins.config.DevSecOpsGlobalConfiguration";
+    static final String QUALITY_GATE = "io.jenkins.plugins.devsecops.jenkins.config.QualityGateConfig";
     static final String STEP = "io.jenkins.plugins.devsecops.jenkins.steps.DevSecOpsScanStep";
 
     private ScanPages() {

@@ -133,6 +133,36 @@ class SecurityITest {
     }
 
     @Test
+    void shouldAnswerPolicyFormEndpointsOnlyToAuthorisedUsers(JenkinsRule j) throws Exception {
+        // Given a secured Jenkins; the gate's descriptor under a job and the global policy's required stages
+        secureJenkinsWithScannedJob(j);
+        String gate = "job/scanned/descriptorByName/" + ScanPages.QUALITY_GATE + "/";
+        String global = "descriptorByName/" + ScanPages.GLOBAL_CONFIGURATION + "/";
+
+        // When a reader and an administrator call them
+        WebResponse readerThreshold = ScanPages.post(j, j.createWebClient().login("reader"),
+                gate + "checkThreshold?threshold=0", null);
+        WebResponse readerScopes = ScanPages.post(j, j.createWebClient().login("reader"), gate + "fillScopeItems",
+                null);
+        WebResponse readerStages = ScanPages.post(j, j.createWebClient().login("reader"),
+                global + "checkRequiredStages?requiredStages=nope", null);
+        WebResponse adminThreshold = ScanPages.post(j, j.createWebClient().login("admin"),
+                gate + "checkThreshold?threshold=0", null);
+        WebResponse adminScopes = ScanPages.post(j, j.createWebClient().login("admin"), gate + "fillScopeItems",
+                null);
+        WebResponse adminStages = ScanPages.post(j, j.createWebClient().login("admin"),
+                global + "checkRequiredStages?requiredStages=nope", null);
+
+        // Then only users who may configure get answers
+        assertThat(readerThreshold.getContentAsString()).doesNotContain("error");
+        assertThat(readerScopes.getContentAsString()).doesNotContain("NEW");
+        assertThat(readerStages.getContentAsString()).doesNotContain("error");
+        assertThat(adminThreshold.getContentAsString()).contains("error", "at least 1");
+        assertThat(adminScopes.getContentAsString()).contains("NEW", "TOTAL", "DELTA");
+        assertThat(adminStages.getContentAsString()).contains("error", "nope");
+    }
+
+    @Test
     void shouldRefuseFormEndpointsOverGet(JenkinsRule j) throws Exception {
         secureJenkinsWithScannedJob(j);
         JenkinsRule.WebClient admin = j.createWebClient().login("admin");

@@ -4,21 +4,30 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Api;
 import hudson.model.Item;
 import hudson.model.Run;
+import io.jenkins.plugins.devsecops.assessment.Assessment;
+import io.jenkins.plugins.devsecops.assessment.HistoryDirectory;
 import io.jenkins.plugins.devsecops.model.Report;
 import io.jenkins.plugins.devsecops.model.Severity;
+import io.jenkins.plugins.devsecops.model.StageResult;
+import io.jenkins.plugins.devsecops.model.StageStatus;
+import io.jenkins.plugins.devsecops.policy.GateOutcome;
+import io.jenkins.plugins.devsecops.policy.RequiredStageOutcome;
+import io.jenkins.plugins.devsecops.summary.BuildSummary;
+import io.jenkins.plugins.devsecops.summary.StageCounts;
+import io.jenkins.plugins.devsecops.summary.SummaryJson;
+import io.jenkins.plugins.devsecops.view.FixedFindingRow;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import io.jenkins.plugins.devsecops.report.ReportWriter;
 import io.jenkins.plugins.devsecops.report.ReportWriters;
 import io.jenkins.plugins.devsecops.view.FindingState;
 import io.jenkins.plugins.devsecops.view.FindingsFilter;
 import io.jenkins.plugins.devsecops.view.FindingsTable;
-import io.jenkins.plugins.devsecops.view.ScanSummary;
 import io.jenkins.plugins.devsecops.view.SummaryText;
 import java.io.IOException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.ref.SoftReference;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,9 +44,11 @@ import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
 
 /**
- * The result of one {@code devSecOpsScan} on a build. build.xml keeps only the compact summary; the full report
- * lives in {@code devsecops/<id>.json} in the build directory, read on first use and held softly so the garbage
- * collector may drop it. Seeing it needs {@link Item#READ} on the job, as for any build page.
+ * The result of one {@code devSecOpsScan} on a build. build.xml keeps only the engine's compact
+ * {@link BuildSummary} (as its JSON line, so no engine record goes through XStream); the full report and the
+ * assessment (gate table with the findings that tripped, fixed findings, warnings) live in
+ * {@code devsecops/<id>.json} and {@code devsecops/<id>-assessment.json} in the build directory, read on first use
+ * and held softly. Seeing it needs {@link Item#READ} on the job, as for any build page.
  */
 @ExportedBean
 public final class DevSecOpsBuildAction implements RunAction2 {
@@ -46,43 +57,44 @@ public final class DevSecOpsBuildAction implements RunAction2 {
 
     private final String id;
     private final String name;
-    private final Map<String, Integer> severityCounts;
-    private final Map<String, Integer> stageCounts;
-    private final int suppressed;
-    private final List<String> incompleteStages;
+    private final String summaryJson;
     private final String result;
     private final String resultMessage;
     private final String referenceBuild;
 
     private transient Run<?, ?> owner;
+    private transient BuildSummary summary;
     private transient SoftReference<Report> report;
+    private transient SoftReference<HistoryDirectory.StoredAssessment> assessment;
 
-    DevSecOpsBuildAction(Run<?, ?> owner, String id, String name, ScanSummary summary, String result,
+    DevSecOpsBuildAction(Run<?, ?> owner, String id, String name, String summaryJson, String result,
             String resultMessage, String referenceBuild) {
         this.owner = owner;
         this.id = id;
         this.name = name;
-        this.severityCounts = new TreeMap<>();
-        summary.bySeverity().forEach((severity, count) -> severityCounts.put(severity.name(), count));
-        this.stageCounts = new TreeMap<>(summary.byStage());
-        this.suppressed = summary.suppressed();
-        this.incompleteStages = new ArrayList<>(summary.incompleteStages());
+        this.summaryJson = summaryJson;
         this.result = result;
         this.resultMessage = resultMessage;
         this.referenceBuild = referenceBuild;
     }
 
     /**
-     * Stores {@code report} in the build directory and attaches its action to {@code run}.
+     * Stores the assessed report and the assessment in the build directory and attaches its action to {@code run}.
      *
-     * @throws IOException when the report cannot be written
+     * @throws IOException when a file cannot be written
      */
-    public static DevSecOpsBuildAction record(Run<?, ?> run, String id, String name, Report report,
-            ScanSummary summary, String result, String resultMessage, String referenceBuild) throws IOException {
-        new ReportStore(run.getRootDir(), id).write(report);
-        DevSecOpsBuildAction action = new DevSecOpsBuildAction(run, id, name, summary, result, resultMessage,
-                referenceBuild);
-        action.report = new SoftReference<>(report);
+    public static DevSecOpsBuildAction record(Run<?, ?> run, String id, String name, Assessment assessment,
+            String result, String resultMessage, String referenceBuild) throws IOException {
+        ReportStore store = new ReportStore(run.getRootDir(), id);
+        store.write(assessment.report());
+        HistoryDirectory.StoredAssessment stored = new HistoryDirectory.StoredAssessment(assessment.evaluation(),
+                assessment.comparison().fixed(), assessment.evaluation().warnings());
+        store.writeAssessment(stored);
+        DevSecOpsBuildAction action = new DevSecOpsBuildAction(run, id, name, SummaryJson.write(assessment.summary()),
+                result, resultMessage, referenceBuild);
+        action.summary = assessment.summary();
+        action.report = new SoftReference<>(assessment.report());
+        action.assessment = new SoftReference<>(stored);
         run.addAction(action);
         return action;
     }
@@ -90,6 +102,13 @@ public final class DevSecOpsBuildAction implements RunAction2 {
     /** The scan with {@code id} of {@code run}, if it had one. */
     public static Optional<DevSecOpsBuildAction> find(Run<?, ?> run, String id) {
         return run.getActions(DevSecOpsBuildAction.class).stream().filter(a -> a.getId().equals(id)).findFirst();
+    }
+
+    /** Ids of the stages of {@code report} that failed or timed out. */
+    public static List<String> incompleteStages(Report report) {
+        return report.stages().stream()
+                .filter(stage -> stage.status() == StageStatus.FAILED || stage.status() == StageStatus.TIMED_OUT)
+                .map(StageResult::stage).sorted().toList();
     }
 
     @Override
@@ -132,11 +151,19 @@ public final class DevSecOpsBuildAction implements RunAction2 {
         return owner.getAbsoluteUrl() + id + "/";
     }
 
-    /** The summary kept in build.xml; never loads the report. */
-    public ScanSummary getSummary() {
-        Map<Severity, Integer> severities = new EnumMap<>(Severity.class);
-        severityCounts.forEach((severity, count) -> severities.put(Severity.parse(severity), count));
-        return new ScanSummary(severities, stageCounts, suppressed, incompleteStages);
+    /** The engine's summary kept in build.xml; never loads the report. An unreadable one reads as empty. */
+    public synchronized BuildSummary getSummary() {
+        if (summary == null) {
+            try {
+                summary = SummaryJson.read(summaryJson == null ? "" : summaryJson);
+            } catch (IOException | RuntimeException e) {
+                LOGGER.log(Level.FINE, "No readable DevSecOps summary " + id + " in " + owner, e);
+                summary = new BuildSummary(owner == null ? "0" : String.valueOf(owner.getNumber()),
+                        Instant.ofEpochMilli(owner == null ? 0 : owner.getStartTimeInMillis()), 0, null, null, 0, 0,
+                        0, 0, null, null, null);
+            }
+        }
+        return summary;
     }
 
     /** The summary as one line. */
@@ -146,40 +173,76 @@ public final class DevSecOpsBuildAction implements RunAction2 {
 
     @Exported(visibility = 2)
     public int getTotal() {
-        return getSummary().total();
+        return StageCounts.total(getSummary().openBySeverity());
     }
 
     /** Active findings by severity name, most severe first. */
     @Exported(visibility = 2)
     public Map<String, Integer> getSeverities() {
-        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
-        getSummary().bySeverity().forEach((severity, count) -> counts.put(severity.name(), count));
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        int[] open = getSummary().openBySeverity();
+        for (Severity severity : Severity.values()) {
+            counts.put(severity.name(), open[severity.ordinal()]);
+        }
         return counts;
     }
 
     /** Active findings by stage id. */
     @Exported(visibility = 2)
     public Map<String, Integer> getStages() {
-        return new TreeMap<>(stageCounts);
+        Map<String, Integer> counts = new TreeMap<>();
+        getSummary().stages().forEach(stage -> counts.put(stage.stage(), StageCounts.total(stage.open())));
+        return counts;
+    }
+
+    /** Active findings new in this build. */
+    @Exported(visibility = 2)
+    public int getNewCount() {
+        return StageCounts.total(getSummary().addedBySeverity());
+    }
+
+    /** Findings of the reference build that are gone. */
+    @Exported(visibility = 2)
+    public int getFixedCount() {
+        return StageCounts.total(getSummary().fixedBySeverity());
     }
 
     @Exported(visibility = 2)
     public int getSuppressed() {
-        return suppressed;
+        return getSummary().stages().stream().mapToInt(StageCounts::suppressed).sum();
     }
 
+    /** PASSED, UNSTABLE or FAILED. */
     @Exported(visibility = 2)
-    public List<String> getIncompleteStages() {
-        return List.copyOf(incompleteStages);
+    public String getPolicyResult() {
+        return getSummary().verdict().name();
     }
 
-    /** {@code SUCCESS}, or the result the scan's threshold set: {@code UNSTABLE} or {@code FAILURE}. */
+    /** The 0–100 security score. */
+    @Exported(visibility = 2)
+    public int getScore() {
+        return getSummary().score();
+    }
+
+    /** The gate table as the summary keeps it (no findings). */
+    @Exported(visibility = 2)
+    public List<ExportedGate> getGates() {
+        return getSummary().gates().stream().map(ExportedGate::new).toList();
+    }
+
+    /** The stages that failed or timed out (reads the report). */
+    @Exported
+    public List<String> getIncompleteStages() {
+        return getReport().map(DevSecOpsBuildAction::incompleteStages).orElse(List.of());
+    }
+
+    /** {@code SUCCESS}, or the result the policy set: {@code UNSTABLE} or {@code FAILURE}. */
     @Exported(visibility = 2)
     public String getResult() {
         return result;
     }
 
-    /** Why the threshold set the result, empty when no threshold was set. */
+    /** Why the policy set the result (the gates that tripped), empty when it passed. */
     @Exported(visibility = 2)
     public String getResultMessage() {
         return resultMessage;
@@ -191,7 +254,30 @@ public final class DevSecOpsBuildAction implements RunAction2 {
         return referenceBuild;
     }
 
-    /** Whether the threshold marked the build. */
+    /** The full gate table with the findings that tripped each gate, empty when the file cannot be read. */
+    public List<GateOutcome> getGateOutcomes() {
+        return getAssessment().map(a -> a.evaluation() == null ? List.<GateOutcome>of() : a.evaluation().gates())
+                .orElse(List.of());
+    }
+
+    /** The required stages and whether each completed. */
+    public List<RequiredStageOutcome> getRequiredStageOutcomes() {
+        return getAssessment().map(a -> a.evaluation() == null ? List.<RequiredStageOutcome>of()
+                : a.evaluation().requiredStages()).orElse(List.of());
+    }
+
+    /** Layering and suppression warnings of the assessment. */
+    public List<String> getWarnings() {
+        return getAssessment().map(a -> a.warnings() == null ? List.<String>of() : a.warnings()).orElse(List.of());
+    }
+
+    /** The findings of the reference build that are gone in this one. */
+    public List<FixedFindingRow> getFixed() {
+        return getAssessment().map(a -> a.fixed() == null ? List.<FixedFindingRow>of()
+                : a.fixed().stream().map(FixedFindingRow::of).toList()).orElse(List.of());
+    }
+
+    /** Whether the policy marked the build. */
     public boolean isMarked() {
         return !"SUCCESS".equals(result);
     }
@@ -225,6 +311,25 @@ public final class DevSecOpsBuildAction implements RunAction2 {
     public List<String> getDownloadFormats() {
         ReportWriters writers = ReportWriters.builtIn();
         return List.of("json", "sarif").stream().filter(f -> writers.find(f).isPresent()).toList();
+    }
+
+    /** The stored assessment, read from the build directory on first use. */
+    public synchronized Optional<HistoryDirectory.StoredAssessment> getAssessment() {
+        HistoryDirectory.StoredAssessment cached = assessment == null ? null : assessment.get();
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        if (owner == null) {
+            return Optional.empty();
+        }
+        try {
+            HistoryDirectory.StoredAssessment read = new ReportStore(owner.getRootDir(), id).readAssessment();
+            assessment = new SoftReference<>(read);
+            return Optional.of(read);
+        } catch (IOException | RuntimeException e) {
+            LOGGER.log(Level.FINE, "Cannot read the DevSecOps assessment " + id + " of " + owner, e);
+            return Optional.empty();
+        }
     }
 
     /** The full report, read from the build directory on first use. */

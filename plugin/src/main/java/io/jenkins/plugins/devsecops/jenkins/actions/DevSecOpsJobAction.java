@@ -3,12 +3,12 @@ package io.jenkins.plugins.devsecops.jenkins.actions;
 import hudson.model.Action;
 import hudson.model.Job;
 import hudson.model.Run;
-import io.jenkins.plugins.devsecops.jenkins.charts.SeverityTrendChart;
-import io.jenkins.plugins.devsecops.jenkins.charts.StageTrendChart;
 import io.jenkins.plugins.devsecops.jenkins.config.DevSecOpsGlobalConfiguration;
-import io.jenkins.plugins.devsecops.view.TrendData;
-import io.jenkins.plugins.devsecops.view.TrendPoint;
+import io.jenkins.plugins.devsecops.summary.BuildSummary;
+import io.jenkins.plugins.devsecops.summary.TrendCharts;
+import io.jenkins.plugins.devsecops.summary.TrendSeries;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +22,7 @@ public final class DevSecOpsJobAction implements Action {
     private final Job<?, ?> job;
     private final String id;
     private final String name;
-    private transient TrendData trend;
+    private transient TrendSeries trend;
 
     DevSecOpsJobAction(Job<?, ?> job, String id, String name) {
         this.job = job;
@@ -67,43 +67,47 @@ public final class DevSecOpsJobAction implements Action {
     }
 
     /**
-     * The trend of the newest builds that ran this scan; builds without it are skipped. Computed once per action
-     * instance (job actions are created per request).
+     * The trend series of the newest builds that ran this scan, oldest first, from the summaries in build.xml only;
+     * builds without the scan are skipped. Computed once per action instance (job actions are created per request).
      */
-    public synchronized TrendData getTrend() {
+    public synchronized TrendSeries getTrend() {
         if (trend == null) {
             trend = computeTrend();
         }
         return trend;
     }
 
-    private TrendData computeTrend() {
-        List<TrendPoint> points = new ArrayList<>();
+    private TrendSeries computeTrend() {
+        List<BuildSummary> summaries = new ArrayList<>();
         int looked = 0;
         int limit = maxBuilds();
-        for (Run<?, ?> build = job.getLastCompletedBuild(); build != null && looked < limit * 2 && points.size() < limit;
-                build = build.getPreviousCompletedBuild()) {
+        for (Run<?, ?> build = job.getLastCompletedBuild(); build != null && looked < limit * 2
+                && summaries.size() < limit; build = build.getPreviousCompletedBuild()) {
             looked++;
-            Run<?, ?> current = build;
-            DevSecOpsBuildAction.find(build, id).ifPresent(scan ->
-                    points.add(new TrendPoint(current.getNumber(), current.getDisplayName(), scan.getSummary())));
+            DevSecOpsBuildAction.find(build, id).ifPresent(scan -> summaries.add(scan.getSummary()));
         }
-        return TrendData.of(points, limit);
+        Collections.reverse(summaries);
+        return TrendSeries.of(summaries, limit);
     }
 
     /** Whether there are enough builds to draw a trend. */
     public boolean isTrendVisible() {
-        return !getTrend().isTooShort();
+        return getTrend().builds().size() >= 2;
     }
 
-    /** The ECharts model of open findings by severity, as JSON for a {@code data-*} attribute. */
+    /** The engine's ECharts option of open findings by severity, for a {@code data-*} attribute. */
     public String getSeverityTrendJson() {
-        return new SeverityTrendChart().toJson(getTrend());
+        return TrendCharts.openBySeverity(getTrend()).toString();
     }
 
-    /** The ECharts model of open findings by stage, as JSON for a {@code data-*} attribute. */
+    /** The engine's ECharts option of new versus fixed findings per build, for a {@code data-*} attribute. */
+    public String getNewVersusFixedTrendJson() {
+        return TrendCharts.newVersusFixed(getTrend()).toString();
+    }
+
+    /** The engine's ECharts option of open findings by stage, for a {@code data-*} attribute. */
     public String getStageTrendJson() {
-        return new StageTrendChart().toJson(getTrend());
+        return TrendCharts.openByStage(getTrend()).toString();
     }
 
     private static int maxBuilds() {

@@ -62,4 +62,16 @@ public final class ExportedFinding {
     public String getFingerprint() {
         return row.fingerprint();
     }
+
+    /** Whole days the finding has been open at the scan's time. */
+    @Exported
+    public long getAgeDays() {
+        return row.ageDays();
+    }
+
+    /** The build that first saw the finding, empty when unknown. */
+    @Exported
+    public String getFirstSeenBuild() {
+        return row.firstSeenBuild();
+    }
 }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.devsecops.jenkins.actions;
 
+import io.jenkins.plugins.devsecops.assessment.HistoryDirectory;
+
 import io.jenkins.plugins.devsecops.model.Report;
 import io.jenkins.plugins.devsecops.model.ReportJson;
 import java.io.File;
@@ -30,13 +32,35 @@ final class ReportStore {
         return file;
     }
 
+    private File assessmentFile() {
+        return new File(file.getParentFile(), file.getName().replace(".json", "-assessment.json"));
+    }
+
+    /** Writes what the assessment concluded besides the report: gate table with findings, fixed findings, warnings. */
+    void writeAssessment(HistoryDirectory.StoredAssessment assessment) throws IOException {
+        writeAtomically(assessmentFile().toPath(), out -> JSON.mapper().writeValue(out, assessment));
+    }
+
+    HistoryDirectory.StoredAssessment readAssessment() throws IOException {
+        try (InputStream in = Files.newInputStream(assessmentFile().toPath())) {
+            return JSON.mapper().readValue(in, HistoryDirectory.StoredAssessment.class);
+        }
+    }
+
+    private interface Content {
+        void write(OutputStream out) throws IOException;
+    }
+
     void write(Report report) throws IOException {
-        Path target = file.toPath();
+        writeAtomically(file.toPath(), out -> JSON.write(report, out));
+    }
+
+    private static void writeAtomically(Path target, Content content) throws IOException {
         Files.createDirectories(target.getParent());
         Path temporary = Files.createTempFile(target.getParent(), "report", ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(temporary)) {
-                JSON.write(report, out);
+                content.write(out);
             }
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {

@@ -1,5 +1,12 @@
 package io.jenkins.plugins.devsecops.jenkins.config;
 
+import io.jenkins.plugins.devsecops.model.Severity;
+import io.jenkins.plugins.devsecops.policy.PolicyLayering;
+import io.jenkins.plugins.devsecops.policy.SecurityPolicy;
+import java.util.ArrayList;
+import net.sf.json.JSONObject;
+import org.kohsuke.stapler.StaplerRequest2;
+
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.Extension;
@@ -23,9 +30,10 @@ import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * Manage Jenkins → System → DevSecOps: default stages, the advisory data source and the trend length. Configured
- * as code under {@code unclassified.devSecOps}. Holds a credentials id only, never a secret. The global policy
- * (gates, required stages, SLA days, suppressions) joins here when the engine's policy model lands.
+ * Manage Jenkins → System → DevSecOps: the global policy (quality gates, required stages, SLA days per severity,
+ * suppression rules), default stages, the advisory data source and the trend length. Configured as code under
+ * {@code unclassified.devSecOps}. Holds a credentials id only, never a secret. The policy is the top layer of the
+ * engine's {@link PolicyLayering}: policy files and step parameters may only tighten it.
  */
 @Extension
 @Symbol("devSecOps")
@@ -39,6 +47,15 @@ public class DevSecOpsGlobalConfiguration extends GlobalConfiguration {
     private String advisoryUrl = "";
     private String advisoryCredentialsId = "";
     private int trendBuilds = DEFAULT_TREND_BUILDS;
+
+    private List<QualityGateConfig> gates = new ArrayList<>();
+    private String requiredStages = "";
+    private int slaCriticalDays;
+    private int slaHighDays;
+    private int slaMediumDays;
+    private int slaLowDays;
+    private boolean suppressionJustificationRequired;
+    private int suppressionMaxAgeDays;
 
     private transient JenkinsFacade jenkins = new JenkinsFacade();
 
@@ -101,6 +118,138 @@ public class DevSecOpsGlobalConfiguration extends GlobalConfiguration {
     public void setTrendBuilds(int trendBuilds) {
         this.trendBuilds = Math.max(2, Math.min(MAX_TREND_BUILDS, trendBuilds));
         save();
+    }
+
+    /** Binds the form; an absent gate list means every gate was deleted. */
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        gates = new ArrayList<>();
+        req.bindJSON(this, json);
+        save();
+        return true;
+    }
+
+    /** The global quality gates. */
+    public List<QualityGateConfig> getGates() {
+        return gates == null ? List.of() : List.copyOf(gates);
+    }
+
+    @DataBoundSetter
+    public void setGates(List<QualityGateConfig> gates) {
+        this.gates = gates == null ? new ArrayList<>() : new ArrayList<>(gates);
+        save();
+    }
+
+    /** Comma-separated stage ids every scan must complete, else its policy fails. */
+    public String getRequiredStages() {
+        return requiredStages;
+    }
+
+    @DataBoundSetter
+    public void setRequiredStages(String requiredStages) {
+        this.requiredStages = Util.fixNull(requiredStages).trim();
+        save();
+    }
+
+    /** Days a CRITICAL finding may stay open; 0 for no SLA. */
+    public int getSlaCriticalDays() {
+        return slaCriticalDays;
+    }
+
+    @DataBoundSetter
+    public void setSlaCriticalDays(int days) {
+        this.slaCriticalDays = Math.max(0, days);
+        save();
+    }
+
+    /** Days a HIGH finding may stay open; 0 for no SLA. */
+    public int getSlaHighDays() {
+        return slaHighDays;
+    }
+
+    @DataBoundSetter
+    public void setSlaHighDays(int days) {
+        this.slaHighDays = Math.max(0, days);
+        save();
+    }
+
+    /** Days a MEDIUM finding may stay open; 0 for no SLA. */
+    public int getSlaMediumDays() {
+        return slaMediumDays;
+    }
+
+    @DataBoundSetter
+    public void setSlaMediumDays(int days) {
+        this.slaMediumDays = Math.max(0, days);
+        save();
+    }
+
+    /** Days a LOW finding may stay open; 0 for no SLA. */
+    public int getSlaLowDays() {
+        return slaLowDays;
+    }
+
+    @DataBoundSetter
+    public void setSlaLowDays(int days) {
+        this.slaLowDays = Math.max(0, days);
+        save();
+    }
+
+    /** Whether a suppression without a reason is refused. */
+    public boolean isSuppressionJustificationRequired() {
+        return suppressionJustificationRequired;
+    }
+
+    @DataBoundSetter
+    public void setSuppressionJustificationRequired(boolean required) {
+        this.suppressionJustificationRequired = required;
+        save();
+    }
+
+    /** The most days a suppression may last; 0 for no limit. */
+    public int getSuppressionMaxAgeDays() {
+        return suppressionMaxAgeDays;
+    }
+
+    @DataBoundSetter
+    public void setSuppressionMaxAgeDays(int days) {
+        this.suppressionMaxAgeDays = Math.max(0, days);
+        save();
+    }
+
+    /**
+     * The global policy as the engine's model: the top layer every scan's policy is stacked under.
+     *
+     * @throws IllegalArgumentException naming the gate and field when a stored gate is invalid
+     */
+    public SecurityPolicy toPolicy() {
+        SecurityPolicy.Builder policy = SecurityPolicy.builder();
+        getGates().forEach(gate -> policy.gate(gate.toGate()));
+        Arrays.stream(requiredStages.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .forEach(policy::requiredStage);
+        sla(policy, Severity.CRITICAL, slaCriticalDays);
+        sla(policy, Severity.HIGH, slaHighDays);
+        sla(policy, Severity.MEDIUM, slaMediumDays);
+        sla(policy, Severity.LOW, slaLowDays);
+        if (suppressionJustificationRequired) {
+            policy.justificationRequired(true);
+        }
+        if (suppressionMaxAgeDays > 0) {
+            policy.maxSuppressionAgeDays(suppressionMaxAgeDays);
+        }
+        return policy.build();
+    }
+
+    private static void sla(SecurityPolicy.Builder policy, Severity severity, int days) {
+        if (days > 0) {
+            policy.sla(severity, days);
+        }
+    }
+
+    /** Checks that every required stage exists in the engine. */
+    @POST
+    public FormValidation doCheckRequiredStages(@QueryParameter String requiredStages) {
+        return doCheckDefaultStages(requiredStages);
     }
 
     /** Checks that every named stage exists in the engine. */

@@ -8,11 +8,24 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.devsecops.jenkins.actions.DevSecOpsBuildAction;
 import io.jenkins.plugins.devsecops.jenkins.config.DevSecOpsGlobalConfiguration;
+import io.jenkins.plugins.devsecops.assessment.Assessment;
+import io.jenkins.plugins.devsecops.assessment.Assessor;
+import io.jenkins.plugins.devsecops.history.BuildRef;
 import io.jenkins.plugins.devsecops.model.Report;
+import io.jenkins.plugins.devsecops.model.Severity;
+import io.jenkins.plugins.devsecops.policy.GateAction;
+import io.jenkins.plugins.devsecops.policy.LayeredPolicy;
+import io.jenkins.plugins.devsecops.policy.PolicyLayer;
+import io.jenkins.plugins.devsecops.policy.PolicyLayering;
+import io.jenkins.plugins.devsecops.policy.PolicyVerdict;
+import io.jenkins.plugins.devsecops.policy.SecurityPolicy;
 import io.jenkins.plugins.devsecops.scan.StageCatalog;
+import io.jenkins.plugins.devsecops.summary.BuildSummary;
+import io.jenkins.plugins.devsecops.summary.StageCounts;
+import io.jenkins.plugins.devsecops.view.AssessmentConsole;
 import io.jenkins.plugins.devsecops.view.FailOnThreshold;
-import io.jenkins.plugins.devsecops.view.ScanSummary;
-import io.jenkins.plugins.devsecops.view.SummaryText;
+import java.util.ArrayList;
+import java.util.Locale;
 import io.jenkins.plugins.util.PipelineResultHandler;
 import io.jenkins.plugins.util.ResultHandler;
 import io.jenkins.plugins.util.RunResultHandler;
@@ -27,8 +40,10 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
 /**
- * Runs the {@code devSecOpsScan} step: validates the parameters on the controller, scans on the agent, records the
- * result on the build and marks build and stage. Returns a map of counts to the script.
+ * Runs the {@code devSecOpsScan} step: validates the parameters on the controller, scans on the agent, assesses the
+ * report with the engine's {@link Assessor} (suppressions, history against the reference build, the layered
+ * policy), records the result on the build and marks build and stage with the verdict through a
+ * {@link PipelineResultHandler} (a {@code WarningAction} on the step's node; a result is never improved).
  */
 final class DevSecOpsScanExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
 
@@ -62,42 +77,64 @@ final class DevSecOpsScanExecution extends SynchronousNonBlockingStepExecution<M
                     + "'; give each scan its own id");
         }
         Optional<FailOnThreshold> threshold = parseFailOn();
-        Result failOnResult = parseFailOnResult();
+        GateAction failOnAction = parseFailOnResult();
         FilePath source = resolveSourceDirectory(workspace);
 
         DevSecOpsGlobalConfiguration global = DevSecOpsGlobalConfiguration.get();
+        SecurityPolicy globalPolicy;
+        SecurityPolicy stepPolicy;
+        try {
+            globalPolicy = global.toPolicy();
+            SecurityPolicy.Builder stepLayer = SecurityPolicy.builder();
+            step.getQualityGates().forEach(gate -> stepLayer.gate(gate.toGate()));
+            threshold.ifPresent(t -> stepLayer.gate(t.toGate(failOnAction)));
+            stepPolicy = stepLayer.build();
+        } catch (IllegalArgumentException e) {
+            throw new AbortException("devSecOpsScan: invalid quality gate: " + e.getMessage());
+        }
         ScanSettings settings = new ScanSettingsFactory(step, global).create(run);
         try {
             StageCatalog.builtIn().select(settings.getStages());
         } catch (IllegalArgumentException e) {
             throw new AbortException("devSecOpsScan: " + e.getMessage());
         }
+        Optional<Run<?, ?>> referenceRun = new ReferenceBuildResolver().resolve(run, step);
         logger.println("[DevSecOps] Scanning " + source.getRemote() + " (" + settings + ")");
-        Optional<String> reference = new ReferenceBuildResolver().resolve(run, step.getReferenceJob(),
-                step.getReferenceBuild(), id);
-        reference.ifPresent(ref -> logger.println("[DevSecOps] Reference build: " + ref));
+        referenceRun.ifPresentOrElse(ref -> logger.println("[DevSecOps] Reference build: " + ref.getFullDisplayName()),
+                () -> logger.println("[DevSecOps] No reference build: every finding is new"));
 
-        Report report = source.act(new AgentScanCallable(settings, listener));
+        AgentScanResult scanned = source.act(new AgentScanCallable(settings, step.getPolicyFile(), listener));
 
-        ScanSummary summary = ScanSummary.of(report);
-        logger.println("[DevSecOps] " + SummaryText.of(summary));
-        Optional<FailOnThreshold.Evaluation> evaluation = threshold.map(t -> t.evaluate(summary));
-        String outcome = evaluation.filter(FailOnThreshold.Evaluation::isTripped)
-                .map(e -> failOnResult.toString()).orElse(Result.SUCCESS.toString());
-        String message = evaluation.map(FailOnThreshold.Evaluation::describe).orElse("");
+        List<PolicyLayer> layers = new ArrayList<>();
+        layers.add(PolicyLayer.global(globalPolicy));
+        if (scanned.repositoryPolicy() != null) {
+            layers.add(PolicyLayer.repository(scanned.policyFileName(), scanned.repositoryPolicy()));
+        }
+        layers.add(PolicyLayer.step(stepPolicy));
+        LayeredPolicy policy = PolicyLayering.merge(layers);
+        Report reference = referenceRun.flatMap(ref -> DevSecOpsBuildAction.find(ref, id))
+                .flatMap(DevSecOpsBuildAction::getReport).orElse(null);
+        Assessment assessment = Assessor.assess(scanned.report(), policy, scanned.suppressions(), reference,
+                new BuildRef(String.valueOf(run.getNumber()), scanned.report().startedAt()));
 
-        DevSecOpsBuildAction action = DevSecOpsBuildAction.record(run, id, displayName(), report, summary, outcome,
-                message, reference.orElse(""));
+        AssessmentConsole.lines(assessment).forEach(line -> logger.println("[DevSecOps] " + line));
+        PolicyVerdict verdict = assessment.evaluation().verdict();
+        String outcome = switch (verdict) {
+            case FAILED -> Result.FAILURE.toString();
+            case UNSTABLE -> Result.UNSTABLE.toString();
+            default -> Result.SUCCESS.toString();
+        };
+        String message = verdict == PolicyVerdict.PASSED ? ""
+                : "policy " + verdict + ": " + AssessmentConsole.trippedGates(assessment.evaluation());
+
+        DevSecOpsBuildAction action = DevSecOpsBuildAction.record(run, id, displayName(), assessment, outcome,
+                message, referenceRun.map(Run::getExternalizableId).orElse(""));
         logger.println("[DevSecOps] Results: " + action.getAbsoluteUrl());
 
-        if (evaluation.isPresent()) {
-            logger.println("[DevSecOps] failOn: " + message + (evaluation.get().isTripped()
-                    ? " -> " + failOnResult : " -> passed"));
-            if (evaluation.get().isTripped()) {
-                resultHandler(run).publishResult(failOnResult, "DevSecOps " + displayName() + ": " + message);
-            }
+        if (verdict != PolicyVerdict.PASSED) {
+            resultHandler(run).publishResult(Result.fromString(outcome), "DevSecOps " + displayName() + ": " + message);
         }
-        return stepResult(id, summary, outcome);
+        return stepResult(id, assessment, outcome);
     }
 
     private ResultHandler resultHandler(Run<?, ?> run) throws java.io.IOException, InterruptedException {
@@ -113,13 +150,13 @@ final class DevSecOpsScanExecution extends SynchronousNonBlockingStepExecution<M
         }
     }
 
-    private Result parseFailOnResult() throws AbortException {
+    private GateAction parseFailOnResult() throws AbortException {
         String text = step.getFailOnResult().trim();
         if (Result.FAILURE.toString().equalsIgnoreCase(text)) {
-            return Result.FAILURE;
+            return GateAction.FAILURE;
         }
         if (Result.UNSTABLE.toString().equalsIgnoreCase(text)) {
-            return Result.UNSTABLE;
+            return GateAction.UNSTABLE;
         }
         throw new AbortException("devSecOpsScan: invalid failOnResult '" + text + "': use FAILURE or UNSTABLE");
     }
@@ -150,13 +187,21 @@ final class DevSecOpsScanExecution extends SynchronousNonBlockingStepExecution<M
         return DevSecOpsScanStep.DEFAULT_ID.equals(step.getId()) ? "DevSecOps Scan" : "DevSecOps Scan (" + step.getId() + ")";
     }
 
-    private static Map<String, Object> stepResult(String id, ScanSummary summary, String outcome) {
+    private static Map<String, Object> stepResult(String id, Assessment assessment, String outcome) {
+        BuildSummary summary = assessment.summary();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("id", id);
-        result.put("total", summary.total());
-        summary.bySeverity().forEach((severity, count) -> result.put(severity.name().toLowerCase(java.util.Locale.ROOT), count));
-        result.put("suppressed", summary.suppressed());
-        result.put("incompleteStages", String.join(",", summary.incompleteStages()));
+        int[] open = summary.openBySeverity();
+        result.put("total", StageCounts.total(open));
+        for (Severity severity : Severity.values()) {
+            result.put(severity.name().toLowerCase(Locale.ROOT), open[severity.ordinal()]);
+        }
+        result.put("new", StageCounts.total(summary.addedBySeverity()));
+        result.put("fixed", StageCounts.total(summary.fixedBySeverity()));
+        result.put("suppressed", summary.stages().stream().mapToInt(StageCounts::suppressed).sum());
+        result.put("incompleteStages", String.join(",", DevSecOpsBuildAction.incompleteStages(assessment.report())));
+        result.put("policy", assessment.evaluation().verdict().name());
+        result.put("score", summary.score());
         result.put("result", outcome);
         return result;
     }

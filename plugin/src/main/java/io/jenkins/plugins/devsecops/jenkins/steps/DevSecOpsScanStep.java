@@ -12,6 +12,7 @@ import hudson.model.TaskListener;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.devsecops.jenkins.config.QualityGateConfig;
 import io.jenkins.plugins.devsecops.model.Severity;
 import io.jenkins.plugins.devsecops.scan.StageCatalog;
 import io.jenkins.plugins.devsecops.view.FailOnThreshold;
@@ -41,8 +42,9 @@ import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 
 /**
  * The Pipeline step {@code devSecOpsScan}: scans the workspace (or {@link #setSourceDirectory a directory in it}) on
- * the agent, records the result on the build, marks the build and the stage when {@link #setFailOn failOn} trips,
- * and returns a map of counts to the script. Every parameter is optional.
+ * the agent, assesses it with the engine (suppressions, history against the reference build, the layered policy:
+ * global, policy file, {@link #setQualityGates qualityGates} and {@link #setFailOn failOn}), records the result on
+ * the build, marks the build and the stage with the policy verdict, and returns a map of counts to the script. Every parameter is optional.
  */
 public final class DevSecOpsScanStep extends Step implements Serializable {
 
@@ -52,17 +54,23 @@ public final class DevSecOpsScanStep extends Step implements Serializable {
     /** The default id: one scan per build needs none. */
     public static final String DEFAULT_ID = "devsecops";
 
+    /** {@link #setReferenceType}: the newest earlier build with a scan of the same id. */
+    public static final String REFERENCE_PREVIOUS = "previous";
+    /** {@link #setReferenceType}: the newest earlier successful or unstable build with a scan of the same id. */
+    public static final String REFERENCE_LAST_SUCCESSFUL = "lastSuccessful";
+
     static final Pattern ID_PATTERN = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
 
     private String stages = "";
     private String includes = "";
     private String excludes = "";
-    private String qualityGates = "";
+    private List<QualityGateConfig> qualityGates = new ArrayList<>();
     private String failOn = "";
     private String failOnResult = Result.FAILURE.toString();
     private String policyFile = "";
     private boolean history;
     private String referenceJob = "";
+    private String referenceType = REFERENCE_PREVIOUS;
     private String referenceBuild = "";
     private String id = DEFAULT_ID;
     private String name = "";
@@ -105,16 +113,26 @@ public final class DevSecOpsScanStep extends Step implements Serializable {
     }
 
     /**
-     * Quality gates in the engine's gate syntax. Recorded and passed to the engine as the {@code policy.gates}
-     * option; the engine's policy model evaluates them once it lands (see docs/jenkins.md).
+     * Quality gates of the step's policy layer, e.g. {@code [gate(id: 'no-new-high', severity: 'HIGH', scope: 'NEW')]};
+     * they may only tighten the global policy and the policy file.
      */
-    public String getQualityGates() {
-        return qualityGates;
+    public List<QualityGateConfig> getQualityGates() {
+        return List.copyOf(qualityGates);
     }
 
     @DataBoundSetter
-    public void setQualityGates(String qualityGates) {
-        this.qualityGates = Util.fixNull(qualityGates).trim();
+    public void setQualityGates(List<QualityGateConfig> qualityGates) {
+        this.qualityGates = qualityGates == null ? new ArrayList<>() : new ArrayList<>(qualityGates);
+    }
+
+    /** How the reference build is picked: {@code previous} (default) or {@code lastSuccessful}. */
+    public String getReferenceType() {
+        return referenceType;
+    }
+
+    @DataBoundSetter
+    public void setReferenceType(String referenceType) {
+        this.referenceType = Util.fixEmptyAndTrim(referenceType) == null ? REFERENCE_PREVIOUS : referenceType.trim();
     }
 
     /** The least severity of an active finding that marks the build; empty marks nothing. */
@@ -308,6 +326,17 @@ public final class DevSecOpsScanStep extends Step implements Serializable {
             model.add("(do not mark the build)", "");
             for (Severity severity : Severity.values()) {
                 model.add(severity.name() + " or above", severity.name());
+            }
+            return model;
+        }
+
+        /** The ways of picking the reference build. */
+        @POST
+        public ListBoxModel doFillReferenceTypeItems(@AncestorInPath Item item) {
+            ListBoxModel model = new ListBoxModel();
+            if (canConfigure(item)) {
+                model.add("Previous build with this scan", REFERENCE_PREVIOUS);
+                model.add("Last successful (or unstable) build with this scan", REFERENCE_LAST_SUCCESSFUL);
             }
             return model;
         }

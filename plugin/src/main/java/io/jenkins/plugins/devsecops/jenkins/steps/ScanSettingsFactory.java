@@ -38,8 +38,6 @@ final class ScanSettingsFactory {
         if (step.isHistory()) {
             options.put("secrets.history", "true");
         }
-        putIfNotEmpty(options, "policy.file", step.getPolicyFile());
-        putIfNotEmpty(options, "policy.gates", step.getQualityGates());
         putIfNotEmpty(options, ADVISORY_URL_OPTION, global.getAdvisoryUrl());
 
         Map<String, String> sensitive = new LinkedHashMap<>();

@@ -1,4 +1,7 @@
-/* Draws the DevSecOps trend charts from the model in each chart's data-chart-model attribute (no inline script). */
+/*
+ * Draws the DevSecOps trend charts. Each chart element carries a complete ECharts option, built by the engine's
+ * TrendCharts from the builds' summaries, in its data-chart-model attribute (no inline script, CSP-safe).
+ */
 (function () {
   "use strict";
 
@@ -7,26 +10,9 @@
       return;
     }
     element.dataset.devsecopsDrawn = "true";
-    var model = JSON.parse(element.dataset.chartModel);
+    var option = JSON.parse(element.dataset.chartModel);
     var chart = echarts.init(element);
-    chart.setOption({
-      tooltip: { trigger: "axis", renderMode: "richText" },
-      legend: { bottom: 0, type: "scroll" },
-      grid: { left: 40, right: 10, top: 10, bottom: 50 },
-      xAxis: { type: "category", boundaryGap: false, data: model.domainAxisLabels },
-      yAxis: { type: "value", minInterval: 1 },
-      series: (model.series || []).map(function (series) {
-        return {
-          name: series.name,
-          type: "line",
-          stack: series.stack || undefined,
-          areaStyle: series.areaStyle || undefined,
-          itemStyle: series.itemStyle,
-          symbol: "circle",
-          data: series.data
-        };
-      })
-    });
+    chart.setOption(option);
     window.addEventListener("resize", function () {
       chart.resize();
     });
