@@ -23,11 +23,13 @@ record TrendChartBlock(String html, List<String> scripts) {
     static final int TREND_BUILDS = 100;
     /** The id of the JSON island with the chart options; the containers are {@code trend-chart-<i>}. */
     static final String OPTIONS_ID = "trend-chart-options";
-    /** Draws each chart of the options island; does nothing when the library is absent. */
+    /** Draws each chart of the options island and resizes them with the window; nothing without the library. */
     static final String INIT_SCRIPT = "(function(){var island=document.getElementById('" + OPTIONS_ID + "');"
             + "if(!island||typeof echarts==='undefined'){return;}"
-            + "JSON.parse(island.textContent).forEach(function(option,i){"
-            + "var el=document.getElementById('trend-chart-'+i);if(el){echarts.init(el).setOption(option);}});}());";
+            + "var charts=[];JSON.parse(island.textContent).forEach(function(option,i){"
+            + "var el=document.getElementById('trend-chart-'+i);"
+            + "if(el){var chart=echarts.init(el);chart.setOption(option);charts.push(chart);}});"
+            + "window.addEventListener('resize',function(){charts.forEach(function(c){c.resize();});});}());";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
