@@ -8,6 +8,7 @@ import io.jenkins.plugins.devsecops.summary.SecurityKpis;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -53,7 +54,9 @@ final class ReportCommand implements Callable<Integer> {
         Files.createDirectories(output);
         Path file = output.resolve(DashboardPage.FILE_NAME);
         try (OutputStream stream = Files.newOutputStream(file)) {
-            new DashboardPage().write(data.get(), stream);
+            // Link to the scan's HTML report when it lies in the same directory.
+            String reportLink = Files.isRegularFile(output.resolve("index.html")) ? "index.html" : null;
+            stream.write(new DashboardPage().render(data.get(), reportLink).getBytes(StandardCharsets.UTF_8));
         }
         SecurityKpis kpis = SecurityKpis.of(data.get().summaries());
         out.println("Wrote " + file + " from " + data.get().summaries().size() + " builds");

@@ -4,12 +4,14 @@ import io.jenkins.plugins.devsecops.assessment.Assessment;
 import io.jenkins.plugins.devsecops.assessment.HistoryDirectory;
 import io.jenkins.plugins.devsecops.dashboard.DashboardData;
 import io.jenkins.plugins.devsecops.dashboard.DashboardPage;
+import io.jenkins.plugins.devsecops.dashboard.DashboardSections;
 import io.jenkins.plugins.devsecops.policy.PolicyVerdict;
 import io.jenkins.plugins.devsecops.yaml.YamlInputException;
 import io.jenkins.plugins.devsecops.imports.ImportPattern;
 import io.jenkins.plugins.devsecops.imports.ImportStage;
 import io.jenkins.plugins.devsecops.model.Report;
 import io.jenkins.plugins.devsecops.model.Severity;
+import io.jenkins.plugins.devsecops.report.HtmlReportWriter;
 import io.jenkins.plugins.devsecops.report.ReportWriter;
 import io.jenkins.plugins.devsecops.report.ReportWriters;
 import io.jenkins.plugins.devsecops.scan.ProgressListener;
@@ -18,6 +20,7 @@ import io.jenkins.plugins.devsecops.scan.ScanRequest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -177,7 +180,16 @@ final class ScanCommand implements Callable<Integer> {
         report = assessment.report();
 
         Files.createDirectories(output);
-        for (ReportWriter writer : selected) {
+        DashboardData data = new DashboardData(report, assessment.evaluation(), assessment.comparison().fixed(),
+                historyPath == null ? List.of(assessment.summary())
+                        : new HistoryDirectory(historyPath).summaries().load().summaries(),
+                assessment.evaluation().warnings());
+        boolean htmlReport = selected.stream().anyMatch(HtmlReportWriter.class::isInstance);
+        for (ReportWriter selectedWriter : selected) {
+            // The HTML report carries the dashboard (verdict, gates, KPIs, trends, fixed findings).
+            ReportWriter writer = selectedWriter instanceof HtmlReportWriter
+                    ? new HtmlReportWriter(DashboardSections.of(data, dashboard ? DashboardPage.FILE_NAME : null))
+                    : selectedWriter;
             Path file = output.resolve(writer.fileName());
             try (OutputStream stream = Files.newOutputStream(file)) {
                 writer.write(report, stream);
@@ -188,12 +200,9 @@ final class ScanCommand implements Callable<Integer> {
         }
         if (dashboard) {
             Path file = output.resolve(DashboardPage.FILE_NAME);
-            DashboardData data = new DashboardData(report, assessment.evaluation(), assessment.comparison().fixed(),
-                    historyPath == null ? List.of(assessment.summary())
-                            : new HistoryDirectory(historyPath).summaries().load().summaries(),
-                    assessment.evaluation().warnings());
             try (OutputStream stream = Files.newOutputStream(file)) {
-                new DashboardPage().write(data, stream);
+                stream.write(new DashboardPage().render(data, htmlReport ? "index.html" : null)
+                        .getBytes(StandardCharsets.UTF_8));
             }
             if (!quiet) {
                 out.println("Wrote " + file);

@@ -125,6 +125,15 @@ class PolicyLoopCliTest {
             assertThat(fourth.exit()).isEqualTo(1);
             assertThat(fourth.stdout()).contains("History: 1 new, 0 outstanding, 1 fixed, 1 suppressed (build 4)");
             assertThat(fourth.stdout()).contains("HIGH security-high at web/app.js:1");
+            // And index.html carries the verdict, the gate that tripped, the fixed finding and the trends, and
+            // links to dashboard.html, which links back
+            String index = Files.readString(out.resolve("index.html"));
+            assertThat(index).contains("<span class=\"verdict v-failed\">FAILED</span>")
+                    .contains("<div class=\"tripped\">HIGH security-high at web/app.js:1</div>")
+                    .contains("Fixed in this build (1)").contains("id=\"trend-chart-0\"")
+                    .contains("<a href=\"dashboard.html\">Open the dashboard</a>")
+                    .contains("<th class=\"sortable\" data-sort=\"state\">State</th>");
+            assertThat(out.resolve("dashboard.html")).content().contains("href=\"index.html\"");
 
             // When an expired suppression and an unused one are declared by hand
             String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
@@ -147,7 +156,7 @@ class PolicyLoopCliTest {
             assertThat(report.exit()).as(report.stderr()).isZero();
             assertThat(report.stdout()).contains("from 5 builds").contains("policy UNSTABLE");
             String html = Files.readString(out.resolve("dashboard.html"));
-            assertThat(html).contains("echarts.init").contains("<td>any-high</td>")
+            assertThat(html).contains("echarts.init").contains("<td>any-high</td>").contains("href=\"index.html\"")
                     .contains("\"data\":[\"1\",\"2\",\"3\",\"4\",\"5\"]");
         }
     }

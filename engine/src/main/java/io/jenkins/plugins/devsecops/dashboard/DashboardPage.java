@@ -1,19 +1,11 @@
 package io.jenkins.plugins.devsecops.dashboard;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.devsecops.history.FindingHistory;
-import io.jenkins.plugins.devsecops.history.FixedFinding;
 import io.jenkins.plugins.devsecops.model.Finding;
-import io.jenkins.plugins.devsecops.model.Severity;
-import io.jenkins.plugins.devsecops.policy.GateOutcome;
 import io.jenkins.plugins.devsecops.policy.PolicyEvaluation;
-import io.jenkins.plugins.devsecops.policy.PolicyVerdict;
-import io.jenkins.plugins.devsecops.policy.RequiredStageOutcome;
+import io.jenkins.plugins.devsecops.report.HtmlText;
+import io.jenkins.plugins.devsecops.report.InlineScripts;
 import io.jenkins.plugins.devsecops.scan.ScanEngine;
-import io.jenkins.plugins.devsecops.summary.SecurityKpis;
-import io.jenkins.plugins.devsecops.summary.TrendCharts;
-import io.jenkins.plugins.devsecops.summary.TrendSeries;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -36,11 +28,9 @@ public final class DashboardPage {
     /** The file name the CLI writes next to the other reports. */
     public static final String FILE_NAME = "dashboard.html";
     /** Builds shown in the trend charts. */
-    public static final int TREND_BUILDS = 100;
+    public static final int TREND_BUILDS = TrendChartBlock.TREND_BUILDS;
     /** Findings listed; the rest are counted. */
     public static final int MAX_ROWS = 2000;
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** Findings in dashboard order: active new, active outstanding, then suppressed; each by report order. */
     static final Comparator<Finding> DASHBOARD_ORDER = Comparator.comparing(Finding::isSuppressed)
@@ -55,119 +45,62 @@ public final class DashboardPage {
 
     /** The page as a string. */
     public String render(DashboardData data) throws IOException {
+        return render(data, null);
+    }
+
+    /**
+     * The page as a string, linking to the HTML report at {@code reportLink} (a relative file name such as
+     * {@code index.html}) when it is not {@code null}.
+     */
+    public String render(DashboardData data, String reportLink) throws IOException {
         StringBuilder html = new StringBuilder(1 << 16);
         Instant now = data.report().startedAt();
+        TrendChartBlock charts = TrendChartBlock.of(data.summaries());
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
-                .append("script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:\">")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"")
+                .append(HtmlText.escape(InlineScripts.contentSecurityPolicy(charts.scripts()))).append("\">")
+                .append("<meta name=\"referrer\" content=\"no-referrer\">")
                 .append("<title>DevSecOps dashboard</title><style>").append(STYLE).append("</style></head><body>\n");
         PolicyEvaluation evaluation = data.evaluation();
-        PolicyVerdict verdict = evaluation == null ? null : evaluation.verdict();
-        SecurityKpis kpis = SecurityKpis.of(data.summaries());
         html.append("<header><h1>DevSecOps dashboard</h1><p class=\"meta\">")
                 .append(HtmlText.escape(data.report().root())).append(" &middot; build ")
                 .append(HtmlText.escape(data.report().properties().getOrDefault("build", "-"))).append(" &middot; ")
                 .append(HtmlText.escape(now.toString())).append("</p>");
-        if (verdict != null) {
-            html.append("<span class=\"verdict v-").append(verdict.name().toLowerCase(Locale.ROOT)).append("\">")
-                    .append(verdict).append("</span>");
+        if (reportLink != null) {
+            html.append("<a class=\"page-link\" href=\"").append(HtmlText.escape(reportLink))
+                    .append("\">Full report</a>");
         }
-        html.append("</header>\n");
-
-        html.append("<section class=\"kpis\">");
-        kpi(html, "Security score", data.summaries().isEmpty() ? "-" : String.valueOf(kpis.score()));
-        for (Severity severity : Severity.values()) {
-            if (severity != Severity.INFO) {
-                kpi(html, "Open " + severity.name().toLowerCase(Locale.ROOT), String.valueOf(
-                        data.report().activeFindings().stream().filter(f -> f.severity() == severity).count()));
-            }
+        if (evaluation != null) {
+            DashboardFragments.verdict(html, evaluation.verdict());
         }
-        kpi(html, "New", String.valueOf(data.report().activeFindings().stream().filter(FindingHistory::isNew).count()));
-        kpi(html, "Fixed", String.valueOf(data.fixed().size()));
-        kpi(html, "Overdue (SLA)", String.valueOf(kpis.overdue()));
-        kpi(html, "MTTR", kpis.meanTimeToRemediateDays() == null ? "-"
-                : String.format(Locale.ROOT, "%.1f d", kpis.meanTimeToRemediateDays()));
+        html.append("</header>\n<section>");
+        DashboardFragments.kpis(html, data, true);
         html.append("</section>\n");
 
         if (evaluation != null) {
-            gateTable(html, evaluation);
+            html.append("<section><h2>Quality gates</h2>");
+            DashboardFragments.gateTable(html, evaluation);
+            html.append("</section>\n");
         }
         if (!data.warnings().isEmpty()) {
-            html.append("<section><h2>Warnings</h2><ul class=\"warnings\">");
-            data.warnings().forEach(w -> html.append("<li>").append(HtmlText.escape(w)).append("</li>"));
-            html.append("</ul></section>\n");
+            html.append("<section><h2>Warnings</h2>");
+            DashboardFragments.warnings(html, data.warnings());
+            html.append("</section>\n");
         }
-        charts(html, data);
+        html.append("<section><h2>Trends</h2>").append(charts.html()).append("</section>\n");
         findings(html, data, now);
-        fixed(html, data.fixed());
+        if (!data.fixed().isEmpty()) {
+            html.append("<section><h2>Fixed in this build (").append(data.fixed().size()).append(")</h2>");
+            DashboardFragments.fixedTable(html, data.fixed());
+            html.append("</section>\n");
+        }
         html.append("<footer>DevSecOps Scan &middot; charts by Apache ECharts ").append(EChartsLibrary.VERSION)
-                .append("</footer></body></html>\n");
+                .append("</footer>\n");
+        for (String script : charts.scripts()) {
+            html.append("<script>").append(script).append("</script>\n");
+        }
+        html.append("</body></html>\n");
         return html.toString();
-    }
-
-    private static void kpi(StringBuilder html, String label, String value) {
-        html.append("<div class=\"kpi\"><div class=\"value\">").append(HtmlText.escape(value))
-                .append("</div><div class=\"label\">").append(HtmlText.escape(label)).append("</div></div>");
-    }
-
-    private static void gateTable(StringBuilder html, PolicyEvaluation evaluation) {
-        html.append("<section><h2>Quality gates</h2><table class=\"gates\"><thead><tr><th>Gate</th><th>Counts</th>")
-                .append("<th>Actual</th><th>Threshold</th><th>Result</th><th>Findings that tripped it</th></tr>")
-                .append("</thead><tbody>");
-        for (GateOutcome gate : evaluation.gates()) {
-            html.append("<tr class=\"r-").append(gate.verdict().name().toLowerCase(Locale.ROOT)).append("\"><td>")
-                    .append(HtmlText.escape(gate.gate().id())).append("</td><td>")
-                    .append(HtmlText.escape(gate.gate().scope() + ": " + gate.gate().selector().describe()))
-                    .append("</td><td>").append(gate.actual()).append("</td><td>").append(gate.gate().threshold())
-                    .append("</td><td>").append(gate.verdict()).append("</td><td>");
-            int shown = 0;
-            for (Finding finding : gate.trippingFindings()) {
-                if (shown++ == 5) {
-                    break;
-                }
-                html.append("<div>").append(HtmlText.escape(finding.severity() + " " + finding.ruleId()
-                        + (finding.location() == null ? "" : " at " + finding.location()))).append("</div>");
-            }
-            if (gate.trippingCount() > 5) {
-                html.append("<div>&hellip; and ").append(gate.trippingCount() - 5).append(" more</div>");
-            }
-            html.append("</td></tr>");
-        }
-        for (RequiredStageOutcome stage : evaluation.requiredStages()) {
-            html.append("<tr class=\"r-").append(stage.verdict().name().toLowerCase(Locale.ROOT))
-                    .append("\"><td>required stage</td><td>").append(HtmlText.escape(stage.stage()))
-                    .append("</td><td>").append(HtmlText.escape(stage.status())).append("</td><td>COMPLETED</td><td>")
-                    .append(stage.verdict()).append("</td><td></td></tr>");
-        }
-        html.append("</tbody></table></section>\n");
-    }
-
-    private static void charts(StringBuilder html, DashboardData data) throws IOException {
-        html.append("<section><h2>Trends</h2>");
-        String library = EChartsLibrary.script();
-        if (data.summaries().isEmpty()) {
-            html.append("<p>No build history yet: trends appear from the first stored summary on.</p></section>\n");
-            return;
-        }
-        TrendSeries series = TrendSeries.of(data.summaries(), TREND_BUILDS);
-        List<ObjectNode> options = List.of(TrendCharts.openBySeverity(series), TrendCharts.newVersusFixed(series),
-                TrendCharts.openByStage(series), TrendCharts.score(series));
-        html.append("<div class=\"charts\">");
-        for (int i = 0; i < options.size(); i++) {
-            html.append("<div class=\"chart\" id=\"chart-").append(i).append("\"></div>");
-        }
-        html.append("</div>");
-        html.append("<script type=\"application/json\" id=\"chart-options\">")
-                .append(HtmlText.scriptSafeJson(MAPPER.writeValueAsString(options))).append("</script>");
-        if (library == null) {
-            html.append("<p>The ECharts library is missing from the class path: charts are not drawn.</p>");
-        } else {
-            html.append("<script>").append(library).append("</script>");
-            html.append("<script>(function(){var options=JSON.parse(document.getElementById('chart-options')")
-                    .append(".textContent);options.forEach(function(option,i){echarts.init(document.getElementById(")
-                    .append("'chart-'+i)).setOption(option);});})();</script>");
-        }
-        html.append("</section>\n");
     }
 
     private static void findings(StringBuilder html, DashboardData data, Instant now) {
@@ -190,8 +123,7 @@ public final class DashboardPage {
                     .append(HtmlText.escape(finding.stage())).append("</td><td>")
                     .append(HtmlText.escape(finding.ruleId())).append("</td><td>")
                     .append(HtmlText.escape(finding.title())).append("</td><td>")
-                    .append(HtmlText.escape(finding.location() == null ? (finding.component() == null ? ""
-                            : finding.component().purl()) : finding.location().toString())).append("</td><td>")
+                    .append(HtmlText.escape(DashboardFragments.where(finding))).append("</td><td>")
                     .append(HtmlText.escape(FindingHistory.firstSeenBuild(finding).orElse(""))).append("</td><td>")
                     .append(age.toDays()).append(" d</td><td>");
             if (finding.suppression() != null) {
@@ -207,22 +139,6 @@ public final class DashboardPage {
             html.append("<p>").append(sorted.size() - MAX_ROWS).append(" more findings are in report.json.</p>");
         }
         html.append("</section>\n");
-    }
-
-    private static void fixed(StringBuilder html, List<FixedFinding> fixed) {
-        if (fixed.isEmpty()) {
-            return;
-        }
-        html.append("<section><h2>Fixed in this build (").append(fixed.size()).append(")</h2><table><thead><tr>")
-                .append("<th>Severity</th><th>Rule</th><th>Location</th><th>Open for</th></tr></thead><tbody>");
-        for (FixedFinding item : fixed.subList(0, Math.min(MAX_ROWS, fixed.size()))) {
-            Finding finding = item.finding();
-            html.append("<tr><td>").append(finding.severity()).append("</td><td>")
-                    .append(HtmlText.escape(finding.ruleId())).append("</td><td>")
-                    .append(HtmlText.escape(finding.location() == null ? "" : finding.location().toString()))
-                    .append("</td><td>").append(item.timeToRemediate().toDays()).append(" d</td></tr>");
-        }
-        html.append("</tbody></table></section>\n");
     }
 
     private static final String STYLE = """
@@ -243,5 +159,6 @@ public final class DashboardPage {
             .sev-low{background:#fbc02d;color:#222}.sev-info{background:#90a4ae}
             .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:1rem}
             .chart{height:300px}.warnings li{color:#8d6e00}footer{margin-top:2rem;color:#999;font-size:.8rem}
+            .page-link{font-weight:bold}.muted{color:#666}
             """;
 }

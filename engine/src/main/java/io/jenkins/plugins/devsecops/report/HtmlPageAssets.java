@@ -4,9 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The style sheet and script of the HTML report, read once from the class path, and the Content-Security-Policy
@@ -16,7 +15,7 @@ final class HtmlPageAssets {
 
     static final String CSS = read("html/report.css");
     static final String SCRIPT = read("html/report.js");
-    static final String SCRIPT_HASH = "sha256-" + sha256Base64(SCRIPT);
+    static final String SCRIPT_HASH = InlineScripts.hash(SCRIPT);
 
     private HtmlPageAssets() {
     }
@@ -26,8 +25,15 @@ final class HtmlPageAssets {
      * writer's own script runs (by hash, so an injected script would not); inline styles are allowed for sections.
      */
     static String contentSecurityPolicy() {
-        return "default-src 'none'; script-src '" + SCRIPT_HASH + "'; style-src 'unsafe-inline'; img-src data:; "
-                + "base-uri 'none'; form-action 'none'";
+        return InlineScripts.contentSecurityPolicy(List.of(SCRIPT));
+    }
+
+    /** The policy allowing the writer's own script followed by the sections' {@code extraScripts}. */
+    static String contentSecurityPolicy(List<String> extraScripts) {
+        List<String> scripts = new ArrayList<>();
+        scripts.add(SCRIPT);
+        scripts.addAll(extraScripts);
+        return InlineScripts.contentSecurityPolicy(scripts);
     }
 
     private static String read(String name) {
@@ -38,15 +44,6 @@ final class HtmlPageAssets {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String sha256Base64(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java platform has SHA-256", e);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.devsecops.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.jenkins.plugins.devsecops.history.FindingHistory;
 import io.jenkins.plugins.devsecops.model.Finding;
 import io.jenkins.plugins.devsecops.model.Report;
 import io.jenkins.plugins.devsecops.model.ReportJson;
@@ -14,6 +15,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -42,6 +44,7 @@ public final class HtmlReportWriter implements ReportWriter {
     private static final ReportJson JSON = new ReportJson();
     private static final ObjectWriter FINDINGS_WRITER =
             JSON.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
+    private static final Pattern SCRIPT_END = Pattern.compile("</script", Pattern.CASE_INSENSITIVE);
     private static final Pattern SECTION_ID = Pattern.compile("[a-z0-9-]{1,64}");
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -80,10 +83,11 @@ public final class HtmlReportWriter implements ReportWriter {
 
     /** The page for {@code report}. */
     public String render(Report report) {
+        List<String> sectionScripts = sectionScripts();
         StringBuilder html = new StringBuilder(16_384 + report.findings().size() * 600);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"")
-                .append(HtmlText.escape(HtmlPageAssets.contentSecurityPolicy())).append("\">\n")
+                .append(HtmlText.escape(HtmlPageAssets.contentSecurityPolicy(sectionScripts))).append("\">\n")
                 .append("<meta name=\"referrer\" content=\"no-referrer\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta name=\"generator\" content=\"").append(HtmlText.escape(toolLabel(report)))
@@ -112,7 +116,11 @@ public final class HtmlReportWriter implements ReportWriter {
                 .append(HtmlText.escape(TIME.format(report.startedAt()))).append("</footer>\n");
         html.append("<script type=\"application/json\" id=\"findings\">").append(findingsJson(report))
                 .append("</script>\n");
-        html.append("<script>").append(HtmlPageAssets.SCRIPT).append("</script>\n</body>\n</html>\n");
+        html.append("<script>").append(HtmlPageAssets.SCRIPT).append("</script>\n");
+        for (String script : sectionScripts) {
+            html.append("<script>").append(script).append("</script>\n");
+        }
+        html.append("</body>\n</html>\n");
         return html.toString();
     }
 
@@ -281,6 +289,23 @@ public final class HtmlReportWriter implements ReportWriter {
         html.append("\n</section>\n");
     }
 
+    /** The sections' scripts, in order; one that could close its element, or a section that throws, adds none. */
+    private List<String> sectionScripts() {
+        List<String> scripts = new ArrayList<>();
+        for (HtmlSection section : sections) {
+            try {
+                for (String script : section.scripts()) {
+                    if (script != null && !script.isBlank() && !SCRIPT_END.matcher(script).find()) {
+                        scripts.add(script);
+                    }
+                }
+            } catch (RuntimeException e) {
+                // The section's markup still renders; without its scripts it stays static.
+            }
+        }
+        return scripts;
+    }
+
     private static String safeCss(HtmlSection section) {
         try {
             String css = section.css();
@@ -318,6 +343,8 @@ public final class HtmlReportWriter implements ReportWriter {
                     .append(" most severe of ").append(report.findings().size())
                     .append(" findings; every finding is in report.json and report.sarif.</p>\n");
         }
+        boolean historyKnown = report.findings().stream()
+                .anyMatch(f -> f.properties().containsKey(FindingHistory.STATUS));
         html
                 .append("<table id=\"findings-table\">\n<thead><tr>")
                 .append("<th class=\"sortable\" data-sort=\"severity\">Severity</th>")
@@ -326,6 +353,7 @@ public final class HtmlReportWriter implements ReportWriter {
                 .append("<th class=\"sortable\" data-sort=\"location\">Location</th>")
                 .append("<th class=\"sortable\" data-sort=\"stage\">Stage</th>")
                 .append("<th class=\"sortable\" data-sort=\"confidence\">Confidence</th>")
+                .append(historyKnown ? "<th class=\"sortable\" data-sort=\"state\">State</th>" : "")
                 .append("</tr></thead>\n<tbody id=\"findings-body\"></tbody>\n</table>\n")
                 .append("<noscript><p class=\"empty\">The findings table needs JavaScript. ")
                 .append(report.findings().size())

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.devsecops.report;
 
 import io.jenkins.plugins.devsecops.model.Report;
+import java.util.List;
 
 /**
  * An extra section of the HTML report, rendered after the summary: the extension point for the dashboard (trend
@@ -8,9 +9,11 @@ import io.jenkins.plugins.devsecops.model.Report;
  *
  * <p>Rules a section must follow, as the page is one self-contained file under a strict Content-Security-Policy:
  * escape every text with {@link HtmlText#escape}; load nothing from anywhere (no {@code src}/{@code href} to a URL;
- * draw charts as inline SVG); add no {@code <script>} (the policy only runs the writer's own script) and no inline
- * event handlers. Inline {@code style} attributes and {@link #css()} are allowed. A section that throws is replaced
- * by a short error note; the rest of the page is kept.
+ * draw charts as inline SVG or with a script from {@link #scripts()}); put no {@code <script>} in the markup (the
+ * policy only runs scripts allowed by hash) and no inline event handlers; data for a script goes in a
+ * {@code <script type="application/json">} island escaped with {@link JsonIsland}. Inline {@code style} attributes
+ * and {@link #css()} are allowed. A section that throws is replaced by a short error note; the rest of the page is
+ * kept.
  */
 public interface HtmlSection {
 
@@ -26,5 +29,15 @@ public interface HtmlSection {
     /** Extra CSS rules for this section, added to the page's style sheet; none by default. */
     default String css() {
         return "";
+    }
+
+    /**
+     * Scripts this section needs, in order (e.g. a chart library, then the code that draws the charts): the writer
+     * inlines each at the end of the page, after its own script, and allows exactly these texts in the
+     * Content-Security-Policy by their SHA-256 hashes. A script containing {@code </script} is refused. None by
+     * default.
+     */
+    default List<String> scripts() {
+        return List.of();
     }
 }

@@ -3,6 +3,9 @@ package io.jenkins.plugins.devsecops.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.jenkins.plugins.devsecops.dashboard.DashboardData;
+import io.jenkins.plugins.devsecops.dashboard.DashboardFixtures;
+import io.jenkins.plugins.devsecops.dashboard.DashboardSections;
 import io.jenkins.plugins.devsecops.model.Report;
 import java.io.File;
 import java.io.IOException;
@@ -61,9 +64,26 @@ class HtmlReportInBrowserTest {
                 .digest(probe.getBytes(StandardCharsets.UTF_8)));
         String allowed = "script-src &#39;" + HtmlPageAssets.SCRIPT_HASH + "&#39;";
         assertThat(page).contains(allowed);
-        return page.replace(allowed, allowed + " &#39;" + hash + "&#39;")
-                .replace("</body>", "<script>document.title = 'INJECTED';</script>\n<script>" + probe
-                        + "</script>\n</body>");
+        String withHash = page.replace(allowed, allowed + " &#39;" + hash + "&#39;");
+        // The last </body>: an inlined library may hold the text "</body>" in a string.
+        int end = withHash.lastIndexOf("</body>");
+        return withHash.substring(0, end) + "<script>document.title = 'INJECTED';</script>\n<script>" + probe
+                + "</script>\n" + withHash.substring(end);
+    }
+
+    /**
+     * The page with a listener for CSP violations as the first script of the head (allowed by its hash), so that
+     * the probe can report every violation, including those of the scripts that run before it.
+     */
+    private static String withViolationRecorder(String page) throws Exception {
+        String recorder = "window.__violations=[];document.addEventListener('securitypolicyviolation',"
+                + "function(e){window.__violations.push(e.violatedDirective+' '+e.blockedURI);});";
+        String hash = "sha256-" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
+                .digest(recorder.getBytes(StandardCharsets.UTF_8)));
+        String allowed = "script-src &#39;" + HtmlPageAssets.SCRIPT_HASH + "&#39;";
+        String withHash = page.replace(allowed, allowed + " &#39;" + hash + "&#39;");
+        int style = withHash.indexOf("<style>");
+        return withHash.substring(0, style) + "<script>" + recorder + "</script>\n" + withHash.substring(style);
     }
 
     private String run(String page) throws Exception {
@@ -73,7 +93,7 @@ class HtmlReportInBrowserTest {
         Path output = dir.resolve("dom.html");
         List<String> command = new ArrayList<>(List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
-                "--no-first-run",
+                "--no-first-run", "--virtual-time-budget=5000",
                 "--user-data-dir=" + profile, "--dump-dom", file.toUri().toString()));
         Process process = new ProcessBuilder(command).redirectOutput(output.toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -175,5 +195,52 @@ class HtmlReportInBrowserTest {
         // Then the data is shown as text only: no element came out of it
         assertThat(result).contains("rows: 1", "details: 1", "img: 0", "a: 0", "scripts: 4", "handlers: 0")
                 .contains("Message </textarea><img src=x onerror=alert(3)>", "Mallory <script>alert(1)</script>");
+    }
+
+    @Test
+    void shouldDrawTheTrendChartsAndListNewFindingsFirstWithoutCspViolations() throws Exception {
+        assumeTrue(chromium != null, "no Chromium on the PATH");
+        // Given three recorded builds rendered as index.html with the dashboard sections, and a probe
+        DashboardData data = DashboardFixtures.threeBuilds(Files.createDirectories(dir.resolve("history")));
+        String probe = """
+                (function () {
+                  var out = [];
+                  try {
+                  out.push('echarts: ' + (typeof echarts));
+                  [0, 1, 2, 3].forEach(function (i) {
+                    var chart = document.getElementById('trend-chart-' + i);
+                    out.push('chart ' + i + ': ' + chart.querySelectorAll('canvas, svg').length
+                      + ' ' + (echarts.getInstanceByDom(chart) ? 'drawn' : 'empty'));
+                  });
+                  out.push('states: ' + Array.prototype.map.call(document.querySelectorAll('tr.finding td.state'),
+                    function (td) { return td.textContent; }).join(','));
+                  out.push('first: ' + document.querySelector('tr.finding td:nth-child(2)').textContent);
+                  out.push('verdict: ' + document.querySelector('#section-policy .verdict').textContent);
+                  out.push('title: ' + document.title);
+                  } catch (e) { out.push('error: ' + e); }
+                  var pre = document.createElement('pre'); pre.id = 'probe'; pre.textContent = out.join('\\n');
+                  document.body.appendChild(pre);
+                  // Violation events are dispatched as tasks: report them once the parser is done.
+                  setTimeout(function () {
+                    pre.textContent += '\\nviolations: ' + window.__violations.join(' | ') + '.';
+                  }, 100);
+                }());
+                """;
+        String page = new HtmlReportWriter(DashboardSections.of(data, "dashboard.html")).render(data.report());
+        page = withProbe(withViolationRecorder(page), probe);
+
+        // When Chromium loads it
+        String result = probeOutput(run(page));
+        assertThat(result).doesNotContain("error: ");
+
+        // Then ECharts ran and drew every chart, new findings come first, and the only CSP violation is the
+        // injected script without a hash
+        assertThat(result).contains("echarts: object", "verdict: FAILED", "states: NEW,OUTSTANDING",
+                "first: xss<img src=x onerror=alert(1)>");
+        for (int i = 0; i < 4; i++) {
+            assertThat(result).containsPattern("chart " + i + ": [1-9]\\d* drawn");
+        }
+        assertThat(result).containsPattern("violations: (script-src-elem|script-src) inline\\.$")
+                .doesNotContain("INJECTED");
     }
 }

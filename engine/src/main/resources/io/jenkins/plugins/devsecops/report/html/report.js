@@ -11,7 +11,11 @@
   var showSuppressed = document.getElementById('filter-suppressed');
   var severityBoxes = Array.prototype.slice.call(document.querySelectorAll('input[data-severity]'));
   var headers = Array.prototype.slice.call(document.querySelectorAll('#findings-table th.sortable'));
-  var sortKey = 'severity';
+  // With history known (a "state" column), new findings come first; otherwise the most severe do.
+  var hasState = !!document.querySelector('#findings-table th[data-sort=state]');
+  var columns = hasState ? 7 : 6;
+  var STATES = ['NEW', 'OUTSTANDING'];
+  var sortKey = hasState ? 'state' : 'severity';
   var ascending = true;
   var expanded = {};
 
@@ -19,6 +23,8 @@
   function rank(severity) { var i = SEVERITIES.indexOf(severity); return i < 0 ? 99 : i; }
   function path(f) { return f.location ? text(f.location.path) : (f.component ? text(f.component.purl || f.component.name) : ''); }
   function line(f) { return f.location && f.location.startLine ? f.location.startLine : 0; }
+  function state(f) { return f.properties ? text(f.properties['history.status']) : ''; }
+  function stateRank(f) { var i = STATES.indexOf(state(f)); return i < 0 ? 99 : i; }
   function where(f) { var l = line(f); return path(f) + (l ? ':' + l : ''); }
 
   findings.forEach(function (f, index) {
@@ -36,6 +42,7 @@
     title: function (a, b) { return text(a.title).localeCompare(text(b.title)); },
     location: function (a, b) { return path(a).localeCompare(path(b)) || line(a) - line(b); },
     stage: function (a, b) { return text(a.stage).localeCompare(text(b.stage)); },
+    state: function (a, b) { return stateRank(a) - stateRank(b); },
     confidence: function (a, b) {
       var order = ['HIGH', 'MEDIUM', 'LOW'];
       return order.indexOf(text(a.confidence || 'HIGH')) - order.indexOf(text(b.confidence || 'HIGH'));
@@ -65,7 +72,7 @@
   function details(f) {
     var row = el('tr', 'details');
     var cell = el('td');
-    cell.colSpan = 6;
+    cell.colSpan = columns;
     var list = el('dl', 'facts');
     fact(list, 'Message', f.message);
     fact(list, 'Remediation', f.remediation);
@@ -136,6 +143,10 @@
     tr.appendChild(loc);
     tr.appendChild(el('td', null, f.stage));
     tr.appendChild(el('td', null, f.confidence || 'HIGH'));
+    if (hasState) {
+      var st = state(f);
+      tr.appendChild(el('td', 'state' + (STATES.indexOf(st) >= 0 ? ' ' + st : ''), st));
+    }
     tr.addEventListener('click', function () { toggle(f, tr); });
     tr.addEventListener('keydown', function (e) {
       if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); toggle(f, tr); }
@@ -172,7 +183,7 @@
       var hidden = suppressed ? 0 : findings.filter(function (f) { return f.suppression; }).length;
       var cell = el('td', 'empty', !findings.length ? 'No findings.' : hidden === findings.length
         ? 'Every finding is suppressed: tick \u201cShow suppressed\u201d to list them.' : 'No finding matches the filters.');
-      cell.colSpan = 6;
+      cell.colSpan = columns;
       empty.appendChild(cell);
       body.appendChild(empty);
     }
