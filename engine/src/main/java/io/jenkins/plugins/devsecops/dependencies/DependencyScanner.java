@@ -99,7 +99,8 @@ final class DependencyScanner implements StageScanner {
         }
         Map<PackageQuery, List<LockedPackage>> byQuery = new LinkedHashMap<>();
         for (LockedPackage pkg : unique) {
-            byQuery.computeIfAbsent(new PackageQuery(pkg.key(), pkg.version()), k -> new ArrayList<>()).add(pkg);
+            byQuery.computeIfAbsent(new PackageQuery(pkg.key(), pkg.version(),
+                    pkg.ecosystem().queryName(pkg.name())), k -> new ArrayList<>()).add(pkg);
         }
         LookupResult result;
         try {

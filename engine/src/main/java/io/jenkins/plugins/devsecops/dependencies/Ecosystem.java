@@ -78,6 +78,15 @@ public enum Ecosystem {
     }
 
     /**
+     * The name to ask the OSV API for: the API compares names exactly, and osv.dev keeps NuGet names as GitHub spells
+     * them (the package's own casing, which lockfiles carry), PyPI names PEP 503-normalized; so NuGet names are sent
+     * as written, the others normalized.
+     */
+    public String queryName(String name) {
+        return this == NUGET ? name.trim() : normalizeName(name);
+    }
+
+    /**
      * The purl of {@code name} at {@code version} ({@code group:artifact} for Maven, {@code @scope/name} for npm,
      * {@code vendor/name} for Packagist, the module path for Go).
      *

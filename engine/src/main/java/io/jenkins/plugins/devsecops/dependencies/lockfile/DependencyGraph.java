@@ -3,6 +3,7 @@ package io.jenkins.plugins.devsecops.dependencies.lockfile;
 import io.jenkins.plugins.devsecops.dependencies.LockedPackage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -84,8 +85,9 @@ final class DependencyGraph {
                 if (parents.containsKey(entry.getKey())) {
                     List<String> path = new ArrayList<>();
                     for (String at = entry.getKey(); at != null; at = parents.get(at)) {
-                        path.add(0, names.get(at));
+                        path.add(names.get(at));
                     }
+                    Collections.reverse(path); // appending then reversing: inserting at the front is quadratic
                     builder.dependencyPath(path);
                 }
             }

@@ -4,10 +4,13 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Converts the hash notations lockfiles use into CycloneDX algorithm names and hex values. */
 final class Hashes {
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
     private static final Map<String, String> ALGORITHMS = Map.of(
             "sha1", "SHA-1", "sha256", "SHA-256", "sha384", "SHA-384", "sha512", "SHA-512", "md5", "MD5");
 
@@ -27,7 +30,7 @@ final class Hashes {
         if (integrity == null) {
             return null;
         }
-        String first = integrity.trim().split("\\s+")[0];
+        String first = WHITESPACE.split(integrity.trim(), 2)[0];
         int dash = first.indexOf('-');
         if (dash <= 0) {
             return null;
@@ -48,7 +51,7 @@ final class Hashes {
 
     /** The algorithm of a plain hex digest, guessed from its length; {@code null} when it is not hex. */
     static String algorithmOfHex(String hex) {
-        if (hex == null || !hex.matches("[0-9a-fA-F]+")) {
+        if (hex == null || !HEX.matcher(hex).matches()) {
             return null;
         }
         return BY_LENGTH.get(hex.length());

@@ -40,7 +40,11 @@ public final class JsonDocument {
      */
     public static JsonDocument parse(Lockfile file) throws LockfileException {
         Map<JsonNode, Integer> lines = new IdentityHashMap<>();
-        try (JsonParser parser = FACTORY.createParser(file.text())) {
+        byte[] bytes = file.bytes();
+        boolean byteOrderMark = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF;
+        // the byte parser is faster than decoding to a String first; a byte-order mark goes through the text
+        try (JsonParser parser = byteOrderMark ? FACTORY.createParser(file.text()) : FACTORY.createParser(bytes)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new LockfileException("empty file, expected JSON");

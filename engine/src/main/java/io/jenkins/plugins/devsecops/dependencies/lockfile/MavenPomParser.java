@@ -13,13 +13,14 @@ import java.util.regex.Pattern;
 /**
  * Reads the dependencies a Maven {@code pom.xml} declares, with versions from its properties, its
  * {@code dependencyManagement} and those of its parents found in the same tree (by {@code relativePath}, by default
- * {@code ../pom.xml}). Dependencies whose version stays unknown (a range, an unresolved property, a BOM import from
- * outside the tree) are named in a warning, not guessed.
+ * {@code ../pom.xml}) and of the BOMs it imports that are in the same tree. Dependencies whose version stays unknown
+ * (a range, an unresolved property, a BOM import from outside the tree) are named in a warning, not guessed.
  */
 public final class MavenPomParser implements LockfileParser {
 
     private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]{1,200})}");
     private static final int MAX_PARENTS = 10;
+    private static final int MAX_IMPORT_DEPTH = 3;
 
     @Override
     public String format() {
@@ -45,18 +46,7 @@ public final class MavenPomParser implements LockfileParser {
         chain.add(new Pom(project, file));
         loadParents(chain);
         Map<String, String> properties = properties(chain);
-        Map<String, String> managed = new HashMap<>();
-        for (int i = chain.size() - 1; i >= 0; i--) {
-            chain.get(i).project().child("dependencyManagement").flatMap(m -> m.child("dependencies"))
-                    .ifPresent(deps -> deps.children("dependency").forEach(dependency -> {
-                        String key = resolve(dependency.childText("groupId"), properties) + ":"
-                                + resolve(dependency.childText("artifactId"), properties);
-                        String version = resolve(dependency.childText("version"), properties);
-                        if (version != null) {
-                            managed.put(key, version);
-                        }
-                    }));
-        }
+        Map<String, String> managed = managedVersions(chain, properties, 0);
         List<LockedPackage> packages = new ArrayList<>();
         List<String> unresolved = new ArrayList<>();
         project.child("dependencies").ifPresent(deps -> deps.children("dependency").forEach(dependency -> {
@@ -88,6 +78,78 @@ public final class MavenPomParser implements LockfileParser {
                         + String.join(", ", unresolved.subList(0, Math.min(10, unresolved.size())))
                         + (unresolved.size() > 10 ? ", ..." : ""));
         return new LockfileResult(packages, warnings);
+    }
+
+    /**
+     * The versions the chain's {@code dependencyManagement} sets, nearest pom first, then those of the BOMs it imports
+     * ({@code <type>pom</type><scope>import</scope>}) that are in the scanned tree, which never override a version
+     * set directly.
+     */
+    private static Map<String, String> managedVersions(List<Pom> chain, Map<String, String> properties, int depth) {
+        Map<String, String> managed = new HashMap<>();
+        List<XmlElement> imports = new ArrayList<>();
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            chain.get(i).project().child("dependencyManagement").flatMap(m -> m.child("dependencies"))
+                    .ifPresent(deps -> deps.children("dependency").forEach(dependency -> {
+                        if ("import".equals(resolve(dependency.childText("scope"), properties))) {
+                            imports.add(dependency);
+                            return;
+                        }
+                        String key = resolve(dependency.childText("groupId"), properties) + ":"
+                                + resolve(dependency.childText("artifactId"), properties);
+                        String version = resolve(dependency.childText("version"), properties);
+                        if (version != null) {
+                            managed.put(key, version);
+                        }
+                    }));
+        }
+        if (depth < MAX_IMPORT_DEPTH) {
+            for (XmlElement imported : imports) {
+                Pom bom = importedBom(chain.get(0).file(), resolve(imported.childText("groupId"), properties),
+                        resolve(imported.childText("artifactId"), properties),
+                        resolve(imported.childText("version"), properties));
+                if (bom != null) {
+                    List<Pom> bomChain = new ArrayList<>();
+                    bomChain.add(bom);
+                    loadParents(bomChain);
+                    managedVersions(bomChain, properties(bomChain), depth + 1).forEach(managed::putIfAbsent);
+                }
+            }
+        }
+        return managed;
+    }
+
+    /**
+     * An imported BOM in the scanned tree, found by its coordinates where multi-module builds keep it: a directory
+     * named after its artifact id, or {@code bom}, beside this pom or beside one of its enclosing directories (up to
+     * five levels). Its artifact id, group id and version must match; a BOM from a repository is not fetched.
+     */
+    private static Pom importedBom(Lockfile from, String groupId, String artifactId, String version) {
+        if (groupId == null || artifactId == null || version == null || artifactId.contains("/")
+                || artifactId.contains("\\") || artifactId.startsWith(".")) {
+            return null;
+        }
+        String up = "";
+        for (int level = 0; level <= 5; level++) {
+            for (String directory : List.of(artifactId, "bom")) {
+                Lockfile candidate = from.sibling(up + directory + "/pom.xml").orElse(null);
+                if (candidate == null || candidate.path().equals(from.path())) {
+                    continue;
+                }
+                try {
+                    XmlElement project = XmlElement.parse(candidate.bytes());
+                    Map<String, String> own = properties(List.of(new Pom(project, candidate)));
+                    if (artifactId.equals(project.childText("artifactId"))
+                            && groupId.equals(own.get("project.groupId")) && version.equals(own.get("project.version"))) {
+                        return new Pom(project, candidate);
+                    }
+                } catch (LockfileException e) {
+                    // not a readable pom: try the next candidate
+                }
+            }
+            up += "../";
+        }
+        return null;
     }
 
     private static void loadParents(List<Pom> chain) {

@@ -5,6 +5,7 @@ import io.jenkins.plugins.devsecops.dependencies.Ecosystem;
 import io.jenkins.plugins.devsecops.dependencies.LockedPackage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -210,10 +211,12 @@ public final class NpmLockParser implements LockfileParser {
             if (graphKnown) {
                 builder.direct(directLocations.contains(node.location()));
                 if (parents.containsKey(node.location())) {
+                    // walk up to the root, then turn the list round (inserting at the front is quadratic in depth)
                     List<String> path = new ArrayList<>();
                     for (String at = node.location(); at != null; at = parents.get(at)) {
-                        path.add(0, nodes.get(at).name());
+                        path.add(nodes.get(at).name());
                     }
+                    Collections.reverse(path);
                     builder.dependencyPath(path);
                 }
             }

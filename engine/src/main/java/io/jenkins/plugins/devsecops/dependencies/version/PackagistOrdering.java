@@ -10,12 +10,15 @@ import java.util.Map;
  * Composer's ordering, PHP's {@code version_compare}: a leading {@code v} dropped, {@code -_+} read as dots, a dot
  * inserted between digits and letters; numeric parts compared as numbers; the special words ordered
  * {@code dev} &lt; {@code alpha}/{@code a} &lt; {@code beta}/{@code b} &lt; {@code RC}/{@code rc} &lt; a number
- * &lt; {@code patch}/{@code pl}/{@code p}; any other word before {@code dev}.
+ * &lt; {@code patch}/{@code pl}/{@code p}; a word ranks as the first of these forms it starts with (PHP's prefix
+ * match: {@code post} as {@code p}), any other word before {@code dev}.
  */
 public final class PackagistOrdering implements VersionOrdering {
 
+    /** PHP's special forms in the order it tries them; a word takes the rank of the first form it starts with. */
+    private static final List<String> SPECIAL_FORMS = List.of("dev", "alpha", "a", "beta", "b", "rc", "#", "pl", "p");
     private static final Map<String, Integer> SPECIAL = Map.of(
-            "dev", 0, "alpha", 1, "a", 1, "beta", 2, "b", 2, "rc", 3, "#", 4, "pl", 5, "p", 5, "patch", 5);
+            "dev", 0, "alpha", 1, "a", 1, "beta", 2, "b", 2, "rc", 3, "#", 4, "pl", 5, "p", 5);
 
     @Override
     public int compare(String left, String right) {
@@ -48,7 +51,14 @@ public final class PackagistOrdering implements VersionOrdering {
         if (isNumber(part)) {
             return SPECIAL.get("#");
         }
-        return SPECIAL.getOrDefault(part.toLowerCase(Locale.ROOT), -1);
+        // like PHP's version_compare, a word takes the first form it starts with: "post" and "patch" rank as "p"
+        String word = part.toLowerCase(Locale.ROOT);
+        for (String form : SPECIAL_FORMS) {
+            if (word.startsWith(form)) {
+                return SPECIAL.get(form);
+            }
+        }
+        return -1;
     }
 
     private static boolean isNumber(String part) {

@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 /**
  * RubyGems' {@code Gem::Version} ordering: segments split at dots and at digit/letter changes, a {@code -} read as
  * {@code .pre.}, numbers compared numerically, any letter segment (a pre-release) before any number, missing
- * segments equal to zero (so {@code 1.0 == 1}).
+ * segments equal to zero (so {@code 1.0 == 1}). Like {@code Gem::Version#canonical_segments}, trailing zeros are
+ * dropped from the release part and from the pre-release part before comparing, so {@code 3.0.0.beta4} is
+ * {@code 3.beta.4} and sorts before {@code 3.0.pre} ({@code 3.pre}).
  */
 public final class RubyGemsOrdering implements VersionOrdering {
 
@@ -50,6 +52,25 @@ public final class RubyGemsOrdering implements VersionOrdering {
             String segment = matcher.group();
             segments.add(Character.isDigit(segment.charAt(0)) ? new BigInteger(segment) : segment);
         }
-        return segments;
+        return canonical(segments);
+    }
+
+    /** The release part (up to the first letter segment) and the rest, each without its trailing zeros. */
+    private static List<Object> canonical(List<Object> segments) {
+        int firstWord = 0;
+        while (firstWord < segments.size() && segments.get(firstWord) instanceof BigInteger) {
+            firstWord++;
+        }
+        List<Object> canonical = new ArrayList<>(withoutTrailingZeros(segments.subList(0, firstWord)));
+        canonical.addAll(withoutTrailingZeros(segments.subList(firstWord, segments.size())));
+        return canonical;
+    }
+
+    private static List<Object> withoutTrailingZeros(List<Object> part) {
+        int end = part.size();
+        while (end > 0 && BigInteger.ZERO.equals(part.get(end - 1))) {
+            end--;
+        }
+        return part.subList(0, end);
     }
 }
