@@ -12,6 +12,7 @@ import hudson.model.TaskListener;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.devsecops.jenkins.config.ImportReportConfig;
 import io.jenkins.plugins.devsecops.jenkins.config.QualityGateConfig;
 import io.jenkins.plugins.devsecops.model.Severity;
 import io.jenkins.plugins.devsecops.scan.StageCatalog;
@@ -65,6 +66,7 @@ public final class DevSecOpsScanStep extends Step implements Serializable {
     private String includes = "";
     private String excludes = "";
     private List<QualityGateConfig> qualityGates = new ArrayList<>();
+    private List<ImportReportConfig> imports = new ArrayList<>();
     private String failOn = "";
     private String failOnResult = Result.FAILURE.toString();
     private String policyFile = "";
@@ -116,6 +118,16 @@ public final class DevSecOpsScanStep extends Step implements Serializable {
      * Quality gates of the step's policy layer, e.g. {@code [gate(id: 'no-new-high', severity: 'HIGH', scope: 'NEW')]};
      * they may only tighten the global policy and the policy file.
      */
+    public List<ImportReportConfig> getImports() {
+        return List.copyOf(imports);
+    }
+
+    /** Reports of other scanners to import, e.g. {@code imports: [[format: 'sarif', pattern: 'build/**&#47;*.sarif']]}. */
+    @DataBoundSetter
+    public void setImports(List<ImportReportConfig> imports) {
+        this.imports = imports == null ? new ArrayList<>() : new ArrayList<>(imports);
+    }
+
     public List<QualityGateConfig> getQualityGates() {
         return List.copyOf(qualityGates);
     }

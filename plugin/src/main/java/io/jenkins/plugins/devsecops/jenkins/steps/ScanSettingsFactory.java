@@ -4,7 +4,10 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.AbortException;
 import hudson.Util;
 import hudson.model.Run;
+import io.jenkins.plugins.devsecops.imports.ImportStage;
 import io.jenkins.plugins.devsecops.jenkins.config.DevSecOpsGlobalConfiguration;
+import io.jenkins.plugins.devsecops.jenkins.config.ImportReportConfig;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +19,12 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
  */
 final class ScanSettingsFactory {
 
-    /** The option stages read the advisory source's URL from. */
-    static final String ADVISORY_URL_OPTION = "advisory.url";
-    /** The option stages read the advisory source's token from; sensitive. */
-    static final String ADVISORY_TOKEN_OPTION = "advisory.token";
+    /** The dependency stage's option for the OSV API base URL. */
+    static final String ADVISORY_URL_OPTION = "dependencies.osvUrl";
+    /** The dependency stage's option for the OSV API bearer token; sensitive. */
+    static final String ADVISORY_TOKEN_OPTION = "dependencies.osvToken";
+    /** The import stage's option listing the reports to import. */
+    static final String IMPORT_PATTERNS_OPTION = "imports.patterns";
 
     private final DevSecOpsScanStep step;
     private final DevSecOpsGlobalConfiguration global;
@@ -39,6 +44,17 @@ final class ScanSettingsFactory {
             options.put("secrets.history", "true");
         }
         putIfNotEmpty(options, ADVISORY_URL_OPTION, global.getAdvisoryUrl());
+        if (!step.getImports().isEmpty()) {
+            try {
+                options.put(IMPORT_PATTERNS_OPTION, ImportReportConfig.toOption(step.getImports()));
+            } catch (IllegalArgumentException e) {
+                throw new AbortException("devSecOpsScan: imports: " + e.getMessage());
+            }
+            if (!stages.isEmpty() && !stages.contains(ImportStage.ID)) {
+                stages = new ArrayList<>(stages);
+                stages.add(ImportStage.ID);
+            }
+        }
 
         Map<String, String> sensitive = new LinkedHashMap<>();
         String credentialsId = Util.fixEmptyAndTrim(step.getOsvCredentialsId());
