@@ -16,6 +16,7 @@ final class ScanPages {
 
     static final String GLOBAL_CONFIGURATION = "io.jenkins.plugins.devsecops.jenkins.config.DevSecOpsGlobalConfiguration";
     static final String QUALITY_GATE = "io.jenkins.plugins.devsecops.jenkins.config.QualityGateConfig";
+    static final String IMPORT_REPORT = "io.jenkins.plugins.devsecops.jenkins.config.ImportReportConfig";
     static final String STEP = "io.jenkins.plugins.devsecops.jenkins.steps.DevSecOpsScanStep";
 
     private ScanPages() {

@@ -163,6 +163,29 @@ class SecurityITest {
     }
 
     @Test
+    void shouldAnswerImportFormEndpointsOnlyToAuthorisedUsers(JenkinsRule j) throws Exception {
+        // Given a secured Jenkins and the import descriptor under a job
+        secureJenkinsWithScannedJob(j);
+        String imports = "job/scanned/descriptorByName/" + ScanPages.IMPORT_REPORT + "/";
+
+        // When a reader and an administrator call its endpoints
+        WebResponse readerFormats = ScanPages.post(j, j.createWebClient().login("reader"), imports + "fillFormatItems",
+                null);
+        WebResponse readerCheck = ScanPages.post(j, j.createWebClient().login("reader"),
+                imports + "checkPattern?format=pdf&pattern=x", null);
+        WebResponse adminFormats = ScanPages.post(j, j.createWebClient().login("admin"), imports + "fillFormatItems",
+                null);
+        WebResponse adminCheck = ScanPages.post(j, j.createWebClient().login("admin"),
+                imports + "checkPattern?format=pdf&pattern=x", null);
+
+        // Then only users who may configure the job get answers
+        assertThat(readerFormats.getContentAsString()).doesNotContain("sarif");
+        assertThat(readerCheck.getContentAsString()).doesNotContain("error");
+        assertThat(adminFormats.getContentAsString()).contains("auto", "sarif", "trivy");
+        assertThat(adminCheck.getContentAsString()).contains("error", "Unknown import format");
+    }
+
+    @Test
     void shouldRefuseFormEndpointsOverGet(JenkinsRule j) throws Exception {
         secureJenkinsWithScannedJob(j);
         JenkinsRule.WebClient admin = j.createWebClient().login("admin");

@@ -10,11 +10,9 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.devsecops.imports.ImportPattern;
 import io.jenkins.plugins.devsecops.imports.ReportParsers;
-import io.jenkins.plugins.util.JenkinsFacade;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.List;
-import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -70,7 +68,7 @@ public final class ImportReportConfig implements Describable<ImportReportConfig>
     @Symbol("importReport")
     public static final class DescriptorImpl extends Descriptor<ImportReportConfig> {
 
-        private final JenkinsFacade jenkins = new JenkinsFacade();
+        private final FormPermission permission = new FormPermission();
 
         @NonNull
         @Override
@@ -78,15 +76,11 @@ public final class ImportReportConfig implements Describable<ImportReportConfig>
             return "Import a report";
         }
 
-        private boolean canConfigure(Item item) {
-            return item == null ? jenkins.hasPermission(Jenkins.ADMINISTER) : jenkins.hasPermission(Item.CONFIGURE, item);
-        }
-
         /** {@code auto} and every format the engine can import. */
         @POST
         public ListBoxModel doFillFormatItems(@AncestorInPath Item item) {
             ListBoxModel model = new ListBoxModel();
-            if (canConfigure(item)) {
+            if (permission.canConfigure(item)) {
                 model.add("Detect from content", AUTO);
                 for (String known : ReportParsers.builtIn().formats()) {
                     model.add(known, known);
@@ -99,7 +93,7 @@ public final class ImportReportConfig implements Describable<ImportReportConfig>
         @POST
         public FormValidation doCheckPattern(@AncestorInPath Item item, @QueryParameter String format,
                 @QueryParameter String pattern) {
-            if (!canConfigure(item)) {
+            if (!permission.canConfigure(item)) {
                 return FormValidation.ok();
             }
             if (Util.fixEmptyAndTrim(pattern) == null) {

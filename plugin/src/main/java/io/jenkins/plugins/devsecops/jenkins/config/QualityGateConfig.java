@@ -13,10 +13,8 @@ import io.jenkins.plugins.devsecops.policy.GateAction;
 import io.jenkins.plugins.devsecops.policy.GateScope;
 import io.jenkins.plugins.devsecops.policy.GateSpec;
 import io.jenkins.plugins.devsecops.policy.QualityGate;
-import io.jenkins.plugins.util.JenkinsFacade;
 import java.io.Serial;
 import java.io.Serializable;
-import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -160,7 +158,7 @@ public final class QualityGateConfig implements Describable<QualityGateConfig>, 
     @Symbol("gate")
     public static final class DescriptorImpl extends Descriptor<QualityGateConfig> {
 
-        private final JenkinsFacade jenkins = new JenkinsFacade();
+        private final FormPermission permission = new FormPermission();
 
         @NonNull
         @Override
@@ -168,15 +166,11 @@ public final class QualityGateConfig implements Describable<QualityGateConfig>, 
             return "Quality gate";
         }
 
-        private boolean canConfigure(Item item) {
-            return item == null ? jenkins.hasPermission(Jenkins.ADMINISTER) : jenkins.hasPermission(Item.CONFIGURE, item);
-        }
-
         /** The severities a gate can select from. */
         @POST
         public ListBoxModel doFillSeverityItems(@AncestorInPath Item item) {
             ListBoxModel model = new ListBoxModel();
-            if (canConfigure(item)) {
+            if (permission.canConfigure(item)) {
                 model.add("(any severity)", "");
                 for (Severity value : Severity.values()) {
                     model.add(value.name() + " or above", value.name());
@@ -189,7 +183,7 @@ public final class QualityGateConfig implements Describable<QualityGateConfig>, 
         @POST
         public ListBoxModel doFillScopeItems(@AncestorInPath Item item) {
             ListBoxModel model = new ListBoxModel();
-            if (canConfigure(item)) {
+            if (permission.canConfigure(item)) {
                 model.add("Total active findings", GateScope.TOTAL.name());
                 model.add("New findings (not in the reference build)", GateScope.NEW.name());
                 model.add("Increase over the reference build", GateScope.DELTA.name());
@@ -201,7 +195,7 @@ public final class QualityGateConfig implements Describable<QualityGateConfig>, 
         @POST
         public ListBoxModel doFillResultItems(@AncestorInPath Item item) {
             ListBoxModel model = new ListBoxModel();
-            if (canConfigure(item)) {
+            if (permission.canConfigure(item)) {
                 model.add("Failure", GateAction.FAILURE.name());
                 model.add("Unstable", GateAction.UNSTABLE.name());
             }
@@ -211,7 +205,7 @@ public final class QualityGateConfig implements Describable<QualityGateConfig>, 
         /** Checks the id. */
         @POST
         public FormValidation doCheckId(@AncestorInPath Item item, @QueryParameter String id) {
-            if (!canConfigure(item) || Util.fixEmptyAndTrim(id) != null) {
+            if (!permission.canConfigure(item) || Util.fixEmptyAndTrim(id) != null) {
                 return FormValidation.ok();
             }
             return FormValidation.error("A quality gate needs an id; lower policy layers refer to it by this id");
@@ -220,7 +214,7 @@ public final class QualityGateConfig implements Describable<QualityGateConfig>, 
         /** Checks the threshold. */
         @POST
         public FormValidation doCheckThreshold(@AncestorInPath Item item, @QueryParameter String threshold) {
-            if (!canConfigure(item)) {
+            if (!permission.canConfigure(item)) {
                 return FormValidation.ok();
             }
             try {
