@@ -183,7 +183,7 @@ public final class ScanEngine {
     }
 
     private static long countFindings(List<StageRun> runs) {
-        return runs.stream().mapToLong(r -> r.collector.result().findingCount()).sum();
+        return runs.stream().mapToLong(r -> r.collector.findingCount()).sum();
     }
 
     private static void scanFile(SourceFile file, List<StageRun> runs, long deadline, WalkCounters counters) {

@@ -117,6 +117,11 @@ final class StageCollector implements FindingSink {
         return status == StageStatus.COMPLETED;
     }
 
+    /** Findings kept so far, without building a result (cheap enough for progress reports). */
+    int findingCount() {
+        return Math.min(findingCount.get(), MAX_FINDINGS);
+    }
+
     String stageId() {
         return stageId;
     }
