@@ -2,6 +2,7 @@ package io.jenkins.plugins.devsecops.secrets;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,8 @@ public final class SecretDetector {
     private final int[] unkeyed;
     /** Per rule: whether every match starts with a keyword, so that a search may start at the hit. */
     private final boolean[] startsAtKeyword;
+    /** Per rule id: its position in the rule list, which decides between overlapping fallback matches. */
+    private final Map<String, Integer> ranks = new HashMap<>();
 
     /**
      * @throws IllegalArgumentException when two rules share an id
@@ -48,6 +51,7 @@ public final class SecretDetector {
         List<Integer> withoutKeywords = new ArrayList<>();
         for (int r = 0; r < this.rules.size(); r++) {
             SecretRule rule = this.rules.get(r);
+            ranks.put(rule.id(), r);
             if (!ids.add(rule.id())) {
                 throw new IllegalArgumentException("Two secret rules have the id " + rule.id());
             }
@@ -123,11 +127,24 @@ public final class SecretDetector {
         return found;
     }
 
-    /** Drops generic-rule matches of a value a provider rule also matched: the provider finding says more. */
-    private static List<SecretMatch> withoutGenericDuplicates(List<SecretMatch> sorted) {
+    /**
+     * Rules that catch what the specific rules miss: their match of a value a more specific rule also matched is
+     * dropped, since the specific finding says more.
+     */
+    static final Set<String> FALLBACK_RULES = Set.of(GenericAssignmentRule.ID, PemPrivateKeyRule.ID,
+            "connection-string-password", "cli-password-argument", "http-authorization-header");
+
+    /**
+     * Drops fallback-rule matches of a value another rule also matched, and second matches of the very same value by
+     * two specific rules (the one defined first wins).
+     */
+    private List<SecretMatch> withoutGenericDuplicates(List<SecretMatch> sorted) {
         List<SecretMatch> kept = new ArrayList<>(sorted.size());
         for (SecretMatch match : sorted) {
-            if (match.rule().id().equals(GenericAssignmentRule.ID) && overlapsSpecific(sorted, match)) {
+            if (FALLBACK_RULES.contains(match.rule().id()) && overlapsOther(sorted, match)) {
+                continue;
+            }
+            if (!FALLBACK_RULES.contains(match.rule().id()) && sameSpanKept(kept, match)) {
                 continue;
             }
             kept.add(match);
@@ -135,17 +152,37 @@ public final class SecretDetector {
         return kept;
     }
 
-    private static boolean overlapsSpecific(List<SecretMatch> sorted, SecretMatch generic) {
-        for (SecretMatch other : sorted) {
-            if (other.secretStart() >= generic.secretEnd()) {
-                break;
-            }
-            if (other != generic && !other.rule().id().equals(GenericAssignmentRule.ID)
-                    && other.secretEnd() > generic.secretStart()) {
+    private static boolean sameSpanKept(List<SecretMatch> kept, SecretMatch match) {
+        for (int i = kept.size() - 1; i >= 0 && kept.get(i).secretStart() == match.secretStart(); i--) {
+            if (kept.get(i).secretEnd() == match.secretEnd()) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether a more specific match overlaps this fallback match (among fallbacks, the earlier rule wins). */
+    private boolean overlapsOther(List<SecretMatch> sorted, SecretMatch fallback) {
+        for (SecretMatch other : sorted) {
+            if (other.secretStart() >= fallback.secretEnd()) {
+                break;
+            }
+            if (other == fallback || other.secretEnd() <= fallback.secretStart()) {
+                continue;
+            }
+            if (!FALLBACK_RULES.contains(other.rule().id())) {
+                return true;
+            }
+            if (rankOf(other.rule()) < rankOf(fallback.rule())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int rankOf(SecretRule rule) {
+        Integer rank = ranks.get(rule.id());
+        return rank == null ? Integer.MAX_VALUE : rank;
     }
 
     /** The state of one {@link #detect} call. */

@@ -245,7 +245,10 @@ class SecretRuleCatalogTest {
         for (RuleDefinition rule : rules) {
             for (String example : rule.examples()) {
                 compiled.forEach((otherId, other) -> {
-                    if (!otherId.equals(rule.id()) && other.matcher(example).find()) {
+                    // Fallback rules (command-line flags, Authorization headers, connection strings) yield to any
+                    // specific rule matching the same value in the detector, so their overlaps are by design.
+                    if (!otherId.equals(rule.id()) && !SecretDetector.FALLBACK_RULES.contains(otherId)
+                            && other.matcher(example).find()) {
                         overlaps.add(rule.id() + " -> " + otherId);
                     }
                 });
