@@ -76,6 +76,8 @@ public final class BuiltInSecretRules {
         SecretRule pem = PemPrivateKeyRule.rule();
         ids.add(generic.id());
         ids.add(pem.id());
+        SecretRule pgpass = PgpassRule.rule();
+        ids.add(pgpass.id());
         LoadedRules loaded = SecretRuleLoader.load(in, RESOURCE, SecretRuleLoader.Kind.BUILT_IN, ids);
         if (!loaded.problems().isEmpty()) {
             throw new IllegalStateException("Invalid built-in secret rules:\n" + loaded.problems().stream()
@@ -86,6 +88,7 @@ public final class BuiltInSecretRules {
             rules.add(withCodeCheck(rule));
         }
         rules.add(pem);
+        rules.add(pgpass);
         rules.add(generic);
         return List.copyOf(rules);
     }
