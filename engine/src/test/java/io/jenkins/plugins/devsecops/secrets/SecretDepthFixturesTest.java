@@ -67,6 +67,17 @@ class SecretDepthFixturesTest {
     }
 
     @Test
+    void shouldSayWhyEachFindingWasReportedWithoutTheSecret() {
+        Finding sql = report.findings().stream().filter(f -> at(f).equals("positives/db/grants.sql:2")).findFirst()
+                .orElseThrow();
+        assertThat(sql.properties().get("reason"))
+                .startsWith("rule sql-identified-by-password matched `IDENTIFIED BY '****'`; entropy 3.32 bits/char over 10 characters")
+                .doesNotContain("Rp7!vQ2zKx");
+        assertThat(report.findings()).allSatisfy(f -> assertThat(f.properties().get("reason"))
+                .startsWith("rule " + f.ruleId() + " matched `").contains("bits/char"));
+    }
+
+    @Test
     void shouldKeepLiveLookingTestCredentialsWithLowerConfidence() {
         assertThat(report.findings()).filteredOn(f -> f.location().path().startsWith("positives/src/test/"))
                 .singleElement().satisfies(f -> {

@@ -106,7 +106,9 @@ class SecretsStageTest {
         assertThat(finding.remediation()).contains("IAM");
         assertThat(finding.confidence()).isEqualTo(Confidence.HIGH);
         assertThat(finding.tools()).containsExactly(EngineVersion.tool());
-        assertThat(finding.properties()).containsEntry("provider", "AWS");
+        assertThat(finding.properties()).containsEntry("provider", "AWS")
+                .containsEntry("reason", "rule aws-access-key-id matched `AKIA****`; entropy 3.68 bits/char over 20"
+                        + " characters");
         assertThat(finding.location().startColumn()).isEqualTo(17);
         assertThat(finding.location().endColumn()).isEqualTo(37);
         assertThat(finding.location().snippet()).isEqualTo("  access_key = \"AKIA****\"");
