@@ -22,9 +22,11 @@ import java.util.TreeMap;
  * @param threads the size of the scan's thread pool
  * @param stageTimeout how long one stage may run before it is stopped
  * @param options stage options named {@code <stage>.<option>}, e.g. {@code secrets.history=true}
+ * @param scanIgnored whether files git ignores (and build output directories) are scanned too; by default a walk
+ *     of a git work tree leaves them out
  */
 public record ScanRequest(Path root, List<String> stages, List<String> includes, List<String> excludes,
-        long maxFileSize, int threads, Duration stageTimeout, Map<String, String> options) {
+        long maxFileSize, int threads, Duration stageTimeout, Map<String, String> options, boolean scanIgnored) {
 
     /** The default size limit: 10 MB. */
     public static final long DEFAULT_MAX_FILE_SIZE = 10L * 1024 * 1024;
@@ -47,6 +49,12 @@ public record ScanRequest(Path root, List<String> stages, List<String> includes,
         options = options == null || options.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(options));
     }
 
+    /** A request that leaves out what git ignores, as before {@code scanIgnored} existed. */
+    public ScanRequest(Path root, List<String> stages, List<String> includes, List<String> excludes,
+            long maxFileSize, int threads, Duration stageTimeout, Map<String, String> options) {
+        this(root, stages, includes, excludes, maxFileSize, threads, stageTimeout, options, false);
+    }
+
     /** The option {@code name}, e.g. {@code secrets.history}. */
     public Optional<String> option(String name) {
         return Optional.ofNullable(options.get(name));
@@ -66,6 +74,7 @@ public record ScanRequest(Path root, List<String> stages, List<String> includes,
         private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         private Duration stageTimeout = DEFAULT_STAGE_TIMEOUT;
         private final Map<String, String> options = new LinkedHashMap<>();
+        private boolean scanIgnored;
 
         private Builder(Path root) {
             this.root = root;
@@ -111,8 +120,15 @@ public record ScanRequest(Path root, List<String> stages, List<String> includes,
             return this;
         }
 
+        /** Scans files git ignores and build output directories too ({@code --no-ignore}). */
+        public Builder scanIgnored(boolean value) {
+            scanIgnored = value;
+            return this;
+        }
+
         public ScanRequest build() {
-            return new ScanRequest(root, stages, includes, excludes, maxFileSize, threads, stageTimeout, options);
+            return new ScanRequest(root, stages, includes, excludes, maxFileSize, threads, stageTimeout, options,
+                    scanIgnored);
         }
     }
 }
