@@ -23,17 +23,18 @@ final class CredentialChecks {
             Pattern.compile("(?i)md5[0-9a-f]{32}|scram-sha-256\\$.*|\\*[0-9a-f]{40}|\\$[0-9a-z]{1,3}\\$.*");
 
     /** The checks by built-in rule id. */
-    static final Map<String, CandidateCheck> BY_RULE = Map.of(
-            "sql-identified-by-password", CredentialChecks::password,
-            "sql-create-user-password", CredentialChecks::password,
-            "sql-set-password", CredentialChecks::password,
-            "mysql-cli-password", CredentialChecks::password,
-            "sshpass-password", CredentialChecks::password,
-            "docker-login-password", CredentialChecks::password,
-            "cli-basic-auth", CredentialChecks::password,
-            "php-define-password", CredentialChecks::password,
-            "cli-password-argument", CredentialChecks::commandLineArgument,
-            "http-authorization-header", CredentialChecks::authorizationHeader);
+    static final Map<String, CandidateCheck> BY_RULE = Map.ofEntries(
+            Map.entry("setter-call-credential", CredentialChecks::setterArgument),
+            Map.entry("sql-identified-by-password", CredentialChecks::password),
+            Map.entry("sql-create-user-password", CredentialChecks::password),
+            Map.entry("sql-set-password", CredentialChecks::password),
+            Map.entry("mysql-cli-password", CredentialChecks::password),
+            Map.entry("sshpass-password", CredentialChecks::password),
+            Map.entry("docker-login-password", CredentialChecks::password),
+            Map.entry("cli-basic-auth", CredentialChecks::password),
+            Map.entry("php-define-password", CredentialChecks::password),
+            Map.entry("cli-password-argument", CredentialChecks::commandLineArgument),
+            Map.entry("http-authorization-header", CredentialChecks::authorizationHeader));
 
     /** The connection-string rule's check, apart because the map above is full. */
     static final CandidateCheck CONNECTION_STRING = CredentialChecks::connectionString;
@@ -58,6 +59,18 @@ final class CredentialChecks {
             return false;
         }
         return value.chars().distinct().count() >= 3;
+    }
+
+    /** {@code setPassword("x")}: a password setter takes a human-chosen value, a token or key setter a random one. */
+    static boolean setterArgument(String path, CharSequence text, int start, int end) {
+        int open = start;
+        while (open > 0 && start - open < 120 && text.charAt(open - 1) != '(') {
+            open--;
+        }
+        String call = text.subSequence(Math.max(0, open - 40), open).toString().toLowerCase(Locale.ROOT);
+        String value = text.subSequence(start, end).toString();
+        return call.contains("pass") || call.contains("pwd") ? passwordValue(value)
+                : GenericAssignmentRule.valueLooksSecret(value);
     }
 
     /** {@code --password x} takes a human-chosen value; {@code --token x} and {@code --api-key x} a random one. */

@@ -35,7 +35,7 @@ final class GenericAssignmentRule {
     static final List<String> KEYWORDS = List.of("password", "passwd", "passwort", "pwd", "secret", "token",
             "api_key", "apikey", "api-key", "api.key", "access_key", "accesskey", "access-key", "auth_key", "authkey",
             "private_key", "privatekey", "private-key", "credential", "signing_key", "signingkey", "encryption_key",
-            "passphrase", "_pass", ".pass", "-pass", "pass_");
+            "passphrase", "pass", "auth");
 
     /** Config files where bare values count. */
     private static final Set<String> CONFIG_EXTENSIONS = Set.of("env", "properties", "yml", "yaml", "json", "ini",
@@ -72,7 +72,9 @@ final class GenericAssignmentRule {
             "passive", "_ref", "secretref", "secret_ref", "secretkeyref", "store_type", "storetype", "min_", "max_",
             "_min", "_max", "minlen", "maxlen", "salt_rounds", "rounds", "_key_id", "keyid", "_arn", "_ssm",
             "_vault", "error", "_err", "_msg", "_desc", "description", "tooltip", "confirm", "forgot", "_old",
-            "_new_", "question", "_prefix", "_suffix", "_hint", "_lbl", "_btn", "button", "_input", "_placeholder");
+            "_new_", "question", "_prefix", "_suffix", "_hint", "_lbl", "_btn", "button", "_input", "_placeholder", "author", "oauth_url",
+            "authority", "authoriz", "authenticat", "pass_fail", "passed", "passing", "passes", "passport", "_auth_type",
+            "auth_method", "auth_mode", "auth_provider", "auth_scheme", "auth_enabled", "auth_required");
 
     /** Parts of values that mark a placeholder, a reference or prose. */
     private static final List<String> VALUE_STOP_WORDS = List.of("example", "sample", "changeme", "placeholder",
@@ -91,6 +93,10 @@ final class GenericAssignmentRule {
     private static final Pattern PUBLIC_IDENTIFIER = Pattern.compile("0x[0-9a-fA-F]{40}|0x[0-9a-fA-F]{64}"
             + "|(?:sha(?:1|256|384|512)|md5)[-:][A-Za-z0-9+/=]{20,}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
             + "[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    /** Version numbers and dates: {@code 1.2.3-alpha}, {@code v2.0.1}, {@code 2024-01-31T10:00:00Z}. */
+    private static final Pattern VERSION_OR_DATE = Pattern.compile("v?\\d+(?:\\.\\d+){1,3}(?:[-+.][A-Za-z0-9.]+)?"
+            + "|\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:\\.\\d+)?Z?)?");
 
     /** How the rule reads a file. */
     enum FileKind {
@@ -278,7 +284,8 @@ final class GenericAssignmentRule {
             }
         }
         if (FILE_NAME.matcher(lower).find() || DOTTED_NAME.matcher(value).matches()
-                || PUBLIC_IDENTIFIER.matcher(value).matches() || looksLikeCode(value)) {
+                || PUBLIC_IDENTIFIER.matcher(value).matches() || VERSION_OR_DATE.matcher(value).matches()
+                || looksLikeCode(value)) {
             return false;
         }
         return !PlaceholderValues.isPlaceholder(value);

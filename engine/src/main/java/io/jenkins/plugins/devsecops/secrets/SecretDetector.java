@@ -132,7 +132,8 @@ public final class SecretDetector {
      * dropped, since the specific finding says more.
      */
     static final Set<String> FALLBACK_RULES = Set.of(GenericAssignmentRule.ID, PemPrivateKeyRule.ID,
-            "connection-string-password", "cli-password-argument", "http-authorization-header");
+            "connection-string-password", "cli-password-argument", "http-authorization-header",
+            "setter-call-credential");
 
     /**
      * Drops fallback-rule matches of a value another rule also matched, and second matches of the very same value by
