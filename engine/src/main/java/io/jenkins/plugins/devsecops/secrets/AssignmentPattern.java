@@ -13,7 +13,7 @@ final class AssignmentPattern implements SecretPattern {
     static final int MAX_VALUE = 200;
 
     /** The same grammar as a regular expression, for the docs. */
-    private static final String SOURCE = "<keyword>[A-Za-z0-9_.-]*(?:[\"']?[ \\t]*(?::=|=>|=|:|\\+=)[ \\t]*"
+    private static final String SOURCE = "<keyword>[A-Za-z0-9_.-]*(?:[\"']?[ \\t]*(?:\\][ \\t]*)?(?::=|=>|=|:|\\+=)[ \\t]*"
             + "(?:\"([^\"\\s\\\\]{6,200})\"|'([^'\\s\\\\]{6,200})'|([^\\s\"'`,;<>(){}\\[\\]]{6,200}))"
             + "|>[ \\t]*([^<\\s]{6,200})[ \\t]*</)";
 
@@ -52,6 +52,9 @@ final class AssignmentPattern implements SecretPattern {
             i++;
         }
         i = skipBlanks(text, i, to);
+        if (i < to && text.charAt(i) == ']') {
+            i = skipBlanks(text, i + 1, to); // an index: $cfg['db_password'] = ..., settings["token"] = ...
+        }
         if (i >= to) {
             return;
         }

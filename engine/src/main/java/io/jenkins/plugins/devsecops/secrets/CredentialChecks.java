@@ -25,6 +25,8 @@ final class CredentialChecks {
     /** The checks by built-in rule id. */
     static final Map<String, CandidateCheck> BY_RULE = Map.ofEntries(
             Map.entry("setter-call-credential", CredentialChecks::setterArgument),
+            Map.entry("env-fallback-credential", CredentialChecks::password),
+            Map.entry("shell-default-credential", CredentialChecks::password),
             Map.entry("sql-identified-by-password", CredentialChecks::password),
             Map.entry("sql-create-user-password", CredentialChecks::password),
             Map.entry("sql-set-password", CredentialChecks::password),

@@ -98,6 +98,9 @@ final class GenericAssignmentRule {
     private static final Pattern VERSION_OR_DATE = Pattern.compile("v?\\d+(?:\\.\\d+){1,3}(?:[-+.][A-Za-z0-9.]+)?"
             + "|\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:\\.\\d+)?Z?)?");
 
+    /** Labels and counters such as {@code userid:2} or {@code page=10}: a name and a small number. */
+    private static final Pattern LABEL_AND_NUMBER = Pattern.compile("[A-Za-z_]{2,20}[:=#][0-9]{1,6}");
+
     /** How the rule reads a file. */
     enum FileKind {
         /** Source code: only string literals are values. */
@@ -285,7 +288,7 @@ final class GenericAssignmentRule {
         }
         if (FILE_NAME.matcher(lower).find() || DOTTED_NAME.matcher(value).matches()
                 || PUBLIC_IDENTIFIER.matcher(value).matches() || VERSION_OR_DATE.matcher(value).matches()
-                || looksLikeCode(value)) {
+                || LABEL_AND_NUMBER.matcher(value).matches() || looksLikeCode(value)) {
             return false;
         }
         return !PlaceholderValues.isPlaceholder(value);

@@ -133,7 +133,7 @@ public final class SecretDetector {
      */
     static final Set<String> FALLBACK_RULES = Set.of(GenericAssignmentRule.ID, PemPrivateKeyRule.ID,
             "connection-string-password", "cli-password-argument", "http-authorization-header",
-            "setter-call-credential");
+            "setter-call-credential", "env-fallback-credential", "shell-default-credential");
 
     /**
      * Drops fallback-rule matches of a value another rule also matched, and second matches of the very same value by

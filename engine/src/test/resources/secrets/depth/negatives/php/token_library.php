@@ -1,0 +1,3 @@
+<?php
+$token = "userid:2";
+$password = getenv('DB_PASSWORD');
