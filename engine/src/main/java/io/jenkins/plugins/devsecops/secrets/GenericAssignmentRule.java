@@ -101,6 +101,9 @@ final class GenericAssignmentRule {
     /** Labels and counters such as {@code userid:2} or {@code page=10}: a name and a small number. */
     private static final Pattern LABEL_AND_NUMBER = Pattern.compile("[A-Za-z_]{2,20}[:=#][0-9]{1,6}");
 
+    /** Words run together in camel case, {@code notHighEnoughEntropy}, {@code WillAlsoBeIgnored}: a phrase, not a key. */
+    private static final Pattern CAMEL_CASE_PHRASE = Pattern.compile("[A-Za-z][a-z]{1,}(?:[A-Z][a-z]{2,}){2,}");
+
     /** How the rule reads a file. */
     enum FileKind {
         /** Source code: only string literals are values. */
@@ -190,7 +193,8 @@ final class GenericAssignmentRule {
         }
         String value = text.subSequence(secretStart, secretEnd).toString();
         boolean passwordKey = key.contains("pass") || key.contains("pwd");
-        return passwordKey && kind != FileKind.TEXT ? passwordLooksReal(value) : valueLooksSecret(value);
+        // In docs and notes a quoted value is code quoted there ($cfg['db_password'] = '...'); a bare one may be prose.
+        return passwordKey && (kind != FileKind.TEXT || quoted) ? passwordLooksReal(value) : valueLooksSecret(value);
     }
 
     private static FileKind kind(String path) {
@@ -240,8 +244,10 @@ final class GenericAssignmentRule {
         if (classes < 2) {
             return false;
         }
-        // Letters only (Wachtwoord, Contrasena in i18n bundles) is a word unless long enough to be a random token.
-        if (value.chars().allMatch(Character::isLetter) && value.length() < MIN_LETTERS_ONLY_LENGTH) {
+        // Letters only (Wachtwoord, Contrasena in i18n bundles) is a word unless long enough to be a random token,
+        // and words run together in camel case are a phrase at any length.
+        if (value.chars().allMatch(Character::isLetter)
+                && (value.length() < MIN_LETTERS_ONLY_LENGTH || CAMEL_CASE_PHRASE.matcher(value).matches())) {
             return false;
         }
         return ShannonEntropy.of(value) >= MIN_ENTROPY;
