@@ -21,6 +21,13 @@ public interface FindingSink {
     /** Records a stage-wide fact, e.g. the advisory source used. */
     void property(String key, String value);
 
+    /**
+     * Replaces a finding this stage reported earlier (the same object) by a more complete version of it, e.g. a
+     * working-tree secret that history shows was committed. Sinks that cannot replace keep the earlier finding.
+     */
+    default void replace(Finding previous, Finding updated) {
+    }
+
     /** Adds a component to the report's package inventory (the SBOM). Sinks that keep no inventory ignore it. */
     default void component(Component component) {
     }

@@ -22,11 +22,14 @@ final class CredentialChecks {
     private static final Pattern PASSWORD_HASH =
             Pattern.compile("(?i)md5[0-9a-f]{32}|scram-sha-256\\$.*|\\*[0-9a-f]{40}|\\$[0-9a-z]{1,3}\\$.*");
 
+    /** Names and relative paths such as {@code orders/db} or {@code secrets/prod-db}. */
+    private static final Pattern RELATIVE_PATH = Pattern.compile("[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)+");
+
     /** The checks by built-in rule id. */
     static final Map<String, CandidateCheck> BY_RULE = Map.ofEntries(
             Map.entry("setter-call-credential", CredentialChecks::setterArgument),
-            Map.entry("env-fallback-credential", CredentialChecks::password),
-            Map.entry("shell-default-credential", CredentialChecks::password),
+            Map.entry("env-fallback-credential", CredentialChecks::namedDefault),
+            Map.entry("shell-default-credential", CredentialChecks::namedDefault),
             Map.entry("sql-identified-by-password", CredentialChecks::password),
             Map.entry("sql-create-user-password", CredentialChecks::password),
             Map.entry("sql-set-password", CredentialChecks::password),
@@ -53,7 +56,7 @@ final class CredentialChecks {
         if (value.length() < 4 || !GenericAssignmentRule.plausible(value) || PASSWORD_HASH.matcher(value).matches()) {
             return false;
         }
-        if (value.chars().allMatch(Character::isDigit) && value.length() < 6) {
+        if (value.chars().allMatch(Character::isDigit) && value.length() < 6 || RELATIVE_PATH.matcher(value).matches()) {
             return false;
         }
         String lower = value.toLowerCase(Locale.ROOT);
@@ -72,6 +75,33 @@ final class CredentialChecks {
         String call = text.subSequence(Math.max(0, open - 40), open).toString().toLowerCase(Locale.ROOT);
         String value = text.subSequence(start, end).toString();
         return call.contains("pass") || call.contains("pwd") ? passwordValue(value)
+                : GenericAssignmentRule.valueLooksSecret(value);
+    }
+
+    /**
+     * {@code getenv("DB_PASSWORD") ?: "x"} and {@code ${DB_PASSWORD:-x}}: the variable's name says what the default
+     * is. A name about the secret ({@code SECRET_NAME}, {@code TOKEN_URL}) is no credential; a password name takes a
+     * human-chosen value, any other a random one.
+     */
+    static boolean namedDefault(String path, CharSequence text, int start, int end) {
+        int from = start;
+        while (from > 0 && start - from < 200 && text.charAt(from - 1) != '(' && text.charAt(from - 1) != '{') {
+            from--;
+        }
+        int nameEnd = from;
+        while (nameEnd < start && !AssignmentPattern.isKeyChar(text.charAt(nameEnd))) {
+            nameEnd++;
+        }
+        int nameStart = nameEnd;
+        while (nameEnd < start && AssignmentPattern.isKeyChar(text.charAt(nameEnd))) {
+            nameEnd++;
+        }
+        String name = text.subSequence(nameStart, nameEnd).toString().toLowerCase(Locale.ROOT);
+        if (!GenericAssignmentRule.keyAccepted(name)) {
+            return false;
+        }
+        String value = text.subSequence(start, end).toString();
+        return name.contains("pass") || name.contains("pwd") ? passwordValue(value)
                 : GenericAssignmentRule.valueLooksSecret(value);
     }
 

@@ -231,6 +231,16 @@ final class GenericAssignmentRule {
         return key;
     }
 
+    /** Whether a key name (lower case) names the secret rather than a setting about it. */
+    static boolean keyAccepted(String key) {
+        for (String stop : KEY_STOP_WORDS) {
+            if (key.contains(stop)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isKeyChar(char c) {
         return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.';
     }

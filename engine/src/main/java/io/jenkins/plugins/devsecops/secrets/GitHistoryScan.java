@@ -80,8 +80,8 @@ final class GitHistoryScan {
 
     /**
      * @param paths which paths are read, or {@code null} for all
-     * @param treeFindings the working tree's findings by fingerprint; the history of a secret found there is added
-     *     to that finding (the map's values are replaced) instead of being reported apart
+     * @param treeFindings the working tree's findings by fingerprint, as reported; the history of a secret found
+     *     there is added to that finding ({@link FindingSink#replace}) instead of being reported apart
      */
     GitHistoryScan(SecretDetector detector, SecretFindings findings, long maxBlobSize, int maxCommits, String since,
             HistoryPathFilter paths, Map<String, Finding> treeFindings) {
@@ -285,7 +285,9 @@ final class GitHistoryScan {
             if (sighting.treeFingerprint != null) {
                 Finding tree = treeFindings.get(sighting.treeFingerprint);
                 if (tree != null && tree.properties().get("commit") == null) {
-                    treeFindings.put(sighting.treeFingerprint, mergedInto(tree, withHistory));
+                    Finding merged = mergedInto(tree, withHistory);
+                    treeFindings.put(sighting.treeFingerprint, merged);
+                    sink.replace(tree, merged);
                     continue;
                 }
             }

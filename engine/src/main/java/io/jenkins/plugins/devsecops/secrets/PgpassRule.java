@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The rule {@code pgpass-password}: the password field of a PostgreSQL password file ({@code .pgpass},
  * {@code pgpass.conf}), whose lines are {@code hostname:port:database:username:password} with no key to search for.
- * It applies to those files only.
+ * It applies to those files only, and runs over the whole (small) file.
  */
 final class PgpassRule {
 
@@ -22,9 +22,8 @@ final class PgpassRule {
                 .provider("Database")
                 .severity(Severity.HIGH)
                 .confidence(Confidence.HIGH)
-                // Its lines have no literal of their own: the colon is the keyword, and the rule's file scope keeps it
-                // to password files.
-                .keywords(List.of(":"))
+                // Its lines have no literal to search for: a rule without keywords runs over the whole file, and its
+                // file scope keeps it to password files (a colon keyword would cost a hit on every colon of a tree).
                 .pattern(new JdkSecretPattern(
                         "(?m)^[^:#\\s][^:\\s]{0,253}:(?:[0-9]{1,5}|\\*):[^:\\s]{1,63}:[^:\\s]{1,63}:([^\\s]{1,128})[ \\t]*\\r?$", 1))
                 .files(List.of(".pgpass", "pgpass.conf", "*.pgpass"))

@@ -25,17 +25,17 @@ final class SecretsScanner implements StageScanner {
     private final LoadedRules userRules;
     private final SecretFindings findings;
     /**
-     * With history: the working tree's findings, held back until the history scan has added where and when each was
-     * committed, so that a secret in both is one finding (and one baseline suppression covers it).
+     * With history: the working tree's findings by fingerprint, which the history scan completes with where and when
+     * each was committed, so that a secret in both is one finding (and one baseline suppression covers it).
      */
-    private final Map<String, Finding> heldBack;
+    private final Map<String, Finding> treeFindings;
 
     SecretsScanner(StageContext context, SecretDetector detector, LoadedRules userRules) {
         this.context = context;
         this.detector = detector;
         this.userRules = userRules;
         this.findings = new SecretFindings(detector::hasRule);
-        this.heldBack = context.flag("history") ? new ConcurrentHashMap<>() : null;
+        this.treeFindings = context.flag("history") ? new ConcurrentHashMap<>() : null;
     }
 
     @Override
@@ -56,9 +56,10 @@ final class SecretsScanner implements StageScanner {
             int count = occurrences.get(finding.fingerprint());
             Finding reported = count == 1 ? finding
                     : finding.toBuilder().property("occurrences", String.valueOf(count)).build();
-            if (heldBack == null || heldBack.putIfAbsent(reported.fingerprint(), reported) != null) {
-                sink.report(reported);
+            if (treeFindings != null) {
+                treeFindings.putIfAbsent(reported.fingerprint(), reported);
             }
+            sink.report(reported);
         }
     }
 
@@ -82,14 +83,10 @@ final class SecretsScanner implements StageScanner {
                             + DEFAULT_MAX_COMMITS);
                 }
             }
-            try {
-                new GitHistoryScan(detector, findings, context.request().maxFileSize(), Math.max(1, maxCommits),
-                        context.option("since").map(String::strip).filter(s -> !s.isEmpty()).orElse(null),
-                        new HistoryPathFilter(context.request()), heldBack)
-                        .run(context.root(), sink);
-            } finally {
-                heldBack.values().forEach(sink::report);
-            }
+            new GitHistoryScan(detector, findings, context.request().maxFileSize(), Math.max(1, maxCommits),
+                    context.option("since").map(String::strip).filter(s -> !s.isEmpty()).orElse(null),
+                    new HistoryPathFilter(context.request()), treeFindings)
+                    .run(context.root(), sink);
         }
     }
 }
