@@ -148,6 +148,21 @@ final class CredentialChecks {
 
     /** {@code Password=...} counts on a line that is a connection string. */
     static boolean connectionString(String path, CharSequence text, int start, int end) {
+        // The key is a whole word of the connection string: not db.password= or my_pwd=.
+        int key = start;
+        while (key > 0 && text.charAt(key - 1) != '=') {
+            key--;
+        }
+        key--;
+        while (key > 0 && (text.charAt(key - 1) == ' ' || text.charAt(key - 1) == '\t')) {
+            key--;
+        }
+        while (key > 0 && Character.isLetter(text.charAt(key - 1))) {
+            key--;
+        }
+        if (key > 0 && (Character.isLetterOrDigit(text.charAt(key - 1)) || "_.-".indexOf(text.charAt(key - 1)) >= 0)) {
+            return false;
+        }
         int lineStart = start;
         while (lineStart > 0 && start - lineStart < 2000 && text.charAt(lineStart - 1) != '\n') {
             lineStart--;

@@ -35,7 +35,7 @@ final class GenericAssignmentRule {
     static final List<String> KEYWORDS = List.of("password", "passwd", "passwort", "pwd", "secret", "token",
             "api_key", "apikey", "api-key", "api.key", "access_key", "accesskey", "access-key", "auth_key", "authkey",
             "private_key", "privatekey", "private-key", "credential", "signing_key", "signingkey", "encryption_key",
-            "passphrase", "pass", "auth");
+            "passphrase", "pass");
 
     /** Config files where bare values count. */
     private static final Set<String> CONFIG_EXTENSIONS = Set.of("env", "properties", "yml", "yaml", "json", "ini",
@@ -181,20 +181,24 @@ final class GenericAssignmentRule {
         if (!quoted && kind == FileKind.SOURCE) {
             return false;
         }
-        String key = keyOf(text, secretStart);
-        if (key == null) {
-            return false;
-        }
         if (xmlText && secretEnd < text.length() && text.charAt(secretEnd) != '<' && !Character.isWhitespace(text.charAt(secretEnd))) {
             return false;
         }
-        if (EncryptedFiles.isEncrypted(text)) {
+        if (secretEnd - secretStart < MIN_PASSWORD_LENGTH
+                || ShannonEntropy.of(text, secretStart, secretEnd) < MIN_PASSWORD_ENTROPY) {
+            return false; // below every tier, whatever the key
+        }
+        String key = keyOf(text, secretStart);
+        if (key == null) {
             return false;
         }
         String value = text.subSequence(secretStart, secretEnd).toString();
         boolean passwordKey = key.contains("pass") || key.contains("pwd");
         // In docs and notes a quoted value is code quoted there ($cfg['db_password'] = '...'); a bare one may be prose.
-        return passwordKey && (kind != FileKind.TEXT || quoted) ? passwordLooksReal(value) : valueLooksSecret(value);
+        boolean looksReal = passwordKey && (kind != FileKind.TEXT || quoted) ? passwordLooksReal(value)
+                : valueLooksSecret(value);
+        // Last, as it reads the whole file once: values of encrypted-secrets files are ciphertext.
+        return looksReal && !EncryptedFiles.isEncrypted(text);
     }
 
     private static FileKind kind(String path) {
@@ -247,11 +251,8 @@ final class GenericAssignmentRule {
 
     /** Long enough, random enough, of mixed character classes, and free of stop-words. */
     static boolean valueLooksSecret(String value) {
-        if (value.length() < MIN_LENGTH || !plausible(value)) {
-            return false;
-        }
-        int classes = classes(value);
-        if (classes < 2) {
+        // Cheap tests first: most candidates fail on length, character classes or entropy.
+        if (value.length() < MIN_LENGTH || classes(value) < 2 || ShannonEntropy.of(value) < MIN_ENTROPY) {
             return false;
         }
         // Letters only (Wachtwoord, Contrasena in i18n bundles) is a word unless long enough to be a random token,
@@ -260,7 +261,7 @@ final class GenericAssignmentRule {
                 && (value.length() < MIN_LETTERS_ONLY_LENGTH || CAMEL_CASE_PHRASE.matcher(value).matches())) {
             return false;
         }
-        return ShannonEntropy.of(value) >= MIN_ENTROPY;
+        return plausible(value);
     }
 
     /**
@@ -268,7 +269,7 @@ final class GenericAssignmentRule {
      * they are shorter and less random than tokens ({@code admin123}, {@code S3cr!t#x}); still not a word alone.
      */
     static boolean passwordLooksReal(String value) {
-        if (value.length() < MIN_PASSWORD_LENGTH || !plausible(value)) {
+        if (value.length() < MIN_PASSWORD_LENGTH || ShannonEntropy.of(value) < MIN_PASSWORD_ENTROPY) {
             return false;
         }
         boolean letters = value.chars().anyMatch(Character::isLetter);
@@ -279,7 +280,7 @@ final class GenericAssignmentRule {
         if (!(letters && others) && value.length() < MIN_LETTERS_ONLY_LENGTH) {
             return false;
         }
-        return ShannonEntropy.of(value) >= MIN_PASSWORD_ENTROPY;
+        return plausible(value);
     }
 
     /** Not a placeholder, a reference, a path, an encrypted value or a public identifier. */

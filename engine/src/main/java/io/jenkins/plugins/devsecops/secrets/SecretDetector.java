@@ -263,6 +263,13 @@ public final class SecretDetector {
                 return;
             }
             SecretRule rule = rules.get(currentRule);
+            // A value is judged once per rule, however many of the rule's keywords lead to it (pass, password...).
+            if (seen == null) {
+                seen = new HashSet<>();
+            }
+            if (!seen.add(((long) currentRule << 32) | secretStart)) {
+                return;
+            }
             if (rule.minEntropy() > 0 && ShannonEntropy.of(text, secretStart, secretEnd) < rule.minEntropy()) {
                 return;
             }
@@ -272,13 +279,8 @@ public final class SecretDetector {
             if (PlaceholderValues.isPlaceholder(text.substring(secretStart, secretEnd))) {
                 return;
             }
-            if (seen == null) {
-                seen = new HashSet<>();
-            }
-            if (seen.add(((long) currentRule << 32) | secretStart)) {
-                found.add(new SecretMatch(rule, anchorStart >= 0 ? anchorStart : matchStart, matchEnd, secretStart,
-                        secretEnd));
-            }
+            found.add(new SecretMatch(rule, anchorStart >= 0 ? anchorStart : matchStart, matchEnd, secretStart,
+                    secretEnd));
         }
 
         /**
