@@ -41,6 +41,9 @@ public final class ScanEngine {
             .thenComparing(Finding::ruleId)
             .thenComparing(f -> f.fingerprint() == null ? "" : f.fingerprint());
 
+    /** Report property: the catalog's stages this scan did not run, comma-separated (absent when it ran all). */
+    public static final String STAGES_NOT_RUN = "stagesNotRun";
+
     private static final long PROGRESS_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final StageCatalog catalog;
@@ -113,8 +116,18 @@ public final class ScanEngine {
         findings.sort(REPORT_ORDER);
         report.findings(findings);
         report.components(components);
+        List<String> notRun = catalog.all().stream().filter(stage -> !stages.contains(stage)).map(Stage::id).toList();
+        if (!notRun.isEmpty()) {
+            report.property(STAGES_NOT_RUN, String.join(",", notRun));
+        }
         report.durationMillis(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
         return report.build();
+    }
+
+    /** The catalog's stages that the scan of {@code report} did not run (see {@link #STAGES_NOT_RUN}). */
+    public static List<String> stagesNotRun(Report report) {
+        String value = report.properties().get(STAGES_NOT_RUN);
+        return value == null || value.isBlank() ? List.of() : List.of(value.split(","));
     }
 
     private static StageRun open(Stage stage, StageContext context) {
