@@ -5,6 +5,7 @@ import io.jenkins.plugins.devsecops.model.Finding;
 import io.jenkins.plugins.devsecops.policy.GateOutcome;
 import io.jenkins.plugins.devsecops.policy.PolicyEvaluation;
 import io.jenkins.plugins.devsecops.policy.RequiredStageOutcome;
+import io.jenkins.plugins.devsecops.view.AssessmentConsole;
 import java.io.PrintWriter;
 
 /** Prints the policy verdict, the gate table with the findings that tripped each gate, and new/fixed counts. */
@@ -45,6 +46,10 @@ final class GateTable {
                 out.printf("%-24s %-6s %8s %10s  %-18s %s%n", "stage " + stage.stage(), "", stage.status(),
                         "COMPLETED", stage.verdict(), "required stage");
             }
+        }
+        if (evaluation.gates().isEmpty() && evaluation.requiredStages().isEmpty()) {
+            out.println();
+            out.println(AssessmentConsole.NO_GATES);
         }
         evaluation.warnings().forEach(w -> out.println("warning: " + w));
         out.println();

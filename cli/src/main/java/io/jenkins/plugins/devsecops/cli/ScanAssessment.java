@@ -36,6 +36,7 @@ final class ScanAssessment {
     private final Path historyDir;
     private final Severity failOn;
     private final String buildId;
+    private boolean defaultPolicy = true;
 
     /**
      * @param policyFile an explicit policy file, or {@code null} for {@code devsecops-policy.yaml} in the root if any
@@ -54,6 +55,12 @@ final class ScanAssessment {
 
     private LayeredPolicy policy;
     private List<SuppressionEntry> suppressions;
+
+    /** Whether the engine's default policy applies when the root has no policy file ({@code --no-default-policy}). */
+    ScanAssessment defaultPolicy(boolean value) {
+        defaultPolicy = value;
+        return this;
+    }
 
     /**
      * Reads the policy and the suppressions, so that a broken file stops the command before the scan.
@@ -85,12 +92,17 @@ final class ScanAssessment {
         return Optional.of("/" + root.relativize(absolute).toString().replace('\\', '/') + "/");
     }
 
-    /** The effective policy: the repository file, then the command line's gates. */
+    /**
+     * The effective policy: the repository file (or, without one, the engine's default policy), then the command
+     * line's gates.
+     */
     private LayeredPolicy readPolicy() throws IOException {
         List<PolicyLayer> layers = new ArrayList<>();
         Path file = policyFile != null ? policyFile : root.resolve(PolicyYaml.FILE_NAME);
         if (policyFile != null || Files.isRegularFile(file)) {
             layers.add(PolicyLayer.repository(String.valueOf(file.getFileName()), PolicyYaml.read(file)));
+        } else if (defaultPolicy) {
+            layers.add(PolicyLayer.defaults());
         }
         if (failOn != null) {
             layers.add(PolicyLayer.step(SecurityPolicy.builder().failOn(failOn).build()));

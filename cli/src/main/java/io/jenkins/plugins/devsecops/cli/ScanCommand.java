@@ -67,6 +67,11 @@ final class ScanCommand implements Callable<Integer> {
             description = "Policy file (default: devsecops-policy.yaml in the scanned root, when present)")
     private Path policyFile;
 
+    @Option(names = "--no-default-policy",
+            description = "Without a policy file, apply no gates instead of the default policy (fail on new CRITICAL "
+                    + "findings and on verified-format secrets)")
+    private boolean noDefaultPolicy;
+
     @Option(names = "--suppressions", paramLabel = "FILE",
             description = "Suppressions file (default: .devsecops/suppressions.yaml in the scanned root, when present)")
     private Path suppressionsFile;
@@ -158,7 +163,7 @@ final class ScanCommand implements Callable<Integer> {
         Path root = path.toAbsolutePath().normalize();
         Path historyPath = noHistory ? null : historyDir != null ? historyDir : root.resolve(HISTORY_DIR);
         ScanAssessment policyRun = new ScanAssessment(root, policyFile, suppressionsFile, historyPath, failSeverity,
-                buildId);
+                buildId).defaultPolicy(!noDefaultPolicy);
         try {
             policyRun.prepare();
         } catch (YamlInputException e) {
