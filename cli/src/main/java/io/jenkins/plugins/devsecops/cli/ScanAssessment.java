@@ -14,6 +14,7 @@ import io.jenkins.plugins.devsecops.policy.SecurityPolicy;
 import io.jenkins.plugins.devsecops.summary.BuildSummary;
 import io.jenkins.plugins.devsecops.suppression.SuppressionEntry;
 import io.jenkins.plugins.devsecops.suppression.SuppressionFile;
+import io.jenkins.plugins.devsecops.yaml.YamlInputException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -100,6 +101,7 @@ final class ScanAssessment {
         List<PolicyLayer> layers = new ArrayList<>();
         Path file = policyFile != null ? policyFile : root.resolve(PolicyYaml.FILE_NAME);
         if (policyFile != null || Files.isRegularFile(file)) {
+            requireFile(file, "--policy");
             layers.add(PolicyLayer.repository(String.valueOf(file.getFileName()), PolicyYaml.read(file)));
         } else if (defaultPolicy) {
             layers.add(PolicyLayer.defaults());
@@ -110,11 +112,19 @@ final class ScanAssessment {
         return PolicyLayering.merge(layers);
     }
 
+    /** A named file that does not exist is a usage error that says so, not a bare path. */
+    private static void requireFile(Path file, String option) throws YamlInputException {
+        if (!Files.exists(file)) {
+            throw new YamlInputException(option + " " + file, 0, 0, "file not found", null);
+        }
+    }
+
     private List<SuppressionEntry> readSuppressions() throws IOException {
         Path file = suppressionsFile != null ? suppressionsFile : root.resolve(SuppressionFile.DEFAULT_PATH);
         if (suppressionsFile == null && !Files.isRegularFile(file)) {
             return List.of();
         }
+        requireFile(file, "--suppressions");
         String name = file.startsWith(root) ? root.relativize(file).toString().replace('\\', '/') : file.toString();
         return SuppressionFile.read(file, name);
     }

@@ -113,6 +113,10 @@ final class ScanCommand implements Callable<Integer> {
                     + "zap, checkov, bandit, npm-audit, spotbugs or auto, e.g. --import sarif:build/**/*.sarif")
     private List<String> imports = new ArrayList<>();
 
+    @Option(names = "--allow-missing-imports",
+            description = "An --import pattern that matches no file is a warning, not an error")
+    private boolean allowMissingImports;
+
     @Option(names = {"-q", "--quiet"}, description = "Print only errors, the gate table and the final verdict")
     private boolean quiet;
 
@@ -146,6 +150,11 @@ final class ScanCommand implements Callable<Integer> {
             request.option("secrets.history", "true");
         }
         if (since != null) {
+            if (!history) {
+                throw new ParameterException(spec.commandLine(), "--since needs --history: it limits the git history "
+                        + "scan to the commits after COMMIT");
+            }
+            SinceCommit.check(path.toAbsolutePath().normalize(), since, spec.commandLine());
             request.option("secrets.since", since);
         }
         if (!imports.isEmpty()) {
@@ -156,6 +165,9 @@ final class ScanCommand implements Callable<Integer> {
             }
             if (!stages.isEmpty() && !stages.contains(ImportStage.ID)) {
                 request.stage(ImportStage.ID);
+            }
+            if (allowMissingImports) {
+                request.option("imports.allowMissing", "true");
             }
         }
         options.forEach(request::option);
@@ -181,6 +193,11 @@ final class ScanCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
 
+        if (!allowMissingImports && !missingImports(report).isEmpty()) {
+            missingImports(report).forEach(pattern -> spec.commandLine().getErr().println("error: --import " + pattern
+                    + " matches no file (--allow-missing-imports accepts a missing report)"));
+            return DevSecOpsCommand.EXIT_ERROR;
+        }
         Assessment assessment = policyRun.assess(report, spec.commandLine().getErr());
         report = assessment.report();
 
@@ -220,6 +237,12 @@ final class ScanCommand implements Callable<Integer> {
         out.flush();
         return assessment.evaluation().verdict() == PolicyVerdict.FAILED ? DevSecOpsCommand.EXIT_GATE_FAILED
                 : DevSecOpsCommand.EXIT_PASSED;
+    }
+
+    /** The {@code --import} patterns that matched no file. */
+    private static List<String> missingImports(Report report) {
+        return report.stage(ImportStage.ID).map(stage -> stage.properties().get(ImportStage.UNMATCHED_PATTERNS))
+                .filter(value -> !value.isBlank()).map(value -> List.of(value.split(";"))).orElse(List.of());
     }
 
     private Severity parseSeverity() {

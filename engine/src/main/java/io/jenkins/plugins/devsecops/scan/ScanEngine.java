@@ -65,7 +65,7 @@ public final class ScanEngine {
      * Scans.
      *
      * @throws IOException when the root is not a readable directory
-     * @throws IllegalArgumentException when the request names an unknown stage
+     * @throws IllegalArgumentException when the request names an unknown stage or option
      * @throws InterruptedException when the calling thread is interrupted; the pool is stopped
      */
     public Report scan(ScanRequest request, ProgressListener listener) throws IOException, InterruptedException {
@@ -76,6 +76,7 @@ public final class ScanEngine {
             throw new NoSuchFileException(root.toString(), null, "not a directory");
         }
         List<Stage> stages = catalog.select(request.stages());
+        catalog.checkOptions(request.options().keySet());
         long deadline = startNanos + request.stageTimeout().toNanos();
 
         listener.progress(new ScanProgress("walk", 0, 0, 0));

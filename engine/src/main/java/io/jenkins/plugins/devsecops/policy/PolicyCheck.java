@@ -1,0 +1,319 @@
+package io.jenkins.plugins.devsecops.policy;
+
+import io.jenkins.plugins.devsecops.model.Confidence;
+import io.jenkins.plugins.devsecops.model.Severity;
+import io.jenkins.plugins.devsecops.yaml.StrictYamlReader;
+import io.jenkins.plugins.devsecops.yaml.YamlInputException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Checks a policy file and reports <em>every</em> problem at once, each at the line and column of the bad key or
+ * value ({@code devsecops policy check}). It walks the YAML node tree with its positions rather than binding it, so
+ * one mistake does not hide the next; a file it finds clean is then read by {@link PolicyYaml} as a last check.
+ */
+public final class PolicyCheck {
+
+    private static final Set<String> TOP = new TreeSet<>(List.of("version", "gates", "requiredStages",
+            "suppressions", "sla"));
+    private static final Set<String> GATE = new TreeSet<>(List.of("id", "severity", "rules", "advisories", "stages",
+            "fixAvailable", "secret", "overdue", "scope", "threshold", "result", "enabled", "confidence"));
+    private static final Set<String> SUPPRESSIONS = new TreeSet<>(List.of("justificationRequired", "maxAgeDays"));
+
+    private final String source;
+    private final List<YamlInputException> problems = new ArrayList<>();
+
+    private PolicyCheck(String source) {
+        this.source = source;
+    }
+
+    /**
+     * Every problem of the policy text {@code yaml} named {@code source}, in file order; empty when it is valid.
+     */
+    public static List<YamlInputException> check(String yaml, String source) {
+        PolicyCheck check = new PolicyCheck(source);
+        check.run(yaml);
+        return List.copyOf(check.problems);
+    }
+
+    private void run(String yaml) {
+        if (yaml.length() > StrictYamlReader.MAX_BYTES) {
+            problems.add(new YamlInputException(source, 0, 0, "more than " + StrictYamlReader.MAX_BYTES
+                    + " characters", null));
+            return;
+        }
+        if (yaml.isBlank()) {
+            problems.add(new YamlInputException(source, 0, 0, "the file is empty", null));
+            return;
+        }
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(0);
+        options.setNestingDepthLimit(40);
+        options.setCodePointLimit(StrictYamlReader.MAX_BYTES);
+        Node root;
+        try {
+            root = new Yaml(new SafeConstructor(options)).compose(new StringReader(yaml));
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark();
+            problems.add(new YamlInputException(source, mark == null ? 0 : mark.getLine() + 1,
+                    mark == null ? 0 : mark.getColumn() + 1, "invalid YAML: " + (e.getContext() == null ? ""
+                            : e.getContext() + ": ") + e.getProblem(), e));
+            return;
+        } catch (RuntimeException e) {
+            problems.add(new YamlInputException(source, 0, 0, "invalid YAML: " + e.getMessage(), e));
+            return;
+        }
+        if (root == null || isNull(root)) {
+            problems.add(new YamlInputException(source, 1, 1, "the document is empty", null));
+            return;
+        }
+        Map<String, Node> top = mapping(root, "the policy", TOP);
+        if (top == null) {
+            return;
+        }
+        top.forEach((key, value) -> {
+            switch (key) {
+                case "version" -> integer(value, "version", 1).filter(v -> v != PolicyYaml.VERSION).ifPresent(v ->
+                        problem(value, "unsupported policy version " + v + ": this engine reads version "
+                                + PolicyYaml.VERSION));
+                case "gates" -> gates(value);
+                case "requiredStages" -> strings(value, "requiredStages", true);
+                case "suppressions" -> suppressions(value);
+                case "sla" -> sla(value);
+                default -> { }
+            }
+        });
+        problems.sort(java.util.Comparator.comparingInt(YamlInputException::line)
+                .thenComparingInt(YamlInputException::column));
+    }
+
+    private void gates(Node node) {
+        if (isNull(node)) {
+            return;
+        }
+        if (!(node instanceof SequenceNode sequence)) {
+            problem(node, "gates: expected a list of gates");
+            return;
+        }
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < sequence.getValue().size(); i++) {
+            Node item = sequence.getValue().get(i);
+            String where = "gates[" + i + "]";
+            if (isNull(item)) {
+                problem(item, where + ": a gate entry is empty");
+                continue;
+            }
+            Map<String, Node> gate = mapping(item, where, GATE);
+            if (gate == null) {
+                continue;
+            }
+            Node id = gate.get("id");
+            String name = id == null ? null : text(id, where + ".id");
+            if (id == null || (name != null && name.isBlank())) {
+                problem(id == null ? item : id, where + ": a gate needs an id");
+            } else if (name != null && !ids.add(name)) {
+                problem(id, "duplicate gate id '" + name + "'");
+            }
+            String label = name == null || name.isBlank() ? where : "gate '" + name + "'";
+            if (!gate.containsKey("result") || isNull(gate.get("result"))) {
+                problem(item, label + ": result is missing: expected one of " + Arrays.toString(GateAction.values()));
+            }
+            gate.forEach((key, value) -> {
+                String field = label + ": " + key;
+                switch (key) {
+                    case "severity" -> enumValue(value, field, (n, t) -> severity(n, field, t));
+                    case "scope" -> enumValue(value, field, (n, t) -> constant(n, field, GateScope.class, t));
+                    case "result" -> enumValue(value, field, (n, t) -> constant(n, field, GateAction.class, t));
+                    case "confidence" -> enumValue(value, field, (n, t) -> constant(n, field, Confidence.class, t));
+                    case "rules", "advisories", "stages" -> strings(value, field, false);
+                    case "fixAvailable", "secret", "enabled" -> bool(value, field);
+                    case "overdue" -> bool(value, field).filter(b -> !b).ifPresent(b ->
+                            problem(value, field + ": overdue can only be true (or left out)"));
+                    case "threshold" -> integer(value, field, 1);
+                    default -> { }
+                }
+            });
+        }
+    }
+
+    private void suppressions(Node node) {
+        if (isNull(node)) {
+            return;
+        }
+        Map<String, Node> rules = mapping(node, "suppressions", SUPPRESSIONS);
+        if (rules == null) {
+            return;
+        }
+        rules.forEach((key, value) -> {
+            if (key.equals("justificationRequired")) {
+                bool(value, "suppressions.justificationRequired");
+            } else {
+                integer(value, "suppressions.maxAgeDays", 1);
+            }
+        });
+    }
+
+    private void sla(Node node) {
+        if (isNull(node)) {
+            return;
+        }
+        Map<String, Node> days = mapping(node, "sla", null);
+        if (days == null) {
+            return;
+        }
+        MappingNode mapping = (MappingNode) node;
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode key) {
+                severity(key, "sla", key.getValue());
+                integer(tuple.getValueNode(), "sla." + key.getValue(), 1);
+            }
+        }
+    }
+
+    private void severity(Node node, String field, String text) {
+        try {
+            Severity.parse(text);
+        } catch (IllegalArgumentException e) {
+            problem(node, field + ": " + e.getMessage());
+        }
+    }
+
+    private <E extends Enum<E>> void constant(Node node, String field, Class<E> type, String text) {
+        try {
+            Enum.valueOf(type, text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problem(node, field + ": unknown value '" + text + "': expected one of "
+                    + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    private void enumValue(Node node, String field, BiConsumer<Node, String> check) {
+        String text = text(node, field);
+        if (text != null) {
+            check.accept(node, text);
+        }
+    }
+
+    /** The keys of a mapping node in order, each problem of a key reported; {@code null} when it is no mapping. */
+    private Map<String, Node> mapping(Node node, String what, Set<String> known) {
+        if (!(node instanceof MappingNode mapping)) {
+            problem(node, what + ": expected a mapping of fields");
+            return null;
+        }
+        anchor(node);
+        Map<String, Node> fields = new LinkedHashMap<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            Node keyNode = tuple.getKeyNode();
+            if (!(keyNode instanceof ScalarNode scalar)) {
+                problem(keyNode, what + ": a key must be a plain name");
+                continue;
+            }
+            String key = scalar.getValue();
+            if (fields.containsKey(key)) {
+                problem(keyNode, "duplicate key '" + key + "'");
+                continue;
+            }
+            if (known != null && !known.contains(key)) {
+                problem(keyNode, "unknown field '" + key + "' in " + what + "; known fields: "
+                        + String.join(", ", known));
+                continue;
+            }
+            anchor(tuple.getValueNode());
+            fields.put(key, tuple.getValueNode());
+        }
+        return fields;
+    }
+
+    private void anchor(Node node) {
+        if (node.getAnchor() != null) {
+            problem(node, "YAML anchors and aliases (&" + node.getAnchor() + ") are not allowed in this file");
+        }
+    }
+
+    private String text(Node node, String field) {
+        if (isNull(node)) {
+            return null;
+        }
+        if (!(node instanceof ScalarNode scalar)) {
+            problem(node, field + ": expected a single value");
+            return null;
+        }
+        return scalar.getValue();
+    }
+
+    private void strings(Node node, String field, boolean nonBlank) {
+        if (isNull(node)) {
+            return;
+        }
+        if (!(node instanceof SequenceNode sequence)) {
+            problem(node, field + ": expected a list");
+            return;
+        }
+        for (Node item : sequence.getValue()) {
+            String value = text(item, field);
+            if (nonBlank && (value == null || value.isBlank())) {
+                problem(item, field + ": an entry is empty");
+            }
+        }
+    }
+
+    private java.util.Optional<Boolean> bool(Node node, String field) {
+        if (isNull(node)) {
+            return java.util.Optional.empty();
+        }
+        if (node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.BOOL)) {
+            return java.util.Optional.of(Boolean.parseBoolean(scalar.getValue().toLowerCase(Locale.ROOT)));
+        }
+        problem(node, field + ": expected true or false");
+        return java.util.Optional.empty();
+    }
+
+    private java.util.Optional<Integer> integer(Node node, String field, int minimum) {
+        if (isNull(node)) {
+            return java.util.Optional.empty();
+        }
+        if (node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.INT)) {
+            try {
+                int value = Integer.parseInt(scalar.getValue());
+                if (value < minimum) {
+                    problem(node, field + " must be at least " + minimum + ", was " + value);
+                }
+                return java.util.Optional.of(value);
+            } catch (NumberFormatException e) {
+                problem(node, field + ": " + scalar.getValue() + " is not a whole number in range");
+                return java.util.Optional.empty();
+            }
+        }
+        problem(node, field + ": expected a whole number");
+        return java.util.Optional.empty();
+    }
+
+    private static boolean isNull(Node node) {
+        return node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL);
+    }
+
+    private void problem(Node node, String message) {
+        Mark mark = node.getStartMark();
+        problems.add(new YamlInputException(source, mark.getLine() + 1, mark.getColumn() + 1, message, null));
+    }
+}
