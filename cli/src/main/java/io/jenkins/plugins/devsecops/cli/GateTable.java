@@ -24,8 +24,12 @@ final class GateTable {
         long newCount = assessment.report().activeFindings().stream()
                 .filter(io.jenkins.plugins.devsecops.history.FindingHistory::isNew).count();
         long suppressed = assessment.report().findings().stream().filter(Finding::isSuppressed).count();
-        out.printf("History: %d new, %d outstanding, %d fixed, %d suppressed (build %s%s)%n", newCount,
-                assessment.report().activeFindings().size() - newCount, assessment.comparison().fixed().size(),
+        long carried = assessment.report().activeFindings().stream()
+                .filter(io.jenkins.plugins.devsecops.history.FindingHistory::isCarried).count();
+        out.printf("History: %d new, %d outstanding%s, %d fixed, %d suppressed (build %s%s)%n", newCount,
+                assessment.report().activeFindings().size() - newCount,
+                carried == 0 ? "" : " (" + carried + " carried over from stages not run)",
+                assessment.comparison().fixed().size(),
                 suppressed, assessment.comparison().build().id(),
                 assessment.comparison().hasReference() ? "" : ", no reference build");
         if (!evaluation.gates().isEmpty() || !evaluation.requiredStages().isEmpty()) {

@@ -56,11 +56,12 @@ final class PolicyCommand {
             try (InputStream in = Files.newInputStream(file)) {
                 text = new String(in.readNBytes(StrictYamlReader.MAX_BYTES + 1), StandardCharsets.UTF_8);
             }
-            List<YamlInputException> problems = new ArrayList<>(PolicyCheck.check(text, file.toString()));
+            String name = String.valueOf(file.getFileName());
+            List<YamlInputException> problems = new ArrayList<>(PolicyCheck.check(text, name));
             SecurityPolicy policy = null;
             if (problems.isEmpty()) {
                 try {
-                    policy = PolicyYaml.parse(text, file.toString());
+                    policy = PolicyYaml.parse(text, name);
                 } catch (YamlInputException e) {
                     problems.add(e);
                 }

@@ -56,7 +56,8 @@ final class ScanCommand implements Callable<Integer> {
     private Path output;
 
     @Option(names = {"-f", "--format"}, split = ",", paramLabel = "FORMAT",
-            description = "Report formats, comma-separated (default: every available format)")
+            description = "Report formats, comma-separated: json, sarif, html, cyclonedx, dashboard (default: every "
+                    + "available format)")
     private List<String> formats = new ArrayList<>();
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY",
@@ -73,7 +74,7 @@ final class ScanCommand implements Callable<Integer> {
     private boolean noDefaultPolicy;
 
     @Option(names = "--suppressions", paramLabel = "FILE",
-            description = "Suppressions file (default: .devsecops/suppressions.yaml in the scanned root, when present)")
+            description = "Suppressions file (default, when present:%n.devsecops/suppressions.yaml in the scanned root)")
     private Path suppressionsFile;
 
     @Option(names = "--history-dir", paramLabel = "DIR",
@@ -110,7 +111,7 @@ final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--import", paramLabel = "FORMAT:GLOB",
             description = "Import another tool's report (repeatable): sarif, trivy, grype, gitleaks, semgrep, dependency-check, "
-                    + "zap, checkov, bandit, npm-audit, spotbugs or auto, e.g. --import sarif:build/**/*.sarif")
+                    + "zap, checkov, bandit, npm-audit, spotbugs or auto, e.g.%n--import sarif:build/**/*.sarif")
     private List<String> imports = new ArrayList<>();
 
     @Option(names = "--allow-missing-imports",
@@ -267,7 +268,8 @@ final class ScanCommand implements Callable<Integer> {
         List<ReportWriter> selected = new ArrayList<>();
         for (String format : formats) {
             selected.add(writers.find(format).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                    "Unknown format '" + format + "': known formats are " + writers.formats())));
+                    "Unknown format '" + format + "': known formats are " + String.join(", ", writers.formats())
+                            + ", " + DASHBOARD_FORMAT)));
         }
         return selected;
     }

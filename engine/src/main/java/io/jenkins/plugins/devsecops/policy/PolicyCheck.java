@@ -87,7 +87,7 @@ public final class PolicyCheck {
             problems.add(new YamlInputException(source, 1, 1, "the document is empty", null));
             return;
         }
-        Map<String, Node> top = mapping(root, "the policy", TOP);
+        Map<String, Node> top = mapping(root, "top level", TOP);
         if (top == null) {
             return;
         }
@@ -112,7 +112,7 @@ public final class PolicyCheck {
             return;
         }
         if (!(node instanceof SequenceNode sequence)) {
-            problem(node, "gates: expected a list of gates");
+            problem(node, "expected a list of gates (at gates)");
             return;
         }
         Set<String> ids = new HashSet<>();
@@ -120,7 +120,7 @@ public final class PolicyCheck {
             Node item = sequence.getValue().get(i);
             String where = "gates[" + i + "]";
             if (isNull(item)) {
-                problem(item, where + ": a gate entry is empty");
+                problem(item, "a gate entry is empty (at " + where + ")");
                 continue;
             }
             Map<String, Node> gate = mapping(item, where, GATE);
@@ -130,25 +130,27 @@ public final class PolicyCheck {
             Node id = gate.get("id");
             String name = id == null ? null : text(id, where + ".id");
             if (id == null || (name != null && name.isBlank())) {
-                problem(id == null ? item : id, where + ": a gate needs an id");
+                problem(id == null ? item : id, "a gate needs an id (at " + where + ")");
             } else if (name != null && !ids.add(name)) {
-                problem(id, "duplicate gate id '" + name + "'");
+                problem(id, "duplicate gate id '" + name + "' (at " + where + ".id)");
             }
-            String label = name == null || name.isBlank() ? where : "gate '" + name + "'";
             if (!gate.containsKey("result") || isNull(gate.get("result"))) {
-                problem(item, label + ": result is missing: expected one of " + Arrays.toString(GateAction.values()));
+                problem(item, "result is missing: expected one of " + Arrays.toString(GateAction.values()) + " (at "
+                        + where + ")");
             }
             gate.forEach((key, value) -> {
-                String field = label + ": " + key;
+                String field = where + "." + key;
                 switch (key) {
                     case "severity" -> enumValue(value, field, (n, t) -> severity(n, field, t));
-                    case "scope" -> enumValue(value, field, (n, t) -> constant(n, field, GateScope.class, t));
-                    case "result" -> enumValue(value, field, (n, t) -> constant(n, field, GateAction.class, t));
-                    case "confidence" -> enumValue(value, field, (n, t) -> constant(n, field, Confidence.class, t));
+                    case "scope" -> enumValue(value, field, (n, t) -> constant(n, field, "scope", GateScope.class, t));
+                    case "result" -> enumValue(value, field,
+                            (n, t) -> constant(n, field, "result", GateAction.class, t));
+                    case "confidence" -> enumValue(value, field,
+                            (n, t) -> constant(n, field, "confidence", Confidence.class, t));
                     case "rules", "advisories", "stages" -> strings(value, field, false);
                     case "fixAvailable", "secret", "enabled" -> bool(value, field);
                     case "overdue" -> bool(value, field).filter(b -> !b).ifPresent(b ->
-                            problem(value, field + ": overdue can only be true (or left out)"));
+                            problem(value, "overdue can only be true (or left out) (at " + field + ")"));
                     case "threshold" -> integer(value, field, 1);
                     default -> { }
                 }
@@ -184,7 +186,7 @@ public final class PolicyCheck {
         MappingNode mapping = (MappingNode) node;
         for (NodeTuple tuple : mapping.getValue()) {
             if (tuple.getKeyNode() instanceof ScalarNode key) {
-                severity(key, "sla", key.getValue());
+                severity(key, "sla." + key.getValue(), key.getValue());
                 integer(tuple.getValueNode(), "sla." + key.getValue(), 1);
             }
         }
@@ -194,16 +196,16 @@ public final class PolicyCheck {
         try {
             Severity.parse(text);
         } catch (IllegalArgumentException e) {
-            problem(node, field + ": " + e.getMessage());
+            problem(node, e.getMessage() + " (at " + field + ")");
         }
     }
 
-    private <E extends Enum<E>> void constant(Node node, String field, Class<E> type, String text) {
+    private <E extends Enum<E>> void constant(Node node, String field, String name, Class<E> type, String text) {
         try {
             Enum.valueOf(type, text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problem(node, field + ": unknown value '" + text + "': expected one of "
-                    + Arrays.toString(type.getEnumConstants()));
+            problem(node, "Unknown " + name + " '" + text + "': expected one of "
+                    + Arrays.toString(type.getEnumConstants()) + " (at " + field + ")");
         }
     }
 
@@ -217,7 +219,7 @@ public final class PolicyCheck {
     /** The keys of a mapping node in order, each problem of a key reported; {@code null} when it is no mapping. */
     private Map<String, Node> mapping(Node node, String what, Set<String> known) {
         if (!(node instanceof MappingNode mapping)) {
-            problem(node, what + ": expected a mapping of fields");
+            problem(node, "expected a mapping of fields (at " + what + ")");
             return null;
         }
         anchor(node);
@@ -225,16 +227,16 @@ public final class PolicyCheck {
         for (NodeTuple tuple : mapping.getValue()) {
             Node keyNode = tuple.getKeyNode();
             if (!(keyNode instanceof ScalarNode scalar)) {
-                problem(keyNode, what + ": a key must be a plain name");
+                problem(keyNode, "a key must be a plain name (at " + what + ")");
                 continue;
             }
             String key = scalar.getValue();
             if (fields.containsKey(key)) {
-                problem(keyNode, "duplicate key '" + key + "'");
+                problem(keyNode, "duplicate key '" + key + "' (at " + what + ")");
                 continue;
             }
             if (known != null && !known.contains(key)) {
-                problem(keyNode, "unknown field '" + key + "' in " + what + "; known fields: "
+                problem(keyNode, "unknown field '" + key + "' (at " + what + "); known fields: "
                         + String.join(", ", known));
                 continue;
             }
@@ -255,7 +257,7 @@ public final class PolicyCheck {
             return null;
         }
         if (!(node instanceof ScalarNode scalar)) {
-            problem(node, field + ": expected a single value");
+            problem(node, "expected a single value (at " + field + ")");
             return null;
         }
         return scalar.getValue();
@@ -266,13 +268,13 @@ public final class PolicyCheck {
             return;
         }
         if (!(node instanceof SequenceNode sequence)) {
-            problem(node, field + ": expected a list");
+            problem(node, "expected a list (at " + field + ")");
             return;
         }
         for (Node item : sequence.getValue()) {
             String value = text(item, field);
             if (nonBlank && (value == null || value.isBlank())) {
-                problem(item, field + ": an entry is empty");
+                problem(item, "an entry is empty (at " + field + ")");
             }
         }
     }
@@ -284,7 +286,7 @@ public final class PolicyCheck {
         if (node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.BOOL)) {
             return java.util.Optional.of(Boolean.parseBoolean(scalar.getValue().toLowerCase(Locale.ROOT)));
         }
-        problem(node, field + ": expected true or false");
+        problem(node, "expected true or false (at " + field + ")");
         return java.util.Optional.empty();
     }
 
@@ -296,15 +298,15 @@ public final class PolicyCheck {
             try {
                 int value = Integer.parseInt(scalar.getValue());
                 if (value < minimum) {
-                    problem(node, field + " must be at least " + minimum + ", was " + value);
+                    problem(node, "must be at least " + minimum + ", was " + value + " (at " + field + ")");
                 }
                 return java.util.Optional.of(value);
             } catch (NumberFormatException e) {
-                problem(node, field + ": " + scalar.getValue() + " is not a whole number in range");
+                problem(node, scalar.getValue() + " is not a whole number in range (at " + field + ")");
                 return java.util.Optional.empty();
             }
         }
-        problem(node, field + ": expected a whole number");
+        problem(node, "expected a whole number (at " + field + ")");
         return java.util.Optional.empty();
     }
 
