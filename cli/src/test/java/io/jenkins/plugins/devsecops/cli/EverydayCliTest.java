@@ -1,9 +1,8 @@
 package io.jenkins.plugins.devsecops.cli;
 
+import static io.jenkins.plugins.devsecops.cli.Run.devsecops;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * What a new user trips over in the first hour, through the real {@code devsecops} command with the real stages on
@@ -40,19 +38,6 @@ class EverydayCliTest {
 
     @TempDir
     Path work;
-
-    private record Run(int exit, String stdout, String stderr) {
-    }
-
-    private Run devsecops(String... args) {
-        CommandLine commandLine = DevSecOpsCommand.newCommandLine();
-        StringWriter stdout = new StringWriter();
-        StringWriter stderr = new StringWriter();
-        commandLine.setOut(new PrintWriter(stdout));
-        commandLine.setErr(new PrintWriter(stderr));
-        int exit = commandLine.execute(args);
-        return new Run(exit, stdout.toString(), stderr.toString());
-    }
 
     /** {@code devsecops scan ROOT} with reports and history outside the tree, then {@code extra}. */
     private Run scan(String... extra) {

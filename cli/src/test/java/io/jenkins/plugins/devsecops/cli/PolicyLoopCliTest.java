@@ -1,9 +1,8 @@
 package io.jenkins.plugins.devsecops.cli;
 
+import static io.jenkins.plugins.devsecops.cli.Run.devsecops;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -13,7 +12,6 @@ import java.util.List;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The whole loop through the CLI alone on a real git repository scanned repeatedly: gate table and exit codes,
@@ -41,19 +39,6 @@ class PolicyLoopCliTest {
 
     @TempDir
     Path out;
-
-    private record Run(int exit, String stdout, String stderr) {
-    }
-
-    private Run devsecops(String... args) {
-        CommandLine commandLine = DevSecOpsCommand.newCommandLine();
-        StringWriter stdout = new StringWriter();
-        StringWriter stderr = new StringWriter();
-        commandLine.setOut(new PrintWriter(stdout));
-        commandLine.setErr(new PrintWriter(stderr));
-        int exit = commandLine.execute(args);
-        return new Run(exit, stdout.toString(), stderr.toString());
-    }
 
     private Run scan(String... extra) {
         List<String> args = new ArrayList<>(List.of("scan", repo.toString(), "--stages", PolicyTestMarkerStage.ID,
