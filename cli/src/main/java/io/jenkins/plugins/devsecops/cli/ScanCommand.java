@@ -194,7 +194,9 @@ final class ScanCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
 
-        if (!allowMissingImports && !missingImports(report).isEmpty()) {
+        boolean missingAllowed = allowMissingImports
+                || Boolean.parseBoolean(options.getOrDefault("imports.allowMissing", "false").strip());
+        if (!missingAllowed && !missingImports(report).isEmpty()) {
             missingImports(report).forEach(pattern -> spec.commandLine().getErr().println("error: --import " + pattern
                     + " matches no file (--allow-missing-imports accepts a missing report)"));
             return DevSecOpsCommand.EXIT_ERROR;

@@ -157,6 +157,9 @@ class EverydayCliTest {
         assertThat(missing.stderr()).contains("--import sarif:build/*.sarif matches no file", "--allow-missing-imports");
         assertThat(work.resolve("history")).doesNotExist();
 
+        Run byOption = scan("-q", "--import", "sarif:build/*.sarif", "--option", "imports.allowMissing=true");
+        assertThat(byOption.exit()).as(byOption.stderr()).isZero();
+
         Run allowed = scan("--import", "sarif:build/*.sarif", "--allow-missing-imports");
         assertThat(allowed.exit()).as(allowed.stderr()).isZero();
         assertThat(allowed.stdout()).contains("warning: imports: Import pattern 'sarif:build/*.sarif' matches no file")
