@@ -80,7 +80,9 @@ public final class PolicyCheck {
                             : e.getContext() + ": ") + e.getProblem(), e));
             return;
         } catch (RuntimeException e) {
-            problems.add(new YamlInputException(source, 0, 0, "invalid YAML: " + e.getMessage(), e));
+            String message = String.valueOf(e.getMessage());
+            problems.add(new YamlInputException(source, 0, 0, message.contains("aliases")
+                    ? "YAML anchors and aliases are not allowed in this file" : "invalid YAML: " + message, e));
             return;
         }
         if (root == null || isNull(root)) {
@@ -283,7 +285,9 @@ public final class PolicyCheck {
         if (isNull(node)) {
             return java.util.Optional.empty();
         }
-        if (node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.BOOL)) {
+        // A quoted "true" is read as true by the binding too: accept what it accepts.
+        if (node instanceof ScalarNode scalar && (scalar.getTag().equals(Tag.BOOL)
+                || scalar.getValue().equalsIgnoreCase("true") || scalar.getValue().equalsIgnoreCase("false"))) {
             return java.util.Optional.of(Boolean.parseBoolean(scalar.getValue().toLowerCase(Locale.ROOT)));
         }
         problem(node, "expected true or false (at " + field + ")");
@@ -294,9 +298,11 @@ public final class PolicyCheck {
         if (isNull(node)) {
             return java.util.Optional.empty();
         }
-        if (node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.INT)) {
+        // A quoted "3" is read as 3 by the binding too: accept what it accepts.
+        if (node instanceof ScalarNode scalar && (scalar.getTag().equals(Tag.INT)
+                || scalar.getValue().strip().matches("[+-]?[0-9]+"))) {
             try {
-                int value = Integer.parseInt(scalar.getValue());
+                int value = Integer.parseInt(scalar.getValue().strip());
                 if (value < minimum) {
                     problem(node, "must be at least " + minimum + ", was " + value + " (at " + field + ")");
                 }
