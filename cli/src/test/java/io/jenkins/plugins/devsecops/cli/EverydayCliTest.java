@@ -82,6 +82,7 @@ class EverydayCliTest {
         assertThat(partial.stdout()).contains("0 new,", "carried over from stages not run", "0 fixed", "iac*")
                 .doesNotContain("Suppression matches no finding");
         assertThat(Files.readString(work.resolve("out/report.json"))).contains("\"history.carriedFrom\" : \"2\"");
+        assertThat(Files.readString(work.resolve("out/index.html"))).contains(">carried over</span>");
 
         // When the full scan runs again, nothing is new and nothing was fixed
         Run next = scan("-q", "--stages", "secrets,iac");

@@ -16,8 +16,8 @@ import java.util.Locale;
 public final class AssessmentConsole {
 
     /** What the console says when the policy has no gate and no required stage. */
-    public static final String NO_GATES = "No gates configured: every scan passes. Declare gates in "
-            + "devsecops-policy.yaml (see docs/policy.md).";
+    public static final String NO_GATES = "No gates configured: every scan passes (see docs/policy.md to declare "
+            + "gates).";
 
     /** Tripping findings listed under a gate at most. */
     static final int LISTED = 5;
