@@ -92,6 +92,14 @@ class EverydayCliTest {
         assertThat(trend.get(2)).as("the partial scan's summary keeps the IaC counts").contains("\"iac\"");
     }
 
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            n++;
+        }
+        return n;
+    }
+
     private static String ruleOf(String reportJson, String path) {
         int at = reportJson.indexOf("\"path\" : \"" + path + "\"");
         int rule = reportJson.lastIndexOf("\"ruleId\" : \"", at);
@@ -221,5 +229,11 @@ class EverydayCliTest {
         Run help = devsecops("scan", "--help");
         assertThat(help.stdout()).contains(".devsecops/suppressions.yaml", "--import sarif:build/**/*.sarif",
                 "--allow-missing-imports", "--no-default-policy");
+        // No help text breaks a path across lines: every mention of the suppressions file is whole
+        for (String[] command : List.of(new String[] {"scan", "--help"}, new String[] {"baseline", "--help"})) {
+            String text = devsecops(command).stdout();
+            assertThat(count(text, ".devsecops/suppressions.yaml")).as(String.join(" ", command))
+                    .isEqualTo(count(text, "devsecops/suppressions")).isPositive();
+        }
     }
 }
