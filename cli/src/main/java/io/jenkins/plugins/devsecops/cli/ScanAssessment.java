@@ -7,6 +7,7 @@ import io.jenkins.plugins.devsecops.history.BuildRef;
 import io.jenkins.plugins.devsecops.model.Report;
 import io.jenkins.plugins.devsecops.model.Severity;
 import io.jenkins.plugins.devsecops.policy.LayeredPolicy;
+import io.jenkins.plugins.devsecops.policy.PolicyCheck;
 import io.jenkins.plugins.devsecops.policy.PolicyLayer;
 import io.jenkins.plugins.devsecops.policy.PolicyLayering;
 import io.jenkins.plugins.devsecops.policy.PolicyYaml;
@@ -14,6 +15,7 @@ import io.jenkins.plugins.devsecops.policy.SecurityPolicy;
 import io.jenkins.plugins.devsecops.summary.BuildSummary;
 import io.jenkins.plugins.devsecops.suppression.SuppressionEntry;
 import io.jenkins.plugins.devsecops.suppression.SuppressionFile;
+import io.jenkins.plugins.devsecops.yaml.StrictYamlReader;
 import io.jenkins.plugins.devsecops.yaml.YamlInputException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -102,6 +104,7 @@ final class ScanAssessment {
         Path file = policyFile != null ? policyFile : root.resolve(PolicyYaml.FILE_NAME);
         if (policyFile != null || Files.isRegularFile(file)) {
             requireFile(file, "--policy");
+            checkPolicy(file);
             layers.add(PolicyLayer.repository(String.valueOf(file.getFileName()), PolicyYaml.read(file)));
         } else if (defaultPolicy) {
             layers.add(PolicyLayer.defaults());
@@ -110,6 +113,23 @@ final class ScanAssessment {
             layers.add(PolicyLayer.step(SecurityPolicy.builder().failOn(failOn).build()));
         }
         return PolicyLayering.merge(layers);
+    }
+
+    /**
+     * Stops at a broken policy with its first problem and how many more there are ({@code devsecops policy check}
+     * lists them all).
+     */
+    private static void checkPolicy(Path file) throws IOException {
+        if (!Files.isRegularFile(file) || Files.size(file) > StrictYamlReader.MAX_BYTES) {
+            return;
+        }
+        List<YamlInputException> problems = PolicyCheck.check(Files.readString(file), String.valueOf(file
+                .getFileName()));
+        if (problems.size() > 1) {
+            YamlInputException first = problems.get(0);
+            throw new YamlInputException(first.source(), first.line(), first.column(), first.problem() + " (and "
+                    + (problems.size() - 1) + " more: devsecops policy check " + file + " lists them all)", first);
+        }
     }
 
     /** A named file that does not exist is a usage error that says so, not a bare path. */

@@ -206,6 +206,11 @@ class EverydayCliTest {
                 "error: policy.yaml:11:9: expected a whole number (at sla.HIGH)");
         assertThat(check.stderr()).contains("5 errors, the policy is invalid");
 
+        Run scanWithIt = scan("--policy", policy.toString());
+        assertThat(scanWithIt.exit()).isEqualTo(DevSecOpsCommand.EXIT_ERROR);
+        assertThat(scanWithIt.stderr()).contains("policy.yaml:4:15: Unknown severity 'SEVERE'",
+                "(and 4 more: devsecops policy check " + policy + " lists them all)");
+
         Run missing = devsecops("policy", "check", work.resolve("nothere.yaml").toString());
         assertThat(missing.exit()).isEqualTo(DevSecOpsCommand.EXIT_ERROR);
         assertThat(missing.stderr()).contains("nothere.yaml: file not found");
