@@ -101,7 +101,8 @@ public final class ScanEngine {
         counters.skipped.forEach((reason, count) -> skipped.merge(reason, count, Long::sum));
         Report.Builder report = Report.builder(EngineVersion.tool(), started)
                 .root(root.toString())
-                .walk(new WalkSummary(walk.filesSeen(), counters.filesScanned.get(), counters.bytesScanned.get(), skipped));
+                .walk(new WalkSummary(walk.filesSeen(), counters.filesScanned.get(), counters.bytesScanned.get(), skipped,
+                        counters.unreadable(walk.unreadable())));
         List<Finding> collected = new ArrayList<>();
         List<Component> components = new ArrayList<>();
         for (StageRun run : runs) {
@@ -149,9 +150,21 @@ public final class ScanEngine {
         final AtomicLong filesDone = new AtomicLong();
         final AtomicLong lastProgress = new AtomicLong();
         final Map<String, Long> skipped = new TreeMap<>();
+        final List<String> unreadable = new ArrayList<>();
 
         synchronized void skip(String reason) {
             skipped.merge(reason, 1L, Long::sum);
+        }
+
+        synchronized void unreadable(String path) {
+            skip(TreeWalk.SKIP_UNREADABLE);
+            unreadable.add(path);
+        }
+
+        synchronized List<String> unreadable(List<String> walked) {
+            List<String> all = new ArrayList<>(walked);
+            unreadable.stream().sorted().forEach(all::add);
+            return all;
         }
     }
 
@@ -220,7 +233,7 @@ public final class ScanEngine {
                 counters.skip(binary ? "binary" : "no-stage");
             }
         } catch (UncheckedIOException e) {
-            counters.skip(TreeWalk.SKIP_UNREADABLE);
+            counters.unreadable(file.path());
         } finally {
             file.release();
         }
