@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devsecops.iac;
 
+import io.jenkins.plugins.devsecops.scan.ParserErrors;
 import io.jenkins.plugins.devsecops.iac.cloudformation.CloudFormationTemplates;
 import io.jenkins.plugins.devsecops.iac.dockerfile.Dockerfile;
 import io.jenkins.plugins.devsecops.iac.dockerfile.DockerfileParser;
@@ -285,7 +286,7 @@ final class IacScanner implements StageScanner {
         try {
             rule.check().check(target, hits);
         } catch (RuntimeException e) {
-            sink.error(target.path(), "Rule " + rule.id() + " failed: " + e);
+            sink.error(target.path(), "Rule " + rule.id() + " failed: " + ParserErrors.describe(e));
             return;
         }
         for (RuleHit hit : hits.hits()) {

@@ -283,7 +283,7 @@ public final class ScanEngine {
     }
 
     private static String describe(Throwable e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        // Never a third-party parser's message: it may quote the scanned content.
+        return ParserErrors.message(e);
     }
 }

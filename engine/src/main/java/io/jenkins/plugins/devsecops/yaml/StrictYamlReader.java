@@ -115,8 +115,9 @@ public final class StrictYamlReader {
                 line = marked.getProblemMark().getLine() + 1;
                 column = marked.getProblemMark().getColumn() + 1;
             }
-            problem = "invalid YAML: " + (marked.getContext() == null ? "" : marked.getContext() + ": ")
-                    + marked.getProblem();
+            // Only SnakeYAML's fixed description: its context and snippet quote the file's content.
+            problem = "invalid YAML: " + io.jenkins.plugins.devsecops.scan.ParserErrors.describe(marked)
+                    .replaceFirst(" at line .*$", "");
         } else if (e instanceof UnrecognizedPropertyException unknown) {
             problem = "unknown field '" + unknown.getPropertyName() + "'" + at(unknown) + "; known fields: "
                     + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
@@ -126,9 +127,9 @@ public final class StrictYamlReader {
         } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             problem = "expected " + expected(mismatch.getTargetType()) + at(mismatch);
         } else if (e instanceof JsonMappingException mapping) {
-            problem = firstLine(mapping.getOriginalMessage()) + at(mapping);
+            problem = "invalid value" + at(mapping);
         } else {
-            problem = firstLine(e.getOriginalMessage());
+            problem = io.jenkins.plugins.devsecops.scan.ParserErrors.describe(e).replaceFirst(" at line .*$", "");
         }
         return new YamlInputException(source, line, column, problem, e);
     }
