@@ -32,7 +32,7 @@ public final class ParserErrors {
      * {@link #describe}.
      */
     public static String message(Throwable e) {
-        if (isForeign(e) || e.getMessage() == null || e.getMessage().isBlank()) {
+        if (!isOwn(e) || e.getMessage() == null || e.getMessage().isBlank()) {
             return describe(e);
         }
         String message = e.getMessage();
@@ -41,26 +41,76 @@ public final class ParserErrors {
         return message.length() > 300 ? message.substring(0, 300) + "…" : message;
     }
 
-    private static boolean isForeign(Throwable e) {
-        return e instanceof RuntimeException || e instanceof Error || e instanceof JsonProcessingException
-                || e instanceof org.xml.sax.SAXException || e instanceof XMLStreamException
-                || e instanceof CharacterCodingException || e instanceof ZipException
-                || e instanceof FileSystemException;
+    /**
+     * Whether the engine itself threw {@code e} (its message is one the engine wrote): the frame that created it is
+     * in this project's code and it is not a parser's exception type.
+     */
+    static boolean isOwn(Throwable e) {
+        if (e instanceof JsonProcessingException || e instanceof YAMLException || e instanceof org.xml.sax.SAXException
+                || e instanceof XMLStreamException || e instanceof CharacterCodingException
+                || e instanceof ZipException || e instanceof Error) {
+            return false;
+        }
+        StackTraceElement[] trace = e.getStackTrace();
+        return trace.length > 0 && trace[0].getClassName().startsWith("io.jenkins.plugins.devsecops.");
+    }
+
+    /** Problems SnakeYAML words with content after them (a key, an alias, a tag): only the words are kept. */
+    private static final java.util.List<String> YAML_PROBLEM_PREFIXES = java.util.List.of("found duplicate key",
+            "found undefined alias", "found undefined tag handle", "Global tag is not allowed",
+            "could not determine a constructor for the tag", "found unknown escape character",
+            "Number of aliases for non-scalar nodes exceeds", "found unacceptable character", "expected alphabetic or"
+                    + " numeric character", "expected a comment or a line break");
+
+    /**
+     * SnakeYAML's fixed wording of a problem without the content it may quote: context and problem, quoted text
+     * longer than two characters replaced by an ellipsis, anything after a content-bearing phrase dropped.
+     */
+    public static String yamlProblem(String context, String problem) {
+        String text = problem == null ? "error" : problem.lines().findFirst().orElse("error");
+        for (String prefix : YAML_PROBLEM_PREFIXES) {
+            if (text.startsWith(prefix)) {
+                text = prefix;
+                break;
+            }
+        }
+        text = text.replaceAll("'[^'\\s]{3,}'", "'…'").replaceAll("\"[^\"\\s]{3,}\"", "\"…\"");
+        if (text.length() > 120) {
+            text = text.substring(0, 120) + "…";
+        }
+        return context == null || context.isBlank() ? text : context.lines().findFirst().orElse("") + ": " + text;
+    }
+
+    /** {@link #describe} as a sentence: its first letter upper-case ("Malformed YAML at line 3..."). */
+    public static String sentence(Throwable e) {
+        String text = describe(e);
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** A content-free description of {@code e}, e.g. {@code "malformed YAML (syntax error) at line 3, column 9"}. */
     public static String describe(Throwable e) {
         if (e instanceof MarkedYAMLException marked) {
-            return "malformed YAML (" + yamlKind(marked) + ")" + at(marked.getProblemMark());
+            return "malformed YAML" + at(marked.getProblemMark()) + ": "
+                    + yamlProblem(marked.getContext(), marked.getProblem());
         }
         if (e instanceof YAMLException) {
-            return "malformed YAML" + causeSuffix(e);
+            return "malformed YAML: " + yamlProblem(null, e.getMessage());
         }
         if (e instanceof StreamConstraintsException) {
-            return "document exceeds a size or nesting limit";
+            // Jackson's limits are worded without content: "Document nesting depth (1001) exceeds the maximum..."
+            String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+            int from = message.indexOf(", from");
+            return (from > 0 ? message.substring(0, from) + ")" : "document exceeds a size or nesting limit")
+                    + at(((StreamConstraintsException) e).getLocation());
         }
         if (e instanceof JsonParseException parse) {
-            return "malformed " + format(parse) + " (syntax error)" + at(parse.getLocation());
+            String original = parse.getOriginalMessage() == null ? "" : parse.getOriginalMessage();
+            if (isOwn(parse) || parse.getStackTrace().length > 0
+                    && parse.getStackTrace()[0].getClassName().startsWith("io.jenkins.plugins.devsecops.")) {
+                return original.lines().findFirst().orElse("") + at(parse.getLocation());
+            }
+            String kind = original.startsWith("Duplicate field") ? "duplicate key" : "syntax error";
+            return "malformed " + format(parse) + at(parse.getLocation()) + ": " + kind;
         }
         if (e instanceof MismatchedInputException mismatched) {
             return "unexpected value type" + at(mismatched.getLocation());
@@ -72,7 +122,8 @@ public final class ParserErrors {
             return "invalid document structure" + at(processing.getLocation());
         }
         if (e instanceof SAXParseException sax) {
-            return "malformed XML" + at(sax.getLineNumber(), sax.getColumnNumber());
+            return "malformed XML" + at(sax.getLineNumber(), sax.getColumnNumber())
+                    + (String.valueOf(sax.getMessage()).contains("DOCTYPE") ? ": DOCTYPE is not allowed" : "");
         }
         if (e instanceof XMLStreamException stream) {
             return "malformed XML" + (stream.getLocation() == null ? ""
@@ -102,25 +153,9 @@ public final class ParserErrors {
         return "cannot be parsed (" + e.getClass().getSimpleName() + ")";
     }
 
-    private static String yamlKind(MarkedYAMLException e) {
-        String type = e.getClass().getSimpleName();
-        return switch (type) {
-            case "ScannerException" -> "syntax error";
-            case "ParserException" -> "structure error";
-            case "ComposerException" -> "composition error";
-            case "DuplicateKeyException" -> "duplicate key";
-            case "ConstructorException" -> "value error";
-            default -> "error";
-        };
-    }
-
     private static String format(JsonProcessingException e) {
         Object source = e.getProcessor();
         return source != null && source.getClass().getName().contains("yaml") ? "YAML" : "JSON";
-    }
-
-    private static String causeSuffix(Throwable e) {
-        return e.getCause() instanceof StreamConstraintsException ? " (exceeds a size limit)" : "";
     }
 
     private static String at(Mark mark) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.devsecops.yaml;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import io.jenkins.plugins.devsecops.scan.ParserErrors;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -116,8 +117,7 @@ public final class StrictYamlReader {
                 column = marked.getProblemMark().getColumn() + 1;
             }
             // Only SnakeYAML's fixed description: its context and snippet quote the file's content.
-            problem = "invalid YAML: " + io.jenkins.plugins.devsecops.scan.ParserErrors.describe(marked)
-                    .replaceFirst(" at line .*$", "");
+            problem = "invalid YAML: " + ParserErrors.yamlProblem(marked.getContext(), marked.getProblem());
         } else if (e instanceof UnrecognizedPropertyException unknown) {
             problem = "unknown field '" + unknown.getPropertyName() + "'" + at(unknown) + "; known fields: "
                     + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
@@ -127,9 +127,12 @@ public final class StrictYamlReader {
         } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             problem = "expected " + expected(mismatch.getTargetType()) + at(mismatch);
         } else if (e instanceof JsonMappingException mapping) {
-            problem = "invalid value" + at(mapping);
+            problem = ParserErrors.describe(mapping.getCause() instanceof JsonParseException parse ? parse : mapping)
+                    .replaceFirst("^malformed YAML at line [0-9, column]+: ", "").replaceFirst(" at line .*$", "")
+                    + at(mapping);
         } else {
-            problem = io.jenkins.plugins.devsecops.scan.ParserErrors.describe(e).replaceFirst(" at line .*$", "");
+            problem = ParserErrors.describe(e).replaceFirst("^malformed YAML at line [0-9, column]+: ", "")
+                    .replaceFirst(" at line .*$", "");
         }
         return new YamlInputException(source, line, column, problem, e);
     }
@@ -213,8 +216,7 @@ public final class StrictYamlReader {
             }
             tokenLocation[0] = yaml.currentTokenLocation();
             if (yaml.isCurrentAlias()) {
-                throw new JsonParseException(this, "YAML aliases (*" + yaml.getText()
-                        + ") are not allowed in this file");
+                throw new JsonParseException(this, "YAML aliases (*name) are not allowed in this file");
             }
             return token;
         }

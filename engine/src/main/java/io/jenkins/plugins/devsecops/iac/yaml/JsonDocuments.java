@@ -50,9 +50,9 @@ public final class JsonDocuments {
             }
             return value;
         } catch (JsonProcessingException e) {
-            throw new IacParseException(ParserErrors.describe(e), e);
+            throw new IacParseException(ParserErrors.sentence(e), e);
         } catch (IOException e) {
-            throw new IacParseException(ParserErrors.describe(e), e);
+            throw new IacParseException(ParserErrors.sentence(e), e);
         }
     }
 

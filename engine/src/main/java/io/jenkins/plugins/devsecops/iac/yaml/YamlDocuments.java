@@ -63,7 +63,7 @@ public final class YamlDocuments {
                 }
             }
         } catch (YAMLException e) {
-            throw new IacParseException(ParserErrors.describe(e), e);
+            throw new IacParseException(ParserErrors.sentence(e), e);
         } catch (StackOverflowError e) {
             throw new IacParseException("YAML nested too deeply to analyse");
         }
