@@ -68,7 +68,7 @@ final class BaselineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = ConsoleWriter.of(spec.commandLine().getOut());
         if (reason.isBlank()) {
             throw new ParameterException(spec.commandLine(), "--reason must not be blank");
         }

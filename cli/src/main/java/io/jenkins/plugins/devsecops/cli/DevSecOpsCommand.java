@@ -38,12 +38,12 @@ public final class DevSecOpsCommand {
         commandLine.setExitCodeExceptionMapper(e -> EXIT_ERROR);
         commandLine.setParameterExceptionHandler((e, args) -> {
             CommandLine cmd = e.getCommandLine();
-            cmd.getErr().println("error: " + e.getMessage());
+            ConsoleWriter.of(cmd.getErr()).println("error: " + e.getMessage());
             cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
             return EXIT_ERROR;
         });
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
-            cmd.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            ConsoleWriter.of(cmd.getErr()).println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return EXIT_ERROR;
         });
         return commandLine;

@@ -48,14 +48,14 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = ConsoleWriter.of(spec.commandLine().getOut());
         Path root = path.toAbsolutePath().normalize();
         TreeFiles tree = new TreeFiles(root);
         Path history = historyDir != null ? historyDir : environment.defaultHistory(root);
         HistoryDirectory directory = new HistoryDirectory(history, tree);
         Optional<DashboardData> data = directory.dashboard();
         if (data.isEmpty()) {
-            spec.commandLine().getErr().println("error: no scan recorded in " + history
+            ConsoleWriter.of(spec.commandLine().getErr()).println("error: no scan recorded in " + history
                     + ": run 'devsecops scan' first");
             return DevSecOpsCommand.EXIT_ERROR;
         }

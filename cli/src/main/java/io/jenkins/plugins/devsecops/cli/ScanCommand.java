@@ -135,7 +135,7 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = ConsoleWriter.of(spec.commandLine().getOut());
         Severity failSeverity = parseSeverity();
         ReportWriters writers = ReportWriters.builtIn();
         List<ReportWriter> selected = selectWriters(writers);
@@ -168,7 +168,7 @@ final class ScanCommand implements Callable<Integer> {
         Path root = path.toAbsolutePath().normalize();
         TreeFiles tree = new TreeFiles(root);
         SafeDirectory outputDirectory = prepareOutput(tree, selected);
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = ConsoleWriter.of(spec.commandLine().getErr());
         Path historyPath = noHistory ? null : ScanLocations.history(historyDir != null ? historyDir
                 : environment.defaultHistory(root), tree, err).orElse(null);
         if (historyDir == null && Files.isDirectory(root.resolve(LEGACY_HISTORY_DIR), LinkOption.NOFOLLOW_LINKS)) {
@@ -188,7 +188,7 @@ final class ScanCommand implements Callable<Integer> {
         request.ownDirectory(outputDirectory.path());
 
         ScanEngine engine = ScanEngine.withBuiltInStages();
-        ProgressListener listener = quiet ? ProgressListener.NONE : new ProgressBar(out, System.console() != null);
+        ProgressListener listener = quiet ? ProgressListener.NONE : new ProgressBar(spec.commandLine().getOut(), System.console() != null);
         Report report;
         try {
             report = engine.scan(request.build(), listener);

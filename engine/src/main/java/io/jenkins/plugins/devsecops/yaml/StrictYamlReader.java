@@ -63,8 +63,12 @@ public final class StrictYamlReader {
 
     /** Reads the file at {@code path} as a {@code type}, refusing files over {@link #MAX_BYTES}. */
     public <T> T read(Path path, Class<T> type) throws IOException {
-        long size = Files.size(path);
         String source = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            // A FIFO or device would block or never end.
+            throw new YamlInputException(source, 0, 0, "not a regular file", null);
+        }
+        long size = Files.size(path);
         if (size > MAX_BYTES) {
             throw new YamlInputException(source, 0, 0, "file is " + size + " bytes, more than the "
                     + MAX_BYTES + " allowed", null);
