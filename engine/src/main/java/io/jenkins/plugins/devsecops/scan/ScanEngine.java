@@ -105,17 +105,20 @@ public final class ScanEngine {
                         counters.unreadable(walk.unreadable())));
         List<Finding> collected = new ArrayList<>();
         List<Component> components = new ArrayList<>();
+        FoundSecrets secrets = new FoundSecrets();
         for (StageRun run : runs) {
             report.stage(run.collector.result());
             collected.addAll(run.collector.findings());
             components.addAll(run.collector.components());
+            secrets.addAll(run.collector.secrets());
         }
         List<Finding> findings = new ArrayList<>(FindingFingerprints.ensureAll(collected, root));
         findings.sort(REPORT_ORDER);
         report.findings(findings);
         report.components(components);
         report.durationMillis(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
-        return report.build();
+        // A found secret may also be part of a file name or an author's name: masked everywhere it appears.
+        return secrets.redact(report.build());
     }
 
     private static StageRun open(Stage stage, StageContext context) {

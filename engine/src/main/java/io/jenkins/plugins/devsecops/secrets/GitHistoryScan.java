@@ -205,6 +205,7 @@ final class GitHistoryScan {
                 line -> line >= 1 && line <= mapped ? mapping[line - 1] : line);
         for (int i = 0; i < matches.size(); i++) {
             SecretMatch match = matches.get(i);
+            sink.secretValue(text.subSequence(match.secretStart(), match.secretEnd()));
             String secretHash = SecretFingerprint.of(match.rule().id(),
                     text.subSequence(match.secretStart(), match.secretEnd()));
             String key = match.rule().id() + '\u0000' + secretHash + '\u0000' + path;
