@@ -166,6 +166,9 @@ final class ScanCommand implements Callable<Integer> {
         options.forEach(request::option);
 
         Path root = path.toAbsolutePath().normalize();
+        if (!Files.isDirectory(root)) {
+            throw new ParameterException(spec.commandLine(), "Not a directory: " + path);
+        }
         TreeFiles tree = new TreeFiles(root);
         SafeDirectory outputDirectory = prepareOutput(tree, selected);
         PrintWriter err = ConsoleWriter.of(spec.commandLine().getErr());
