@@ -21,7 +21,7 @@ import java.util.TreeMap;
 public record WalkSummary(long filesSeen, long filesScanned, long bytesScanned, Map<String, Long> skipped,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> unreadable) implements Serializable {
 
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 1L;
 
     /** How many unreadable files are named; the rest are only counted. */
     public static final int MAX_UNREADABLE_NAMED = 50;

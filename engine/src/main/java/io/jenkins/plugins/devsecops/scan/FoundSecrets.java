@@ -46,6 +46,15 @@ final class FoundSecrets {
         return values.isEmpty();
     }
 
+    /** {@code stage} with every found value masked in its errors, warnings and properties (for progress output). */
+    StageResult redact(StageResult stage) {
+        if (values.isEmpty()) {
+            return stage;
+        }
+        return new Redactor(values.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList())
+                .stage(stage);
+    }
+
     /** {@code report} with every found value masked in paths, messages, snippets, properties, errors and warnings. */
     Report redact(Report report) {
         if (values.isEmpty()) {

@@ -280,8 +280,10 @@ public final class ScanEngine {
                     run.collector.fail(StageStatus.FAILED, "Stage failed: " + describe(e.getCause()));
                 }
             }
-            StageResult result = run.collector.result();
-            listener.stageFinished(result);
+            // What the listener prints (console, build log) is masked like the report.
+            FoundSecrets known = new FoundSecrets();
+            runs.forEach(other -> known.addAll(other.collector.secrets()));
+            listener.stageFinished(known.redact(run.collector.result()));
         }
     }
 

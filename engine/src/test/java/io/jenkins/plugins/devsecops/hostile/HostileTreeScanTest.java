@@ -97,14 +97,22 @@ class HostileTreeScanTest {
         // Given a key in a file's content, the same key as a directory and a file name, and as a commit's author
         write(KEY + "/config.env", "aws_access_key_id = " + KEY + "\n");
         write("keys/" + KEY + ".txt", "aws_access_key_id=" + KEY + "\n");
+        write(KEY + "/pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: x: y\n");
         try (Git git = Git.init().setDirectory(root.toFile()).setInitialBranch("main").call()) {
             git.add().addFilepattern(".").call();
             PersonIdent author = new PersonIdent("dev " + KEY, "dev@example.com");
             git.commit().setMessage("add config").setAuthor(author).setCommitter(author).call();
         }
 
-        // When scanned with history
-        Report report = scan(ScanRequest.builder(root).stages(List.of("secrets")).option("secrets.history", "true"));
+        // When scanned with history, following the stages as the console does
+        List<String> printed = new ArrayList<>();
+        Report report = ScanEngine.withBuiltInStages().scan(ScanRequest.builder(root).stages(List.of("secrets", "iac"))
+                .option("secrets.history", "true").build(), new ProgressListener() {
+                    @Override
+                    public void stageFinished(io.jenkins.plugins.devsecops.model.StageResult result) {
+                        printed.add(result.toString());
+                    }
+                });
 
         // Then the findings are there, but no path, property or written report shows the key
         assertThat(report.findings()).isNotEmpty();
@@ -114,6 +122,9 @@ class HostileTreeScanTest {
                 .doesNotContain(KEY);
         assertThat(report.toString()).doesNotContain(KEY);
         assertThat(allFormats(report)).doesNotContain(KEY);
+        assertThat(errors(report)).extracting(StageError::path).contains("****/pod.yaml");
+        assertThat(printed).hasSize(2).allSatisfy(line -> assertThat(line).doesNotContain(KEY));
+        assertThat(printed.toString()).contains("****/pod.yaml");
     }
 
     @Test
