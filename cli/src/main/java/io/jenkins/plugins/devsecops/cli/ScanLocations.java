@@ -60,7 +60,10 @@ final class ScanLocations {
                     + " tree: anyone who can commit there decides what counts as new");
         }
         try {
-            SafeDirectory.create(history, tree).requireWritable();
+            SafeDirectory directory = SafeDirectory.create(history, tree);
+            directory.requireWritable();
+            // A history someone else planted (a shared cache) must not become the reference.
+            directory.requireOwnedByCurrentUser();
             return Optional.of(history.toAbsolutePath().normalize());
         } catch (IOException e) {
             err.println("warning: history directory " + history + " cannot be used (" + reason(e)

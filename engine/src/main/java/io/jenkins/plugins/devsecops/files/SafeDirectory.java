@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.UserPrincipal;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -107,6 +108,28 @@ public final class SafeDirectory {
                     + (e.getReason() == null ? e.getClass().getSimpleName() : e.getReason()));
         }
         Files.deleteIfExists(probe);
+    }
+
+    /**
+     * Checks that the directory belongs to the user running the tool (compared with the owner of a file created in
+     * it), so that a history planted by someone else in a shared location is not trusted.
+     *
+     * @throws UnsafePathException naming the owner otherwise
+     */
+    public void requireOwnedByCurrentUser() throws IOException {
+        Path probe = createTemporary("owner-check");
+        try {
+            UserPrincipal self = Files.getOwner(probe, LinkOption.NOFOLLOW_LINKS);
+            UserPrincipal owner = Files.getOwner(directory);
+            if (!self.equals(owner)) {
+                throw new UnsafePathException(displayName + " belongs to " + owner.getName()
+                        + ", not to the user running the scan (" + self.getName() + ")");
+            }
+        } catch (UnsupportedOperationException e) {
+            // No owners on this file system: nothing to compare.
+        } finally {
+            Files.deleteIfExists(probe);
+        }
     }
 
     /** Whether a regular file of this name is here; refuses a link, FIFO, device or directory of that name. */

@@ -106,6 +106,25 @@ class SafeDirectoryTest {
     }
 
     @Test
+    void shouldRefuseADirectoryOwnedBySomeoneElse() throws Exception {
+        SafeDirectory mine = SafeDirectory.create(outside.resolve("mine"), null);
+        mine.requireOwnedByCurrentUser();
+
+        Path theirs = Files.createDirectories(outside.resolve("theirs"));
+        theirs.toFile().setWritable(true, false);
+        java.nio.file.attribute.UserPrincipal nobody;
+        try {
+            nobody = theirs.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+            Files.setOwner(theirs, nobody);
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            Assumptions.abort("cannot give a directory to another user here: " + e);
+            return;
+        }
+        assertThatThrownBy(() -> SafeDirectory.create(theirs, null).requireOwnedByCurrentUser())
+                .isInstanceOf(UnsafePathException.class).hasMessageContaining("belongs to nobody");
+    }
+
+    @Test
     void shouldSetADamagedFileAside() throws Exception {
         SafeDirectory directory = SafeDirectory.create(root.resolve("h"), new TreeFiles(root));
         directory.writeString("summaries.jsonl", "garbage");

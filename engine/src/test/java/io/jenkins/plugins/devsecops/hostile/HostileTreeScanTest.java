@@ -145,6 +145,7 @@ class HostileTreeScanTest {
         assertThat(report.walk().skipped()).containsEntry("own-output", 2L);
         Assumptions.assumeTrue(fifo, "mkfifo unavailable");
         assertThat(report.walk().unreadable()).containsExactly("pipe.env");
+        assertThat(allFormats(report)).contains("<li><code>pipe.env</code></li>");
         assertThat(report.walk().skipped()).containsEntry("unreadable", 1L);
         assertThat(report.startedAt()).isBefore(Instant.now().plusSeconds(1));
     }
