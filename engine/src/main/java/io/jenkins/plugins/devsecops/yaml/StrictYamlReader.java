@@ -182,8 +182,9 @@ public final class StrictYamlReader {
         return "a mapping of fields";
     }
 
+    /** Our own validation messages as they are; a library's message (which may quote the file) described. */
     private static String describe(Throwable e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage());
+        return firstLine(ParserErrors.message(e));
     }
 
     private static String firstLine(String message) {
