@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The real {@code devsecops} commands against hostile trees made at test time: links where the tool writes or reads
@@ -40,21 +35,11 @@ class HostileTreeCliTest {
 
     private Path victim;
 
-    private record Run(int exit, String stdout, String stderr) {
+    private CliRun devsecops(String... args) {
+        return CliRun.of(cache, args);
     }
 
-    private Run devsecops(String... args) {
-        CommandLine commandLine = DevSecOpsCommand.newCommandLine(
-                new CliEnvironment(Map.of("XDG_CACHE_HOME", cache.toString()), cache.resolve("home")));
-        StringWriter stdout = new StringWriter();
-        StringWriter stderr = new StringWriter();
-        commandLine.setOut(new PrintWriter(stdout));
-        commandLine.setErr(new PrintWriter(stderr));
-        int exit = commandLine.execute(args);
-        return new Run(exit, stdout.toString(), stderr.toString());
-    }
-
-    private Run scan(String... extra) {
+    private CliRun scan(String... extra) {
         List<String> args = new ArrayList<>(List.of("scan", repo.toString(), "--stages", "secrets,iac"));
         args.addAll(List.of(extra));
         return devsecops(args.toArray(String[]::new));
@@ -74,15 +59,6 @@ class HostileTreeCliTest {
         }
     }
 
-    private static boolean mkfifo(Path path) {
-        try {
-            Process process = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
-            return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
-
     @Test
     void shouldRefuseAReportDirectoryThatIsALinkInTheTreeBeforeScanning() throws Exception {
         // Given the tree's devsecops-report is a link to a directory outside, with index.html linked too
@@ -90,7 +66,7 @@ class HostileTreeCliTest {
         Files.createSymbolicLink(repo.resolve("devsecops-report"), outside);
 
         // When scanned with the report directory inside the tree
-        Run run = scan("-o", repo.resolve("devsecops-report").toString());
+        CliRun run = scan("-o", repo.resolve("devsecops-report").toString());
 
         // Then the scan stops with a clear message and nothing outside changed
         assertThat(run.exit()).isEqualTo(2);
@@ -103,15 +79,15 @@ class HostileTreeCliTest {
         Path output = Files.createDirectories(repo.resolve("devsecops-report"));
         Files.createSymbolicLink(output.resolve("index.html"), victim());
 
-        Run linked = scan("-o", output.toString());
+        CliRun linked = scan("-o", output.toString());
 
         assertThat(linked.exit()).isEqualTo(2);
         assertThat(linked.stderr()).contains("index.html is a symbolic link");
         assertOutsideUntouched();
 
         Files.delete(output.resolve("index.html"));
-        Assumptions.assumeTrue(mkfifo(output.resolve("report.json")), "mkfifo unavailable");
-        Run fifo = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> scan("-o", output.toString()));
+        Assumptions.assumeTrue(CliRun.mkfifo(output.resolve("report.json")), "mkfifo unavailable");
+        CliRun fifo = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> scan("-o", output.toString()));
         assertThat(fifo.exit()).isEqualTo(2);
         assertThat(fifo.stderr()).contains("report.json is a FIFO");
     }
@@ -120,8 +96,8 @@ class HostileTreeCliTest {
     void shouldCheckTheOutputLocationBeforeScanning() throws Exception {
         Path file = Files.writeString(outside.resolve("existing.txt"), "keep\n");
 
-        Run existing = scan("-o", file.toString());
-        Run devNull = scan("-o", "/dev/null");
+        CliRun existing = scan("-o", file.toString());
+        CliRun devNull = scan("-o", "/dev/null");
 
         assertThat(existing.exit()).isEqualTo(2);
         assertThat(existing.stderr()).contains("--output " + file + " is an existing file, not a directory");
@@ -130,25 +106,15 @@ class HostileTreeCliTest {
         assertThat(devNull.exit()).isEqualTo(2);
         assertThat(devNull.stderr()).contains("/dev/null is a FIFO, socket or device, not a directory");
 
-        Assumptions.assumeTrue(permissionsApply(), "permissions do not apply (root)");
+        Assumptions.assumeTrue(CliRun.permissionsApply(cache), "permissions do not apply (root)");
         Path readOnly = Files.createDirectories(outside.resolve("ro"));
         readOnly.toFile().setWritable(false, false);
         try {
-            Run denied = scan("-o", readOnly.toString());
+            CliRun denied = scan("-o", readOnly.toString());
             assertThat(denied.exit()).isEqualTo(2);
             assertThat(denied.stderr()).contains("cannot hold the reports").contains("not writable");
         } finally {
             readOnly.toFile().setWritable(true, false);
-        }
-    }
-
-    private boolean permissionsApply() throws IOException {
-        Path probe = Files.createDirectories(cache.resolve("probe"));
-        probe.toFile().setWritable(false, false);
-        try {
-            return !Files.isWritable(probe);
-        } finally {
-            probe.toFile().setWritable(true, false);
         }
     }
 
@@ -161,8 +127,8 @@ class HostileTreeCliTest {
         Path blocked = Files.writeString(cache.resolve("a-file"), "x");
         Path out = cache.resolve("out");
 
-        Run linked = scan("-o", out.toString(), "--history-dir", repo.resolve(".devsecops/history").toString());
-        Run underFile = scan("-o", out.toString(), "--history-dir", blocked.resolve("history").toString());
+        CliRun linked = scan("-o", out.toString(), "--history-dir", repo.resolve(".devsecops/history").toString());
+        CliRun underFile = scan("-o", out.toString(), "--history-dir", blocked.resolve("history").toString());
 
         // Then each scan warns, runs without history, writes its report and exits by the policy
         assertThat(linked.exit()).isZero();
@@ -179,8 +145,8 @@ class HostileTreeCliTest {
         Files.writeString(repo.resolve("app.env"), "aws_access_key_id = " + KEY + "\n");
         Path out = cache.resolve("out");
 
-        Run first = scan("-o", out.toString(), "--history-dir", repo.resolve("hist").toString(), "-q");
-        Run second = scan("-o", out.toString(), "--history-dir", repo.resolve("hist").toString(), "-q");
+        CliRun first = scan("-o", out.toString(), "--history-dir", repo.resolve("hist").toString(), "-q");
+        CliRun second = scan("-o", out.toString(), "--history-dir", repo.resolve("hist").toString(), "-q");
 
         assertThat(first.stderr()).contains("warning: the history directory hist lies inside the scanned tree");
         assertThat(second.stdout()).contains("History: 0 new, 1 outstanding");
@@ -195,7 +161,7 @@ class HostileTreeCliTest {
         Files.write(history.resolve("summaries.jsonl"), new byte[1024 * 1024]);
         Files.writeString(history.resolve("last-report.json"), "{\"schemaVersion\": [");
 
-        Run run = scan("-o", cache.resolve("out").toString(), "--history-dir", history.toString());
+        CliRun run = scan("-o", cache.resolve("out").toString(), "--history-dir", history.toString());
 
         assertThat(run.exit()).isZero();
         assertThat(run.stderr()).contains("summaries.jsonl holds no readable summary: set aside as")
@@ -214,9 +180,9 @@ class HostileTreeCliTest {
         Files.createDirectories(repo.resolve(".devsecops/iac-rules"));
         Files.createSymbolicLink(repo.resolve(".devsecops/iac-rules/org.yaml"), victim());
 
-        Run policy = scan("-o", cache.resolve("out").toString());
+        CliRun policy = scan("-o", cache.resolve("out").toString());
         Files.delete(repo.resolve("devsecops-policy.yaml"));
-        Run rules = scan("-o", cache.resolve("out").toString());
+        CliRun rules = scan("-o", cache.resolve("out").toString());
 
         assertThat(policy.exit()).isEqualTo(2);
         assertThat(policy.stderr()).contains("devsecops-policy.yaml is a symbolic link");
@@ -233,7 +199,7 @@ class HostileTreeCliTest {
         Files.createDirectories(repo.resolve(".devsecops"));
         Files.createSymbolicLink(repo.resolve(".devsecops/suppressions.yaml.tmp"), victim());
 
-        Run run = devsecops("baseline", repo.toString(), "--stages", "secrets", "--reason", "adoption");
+        CliRun run = devsecops("baseline", repo.toString(), "--stages", "secrets", "--reason", "adoption");
 
         assertThat(run.exit()).as(run.stderr()).isZero();
         assertThat(repo.resolve(".devsecops/suppressions.yaml")).content().contains("reason: \"adoption\"");
@@ -243,7 +209,7 @@ class HostileTreeCliTest {
         Path other = Files.createDirectories(cache.resolve("other"));
         Files.writeString(other.resolve("app.env"), "aws_access_key_id = " + KEY + "\n");
         Files.createSymbolicLink(other.resolve(".devsecops"), outside);
-        Run refused = devsecops("baseline", other.toString(), "--stages", "secrets", "--reason", "adoption");
+        CliRun refused = devsecops("baseline", other.toString(), "--stages", "secrets", "--reason", "adoption");
         assertThat(refused.exit()).isEqualTo(2);
         assertThat(refused.stderr()).contains(".devsecops is a symbolic link");
         assertOutsideUntouched();
@@ -255,7 +221,7 @@ class HostileTreeCliTest {
         String name = "x\u001b[2J\r\nFAKE: Policy PASSED\u202E.env";
         Files.writeString(repo.resolve(name), "aws_access_key_id = " + KEY + "\n");
 
-        Run run = scan("-o", cache.resolve("out").toString(), "--fail-on", "HIGH");
+        CliRun run = scan("-o", cache.resolve("out").toString(), "--fail-on", "HIGH");
 
         assertThat(run.stdout()).doesNotContain("\u001b", "\r", "\u202E");
         assertThat(run.stdout().lines()).noneMatch(line -> line.startsWith("FAKE"));
@@ -266,9 +232,10 @@ class HostileTreeCliTest {
     @Test
     void shouldNameUnreadableFilesAndKeepBackslashesInTheReport() throws Exception {
         Files.writeString(repo.resolve("back\\slash.env"), "aws_access_key_id = " + KEY + "\n");
-        boolean fifo = mkfifo(repo.resolve("pipe.env"));
+        boolean fifo = CliRun.mkfifo(repo.resolve("pipe.env"));
 
-        Run run = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> scan("-o", cache.resolve("out").toString()));
+        CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> scan("-o", cache.resolve("out").toString()));
 
         assertThat(run.exit()).isZero();
         String json = Files.readString(cache.resolve("out/report.json"));

@@ -2,8 +2,6 @@ package io.jenkins.plugins.devsecops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -13,7 +11,6 @@ import java.util.List;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The whole loop through the CLI alone on a real git repository scanned repeatedly: gate table and exit codes,
@@ -49,14 +46,8 @@ class PolicyLoopCliTest {
     }
 
     private Run devsecops(String... args) {
-        CommandLine commandLine = DevSecOpsCommand.newCommandLine(
-                new CliEnvironment(java.util.Map.of("XDG_CACHE_HOME", cache.toString()), cache.resolve("home")));
-        StringWriter stdout = new StringWriter();
-        StringWriter stderr = new StringWriter();
-        commandLine.setOut(new PrintWriter(stdout));
-        commandLine.setErr(new PrintWriter(stderr));
-        int exit = commandLine.execute(args);
-        return new Run(exit, stdout.toString(), stderr.toString());
+        CliRun run = CliRun.of(cache, args);
+        return new Run(run.exit(), run.stdout(), run.stderr());
     }
 
     private Run scan(String... extra) {
