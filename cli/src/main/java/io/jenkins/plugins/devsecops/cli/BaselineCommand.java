@@ -66,6 +66,9 @@ final class BaselineCommand implements Callable<Integer> {
     @Option(names = "--exclude", paramLabel = "PATTERN", description = "Leave out files matching this pattern (repeatable)")
     private List<String> excludes = new ArrayList<>();
 
+    /** The scan command's default report directory. */
+    static final String DEFAULT_OUTPUT = "devsecops-report";
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = ConsoleWriter.of(spec.commandLine().getOut());
@@ -88,7 +91,8 @@ final class BaselineCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
         }
-        ScanRequest.Builder request = ScanRequest.builder(root).stages(stages);
+        // Like scan with its default --output: reports written there earlier are not scanned.
+        ScanRequest.Builder request = ScanRequest.builder(root).stages(stages).ownDirectory(Path.of(DEFAULT_OUTPUT));
         excludes.forEach(request::exclude);
         Report report;
         try {
