@@ -26,7 +26,6 @@ import io.jenkins.plugins.devsecops.scan.FindingSink;
 import io.jenkins.plugins.devsecops.scan.SourceFile;
 import io.jenkins.plugins.devsecops.scan.StageScanner;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

@@ -5,7 +5,6 @@ import io.jenkins.plugins.devsecops.fingerprint.FindingFingerprints;
 import io.jenkins.plugins.devsecops.model.Component;
 import io.jenkins.plugins.devsecops.model.Finding;
 import io.jenkins.plugins.devsecops.model.Report;
-import io.jenkins.plugins.devsecops.model.StageResult;
 import io.jenkins.plugins.devsecops.model.StageStatus;
 import io.jenkins.plugins.devsecops.model.WalkSummary;
 import java.io.IOException;
