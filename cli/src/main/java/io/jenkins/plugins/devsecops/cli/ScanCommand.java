@@ -229,6 +229,9 @@ final class ScanCommand implements Callable<Integer> {
                 out.println("Wrote " + file);
             }
         }
+        if (!quiet && historyPath != null) {
+            out.println("History kept in " + historyPath);
+        }
         if (!quiet) {
             new SummaryTable(report).print(out);
         }

@@ -167,6 +167,7 @@ class HostileTreeCliTest {
         assertThat(run.stderr()).contains("summaries.jsonl holds no readable summary: set aside as")
                 .contains("warning: no reference build").contains("set aside as last-report.json.corrupt-");
         assertThat(run.stdout()).contains("History: 1 new");
+        assertThat(run.stdout()).contains("History kept in " + history);
         try (Stream<Path> files = Files.list(history)) {
             assertThat(files.map(p -> p.getFileName().toString()).toList())
                     .anyMatch(name -> name.startsWith("summaries.jsonl.corrupt-"))
