@@ -186,9 +186,9 @@ final class ScanCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         if (historyPath != null) {
-            request.ownDirectory(historyPath);
+            tree.inside(historyPath).map(root::resolve).ifPresent(request::ownDirectory);
         }
-        request.ownDirectory(outputDirectory.path());
+        tree.inside(outputDirectory.path()).map(root::resolve).ifPresent(request::ownDirectory);
 
         ScanEngine engine = ScanEngine.withBuiltInStages();
         ProgressListener listener = quiet ? ProgressListener.NONE : new ProgressBar(spec.commandLine().getOut(), System.console() != null);

@@ -54,9 +54,14 @@ public final class SafeDirectory {
     public static SafeDirectory create(Path directory, TreeFiles tree) throws IOException {
         Path absolute = directory.toAbsolutePath().normalize();
         String name = tree == null ? directory.toString() : tree.displayName(absolute);
-        if (tree != null && tree.contains(absolute)) {
+        Optional<Path> relative = tree == null ? Optional.empty() : tree.inside(absolute);
+        if (relative.isPresent()) {
+            absolute = tree.root().resolve(relative.get());
             Path current = tree.root();
-            for (Path part : tree.root().relativize(absolute)) {
+            for (Path part : relative.get()) {
+                if (part.toString().isEmpty()) {
+                    continue;
+                }
                 current = current.resolve(part);
                 Optional<BasicFileAttributes> attributes = RegularFiles.attributes(current);
                 if (attributes.isEmpty()) {

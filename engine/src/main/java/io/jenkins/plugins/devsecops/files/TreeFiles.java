@@ -18,26 +18,50 @@ import java.util.Optional;
 public final class TreeFiles {
 
     private final Path root;
+    private final Path realRoot;
 
     /** @param root the scanned root; only links below it are refused */
     public TreeFiles(Path root) {
         this.root = root.toAbsolutePath().normalize();
+        Path real;
+        try {
+            real = this.root.toRealPath();
+        } catch (IOException e) {
+            real = this.root;
+        }
+        this.realRoot = real;
     }
 
     public Path root() {
         return root;
     }
 
-    /** Whether {@code path} lies at or below the root (judged on the normalized path). */
+    /**
+     * {@code path} relative to the root when it lies at or below it, written either through the root as given or
+     * through the root's canonical path (a root given through a link, an output directory given relative to the
+     * physical working directory); empty when it lies outside.
+     */
+    public Optional<Path> inside(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        if (absolute.startsWith(root)) {
+            return Optional.of(root.relativize(absolute));
+        }
+        if (absolute.startsWith(realRoot)) {
+            return Optional.of(realRoot.relativize(absolute));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@code path} lies at or below the root (see {@link #inside}). */
     public boolean contains(Path path) {
-        return path.toAbsolutePath().normalize().startsWith(root);
+        return inside(path).isPresent();
     }
 
     /** {@code path} relative to the root with {@code /} separators, or the path itself when outside. */
     public String displayName(Path path) {
-        Path absolute = path.toAbsolutePath().normalize();
-        return absolute.startsWith(root) && !absolute.equals(root)
-                ? root.relativize(absolute).toString().replace(absolute.getFileSystem().getSeparator(), "/")
+        Optional<Path> relative = inside(path);
+        return relative.isPresent() && !relative.get().toString().isEmpty()
+                ? relative.get().toString().replace(path.getFileSystem().getSeparator(), "/")
                 : path.toString();
     }
 
@@ -48,12 +72,12 @@ public final class TreeFiles {
      * @throws UnsafePathException naming the first link
      */
     public void requireNoLinks(Path path) throws IOException {
-        Path absolute = path.toAbsolutePath().normalize();
-        if (!absolute.startsWith(root) || absolute.equals(root)) {
+        Optional<Path> relative = inside(path);
+        if (relative.isEmpty() || relative.get().toString().isEmpty()) {
             return;
         }
         Path current = root;
-        for (Path part : root.relativize(absolute)) {
+        for (Path part : relative.get()) {
             current = current.resolve(part);
             Optional<BasicFileAttributes> attributes = RegularFiles.attributes(current);
             if (attributes.isEmpty()) {

@@ -33,6 +33,20 @@ class SafeDirectoryTest {
     }
 
     @Test
+    void shouldJudgeContainmentThroughTheCanonicalRootToo() throws Exception {
+        // Given the root is given through a link while the output path is written through the physical path
+        Path alias = Files.createSymbolicLink(outside.resolve("alias"), root);
+        Files.createSymbolicLink(root.resolve("devsecops-report"), Files.createDirectories(outside.resolve("dest")));
+        TreeFiles tree = new TreeFiles(alias);
+
+        // When the physical path is opened / Then it is still inside the tree and the link is refused
+        assertThat(tree.inside(root.toRealPath().resolve("devsecops-report"))).contains(Path.of("devsecops-report"));
+        assertThatThrownBy(() -> SafeDirectory.create(root.toRealPath().resolve("devsecops-report"), tree))
+                .isInstanceOf(UnsafePathException.class).hasMessageContaining("devsecops-report is a symbolic link");
+        assertThat(outside.resolve("dest")).isEmptyDirectory();
+    }
+
+    @Test
     void shouldRefuseALinkHigherUpTheChain() throws Exception {
         // Given .devsecops itself is a link
         Files.createSymbolicLink(root.resolve(".devsecops"), outside);
