@@ -5,12 +5,16 @@ import io.jenkins.plugins.devsecops.model.Location;
 import io.jenkins.plugins.devsecops.scan.FindingSink;
 import io.jenkins.plugins.devsecops.scan.LineIndex;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.IntUnaryOperator;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.diff.Edit;
@@ -38,6 +42,11 @@ import org.eclipse.jgit.util.io.DisabledOutputStream;
  * its first parent (the root commit against the empty tree), and only the lines it added. One secret seen in many
  * commits of one path becomes one finding that names the first and the last commit. Binary and oversized blobs are
  * skipped; the number of commits is capped.
+ *
+ * <p>Each blob is read and searched once, whole, however many commits carry it: most blobs hold no secret and need
+ * nothing more, so no content diff is computed for them. Only a blob with a match is diffed against the commit's
+ * first parent (with rename detection), and only the matches on lines the commit added are kept: the same findings a
+ * diff of every commit gives, at a fraction of the cost.
  */
 final class GitHistoryScan {
 
@@ -83,11 +92,15 @@ final class GitHistoryScan {
 
     private void walk(Repository repository, ObjectId head, FindingSink sink) throws IOException, InterruptedException {
         Map<String, Sighting> sightings = new LinkedHashMap<>();
+        Set<BlobAtPath> clean = new HashSet<>();
         int scanned = 0;
         boolean capped = false;
         try (RevWalk walk = new RevWalk(repository);
                 ObjectReader reader = repository.newObjectReader();
+                DiffFormatter changes = new DiffFormatter(DisabledOutputStream.INSTANCE);
                 DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
+            changes.setReader(reader, repository.getConfig());
+            changes.setDetectRenames(false);
             diff.setReader(reader, repository.getConfig());
             diff.setDiffComparator(RawTextComparator.DEFAULT);
             diff.setDetectRenames(true);
@@ -103,6 +116,7 @@ final class GitHistoryScan {
                 }
                 walk.markUninteresting(walk.parseCommit(base));
             }
+            CommitDiffs diffs = new CommitDiffs(changes, diff);
             for (RevCommit commit : walk) {
                 if (Thread.interrupted()) {
                     throw new InterruptedException("History scan stopped");
@@ -112,7 +126,7 @@ final class GitHistoryScan {
                     break;
                 }
                 scanned++;
-                scanCommit(repository, walk, reader, diff, commit, sightings, sink);
+                scanCommit(walk, reader, diffs, commit, sightings, clean, sink);
             }
         }
         for (Sighting sighting : sightings.values()) {
@@ -133,78 +147,123 @@ final class GitHistoryScan {
         }
     }
 
-    private void scanCommit(Repository repository, RevWalk walk, ObjectReader reader, DiffFormatter diff,
-            RevCommit commit, Map<String, Sighting> sightings, FindingSink sink) throws IOException {
-        AbstractTreeIterator oldTree;
-        if (commit.getParentCount() == 0) {
-            oldTree = new EmptyTreeIterator();
-        } else {
-            RevCommit parent = walk.parseCommit(commit.getParent(0));
-            oldTree = new CanonicalTreeParser(null, reader, parent.getTree());
-        }
+    /** A blob as seen at one path: rules and confidence depend on the path, so the pair is what was searched. */
+    private record BlobAtPath(ObjectId blob, String path) {
+    }
+
+    /** The tree-level change list of a commit (cheap) and, on demand, its diff with rename detection. */
+    private record CommitDiffs(DiffFormatter changes, DiffFormatter diff) {
+    }
+
+    private void scanCommit(RevWalk walk, ObjectReader reader, CommitDiffs diffs, RevCommit commit,
+            Map<String, Sighting> sightings, Set<BlobAtPath> clean, FindingSink sink) throws IOException {
+        RevCommit parent = commit.getParentCount() == 0 ? null : walk.parseCommit(commit.getParent(0));
         List<DiffEntry> entries;
         try {
-            entries = diff.scan(oldTree, new CanonicalTreeParser(null, reader, commit.getTree()));
+            entries = diffs.changes().scan(oldTree(reader, parent),
+                    new CanonicalTreeParser(null, reader, commit.getTree()));
         } catch (MissingObjectException e) {
             sink.error(null, "Commit " + commit.abbreviate(10).name() + " could not be diffed: missing object "
                     + e.getObjectId().name());
             return;
         }
+        List<DiffEntry> withRenames = null;
         for (DiffEntry entry : entries) {
             if (entry.getChangeType() == DiffEntry.ChangeType.DELETE
                     || entry.getNewMode().getObjectType() != Constants.OBJ_BLOB) {
                 continue;
             }
+            BlobAtPath blob = new BlobAtPath(entry.getNewId().toObjectId(), entry.getNewPath());
+            if (clean.contains(blob)) {
+                continue;
+            }
             try {
-                scanEntry(reader, diff, commit, entry, sightings, sink);
+                Candidates candidates = search(reader, blob, sink);
+                if (candidates == null) {
+                    clean.add(blob);
+                    continue;
+                }
+                if (withRenames == null) {
+                    withRenames = diffs.diff().scan(oldTree(reader, parent),
+                            new CanonicalTreeParser(null, reader, commit.getTree()));
+                }
+                DiffEntry changed = entryFor(withRenames, blob.path());
+                if (changed != null) {
+                    keepAdded(diffs.diff(), commit, changed, candidates, sightings);
+                }
             } catch (MissingObjectException | LargeObjectException e) {
                 sink.skipped("history-unreadable-blob");
+                clean.add(blob);
             }
         }
     }
 
-    private void scanEntry(ObjectReader reader, DiffFormatter diff, RevCommit commit, DiffEntry entry,
-            Map<String, Sighting> sightings, FindingSink sink) throws IOException {
-        ObjectLoader loader = reader.open(entry.getNewId().toObjectId(), Constants.OBJ_BLOB);
+    private static AbstractTreeIterator oldTree(ObjectReader reader, RevCommit parent) throws IOException {
+        return parent == null ? new EmptyTreeIterator() : new CanonicalTreeParser(null, reader, parent.getTree());
+    }
+
+    private static DiffEntry entryFor(List<DiffEntry> entries, String path) {
+        for (DiffEntry entry : entries) {
+            if (entry.getChangeType() != DiffEntry.ChangeType.DELETE && entry.getNewPath().equals(path)) {
+                return entry;
+            }
+        }
+        return null;
+    }
+
+    /** The matches of one blob's whole text, before they are narrowed to the lines a commit added. */
+    private record Candidates(String path, String text, List<SecretMatch> matches) {
+    }
+
+    /** Searches a blob once; {@code null} when it holds no secret (or is binary, too large). */
+    private Candidates search(ObjectReader reader, BlobAtPath blob, FindingSink sink) throws IOException {
+        ObjectLoader loader = reader.open(blob.blob(), Constants.OBJ_BLOB);
         if (loader.getSize() > maxBlobSize) {
             sink.skipped("history-too-large");
-            return;
+            return null;
         }
         byte[] content = loader.getCachedBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBlobSize));
         if (RawText.isBinary(content)) {
             sink.skipped("history-binary");
-            return;
+            return null;
         }
+        String[] decoded = new String[1];
+        List<SecretMatch> matches = detector.detect(blob.path(), content, () -> {
+            decoded[0] = new String(content, StandardCharsets.UTF_8);
+            return decoded[0];
+        });
+        if (matches.isEmpty()) {
+            return null;
+        }
+        return new Candidates(blob.path(), decoded[0], matches);
+    }
+
+    /** Keeps the matches on lines {@code commit} added to the file, and records them as sightings. */
+    private void keepAdded(DiffFormatter diff, RevCommit commit, DiffEntry entry, Candidates candidates,
+            Map<String, Sighting> sightings) throws IOException {
         List<Edit> edits = diff.toFileHeader(entry).toEditList();
         if (edits.isEmpty()) {
             return;
         }
-        RawText raw = new RawText(content);
-        StringBuilder added = new StringBuilder();
-        int[] realLines = new int[16];
-        int count = 0;
-        for (Edit edit : edits) {
-            for (int line = edit.getBeginB(); line < edit.getEndB(); line++) {
-                added.append(raw.getString(line)).append('\n');
-                if (count == realLines.length) {
-                    realLines = Arrays.copyOf(realLines, count * 2);
+        String text = candidates.text();
+        LineIndex lines = new LineIndex(text);
+        List<SecretMatch> added = new ArrayList<>();
+        for (SecretMatch match : candidates.matches()) {
+            int line = lines.lineOf(match.secretStart()) - 1;
+            for (Edit edit : edits) {
+                if (line >= edit.getBeginB() && line < edit.getEndB()) {
+                    added.add(match);
+                    break;
                 }
-                realLines[count++] = line + 1;
             }
         }
-        String text = added.toString();
-        String path = entry.getNewPath();
-        List<SecretMatch> matches = detector.detect(path, text);
-        if (matches.isEmpty()) {
+        if (added.isEmpty()) {
             return;
         }
-        LineIndex lines = new LineIndex(text);
-        int[] mapping = realLines;
-        int mapped = count;
-        List<Finding> found = findings.create(path, text, lines, matches,
-                line -> line >= 1 && line <= mapped ? mapping[line - 1] : line);
-        for (int i = 0; i < matches.size(); i++) {
-            SecretMatch match = matches.get(i);
+        String path = candidates.path();
+        List<Finding> found = findings.create(path, text, lines, added, IntUnaryOperator.identity());
+        for (int i = 0; i < added.size(); i++) {
+            SecretMatch match = added.get(i);
             String secretHash = SecretFingerprint.of(match.rule().id(),
                     text.subSequence(match.secretStart(), match.secretEnd()));
             String key = match.rule().id() + '\u0000' + secretHash + '\u0000' + path;
