@@ -58,7 +58,8 @@ final class GitHistoryScan {
 
     /** One secret of one path across the commits that added it. */
     private static final class Sighting {
-        Finding finding;
+        /** Where the oldest sighting is: the finding is made from it once the walk is over. */
+        FindingSource source;
         RevCommit first;
         RevCommit last;
         int commits;
@@ -129,9 +130,7 @@ final class GitHistoryScan {
                 scanCommit(walk, reader, diffs, commit, sightings, clean, sink);
             }
         }
-        for (Sighting sighting : sightings.values()) {
-            sink.report(withHistory(sighting));
-        }
+        report(repository, sightings, sink);
         sink.property("historyCommits", String.valueOf(scanned));
         if (capped) {
             sink.warning("Git history scan stopped after " + maxCommits + " commits (secrets.maxCommits); older"
@@ -183,11 +182,16 @@ final class GitHistoryScan {
                     clean.add(blob);
                     continue;
                 }
-                if (withRenames == null) {
-                    withRenames = diffs.diff().scan(oldTree(reader, parent),
-                            new CanonicalTreeParser(null, reader, commit.getTree()));
+                DiffEntry changed = entry;
+                if (entry.getChangeType() == DiffEntry.ChangeType.ADD) {
+                    // An added path may be the new name of a file: rename detection pairs it with the old one, so that
+                    // only the lines the commit really added count. A modified path keeps its name either way.
+                    if (withRenames == null) {
+                        withRenames = diffs.diff().scan(oldTree(reader, parent),
+                                new CanonicalTreeParser(null, reader, commit.getTree()));
+                    }
+                    changed = entryFor(withRenames, blob.path());
                 }
-                DiffEntry changed = entryFor(withRenames, blob.path());
                 if (changed != null) {
                     keepAdded(diffs.diff(), commit, changed, candidates, sightings);
                 }
@@ -212,7 +216,7 @@ final class GitHistoryScan {
     }
 
     /** The matches of one blob's whole text, before they are narrowed to the lines a commit added. */
-    private record Candidates(String path, String text, List<SecretMatch> matches) {
+    private record Candidates(ObjectId blob, String path, String text, List<SecretMatch> matches) {
     }
 
     /** Searches a blob once; {@code null} when it holds no secret (or is binary, too large). */
@@ -235,7 +239,7 @@ final class GitHistoryScan {
         if (matches.isEmpty()) {
             return null;
         }
-        return new Candidates(blob.path(), decoded[0], matches);
+        return new Candidates(blob.blob(), blob.path(), decoded[0], matches);
     }
 
     /** Keeps the matches on lines {@code commit} added to the file, and records them as sightings. */
@@ -261,7 +265,6 @@ final class GitHistoryScan {
             return;
         }
         String path = candidates.path();
-        List<Finding> found = findings.create(path, text, lines, added, IntUnaryOperator.identity());
         for (int i = 0; i < added.size(); i++) {
             SecretMatch match = added.get(i);
             String secretHash = SecretFingerprint.of(match.rule().id(),
@@ -271,28 +274,68 @@ final class GitHistoryScan {
             if (sighting.last != commit && sighting.first != commit) {
                 sighting.commits++; // once per commit, however often the commit added it
             }
-            Finding finding = found.get(i).toBuilder()
-                    .fingerprint(SecretFingerprint.ofHistory(match.rule().id(),
-                            text.subSequence(match.secretStart(), match.secretEnd()), path))
-                    .build();
             // Commits come newest first: the first sighting is the last commit, each later one an older first commit.
             if (sighting.last == null || commit.getCommitTime() > sighting.last.getCommitTime()) {
                 sighting.last = commit;
             }
             if (sighting.first == null || commit.getCommitTime() <= sighting.first.getCommitTime()) {
                 sighting.first = commit;
-                sighting.finding = finding;
+                sighting.source = new FindingSource(candidates.blob(), path, added, i);
             }
         }
     }
 
-    private static Finding withHistory(Sighting sighting) {
+    /** A match to turn into a finding: the blob and path, the matches kept in it, and which one. */
+    private record FindingSource(ObjectId blob, String path, List<SecretMatch> matches, int index) {
+    }
+
+    /**
+     * Reports one finding per sighting, made from the blob of its oldest commit. The blob is read again here rather
+     * than kept: a finding is built once per secret, not once per commit that carries it.
+     */
+    private void report(Repository repository, Map<String, Sighting> sightings, FindingSink sink) throws IOException {
+        try (ObjectReader reader = repository.newObjectReader()) {
+            ObjectId cachedBlob = null;
+            String cachedPath = null;
+            List<SecretMatch> cachedMatches = null;
+            List<Finding> cached = null;
+            for (Sighting sighting : sightings.values()) {
+                FindingSource source = sighting.source;
+                if (!source.blob().equals(cachedBlob) || !source.path().equals(cachedPath)
+                        || source.matches() != cachedMatches) {
+                    byte[] content;
+                    try {
+                        content = reader.open(source.blob(), Constants.OBJ_BLOB)
+                                .getCachedBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBlobSize));
+                    } catch (MissingObjectException | LargeObjectException e) {
+                        sink.skipped("history-unreadable-blob");
+                        continue;
+                    }
+                    String text = new String(content, StandardCharsets.UTF_8);
+                    cached = findings.create(source.path(), text, new LineIndex(text), source.matches(),
+                            IntUnaryOperator.identity());
+                    cachedBlob = source.blob();
+                    cachedPath = source.path();
+                    cachedMatches = source.matches();
+                    for (int i = 0; i < cached.size(); i++) {
+                        SecretMatch match = source.matches().get(i);
+                        cached.set(i, cached.get(i).toBuilder()
+                                .fingerprint(SecretFingerprint.ofHistory(match.rule().id(),
+                                        text.subSequence(match.secretStart(), match.secretEnd()), source.path()))
+                                .build());
+                    }
+                }
+                sink.report(withHistory(sighting, cached.get(source.index())));
+            }
+        }
+    }
+
+    private static Finding withHistory(Sighting sighting, Finding finding) {
         PersonIdent author = sighting.first.getAuthorIdent();
         String date = Instant.ofEpochSecond(sighting.first.getCommitTime()).toString();
         if (author != null && author.getWhenAsInstant() != null) {
             date = author.getWhenAsInstant().toString();
         }
-        Finding finding = sighting.finding;
         Location location = finding.location();
         String shortId = sighting.first.abbreviate(10).name();
         Finding.Builder builder = finding.toBuilder()
