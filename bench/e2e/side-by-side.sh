@@ -12,6 +12,8 @@
 #   --runs N          runs of each tool (default 5); medians are printed
 #   --only LIST       comma-separated subset of: secrets,full,history,startup,scaling (default all that apply)
 #   --cli CMD         how to start our CLI (default: ./devsecops from this checkout)
+#   --baseline CMD    also run an older build of the CLI (e.g. "java -jar /tmp/devsecops-old.jar") in the same
+#                     rotation, printed as "base-*", to compare before and after under the same load
 #
 # Our CLI and ripgrep run alternately, so load from other processes hits both alike; every figure is
 # printed with the load average at the time. Peak RSS comes from /usr/bin/time -v. Nothing is installed:
@@ -20,6 +22,7 @@ set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 tree= build= tree4= history= runs=5 only=secrets,full,history,startup,scaling copies=2
 cli="$repo/devsecops"
+baseline=
 mirrors=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -32,7 +35,8 @@ while [ $# -gt 0 ]; do
     --runs) runs="$2"; shift 2 ;;
     --only) only="$2"; shift 2 ;;
     --cli) cli="$2"; shift 2 ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    --baseline) baseline="$2"; shift 2 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -115,18 +119,22 @@ if want secrets; then
   echo "== secrets only, end to end (reports written) vs rg one regex =="
   for i in $(seq 1 "$runs"); do
     measure ours-secrets $cli scan --no-history -q -o "$work/out-s" --stages secrets "$tree"
+    [ -z "$baseline" ] || measure base-secrets $baseline scan --no-history -q -o "$work/out-bs" --stages secrets "$tree"
     measure rg-secrets rg -c --no-ignore --hidden "$regex" "$tree"
   done
   report ours-secrets "$size"; report rg-secrets "$size"; ratio ours-secrets rg-secrets
+  [ -z "$baseline" ] || { report base-secrets "$size"; ratio base-secrets rg-secrets; }
 fi
 
 if want full; then
   echo "== full default scan (all stages, all reports) vs rg one regex =="
   for i in $(seq 1 "$runs"); do
     measure ours-full $cli scan --no-history -q -o "$work/out-f" "$tree"
+    [ -z "$baseline" ] || measure base-full $baseline scan --no-history -q -o "$work/out-bf" "$tree"
     measure rg-full rg -c --no-ignore --hidden "$regex" "$tree"
   done
   report ours-full "$size"; report rg-full "$size"; ratio ours-full rg-full
+  [ -z "$baseline" ] || { report base-full "$size"; ratio base-full rg-full; }
 fi
 
 if want scaling && [ -n "$tree4" ]; then
@@ -149,10 +157,12 @@ if want history && [ -n "$history" ]; then
   echo "== history: $commits commits of $history, secrets stage with --history vs git log -p | rg =="
   for i in $(seq 1 "$runs"); do
     measure ours-history $cli scan --no-history -q -o "$work/out-h" --stages secrets --history "$history"
+    [ -z "$baseline" ] || measure base-history $baseline scan --no-history -q -o "$work/out-bh" --stages secrets --history "$history"
     measure rg-history sh -c 'git -C "$1" log -p --no-color HEAD | rg -c "$2"' _ "$history" "$regex"
   done
   report ours-history 0 | sed 's/ *[0-9.]* MB\/s//'; report rg-history 0 | sed 's/ *[0-9.]* MB\/s//'
   ratio ours-history rg-history
+  [ -z "$baseline" ] || report base-history 0 | sed 's/ *[0-9.]* MB\/s//'
 fi
 
 if want startup; then
@@ -162,8 +172,15 @@ if want startup; then
   for i in $(seq 1 "$runs"); do
     measure ours-one-file $cli scan --no-history -q -o "$work/out-1" "$work/one"
     measure ours-version $cli --version
+    if [ -n "$baseline" ]; then
+      measure base-one-file $baseline scan --no-history -q -o "$work/out-b1" "$work/one"
+      measure base-version $baseline --version
+    fi
     measure rg-one-file rg -c "$regex" "$work/one"
   done
   report ours-one-file 0 | sed 's/ *[0-9.]* MB\/s//'; report ours-version 0 | sed 's/ *[0-9.]* MB\/s//'
   report rg-one-file 0 | sed 's/ *[0-9.]* MB\/s//'
+  if [ -n "$baseline" ]; then
+    report base-one-file 0 | sed 's/ *[0-9.]* MB\/s//'; report base-version 0 | sed 's/ *[0-9.]* MB\/s//'
+  fi
 fi
