@@ -106,7 +106,7 @@ report() { # report LABEL BYTES
 ratio() { printf '%-16s %.3fx  (ripgrep time / our time, medians)\n' "ratio" "$(echo "$(med "$2" 1) / $(med "$1" 1)" | bc -l)"; }
 
 
-echo "devsecops $(cd "$repo" && git rev-parse --short HEAD 2>/dev/null || echo '?') vs $(rg --version | head -1); $(nproc) cores; $(date -u +%FT%TZ)"
+echo "devsecops ($cli) vs $(rg --version | head -1)${baseline:+, baseline ($baseline)}; $(nproc) cores; $(date -u +%FT%TZ)"
 $cli --version >/dev/null # builds the jar first if needed, outside the measurements
 
 if want secrets || want full || want scaling; then
