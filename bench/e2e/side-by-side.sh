@@ -16,7 +16,8 @@
 #                     rotation, printed as "base-*", to compare before and after under the same load
 #
 # Our CLI and ripgrep run alternately, so load from other processes hits both alike; every figure is
-# printed with the load average at the time. Peak RSS comes from /usr/bin/time -v. Nothing is installed:
+# printed with the load average at the time, and with its CPU seconds (user + system), which depend less on that
+# load. Peak RSS comes from /usr/bin/time -v. Nothing is installed:
 # missing tools are named and the script stops. Benchmarks, not tests: nothing here fails on a figure.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -36,7 +37,7 @@ while [ $# -gt 0 ]; do
     --only) only="$2"; shift 2 ;;
     --cli) cli="$2"; shift 2 ;;
     --baseline) baseline="$2"; shift 2 ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -89,18 +90,20 @@ measure() {
     # exit 1 is our CLI's "policy failed"; ripgrep exits 1 when nothing matched
     if [ "$code" -gt 1 ]; then echo "$label failed ($code):" >&2; tail -5 "$work/err.txt" >&2; exit 1; fi
   }
-  local wall rss
+  local wall rss cpu
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s}' "$work/time.txt")
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
-  echo "$wall $rss $before" >>"$work/$label"
-  printf '  %-14s %7.2f s %8.1f MiB  load %s\n' "$label" "$wall" "$(echo "$rss / 1024" | bc -l)" "$before"
+  cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$work/time.txt")
+  echo "$wall $rss $before $cpu" >>"$work/$label"
+  printf '  %-14s %7.2f s %8.1f MiB  cpu %6.2f s  load %s\n' "$label" "$wall" "$(echo "$rss / 1024" | bc -l)" "$cpu" "$before"
 }
 med() { awk '{print $'"$2"'}' "$work/$1" | median; }
 report() { # report LABEL BYTES
   local s r
   s=$(med "$1" 1); r=$(med "$1" 2)
-  printf '%-16s median %7.2f s  %8.1f MB/s  peak RSS %7.1f MiB  (load %s..%s)\n' "$1" "$s" \
-    "$(echo "$2 / 1000000 / $s" | bc -l)" "$(echo "$r / 1024" | bc -l)" \
+  [ "$(echo "$s > 0" | bc)" = 1 ] || s=0.01 # below the timer's resolution
+  printf '%-16s median %7.2f s  %8.1f MB/s  peak RSS %7.1f MiB  cpu %6.2f s  (load %s..%s)\n' "$1" "$s" \
+    "$(echo "$2 / 1000000 / $s" | bc -l)" "$(echo "$r / 1024" | bc -l)" "$(med "$1" 4)" \
     "$(awk '{print $3}' "$work/$1" | sort -g | head -1)" "$(awk '{print $3}' "$work/$1" | sort -g | tail -1)"
 }
 ratio() { printf '%-16s %.3fx  (ripgrep time / our time, medians)\n' "ratio" "$(echo "$(med "$2" 1) / $(med "$1" 1)" | bc -l)"; }
