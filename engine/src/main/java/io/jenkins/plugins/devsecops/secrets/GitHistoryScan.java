@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,7 +94,7 @@ final class GitHistoryScan {
 
     private void walk(Repository repository, ObjectId head, FindingSink sink) throws IOException, InterruptedException {
         Map<String, Sighting> sightings = new LinkedHashMap<>();
-        Set<BlobAtPath> clean = new HashSet<>();
+        SearchedBlobs searched = new SearchedBlobs(new HashSet<>(), new HashMap<>());
         int scanned = 0;
         boolean capped = false;
         try (RevWalk walk = new RevWalk(repository);
@@ -127,7 +128,7 @@ final class GitHistoryScan {
                     break;
                 }
                 scanned++;
-                scanCommit(walk, reader, diffs, commit, sightings, clean, sink);
+                scanCommit(walk, reader, diffs, commit, sightings, searched, sink);
             }
         }
         report(repository, sightings, sink);
@@ -150,12 +151,19 @@ final class GitHistoryScan {
     private record BlobAtPath(ObjectId blob, String path) {
     }
 
+    /**
+     * What the walk has searched: blobs without a secret (nothing more to do when a commit carries them again) and the
+     * matches of the others (a commit that adds one again, a merge or a revert, only needs its diff).
+     */
+    private record SearchedBlobs(Set<BlobAtPath> clean, Map<BlobAtPath, List<SecretMatch>> matched) {
+    }
+
     /** The tree-level change list of a commit (cheap) and, on demand, its diff with rename detection. */
     private record CommitDiffs(DiffFormatter changes, DiffFormatter diff) {
     }
 
     private void scanCommit(RevWalk walk, ObjectReader reader, CommitDiffs diffs, RevCommit commit,
-            Map<String, Sighting> sightings, Set<BlobAtPath> clean, FindingSink sink) throws IOException {
+            Map<String, Sighting> sightings, SearchedBlobs searched, FindingSink sink) throws IOException {
         RevCommit parent = commit.getParentCount() == 0 ? null : walk.parseCommit(commit.getParent(0));
         List<DiffEntry> entries;
         try {
@@ -173,13 +181,13 @@ final class GitHistoryScan {
                 continue;
             }
             BlobAtPath blob = new BlobAtPath(entry.getNewId().toObjectId(), entry.getNewPath());
-            if (clean.contains(blob)) {
+            if (searched.clean().contains(blob)) {
                 continue;
             }
             try {
-                Candidates candidates = search(reader, blob, sink);
+                Candidates candidates = search(reader, blob, searched, sink);
                 if (candidates == null) {
-                    clean.add(blob);
+                    searched.clean().add(blob);
                     continue;
                 }
                 DiffEntry changed = entry;
@@ -197,7 +205,7 @@ final class GitHistoryScan {
                 }
             } catch (MissingObjectException | LargeObjectException e) {
                 sink.skipped("history-unreadable-blob");
-                clean.add(blob);
+                searched.clean().add(blob);
             }
         }
     }
@@ -219,8 +227,9 @@ final class GitHistoryScan {
     private record Candidates(ObjectId blob, String path, String text, List<SecretMatch> matches) {
     }
 
-    /** Searches a blob once; {@code null} when it holds no secret (or is binary, too large). */
-    private Candidates search(ObjectReader reader, BlobAtPath blob, FindingSink sink) throws IOException {
+    /** Searches a blob, once; {@code null} when it holds no secret (or is binary, too large). */
+    private Candidates search(ObjectReader reader, BlobAtPath blob, SearchedBlobs searched, FindingSink sink)
+            throws IOException {
         ObjectLoader loader = reader.open(blob.blob(), Constants.OBJ_BLOB);
         if (loader.getSize() > maxBlobSize) {
             sink.skipped("history-too-large");
@@ -231,6 +240,10 @@ final class GitHistoryScan {
             sink.skipped("history-binary");
             return null;
         }
+        List<SecretMatch> known = searched.matched().get(blob);
+        if (known != null) {
+            return new Candidates(blob.blob(), blob.path(), new String(content, StandardCharsets.UTF_8), known);
+        }
         String[] decoded = new String[1];
         List<SecretMatch> matches = detector.detect(blob.path(), content, () -> {
             decoded[0] = new String(content, StandardCharsets.UTF_8);
@@ -239,6 +252,7 @@ final class GitHistoryScan {
         if (matches.isEmpty()) {
             return null;
         }
+        searched.matched().put(blob, matches);
         return new Candidates(blob.blob(), blob.path(), decoded[0], matches);
     }
 
