@@ -42,8 +42,8 @@ final class PolicyCommand {
 
         @Override
         public Integer call() throws IOException {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter out = ConsoleWriter.of(spec.commandLine().getOut());
+            PrintWriter err = ConsoleWriter.of(spec.commandLine().getErr());
             if (!Files.exists(file)) {
                 err.println("error: " + file + ": file not found");
                 return DevSecOpsCommand.EXIT_ERROR;

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.devsecops.cli;
 
-import static io.jenkins.plugins.devsecops.cli.Run.devsecops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -39,8 +38,15 @@ class EverydayCliTest {
     @TempDir
     Path work;
 
+    @TempDir
+    Path cache;
+
+    private CliRun devsecops(String... args) {
+        return CliRun.of(cache, args);
+    }
+
     /** {@code devsecops scan ROOT} with reports and history outside the tree, then {@code extra}. */
-    private Run scan(String... extra) {
+    private CliRun scan(String... extra) {
         List<String> args = new ArrayList<>(List.of("scan", root.toString(), "-o", work.resolve("out").toString(),
                 "--history-dir", work.resolve("history").toString()));
         args.addAll(List.of(extra));
@@ -62,7 +68,7 @@ class EverydayCliTest {
     @Test
     void shouldKeepTheFindingsAndSuppressionsOfStagesAPartialScanDidNotRun() throws Exception {
         // Given a suppression of every IaC finding in legacy.tf and a full scan
-        Run full = scan("-q", "--stages", "secrets,iac");
+        CliRun full = scan("-q", "--stages", "secrets,iac");
         assertThat(full.exit()).as(full.stderr()).isZero();
         String rule = ruleOf(Files.readString(work.resolve("out/report.json")), "infra/legacy.tf");
         write(".devsecops/suppressions.yaml", """
@@ -71,11 +77,11 @@ class EverydayCliTest {
                     path: infra/legacy.tf
                     reason: decommissioned
                 """.formatted(rule));
-        Run again = scan("-q", "--stages", "secrets,iac");
+        CliRun again = scan("-q", "--stages", "secrets,iac");
         assertThat(again.stdout()).contains("0 new,").doesNotContain("Suppression matches no finding");
 
         // When only the secrets stage runs
-        Run partial = scan("--stages", "secrets");
+        CliRun partial = scan("--stages", "secrets");
 
         // Then the IaC findings are carried over, not fixed, and the IaC suppression is not called unused
         assertThat(partial.exit()).as(partial.stderr()).isZero();
@@ -85,7 +91,7 @@ class EverydayCliTest {
         assertThat(Files.readString(work.resolve("out/index.html"))).contains(">carried over</span>");
 
         // When the full scan runs again, nothing is new and nothing was fixed
-        Run next = scan("-q", "--stages", "secrets,iac");
+        CliRun next = scan("-q", "--stages", "secrets,iac");
         assertThat(next.stdout()).contains("History: 0 new,", " 0 fixed,");
         List<String> trend = Files.readAllLines(work.resolve("history/summaries.jsonl"));
         assertThat(trend).hasSize(4);
@@ -110,37 +116,37 @@ class EverydayCliTest {
     @Test
     void shouldFailByDefaultOnAProviderSecretAndSayWhenNoGateIsConfigured() throws Exception {
         // Given only a generic assignment and IaC findings: the default policy passes
-        Run generic = scan("-q", "--no-history");
+        CliRun generic = scan("-q", "--no-history");
         assertThat(generic.exit()).as(generic.stdout()).isZero();
         assertThat(generic.stdout()).contains("default-new-critical", "default-verified-secret");
 
         // When a GitHub token is added, the default policy fails the scan
         write("deploy/ci.env", GITHUB_TOKEN);
-        Run secret = scan("-q", "--no-history");
+        CliRun secret = scan("-q", "--no-history");
         assertThat(secret.exit()).isEqualTo(DevSecOpsCommand.EXIT_GATE_FAILED);
         assertThat(secret.stdout()).containsPattern("default-verified-secret +TOTAL +1 +1 +FAILED");
 
         // Unless the defaults are switched off, or a policy file without gates replaces them
-        Run off = scan("-q", "--no-history", "--no-default-policy");
+        CliRun off = scan("-q", "--no-history", "--no-default-policy");
         assertThat(off.exit()).isZero();
         assertThat(off.stdout()).contains("No gates configured: every scan passes");
         write("devsecops-policy.yaml", "version: 1\n");
-        Run empty = scan("-q", "--no-history");
+        CliRun empty = scan("-q", "--no-history");
         assertThat(empty.exit()).isZero();
         assertThat(empty.stdout()).contains("No gates configured").doesNotContain("default-verified-secret");
     }
 
     @Test
     void shouldRefuseUnknownOptionsAndABadSince() throws Exception {
-        Run option = scan("--option", "secrets.nosuch=1");
+        CliRun option = scan("--option", "secrets.nosuch=1");
         assertThat(option.exit()).isEqualTo(DevSecOpsCommand.EXIT_ERROR);
         assertThat(option.stderr()).contains("Unknown option 'secrets.nosuch'", "history, maxCommits, since");
 
-        Run stage = scan("--option", "nosuch.x=1");
+        CliRun stage = scan("--option", "nosuch.x=1");
         assertThat(stage.exit()).isEqualTo(DevSecOpsCommand.EXIT_ERROR);
         assertThat(stage.stderr()).contains("Unknown option 'nosuch.x'", "dependencies.osvZip");
 
-        Run sinceAlone = scan("--since", "HEAD");
+        CliRun sinceAlone = scan("--since", "HEAD");
         assertThat(sinceAlone.exit()).isEqualTo(DevSecOpsCommand.EXIT_ERROR);
         assertThat(sinceAlone.stderr()).contains("--since needs --history");
 
@@ -150,26 +156,26 @@ class EverydayCliTest {
             first = git.commit().setMessage("first").setAuthor("Dev", "dev@example.com")
                     .setCommitter("Dev", "dev@example.com").call();
         }
-        Run notACommit = scan("--history", "--since", "no-such-branch");
+        CliRun notACommit = scan("--history", "--since", "no-such-branch");
         assertThat(notACommit.exit()).isEqualTo(DevSecOpsCommand.EXIT_ERROR);
         assertThat(notACommit.stderr()).contains("--since no-such-branch is not a commit");
-        assertThat(work.resolve("history")).doesNotExist();
+        assertThat(work.resolve("history/summaries.jsonl")).as("nothing recorded").doesNotExist();
 
-        Run since = scan("-q", "--history", "--since", first.getName());
+        CliRun since = scan("-q", "--history", "--since", first.getName());
         assertThat(since.exit()).as(since.stderr()).isZero();
     }
 
     @Test
     void shouldRefuseAnImportThatMatchesNoFileUnlessAllowed() throws Exception {
-        Run missing = scan("--import", "sarif:build/*.sarif");
+        CliRun missing = scan("--import", "sarif:build/*.sarif");
         assertThat(missing.exit()).isEqualTo(DevSecOpsCommand.EXIT_ERROR);
         assertThat(missing.stderr()).contains("--import sarif:build/*.sarif matches no file", "--allow-missing-imports");
-        assertThat(work.resolve("history")).doesNotExist();
+        assertThat(work.resolve("history/summaries.jsonl")).as("nothing recorded").doesNotExist();
 
-        Run byOption = scan("-q", "--import", "sarif:build/*.sarif", "--option", "imports.allowMissing=true");
+        CliRun byOption = scan("-q", "--import", "sarif:build/*.sarif", "--option", "imports.allowMissing=true");
         assertThat(byOption.exit()).as(byOption.stderr()).isZero();
 
-        Run allowed = scan("--import", "sarif:build/*.sarif", "--allow-missing-imports");
+        CliRun allowed = scan("--import", "sarif:build/*.sarif", "--allow-missing-imports");
         assertThat(allowed.exit()).as(allowed.stderr()).isZero();
         assertThat(allowed.stdout()).contains("warning: imports: Import pattern 'sarif:build/*.sarif' matches no file")
                 .containsPattern("(?m)^imports +0");
@@ -192,7 +198,7 @@ class EverydayCliTest {
                   HIGH: soon
                 """);
 
-        Run check = devsecops("policy", "check", policy.toString());
+        CliRun check = devsecops("policy", "check", policy.toString());
 
         assertThat(check.exit()).isEqualTo(DevSecOpsCommand.EXIT_ERROR);
         assertThat(check.stderr().lines().filter(l -> l.startsWith("error: ")).toList()).containsExactly(
@@ -206,32 +212,32 @@ class EverydayCliTest {
                 "error: policy.yaml:11:9: expected a whole number (at sla.HIGH)");
         assertThat(check.stderr()).contains("5 errors, the policy is invalid");
 
-        Run scanWithIt = scan("--policy", policy.toString());
+        CliRun scanWithIt = scan("--policy", policy.toString());
         assertThat(scanWithIt.exit()).isEqualTo(DevSecOpsCommand.EXIT_ERROR);
         assertThat(scanWithIt.stderr()).contains("policy.yaml:4:15: Unknown severity 'SEVERE'",
                 "(and 4 more: devsecops policy check " + policy + " lists them all)");
 
-        Run missing = devsecops("policy", "check", work.resolve("nothere.yaml").toString());
+        CliRun missing = devsecops("policy", "check", work.resolve("nothere.yaml").toString());
         assertThat(missing.exit()).isEqualTo(DevSecOpsCommand.EXIT_ERROR);
         assertThat(missing.stderr()).contains("nothere.yaml: file not found");
 
-        Run missingInScan = scan("--policy", work.resolve("nothere.yaml").toString());
+        CliRun missingInScan = scan("--policy", work.resolve("nothere.yaml").toString());
         assertThat(missingInScan.exit()).isEqualTo(DevSecOpsCommand.EXIT_ERROR);
         assertThat(missingInScan.stderr()).contains("nothere.yaml: file not found");
     }
 
     @Test
     void shouldPrintATidySummaryHelpAndFormatError() throws Exception {
-        Run scan = scan("--no-history", "--stages", "secrets,iac,imports");
+        CliRun scan = scan("--no-history", "--stages", "secrets,iac,imports");
         assertThat(scan.stdout()).doesNotContain("skipped {}").doesNotContain("1 findings").doesNotContain("1 files")
                 .doesNotContainPattern("(?m)^imports ").doesNotContain("Stage imports")
                 .containsPattern("(?m)^\\d+ files scanned \\(\\d+ bytes\\) in \\d+ ms$");
 
-        Run format = scan("--format", "pdf");
+        CliRun format = scan("--format", "pdf");
         assertThat(format.exit()).isEqualTo(DevSecOpsCommand.EXIT_ERROR);
         assertThat(format.stderr()).contains("known formats are json, sarif, html, cyclonedx, dashboard");
 
-        Run help = devsecops("scan", "--help");
+        CliRun help = devsecops("scan", "--help");
         assertThat(help.stdout()).contains(".devsecops/suppressions.yaml", "--import sarif:build/**/*.sarif",
                 "--allow-missing-imports", "--no-default-policy");
         // No help text breaks a path across lines: every mention of the suppressions file is whole

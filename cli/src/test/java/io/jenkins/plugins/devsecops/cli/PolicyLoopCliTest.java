@@ -1,6 +1,5 @@
 package io.jenkins.plugins.devsecops.cli;
 
-import static io.jenkins.plugins.devsecops.cli.Run.devsecops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -40,6 +39,17 @@ class PolicyLoopCliTest {
     @TempDir
     Path out;
 
+    @TempDir
+    Path cache;
+
+    private record Run(int exit, String stdout, String stderr) {
+    }
+
+    private Run devsecops(String... args) {
+        CliRun run = CliRun.of(cache, args);
+        return new Run(run.exit(), run.stdout(), run.stderr());
+    }
+
     private Run scan(String... extra) {
         List<String> args = new ArrayList<>(List.of("scan", repo.toString(), "--stages", PolicyTestMarkerStage.ID,
                 "-o", out.toString(), "-q"));
@@ -75,7 +85,9 @@ class PolicyLoopCliTest {
             assertThat(first.stdout()).contains("Policy: FAILED");
             assertThat(out.resolve("dashboard.html")).exists();
             assertThat(out.resolve("report.json")).content().contains("\"history.status\" : \"NEW\"");
-            assertThat(repo.resolve(".devsecops/history/summaries.jsonl")).exists();
+            // And the history lives in the user's cache, never in the repository
+            assertThat(repo.resolve(".devsecops/history")).doesNotExist();
+            assertThat(cache.resolve("devsecops")).isDirectoryRecursivelyContaining("glob:**/summaries.jsonl");
 
             // When the same tree is scanned again
             Run second = scan();
@@ -175,13 +187,13 @@ class PolicyLoopCliTest {
 
         // When scanned with --fail-on HIGH and no history / with a broken policy
         Run failOn = scan("--fail-on", "HIGH", "--no-history");
+        assertThat(cache.resolve("devsecops")).doesNotExist();
         Files.writeString(repo.resolve("devsecops-policy.yaml"), "gates: [\n");
         Run broken = scan();
 
         // Then --fail-on is a FAILURE gate; the broken policy is a usage error with its location
         assertThat(failOn.exit()).isEqualTo(1);
         assertThat(failOn.stdout()).containsPattern("fail-on-high\\s+TOTAL\\s+1\\s+1\\s+FAILED");
-        assertThat(repo.resolve(".devsecops/history")).doesNotExist();
         assertThat(broken.exit()).isEqualTo(2);
         assertThat(broken.stderr()).contains("devsecops-policy.yaml:");
     }
