@@ -80,7 +80,7 @@ final class ImportScanner implements StageScanner {
         }
         Path root = context.root().toAbsolutePath().normalize();
         List<ReportLocator.Match> reports = ReportLocator.locate(root.toRealPath(), relativeToRoot(root, patterns),
-                sink::warning);
+                sink::warning, (pattern, message) -> sink.error(null, message));
         if (reports.isEmpty()) {
             sink.warning("No report matches the import patterns " + patterns);
         }
