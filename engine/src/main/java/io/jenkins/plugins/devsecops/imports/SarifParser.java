@@ -78,7 +78,7 @@ final class SarifParser implements ReportParser {
         NavigableMap<Integer, RunState> runs = new TreeMap<>();
         String[] version = new String[1];
         JsonRecordReader reader = new JsonRecordReader(Set.of(TOOL, TAXONOMY_NAME, BASE_IDS, ARTIFACT, RESULT, VERSION),
-                context.budget());
+                context);
         reader.read(in, (path, indexes, value) -> {
             if (path.equals(VERSION)) {
                 version[0] = JsonFields.text(value);
