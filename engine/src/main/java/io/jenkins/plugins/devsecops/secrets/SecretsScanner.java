@@ -33,7 +33,7 @@ final class SecretsScanner implements StageScanner {
     @Override
     public void scan(SourceFile file, FindingSink sink) {
         String text = file.text();
-        List<SecretMatch> matches = detector.detect(file.path(), text, file.bytes());
+        List<SecretMatch> matches = detector.detect(file.path(), text, file.bytes(), sink::warning);
         if (matches.isEmpty()) {
             return;
         }
