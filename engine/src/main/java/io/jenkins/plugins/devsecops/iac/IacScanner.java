@@ -154,7 +154,8 @@ final class IacScanner implements StageScanner {
                 }
                 case TERRAFORM_JSON -> terraformFiles.put(file.path(), TerraformJson.parse(text));
                 case DOCKERFILE -> {
-                    Dockerfile dockerfile = DockerfileParser.parse(file.path(), text);
+                    Dockerfile dockerfile = DockerfileParser.parse(file.path(), text,
+                            warning -> sink.warning(file.path() + ": " + warning));
                     InlineSuppressions inline = InlineSuppressions.of(file.path(), text);
                     evaluate(List.of(dockerfile), inline, sink);
                 }
@@ -225,7 +226,8 @@ final class IacScanner implements StageScanner {
         ruleFileErrors.forEach(sink::error);
         Map<String, List<HclBlock>> files = new TreeMap<>(terraformFiles);
         Set<String> reported = new HashSet<>();
-        for (List<IacResource> declared : new TerraformModules(files).units()) {
+        TerraformModules modules = new TerraformModules(files);
+        for (List<IacResource> declared : modules.units()) {
             List<IacResource> unit = List.copyOf(declared);
             Map<String, Object> memo = new ConcurrentHashMap<>();
             for (IacRule rule : rules) {
@@ -238,6 +240,7 @@ final class IacScanner implements StageScanner {
                 }
             }
         }
+        modules.warnings().forEach(sink::warning);
         List<IacResource> sorted = new ArrayList<>(kubernetesObjects);
         sorted.sort((a, b) -> a.path().equals(b.path()) ? Integer.compare(a.line(), b.line())
                 : a.path().compareTo(b.path()));

@@ -208,7 +208,8 @@ public final class ScanEngine {
                     }
                 } catch (UncheckedIOException e) {
                     throw e;
-                } catch (IOException | RuntimeException | StackOverflowError e) {
+                } catch (Exception | StackOverflowError | OutOfMemoryError | LinkageError | AssertionError e) {
+                    // whatever a parser throws on one file is that file's error, never the scan's
                     run.collector.error(file.path(), describe(e));
                     run.collector.addTime(System.nanoTime() - start);
                 }
@@ -219,8 +220,23 @@ public final class ScanEngine {
             } else {
                 counters.skip(binary ? "binary" : "no-stage");
             }
+        } catch (SourceFile.TooLargeException e) {
+            counters.skip(TreeWalk.SKIP_UNREADABLE);
+            for (StageRun run : runs) {
+                if (run.active()) {
+                    run.collector.error(file.path(), e.getMessage());
+                }
+            }
         } catch (UncheckedIOException e) {
             counters.skip(TreeWalk.SKIP_UNREADABLE);
+        } catch (OutOfMemoryError e) {
+            // reading or decoding one file exhausted the heap: that file is not scanned, the others are
+            counters.skip(TreeWalk.SKIP_UNREADABLE);
+            for (StageRun run : runs) {
+                if (run.active()) {
+                    run.collector.error(file.path(), "not scanned: not enough memory to read it whole");
+                }
+            }
         } finally {
             file.release();
         }
@@ -271,6 +287,12 @@ public final class ScanEngine {
 
     private static String describe(Throwable e) {
         String message = e.getMessage();
+        if (e instanceof StackOverflowError) {
+            return "not analysed: the file nests too deeply for the parser (StackOverflowError)";
+        }
+        if (e instanceof OutOfMemoryError) {
+            return "not analysed: the parser ran out of memory on this file (OutOfMemoryError)";
+        }
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 }
