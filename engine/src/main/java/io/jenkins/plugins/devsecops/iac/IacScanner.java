@@ -31,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -229,12 +230,13 @@ final class IacScanner implements StageScanner {
         TerraformModules modules = new TerraformModules(files);
         for (List<IacResource> declared : modules.units()) {
             List<IacResource> unit = List.copyOf(declared);
+            Map<String, List<IacResource>> byType = byType(unit);
             Map<String, Object> memo = new ConcurrentHashMap<>();
             for (IacRule rule : rules) {
                 if (rule.platform() != IacPlatform.TERRAFORM) {
                     continue;
                 }
-                for (IacResource resource : unit) {
+                for (IacResource resource : candidates(rule, unit, byType)) {
                     report(rule, new ResourceTarget(resource, unit, memo), resource.line(),
                             suppressions.get(resource.path()), sink, reported);
                 }
@@ -245,12 +247,13 @@ final class IacScanner implements StageScanner {
         sorted.sort((a, b) -> a.path().equals(b.path()) ? Integer.compare(a.line(), b.line())
                 : a.path().compareTo(b.path()));
         List<IacResource> objects = List.copyOf(sorted);
+        Map<String, List<IacResource>> objectsByKind = byType(objects);
         Map<String, Object> memo = new ConcurrentHashMap<>();
         for (IacRule rule : rules) {
             if (rule.platform() != IacPlatform.KUBERNETES) {
                 continue;
             }
-            for (IacResource object : objects) {
+            for (IacResource object : candidates(rule, objects, objectsByKind)) {
                 report(rule, new ResourceTarget(object, objects, memo), object.line(), suppressions.get(object.path()),
                         sink, reported);
             }
@@ -261,14 +264,42 @@ final class IacScanner implements StageScanner {
     private void evaluateUnit(List<IacResource> declared, InlineSuppressions inline, FindingSink sink) {
         Set<String> reported = new HashSet<>();
         List<IacResource> unit = List.copyOf(declared);
+        Map<String, List<IacResource>> byType = byType(unit);
         Map<String, Object> memo = new ConcurrentHashMap<>();
         for (IacRule rule : rules) {
-            for (IacResource resource : unit) {
+            for (IacResource resource : candidates(rule, unit, byType)) {
                 if (rule.platform() == resource.platform()) {
                     report(rule, new ResourceTarget(resource, unit, memo), resource.line(), inline, sink, reported);
                 }
             }
         }
+    }
+
+    /** The resources of a unit by type (or kind), so that a rule about some types sees only those. */
+    private static Map<String, List<IacResource>> byType(List<IacResource> unit) {
+        Map<String, List<IacResource>> index = new HashMap<>();
+        for (IacResource resource : unit) {
+            index.computeIfAbsent(resource.type(), t -> new ArrayList<>()).add(resource);
+        }
+        return index;
+    }
+
+    /** The resources a rule can match: those of its types, in unit order, or the whole unit. */
+    private static List<IacResource> candidates(IacRule rule, List<IacResource> unit,
+            Map<String, List<IacResource>> byType) {
+        if (rule.resourceTypes().isEmpty()) {
+            return unit;
+        }
+        if (rule.resourceTypes().size() == 1) {
+            return byType.getOrDefault(rule.resourceTypes().iterator().next(), List.of());
+        }
+        List<IacResource> candidates = new ArrayList<>();
+        for (IacResource resource : unit) {
+            if (rule.resourceTypes().contains(resource.type())) {
+                candidates.add(resource);
+            }
+        }
+        return candidates;
     }
 
     private void evaluate(List<Dockerfile> dockerfiles, InlineSuppressions inline, FindingSink sink) {

@@ -99,4 +99,36 @@ class HostileIacInputTest {
         assertThat(report.findings()).extracting(Finding::ruleId).contains("docker-add-from-url");
         assertThat(iac(report).errors()).isEmpty();
     }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void shouldEvaluateAThousandCustomRulesOverThreeThousandResourcesByType() throws Exception {
+        // Given 1,000 custom rules, each about one of 50 resource types (one of them about two types), and 3,000
+        // resources of 100 types without the owner tag the rules require
+        StringBuilder rules = new StringBuilder("rules:\n");
+        for (int i = 0; i < 1000; i++) {
+            rules.append("  - id: org-rule-").append(i).append("\n    title: Rule ").append(i)
+                    .append("\n    severity: low\n    platform: terraform\n    resource: aws_thing_").append(i % 50)
+                    .append(i == 999 ? ", aws_thing_99" : "").append("\n    attribute: tags.owner\n    condition: missing\n");
+        }
+        write(".devsecops/iac-rules/many.yaml", rules.toString());
+        StringBuilder resources = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            resources.append("resource \"aws_thing_").append(i % 100).append("\" \"r").append(i)
+                    .append("\" {\n  name = \"x").append(i).append("\"\n}\n");
+        }
+        write("infra/main.tf", resources.toString());
+
+        // When
+        Report report = scan();
+
+        // Then each rule reports exactly the 30 resources of its type (the two-type rule 60), and nothing else
+        java.util.Map<String, Long> perRule = report.findings().stream().collect(java.util.stream.Collectors
+                .groupingBy(Finding::ruleId, java.util.stream.Collectors.counting()));
+        assertThat(perRule).hasSize(1000);
+        assertThat(perRule.get("org-rule-0")).isEqualTo(30L);
+        assertThat(perRule.get("org-rule-999")).isEqualTo(60L);
+        assertThat(report.findings()).filteredOn(f -> f.ruleId().equals("org-rule-7"))
+                .allSatisfy(f -> assertThat(f.message()).contains("tags.owner"));
+    }
 }
