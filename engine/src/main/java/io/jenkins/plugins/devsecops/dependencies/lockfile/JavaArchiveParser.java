@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devsecops.dependencies.lockfile;
 
+import io.jenkins.plugins.devsecops.scan.ParserErrors;
 import io.jenkins.plugins.devsecops.dependencies.Ecosystem;
 import io.jenkins.plugins.devsecops.dependencies.LockedPackage;
 import java.io.ByteArrayInputStream;
@@ -138,13 +139,15 @@ public final class JavaArchiveParser implements LockfileParser {
         }
     }
 
-    /** What went wrong, in words, also for exceptions without a message (a truncated entry). */
+    /** What went wrong, in words, also for exceptions without a message (a truncated entry); never content. */
     private static String describe(Exception e) {
         if (e instanceof java.io.EOFException) {
             return "it ends inside an entry (truncated or corrupt)";
         }
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        if (e instanceof java.util.zip.ZipException) {
+            return "its zip structure is corrupt";
+        }
+        return ParserErrors.describe(e);
     }
 
     private static int countPomProperties(byte[] archive) throws IOException {
