@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devsecops.iac;
 
+import io.jenkins.plugins.devsecops.scan.ParserErrors;
 import io.jenkins.plugins.devsecops.iac.cloudformation.CloudFormationTemplates;
 import io.jenkins.plugins.devsecops.iac.dockerfile.Dockerfile;
 import io.jenkins.plugins.devsecops.iac.dockerfile.DockerfileParser;
@@ -25,12 +26,14 @@ import io.jenkins.plugins.devsecops.scan.FindingSink;
 import io.jenkins.plugins.devsecops.scan.SourceFile;
 import io.jenkins.plugins.devsecops.scan.StageScanner;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import io.jenkins.plugins.devsecops.files.TreeFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +77,15 @@ final class IacScanner implements StageScanner {
             return custom;
         }
         Path directory = root.resolve(CUSTOM_RULES_DIRECTORY);
-        if (!Files.isDirectory(directory)) {
+        TreeFiles tree = new TreeFiles(root);
+        try {
+            // Rules are configuration: read only from real directories and regular files inside the tree.
+            tree.requireNoLinks(directory);
+        } catch (IOException e) {
+            ruleFileErrors.put(CUSTOM_RULES_DIRECTORY, "Custom rules not read: " + e.getMessage());
+            return custom;
+        }
+        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
             return custom;
         }
         Set<String> ids = new HashSet<>();
@@ -90,18 +101,20 @@ final class IacScanner implements StageScanner {
         for (Path file : files) {
             String relative = CUSTOM_RULES_DIRECTORY + "/" + file.getFileName();
             try {
-                if (!Files.isRegularFile(file) || Files.size(file) > MAX_CUSTOM_RULE_FILE) {
-                    ruleFileErrors.put(relative, "Custom rule file is not a regular file or exceeds "
-                            + MAX_CUSTOM_RULE_FILE + " bytes");
+                String text;
+                try {
+                    text = tree.readText(file, (int) MAX_CUSTOM_RULE_FILE);
+                } catch (IOException e) {
+                    ruleFileErrors.put(relative, "Custom rule file not read: " + e.getMessage());
                     continue;
                 }
-                for (IacRule rule : CustomRules.parse(Files.readString(file, StandardCharsets.UTF_8))) {
+                for (IacRule rule : CustomRules.parse(text)) {
                     if (!ids.add(rule.id())) {
                         throw new IacParseException("Rule id '" + rule.id() + "' is already taken");
                     }
                     custom.add(rule);
                 }
-            } catch (IacParseException | IOException e) {
+            } catch (IacParseException e) {
                 ruleFileErrors.put(relative, "Invalid custom IaC rules: " + e.getMessage());
             }
         }
@@ -154,7 +167,8 @@ final class IacScanner implements StageScanner {
                 }
                 case TERRAFORM_JSON -> terraformFiles.put(file.path(), TerraformJson.parse(text));
                 case DOCKERFILE -> {
-                    Dockerfile dockerfile = DockerfileParser.parse(file.path(), text);
+                    Dockerfile dockerfile = DockerfileParser.parse(file.path(), text,
+                            warning -> sink.warning(file.path() + ": " + warning));
                     InlineSuppressions inline = InlineSuppressions.of(file.path(), text);
                     evaluate(List.of(dockerfile), inline, sink);
                 }
@@ -225,29 +239,33 @@ final class IacScanner implements StageScanner {
         ruleFileErrors.forEach(sink::error);
         Map<String, List<HclBlock>> files = new TreeMap<>(terraformFiles);
         Set<String> reported = new HashSet<>();
-        for (List<IacResource> declared : new TerraformModules(files).units()) {
+        TerraformModules modules = new TerraformModules(files);
+        for (List<IacResource> declared : modules.units()) {
             List<IacResource> unit = List.copyOf(declared);
+            Map<String, List<IacResource>> byType = byType(unit);
             Map<String, Object> memo = new ConcurrentHashMap<>();
             for (IacRule rule : rules) {
                 if (rule.platform() != IacPlatform.TERRAFORM) {
                     continue;
                 }
-                for (IacResource resource : unit) {
+                for (IacResource resource : candidates(rule, unit, byType)) {
                     report(rule, new ResourceTarget(resource, unit, memo), resource.line(),
                             suppressions.get(resource.path()), sink, reported);
                 }
             }
         }
+        modules.warnings().forEach(sink::warning);
         List<IacResource> sorted = new ArrayList<>(kubernetesObjects);
         sorted.sort((a, b) -> a.path().equals(b.path()) ? Integer.compare(a.line(), b.line())
                 : a.path().compareTo(b.path()));
         List<IacResource> objects = List.copyOf(sorted);
+        Map<String, List<IacResource>> objectsByKind = byType(objects);
         Map<String, Object> memo = new ConcurrentHashMap<>();
         for (IacRule rule : rules) {
             if (rule.platform() != IacPlatform.KUBERNETES) {
                 continue;
             }
-            for (IacResource object : objects) {
+            for (IacResource object : candidates(rule, objects, objectsByKind)) {
                 report(rule, new ResourceTarget(object, objects, memo), object.line(), suppressions.get(object.path()),
                         sink, reported);
             }
@@ -258,14 +276,42 @@ final class IacScanner implements StageScanner {
     private void evaluateUnit(List<IacResource> declared, InlineSuppressions inline, FindingSink sink) {
         Set<String> reported = new HashSet<>();
         List<IacResource> unit = List.copyOf(declared);
+        Map<String, List<IacResource>> byType = byType(unit);
         Map<String, Object> memo = new ConcurrentHashMap<>();
         for (IacRule rule : rules) {
-            for (IacResource resource : unit) {
+            for (IacResource resource : candidates(rule, unit, byType)) {
                 if (rule.platform() == resource.platform()) {
                     report(rule, new ResourceTarget(resource, unit, memo), resource.line(), inline, sink, reported);
                 }
             }
         }
+    }
+
+    /** The resources of a unit by type (or kind), so that a rule about some types sees only those. */
+    private static Map<String, List<IacResource>> byType(List<IacResource> unit) {
+        Map<String, List<IacResource>> index = new HashMap<>();
+        for (IacResource resource : unit) {
+            index.computeIfAbsent(resource.type(), t -> new ArrayList<>()).add(resource);
+        }
+        return index;
+    }
+
+    /** The resources a rule can match: those of its types, in unit order, or the whole unit. */
+    private static List<IacResource> candidates(IacRule rule, List<IacResource> unit,
+            Map<String, List<IacResource>> byType) {
+        if (rule.resourceTypes().isEmpty()) {
+            return unit;
+        }
+        if (rule.resourceTypes().size() == 1) {
+            return byType.getOrDefault(rule.resourceTypes().iterator().next(), List.of());
+        }
+        List<IacResource> candidates = new ArrayList<>();
+        for (IacResource resource : unit) {
+            if (rule.resourceTypes().contains(resource.type())) {
+                candidates.add(resource);
+            }
+        }
+        return candidates;
     }
 
     private void evaluate(List<Dockerfile> dockerfiles, InlineSuppressions inline, FindingSink sink) {
@@ -285,7 +331,7 @@ final class IacScanner implements StageScanner {
         try {
             rule.check().check(target, hits);
         } catch (RuntimeException e) {
-            sink.error(target.path(), "Rule " + rule.id() + " failed: " + e);
+            sink.error(target.path(), "Rule " + rule.id() + " failed: " + ParserErrors.describe(e));
             return;
         }
         for (RuleHit hit : hits.hits()) {

@@ -12,6 +12,8 @@ import io.jenkins.plugins.devsecops.model.StageError;
 import io.jenkins.plugins.devsecops.model.StageResult;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -78,11 +80,24 @@ public final class HtmlReportWriter implements ReportWriter {
 
     @Override
     public void write(Report report, OutputStream out) throws IOException {
-        out.write(render(report).getBytes(StandardCharsets.UTF_8));
+        // The page is encoded straight from the builder: no second and third copy of it as a string and a byte array.
+        StringBuilder page = page(report);
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        char[] chunk = new char[1 << 16];
+        for (int start = 0; start < page.length(); start += chunk.length) {
+            int end = Math.min(page.length(), start + chunk.length);
+            page.getChars(start, end, chunk, 0);
+            writer.write(chunk, 0, end - start);
+        }
+        writer.flush();
     }
 
     /** The page for {@code report}. */
     public String render(Report report) {
+        return page(report).toString();
+    }
+
+    private StringBuilder page(Report report) {
         List<String> sectionScripts = sectionScripts();
         StringBuilder html = new StringBuilder(16_384 + report.findings().size() * 600);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -121,7 +136,7 @@ public final class HtmlReportWriter implements ReportWriter {
             html.append("<script>").append(script).append("</script>\n");
         }
         html.append("</body>\n</html>\n");
-        return html.toString();
+        return html;
     }
 
     private static String toolLabel(Report report) {
@@ -190,6 +205,11 @@ public final class HtmlReportWriter implements ReportWriter {
             if (result != null) {
                 html.append("<span class=\"status ").append(result.status().name()).append("\">")
                         .append(result.status().name().replace('_', ' ').toLowerCase(Locale.ROOT)).append("</span>");
+            } else if (report.findings().stream().anyMatch(f -> f.stage().equals(entry.getKey())
+                    && FindingHistory.isCarried(f))) {
+                // A stage this scan did not run: its findings come unchanged from the last scan that ran it.
+                html.append("<span class=\"muted\" title=\"not run in this scan: findings carried over from the ")
+                        .append("last scan that ran it\">carried over</span>");
             } else {
                 html.append("<span class=\"muted\">imported</span>");
             }
@@ -239,6 +259,12 @@ public final class HtmlReportWriter implements ReportWriter {
         fact(html, "Files skipped", String.valueOf(skipped));
         report.walk().skipped().forEach((reason, count) -> fact(html, "\u2003" + reason, String.valueOf(count)));
         html.append("</dl>\n");
+        if (!report.walk().unreadable().isEmpty()) {
+            html.append("<h3>Unreadable files</h3>\n<ul class=\"unreadable\">");
+            report.walk().unreadable().forEach(name -> html.append("<li><code>").append(HtmlText.escape(name))
+                    .append("</code></li>"));
+            html.append("</ul>\n");
+        }
         for (StageResult stage : report.stages()) {
             if (!stage.skipped().isEmpty() || !stage.properties().isEmpty()) {
                 html.append("<h3>").append(HtmlText.escape(stage.stage())).append("</h3>\n<dl class=\"facts\">");

@@ -5,7 +5,6 @@ import io.jenkins.plugins.devsecops.fingerprint.FindingFingerprints;
 import io.jenkins.plugins.devsecops.model.Component;
 import io.jenkins.plugins.devsecops.model.Finding;
 import io.jenkins.plugins.devsecops.model.Report;
-import io.jenkins.plugins.devsecops.model.StageResult;
 import io.jenkins.plugins.devsecops.model.StageStatus;
 import io.jenkins.plugins.devsecops.model.WalkSummary;
 import java.io.IOException;
@@ -23,9 +22,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs a scan: one walk of the tree, every file handed to the stages that want it on a bounded thread pool,
@@ -41,7 +42,13 @@ public final class ScanEngine {
             .thenComparing(Finding::ruleId)
             .thenComparing(f -> f.fingerprint() == null ? "" : f.fingerprint());
 
+    /** Report property: the catalog's stages this scan did not run, comma-separated (absent when it ran all). */
+    public static final String STAGES_NOT_RUN = "stagesNotRun";
+
     private static final long PROGRESS_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
+    /** Files read and waiting or being scanned per scan thread: bounds memory however large the tree. */
+    private static final int FILES_IN_FLIGHT_PER_THREAD = 16;
 
     private final StageCatalog catalog;
 
@@ -62,7 +69,7 @@ public final class ScanEngine {
      * Scans.
      *
      * @throws IOException when the root is not a readable directory
-     * @throws IllegalArgumentException when the request names an unknown stage
+     * @throws IllegalArgumentException when the request names an unknown stage or option
      * @throws InterruptedException when the calling thread is interrupted; the pool is stopped
      */
     public Report scan(ScanRequest request, ProgressListener listener) throws IOException, InterruptedException {
@@ -73,11 +80,8 @@ public final class ScanEngine {
             throw new NoSuchFileException(root.toString(), null, "not a directory");
         }
         List<Stage> stages = catalog.select(request.stages());
+        catalog.checkOptions(request.options().keySet());
         long deadline = startNanos + request.stageTimeout().toNanos();
-
-        listener.progress(new ScanProgress("walk", 0, 0, 0));
-        TreeWalk walk = new TreeWalk(request);
-        walk.run();
 
         List<StageRun> runs = new ArrayList<>();
         for (Stage stage : stages) {
@@ -90,8 +94,17 @@ public final class ScanEngine {
             return thread;
         });
         WalkCounters counters = new WalkCounters();
+        listener.progress(new ScanProgress("walk", 0, 0, 0));
+        FileFeed feed = new FileFeed(runs, pool, deadline, listener, counters,
+                request.threads() * FILES_IN_FLIGHT_PER_THREAD);
+        TreeWalk walk = new TreeWalk(request, feed::submit);
         try {
-            scanFiles(walk, runs, pool, deadline, listener, counters);
+            try {
+                walk.run();
+            } catch (FileFeed.Interrupted e) {
+                throw new InterruptedException("Scan stopped");
+            }
+            feed.awaitAll();
             finishStages(runs, pool, deadline, listener);
         } finally {
             pool.shutdownNow();
@@ -101,20 +114,34 @@ public final class ScanEngine {
         counters.skipped.forEach((reason, count) -> skipped.merge(reason, count, Long::sum));
         Report.Builder report = Report.builder(EngineVersion.tool(), started)
                 .root(root.toString())
-                .walk(new WalkSummary(walk.filesSeen(), counters.filesScanned.get(), counters.bytesScanned.get(), skipped));
+                .walk(new WalkSummary(walk.filesSeen(), counters.filesScanned.get(), counters.bytesScanned.get(), skipped,
+                        counters.unreadable(walk.unreadable())));
         List<Finding> collected = new ArrayList<>();
         List<Component> components = new ArrayList<>();
+        FoundSecrets secrets = new FoundSecrets();
         for (StageRun run : runs) {
             report.stage(run.collector.result());
             collected.addAll(run.collector.findings());
             components.addAll(run.collector.components());
+            secrets.addAll(run.collector.secrets());
         }
         List<Finding> findings = new ArrayList<>(FindingFingerprints.ensureAll(collected, root));
         findings.sort(REPORT_ORDER);
         report.findings(findings);
         report.components(components);
+        List<String> notRun = catalog.all().stream().filter(stage -> !stages.contains(stage)).map(Stage::id).toList();
+        if (!notRun.isEmpty()) {
+            report.property(STAGES_NOT_RUN, String.join(",", notRun));
+        }
         report.durationMillis(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
-        return report.build();
+        // A found secret may also be part of a file name or an author's name: masked everywhere it appears.
+        return secrets.redact(report.build());
+    }
+
+    /** The catalog's stages that the scan of {@code report} did not run (see {@link #STAGES_NOT_RUN}). */
+    public static List<String> stagesNotRun(Report report) {
+        String value = report.properties().get(STAGES_NOT_RUN);
+        return value == null || value.isBlank() ? List.of() : List.of(value.split(","));
     }
 
     private static StageRun open(Stage stage, StageContext context) {
@@ -149,37 +176,103 @@ public final class ScanEngine {
         final AtomicLong filesDone = new AtomicLong();
         final AtomicLong lastProgress = new AtomicLong();
         final Map<String, Long> skipped = new TreeMap<>();
+        final List<String> unreadable = new ArrayList<>();
 
         synchronized void skip(String reason) {
             skipped.merge(reason, 1L, Long::sum);
         }
+
+        synchronized void unreadable(String path) {
+            skip(TreeWalk.SKIP_UNREADABLE);
+            unreadable.add(path);
+        }
+
+        synchronized List<String> unreadable(List<String> walked) {
+            List<String> all = new ArrayList<>(walked);
+            unreadable.stream().sorted().forEach(all::add);
+            return all;
+        }
     }
 
-    private void scanFiles(TreeWalk walk, List<StageRun> runs, ExecutorService pool, long deadline,
-            ProgressListener listener, WalkCounters counters) throws InterruptedException {
-        List<SourceFile> files = walk.files();
-        long total = files.size();
-        listener.progress(new ScanProgress("scan", 0, total, 0));
-        List<Future<?>> futures = new ArrayList<>(files.size());
-        for (SourceFile file : files) {
-            futures.add(pool.submit(() -> {
-                scanFile(file, runs, deadline, counters);
-                long done = counters.filesDone.incrementAndGet();
-                long now = System.nanoTime();
-                long last = counters.lastProgress.get();
-                if (now - last > PROGRESS_INTERVAL_NANOS && counters.lastProgress.compareAndSet(last, now)) {
-                    listener.progress(new ScanProgress("scan", done, total, countFindings(runs)));
-                }
-            }));
-        }
-        for (Future<?> future : futures) {
-            try {
-                future.get();
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("Internal error while scanning files", e.getCause());
+    /**
+     * Hands the files the walk finds to the pool as they come, with at most {@code limit} in flight: scanning
+     * overlaps the walk, and memory holds the files being scanned, never the whole tree.
+     */
+    private static final class FileFeed {
+
+        /** Thrown out of the walk when the scanning thread is interrupted while waiting for room. */
+        static final class Interrupted extends RuntimeException {
+            Interrupted() {
+                super(null, null, false, false);
             }
         }
-        listener.progress(new ScanProgress("scan", total, total, countFindings(runs)));
+
+        private final List<StageRun> runs;
+        private final ExecutorService pool;
+        private final long deadline;
+        private final ProgressListener listener;
+        private final WalkCounters counters;
+        private final int limit;
+        private final Semaphore room;
+        private final AtomicLong submitted = new AtomicLong();
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        FileFeed(List<StageRun> runs, ExecutorService pool, long deadline, ProgressListener listener,
+                WalkCounters counters, int limit) {
+            this.runs = runs;
+            this.pool = pool;
+            this.deadline = deadline;
+            this.listener = listener;
+            this.counters = counters;
+            this.limit = limit;
+            this.room = new Semaphore(limit);
+        }
+
+        void submit(SourceFile file) {
+            try {
+                room.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Interrupted();
+            }
+            submitted.incrementAndGet();
+            try {
+                pool.execute(() -> {
+                    try {
+                        scanFile(file, runs, deadline, counters);
+                        progress();
+                    } catch (RuntimeException | Error e) {
+                        failure.compareAndSet(null, e);
+                    } finally {
+                        room.release();
+                    }
+                });
+            } catch (RuntimeException e) {
+                room.release();
+                throw e;
+            }
+        }
+
+        private void progress() {
+            long done = counters.filesDone.incrementAndGet();
+            long now = System.nanoTime();
+            long last = counters.lastProgress.get();
+            if (now - last > PROGRESS_INTERVAL_NANOS && counters.lastProgress.compareAndSet(last, now)) {
+                listener.progress(new ScanProgress("scan", done, submitted.get(), countFindings(runs)));
+            }
+        }
+
+        /** Waits until every file handed over was scanned. */
+        void awaitAll() throws InterruptedException {
+            room.acquire(limit);
+            room.release(limit);
+            Throwable cause = failure.get();
+            if (cause != null) {
+                throw new IllegalStateException("Internal error while scanning files", cause);
+            }
+            long total = submitted.get();
+            listener.progress(new ScanProgress("scan", total, total, countFindings(runs)));
+        }
     }
 
     private static long countFindings(List<StageRun> runs) {
@@ -208,7 +301,8 @@ public final class ScanEngine {
                     }
                 } catch (UncheckedIOException e) {
                     throw e;
-                } catch (IOException | RuntimeException | StackOverflowError e) {
+                } catch (Exception | StackOverflowError | OutOfMemoryError | LinkageError | AssertionError e) {
+                    // whatever a parser throws on one file is that file's error, never the scan's
                     run.collector.error(file.path(), describe(e));
                     run.collector.addTime(System.nanoTime() - start);
                 }
@@ -219,8 +313,23 @@ public final class ScanEngine {
             } else {
                 counters.skip(binary ? "binary" : "no-stage");
             }
+        } catch (SourceFile.TooLargeException e) {
+            counters.unreadable(file.path());
+            for (StageRun run : runs) {
+                if (run.active()) {
+                    run.collector.error(file.path(), e.getMessage());
+                }
+            }
         } catch (UncheckedIOException e) {
-            counters.skip(TreeWalk.SKIP_UNREADABLE);
+            counters.unreadable(file.path());
+        } catch (OutOfMemoryError e) {
+            // reading or decoding one file exhausted the heap: that file is not scanned, the others are
+            counters.unreadable(file.path());
+            for (StageRun run : runs) {
+                if (run.active()) {
+                    run.collector.error(file.path(), "not scanned: not enough memory to read it whole");
+                }
+            }
         } finally {
             file.release();
         }
@@ -264,13 +373,15 @@ public final class ScanEngine {
                     run.collector.fail(StageStatus.FAILED, "Stage failed: " + describe(e.getCause()));
                 }
             }
-            StageResult result = run.collector.result();
-            listener.stageFinished(result);
+            // What the listener prints (console, build log) is masked like the report.
+            FoundSecrets known = new FoundSecrets();
+            runs.forEach(other -> known.addAll(other.collector.secrets()));
+            listener.stageFinished(known.redact(run.collector.result()));
         }
     }
 
     private static String describe(Throwable e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        // Never a third-party parser's message: it may quote the scanned content.
+        return ParserErrors.message(e);
     }
 }

@@ -22,11 +22,14 @@ import java.util.TreeMap;
  * @param threads the size of the scan's thread pool
  * @param stageTimeout how long one stage may run before it is stopped
  * @param options stage options named {@code <stage>.<option>}, e.g. {@code secrets.history=true}
+ * @param ownDirectories the tool's own output and history directories, relative to the root with {@code /}
+ *     separators: never walked, counted as skipped {@code own-output}
  * @param scanIgnored whether files git ignores (and build output directories) are scanned too; by default a walk
  *     of a git work tree leaves them out
  */
 public record ScanRequest(Path root, List<String> stages, List<String> includes, List<String> excludes,
-        long maxFileSize, int threads, Duration stageTimeout, Map<String, String> options, boolean scanIgnored) {
+        long maxFileSize, int threads, Duration stageTimeout, Map<String, String> options,
+        List<String> ownDirectories, boolean scanIgnored) {
 
     /** The default size limit: 10 MB. */
     public static final long DEFAULT_MAX_FILE_SIZE = 10L * 1024 * 1024;
@@ -39,6 +42,8 @@ public record ScanRequest(Path root, List<String> stages, List<String> includes,
         stages = stages == null ? List.of() : List.copyOf(stages);
         includes = includes == null ? List.of() : List.copyOf(includes);
         excludes = excludes == null ? List.of() : List.copyOf(excludes);
+        includes.forEach(Glob::gitignore); // an invalid pattern is refused here, naming it
+        excludes.forEach(Glob::gitignore);
         if (maxFileSize <= 0) {
             throw new IllegalArgumentException("The size limit must be positive: " + maxFileSize);
         }
@@ -47,12 +52,19 @@ public record ScanRequest(Path root, List<String> stages, List<String> includes,
         }
         Objects.requireNonNull(stageTimeout, "stageTimeout");
         options = options == null || options.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(options));
+        ownDirectories = ownDirectories == null ? List.of() : List.copyOf(ownDirectories);
+    }
+
+    public ScanRequest(Path root, List<String> stages, List<String> includes, List<String> excludes,
+            long maxFileSize, int threads, Duration stageTimeout, Map<String, String> options) {
+        this(root, stages, includes, excludes, maxFileSize, threads, stageTimeout, options, List.of());
     }
 
     /** A request that leaves out what git ignores, as before {@code scanIgnored} existed. */
     public ScanRequest(Path root, List<String> stages, List<String> includes, List<String> excludes,
-            long maxFileSize, int threads, Duration stageTimeout, Map<String, String> options) {
-        this(root, stages, includes, excludes, maxFileSize, threads, stageTimeout, options, false);
+            long maxFileSize, int threads, Duration stageTimeout, Map<String, String> options,
+            List<String> ownDirectories) {
+        this(root, stages, includes, excludes, maxFileSize, threads, stageTimeout, options, ownDirectories, false);
     }
 
     /** The option {@code name}, e.g. {@code secrets.history}. */
@@ -74,6 +86,7 @@ public record ScanRequest(Path root, List<String> stages, List<String> includes,
         private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         private Duration stageTimeout = DEFAULT_STAGE_TIMEOUT;
         private final Map<String, String> options = new LinkedHashMap<>();
+        private final List<String> ownDirectories = new ArrayList<>();
         private boolean scanIgnored;
 
         private Builder(Path root) {
@@ -126,9 +139,23 @@ public record ScanRequest(Path root, List<String> stages, List<String> includes,
             return this;
         }
 
+        /**
+         * Leaves out one of the tool's own directories (reports, history) when it lies inside the root; a directory
+         * outside the root is ignored.
+         */
+        public Builder ownDirectory(Path directory) {
+            Path absolute = directory.toAbsolutePath().normalize();
+            Path base = root.toAbsolutePath().normalize();
+            if (absolute.startsWith(base) && !absolute.equals(base)) {
+                ownDirectories.add(base.relativize(absolute).toString()
+                        .replace(absolute.getFileSystem().getSeparator(), "/"));
+            }
+            return this;
+        }
+
         public ScanRequest build() {
             return new ScanRequest(root, stages, includes, excludes, maxFileSize, threads, stageTimeout, options,
-                    scanIgnored);
+                    ownDirectories, scanIgnored);
         }
     }
 }

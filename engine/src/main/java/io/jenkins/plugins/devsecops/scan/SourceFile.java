@@ -1,6 +1,9 @@
 package io.jenkins.plugins.devsecops.scan;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +16,22 @@ import java.nio.file.Path;
 public final class SourceFile {
 
     private static final int BINARY_PROBE_BYTES = 8000;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /**
+     * The largest file read whole: 256 MiB, or an eighth of the heap when that is less. A larger file (possible
+     * only with a raised size limit) is refused with {@link TooLargeException}, never read into memory.
+     */
+    public static final long MAX_READ_BYTES = Math.min(256L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 8);
+
+    /** Thrown by {@link #bytes()} for a file larger than {@link #MAX_READ_BYTES}: the message names the file. */
+    public static final class TooLargeException extends UncheckedIOException {
+        private static final long serialVersionUID = 1L;
+
+        TooLargeException(String message) {
+            super(message, new IOException(message));
+        }
+    }
 
     private final Path absolutePath;
     private final String path;
@@ -71,7 +90,7 @@ public final class SourceFile {
                 result = content;
                 if (result == null) {
                     try {
-                        result = Files.readAllBytes(absolutePath);
+                        result = readCapped();
                     } catch (IOException e) {
                         throw new UncheckedIOException("Cannot read " + path + ": " + e.getMessage(), e);
                     }
@@ -82,11 +101,35 @@ public final class SourceFile {
         return result;
     }
 
+    /** Reads the file, at most {@link #MAX_READ_BYTES} of it: a file that grew or lies about its size is refused. */
+    private byte[] readCapped() throws IOException {
+        String tooLarge = path + " is larger than " + MAX_READ_BYTES + " bytes, the most a file is read into memory;"
+                + " it was not scanned";
+        if (Files.size(absolutePath) > MAX_READ_BYTES) {
+            throw new TooLargeException(tooLarge);
+        }
+        try (java.io.InputStream in = Files.newInputStream(absolutePath)) {
+            byte[] read = in.readNBytes((int) MAX_READ_BYTES + 1);
+            if (read.length > MAX_READ_BYTES) {
+                throw new TooLargeException(tooLarge);
+            }
+            return read;
+        }
+    }
+
     /** Whether the file looks binary: a NUL byte among its first 8,000 bytes, as git decides. */
     public boolean isBinary() {
         byte[] data = bytes();
         int end = Math.min(data.length, BINARY_PROBE_BYTES);
-        for (int i = 0; i < end; i++) {
+        int i = 0;
+        // Eight bytes at a time: a word holds a zero byte when (w - 0x01..01) & ~w & 0x80..80 is not zero.
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            long word = (long) LONGS.get(data, i);
+            if (((word - 0x0101010101010101L) & ~word & 0x8080808080808080L) != 0) {
+                return true;
+            }
+        }
+        for (; i < end; i++) {
             if (data[i] == 0) {
                 return true;
             }

@@ -10,11 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * The one walk of the source tree that serves every file-based stage. Leaves out {@code .git} directories,
- * what git ignores in a git work tree ({@link GitIgnoredPaths}, unless the request scans ignored files), symbolic links (never followed, so no loops and no escape from the root), ignored and excluded paths,
- * unreadable and oversized files, each counted by reason.
+ * what git ignores in a git work tree ({@link GitIgnoredPaths}, unless the request scans ignored files), symbolic
+ * links (never followed, so no loops and no escape from the root), ignored and excluded paths,
+ * unreadable and oversized files, each counted by reason. Each file to scan is handed on as soon as it is found, so
+ * that scanning overlaps the walk and no list of the whole tree is kept.
  */
 final class TreeWalk {
 
@@ -23,24 +26,36 @@ final class TreeWalk {
     static final String SKIP_TOO_LARGE = "too-large";
     static final String SKIP_SYMLINK = "symlink";
     static final String SKIP_UNREADABLE = "unreadable";
+    static final String SKIP_OWN_OUTPUT = "own-output";
 
     private final Path root;
     private final long maxFileSize;
     private final PathFilter filter;
     /** What git ignores, when the root is in a git work tree and the request does not scan ignored files. */
     private final GitIgnoredPaths gitIgnored;
+    private final java.util.Set<String> ownDirectories;
     private final List<SourceFile> files = new ArrayList<>();
+    private final Consumer<SourceFile> onFile;
     private final Map<String, Long> skipped = new TreeMap<>();
+    private final List<String> unreadable = new ArrayList<>();
     private long filesSeen;
 
+    /** A walk that collects the files to scan in {@link #files()}. */
     TreeWalk(ScanRequest request) {
+        this(request, null);
+    }
+
+    /** A walk that hands each file to scan to {@code onFile}, on the walking thread, keeping none. */
+    TreeWalk(ScanRequest request, Consumer<SourceFile> onFile) {
+        this.onFile = onFile == null ? files::add : onFile;
         this.root = request.root();
         this.maxFileSize = request.maxFileSize();
         this.filter = new PathFilter(request.includes(), request.excludes());
         this.gitIgnored = request.scanIgnored() ? null : GitIgnoredPaths.of(request.root());
+        this.ownDirectories = java.util.Set.copyOf(request.ownDirectories());
     }
 
-    /** Walks the tree; the files to scan are then in {@link #files()}. */
+    /** Walks the tree, handing over each file to scan. */
     void run() throws IOException {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
@@ -48,6 +63,10 @@ final class TreeWalk {
                 String relative = relativize(dir);
                 if (!relative.isEmpty()) {
                     if (dir.getFileName().toString().equals(".git")) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    if (ownDirectories.contains(relative)) {
+                        count(SKIP_OWN_OUTPUT);
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                     if (filter.isIgnored(relative, true) || filter.isExcludedDirectory(relative)) {
@@ -84,7 +103,7 @@ final class TreeWalk {
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException exc) {
                 filesSeen++;
-                count(SKIP_UNREADABLE);
+                unreadable(relativize(file));
                 return FileVisitResult.CONTINUE;
             }
         });
@@ -99,7 +118,7 @@ final class TreeWalk {
         if (attrs.isSymbolicLink()) {
             count(SKIP_SYMLINK);
         } else if (!attrs.isRegularFile()) {
-            count(SKIP_UNREADABLE);
+            unreadable(relative);
         } else if (filter.isIgnored(relative, false)) {
             count(SKIP_IGNORED);
         } else if (gitIgnored != null && gitIgnored.isIgnored(relative, false)) {
@@ -109,14 +128,29 @@ final class TreeWalk {
         } else if (attrs.size() > maxFileSize) {
             count(SKIP_TOO_LARGE);
         } else if (!Files.isReadable(file)) {
-            count(SKIP_UNREADABLE);
+            unreadable(relative);
         } else {
-            files.add(new SourceFile(file, relative, attrs.size()));
+            onFile.accept(new SourceFile(file, relative, attrs.size()));
         }
     }
 
     private String relativize(Path path) {
-        return root.relativize(path).toString().replace('\\', '/');
+        // Only the platform's separator becomes '/': on Linux a backslash is part of a file name.
+        String separator = path.getFileSystem().getSeparator();
+        String relative = root.relativize(path).toString();
+        return separator.equals("/") ? relative : relative.replace(separator, "/");
+    }
+
+    private void unreadable(String relative) {
+        count(SKIP_UNREADABLE);
+        if (unreadable.size() < io.jenkins.plugins.devsecops.model.WalkSummary.MAX_UNREADABLE_NAMED) {
+            unreadable.add(relative);
+        }
+    }
+
+    /** The first unreadable files, by relative path. */
+    List<String> unreadable() {
+        return unreadable;
     }
 
     void count(String reason) {

@@ -6,14 +6,18 @@ import io.jenkins.plugins.devsecops.scan.FindingSink;
 import io.jenkins.plugins.devsecops.scan.HistoryPathFilter;
 import io.jenkins.plugins.devsecops.scan.LineIndex;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.IntUnaryOperator;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.diff.Edit;
@@ -21,8 +25,8 @@ import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.diff.RawTextComparator;
 import org.eclipse.jgit.errors.CorruptObjectException;
 import org.eclipse.jgit.errors.LargeObjectException;
-import org.eclipse.jgit.errors.RevWalkException;
 import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.errors.RevWalkException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
@@ -32,7 +36,6 @@ import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevObject;
-
 import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -47,6 +50,11 @@ import org.eclipse.jgit.util.io.DisabledOutputStream;
  * its first parent (the root commit against the empty tree), and only the lines it added. One secret seen in many
  * commits of one path becomes one finding that names the first and the last commit. Binary and oversized blobs are
  * skipped; the number of commits is capped.
+ *
+ * <p>Each blob is read and searched once, whole, however many commits carry it: most blobs hold no secret and need
+ * nothing more, so no content diff is computed for them. Only a blob with a match is diffed against the commit's
+ * first parent (with rename detection), and only the matches on lines the commit added are kept: the same findings a
+ * diff of every commit gives, at a fraction of the cost.
  */
 final class GitHistoryScan {
 
@@ -61,7 +69,8 @@ final class GitHistoryScan {
 
     /** One secret of one path across the commits that added it. */
     private static final class Sighting {
-        Finding finding;
+        /** Where the oldest sighting is: the finding is made from it once the walk is over. */
+        FindingSource source;
         RevCommit first;
         String firstRef;
         RevCommit last;
@@ -221,6 +230,7 @@ final class GitHistoryScan {
     private void walk(Repository repository, List<StartRef> starts, FindingSink sink)
             throws IOException, InterruptedException {
         Map<String, Sighting> sightings = new LinkedHashMap<>();
+        SearchedBlobs searched = new SearchedBlobs(new HashSet<>(), new HashMap<>());
         int scanned = 0;
         boolean capped = false;
         ObjectId base = null;
@@ -234,11 +244,15 @@ final class GitHistoryScan {
         }
         try (RevWalk walk = new RevWalk(repository);
                 ObjectReader reader = repository.newObjectReader();
+                DiffFormatter changes = new DiffFormatter(DisabledOutputStream.INSTANCE);
                 DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
+            changes.setReader(reader, repository.getConfig());
+            changes.setDetectRenames(false);
             diff.setReader(reader, repository.getConfig());
             diff.setDiffComparator(RawTextComparator.DEFAULT);
             diff.setDetectRenames(true);
             diff.setBinaryFileThreshold((int) Math.min(Integer.MAX_VALUE - 8, maxBlobSize));
+            CommitDiffs diffs = new CommitDiffs(changes, diff);
             // One walk per ref, leaving out what the refs before it reach: every commit is read once and is named
             // after the first ref (HEAD's branch first) that reaches it.
             for (int s = 0; s < starts.size() && !capped; s++) {
@@ -269,7 +283,7 @@ final class GitHistoryScan {
                         }
                         scanned++;
                         previous = commit;
-                        scanCommit(repository, walk, reader, diff, commit, start.label(), sightings, sink);
+                        scanCommit(walk, reader, diffs, commit, start.label(), sightings, searched, sink);
                     }
                 } catch (RevWalkException | IOException e) {
                     Throwable cause = e instanceof RevWalkException && e.getCause() != null ? e.getCause() : e;
@@ -280,19 +294,7 @@ final class GitHistoryScan {
                 }
             }
         }
-        for (Sighting sighting : sightings.values()) {
-            Finding withHistory = withHistory(sighting);
-            if (sighting.treeFingerprint != null) {
-                Finding tree = treeFindings.get(sighting.treeFingerprint);
-                if (tree != null && tree.properties().get("commit") == null) {
-                    Finding merged = mergedInto(tree, withHistory);
-                    treeFindings.put(sighting.treeFingerprint, merged);
-                    sink.replace(tree, merged);
-                    continue;
-                }
-            }
-            sink.report(withHistory);
-        }
+        report(repository, sightings, sink);
         sink.property("historyCommits", String.valueOf(scanned));
         sink.property("historyRefs", String.valueOf(starts.size()));
         if (capped) {
@@ -341,22 +343,33 @@ final class GitHistoryScan {
         }
     }
 
-    private void scanCommit(Repository repository, RevWalk walk, ObjectReader reader, DiffFormatter diff,
-            RevCommit commit, String ref, Map<String, Sighting> sightings, FindingSink sink) throws IOException {
-        AbstractTreeIterator oldTree;
-        if (commit.getParentCount() == 0) {
-            oldTree = new EmptyTreeIterator();
-        } else {
-            RevCommit parent = walk.parseCommit(commit.getParent(0));
-            oldTree = new CanonicalTreeParser(null, reader, parent.getTree());
-        }
+    /** A blob as seen at one path: rules and confidence depend on the path, so the pair is what was searched. */
+    private record BlobAtPath(ObjectId blob, String path) {
+    }
+
+    /**
+     * What the walk has searched: blobs without a secret (nothing more to do when a commit carries them again) and the
+     * matches of the others (a commit that adds one again, a merge or a revert, only needs its diff).
+     */
+    private record SearchedBlobs(Set<BlobAtPath> clean, Map<BlobAtPath, List<SecretMatch>> matched) {
+    }
+
+    /** The tree-level change list of a commit (cheap) and, on demand, its diff with rename detection. */
+    private record CommitDiffs(DiffFormatter changes, DiffFormatter diff) {
+    }
+
+    private void scanCommit(RevWalk walk, ObjectReader reader, CommitDiffs diffs, RevCommit commit, String ref,
+            Map<String, Sighting> sightings, SearchedBlobs searched, FindingSink sink) throws IOException {
+        RevCommit parent = commit.getParentCount() == 0 ? null : walk.parseCommit(commit.getParent(0));
         List<DiffEntry> entries;
         try {
-            entries = diff.scan(oldTree, new CanonicalTreeParser(null, reader, commit.getTree()));
+            entries = diffs.changes().scan(oldTree(reader, parent),
+                    new CanonicalTreeParser(null, reader, commit.getTree()));
         } catch (IOException | RuntimeException e) {
             sink.error(null, "Commit " + commit.abbreviate(10).name() + " could not be diffed: " + objectProblem(e));
             return;
         }
+        List<DiffEntry> withRenames = null;
         for (DiffEntry entry : entries) {
             if (entry.getChangeType() == DiffEntry.ChangeType.DELETE
                     || entry.getNewMode().getObjectType() != Constants.OBJ_BLOB) {
@@ -366,60 +379,116 @@ final class GitHistoryScan {
                 sink.skipped("history-ignored");
                 continue;
             }
+            BlobAtPath blob = new BlobAtPath(entry.getNewId().toObjectId(), entry.getNewPath());
+            if (searched.clean().contains(blob)) {
+                continue;
+            }
             try {
-                scanEntry(reader, diff, commit, ref, entry, sightings, sink);
+                Candidates candidates = search(reader, blob, searched, sink);
+                if (candidates == null) {
+                    searched.clean().add(blob);
+                    continue;
+                }
+                DiffEntry changed = entry;
+                if (entry.getChangeType() == DiffEntry.ChangeType.ADD) {
+                    // An added path may be the new name of a file: rename detection pairs it with the old one, so that
+                    // only the lines the commit really added count. A modified path keeps its name either way.
+                    if (withRenames == null) {
+                        withRenames = diffs.diff().scan(oldTree(reader, parent),
+                                new CanonicalTreeParser(null, reader, commit.getTree()));
+                    }
+                    changed = entryFor(withRenames, blob.path());
+                }
+                if (changed != null) {
+                    keepAdded(diffs.diff(), commit, ref, changed, candidates, sightings);
+                }
             } catch (LargeObjectException e) {
                 sink.skipped("history-unreadable-blob");
+                searched.clean().add(blob);
             } catch (IOException | RuntimeException e) {
                 sink.skipped("history-unreadable-blob");
                 sink.error(entry.getNewPath(), "Commit " + commit.abbreviate(10).name() + ": blob "
                         + entry.getNewId().name() + " cannot be read: " + objectProblem(e));
+                searched.clean().add(blob);
             }
         }
     }
 
-    private void scanEntry(ObjectReader reader, DiffFormatter diff, RevCommit commit, String ref, DiffEntry entry,
-            Map<String, Sighting> sightings, FindingSink sink) throws IOException {
-        ObjectLoader loader = reader.open(entry.getNewId().toObjectId(), Constants.OBJ_BLOB);
+    private static AbstractTreeIterator oldTree(ObjectReader reader, RevCommit parent) throws IOException {
+        return parent == null ? new EmptyTreeIterator() : new CanonicalTreeParser(null, reader, parent.getTree());
+    }
+
+    private static DiffEntry entryFor(List<DiffEntry> entries, String path) {
+        for (DiffEntry entry : entries) {
+            if (entry.getChangeType() != DiffEntry.ChangeType.DELETE && entry.getNewPath().equals(path)) {
+                return entry;
+            }
+        }
+        return null;
+    }
+
+    /** The matches of one blob's whole text, before they are narrowed to the lines a commit added. */
+    private record Candidates(ObjectId blob, String path, String text, List<SecretMatch> matches) {
+    }
+
+    /** Searches a blob, once; {@code null} when it holds no secret (or is binary, too large). */
+    private Candidates search(ObjectReader reader, BlobAtPath blob, SearchedBlobs searched, FindingSink sink)
+            throws IOException {
+        ObjectLoader loader = reader.open(blob.blob(), Constants.OBJ_BLOB);
         if (loader.getSize() > maxBlobSize) {
             sink.skipped("history-too-large");
-            return;
+            return null;
         }
         byte[] content = loader.getCachedBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBlobSize));
         if (RawText.isBinary(content)) {
             sink.skipped("history-binary");
-            return;
+            return null;
         }
+        List<SecretMatch> known = searched.matched().get(blob);
+        if (known != null) {
+            return new Candidates(blob.blob(), blob.path(), new String(content, StandardCharsets.UTF_8), known);
+        }
+        String[] decoded = new String[1];
+        List<SecretMatch> matches = detector.detect(blob.path(), content, () -> {
+            decoded[0] = new String(content, StandardCharsets.UTF_8);
+            return decoded[0];
+        }, warning -> sink.warning("History blob " + blob.blob().abbreviate(12).name() + ": " + warning));
+        if (matches.isEmpty()) {
+            return null;
+        }
+        for (SecretMatch match : matches) {
+            // Masked wherever else the report carries it (a path, an author's name).
+            sink.secretValue(decoded[0].subSequence(match.secretStart(), match.secretEnd()));
+        }
+        searched.matched().put(blob, matches);
+        return new Candidates(blob.blob(), blob.path(), decoded[0], matches);
+    }
+
+    /** Keeps the matches on lines {@code commit} added to the file, and records them as sightings. */
+    private void keepAdded(DiffFormatter diff, RevCommit commit, String ref, DiffEntry entry, Candidates candidates,
+            Map<String, Sighting> sightings) throws IOException {
         List<Edit> edits = diff.toFileHeader(entry).toEditList();
         if (edits.isEmpty()) {
             return;
         }
-        RawText raw = new RawText(content);
-        StringBuilder added = new StringBuilder();
-        int[] realLines = new int[16];
-        int count = 0;
-        for (Edit edit : edits) {
-            for (int line = edit.getBeginB(); line < edit.getEndB(); line++) {
-                added.append(raw.getString(line)).append('\n');
-                if (count == realLines.length) {
-                    realLines = Arrays.copyOf(realLines, count * 2);
+        String text = candidates.text();
+        LineIndex lines = new LineIndex(text);
+        List<SecretMatch> added = new ArrayList<>();
+        for (SecretMatch match : candidates.matches()) {
+            int line = lines.lineOf(match.secretStart()) - 1;
+            for (Edit edit : edits) {
+                if (line >= edit.getBeginB() && line < edit.getEndB()) {
+                    added.add(match);
+                    break;
                 }
-                realLines[count++] = line + 1;
             }
         }
-        String text = added.toString();
-        String path = entry.getNewPath();
-        List<SecretMatch> matches = detector.detect(path, text);
-        if (matches.isEmpty()) {
+        if (added.isEmpty()) {
             return;
         }
-        LineIndex lines = new LineIndex(text);
-        int[] mapping = realLines;
-        int mapped = count;
-        List<Finding> found = findings.create(path, text, lines, matches,
-                line -> line >= 1 && line <= mapped ? mapping[line - 1] : line);
-        for (int i = 0; i < matches.size(); i++) {
-            SecretMatch match = matches.get(i);
+        String path = candidates.path();
+        for (int i = 0; i < added.size(); i++) {
+            SecretMatch match = added.get(i);
             String secretHash = SecretFingerprint.of(match.rule().id(),
                     text.subSequence(match.secretStart(), match.secretEnd()));
             String key = match.rule().id() + '\u0000' + secretHash + '\u0000' + path;
@@ -427,10 +496,6 @@ final class GitHistoryScan {
             if (sighting.last != commit && sighting.first != commit) {
                 sighting.commits++; // once per commit, however often the commit added it
             }
-            Finding finding = found.get(i).toBuilder()
-                    .fingerprint(SecretFingerprint.ofHistory(match.rule().id(),
-                            text.subSequence(match.secretStart(), match.secretEnd()), path))
-                    .build();
             // Commits come newest first: the first sighting is the last commit, each later one an older first commit.
             if (sighting.last == null || commit.getCommitTime() > sighting.last.getCommitTime()) {
                 sighting.last = commit;
@@ -438,25 +503,90 @@ final class GitHistoryScan {
             if (sighting.first == null || commit.getCommitTime() <= sighting.first.getCommitTime()) {
                 sighting.first = commit;
                 sighting.firstRef = ref;
-                sighting.finding = finding;
+                sighting.source = new FindingSource(candidates.blob(), path, added, i);
             }
-            if (sighting.treeFingerprint == null) {
-                String treeFingerprint = SecretFingerprint.of(match.rule().id(),
-                        text.subSequence(match.secretStart(), match.secretEnd()));
-                if (treeFindings.containsKey(treeFingerprint)) {
-                    sighting.treeFingerprint = treeFingerprint;
-                }
+            if (sighting.treeFingerprint == null && treeFindings.containsKey(secretHash)) {
+                sighting.treeFingerprint = secretHash; // the working tree's fingerprint of the same secret
             }
         }
     }
 
-    private static Finding withHistory(Sighting sighting) {
+    /** A match to turn into a finding: the blob and path, the matches kept in it, and which one. */
+    private record FindingSource(ObjectId blob, String path, List<SecretMatch> matches, int index) {
+    }
+
+    /**
+     * Reports one finding per sighting, made from the blob of its oldest commit. The blob is read again here rather
+     * than kept: a finding is built once per secret, not once per commit that carries it.
+     */
+    private void report(Repository repository, Map<String, Sighting> sightings, FindingSink sink) throws IOException {
+        List<Map.Entry<Sighting, Finding>> made = new ArrayList<>();
+        try (ObjectReader reader = repository.newObjectReader()) {
+            ObjectId cachedBlob = null;
+            String cachedPath = null;
+            List<SecretMatch> cachedMatches = null;
+            List<Finding> cached = null;
+            for (Sighting sighting : sightings.values()) {
+                FindingSource source = sighting.source;
+                if (!source.blob().equals(cachedBlob) || !source.path().equals(cachedPath)
+                        || source.matches() != cachedMatches) {
+                    byte[] content;
+                    try {
+                        content = reader.open(source.blob(), Constants.OBJ_BLOB)
+                                .getCachedBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBlobSize));
+                    } catch (MissingObjectException | LargeObjectException e) {
+                        sink.skipped("history-unreadable-blob");
+                        continue;
+                    }
+                    String text = new String(content, StandardCharsets.UTF_8);
+                    cached = findings.create(source.path(), text, new LineIndex(text), source.matches(),
+                            IntUnaryOperator.identity());
+                    cachedBlob = source.blob();
+                    cachedPath = source.path();
+                    cachedMatches = source.matches();
+                    for (int i = 0; i < cached.size(); i++) {
+                        SecretMatch match = source.matches().get(i);
+                        cached.set(i, cached.get(i).toBuilder()
+                                .fingerprint(SecretFingerprint.ofHistory(match.rule().id(),
+                                        text.subSequence(match.secretStart(), match.secretEnd()), source.path()))
+                                .build());
+                    }
+                }
+                made.add(Map.entry(sighting, withHistory(sighting, cached.get(source.index()))));
+            }
+        }
+        // A secret also in the working tree completes that finding: first from the history of the same path, then
+        // from another path (a renamed or copied file); the rest are findings of their own.
+        Set<Sighting> merged = new HashSet<>();
+        for (boolean samePath : new boolean[] {true, false}) {
+            for (Map.Entry<Sighting, Finding> entry : made) {
+                Sighting sighting = entry.getKey();
+                Finding tree = sighting.treeFingerprint == null ? null : treeFindings.get(sighting.treeFingerprint);
+                if (merged.contains(sighting) || tree == null || tree.properties().get("commit") != null
+                        || samePath && !tree.location().path().equals(entry.getValue().location().path())) {
+                    continue;
+                }
+                Finding completed = mergedInto(tree, entry.getValue());
+                treeFindings.put(sighting.treeFingerprint, completed);
+                sink.replace(tree, completed);
+                merged.add(sighting);
+            }
+        }
+        List<Finding> own = new ArrayList<>();
+        for (Map.Entry<Sighting, Finding> entry : made) {
+            if (!merged.contains(entry.getKey())) {
+                own.add(entry.getValue());
+            }
+        }
+        own.forEach(sink::report);
+    }
+
+    private static Finding withHistory(Sighting sighting, Finding finding) {
         PersonIdent author = sighting.first.getAuthorIdent();
         String date = Instant.ofEpochSecond(sighting.first.getCommitTime()).toString();
         if (author != null && author.getWhenAsInstant() != null) {
             date = author.getWhenAsInstant().toString();
         }
-        Finding finding = sighting.finding;
         Location location = finding.location();
         String shortId = sighting.first.abbreviate(10).name();
         Finding.Builder builder = finding.toBuilder()
