@@ -308,7 +308,10 @@ final class GenericAssignmentRule {
                 || LABEL_AND_NUMBER.matcher(value).matches() || looksLikeCode(value)) {
             return false;
         }
-        return !PlaceholderValues.isPlaceholder(value);
+        // Typed rather than generated: one piece repeated (1234abcd1234abcd) or a keyboard run (12345678, abcdefgh).
+        // Only for values judged by their look; a provider format says more than the look of its body.
+        return !PlaceholderValues.isPlaceholder(value) && !PlaceholderValues.isPeriodic(value)
+                && !PlaceholderValues.hasSequentialRun(lower) && !PlaceholderValues.isJwtIoExample(lower);
     }
 
     /** Calls, member accesses and casts in code: {@code getPassword()}, {@code cfg.db.password}, {@code str}. */

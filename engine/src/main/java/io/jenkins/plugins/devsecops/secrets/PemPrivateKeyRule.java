@@ -27,9 +27,11 @@ final class PemPrivateKeyRule {
                 .provider("Private key")
                 .severity(Severity.CRITICAL)
                 .confidence(Confidence.HIGH)
-                .keywords(List.of("private key-----", "private key block-----"))
-                .pattern(new JdkSecretPattern("-----BEGIN[ A-Z0-9-]{0,40}PRIVATE KEY(?: BLOCK)?-----"
-                        + "([\\s\\S]{20,16000}?)-----END[ A-Z0-9-]{0,40}PRIVATE KEY(?: BLOCK)?-----", 1))
+                // The BEGIN line is the keyword, so that one attempt per header suffices; the body takes single dashes
+                // (Proc-Type, DEK-Info) but never five, so an attempt stops at the next header or at the END line.
+                .keywords(List.of("-----begin"))
+                .pattern(new JdkSecretPattern("-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----"
+                        + "((?:[^-]|-(?!----)){20,16000}+)-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----", 1))
                 .multiline(true)
                 .check(PemPrivateKeyRule::accepts)
                 .remediation("Revoke and rotate: treat the key as compromised, generate a new key pair, replace the"
