@@ -1,0 +1,5 @@
+resource "aws_api_gateway_domain_name" "api" {
+  domain_name     = "api.example.com"
+  certificate_arn = aws_acm_certificate.api.arn
+  security_policy = "TLS_1_2"
+}
