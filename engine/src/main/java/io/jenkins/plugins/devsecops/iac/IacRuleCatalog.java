@@ -1,6 +1,8 @@
 package io.jenkins.plugins.devsecops.iac;
 
 import io.jenkins.plugins.devsecops.iac.cloudformation.CloudFormationRules;
+import io.jenkins.plugins.devsecops.iac.cloudformation.CloudFormationServiceRules;
+import io.jenkins.plugins.devsecops.iac.cloudformation.SamRules;
 import io.jenkins.plugins.devsecops.iac.dockerfile.DockerfileRules;
 import io.jenkins.plugins.devsecops.iac.kubernetes.KubernetesRules;
 import io.jenkins.plugins.devsecops.iac.rule.IacRule;
@@ -31,6 +33,8 @@ public final class IacRuleCatalog {
         rules.addAll(GcpRules.rules());
         rules.addAll(KubernetesRules.rules());
         rules.addAll(CloudFormationRules.rules());
+        rules.addAll(CloudFormationServiceRules.rules());
+        rules.addAll(SamRules.rules());
         rules.addAll(DockerfileRules.rules());
         Set<String> ids = new HashSet<>();
         for (IacRule rule : rules) {
