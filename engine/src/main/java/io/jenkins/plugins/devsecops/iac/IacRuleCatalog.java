@@ -8,6 +8,7 @@ import io.jenkins.plugins.devsecops.iac.kubernetes.KubernetesRules;
 import io.jenkins.plugins.devsecops.iac.rule.IacRule;
 import io.jenkins.plugins.devsecops.iac.terraform.AwsRules;
 import io.jenkins.plugins.devsecops.iac.terraform.AwsServiceRules;
+import io.jenkins.plugins.devsecops.iac.terraform.OtherProviderRules;
 import io.jenkins.plugins.devsecops.iac.terraform.AzureRules;
 import io.jenkins.plugins.devsecops.iac.terraform.GcpRules;
 import io.jenkins.plugins.devsecops.iac.terraform.TerraformRules;
@@ -29,6 +30,7 @@ public final class IacRuleCatalog {
         rules.addAll(TerraformRules.rules());
         rules.addAll(AwsRules.rules());
         rules.addAll(AwsServiceRules.rules());
+        rules.addAll(OtherProviderRules.rules());
         rules.addAll(AzureRules.rules());
         rules.addAll(GcpRules.rules());
         rules.addAll(KubernetesRules.rules());

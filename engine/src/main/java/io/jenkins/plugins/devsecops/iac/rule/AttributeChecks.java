@@ -216,4 +216,35 @@ public final class AttributeChecks {
     private static Set<String> lowerSet(String... values) {
         return Set.copyOf(java.util.Arrays.stream(values).map(v -> v.toLowerCase(Locale.ROOT)).toList());
     }
+
+    /**
+     * The port span a text names: {@code "22"}, {@code "1-65535"}, {@code "8000:8080"}, {@code "all"} or empty (every
+     * port); {@code null} when it is not a literal port text.
+     */
+    public static long[] ports(String text) {
+        String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        if (t.isEmpty() || t.equals("all") || t.equals("*") || t.equals("-1") || t.equals("0")) {
+            return new long[] {0, 65535};
+        }
+        String[] parts = t.split("[-:/]", 2);
+        try {
+            long from = Long.parseLong(parts[0].trim());
+            long to = parts.length > 1 ? Long.parseLong(parts[1].trim()) : from;
+            if (from == -1 && to == -1) {
+                return new long[] {0, 65535};
+            }
+            return new long[] {from, to};
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Whether a port span text covers {@code port}, or every port when {@code port} is -2. */
+    public static boolean portsCover(String text, int port) {
+        long[] span = ports(text);
+        if (span == null) {
+            return false;
+        }
+        return port == -2 ? span[0] <= 1 && span[1] >= 65535 : ResourceRules.covers(span[0], span[1], port);
+    }
 }
