@@ -11,6 +11,7 @@ import io.jenkins.plugins.devsecops.iac.terraform.AwsServiceRules;
 import io.jenkins.plugins.devsecops.iac.terraform.OtherProviderRules;
 import io.jenkins.plugins.devsecops.iac.terraform.AzureRules;
 import io.jenkins.plugins.devsecops.iac.terraform.GcpRules;
+import io.jenkins.plugins.devsecops.iac.terraform.GcpServiceRules;
 import io.jenkins.plugins.devsecops.iac.terraform.TerraformRules;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,6 +34,7 @@ public final class IacRuleCatalog {
         rules.addAll(OtherProviderRules.rules());
         rules.addAll(AzureRules.rules());
         rules.addAll(GcpRules.rules());
+        rules.addAll(GcpServiceRules.rules());
         rules.addAll(KubernetesRules.rules());
         rules.addAll(CloudFormationRules.rules());
         rules.addAll(CloudFormationServiceRules.rules());
