@@ -10,6 +10,7 @@ import io.jenkins.plugins.devsecops.iac.terraform.AwsRules;
 import io.jenkins.plugins.devsecops.iac.terraform.AwsServiceRules;
 import io.jenkins.plugins.devsecops.iac.terraform.OtherProviderRules;
 import io.jenkins.plugins.devsecops.iac.terraform.AzureRules;
+import io.jenkins.plugins.devsecops.iac.terraform.AzureServiceRules;
 import io.jenkins.plugins.devsecops.iac.terraform.GcpRules;
 import io.jenkins.plugins.devsecops.iac.terraform.GcpServiceRules;
 import io.jenkins.plugins.devsecops.iac.terraform.TerraformRules;
@@ -33,6 +34,7 @@ public final class IacRuleCatalog {
         rules.addAll(AwsServiceRules.rules());
         rules.addAll(OtherProviderRules.rules());
         rules.addAll(AzureRules.rules());
+        rules.addAll(AzureServiceRules.rules());
         rules.addAll(GcpRules.rules());
         rules.addAll(GcpServiceRules.rules());
         rules.addAll(KubernetesRules.rules());

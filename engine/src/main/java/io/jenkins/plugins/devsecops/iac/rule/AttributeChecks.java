@@ -34,6 +34,34 @@ public final class AttributeChecks {
         };
     }
 
+    /** Fires when the scalar at {@code path} is absent (the default is on) or is not {@code false}. */
+    public static ResourceCheck requireFalse(String path, String detail) {
+        return (r, t, h) -> {
+            List<IacNode.Scalar> found = r.body().scalars(path);
+            if (found.isEmpty() && !r.body().present(path)) {
+                h.missing(r, path, detail + " (" + path + " defaults to true)");
+            }
+            for (IacNode.Scalar s : found) {
+                if (s.isTrue()) {
+                    h.at(r, s, path, detail);
+                }
+            }
+        };
+    }
+
+    /** Runs {@code check} on the first of {@code paths} present, or on the first path when none is. */
+    public static ResourceCheck anyOf(java.util.function.Function<String, ResourceCheck> check, String... paths) {
+        return (r, t, h) -> {
+            for (String path : paths) {
+                if (r.body().present(path)) {
+                    check.apply(path).check(r, t, h);
+                    return;
+                }
+            }
+            check.apply(paths[0]).check(r, t, h);
+        };
+    }
+
     /** Fires when the scalar at {@code path} is present, literal and not one of {@code allowed}; absence is fine. */
     public static ResourceCheck ifSetOneOf(String path, String detail, String... allowed) {
         Set<String> wanted = lowerSet(allowed);

@@ -127,6 +127,7 @@ public final class PolicyDocuments {
         }
         String text = value.text().strip();
         return text.length() >= 4 && !text.contains("${") && !text.startsWith("{{resolve:")
-                && !text.startsWith("$(");
+                && !text.startsWith("$(") && !text.startsWith("@Microsoft.KeyVault(")
+                && !text.startsWith("arn:aws:secretsmanager:") && !text.startsWith("arn:aws:ssm:");
     }
 }

@@ -106,6 +106,10 @@ public final class AzureRules {
                         "Add network_acls { default_action = \"Deny\" bypass = \"AzureServices\" }.",
                         "azurerm_key_vault", (r, t, h) -> {
                             Optional<IacNode.Mapping> acls = r.body().mapping("network_acls");
+                            if (r.body().scalars("public_network_access_enabled").stream()
+                                    .anyMatch(IacNode.Scalar::isFalse)) {
+                                return;
+                            }
                             if (acls.isEmpty()) {
                                 h.missing(r, "network_acls", "no network_acls");
                             } else {
