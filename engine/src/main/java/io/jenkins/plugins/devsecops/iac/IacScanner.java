@@ -225,7 +225,11 @@ final class IacScanner implements StageScanner {
         ruleFileErrors.forEach(sink::error);
         Map<String, List<HclBlock>> files = new TreeMap<>(terraformFiles);
         Set<String> reported = new HashSet<>();
-        for (List<IacResource> declared : new TerraformModules(files).units()) {
+        TerraformModules modules = new TerraformModules(files);
+        for (TerraformModules.UnscannedModule module : modules.unscannedModules()) {
+            sink.skipped("Terraform module not scanned (" + module.kind() + "): " + module.source());
+        }
+        for (List<IacResource> declared : modules.units()) {
             List<IacResource> unit = List.copyOf(declared);
             Map<String, Object> memo = new ConcurrentHashMap<>();
             for (IacRule rule : rules) {
