@@ -467,7 +467,7 @@ public final class AwsServiceRules {
                 rule("aws-launch-config-unencrypted", Severity.MEDIUM, "CWE-311",
                         "Launch configuration block device is not encrypted",
                         "Set encrypted = true in root_block_device and every ebs_block_device.",
-                        "aws_launch_configuration", (r, t, h) -> {
+                        "aws_launch_configuration", AwsRules.unlessEncryptedByDefault((r, t, h) -> {
                             for (String key : new String[] {"root_block_device", "ebs_block_device"}) {
                                 for (IacNode.Mapping device : r.body().mappings(key)) {
                                     if (device.has("snapshot_id")) {
@@ -479,11 +479,11 @@ public final class AwsServiceRules {
                                     }
                                 }
                             }
-                        }),
+                        })),
                 rule("aws-launch-template-unencrypted", Severity.MEDIUM, "CWE-311",
                         "Launch template block device is not encrypted",
                         "Set block_device_mappings { ebs { encrypted = true } }.", "aws_launch_template",
-                        (r, t, h) -> {
+                        AwsRules.unlessEncryptedByDefault((r, t, h) -> {
                             for (IacNode.Mapping ebs : r.body().mappings("block_device_mappings.ebs")) {
                                 if (!ebs.has("snapshot_id")
                                         && ebs.scalar("encrypted").filter(IacNode.Scalar::isTrue).isEmpty()) {
@@ -491,7 +491,7 @@ public final class AwsServiceRules {
                                             "volume is unencrypted");
                                 }
                             }
-                        }),
+                        })),
                 rule("aws-launch-config-imdsv1", Severity.MEDIUM, "CWE-918",
                         "Launch configuration metadata service allows IMDSv1",
                         "Set metadata_options { http_tokens = \"required\" }.", "aws_launch_configuration",

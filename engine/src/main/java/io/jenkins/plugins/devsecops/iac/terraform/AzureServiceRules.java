@@ -283,8 +283,10 @@ public final class AzureServiceRules {
                         "SQL threat detection disables some alerts or does not e-mail admins",
                         "Leave disabled_alerts empty and set email_account_admins = true.",
                         "azurerm_mssql_server_security_alert_policy", (r, t, h) -> {
-                            for (IacNode.Scalar alert : r.body().scalars("disabled_alerts")) {
-                                h.at(r, alert, "disabled_alerts", alert.text() + " alerts are disabled");
+                            List<IacNode.Scalar> disabled = r.body().scalars("disabled_alerts");
+                            if (!disabled.isEmpty()) {
+                                h.at(r, disabled.get(0), "disabled_alerts", "disabled alerts: "
+                                        + String.join(", ", disabled.stream().map(IacNode.Scalar::text).toList()));
                             }
                             notTrue("email_account_admins", "administrators are not e-mailed").check(r, t, h);
                         }),
