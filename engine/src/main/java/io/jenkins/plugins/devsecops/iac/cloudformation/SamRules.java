@@ -101,9 +101,30 @@ public final class SamRules {
                 rule("sam-statemachine-no-xray", Severity.LOW, "CWE-778", "SAM state machine has no X-Ray tracing",
                         "Set Tracing: {Enabled: true}.", "AWS::Serverless::StateMachine",
                         notTrue("Tracing.Enabled", "executions are not traced")),
+                rule("sam-function-policy-wildcard", Severity.HIGH, "CWE-269",
+                        "SAM function policy allows every action of a service or of AWS",
+                        "List the actions the function needs instead of '*' or 'service:*'.",
+                        "AWS::Serverless::Function", SamRules::policyWildcard),
+                rule("sam-statemachine-policy-wildcard", Severity.HIGH, "CWE-269",
+                        "SAM state machine policy allows every action of a service or of AWS",
+                        "List the actions the state machine needs instead of '*' or 'service:*'.",
+                        "AWS::Serverless::StateMachine", SamRules::policyWildcard),
                 rule("sam-simpletable-unencrypted", Severity.MEDIUM, "CWE-311",
                         "SAM simple table is not encrypted with KMS", "Set SSESpecification: {SSEEnabled: true}.",
                         "AWS::Serverless::SimpleTable", notTrue("SSESpecification.SSEEnabled",
                                 "the table uses the AWS owned key")));
+    }
+
+    /** Inline statements under {@code Policies} (a document, or a list mixing names, templates and documents). */
+    private static void policyWildcard(io.jenkins.plugins.devsecops.iac.model.IacResource r,
+            io.jenkins.plugins.devsecops.iac.rule.ResourceTarget t, io.jenkins.plugins.devsecops.iac.rule.RuleHits h) {
+        for (IacNode node : r.body().all("Policies")) {
+            for (io.jenkins.plugins.devsecops.iac.rule.PolicyDocuments.Statement s
+                    : io.jenkins.plugins.devsecops.iac.rule.PolicyDocuments.statements(node)) {
+                if (s.allow() && s.wildcardAction() != null) {
+                    h.at(r, s.wildcardAction(), "Policies", "Action " + s.wildcardAction().text());
+                }
+            }
+        }
     }
 }

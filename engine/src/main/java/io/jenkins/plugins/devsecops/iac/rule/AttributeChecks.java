@@ -34,6 +34,21 @@ public final class AttributeChecks {
         };
     }
 
+    /** Fires when the scalar at {@code path} is absent or blank. */
+    public static ResourceCheck notBlank(String path, String detail) {
+        return (r, t, h) -> {
+            List<IacNode.Scalar> found = r.body().scalars(path);
+            if (found.isEmpty() && !r.body().present(path)) {
+                h.missing(r, path, detail + " (" + path + " is not set)");
+            }
+            for (IacNode.Scalar s : found) {
+                if (s.isLiteral() && s.text().isBlank()) {
+                    h.at(r, s, path, detail + " (" + path + " is empty)");
+                }
+            }
+        };
+    }
+
     /** Fires when the scalar at {@code path} is absent (the default is on) or is not {@code false}. */
     public static ResourceCheck requireFalse(String path, String detail) {
         return (r, t, h) -> {

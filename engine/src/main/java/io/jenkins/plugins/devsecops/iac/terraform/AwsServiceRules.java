@@ -68,6 +68,7 @@ public final class AwsServiceRules {
         rules.addAll(compute());
         rules.addAll(governance());
         rules.addAll(otherServices());
+        rules.addAll(keysAndExposure());
         return rules;
     }
 
@@ -805,6 +806,121 @@ public final class AwsServiceRules {
                         "Load balancer deletion protection is off", "Set enable_deletion_protection = true.",
                         "aws_lb, aws_alb",
                         notTrue("enable_deletion_protection", "the load balancer can be deleted by mistake")));
+    }
+
+    private static List<IacRule> keysAndExposure() {
+        return List.of(
+                rule("aws-sg-open-egress", Severity.LOW, "CWE-284",
+                        "Security group allows all outbound traffic to the internet",
+                        "Allow egress only to the destinations and ports the workload needs.",
+                        "aws_security_group, aws_security_group_rule, aws_vpc_security_group_egress_rule",
+                        (r, t, h) -> {
+                            List<IacNode.Mapping> rules = switch (r.type()) {
+                                case "aws_security_group" -> r.body().mappings("egress");
+                                case "aws_security_group_rule" -> r.body().text("type").filter("egress"::equals)
+                                        .isPresent() ? List.of(r.body()) : List.of();
+                                default -> List.of(r.body());
+                            };
+                            for (IacNode.Mapping rule : rules) {
+                                List<IacNode.Scalar> cidrs = new ArrayList<>(rule.scalars("cidr_blocks"));
+                                cidrs.addAll(rule.scalars("ipv6_cidr_blocks"));
+                                cidrs.addAll(rule.scalars("cidr_ipv4"));
+                                cidrs.addAll(rule.scalars("cidr_ipv6"));
+                                cidrs.stream().filter(ResourceRules::isOpenCidr).findFirst().ifPresent(c -> h.at(r, c,
+                                        "egress", "traffic may leave to " + c.text()));
+                            }
+                        }),
+                rule("aws-sg-no-description", Severity.LOW, "CWE-710", "Security group has no description",
+                        "Describe what the group is for.", "aws_security_group",
+                        (r, t, h) -> {
+                            Optional<IacNode.Scalar> description = r.body().scalar("description");
+                            if (description.isEmpty() && !r.body().has("description")) {
+                                h.missing(r, "description", "defaults to 'Managed by Terraform'");
+                            } else if (description.isPresent() && (description.get().text().isBlank()
+                                    || description.get().text().equals("Managed by Terraform"))) {
+                                h.at(r, description.get(), "description", "the description says nothing");
+                            }
+                        }),
+                rule("aws-ebs-no-cmk", Severity.LOW, "CWE-311",
+                        "EBS volume is not encrypted with a customer managed key", "Set kms_key_id.", "aws_ebs_volume",
+                        missing("kms_key_id", "the AWS managed key is used")),
+                rule("aws-ecr-no-kms", Severity.LOW, "CWE-311", "ECR repository is not encrypted with KMS",
+                        "Add encryption_configuration { encryption_type = \"KMS\" kms_key = ... }.",
+                        "aws_ecr_repository", requireOneOf("encryption_configuration.encryption_type",
+                                "images are encrypted with the default AES-256 key", "KMS")),
+                rule("aws-eks-public-endpoint-enabled", Severity.LOW, "CWE-284",
+                        "EKS cluster API endpoint is public", "Set vpc_config { endpoint_public_access = false }.",
+                        "aws_eks_cluster", (r, t, h) -> r.body().mapping("vpc_config").ifPresent(vpc -> {
+                            Optional<IacNode.Scalar> value = vpc.scalar("endpoint_public_access");
+                            if (value.isEmpty()) {
+                                h.at(r, vpc, "vpc_config.endpoint_public_access", "the endpoint is public by default");
+                            } else if (value.get().isTrue()) {
+                                h.at(r, value.get(), "vpc_config.endpoint_public_access", "the endpoint is public");
+                            }
+                        })),
+                rule("aws-lb-public", Severity.LOW, "CWE-284", "Load balancer is internet-facing",
+                        "Set internal = true unless the load balancer must serve the internet (then put a WAF in front).",
+                        "aws_lb, aws_alb, aws_elb", ResourceRules.notTrue("internal", "it has a public address")),
+                rule("aws-lambda-permission-no-source", Severity.MEDIUM, "CWE-284",
+                        "Lambda permission for an AWS service does not name the source resource",
+                        "Set source_arn (or source_account) so that only your resource may invoke the function.",
+                        "aws_lambda_permission", (r, t, h) -> r.body().scalar("principal")
+                                .filter(s -> s.text().endsWith(".amazonaws.com"))
+                                .filter(s -> !r.body().has("source_arn") && !r.body().has("source_account"))
+                                .ifPresent(s -> h.at(r, s, "principal", "any " + s.text() + " resource of any account "
+                                        + "may invoke it"))),
+                rule("aws-msk-no-cmk", Severity.LOW, "CWE-311", "MSK cluster is not encrypted with a customer managed key",
+                        "Set encryption_info { encryption_at_rest_kms_key_arn = ... }.", "aws_msk_cluster",
+                        missing("encryption_info.encryption_at_rest_kms_key_arn", "the AWS managed key is used")),
+                rule("aws-neptune-no-cmk", Severity.LOW, "CWE-311",
+                        "Neptune cluster is not encrypted with a customer managed key", "Set kms_key_arn.",
+                        "aws_neptune_cluster", missing("kms_key_arn", "the AWS managed key is used")),
+                rule("aws-docdb-no-cmk", Severity.LOW, "CWE-311",
+                        "DocumentDB cluster is not encrypted with a customer managed key", "Set kms_key_id.",
+                        "aws_docdb_cluster", missing("kms_key_id", "the AWS managed key is used")),
+                rule("aws-redshift-no-cmk", Severity.LOW, "CWE-311",
+                        "Redshift cluster is not encrypted with a customer managed key", "Set kms_key_id.",
+                        "aws_redshift_cluster", missing("kms_key_id", "the AWS managed key is used")),
+                rule("aws-rds-no-performance-insights", Severity.LOW, "CWE-778",
+                        "RDS instance has Performance Insights off", "Set performance_insights_enabled = true.",
+                        "aws_db_instance, aws_rds_cluster_instance",
+                        ResourceRules.notTrue("performance_insights_enabled", "query load is not recorded")),
+                rule("aws-sns-aws-managed-key", Severity.LOW, "CWE-311",
+                        "SNS topic is encrypted with the AWS managed key",
+                        "Use a customer managed key for kms_master_key_id.", "aws_sns_topic",
+                        equalsAny("kms_master_key_id", "the default key cannot be restricted", "alias/aws/sns")),
+                rule("aws-sqs-aws-managed-key", Severity.LOW, "CWE-311",
+                        "SQS queue is encrypted with the AWS managed key",
+                        "Use a customer managed key for kms_master_key_id.", "aws_sqs_queue",
+                        equalsAny("kms_master_key_id", "the default key cannot be restricted", "alias/aws/sqs")),
+                rule("aws-s3-no-cmk", Severity.LOW, "CWE-311", "S3 bucket is not encrypted with a KMS key",
+                        "Use sse_algorithm = \"aws:kms\" with a customer managed kms_master_key_id.",
+                        "aws_s3_bucket_server_side_encryption_configuration", (r, t, h) -> {
+                            for (IacNode.Scalar algorithm : r.body().scalars(
+                                    "rule.apply_server_side_encryption_by_default.sse_algorithm")) {
+                                if (algorithm.text().equals("AES256")) {
+                                    h.at(r, algorithm, "sse_algorithm", "S3-managed keys only");
+                                }
+                            }
+                        }),
+                rule("aws-cloudtrail-bucket-public", Severity.CRITICAL, "CWE-284",
+                        "CloudTrail log bucket is publicly readable",
+                        "Make the trail's bucket private (no public ACL) and block public access.", "aws_cloudtrail",
+                        (r, t, h) -> r.body().scalar("s3_bucket_name").ifPresent(name -> {
+                            for (IacResource bucket : t.ofType("aws_s3_bucket")) {
+                                boolean same = ResourceRules.refersTo(name.text(), bucket)
+                                        || bucket.body().text("bucket").filter(name.text()::equals).isPresent();
+                                boolean publicAcl = bucket.body().scalars("acl").stream().anyMatch(a -> a.text()
+                                        .startsWith("public-read") || a.text().equals("authenticated-read"))
+                                        || t.ofType("aws_s3_bucket_acl").stream().anyMatch(acl -> acl.body()
+                                                .scalars("bucket").stream().anyMatch(b -> ResourceRules.refersTo(
+                                                        b.text(), bucket)) && acl.body().scalars("acl").stream()
+                                                .anyMatch(a -> a.text().startsWith("public-read")));
+                                if (same && publicAcl) {
+                                    h.at(r, name, "s3_bucket_name", "the audit trail is readable by anyone");
+                                }
+                            }
+                        })));
     }
 
     /** A check on each container definition of an ECS task definition. */

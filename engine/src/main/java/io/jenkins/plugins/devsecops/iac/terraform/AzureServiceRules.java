@@ -171,6 +171,31 @@ public final class AzureServiceRules {
                                         "some activity is not logged");
                             }
                         }),
+                rule("azure-nsg-open-egress", Severity.LOW, "CWE-284",
+                        "Network security group allows all outbound traffic to the internet",
+                        "Allow outbound traffic only to the destinations the workload needs.",
+                        "azurerm_network_security_rule, azurerm_network_security_group", (r, t, h) -> {
+                            List<IacNode.Mapping> rules = r.type().equals("azurerm_network_security_rule")
+                                    ? List.of(r.body()) : r.body().mappings("security_rule");
+                            for (IacNode.Mapping rule : rules) {
+                                boolean outbound = rule.text("direction").filter("Outbound"::equalsIgnoreCase).isPresent();
+                                boolean allow = rule.text("access").filter("Allow"::equalsIgnoreCase).isPresent();
+                                if (outbound && allow) {
+                                    List<IacNode.Scalar> targets = new ArrayList<>(
+                                            rule.scalars("destination_address_prefix"));
+                                    targets.addAll(rule.scalars("destination_address_prefixes"));
+                                    targets.stream().filter(s -> INTERNET.contains(s.lower().trim())).findFirst()
+                                            .ifPresent(s -> h.at(r, s, "destination_address_prefix",
+                                                    "traffic may leave to " + s.text()));
+                                }
+                            }
+                        }),
+                rule("azure-security-contact-no-phone", Severity.LOW, "CWE-778", "Security contact has no phone number",
+                        "Set phone so that Microsoft can reach you about an incident.",
+                        "azurerm_security_center_contact", missing("phone", "no phone number")),
+                rule("azure-datalake-unencrypted", Severity.MEDIUM, "CWE-311", "Data Lake Store account is not encrypted",
+                        "Set encryption_state = \"Enabled\".", "azurerm_data_lake_store",
+                        equalsAny("encryption_state", "data at rest is unencrypted", "Disabled")),
                 rule("azure-nic-ip-forwarding", Severity.MEDIUM, "CWE-284", "Network interface forwards IP packets",
                         "Set ip_forwarding_enabled = false unless the VM is a network appliance.",
                         "azurerm_network_interface",
@@ -259,6 +284,25 @@ public final class AzureServiceRules {
                         "App Service setting holds a hardcoded secret",
                         "Use Key Vault references (@Microsoft.KeyVault(...)) in app_settings.",
                         WEB_APPS + ", " + FUNCTION_APPS, secretEntries("app_settings")),
+                rule("azure-app-service-http2-off", Severity.LOW, "CWE-757", "App Service does not use HTTP/2",
+                        "Set site_config { http2_enabled = true }.", WEB_APPS,
+                        (r, t, h) -> {
+                            if (r.body().present("site_config")) {
+                                notTrue("site_config.http2_enabled", "clients are held to HTTP/1.1").check(r, t, h);
+                            } else {
+                                h.missing(r, "site_config.http2_enabled", "clients are held to HTTP/1.1");
+                            }
+                        }),
+                rule("azure-app-service-no-client-cert", Severity.LOW, "CWE-295",
+                        "App Service does not require client certificates",
+                        "Set client_certificate_enabled = true (client_cert_enabled on azurerm_app_service).", WEB_APPS,
+                        (r, t, h) -> {
+                            if (!r.body().has("client_certificate_enabled") && !r.body().has("client_cert_enabled")) {
+                                h.missing(r, "client_certificate_enabled", "clients are not authenticated by certificate");
+                            }
+                            isFalse("client_certificate_enabled", "client certificates are off").check(r, t, h);
+                            isFalse("client_cert_enabled", "client certificates are off").check(r, t, h);
+                        }),
                 rule("azure-function-app-public", Severity.MEDIUM, "CWE-284",
                         "Function app accepts traffic from public networks",
                         "Set public_network_access_enabled = false and use private endpoints.",
@@ -289,6 +333,26 @@ public final class AzureServiceRules {
                                         + String.join(", ", disabled.stream().map(IacNode.Scalar::text).toList()));
                             }
                             notTrue("email_account_admins", "administrators are not e-mailed").check(r, t, h);
+                        }),
+                rule("azure-sql-alert-no-recipients", Severity.LOW, "CWE-778",
+                        "SQL threat detection alerts go to no e-mail address",
+                        "Set email_addresses to a monitored security mailbox.",
+                        "azurerm_mssql_server_security_alert_policy", (r, t, h) -> {
+                            if (r.body().scalars("email_addresses").stream().noneMatch(s -> !s.text().isBlank())
+                                    && !r.body().get("email_addresses").filter(n -> n instanceof IacNode.Scalar s
+                                            && !s.isLiteral()).isPresent()) {
+                                h.missing(r, "email_addresses", "nobody is told about detected attacks");
+                            }
+                        }),
+                rule("azure-sql-audit-short-retention", Severity.LOW, "CWE-778",
+                        "SQL auditing keeps logs less than 90 days", "Set retention_in_days to 90 or more (0 keeps "
+                                + "them forever).",
+                        "azurerm_mssql_server_extended_auditing_policy, azurerm_mssql_database_extended_auditing_policy",
+                        (r, t, h) -> {
+                            for (IacNode.Scalar days : r.body().scalars("retention_in_days")) {
+                                ResourceRules.number(days).filter(d -> d > 0 && d < 90).ifPresent(d -> h.at(r, days,
+                                        "retention_in_days", "audit logs kept " + d + " days"));
+                            }
                         }),
                 rule("azure-sql-no-aad-admin", Severity.LOW, "CWE-287",
                         "Azure SQL server has no Microsoft Entra administrator",

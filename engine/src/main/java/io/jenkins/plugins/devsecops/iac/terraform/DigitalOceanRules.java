@@ -34,6 +34,20 @@ public final class DigitalOceanRules {
                 rule("do-spaces-no-versioning", Severity.LOW, "CWE-693", "DigitalOcean Spaces bucket has no versioning",
                         "Add versioning { enabled = true }.", "digitalocean_spaces_bucket",
                         notTrue("versioning.enabled", "deleted or overwritten objects cannot be recovered")),
+                rule("do-spaces-force-destroy", Severity.LOW, "CWE-693",
+                        "DigitalOcean Spaces bucket can be destroyed with its objects",
+                        "Remove force_destroy = true.", "digitalocean_spaces_bucket",
+                        ResourceRules.isTrue("force_destroy", "terraform destroy deletes every object")),
+                rule("do-firewall-open-egress", Severity.LOW, "CWE-284",
+                        "DigitalOcean firewall allows all outbound traffic to the internet",
+                        "Allow outbound traffic only to the destinations the droplets need.", "digitalocean_firewall",
+                        (r, t, h) -> {
+                            for (IacNode.Mapping rule : r.body().mappings("outbound_rule")) {
+                                rule.scalars("destination_addresses").stream().filter(ResourceRules::isOpenCidr)
+                                        .findFirst().ifPresent(s -> h.at(r, s, "outbound_rule.destination_addresses",
+                                                "traffic may leave to " + s.text()));
+                            }
+                        }),
                 rule("do-droplet-no-ssh-key", Severity.MEDIUM, "CWE-287", "Droplet has no SSH key",
                         "Set ssh_keys so that root logs in by key, not by an e-mailed password.",
                         "digitalocean_droplet", missing("ssh_keys", "root gets a password instead of a key")),

@@ -390,6 +390,75 @@ public final class GcpServiceRules {
                         "Set ingress_settings = \"ALLOW_INTERNAL_ONLY\" or \"ALLOW_INTERNAL_AND_GCLB\".",
                         "google_cloudfunctions_function", equalsAny("ingress_settings", "the function is public",
                                 "ALLOW_ALL")),
+                rule("gcp-compute-disk-raw-key", Severity.HIGH, "CWE-321",
+                        "Compute disk encryption key is written in the code",
+                        "Use kms_key_self_link instead of raw_key or rsa_encrypted_key.",
+                        "google_compute_disk, google_compute_instance", (r, t, h) -> {
+                            for (String path : List.of("disk_encryption_key.raw_key", "boot_disk.disk_encryption_key_raw",
+                                    "attached_disk.disk_encryption_key_raw", "disk_encryption_key.rsa_encrypted_key")) {
+                                for (IacNode.Scalar key : r.body().scalars(path)) {
+                                    if (key.isLiteral() && !key.text().isBlank()) {
+                                        h.secretAt(r, key, path, "the key is a literal");
+                                    }
+                                }
+                            }
+                        }),
+                rule("gcp-firewall-public-ingress", Severity.LOW, "CWE-284",
+                        "Firewall allows ingress from the internet",
+                        "Restrict source_ranges to the networks that need the service, or put it behind a load "
+                                + "balancer.",
+                        "google_compute_firewall", (r, t, h) -> {
+                            boolean ingress = r.body().text("direction").orElse("INGRESS").equalsIgnoreCase("INGRESS");
+                            boolean denied = r.body().present("deny") && !r.body().present("allow");
+                            if (ingress && !denied) {
+                                r.body().scalars("source_ranges").stream().filter(ResourceRules::isOpenCidr).findFirst()
+                                        .ifPresent(s -> h.at(r, s, "source_ranges", "reachable from " + s.text()));
+                            }
+                        }),
+                rule("gcp-firewall-public-egress", Severity.LOW, "CWE-284", "Firewall allows egress to the internet",
+                        "Restrict destination_ranges to the networks the workload needs.", "google_compute_firewall",
+                        (r, t, h) -> {
+                            boolean egress = r.body().text("direction").filter("EGRESS"::equalsIgnoreCase).isPresent();
+                            if (egress && r.body().present("allow")) {
+                                r.body().scalars("destination_ranges").stream().filter(ResourceRules::isOpenCidr)
+                                        .findFirst().ifPresent(s -> h.at(r, s, "destination_ranges",
+                                                "traffic may leave to " + s.text()));
+                            }
+                        }),
+                rule("gcp-gke-no-ip-aliasing", Severity.LOW, "CWE-284", "GKE cluster is not VPC-native (no alias IPs)",
+                        "Add ip_allocation_policy {} so that pods get VPC alias IP ranges.", CLUSTER,
+                        missing("ip_allocation_policy", "routes-based networking, no per-pod firewalling")),
+                rule("gcp-gke-default-node-sa", Severity.MEDIUM, "CWE-250",
+                        "GKE nodes run as the default Compute Engine service account",
+                        "Set node_config { service_account = <dedicated account> }.",
+                        CLUSTER + ", google_container_node_pool", (r, t, h) -> {
+                            for (IacNode.Mapping node : r.body().mappings("node_config")) {
+                                Optional<IacNode.Scalar> account = node.scalar("service_account");
+                                if (account.isEmpty() && !node.has("service_account")) {
+                                    h.at(r, node, "node_config.service_account", "nodes get the Editor account");
+                                } else if (account.isPresent() && isDefaultAccount(account.get())) {
+                                    h.at(r, account.get(), "node_config.service_account", "nodes get the Editor account");
+                                }
+                            }
+                        }),
+                rule("gcp-sql-pg-log-min-messages", Severity.LOW, "CWE-778",
+                        "PostgreSQL log_min_messages hides errors",
+                        "Set the log_min_messages flag to error, warning or a more verbose level.", SQL, (r, t, h) -> {
+                            if (r.body().scalars("database_version").stream().noneMatch(s -> s.text().startsWith("POSTGRES"))) {
+                                return;
+                            }
+                            for (IacNode.Mapping flag : r.body().mappings("settings.database_flags")) {
+                                if (flag.text("name").filter("log_min_messages"::equals).isPresent()) {
+                                    flag.scalar("value").filter(v -> Set.of("log", "fatal", "panic").contains(v.lower()))
+                                            .ifPresent(v -> h.at(r, v, "settings.database_flags.log_min_messages",
+                                                    "errors are not logged"));
+                                }
+                            }
+                        }),
+                rule("gcp-storage-no-cmek", Severity.LOW, "CWE-311",
+                        "Cloud Storage bucket is not encrypted with a customer managed key",
+                        "Add encryption { default_kms_key_name = ... }.", "google_storage_bucket",
+                        missing("encryption.default_kms_key_name", "Google-managed keys only")),
                 rule("gcp-dataproc-public-ip", Severity.MEDIUM, "CWE-284", "Dataproc cluster nodes have public IPs",
                         "Set cluster_config { gce_cluster_config { internal_ip_only = true } }.",
                         "google_dataproc_cluster", (r, t, h) -> {

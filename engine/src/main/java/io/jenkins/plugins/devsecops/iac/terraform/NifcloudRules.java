@@ -41,6 +41,29 @@ public final class NifcloudRules {
                 rule("nifcloud-db-public", Severity.HIGH, "CWE-284", "NIFCLOUD database instance is publicly accessible",
                         "Set publicly_accessible = false and reach it over a private LAN.", "nifcloud_db_instance",
                         isTrue("publicly_accessible", "the database has a public address")),
+                rule("nifcloud-db-no-backup", Severity.MEDIUM, "CWE-693",
+                        "NIFCLOUD database keeps no automated backups",
+                        "Set backup_retention_period to at least 1 day.", "nifcloud_db_instance",
+                        io.jenkins.plugins.devsecops.iac.rule.AttributeChecks.atLeast("backup_retention_period", 1, 0,
+                                "automated backups are off")),
+                rule("nifcloud-nas-sg-open", Severity.HIGH, "CWE-284",
+                        "NIFCLOUD NAS security group admits the internet", "Restrict cidr_ip in the rule blocks.",
+                        "nifcloud_nas_security_group", (r, t, h) -> {
+                            for (IacNode.Scalar cidr : r.body().scalars("rule.cidr_ip")) {
+                                if (ResourceRules.isOpenCidr(cidr)) {
+                                    h.at(r, cidr, "rule.cidr_ip", "file shares reachable from " + cidr.text());
+                                }
+                            }
+                        }),
+                rule("nifcloud-router-no-sg", Severity.MEDIUM, "CWE-284",
+                        "NIFCLOUD router or VPN gateway has no security group",
+                        "Set security_group to a group that admits only the traffic needed.",
+                        "nifcloud_router, nifcloud_vpn_gateway", missing("security_group", "all traffic reaches it")),
+                rule("nifcloud-dns-verify-record", Severity.LOW, "CWE-200",
+                        "NIFCLOUD DNS keeps a domain verification record",
+                        "Remove the nifty-dns-verify TXT record once the zone is verified.", "nifcloud_dns_record",
+                        (r, t, h) -> r.body().scalar("record").filter(s -> s.text().startsWith("nifty-dns-verify="))
+                                .ifPresent(s -> h.at(r, s, "record", "the verification token stays published"))),
                 rule("nifcloud-db-sg-open", Severity.HIGH, "CWE-284",
                         "NIFCLOUD DB security group admits the internet", "Restrict cidr_ip in the rule blocks.",
                         "nifcloud_db_security_group", (r, t, h) -> {

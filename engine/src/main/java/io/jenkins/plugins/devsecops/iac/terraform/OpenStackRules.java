@@ -39,6 +39,20 @@ public final class OpenStackRules {
                         "OpenStack security group opens every port to the internet",
                         "Allow only the ports needed, from the networks that need them.", GROUPS,
                         openIngress(-2, "every port")),
+                rule("openstack-secgroup-no-description", Severity.LOW, "CWE-710",
+                        "OpenStack security group has no description", "Describe what the group is for.",
+                        "openstack_networking_secgroup_v2, openstack_compute_secgroup_v2",
+                        io.jenkins.plugins.devsecops.iac.rule.AttributeChecks.notBlank("description",
+                                "reviewers cannot tell what it is for")),
+                rule("openstack-secgroup-open-egress", Severity.LOW, "CWE-284",
+                        "OpenStack security group rule allows egress to the internet",
+                        "Restrict remote_ip_prefix of egress rules.", "openstack_networking_secgroup_rule_v2",
+                        (r, t, h) -> {
+                            if (r.body().text("direction").filter("egress"::equalsIgnoreCase).isPresent()) {
+                                r.body().scalar("remote_ip_prefix").filter(ResourceRules::isOpenCidr).ifPresent(s ->
+                                        h.at(r, s, "remote_ip_prefix", "traffic may leave to " + s.text()));
+                            }
+                        }),
                 rule("openstack-instance-admin-password", Severity.HIGH, "CWE-798",
                         "OpenStack instance has a hardcoded admin password",
                         "Remove admin_pass and log in with a key pair (key_pair).", "openstack_compute_instance_v2",
