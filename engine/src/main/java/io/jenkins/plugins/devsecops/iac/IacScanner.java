@@ -9,6 +9,7 @@ import io.jenkins.plugins.devsecops.iac.model.IacPlatform;
 import io.jenkins.plugins.devsecops.iac.model.IacResource;
 import io.jenkins.plugins.devsecops.iac.rule.CustomRules;
 import io.jenkins.plugins.devsecops.iac.rule.IacRule;
+import io.jenkins.plugins.devsecops.iac.rule.ResourceRules;
 import io.jenkins.plugins.devsecops.iac.rule.ResourceTarget;
 import io.jenkins.plugins.devsecops.iac.rule.RuleHit;
 import io.jenkins.plugins.devsecops.iac.rule.RuleHits;
@@ -31,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -232,11 +234,12 @@ final class IacScanner implements StageScanner {
         for (List<IacResource> declared : modules.units()) {
             List<IacResource> unit = List.copyOf(declared);
             Map<String, Object> memo = new ConcurrentHashMap<>();
+            Map<String, List<IacResource>> byType = byType(unit);
             for (IacRule rule : rules) {
                 if (rule.platform() != IacPlatform.TERRAFORM) {
                     continue;
                 }
-                for (IacResource resource : unit) {
+                for (IacResource resource : candidates(rule, unit, byType)) {
                     report(rule, new ResourceTarget(resource, unit, memo), resource.line(),
                             suppressions.get(resource.path()), sink, reported);
                 }
@@ -263,13 +266,44 @@ final class IacScanner implements StageScanner {
         Set<String> reported = new HashSet<>();
         List<IacResource> unit = List.copyOf(declared);
         Map<String, Object> memo = new ConcurrentHashMap<>();
+        Map<String, List<IacResource>> byType = byType(unit);
         for (IacRule rule : rules) {
-            for (IacResource resource : unit) {
+            for (IacResource resource : candidates(rule, unit, byType)) {
                 if (rule.platform() == resource.platform()) {
                     report(rule, new ResourceTarget(resource, unit, memo), resource.line(), inline, sink, reported);
                 }
             }
         }
+    }
+
+    private static Map<String, List<IacResource>> byType(List<IacResource> unit) {
+        Map<String, List<IacResource>> byType = new HashMap<>();
+        for (IacResource resource : unit) {
+            byType.computeIfAbsent(resource.type(), k -> new ArrayList<>()).add(resource);
+        }
+        return byType;
+    }
+
+    /**
+     * The resources of a unit a rule may match, in unit order: those of its types when it declares them (see
+     * {@link ResourceRules#typesOf}), else all. Saves calling hundreds of typed rules on resources they ignore.
+     */
+    private static List<IacResource> candidates(IacRule rule, List<IacResource> unit,
+            Map<String, List<IacResource>> byType) {
+        Set<String> types = ResourceRules.typesOf(rule);
+        if (types == null) {
+            return unit;
+        }
+        if (types.size() == 1) {
+            return byType.getOrDefault(types.iterator().next(), List.of());
+        }
+        List<IacResource> result = new ArrayList<>();
+        for (IacResource resource : unit) {
+            if (types.contains(resource.type())) {
+                result.add(resource);
+            }
+        }
+        return result;
     }
 
     private void evaluate(List<Dockerfile> dockerfiles, InlineSuppressions inline, FindingSink sink) {

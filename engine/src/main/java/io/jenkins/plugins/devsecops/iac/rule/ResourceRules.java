@@ -28,13 +28,34 @@ public final class ResourceRules {
         Set<String> wanted = Set.of(types.split("\\s*,\\s*"));
         return IacRule.builder(id, platform).severity(severity).cwe(cwe).title(title).remediation(remediation)
                 .appliesTo(String.join(", ", types.split("\\s*,\\s*")))
-                .check((target, hits) -> {
-                    if (target instanceof ResourceTarget resourceTarget
-                            && resourceTarget.resource().platform() == platform
-                            && wanted.contains(resourceTarget.resource().type())) {
-                        check.check(resourceTarget.resource(), resourceTarget, hits);
-                    }
-                });
+                .check(new TypedCheck(platform, wanted, check));
+    }
+
+    /**
+     * The logic of a rule about resources of known types; the types let the scanner skip the other resources.
+     *
+     * @param platform the platform of the resources
+     * @param types the resource types or kinds it looks at
+     * @param check what it does with each of them
+     */
+    public record TypedCheck(IacPlatform platform, Set<String> types, ResourceCheck check) implements RuleCheck {
+
+        public TypedCheck {
+            types = Set.copyOf(types);
+        }
+
+        @Override
+        public void check(RuleTarget target, RuleHits hits) {
+            if (target instanceof ResourceTarget resourceTarget && resourceTarget.resource().platform() == platform
+                    && types.contains(resourceTarget.resource().type())) {
+                check.check(resourceTarget.resource(), resourceTarget, hits);
+            }
+        }
+    }
+
+    /** The resource types a rule is limited to, or {@code null} when it may look at any resource. */
+    public static Set<String> typesOf(IacRule rule) {
+        return rule.check() instanceof TypedCheck typed ? typed.types() : null;
     }
 
     /** Fires when the scalar at {@code path} equals one of {@code values}, ignoring case. */
