@@ -14,7 +14,7 @@ import static io.jenkins.plugins.devsecops.iac.rule.ResourceRules.notTrue;
 
 import io.jenkins.plugins.devsecops.iac.model.IacNode;
 import io.jenkins.plugins.devsecops.iac.model.IacPlatform;
-import io.jenkins.plugins.devsecops.iac.model.IacResource;
+import io.jenkins.plugins.devsecops.iac.rule.CloudFacts;
 import io.jenkins.plugins.devsecops.iac.rule.IacRule;
 import io.jenkins.plugins.devsecops.iac.rule.PolicyDocuments;
 import io.jenkins.plugins.devsecops.iac.rule.ResourceCheck;
@@ -22,7 +22,6 @@ import io.jenkins.plugins.devsecops.iac.rule.ResourceRules;
 import io.jenkins.plugins.devsecops.model.Severity;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -34,13 +33,8 @@ import java.util.regex.Pattern;
  */
 public final class CloudFormationServiceRules {
 
-    static final Set<String> DEPRECATED_RUNTIMES = Set.of("python2.7", "python3.6", "python3.7", "python3.8",
-            "nodejs", "nodejs4.3", "nodejs4.3-edge", "nodejs6.10", "nodejs8.10", "nodejs10.x", "nodejs12.x",
-            "nodejs14.x", "nodejs16.x", "ruby2.5", "ruby2.7", "dotnetcore1.0", "dotnetcore2.0", "dotnetcore2.1",
-            "dotnetcore3.1", "dotnet5.0", "dotnet6", "go1.x", "java8");
-
-    private static final Pattern USER_DATA_SECRET = Pattern.compile("(?i)(?:\\b(?:AKIA|ASIA)[A-Z0-9]{16}\\b"
-            + "|(?:password|passwd|secret|api_key|token)\\s*[=:]\\s*['\"]?[^\\s'\"$]{6,})");
+    private static final Set<String> DEPRECATED_RUNTIMES = CloudFacts.DEPRECATED_LAMBDA_RUNTIMES;
+    private static final Pattern USER_DATA_SECRET = CloudFacts.BOOT_SCRIPT_SECRET;
 
     private static final String SEARCH = "AWS::Elasticsearch::Domain, AWS::OpenSearchService::Domain";
 
@@ -261,7 +255,7 @@ public final class CloudFormationServiceRules {
                         notTrue("ImageScanningConfiguration.ScanOnPush", "pushed images are not scanned")),
                 rule("cfn-ecr-policy-public", Severity.HIGH, "CWE-284", "ECR repository policy allows any principal",
                         "Name the accounts that may pull or push.", "AWS::ECR::Repository",
-                        principalCheck("RepositoryPolicyText")),
+                        PolicyDocuments.anyPrincipal("RepositoryPolicyText")),
                 rule("cfn-kinesis-unencrypted", Severity.MEDIUM, "CWE-311", "Kinesis stream is not encrypted",
                         "Set StreamEncryption: {EncryptionType: KMS, KeyId: ...}.", "AWS::Kinesis::Stream",
                         missing("StreamEncryption", "no StreamEncryption")));
@@ -401,20 +395,20 @@ public final class CloudFormationServiceRules {
                             }
                         })),
                 rule("cfn-kms-policy-any-principal", Severity.HIGH, "CWE-284", "KMS key policy allows any principal",
-                        "Name the principals in KeyPolicy.", "AWS::KMS::Key", principalCheck("KeyPolicy")),
+                        "Name the principals in KeyPolicy.", "AWS::KMS::Key", PolicyDocuments.anyPrincipal("KeyPolicy")),
                 rule("cfn-sqs-policy-public", Severity.HIGH, "CWE-284", "SQS queue policy allows any principal",
                         "Name the principals, or add a condition such as aws:SourceArn.", "AWS::SQS::QueuePolicy",
-                        principalCheck("PolicyDocument")),
+                        PolicyDocuments.anyPrincipal("PolicyDocument")),
                 rule("cfn-sns-policy-public", Severity.HIGH, "CWE-284", "SNS topic policy allows any principal",
                         "Name the principals, or add a condition such as aws:SourceOwner.", "AWS::SNS::TopicPolicy",
-                        principalCheck("PolicyDocument")),
+                        PolicyDocuments.anyPrincipal("PolicyDocument")),
                 rule("cfn-s3-policy-public", Severity.HIGH, "CWE-284", "S3 bucket policy allows any principal",
                         "Name the principals, or add a condition such as aws:SourceVpce.", "AWS::S3::BucketPolicy",
-                        principalCheck("PolicyDocument")),
+                        PolicyDocuments.anyPrincipal("PolicyDocument")),
                 rule("cfn-iam-role-any-principal", Severity.HIGH, "CWE-284",
                         "IAM role trust policy lets any principal assume it",
                         "Name the accounts, services or identity providers allowed to assume the role.",
-                        "AWS::IAM::Role", principalCheck("AssumeRolePolicyDocument")),
+                        "AWS::IAM::Role", PolicyDocuments.anyPrincipal("AssumeRolePolicyDocument")),
                 rule("cfn-iam-user-policy", Severity.LOW, "CWE-269", "IAM policy is attached directly to users",
                         "Grant permissions through groups or roles.", "AWS::IAM::Policy, AWS::IAM::ManagedPolicy",
                         (r, t, h) -> r.body().get("Users").ifPresent(u -> h.at(r, u, "Users",
@@ -521,23 +515,5 @@ public final class CloudFormationServiceRules {
                         .ifPresent(v -> h.at(r, v, "LoadBalancerAttributes." + key, detail));
             }
         };
-    }
-
-    private static ResourceCheck principalCheck(String key) {
-        return (r, t, h) -> r.body().get(key).ifPresent(policy -> {
-            for (PolicyDocuments.Statement s : PolicyDocuments.statements(policy)) {
-                if (s.allow() && s.wildcardPrincipal() != null && !s.conditional()) {
-                    h.at(r, s.wildcardPrincipal(), key, "Principal is '*' without a condition");
-                }
-            }
-        });
-    }
-
-    static String lower(String text) {
-        return text.toLowerCase(Locale.ROOT);
-    }
-
-    static boolean isSam(IacResource r) {
-        return r.type().startsWith("AWS::Serverless::");
     }
 }

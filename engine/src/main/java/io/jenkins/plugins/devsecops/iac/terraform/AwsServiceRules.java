@@ -18,6 +18,7 @@ import static io.jenkins.plugins.devsecops.iac.rule.ResourceRules.notTrue;
 import io.jenkins.plugins.devsecops.iac.model.IacNode;
 import io.jenkins.plugins.devsecops.iac.model.IacPlatform;
 import io.jenkins.plugins.devsecops.iac.model.IacResource;
+import io.jenkins.plugins.devsecops.iac.rule.CloudFacts;
 import io.jenkins.plugins.devsecops.iac.rule.IacRule;
 import io.jenkins.plugins.devsecops.iac.rule.PolicyDocuments;
 import io.jenkins.plugins.devsecops.iac.rule.ResourceCheck;
@@ -41,16 +42,9 @@ import java.util.regex.Pattern;
  */
 public final class AwsServiceRules {
 
-    /** Lambda runtimes AWS no longer patches. */
-    static final Set<String> DEPRECATED_RUNTIMES = Set.of("python2.7", "python3.6", "python3.7", "python3.8",
-            "nodejs", "nodejs4.3", "nodejs4.3-edge", "nodejs6.10", "nodejs8.10", "nodejs10.x", "nodejs12.x",
-            "nodejs14.x", "nodejs16.x", "ruby2.5", "ruby2.7", "dotnetcore1.0", "dotnetcore2.0", "dotnetcore2.1",
-            "dotnetcore3.1", "dotnet5.0", "dotnet6", "go1.x", "java8");
+    static final Set<String> DEPRECATED_RUNTIMES = CloudFacts.DEPRECATED_LAMBDA_RUNTIMES;
 
-    /** Credentials in EC2 user data: AWS access keys, or password/secret assignments with a literal value. */
-    static final Pattern USER_DATA_SECRET = Pattern.compile("(?i)(?:\\b(?:AKIA|ASIA)[A-Z0-9]{16}\\b"
-            + "|aws_secret_access_key\\s*[=:]\\s*['\"]?[A-Za-z0-9/+]{40}"
-            + "|(?:password|passwd|secret|api_key|token)\\s*[=:]\\s*['\"]?[^\\s'\"$]{6,})");
+    static final Pattern USER_DATA_SECRET = CloudFacts.BOOT_SCRIPT_SECRET;
 
     private AwsServiceRules() {
     }
@@ -629,10 +623,10 @@ public final class AwsServiceRules {
                         AwsServiceRules::privilegeEscalation),
                 rule("aws-kms-policy-any-principal", Severity.HIGH, "CWE-284",
                         "KMS key policy allows any principal", "Name the principals in the key policy.", "aws_kms_key",
-                        policyPrincipal("policy")),
+                        PolicyDocuments.anyPrincipal("policy")),
                 rule("aws-sqs-policy-public", Severity.HIGH, "CWE-284", "SQS queue policy allows any principal",
                         "Name the principals, or add a condition such as aws:SourceArn.",
-                        "aws_sqs_queue_policy, aws_sqs_queue", policyPrincipal("policy")),
+                        "aws_sqs_queue_policy, aws_sqs_queue", PolicyDocuments.anyPrincipal("policy")),
                 rule("aws-sqs-policy-all-actions", Severity.MEDIUM, "CWE-732", "SQS queue policy allows every action",
                         "List the sqs: actions needed instead of '*' or 'sqs:*'.", "aws_sqs_queue_policy",
                         (r, t, h) -> r.body().get("policy").ifPresent(p -> {
@@ -644,10 +638,10 @@ public final class AwsServiceRules {
                         })),
                 rule("aws-sns-policy-public", Severity.HIGH, "CWE-284", "SNS topic policy allows any principal",
                         "Name the principals, or add a condition such as aws:SourceOwner.",
-                        "aws_sns_topic_policy, aws_sns_topic", policyPrincipal("policy")),
+                        "aws_sns_topic_policy, aws_sns_topic", PolicyDocuments.anyPrincipal("policy")),
                 rule("aws-ecr-policy-public", Severity.HIGH, "CWE-284", "ECR repository policy allows any principal",
                         "Name the accounts that may pull or push.", "aws_ecr_repository_policy",
-                        policyPrincipal("policy")),
+                        PolicyDocuments.anyPrincipal("policy")),
                 rule("aws-cloudtrail-no-cloudwatch", Severity.LOW, "CWE-778",
                         "CloudTrail trail does not send events to CloudWatch Logs",
                         "Set cloud_watch_logs_group_arn and cloud_watch_logs_role_arn.", "aws_cloudtrail",
@@ -1005,16 +999,6 @@ public final class AwsServiceRules {
                 h.at(r, actual.get(), "parameter." + name, detail + " (" + name + " = " + actual.get().text() + ")");
             }
         };
-    }
-
-    private static ResourceCheck policyPrincipal(String key) {
-        return (r, t, h) -> r.body().get(key).ifPresent(policy -> {
-            for (PolicyDocuments.Statement s : PolicyDocuments.statements(policy)) {
-                if (s.allow() && s.wildcardPrincipal() != null && !s.conditional()) {
-                    h.at(r, s.wildcardPrincipal(), key, "Principal is '*' without a condition");
-                }
-            }
-        });
     }
 
     private static boolean sameIdentifier(ResourceTarget t, IacResource r, String type, String key) {

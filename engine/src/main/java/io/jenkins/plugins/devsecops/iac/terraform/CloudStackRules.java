@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
 /** Terraform rules for Apache CloudStack. */
 public final class CloudStackRules {
 
-    private static final Pattern SECRET = Pattern.compile("(?i)(?:\\b(?:AKIA|ASIA)[A-Z0-9]{16}\\b"
-            + "|(?:password|passwd|secret|api_key|token)\\s*[=:]\\s*['\"]?[^\\s'\"$]{6,})");
+    private static final Pattern SECRET = io.jenkins.plugins.devsecops.iac.rule.CloudFacts.BOOT_SCRIPT_SECRET;
 
     private CloudStackRules() {
     }
