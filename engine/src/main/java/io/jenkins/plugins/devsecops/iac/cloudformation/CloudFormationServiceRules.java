@@ -52,6 +52,7 @@ public final class CloudFormationServiceRules {
         rules.addAll(apiAndSearch());
         rules.addAll(dataStores());
         rules.addAll(computeAndGovernance());
+        rules.addAll(moreCoverage());
         return rules;
     }
 
@@ -502,6 +503,128 @@ public final class CloudFormationServiceRules {
                 rule("cfn-cloudfront-no-waf", Severity.LOW, "CWE-693", "CloudFront distribution has no WAF web ACL",
                         "Set DistributionConfig.WebACLId.", "AWS::CloudFront::Distribution",
                         missing("DistributionConfig.WebACLId", "no WebACLId")));
+    }
+
+    private static List<IacRule> moreCoverage() {
+        return List.of(
+                rule("cfn-sg-rule-no-description", Severity.LOW, "CWE-710", "Security group rule has no description",
+                        "Add a Description to every ingress and egress rule.",
+                        "AWS::EC2::SecurityGroup, AWS::EC2::SecurityGroupIngress, AWS::EC2::SecurityGroupEgress",
+                        (r, t, h) -> {
+                            if (!r.type().equals("AWS::EC2::SecurityGroup")) {
+                                if (!r.body().has("Description")) {
+                                    h.missing(r, "Description", "rule has no description");
+                                }
+                                return;
+                            }
+                            for (String key : new String[] {"SecurityGroupIngress", "SecurityGroupEgress"}) {
+                                for (IacNode.Mapping rule : r.body().mappings(key)) {
+                                    if (!rule.has("Description")) {
+                                        h.at(r, rule, key + ".Description", "rule has no description");
+                                    }
+                                }
+                            }
+                        }),
+                rule("cfn-sg-open-egress", Severity.LOW, "CWE-284",
+                        "Security group allows outbound traffic to the internet",
+                        "Allow egress only to the destinations the workload needs.",
+                        "AWS::EC2::SecurityGroup, AWS::EC2::SecurityGroupEgress", (r, t, h) -> {
+                            List<IacNode.Mapping> rules = r.type().equals("AWS::EC2::SecurityGroup")
+                                    ? r.body().mappings("SecurityGroupEgress") : List.of(r.body());
+                            for (IacNode.Mapping rule : rules) {
+                                for (String key : new String[] {"CidrIp", "CidrIpv6"}) {
+                                    rule.scalar(key).filter(ResourceRules::isOpenCidr).ifPresent(c -> h.at(r, c,
+                                            "SecurityGroupEgress." + key, "traffic may leave to " + c.text()));
+                                }
+                            }
+                        }),
+                rule("cfn-nacl-open-all-ports", Severity.HIGH, "CWE-284", "Network ACL allows all ports from the internet",
+                        "Allow only the ports needed, from the networks that need them.", "AWS::EC2::NetworkAclEntry",
+                        (r, t, h) -> {
+                            boolean egress = r.body().scalar("Egress").filter(IacNode.Scalar::isTrue).isPresent();
+                            boolean allow = r.body().text("RuleAction").filter("allow"::equalsIgnoreCase).isPresent();
+                            boolean allPorts = r.body().text("Protocol").filter("-1"::equals).isPresent()
+                                    || ResourceRules.numberAt(r.body().mapping("PortRange")
+                                            .orElse(IacNode.Mapping.empty(0)), "From", 1) <= 0
+                                    && ResourceRules.numberAt(r.body().mapping("PortRange")
+                                            .orElse(IacNode.Mapping.empty(0)), "To", 0) >= 65535;
+                            if (!egress && allow && allPorts) {
+                                for (String key : new String[] {"CidrBlock", "Ipv6CidrBlock"}) {
+                                    r.body().scalar(key).filter(ResourceRules::isOpenCidr)
+                                            .ifPresent(c -> h.at(r, c, key, "all ports open to " + c.text()));
+                                }
+                            }
+                        }),
+                rule("cfn-lb-outdated-tls-policy", Severity.MEDIUM, "CWE-326",
+                        "Load balancer listener allows outdated TLS versions",
+                        "Use ELBSecurityPolicy-TLS13-1-2-2021-06 or another TLS 1.2+ policy.",
+                        "AWS::ElasticLoadBalancingV2::Listener", (r, t, h) -> r.body().scalar("SslPolicy")
+                                .filter(s -> s.text().matches(".*(2015-05|2016-08|TLS-1-0|TLS-1-1|2015-03|2014).*"))
+                                .ifPresent(s -> h.at(r, s, "SslPolicy", "policy accepts TLS 1.0 or 1.1"))),
+                rule("cfn-lambda-permission-no-source", Severity.MEDIUM, "CWE-284",
+                        "Lambda permission for an AWS service does not name the source resource",
+                        "Set SourceArn (or SourceAccount) so that only your resource may invoke the function.",
+                        "AWS::Lambda::Permission", (r, t, h) -> r.body().scalar("Principal")
+                                .filter(s -> s.text().endsWith(".amazonaws.com"))
+                                .filter(s -> !r.body().has("SourceArn") && !r.body().has("SourceAccount"))
+                                .ifPresent(s -> h.at(r, s, "Principal", "any " + s.text() + " resource may invoke it"))),
+                rule("cfn-rds-no-deletion-protection", Severity.LOW, "CWE-693", "RDS deletion protection is disabled",
+                        "Set DeletionProtection: true.", "AWS::RDS::DBInstance, AWS::RDS::DBCluster",
+                        notTrue("DeletionProtection", "the database can be deleted by mistake")),
+                rule("cfn-rds-no-performance-insights", Severity.LOW, "CWE-778",
+                        "RDS instance has Performance Insights off", "Set EnablePerformanceInsights: true.",
+                        "AWS::RDS::DBInstance", notTrue("EnablePerformanceInsights", "query load is not recorded")),
+                rule("cfn-rds-no-log-exports", Severity.LOW, "CWE-778", "RDS database exports no logs to CloudWatch",
+                        "Set EnableCloudwatchLogsExports to the engine's logs.",
+                        "AWS::RDS::DBInstance, AWS::RDS::DBCluster",
+                        missing("EnableCloudwatchLogsExports", "no logs are exported")),
+                rule("cfn-sqs-policy-all-actions", Severity.MEDIUM, "CWE-732", "SQS queue policy allows every action",
+                        "List the sqs: actions needed instead of '*' or 'sqs:*'.", "AWS::SQS::QueuePolicy",
+                        (r, t, h) -> r.body().get("PolicyDocument").ifPresent(p -> {
+                            for (PolicyDocuments.Statement s : PolicyDocuments.statements(p)) {
+                                s.actions().stream().filter(a -> s.allow() && (a.text().equals("*")
+                                        || a.text().equals("sqs:*"))).findFirst()
+                                        .ifPresent(a -> h.at(r, a, "PolicyDocument", "Action is " + a.text()));
+                            }
+                        })),
+                rule("cfn-sns-aws-managed-key", Severity.LOW, "CWE-311", "SNS topic is encrypted with the AWS managed key",
+                        "Use a customer managed key for KmsMasterKeyId.", "AWS::SNS::Topic",
+                        equalsAny("KmsMasterKeyId", "the default key cannot be restricted", "alias/aws/sns")),
+                rule("cfn-sqs-aws-managed-key", Severity.LOW, "CWE-311", "SQS queue is encrypted with the AWS managed key",
+                        "Use a customer managed key for KmsMasterKeyId.", "AWS::SQS::Queue",
+                        equalsAny("KmsMasterKeyId", "the default key cannot be restricted", "alias/aws/sqs")),
+                rule("cfn-ebs-no-cmk", Severity.LOW, "CWE-311", "EBS volume is not encrypted with a customer managed key",
+                        "Set KmsKeyId.", "AWS::EC2::Volume", missing("KmsKeyId", "the AWS managed key is used")),
+                rule("cfn-ecr-no-kms", Severity.LOW, "CWE-311", "ECR repository is not encrypted with KMS",
+                        "Set EncryptionConfiguration: {EncryptionType: KMS}.", "AWS::ECR::Repository",
+                        requireOneOf("EncryptionConfiguration.EncryptionType",
+                                "images are encrypted with the default AES-256 key", "KMS")),
+                rule("cfn-docdb-no-cmk", Severity.LOW, "CWE-311",
+                        "DocumentDB cluster is not encrypted with a customer managed key", "Set KmsKeyId.",
+                        "AWS::DocDB::DBCluster", missing("KmsKeyId", "the AWS managed key is used")),
+                rule("cfn-neptune-no-cmk", Severity.LOW, "CWE-311",
+                        "Neptune cluster is not encrypted with a customer managed key", "Set KmsKeyId.",
+                        "AWS::Neptune::DBCluster", missing("KmsKeyId", "the AWS managed key is used")),
+                rule("cfn-redshift-no-cmk", Severity.LOW, "CWE-311",
+                        "Redshift cluster is not encrypted with a customer managed key", "Set KmsKeyId.",
+                        "AWS::Redshift::Cluster", missing("KmsKeyId", "the AWS managed key is used")),
+                rule("cfn-apigw-v2-route-no-auth", Severity.MEDIUM, "CWE-306",
+                        "API Gateway v2 route has no authorisation", "Set AuthorizationType to JWT, AWS_IAM or CUSTOM.",
+                        "AWS::ApiGatewayV2::Route", requireOneOf("AuthorizationType", "the route is unauthenticated",
+                                "JWT", "AWS_IAM", "CUSTOM")),
+                rule("cfn-opensearch-outdated-tls", Severity.MEDIUM, "CWE-326",
+                        "OpenSearch domain allows TLS 1.0 or 1.1",
+                        "Set DomainEndpointOptions.TLSSecurityPolicy: Policy-Min-TLS-1-2-2019-07.", SEARCH,
+                        requireOneOf("DomainEndpointOptions.TLSSecurityPolicy", "clients may negotiate TLS 1.0",
+                                "Policy-Min-TLS-1-2-2019-07", "Policy-Min-TLS-1-2-PFS-2023-10")),
+                rule("cfn-elasticache-no-backup", Severity.LOW, "CWE-693", "ElastiCache Redis cluster keeps no backups",
+                        "Set SnapshotRetentionLimit to at least 1.", "AWS::ElastiCache::CacheCluster",
+                        when(r -> r.body().text("Engine").filter("redis"::equalsIgnoreCase).isPresent(),
+                                atLeast("SnapshotRetentionLimit", 1, 0, "automatic backups are off"))),
+                rule("cfn-lb-public", Severity.LOW, "CWE-284", "Load balancer is internet-facing",
+                        "Set Scheme: internal unless the load balancer must serve the internet.",
+                        "AWS::ElasticLoadBalancingV2::LoadBalancer, AWS::ElasticLoadBalancing::LoadBalancer",
+                        requireOneOf("Scheme", "it has a public address", "internal")));
     }
 
     private static ResourceCheck lbAttribute(String key, String detail) {
