@@ -164,4 +164,32 @@ class CloudPrecisionTest {
         assertThat(findings("template.yaml", template, "sam-function-no-xray"))
                 .extracting(f -> f.location().startLine()).containsExactly(19);
     }
+
+    @Test
+    void shouldLeaveSettingsThatComeFromALaunchTemplateOrTheEngineToThem() throws Exception {
+        String fromTemplate = """
+                resource "aws_launch_template" "web" {
+                  metadata_options {
+                    http_tokens = "required"
+                  }
+                }
+                resource "aws_instance" "web" {
+                  launch_template {
+                    id = aws_launch_template.web.id
+                  }
+                }
+                resource "aws_rds_cluster" "serverless" {
+                  engine      = "aurora-postgresql"
+                  engine_mode = "serverless"
+                }
+                resource "aws_db_instance" "replica" {
+                  replicate_source_db = aws_db_instance.primary.identifier
+                  instance_class      = "db.t3.micro"
+                }
+                """;
+
+        assertThat(findings("ec2.tf", fromTemplate, "aws-instance-imdsv1")).isEmpty();
+        assertThat(findings("ec2.tf", fromTemplate, "aws-instance-root-unencrypted")).isEmpty();
+        assertThat(findings("ec2.tf", fromTemplate, "aws-rds-unencrypted")).isEmpty();
+    }
 }

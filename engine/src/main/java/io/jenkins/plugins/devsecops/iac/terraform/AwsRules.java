@@ -121,6 +121,10 @@ public final class AwsRules {
                         "EC2 instance metadata service allows IMDSv1",
                         "Set metadata_options { http_tokens = \"required\" } so that SSRF cannot read credentials.",
                         "aws_instance, aws_launch_template", (r, t, h) -> {
+                            if (r.type().equals("aws_instance") && r.body().present("launch_template")
+                                    && !r.body().present("metadata_options")) {
+                                return;
+                            }
                             Optional<IacNode.Mapping> options = r.body().mapping("metadata_options");
                             if (options.isEmpty()) {
                                 h.missing(r, "metadata_options.http_tokens", "IMDSv2 is not required");
@@ -136,7 +140,13 @@ public final class AwsRules {
                         isTrue("associate_public_ip_address", "instance is reachable from the internet")),
                 rule("aws-rds-unencrypted", Severity.HIGH, "CWE-311", "RDS storage is not encrypted",
                         "Set storage_encrypted = true with a KMS key.", "aws_db_instance, aws_rds_cluster",
-                        notTrue("storage_encrypted", "database storage is unencrypted")),
+                        (r, t, h) -> {
+                            boolean serverless = r.body().text("engine_mode").filter("serverless"::equals).isPresent();
+                            boolean replica = r.body().has("replicate_source_db");
+                            if (!serverless && !replica) {
+                                notTrue("storage_encrypted", "database storage is unencrypted").check(r, t, h);
+                            }
+                        }),
                 rule("aws-rds-publicly-accessible", Severity.CRITICAL, "CWE-284", "RDS instance is publicly accessible",
                         "Set publicly_accessible = false and reach the database from inside the VPC.",
                         "aws_db_instance, aws_rds_cluster_instance",
@@ -500,6 +510,9 @@ public final class AwsRules {
 
     private static void instanceDevices(IacResource r, ResourceTarget t, RuleHits h) {
         Optional<IacNode.Mapping> root = r.body().mapping("root_block_device");
+        if (root.isEmpty() && r.body().present("launch_template")) {
+            return;
+        }
         if (root.isEmpty()) {
             h.missing(r, "root_block_device.encrypted", "root volume encryption not configured");
         } else if (root.get().scalar("encrypted").filter(IacNode.Scalar::isTrue).isEmpty()) {
