@@ -5,3 +5,6 @@ resource "aws_elasticsearch_domain" "logs" {
     tls_security_policy = "Policy-Min-TLS-1-2-2019-07"
   }
 }
+resource "aws_opensearch_domain" "defaults" {
+  domain_name = "defaults"
+}

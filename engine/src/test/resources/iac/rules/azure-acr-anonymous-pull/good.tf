@@ -3,3 +3,8 @@ resource "azurerm_container_registry" "acr" {
   sku                    = "Premium"
   anonymous_pull_enabled = false
 }
+resource "azurerm_container_registry" "basic" {
+  name                   = "acmebasic"
+  sku                    = "Basic"
+  anonymous_pull_enabled = true
+}

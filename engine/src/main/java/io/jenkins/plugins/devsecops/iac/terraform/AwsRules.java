@@ -510,17 +510,17 @@ public final class AwsRules {
 
     private static void instanceDevices(IacResource r, ResourceTarget t, RuleHits h) {
         Optional<IacNode.Mapping> root = r.body().mapping("root_block_device");
-        if (root.isEmpty() && r.body().present("launch_template")) {
-            return;
-        }
         if (root.isEmpty()) {
-            h.missing(r, "root_block_device.encrypted", "root volume encryption not configured");
-        } else if (root.get().scalar("encrypted").filter(IacNode.Scalar::isTrue).isEmpty()) {
+            if (!r.body().present("launch_template")) {
+                h.missing(r, "root_block_device.encrypted", "root volume encryption not configured");
+            }
+        } else if (!root.get().has("snapshot_id")
+                && root.get().scalar("encrypted").filter(IacNode.Scalar::isTrue).isEmpty()) {
             h.at(r, root.get().get("encrypted").orElse(root.get()), "root_block_device.encrypted",
                     "root volume is unencrypted");
         }
         for (IacNode.Mapping device : r.body().mappings("ebs_block_device")) {
-            if (device.scalar("encrypted").filter(IacNode.Scalar::isTrue).isEmpty()) {
+            if (!device.has("snapshot_id") && device.scalar("encrypted").filter(IacNode.Scalar::isTrue).isEmpty()) {
                 h.at(r, device.get("encrypted").orElse(device), "ebs_block_device.encrypted",
                         "EBS device is unencrypted");
             }

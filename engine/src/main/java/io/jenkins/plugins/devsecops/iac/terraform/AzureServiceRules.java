@@ -510,7 +510,9 @@ public final class AzureServiceRules {
                         isTrue("admin_enabled", "a shared admin password can push images")),
                 rule("azure-acr-anonymous-pull", Severity.MEDIUM, "CWE-284", "Container registry allows anonymous pulls",
                         "Set anonymous_pull_enabled = false.", "azurerm_container_registry",
-                        isTrue("anonymous_pull_enabled", "anyone may pull the images")),
+                        io.jenkins.plugins.devsecops.iac.rule.AttributeChecks.when(
+                                io.jenkins.plugins.devsecops.iac.rule.AttributeChecks.textIs("sku", "Standard", "Premium"),
+                                isTrue("anonymous_pull_enabled", "anyone may pull the images"))),
                 rule("azure-acr-public", Severity.LOW, "CWE-284", "Container registry accepts public connections",
                         "Set public_network_access_enabled = false (Premium SKU) and use private endpoints.",
                         "azurerm_container_registry",

@@ -54,7 +54,10 @@ public final class GithubRules {
                 rule("github-repo-no-vulnerability-alerts", Severity.LOW, "CWE-1104",
                         "GitHub repository has Dependabot vulnerability alerts off", "Set vulnerability_alerts = true.",
                         "github_repository", (r, t, h) -> {
-                            if (r.body().scalars("archived").stream().noneMatch(IacNode.Scalar::isTrue)) {
+                            boolean isPublic = r.body().scalars("visibility").stream()
+                                    .anyMatch(s -> s.text().equalsIgnoreCase("public"))
+                                    || r.body().scalars("private").stream().anyMatch(IacNode.Scalar::isFalse);
+                            if (!isPublic && r.body().scalars("archived").stream().noneMatch(IacNode.Scalar::isTrue)) {
                                 notTrue("vulnerability_alerts", "vulnerable dependencies go unreported").check(r, t, h);
                             }
                         }),

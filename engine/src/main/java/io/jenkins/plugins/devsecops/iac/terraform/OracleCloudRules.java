@@ -108,6 +108,10 @@ public final class OracleCloudRules {
             String protocol = rule.text("protocol").orElse("all");
             long from;
             long to;
+            boolean narrowed = protocol.equalsIgnoreCase("all") && rule.mapping("tcp_options").isPresent();
+            if (narrowed) {
+                protocol = "6";
+            }
             if (protocol.equals("6") || protocol.equals("17")) {
                 IacNode.Mapping options = rule.mapping(protocol.equals("6") ? "tcp_options" : "udp_options")
                         .orElse(null);
