@@ -108,7 +108,7 @@ public final class OracleCloudRules {
             String protocol = rule.text("protocol").orElse("all");
             long from;
             long to;
-            boolean narrowed = protocol.equalsIgnoreCase("all") && rule.mapping("tcp_options").isPresent();
+            boolean narrowed = !protocol.equals("17") && rule.mapping("tcp_options").isPresent();
             if (narrowed) {
                 protocol = "6";
             }
