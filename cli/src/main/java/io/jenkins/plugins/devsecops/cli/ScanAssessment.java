@@ -7,6 +7,7 @@ import io.jenkins.plugins.devsecops.history.BuildRef;
 import io.jenkins.plugins.devsecops.model.Report;
 import io.jenkins.plugins.devsecops.model.Severity;
 import io.jenkins.plugins.devsecops.policy.LayeredPolicy;
+import io.jenkins.plugins.devsecops.policy.PolicyCheck;
 import io.jenkins.plugins.devsecops.policy.PolicyLayer;
 import io.jenkins.plugins.devsecops.policy.PolicyLayering;
 import io.jenkins.plugins.devsecops.policy.PolicyYaml;
@@ -14,6 +15,10 @@ import io.jenkins.plugins.devsecops.policy.SecurityPolicy;
 import io.jenkins.plugins.devsecops.summary.BuildSummary;
 import io.jenkins.plugins.devsecops.suppression.SuppressionEntry;
 import io.jenkins.plugins.devsecops.suppression.SuppressionFile;
+import io.jenkins.plugins.devsecops.files.TreeFiles;
+import io.jenkins.plugins.devsecops.summary.SummaryStore;
+import io.jenkins.plugins.devsecops.yaml.StrictYamlReader;
+import io.jenkins.plugins.devsecops.yaml.YamlInputException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -36,6 +41,8 @@ final class ScanAssessment {
     private final Path historyDir;
     private final Severity failOn;
     private final String buildId;
+    private final TreeFiles tree;
+    private boolean defaultPolicy = true;
 
     /**
      * @param policyFile an explicit policy file, or {@code null} for {@code devsecops-policy.yaml} in the root if any
@@ -50,10 +57,17 @@ final class ScanAssessment {
         this.historyDir = historyDir;
         this.failOn = failOn;
         this.buildId = buildId;
+        this.tree = new TreeFiles(root);
     }
 
     private LayeredPolicy policy;
     private List<SuppressionEntry> suppressions;
+
+    /** Whether the engine's default policy applies when the root has no policy file ({@code --no-default-policy}). */
+    ScanAssessment defaultPolicy(boolean value) {
+        defaultPolicy = value;
+        return this;
+    }
 
     /**
      * Reads the policy and the suppressions, so that a broken file stops the command before the scan.
@@ -65,32 +79,21 @@ final class ScanAssessment {
         suppressions = readSuppressions();
     }
 
-    /** The history directory's path relative to the root, with a trailing slash, when it lies inside the root. */
-    Optional<String> historyExclusion() {
-        return exclusionUnder(root, historyDir);
-    }
-
     /**
-     * A gitignore-style exclusion of {@code directory} when it lies inside {@code root}, so that the scan does not
-     * read its own history or reports.
+     * The effective policy: the repository file (or, without one, the engine's default policy), then the command
+     * line's gates.
      */
-    static Optional<String> exclusionUnder(Path root, Path directory) {
-        if (directory == null) {
-            return Optional.empty();
-        }
-        Path absolute = directory.toAbsolutePath().normalize();
-        if (!absolute.startsWith(root) || absolute.equals(root)) {
-            return Optional.empty();
-        }
-        return Optional.of("/" + root.relativize(absolute).toString().replace('\\', '/') + "/");
-    }
-
-    /** The effective policy: the repository file, then the command line's gates. */
     private LayeredPolicy readPolicy() throws IOException {
         List<PolicyLayer> layers = new ArrayList<>();
         Path file = policyFile != null ? policyFile : root.resolve(PolicyYaml.FILE_NAME);
-        if (policyFile != null || Files.isRegularFile(file)) {
-            layers.add(PolicyLayer.repository(String.valueOf(file.getFileName()), PolicyYaml.read(file)));
+        if (policyFile != null || tree.isPresent(file)) {
+            requireFile(file, "--policy");
+            String name = String.valueOf(file.getFileName());
+            String text = tree.readText(file, StrictYamlReader.MAX_BYTES);
+            checkPolicy(text, name, file);
+            layers.add(PolicyLayer.repository(name, PolicyYaml.parse(text, name)));
+        } else if (defaultPolicy) {
+            layers.add(PolicyLayer.defaults());
         }
         if (failOn != null) {
             layers.add(PolicyLayer.step(SecurityPolicy.builder().failOn(failOn).build()));
@@ -98,13 +101,34 @@ final class ScanAssessment {
         return PolicyLayering.merge(layers);
     }
 
+    /**
+     * Stops at a broken policy with its first problem and how many more there are ({@code devsecops policy check}
+     * lists them all).
+     */
+    private static void checkPolicy(String text, String name, Path file) throws YamlInputException {
+        List<YamlInputException> problems = PolicyCheck.check(text, name);
+        if (problems.size() > 1) {
+            YamlInputException first = problems.get(0);
+            throw new YamlInputException(first.source(), first.line(), first.column(), first.problem() + " (and "
+                    + (problems.size() - 1) + " more: devsecops policy check " + file + " lists them all)", first);
+        }
+    }
+
+    /** A named file that does not exist is a usage error that says so, not a bare path. */
+    private static void requireFile(Path file, String option) throws YamlInputException {
+        if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new YamlInputException(option + " " + file, 0, 0, "file not found", null);
+        }
+    }
+
     private List<SuppressionEntry> readSuppressions() throws IOException {
         Path file = suppressionsFile != null ? suppressionsFile : root.resolve(SuppressionFile.DEFAULT_PATH);
-        if (suppressionsFile == null && !Files.isRegularFile(file)) {
+        if (suppressionsFile == null && !tree.isPresent(file)) {
             return List.of();
         }
-        String name = file.startsWith(root) ? root.relativize(file).toString().replace('\\', '/') : file.toString();
-        return SuppressionFile.read(file, name);
+        requireFile(file, "--suppressions");
+        String name = tree.displayName(file);
+        return SuppressionFile.parse(tree.readText(file, StrictYamlReader.MAX_BYTES), name);
     }
 
     /** Assesses {@code report} and records it in the history directory. */
@@ -114,7 +138,7 @@ final class ScanAssessment {
         }
         Report reference = null;
         String id = buildId;
-        HistoryDirectory history = historyDir == null ? null : new HistoryDirectory(historyDir);
+        HistoryDirectory history = historyDir == null ? null : new HistoryDirectory(historyDir, tree);
         if (history != null) {
             try {
                 reference = history.lastReport().orElse(null);
@@ -122,14 +146,28 @@ final class ScanAssessment {
                 err.println("warning: no reference build: " + e.getMessage());
             }
             if (id == null) {
-                id = nextBuildId(history.summaries().load().summaries());
+                SummaryStore.Loaded loaded;
+                try {
+                    loaded = history.summaries().load();
+                } catch (IOException e) {
+                    err.println("warning: no trends: " + e.getMessage());
+                    loaded = new SummaryStore.Loaded(List.of(), 0);
+                }
+                if (loaded.warning() != null) {
+                    err.println("warning: " + loaded.warning());
+                }
+                id = nextBuildId(loaded.summaries());
             }
         }
         Instant time = report.startedAt();
         Assessment assessment = Assessor.assess(report, policy, suppressions, reference,
                 new BuildRef(id == null ? "1" : id, time));
         if (history != null) {
-            history.record(assessment);
+            try {
+                history.record(assessment);
+            } catch (IOException e) {
+                err.println("warning: the history was not updated: " + e.getMessage());
+            }
         }
         return assessment;
     }

@@ -17,11 +17,13 @@ import io.jenkins.plugins.devsecops.report.ReportWriters;
 import io.jenkins.plugins.devsecops.scan.ProgressListener;
 import io.jenkins.plugins.devsecops.scan.ScanEngine;
 import io.jenkins.plugins.devsecops.scan.ScanRequest;
+import io.jenkins.plugins.devsecops.files.SafeDirectory;
+import io.jenkins.plugins.devsecops.files.TreeFiles;
+import io.jenkins.plugins.devsecops.summary.BuildSummary;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +58,8 @@ final class ScanCommand implements Callable<Integer> {
     private Path output;
 
     @Option(names = {"-f", "--format"}, split = ",", paramLabel = "FORMAT",
-            description = "Report formats, comma-separated (default: every available format)")
+            description = "Report formats, comma-separated: json, sarif, html, cyclonedx, dashboard (default: every "
+                    + "available format)")
     private List<String> formats = new ArrayList<>();
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY",
@@ -67,12 +70,18 @@ final class ScanCommand implements Callable<Integer> {
             description = "Policy file (default: devsecops-policy.yaml in the scanned root, when present)")
     private Path policyFile;
 
+    @Option(names = "--no-default-policy",
+            description = "Without a policy file, apply no gates instead of the default policy (fail on new CRITICAL "
+                    + "findings and on verified-format secrets)")
+    private boolean noDefaultPolicy;
+
     @Option(names = "--suppressions", paramLabel = "FILE",
-            description = "Suppressions file (default: .devsecops/suppressions.yaml in the scanned root, when present)")
+            description = "Suppressions file (default, when present:%n.devsecops/suppressions.yaml in the scanned root)")
     private Path suppressionsFile;
 
     @Option(names = "--history-dir", paramLabel = "DIR",
-            description = "Where build summaries and the last report are kept (default: .devsecops/history in the scanned root)")
+            description = "Where build summaries and the last report are kept (default: $XDG_CACHE_HOME/devsecops/<repository id>,"
+                    + " else ~/.cache/devsecops/<repository id>; never inside the scanned tree unless given here)")
     private Path historyDir;
 
     @Option(names = "--no-history", description = "Keep no history: every finding is new, no trends")
@@ -105,8 +114,12 @@ final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--import", paramLabel = "FORMAT:GLOB",
             description = "Import another tool's report (repeatable): sarif, trivy, grype, gitleaks, semgrep, dependency-check, "
-                    + "zap, checkov, bandit, npm-audit, spotbugs or auto, e.g. --import sarif:build/**/*.sarif")
+                    + "zap, checkov, bandit, npm-audit, spotbugs or auto, e.g.%n--import sarif:build/**/*.sarif")
     private List<String> imports = new ArrayList<>();
+
+    @Option(names = "--allow-missing-imports",
+            description = "An --import pattern that matches no file is a warning, not an error")
+    private boolean allowMissingImports;
 
     @Option(names = {"-q", "--quiet"}, description = "Print only errors, the gate table and the final verdict")
     private boolean quiet;
@@ -114,10 +127,17 @@ final class ScanCommand implements Callable<Integer> {
     /** The {@code --format} name of the dashboard page, which is not a report writer. */
     static final String DASHBOARD_FORMAT = "dashboard";
 
-    /** The default history directory under the scanned root. */
-    static final String HISTORY_DIR = ".devsecops/history";
+    /** Where earlier versions kept the history, under the scanned root; no longer read or written by default. */
+    static final String LEGACY_HISTORY_DIR = ".devsecops/history";
+
+    private CliEnvironment environment = CliEnvironment.system();
 
     private boolean dashboard;
+
+    /** Sets where the default history directory lies (tests). */
+    void environment(CliEnvironment value) {
+        environment = value;
+    }
 
     private boolean formatsGiven() {
         return spec.commandLine().getParseResult().hasMatchedOption("--format");
@@ -125,7 +145,7 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = ConsoleWriter.of(spec.commandLine().getOut());
         Severity failSeverity = parseSeverity();
         ReportWriters writers = ReportWriters.builtIn();
         List<ReportWriter> selected = selectWriters(writers);
@@ -141,6 +161,11 @@ final class ScanCommand implements Callable<Integer> {
             request.option("secrets.history", "true");
         }
         if (since != null) {
+            if (!history) {
+                throw new ParameterException(spec.commandLine(), "--since needs --history: it limits the git history "
+                        + "scan to the commits after COMMIT");
+            }
+            SinceCommit.check(path.toAbsolutePath().normalize(), since, spec.commandLine());
             request.option("secrets.since", since);
         }
         if (!imports.isEmpty()) {
@@ -152,23 +177,39 @@ final class ScanCommand implements Callable<Integer> {
             if (!stages.isEmpty() && !stages.contains(ImportStage.ID)) {
                 request.stage(ImportStage.ID);
             }
+            if (allowMissingImports) {
+                request.option("imports.allowMissing", "true");
+            }
         }
         options.forEach(request::option);
 
         Path root = path.toAbsolutePath().normalize();
-        Path historyPath = noHistory ? null : historyDir != null ? historyDir : root.resolve(HISTORY_DIR);
+        if (!Files.isDirectory(root)) {
+            throw new ParameterException(spec.commandLine(), "Not a directory: " + path);
+        }
+        TreeFiles tree = new TreeFiles(root);
+        SafeDirectory outputDirectory = prepareOutput(tree, selected);
+        PrintWriter err = ConsoleWriter.of(spec.commandLine().getErr());
+        Path historyPath = noHistory ? null : ScanLocations.history(historyDir != null ? historyDir
+                : environment.defaultHistory(root), tree, err).orElse(null);
+        if (historyDir == null && Files.isDirectory(root.resolve(LEGACY_HISTORY_DIR), LinkOption.NOFOLLOW_LINKS)) {
+            err.println("note: " + LEGACY_HISTORY_DIR + " in the scanned tree is no longer used (the history now lives"
+                    + " in " + (historyPath == null ? "the user's cache" : historyPath) + "); you may delete it");
+        }
         ScanAssessment policyRun = new ScanAssessment(root, policyFile, suppressionsFile, historyPath, failSeverity,
-                buildId);
+                buildId).defaultPolicy(!noDefaultPolicy);
         try {
             policyRun.prepare();
         } catch (YamlInputException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        policyRun.historyExclusion().ifPresent(request::exclude);
-        ScanAssessment.exclusionUnder(root, output).ifPresent(request::exclude);
+        if (historyPath != null) {
+            tree.inside(historyPath).map(root::resolve).ifPresent(request::ownDirectory);
+        }
+        tree.inside(outputDirectory.path()).map(root::resolve).ifPresent(request::ownDirectory);
 
         ScanEngine engine = ScanEngine.withBuiltInStages();
-        ProgressListener listener = quiet ? ProgressListener.NONE : new ProgressBar(out, System.console() != null);
+        ProgressListener listener = quiet ? ProgressListener.NONE : new ProgressBar(spec.commandLine().getOut(), System.console() != null);
         Report report;
         try {
             report = engine.scan(request.build(), listener);
@@ -176,13 +217,21 @@ final class ScanCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
 
-        Assessment assessment = policyRun.assess(report, spec.commandLine().getErr());
+        boolean missingAllowed = allowMissingImports
+                || Boolean.parseBoolean(options.getOrDefault("imports.allowMissing", "false").strip());
+        if (!missingAllowed && !missingImports(report).isEmpty()) {
+            missingImports(report).forEach(pattern -> err.println("error: --import " + pattern
+                    + " matches no file (--allow-missing-imports accepts a missing report)"));
+            return DevSecOpsCommand.EXIT_ERROR;
+        }
+        if (historyPath != null && tree.contains(historyPath)) {
+            report = report.toBuilder().property(HISTORY_INSIDE_TREE, tree.displayName(historyPath)).build();
+        }
+        Assessment assessment = policyRun.assess(report, err);
         report = assessment.report();
 
-        Files.createDirectories(output);
         DashboardData data = new DashboardData(report, assessment.evaluation(), assessment.comparison().fixed(),
-                historyPath == null ? List.of(assessment.summary())
-                        : new HistoryDirectory(historyPath).summaries().load().summaries(),
+                historyPath == null ? List.of(assessment.summary()) : loadSummaries(historyPath, tree, err),
                 assessment.evaluation().warnings());
         boolean htmlReport = selected.stream().anyMatch(HtmlReportWriter.class::isInstance);
         for (ReportWriter selectedWriter : selected) {
@@ -190,23 +239,23 @@ final class ScanCommand implements Callable<Integer> {
             ReportWriter writer = selectedWriter instanceof HtmlReportWriter
                     ? new HtmlReportWriter(DashboardSections.of(data, dashboard ? DashboardPage.FILE_NAME : null))
                     : selectedWriter;
+            Report written = report;
             Path file = output.resolve(writer.fileName());
-            try (OutputStream stream = Files.newOutputStream(file)) {
-                writer.write(report, stream);
-            }
+            outputDirectory.write(writer.fileName(), stream -> writer.write(written, stream));
             if (!quiet) {
                 out.println("Wrote " + file);
             }
         }
         if (dashboard) {
             Path file = output.resolve(DashboardPage.FILE_NAME);
-            try (OutputStream stream = Files.newOutputStream(file)) {
-                stream.write(new DashboardPage().render(data, htmlReport ? "index.html" : null)
-                        .getBytes(StandardCharsets.UTF_8));
-            }
+            outputDirectory.writeString(DashboardPage.FILE_NAME, new DashboardPage().render(data,
+                    htmlReport ? "index.html" : null));
             if (!quiet) {
                 out.println("Wrote " + file);
             }
+        }
+        if (!quiet && historyPath != null) {
+            out.println("History kept in " + historyPath);
         }
         if (!quiet) {
             new SummaryTable(report).print(out);
@@ -215,6 +264,37 @@ final class ScanCommand implements Callable<Integer> {
         out.flush();
         return assessment.evaluation().verdict() == PolicyVerdict.FAILED ? DevSecOpsCommand.EXIT_GATE_FAILED
                 : DevSecOpsCommand.EXIT_PASSED;
+    }
+
+    /** The {@code --import} patterns that matched no file. */
+    private static List<String> missingImports(Report report) {
+        return report.stage(ImportStage.ID).map(stage -> stage.properties().get(ImportStage.UNMATCHED_PATTERNS))
+                .filter(value -> !value.isBlank()).map(value -> List.of(value.split(";"))).orElse(List.of());
+    }
+
+    /** The report property naming a history directory that lies inside the scanned tree. */
+    static final String HISTORY_INSIDE_TREE = "history.insideScannedTree";
+
+    /** Checks the output location before the scan: a bad one is a usage error that says what is wrong. */
+    private SafeDirectory prepareOutput(TreeFiles tree, List<ReportWriter> selected) {
+        List<String> names = new ArrayList<>(selected.stream().map(ReportWriter::fileName).toList());
+        if (dashboard) {
+            names.add(DashboardPage.FILE_NAME);
+        }
+        try {
+            return ScanLocations.output(output, tree, names);
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private static List<BuildSummary> loadSummaries(Path historyPath, TreeFiles tree, PrintWriter err) {
+        try {
+            return new HistoryDirectory(historyPath, tree).summaries().load().summaries();
+        } catch (IOException e) {
+            err.println("warning: no trends: " + e.getMessage());
+            return List.of();
+        }
     }
 
     private Severity parseSeverity() {
@@ -239,7 +319,8 @@ final class ScanCommand implements Callable<Integer> {
         List<ReportWriter> selected = new ArrayList<>();
         for (String format : formats) {
             selected.add(writers.find(format).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                    "Unknown format '" + format + "': known formats are " + writers.formats())));
+                    "Unknown format '" + format + "': known formats are " + String.join(", ", writers.formats())
+                            + ", " + DASHBOARD_FORMAT)));
         }
         return selected;
     }

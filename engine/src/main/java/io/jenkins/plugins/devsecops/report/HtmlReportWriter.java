@@ -205,6 +205,11 @@ public final class HtmlReportWriter implements ReportWriter {
             if (result != null) {
                 html.append("<span class=\"status ").append(result.status().name()).append("\">")
                         .append(result.status().name().replace('_', ' ').toLowerCase(Locale.ROOT)).append("</span>");
+            } else if (report.findings().stream().anyMatch(f -> f.stage().equals(entry.getKey())
+                    && FindingHistory.isCarried(f))) {
+                // A stage this scan did not run: its findings come unchanged from the last scan that ran it.
+                html.append("<span class=\"muted\" title=\"not run in this scan: findings carried over from the ")
+                        .append("last scan that ran it\">carried over</span>");
             } else {
                 html.append("<span class=\"muted\">imported</span>");
             }
@@ -254,6 +259,12 @@ public final class HtmlReportWriter implements ReportWriter {
         fact(html, "Files skipped", String.valueOf(skipped));
         report.walk().skipped().forEach((reason, count) -> fact(html, "\u2003" + reason, String.valueOf(count)));
         html.append("</dl>\n");
+        if (!report.walk().unreadable().isEmpty()) {
+            html.append("<h3>Unreadable files</h3>\n<ul class=\"unreadable\">");
+            report.walk().unreadable().forEach(name -> html.append("<li><code>").append(HtmlText.escape(name))
+                    .append("</code></li>"));
+            html.append("</ul>\n");
+        }
         for (StageResult stage : report.stages()) {
             if (!stage.skipped().isEmpty() || !stage.properties().isEmpty()) {
                 html.append("<h3>").append(HtmlText.escape(stage.stage())).append("</h3>\n<dl class=\"facts\">");

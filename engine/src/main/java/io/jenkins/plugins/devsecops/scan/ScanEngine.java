@@ -5,7 +5,6 @@ import io.jenkins.plugins.devsecops.fingerprint.FindingFingerprints;
 import io.jenkins.plugins.devsecops.model.Component;
 import io.jenkins.plugins.devsecops.model.Finding;
 import io.jenkins.plugins.devsecops.model.Report;
-import io.jenkins.plugins.devsecops.model.StageResult;
 import io.jenkins.plugins.devsecops.model.StageStatus;
 import io.jenkins.plugins.devsecops.model.WalkSummary;
 import java.io.IOException;
@@ -43,6 +42,9 @@ public final class ScanEngine {
             .thenComparing(Finding::ruleId)
             .thenComparing(f -> f.fingerprint() == null ? "" : f.fingerprint());
 
+    /** Report property: the catalog's stages this scan did not run, comma-separated (absent when it ran all). */
+    public static final String STAGES_NOT_RUN = "stagesNotRun";
+
     private static final long PROGRESS_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     /** Files read and waiting or being scanned per scan thread: bounds memory however large the tree. */
@@ -67,7 +69,7 @@ public final class ScanEngine {
      * Scans.
      *
      * @throws IOException when the root is not a readable directory
-     * @throws IllegalArgumentException when the request names an unknown stage
+     * @throws IllegalArgumentException when the request names an unknown stage or option
      * @throws InterruptedException when the calling thread is interrupted; the pool is stopped
      */
     public Report scan(ScanRequest request, ProgressListener listener) throws IOException, InterruptedException {
@@ -78,6 +80,7 @@ public final class ScanEngine {
             throw new NoSuchFileException(root.toString(), null, "not a directory");
         }
         List<Stage> stages = catalog.select(request.stages());
+        catalog.checkOptions(request.options().keySet());
         long deadline = startNanos + request.stageTimeout().toNanos();
 
         List<StageRun> runs = new ArrayList<>();
@@ -111,20 +114,34 @@ public final class ScanEngine {
         counters.skipped.forEach((reason, count) -> skipped.merge(reason, count, Long::sum));
         Report.Builder report = Report.builder(EngineVersion.tool(), started)
                 .root(root.toString())
-                .walk(new WalkSummary(walk.filesSeen(), counters.filesScanned.get(), counters.bytesScanned.get(), skipped));
+                .walk(new WalkSummary(walk.filesSeen(), counters.filesScanned.get(), counters.bytesScanned.get(), skipped,
+                        counters.unreadable(walk.unreadable())));
         List<Finding> collected = new ArrayList<>();
         List<Component> components = new ArrayList<>();
+        FoundSecrets secrets = new FoundSecrets();
         for (StageRun run : runs) {
             report.stage(run.collector.result());
             collected.addAll(run.collector.findings());
             components.addAll(run.collector.components());
+            secrets.addAll(run.collector.secrets());
         }
         List<Finding> findings = new ArrayList<>(FindingFingerprints.ensureAll(collected, root));
         findings.sort(REPORT_ORDER);
         report.findings(findings);
         report.components(components);
+        List<String> notRun = catalog.all().stream().filter(stage -> !stages.contains(stage)).map(Stage::id).toList();
+        if (!notRun.isEmpty()) {
+            report.property(STAGES_NOT_RUN, String.join(",", notRun));
+        }
         report.durationMillis(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
-        return report.build();
+        // A found secret may also be part of a file name or an author's name: masked everywhere it appears.
+        return secrets.redact(report.build());
+    }
+
+    /** The catalog's stages that the scan of {@code report} did not run (see {@link #STAGES_NOT_RUN}). */
+    public static List<String> stagesNotRun(Report report) {
+        String value = report.properties().get(STAGES_NOT_RUN);
+        return value == null || value.isBlank() ? List.of() : List.of(value.split(","));
     }
 
     private static StageRun open(Stage stage, StageContext context) {
@@ -159,9 +176,21 @@ public final class ScanEngine {
         final AtomicLong filesDone = new AtomicLong();
         final AtomicLong lastProgress = new AtomicLong();
         final Map<String, Long> skipped = new TreeMap<>();
+        final List<String> unreadable = new ArrayList<>();
 
         synchronized void skip(String reason) {
             skipped.merge(reason, 1L, Long::sum);
+        }
+
+        synchronized void unreadable(String path) {
+            skip(TreeWalk.SKIP_UNREADABLE);
+            unreadable.add(path);
+        }
+
+        synchronized List<String> unreadable(List<String> walked) {
+            List<String> all = new ArrayList<>(walked);
+            unreadable.stream().sorted().forEach(all::add);
+            return all;
         }
     }
 
@@ -284,7 +313,7 @@ public final class ScanEngine {
                 counters.skip(binary ? "binary" : "no-stage");
             }
         } catch (UncheckedIOException e) {
-            counters.skip(TreeWalk.SKIP_UNREADABLE);
+            counters.unreadable(file.path());
         } finally {
             file.release();
         }
@@ -328,13 +357,15 @@ public final class ScanEngine {
                     run.collector.fail(StageStatus.FAILED, "Stage failed: " + describe(e.getCause()));
                 }
             }
-            StageResult result = run.collector.result();
-            listener.stageFinished(result);
+            // What the listener prints (console, build log) is masked like the report.
+            FoundSecrets known = new FoundSecrets();
+            runs.forEach(other -> known.addAll(other.collector.secrets()));
+            listener.stageFinished(known.redact(run.collector.result()));
         }
     }
 
     private static String describe(Throwable e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        // Never a third-party parser's message: it may quote the scanned content.
+        return ParserErrors.message(e);
     }
 }

@@ -15,6 +15,10 @@ import java.util.Locale;
  */
 public final class AssessmentConsole {
 
+    /** What the console says when the policy has no gate and no required stage. */
+    public static final String NO_GATES = "No gates configured: every scan passes (see docs/policy.md to declare "
+            + "gates).";
+
     /** Tripping findings listed under a gate at most. */
     static final int LISTED = 5;
 
@@ -46,9 +50,13 @@ public final class AssessmentConsole {
                         stage.status(), "COMPLETED", stage.verdict(), "required stage"));
             }
         }
+        if (evaluation.gates().isEmpty() && evaluation.requiredStages().isEmpty()) {
+            lines.add(NO_GATES);
+        }
         evaluation.warnings().forEach(warning -> lines.add("warning: " + warning));
         lines.add("Policy: " + evaluation.verdict() + " (security score " + assessment.summary().score() + ")");
-        return lines;
+        // Paths and messages come from the scanned tree: no control character reaches the console.
+        return lines.stream().map(ConsoleText::escape).toList();
     }
 
     /** The gates that tripped, as one line for a stage's warning, e.g. {@code no-new-high (1 >= 1)}. */
