@@ -36,12 +36,22 @@ public final class Glob {
     private final Pattern self;
     /** Matches the path or one of the directories above it. */
     private final Pattern selfOrParent;
+    /**
+     * Text every matching path contains (the longest literal run of a gitignore pattern), checked before the
+     * regular expression: most paths of a tree fail this cheap test. Empty when the pattern has none.
+     */
+    private final String requiredText;
 
     private Glob(String source, boolean negated, boolean directoryOnly, String core) {
+        this(source, negated, directoryOnly, core, "");
+    }
+
+    private Glob(String source, boolean negated, boolean directoryOnly, String core, String requiredText) {
         this.source = source;
         this.negated = negated;
         this.directoryOnly = directoryOnly;
         this.empty = core == null;
+        this.requiredText = requiredText;
         try {
             this.self = core == null ? null : Pattern.compile(core + (directoryOnly ? "/" : "/?"), Pattern.DOTALL);
             this.selfOrParent = core == null ? null
@@ -100,7 +110,30 @@ public final class Glob {
                 regex.append('/');
             }
         }
-        return new Glob(pattern, negated, directoryOnly, regex.toString());
+        return new Glob(pattern, negated, directoryOnly, regex.toString(), longestLiteral(text));
+    }
+
+    /**
+     * The longest run of literal characters of a gitignore pattern (its {@code !}, slashes at the ends and trailing
+     * spaces already removed), which appears as such in every path it matches; empty when the pattern has escapes or
+     * classes (their literal characters are not worth the care) or no literal at all.
+     */
+    private static String longestLiteral(String text) {
+        if (text.indexOf('\\') >= 0 || text.indexOf('[') >= 0) {
+            return "";
+        }
+        String longest = "";
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : '/';
+            if (c == '*' || c == '?' || c == '/') {
+                if (i - start > longest.length()) {
+                    longest = text.substring(start, i);
+                }
+                start = i + 1;
+            }
+        }
+        return longest;
     }
 
     /**
@@ -288,12 +321,12 @@ public final class Glob {
 
     /** Whether the glob matches {@code path} itself. */
     public boolean matches(String path, boolean directory) {
-        return !empty && self.matches(directory ? path + "/" : path);
+        return !empty && path.contains(requiredText) && self.matches(directory ? path + "/" : path);
     }
 
     /** Whether the glob matches {@code path} or a directory above it (so {@code build/} matches {@code build/a.txt}). */
     public boolean matchesPathOrParent(String path, boolean directory) {
-        return !empty && selfOrParent.matches(directory ? path + "/" : path);
+        return !empty && path.contains(requiredText) && selfOrParent.matches(directory ? path + "/" : path);
     }
 
     @Override
