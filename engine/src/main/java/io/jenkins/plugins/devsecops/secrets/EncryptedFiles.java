@@ -23,13 +23,17 @@ final class EncryptedFiles {
         return (Boolean) last[1];
     }
 
+    /** Whole-file searches for rare words first: most files hold neither and are done after two passes. */
     private static boolean classify(String text) {
-        if (text.contains("kind: SealedSecret") || text.contains("\"kind\": \"SealedSecret\"")
-                || text.contains("\"kind\":\"SealedSecret\"")) {
-            return true;
-        }
         if (text.startsWith("$ANSIBLE_VAULT;")) {
             return true;
+        }
+        if (text.contains("SealedSecret") && (text.contains("kind: SealedSecret")
+                || text.contains("\"kind\": \"SealedSecret\"") || text.contains("\"kind\":\"SealedSecret\""))) {
+            return true;
+        }
+        if (!text.contains("sops")) {
+            return false;
         }
         boolean sopsMetadata = text.contains("sops:") || text.contains("\"sops\":") || text.contains("sops_version=")
                 || text.contains("sops_mac=");

@@ -359,6 +359,9 @@ public final class SecretDetector {
         private int newlineCursor;
         /** The start of the line holding {@code newlineCursor}. */
         private int currentLineStart;
+        /** The last newline {@link #lineEnd} found, the first at or after {@code newlineFrom} (none found yet: -1). */
+        private int nextNewline = -1;
+        private int newlineFrom = Integer.MAX_VALUE;
 
         FileScan(String path, String text, Consumer<String> warnings) {
             this.path = path;
@@ -547,8 +550,17 @@ public final class SecretDetector {
         /** The end of the line of {@code offset}, at most {@link #WINDOW_AFTER} characters on. */
         private int lineEnd(int offset) {
             int limit = Math.min(text.length(), offset + WINDOW_AFTER);
+            if (offset >= newlineFrom && offset <= nextNewline) {
+                // no newline between the last search's start and the newline it found: the same one ends this line
+                return Math.min(nextNewline, limit);
+            }
             int newline = text.indexOf('\n', offset, limit);
-            return newline < 0 ? limit : newline;
+            if (newline >= 0) {
+                newlineFrom = offset;
+                nextNewline = newline;
+                return newline;
+            }
+            return limit;
         }
 
         private int multilineEnd(int offset) {
