@@ -15,14 +15,18 @@ class GlobTest {
 
     private static final List<String> PATTERNS = List.of("*.log", "build/", "/build", "docs/*.md", "**/test/**",
             "src/**/gen", "a/**/b/*.txt", "**/*.min.js", "node_modules", "*.[ch]", "file?.txt", "[!a]*.cfg",
-            "foo/**", "/root.txt", "lib/*/x", "**/", "x[0-9][[:alpha:]].y", "dir/sub/", "\\#hash", "a b.txt");
+            "foo/**", "/root.txt", "lib/*/x", "**/", "x[0-9][[:alpha:]].y", "dir/sub/", "\\#hash", "a b.txt",
+            // literal runs, checked in the path before the expression
+            ".pgpass", "*.pgpass", "conf/**/db.yml", "**/.env?", "x*y.cfg/");
 
     private static final List<String> PATHS = List.of("app.log", "src/app.log", "build", "build/out.class",
             "src/build/out.class", "docs/a.md", "docs/sub/a.md", "src/test/A.java", "test/x", "src/main/gen",
             "src/a/b/gen", "a/b/c.txt", "a/x/y/b/c.txt", "a/b/c/d.txt", "web/app.min.js", "node_modules/x/y.js",
             "x/node_modules", "main.c", "main.h", "main.o", "file1.txt", "file12.txt", "b.cfg", "a.cfg", "foo",
             "foo/bar", "foo/bar/baz", "root.txt", "sub/root.txt", "lib/a/x", "lib/a/b/x", "x1a.y", "x11.y",
-            "dir/sub", "dir/sub/f", "#hash", "a b.txt");
+            "dir/sub", "dir/sub/f", "#hash", "a b.txt",
+            "home/.pgpass", "x.pgpass", "a/.pgpass/b", "pgpass", ".pgpas", "conf/db.yml", "conf/a/b/db.yml",
+            "conf/a/db.ym", "db.yml", "a/.env1", ".env", "xy.cfg", "xay.cfg/f", "y.cfg");
 
     @Test
     void shouldAgreeWithJgitOnOrdinaryPatterns() {
