@@ -13,6 +13,19 @@ final class JdkSecretPattern implements SecretPattern {
     private final int[] secretGroups;
     /** One matcher per thread, reset for each use: a pattern runs at every keyword hit, so allocation adds up. */
     private final ThreadLocal<Matcher> matchers;
+    /**
+     * For a pattern that opens with literal alternatives, blanks and one literal character ({@code (?i)(?:password|pwd)
+     * [ \t]{0,3}=}), that opening in lower case, checked by hand before the matcher is set up at a hit (most hits
+     * of a common keyword are not followed by the operator); {@code null} for other patterns.
+     */
+    private final String[] openingWords;
+    private final int openingBlanks;
+    private final char openingChar;
+
+    /** {@code (?i)(?:word|word...)}, then optionally {@code [ \t]{0,n}}, then one literal character. */
+    private static final Pattern OPENING = Pattern.compile(
+            "(?:\\(\\?i\\))?\\(\\?:((?:[A-Za-z0-9_-]|\\\\\\.)+(?:\\|(?:[A-Za-z0-9_-]|\\\\\\.)+)*)\\)"
+            + "(?:\\[ \\\\t\\]\\{0,([1-9])\\})?(\\\\[(.\\[{]|[=:])(?![?*+{])");
 
     /**
      * @param source the regular expression
@@ -25,6 +38,68 @@ final class JdkSecretPattern implements SecretPattern {
         int groups = pattern.matcher("").groupCount();
         this.secretGroups = secretGroups.length > 0 ? secretGroups.clone() : new int[] {groups > 0 ? 1 : 0};
         this.matchers = ThreadLocal.withInitial(() -> pattern.matcher(""));
+        Matcher opening = OPENING.matcher(source);
+        if (opening.lookingAt() && !hasTopLevelAlternative(source)) {
+            this.openingWords = opening.group(1).replace("\\.", ".").toLowerCase(java.util.Locale.ROOT).split("\\|");
+            this.openingBlanks = opening.group(2) == null ? 0 : Integer.parseInt(opening.group(2));
+            String literal = opening.group(3);
+            this.openingChar = literal.charAt(literal.length() - 1);
+        } else {
+            this.openingWords = null;
+            this.openingBlanks = 0;
+            this.openingChar = 0;
+        }
+    }
+
+    /** Whether the expression has a {@code |} outside every group and class: then a match may start anywhere. */
+    private static boolean hasTopLevelAlternative(String source) {
+        int depth = 0;
+        int classes = 0; // nested classes: [a-z&&[^e]]
+        for (int i = 0; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                classes++;
+            } else if (c == ']' && classes > 0) {
+                classes--;
+            } else if (classes > 0) {
+                continue;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code text} at {@code from} may start a match: always, unless the pattern has a checkable opening. */
+    boolean mayMatchAt(CharSequence text, int from, int to) {
+        if (openingWords == null) {
+            return true;
+        }
+        for (String word : openingWords) {
+            int i = from;
+            int w = 0;
+            while (w < word.length() && i < to && Character.toLowerCase(text.charAt(i)) == word.charAt(w)) {
+                i++;
+                w++;
+            }
+            if (w < word.length()) {
+                continue;
+            }
+            for (int blanks = 0; blanks < openingBlanks && i < to && (text.charAt(i) == ' ' || text.charAt(i) == '\t');
+                    blanks++) {
+                i++;
+            }
+            if (i < to && text.charAt(i) == openingChar) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Matcher matcher(CharSequence text, int from, int to) {
@@ -81,6 +156,9 @@ final class JdkSecretPattern implements SecretPattern {
 
     @Override
     public void matchAt(CharSequence text, int from, int to, MatchConsumer consumer) {
+        if (!mayMatchAt(text, from, to)) {
+            return;
+        }
         Matcher matcher = matcher(text, from, to);
         try {
             if (matcher.lookingAt()) {

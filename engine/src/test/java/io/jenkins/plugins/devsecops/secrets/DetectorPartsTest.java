@@ -82,6 +82,46 @@ class DetectorPartsTest {
     }
 
     @Test
+    void shouldSkipTheMatcherOnlyWhereTheOpeningCannotMatch() {
+        // Given a pattern that opens with words, blanks and an operator, and the same expression wrapped so that its
+        // opening is not checked by hand
+        String source = "(?i)(?:password|pwd|env\\.get)[ \\t]{0,3}=[ \\t]{0,3}([^;\"'\\s]{3,40})";
+        JdkSecretPattern checked = new JdkSecretPattern(source, 1);
+        JdkSecretPattern plain = new JdkSecretPattern("(?:" + source + ")", 1);
+        Random random = new Random(11);
+        String[] parts = {"password", "PassWord", "pwd", "PWD", "env.get", "envXget", "passwordx", "pass", " ", "\t",
+            "    ", "=", "==", ";", "abc", "S3cr3tValue", "\n", "\"", "\u212Aey"};
+        int skipped = 0;
+        for (int round = 0; round < 2000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < 8; i++) {
+                text.append(parts[random.nextInt(parts.length)]);
+            }
+            for (int from = 0; from < text.length(); from++) {
+                for (int to : new int[] {text.length(), Math.min(text.length(), from + 9)}) {
+                    List<String> expected = new ArrayList<>();
+                    List<String> actual = new ArrayList<>();
+                    plain.matchAt(text, from, to, collect(expected));
+                    checked.matchAt(text, from, to, collect(actual));
+                    // Then the hand check never loses a match
+                    assertThat(actual).as("%s at %d..%d", text, from, to).isEqualTo(expected);
+                    if (!checked.mayMatchAt(text, from, to)) {
+                        skipped++;
+                    }
+                }
+            }
+        }
+        // And it does skip most positions
+        assertThat(skipped).isGreaterThan(1000);
+        assertThat(new JdkSecretPattern("(?i)(?:password|pwd)[ \\t]{0,3}=?x|y").mayMatchAt("y", 0, 1)).isTrue();
+    }
+
+    private static SecretPattern.MatchConsumer collect(List<String> into) {
+        return (matchStart, matchEnd, secretStart, secretEnd) -> into.add(matchStart + ":" + matchEnd + ":"
+                + secretStart + ":" + secretEnd);
+    }
+
+    @Test
     void shouldParseAssignmentsLikeTheDocumentedGrammar() {
         AssignmentPattern pattern = new AssignmentPattern();
         assertThat(secret(pattern, "_KEY = \"q8WzR3tYp0LmN5vB\";")).isEqualTo("q8WzR3tYp0LmN5vB");
