@@ -3,6 +3,7 @@ package io.jenkins.plugins.devsecops.view;
 import io.jenkins.plugins.devsecops.policy.GateOutcome;
 import io.jenkins.plugins.devsecops.policy.PolicyEvaluation;
 import io.jenkins.plugins.devsecops.policy.RequiredStageOutcome;
+import io.jenkins.plugins.devsecops.summary.GateRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -51,6 +52,12 @@ public record GateRowView(String gate, String scope, String selects, String actu
         return new GateRowView(outcome.gate().id(), outcome.gate().scope().name(),
                 outcome.gate().selector().describe(), String.valueOf(outcome.actual()),
                 String.valueOf(outcome.gate().threshold()), outcome.verdict().name(), heading, lines, more);
+    }
+
+    /** The row of a gate as a build summary keeps it (no findings), for when the record cannot be read. */
+    public static GateRowView of(GateRow summary) {
+        return new GateRowView(summary.gate(), "", "", String.valueOf(summary.actual()),
+                String.valueOf(summary.threshold()), summary.verdict().name(), "", List.of(), "");
     }
 
     /** The CSS modifier of the row: {@code passed}, {@code unstable} or {@code failed}. */

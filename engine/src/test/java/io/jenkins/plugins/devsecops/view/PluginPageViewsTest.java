@@ -114,6 +114,22 @@ class PluginPageViewsTest {
     }
 
     @Test
+    void shouldFallBackToTheSummarysGateRowsWithoutFindings() {
+        Assessment assessment = assess(ViewFixtures.mixedReport(), SecurityPolicy.builder().failOn(Severity.HIGH)
+                .build());
+
+        List<GateRowView> rows = assessment.summary().gates().stream().map(GateRowView::of).toList();
+
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.gate()).isEqualTo("fail-on-high");
+            assertThat(row.result()).isEqualTo("FAILED");
+            assertThat(row.actual()).isEqualTo("2");
+            assertThat(row.findingsHeading()).isEmpty();
+            assertThat(row.findings()).isEmpty();
+        });
+    }
+
+    @Test
     void shouldShowTheAgeWithTheBuildThatFirstSawTheFinding() {
         // Given a report assessed as build 1: every finding is first seen in #1
         Assessment assessment = assess(ViewFixtures.mixedReport(), SecurityPolicy.builder().build());

@@ -266,9 +266,13 @@ public final class DevSecOpsBuildAction implements RunAction2 {
         return getRecord().map(r -> r.evaluation().gates()).orElse(List.of());
     }
 
-    /** The gate table of the findings page: gates and required stages, with the findings each counted. */
+    /**
+     * The gate table of the findings page: gates and required stages, with the findings each counted; the summary's
+     * gate rows (numbers only) when the record cannot be read.
+     */
     public List<GateRowView> getGateRows() {
-        return getRecord().map(r -> GateRowView.of(r.evaluation())).orElse(List.of());
+        return getRecord().map(r -> GateRowView.of(r.evaluation()))
+                .orElseGet(() -> getSummary().gates().stream().map(GateRowView::of).toList());
     }
 
     /** The required stages and whether each completed. */
