@@ -118,7 +118,8 @@ final class DevSecOpsScanExecution extends SynchronousNonBlockingStepExecution<M
         try {
             scanned = source.act(new AgentScanCallable(settings, step.getPolicyFile(), handOver.getRemote(), listener));
             logger.println("[DevSecOps] Receiving the report: " + scanned.findings() + " findings, "
-                    + scanned.reportBytes() / 1024 + " KB compressed");
+                    + (scanned.reportBytes() < 10_240 ? scanned.reportBytes() + " bytes"
+                            : scanned.reportBytes() / 1024 + " KB") + " compressed");
             scannedReport = ReportHandOver.receive(handOver, run.getRootDir(), id);
         } finally {
             ReportHandOver.deleteQuietly(handOver, logger);
