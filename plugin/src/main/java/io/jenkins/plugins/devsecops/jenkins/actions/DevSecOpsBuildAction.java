@@ -49,7 +49,8 @@ import org.kohsuke.stapler.export.ExportedBean;
  * The result of one {@code devSecOpsScan} on a build. build.xml keeps only the engine's compact
  * {@link BuildSummary} (as its JSON line, so no engine record goes through XStream); the engine's {@link ScanRecord}
  * (the report, the gate table referring to its findings, fixed findings, warnings) lives in one gzip file,
- * {@code devsecops/<id>.json.gz} in the build directory ({@link ScanRecordFiles}), read on first use and held softly. Seeing it needs {@link Item#READ} on the job, as for any build page.
+ * {@code devsecops/<id>.json.gz} in the build directory ({@link ScanRecordFiles}), read on first use and held
+ * softly. Seeing it needs {@link Item#READ} on the job, as for any build page.
  */
 @ExportedBean
 public final class DevSecOpsBuildAction implements RunAction2 {

@@ -171,7 +171,8 @@ final class DevSecOpsScanExecution extends SynchronousNonBlockingStepExecution<M
     private void showAndRecord(Run<?, ?> run, PrintStream logger, String id, Assessment assessment, String outcome,
             String message, String referenceBuild) {
         try {
-            } catch (RuntimeException e) {
+            AssessmentConsole.lines(assessment).forEach(line -> logger.println("[DevSecOps] " + line));
+        } catch (RuntimeException e) {
             LOGGER.log(Level.WARNING, "Cannot print the DevSecOps assessment of " + run, e);
         }
         try {
