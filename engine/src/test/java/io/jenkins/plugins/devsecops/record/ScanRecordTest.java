@@ -148,6 +148,31 @@ class ScanRecordTest {
     }
 
     @Test
+    void shouldHandOverARealReportAsACompressedFileThatReadsBackEqual(@TempDir Path directory) throws Exception {
+        // Given the report of a real scan of the IaC fixtures, as the agent has it
+        Path handOver = directory.resolve("devsecops-main-1.json.gz");
+        ScanRecordJson json = new ScanRecordJson();
+
+        // When the agent writes it to the hand-over file and the controller reads the file
+        try (OutputStream out = Files.newOutputStream(handOver)) {
+            json.writeReport(iacReport, out);
+        }
+        Report received;
+        try (var in = Files.newInputStream(handOver)) {
+            received = json.readReport(in);
+        }
+
+        // Then nothing is lost, and the file is gzip and far smaller than the report's JSON
+        assertThat(received).isEqualTo(iacReport);
+        byte[] bytes = Files.readAllBytes(handOver);
+        assertThat(bytes[0] & 0xff).isEqualTo(0x1f);
+        assertThat(bytes[1] & 0xff).isEqualTo(0x8b);
+        assertThat((long) bytes.length * 5).isLessThan(new ReportJson().toJson(iacReport).length());
+        assertThatThrownBy(() -> json.readReport(new ByteArrayInputStream("{}".getBytes())))
+                .isInstanceOf(IOException.class).hasMessageContaining("Not a readable compressed report");
+    }
+
+    @Test
     void shouldReadTheFirstLayoutOfTwoJsonFilesAndReplaceItOnTheNextWrite(@TempDir Path directory) throws Exception {
         // Given a build directory in the first layout: the report and the assessment as two JSON files
         Assessment assessment = secondBuildOf102();
