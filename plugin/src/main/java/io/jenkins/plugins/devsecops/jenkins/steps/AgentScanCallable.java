@@ -3,18 +3,18 @@ package io.jenkins.plugins.devsecops.jenkins.steps;
 import hudson.AbortException;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.devsecops.files.TreeFiles;
 import io.jenkins.plugins.devsecops.model.Report;
+import io.jenkins.plugins.devsecops.view.ConsoleText;
+import io.jenkins.plugins.devsecops.yaml.StrictYamlReader;
 import io.jenkins.plugins.devsecops.policy.PolicyYaml;
 import io.jenkins.plugins.devsecops.record.ScanRecordJson;
 import io.jenkins.plugins.devsecops.scan.ScanEngine;
 import io.jenkins.plugins.devsecops.scan.ScanRequest;
 import io.jenkins.plugins.devsecops.suppression.SuppressionFile;
-import io.jenkins.plugins.devsecops.yaml.StrictYamlReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import jenkins.MasterToSlaveFileCallable;
@@ -60,19 +60,24 @@ final class AgentScanCallable extends MasterToSlaveFileCallable<AgentScanResult>
         if (!policyPath.startsWith(root)) {
             throw new AbortException("devSecOpsScan: policyFile must lie inside the source directory: " + policyFile);
         }
+        // Configuration in the workspace is read only from regular files inside it: never through a link, never
+        // from a FIFO or device (the engine's guarded reader). It is validated here and sent back as text.
+        TreeFiles tree = new TreeFiles(root);
         String policyYaml = null;
-        if (!policyFile.isEmpty() || Files.isRegularFile(policyPath)) {
-            if (!Files.isRegularFile(policyPath)) {
+        if (!policyFile.isEmpty() || parse(() -> tree.isPresent(policyPath))) {
+            if (!parse(() -> tree.isPresent(policyPath))) {
                 throw new AbortException("devSecOpsScan: policy file '" + policyFile + "' does not exist");
             }
-            parse(() -> PolicyYaml.read(policyPath));
-            policyYaml = text(policyPath);
+            String text = parse(() -> tree.readText(policyPath, StrictYamlReader.MAX_BYTES));
+            parse(() -> PolicyYaml.parse(text, policyName));
+            policyYaml = text;
         }
         Path suppressionsPath = root.resolve(SuppressionFile.DEFAULT_PATH);
         String suppressionsYaml = null;
-        if (Files.isRegularFile(suppressionsPath)) {
-            parse(() -> SuppressionFile.read(suppressionsPath, SuppressionFile.DEFAULT_PATH));
-            suppressionsYaml = text(suppressionsPath);
+        if (parse(() -> tree.isPresent(suppressionsPath))) {
+            String text = parse(() -> tree.readText(suppressionsPath, StrictYamlReader.MAX_BYTES));
+            parse(() -> SuppressionFile.parse(text, SuppressionFile.DEFAULT_PATH));
+            suppressionsYaml = text;
         }
 
         ScanRequest.Builder request = ScanRequest.builder(root).stages(settings.getStages());
@@ -90,24 +95,13 @@ final class AgentScanCallable extends MasterToSlaveFileCallable<AgentScanResult>
                 Files.size(handOver));
     }
 
-    /** A validated YAML file's text; the engine's reader has already refused files over its size limit. */
-    private static String text(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes(StrictYamlReader.MAX_BYTES + 1);
-            if (bytes.length > StrictYamlReader.MAX_BYTES) {
-                throw new AbortException("devSecOpsScan: " + file.getFileName() + " is larger than "
-                        + StrictYamlReader.MAX_BYTES + " bytes");
-            }
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-    }
-
     /**
      * The failure as the controller can read it: an {@link IOException} with the original's class, message and
      * stack trace but no cause, so no exception class of the engine or its libraries is serialised back.
      */
     private static IOException plain(Exception e) {
-        IOException plain = new IOException("devSecOpsScan failed on the agent: " + e);
+        IOException plain = new IOException("devSecOpsScan failed on the agent: "
+                + ConsoleText.escape(e.toString()));
         plain.setStackTrace(e.getStackTrace());
         return plain;
     }
@@ -121,7 +115,7 @@ final class AgentScanCallable extends MasterToSlaveFileCallable<AgentScanResult>
         try {
             return reader.read();
         } catch (IOException | RuntimeException e) {
-            throw new AbortException("devSecOpsScan: " + e.getMessage());
+            throw new AbortException("devSecOpsScan: " + ConsoleText.escape(e.getMessage()));
         }
     }
 }

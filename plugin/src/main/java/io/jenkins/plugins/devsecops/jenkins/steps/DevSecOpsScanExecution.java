@@ -27,6 +27,7 @@ import io.jenkins.plugins.devsecops.summary.StageCounts;
 import io.jenkins.plugins.devsecops.suppression.SuppressionEntry;
 import io.jenkins.plugins.devsecops.suppression.SuppressionFile;
 import io.jenkins.plugins.devsecops.view.AssessmentConsole;
+import io.jenkins.plugins.devsecops.view.ConsoleText;
 import io.jenkins.plugins.devsecops.view.FailOnThreshold;
 import java.util.ArrayList;
 import java.util.Locale;
@@ -136,7 +137,7 @@ final class DevSecOpsScanExecution extends SynchronousNonBlockingStepExecution<M
             suppressions = scanned.suppressionsYaml() == null ? List.of()
                     : SuppressionFile.parse(scanned.suppressionsYaml(), SuppressionFile.DEFAULT_PATH);
         } catch (IOException | RuntimeException e) {
-            throw new AbortException("devSecOpsScan: " + e.getMessage());
+            throw new AbortException("devSecOpsScan: " + ConsoleText.escape(e.getMessage()));
         }
         layers.add(PolicyLayer.step(stepPolicy));
         LayeredPolicy policy = PolicyLayering.merge(layers);
@@ -158,7 +159,8 @@ final class DevSecOpsScanExecution extends SynchronousNonBlockingStepExecution<M
                 referenceRun.map(Run::getExternalizableId).orElse(""));
 
         if (verdict != PolicyVerdict.PASSED) {
-            logger.println("[DevSecOps] " + displayName() + ": " + message + "; marking the build " + outcome);
+            logger.println("[DevSecOps] " + ConsoleText.escape(displayName() + ": " + message + "; marking the build "
+                    + outcome));
             resultHandler(run).publishResult(Result.fromString(outcome), "DevSecOps " + displayName() + ": " + message);
         }
         return stepResult(id, assessment, outcome);
@@ -182,7 +184,8 @@ final class DevSecOpsScanExecution extends SynchronousNonBlockingStepExecution<M
         } catch (IOException | RuntimeException e) {
             LOGGER.log(Level.WARNING, "Cannot record the DevSecOps results " + id + " of " + run, e);
             logger.println("[DevSecOps] warning: the results could not be stored on the build ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); the verdict stands");
+                    + e.getClass().getSimpleName() + ": " + ConsoleText.escape(String.valueOf(e.getMessage()))
+                    + "); the verdict stands");
         }
     }
 
