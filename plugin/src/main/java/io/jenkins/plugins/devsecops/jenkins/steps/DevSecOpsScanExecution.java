@@ -129,16 +129,17 @@ final class DevSecOpsScanExecution extends SynchronousNonBlockingStepExecution<M
         List<PolicyLayer> layers = new ArrayList<>();
         layers.add(PolicyLayer.global(globalPolicy));
         List<SuppressionEntry> suppressions;
+        SecurityPolicy repositoryPolicy;
         try {
-            if (scanned.policyYaml() != null) {
-                layers.add(PolicyLayer.repository(scanned.policyFileName(),
-                        PolicyYaml.parse(scanned.policyYaml(), scanned.policyFileName())));
-            }
+            repositoryPolicy = scanned.policyYaml() == null ? null
+                    : PolicyYaml.parse(scanned.policyYaml(), scanned.policyFileName());
             suppressions = scanned.suppressionsYaml() == null ? List.of()
                     : SuppressionFile.parse(scanned.suppressionsYaml(), SuppressionFile.DEFAULT_PATH);
         } catch (IOException | RuntimeException e) {
             throw new AbortException("devSecOpsScan: " + ConsoleText.escape(e.getMessage()));
         }
+        // A repository without a policy file gets the engine's default policy, under the global layer.
+        layers.add(PolicyLayer.repositoryOrDefault(scanned.policyFileName(), repositoryPolicy));
         layers.add(PolicyLayer.step(stepPolicy));
         LayeredPolicy policy = PolicyLayering.merge(layers);
         Report reference = referenceRun.flatMap(ref -> DevSecOpsBuildAction.find(ref, id))
