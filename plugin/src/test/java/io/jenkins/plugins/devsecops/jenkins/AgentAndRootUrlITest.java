@@ -74,7 +74,8 @@ class AgentAndRootUrlITest {
         j.assertLogContains("Running on " + agent.getNodeName(), run);
         j.assertLogContains("[DevSecOps] Stage 'secrets' completed", run);
         j.assertLogContains("[DevSecOps] Receiving the report: ", run);
-        j.assertLogContains("policy FAILED: fail-on-high", run);
+        j.assertLogContains("policy FAILED: ", run);
+        j.assertLogContains("fail-on-high (", run);
         j.assertLogContains("[DevSecOps] Results: DevSecOps Scan findings page", run);
         j.assertLogNotContains("Exception", run);
         j.assertLogNotContains("Rejected", run);
@@ -111,6 +112,7 @@ class AgentAndRootUrlITest {
         PlantedSecrets secrets = new PlantedSecrets(22);
         WorkflowJob job = j.createProject(WorkflowJob.class, "no-root-url");
         secrets.plantIn(j.jenkins.getWorkspaceFor(job));
+        PlantedSecrets.withoutDefaultPolicy(j.jenkins.getWorkspaceFor(job));
         job.setDefinition(new CpsFlowDefinition("""
                 node {
                   def scan = devSecOpsScan stages: 'secrets'
@@ -142,6 +144,7 @@ class AgentAndRootUrlITest {
         PlantedSecrets secrets = new PlantedSecrets(23);
         WorkflowJob job = j.createProject(WorkflowJob.class, "unwritable");
         secrets.plantIn(j.jenkins.getWorkspaceFor(job));
+        PlantedSecrets.withoutDefaultPolicy(j.jenkins.getWorkspaceFor(job));
         job.setDefinition(new CpsFlowDefinition(
                 "node { devSecOpsScan stages: 'secrets', failOn: 'HIGH', failOnResult: 'UNSTABLE' }", true));
 
@@ -149,7 +152,7 @@ class AgentAndRootUrlITest {
         WorkflowRun run = j.assertBuildStatus(Result.UNSTABLE, job.scheduleBuild2(0));
 
         // Then the gate still decides the result, the failure is reported, and the summary is kept
-        j.assertLogContains("policy UNSTABLE: fail-on-high", run);
+        j.assertLogContains("policy UNSTABLE: fail-on-high (", run);
         j.assertLogContains("the results could not be stored on the build", run);
         JSONObject scan = ScanPages.api(j, run, "devsecops");
         assertThat(scan.getString("result")).isEqualTo("UNSTABLE");

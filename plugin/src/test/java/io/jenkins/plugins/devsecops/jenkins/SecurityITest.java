@@ -38,6 +38,7 @@ class SecurityITest {
         SystemCredentialsProvider.getInstance().save();
         WorkflowJob job = j.jenkins.createProject(WorkflowJob.class, "scanned");
         new PlantedSecrets(11).plantIn(j.jenkins.getWorkspaceFor(job));
+        PlantedSecrets.withoutDefaultPolicy(j.jenkins.getWorkspaceFor(job));
         job.setDefinition(new CpsFlowDefinition(
                 "node { devSecOpsScan stages: 'secrets', osvCredentialsId: 'osv-token' }", true));
         return job;
