@@ -84,8 +84,13 @@ final class ImportScanner implements StageScanner {
         }
         Path root = context.root().toAbsolutePath().normalize();
         List<ImportPattern> relative = relativeToRoot(root, patterns);
-        List<ReportLocator.Match> reports = ReportLocator.locate(root.toRealPath(), relative, sink::warning);
-        reportUnmatched(relative, reports, sink);
+        List<ImportPattern> invalid = new ArrayList<>();
+        List<ReportLocator.Match> reports = ReportLocator.locate(root.toRealPath(), relative, sink::warning,
+                (pattern, message) -> {
+                    invalid.add(pattern);
+                    sink.error(null, message);
+                });
+        reportUnmatched(relative, invalid, reports, sink);
         ReportPaths paths = new ReportPaths(root, sink::warning);
         RecordBudget budget = new RecordBudget(maxRecords);
         List<Finding> imported = new ArrayList<>();
@@ -126,14 +131,15 @@ final class ImportScanner implements StageScanner {
     }
 
     /**
-     * Names each pattern that matched no file: a stage error (a report the pipeline expected is missing, e.g. its
+     * Names each valid pattern that matched no file (an invalid one already has its own error): a stage error (a report the pipeline expected is missing, e.g. its
      * tool did not run), or a warning with {@code imports.allowMissing=true}. Property {@link #UNMATCHED} lists them.
      */
-    private void reportUnmatched(List<ImportPattern> relative, List<ReportLocator.Match> reports, FindingSink sink) {
+    private void reportUnmatched(List<ImportPattern> relative, List<ImportPattern> invalid,
+            List<ReportLocator.Match> reports, FindingSink sink) {
         List<String> unmatched = new ArrayList<>();
         for (int i = 0; i < relative.size(); i++) {
             ImportPattern pattern = relative.get(i);
-            if (reports.stream().noneMatch(match -> match.pattern().equals(pattern))) {
+            if (!invalid.contains(pattern) && reports.stream().noneMatch(match -> match.pattern().equals(pattern))) {
                 unmatched.add(patterns.get(i).toString());
             }
         }

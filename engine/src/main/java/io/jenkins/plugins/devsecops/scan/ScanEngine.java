@@ -301,7 +301,8 @@ public final class ScanEngine {
                     }
                 } catch (UncheckedIOException e) {
                     throw e;
-                } catch (IOException | RuntimeException | StackOverflowError e) {
+                } catch (Exception | StackOverflowError | OutOfMemoryError | LinkageError | AssertionError e) {
+                    // whatever a parser throws on one file is that file's error, never the scan's
                     run.collector.error(file.path(), describe(e));
                     run.collector.addTime(System.nanoTime() - start);
                 }
@@ -312,8 +313,23 @@ public final class ScanEngine {
             } else {
                 counters.skip(binary ? "binary" : "no-stage");
             }
+        } catch (SourceFile.TooLargeException e) {
+            counters.unreadable(file.path());
+            for (StageRun run : runs) {
+                if (run.active()) {
+                    run.collector.error(file.path(), e.getMessage());
+                }
+            }
         } catch (UncheckedIOException e) {
             counters.unreadable(file.path());
+        } catch (OutOfMemoryError e) {
+            // reading or decoding one file exhausted the heap: that file is not scanned, the others are
+            counters.unreadable(file.path());
+            for (StageRun run : runs) {
+                if (run.active()) {
+                    run.collector.error(file.path(), "not scanned: not enough memory to read it whole");
+                }
+            }
         } finally {
             file.release();
         }
