@@ -59,6 +59,13 @@ public final class IacRuleCatalogMarkdown {
             case "aws" -> "AWS";
             case "azure" -> "Azure";
             case "gcp" -> "Google Cloud";
+            case "github" -> "GitHub";
+            case "do" -> "DigitalOcean";
+            case "openstack" -> "OpenStack";
+            case "oci" -> "Oracle Cloud";
+            case "alicloud" -> "Alibaba Cloud";
+            case "nifcloud" -> "NIFCLOUD";
+            case "cloudstack" -> "CloudStack";
             default -> "any provider";
         };
     }
