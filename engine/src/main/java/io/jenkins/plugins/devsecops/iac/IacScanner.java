@@ -155,7 +155,7 @@ final class IacScanner implements StageScanner {
                 case TERRAFORM_JSON -> terraformFiles.put(file.path(), TerraformJson.parse(text));
                 case DOCKERFILE -> {
                     Dockerfile dockerfile = DockerfileParser.parse(file.path(), text);
-                    InlineSuppressions inline = InlineSuppressions.of(file.path(), text);
+                    InlineSuppressions inline = InlineSuppressions.of(file.path(), text, true);
                     evaluate(List.of(dockerfile), inline, sink);
                 }
                 case YAML -> scanYaml(file, text, sink);
@@ -295,7 +295,8 @@ final class IacScanner implements StageScanner {
                     + '\u0000' + hit.attribute();
             if (reported.add(key)) {
                 Finding finding = IacFindings.create(rule, hit, resourceLine == 0 ? hit.line() : resourceLine,
-                        suppressionsOfFile);
+                        suppressionsOfFile, target instanceof ResourceTarget resourceTarget ? resourceTarget.resource()
+                                : null);
                 sink.report(finding);
             }
         }
