@@ -2,6 +2,7 @@ package io.jenkins.plugins.devsecops.iac;
 
 import io.jenkins.plugins.devsecops.iac.cloudformation.CloudFormationTemplates;
 import io.jenkins.plugins.devsecops.iac.dockerfile.Dockerfile;
+import io.jenkins.plugins.devsecops.iac.dockerfile.DockerfileNames;
 import io.jenkins.plugins.devsecops.iac.dockerfile.DockerfileParser;
 import io.jenkins.plugins.devsecops.iac.kubernetes.KubernetesObjects;
 import io.jenkins.plugins.devsecops.iac.model.IacNode;
@@ -119,8 +120,7 @@ final class IacScanner implements StageScanner {
         if (lower.endsWith(".tf.json")) {
             return FileKind.TERRAFORM_JSON;
         }
-        if (lower.equals("dockerfile") || lower.startsWith("dockerfile.") || lower.endsWith(".dockerfile")
-                || lower.equals("containerfile")) {
+        if (DockerfileNames.isCandidate(fileName)) {
             return FileKind.DOCKERFILE;
         }
         if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
@@ -154,6 +154,10 @@ final class IacScanner implements StageScanner {
                 }
                 case TERRAFORM_JSON -> terraformFiles.put(file.path(), TerraformJson.parse(text));
                 case DOCKERFILE -> {
+                    if (!DockerfileNames.isExact(file.fileName()) && !DockerfileNames.startsLikeDockerfile(text)) {
+                        sink.skipped("named like a Dockerfile but does not start with FROM, ARG or a parser directive");
+                        return;
+                    }
                     Dockerfile dockerfile = DockerfileParser.parse(file.path(), text);
                     InlineSuppressions inline = InlineSuppressions.of(file.path(), text, true);
                     evaluate(List.of(dockerfile), inline, sink);
