@@ -48,12 +48,12 @@ public final class KubernetesRules {
         void check(IacResource resource, Container container, RuleHits hits);
     }
 
-    private static IacRule rule(String id, Severity severity, String cwe, String title, String remediation,
+    static IacRule rule(String id, Severity severity, String cwe, String title, String remediation,
             String kinds, ResourceCheck check) {
         return ResourceRules.rule(id, IacPlatform.KUBERNETES, severity, cwe, title, remediation, kinds, check);
     }
 
-    private static IacRule containerRule(String id, Severity severity, String cwe, String title, String remediation,
+    static IacRule containerRule(String id, Severity severity, String cwe, String title, String remediation,
             ContainerCheck check) {
         return rule(id, severity, cwe, title, remediation, WORKLOADS, (r, t, h) -> {
             for (Container container : containers(r)) {
@@ -62,7 +62,7 @@ public final class KubernetesRules {
         });
     }
 
-    private static IacRule podRule(String id, Severity severity, String cwe, String title, String remediation,
+    static IacRule podRule(String id, Severity severity, String cwe, String title, String remediation,
             ResourceCheck podCheck) {
         return rule(id, severity, cwe, title, remediation, WORKLOADS, podCheck);
     }
@@ -110,13 +110,20 @@ public final class KubernetesRules {
         return result;
     }
 
-    private static IacNode where(Container c, String key) {
+    static IacNode where(Container c, String key) {
         return c.container().mapping("securityContext").flatMap(s -> s.get(key))
                 .orElse(c.container().get("securityContext").orElse(c.container()));
     }
 
     /** Every Kubernetes rule. */
     public static List<IacRule> rules() {
+        List<IacRule> all = new ArrayList<>(baseRules());
+        all.addAll(PodSecurityRules.rules());
+        all.addAll(RbacRules.rules());
+        return List.copyOf(all);
+    }
+
+    private static List<IacRule> baseRules() {
         return List.of(
                 containerRule("k8s-privileged-container", Severity.HIGH, "CWE-250", "Container runs privileged",
                         "Remove securityContext.privileged or set it to false.", (r, c, h) -> c.security("privileged")
@@ -203,11 +210,18 @@ public final class KubernetesRules {
                         "Set resources.limits.memory.", resourceSetting("limits", "memory")),
                 containerRule("k8s-no-resource-requests", Severity.LOW, "CWE-770",
                         "Container has no CPU or memory request",
-                        "Set resources.requests.cpu and resources.requests.memory.", (r, c, h) -> {
-                            if (!c.container().present("resources.requests.cpu")
-                                    || !c.container().present("resources.requests.memory")) {
+                        "Set resources.requests.cpu and resources.requests.memory (a limit alone also sets the "
+                                + "request to the same value).", (r, c, h) -> {
+                            List<String> missing = new ArrayList<>();
+                            for (String name : new String[] {"cpu", "memory"}) {
+                                if (!c.container().present("resources.requests." + name)
+                                        && !c.container().present("resources.limits." + name)) {
+                                    missing.add(name);
+                                }
+                            }
+                            if (!missing.isEmpty()) {
                                 h.at(r, c.address(), c.container().get("resources").orElse(c.container()),
-                                        "resources.requests", "requests are incomplete");
+                                        "resources.requests", "no request or limit for " + String.join(" and ", missing));
                             }
                         }),
                 containerRule("k8s-image-latest-tag", Severity.MEDIUM, "CWE-494",
@@ -372,6 +386,11 @@ public final class KubernetesRules {
                                         }
                                     }
                                 })));
+    }
+
+    /** Whether a capability (upper case, without {@code CAP_}) is one {@code k8s-dangerous-capabilities} reports. */
+    static boolean isDangerousCapability(String name) {
+        return DANGEROUS_CAPABILITIES.contains(name);
     }
 
     /** Long-running containers need probes; init containers and run-to-completion jobs do not. */
