@@ -3,6 +3,7 @@ package io.jenkins.plugins.devsecops.iac;
 import io.jenkins.plugins.devsecops.iac.cloudformation.CloudFormationRules;
 import io.jenkins.plugins.devsecops.iac.dockerfile.DockerfileRules;
 import io.jenkins.plugins.devsecops.iac.kubernetes.KubernetesRules;
+import io.jenkins.plugins.devsecops.iac.kubernetes.KubernetesTerraformRules;
 import io.jenkins.plugins.devsecops.iac.rule.IacRule;
 import io.jenkins.plugins.devsecops.iac.terraform.AwsRules;
 import io.jenkins.plugins.devsecops.iac.terraform.AzureRules;
@@ -27,6 +28,7 @@ public final class IacRuleCatalog {
         rules.addAll(AwsRules.rules());
         rules.addAll(AzureRules.rules());
         rules.addAll(GcpRules.rules());
+        rules.addAll(KubernetesTerraformRules.rules());
         rules.addAll(KubernetesRules.rules());
         rules.addAll(CloudFormationRules.rules());
         rules.addAll(DockerfileRules.rules());

@@ -67,6 +67,7 @@ public final class IacRuleCatalogMarkdown {
             case "aws" -> "AWS";
             case "azure" -> "Azure";
             case "gcp" -> "Google Cloud";
+            case "kubernetes" -> "Kubernetes provider";
             default -> "any provider";
         };
     }
