@@ -1,0 +1,105 @@
+package io.jenkins.plugins.devsecops.iac.dockerfile;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The simple commands of a shell-form {@code RUN}: the text split on {@code &&}, {@code ||}, {@code ;}, {@code |}
+ * and newlines, each split into words with quotes removed. Leading variable assignments ({@code DEBIAN_FRONTEND=x})
+ * and wrappers ({@code sudo}, {@code exec}, {@code env}, {@code command}) are dropped, so that the first word is the
+ * program. Good enough for recognising package-manager calls; not a shell.
+ */
+final class ShellCommands {
+
+    private static final int MAX_COMMANDS = 2_000;
+
+    private ShellCommands() {
+    }
+
+    /** One simple command: the program and its arguments. */
+    record Command(List<String> words) {
+
+        String program() {
+            String first = words.isEmpty() ? "" : words.get(0);
+            return first.substring(first.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        }
+
+        /** The word after the program's options, e.g. {@code install} of {@code apt-get -q install x}. */
+        String subcommand() {
+            for (int i = 1; i < words.size(); i++) {
+                if (!words.get(i).startsWith("-")) {
+                    return words.get(i);
+                }
+            }
+            return "";
+        }
+
+        /** The words after the subcommand. */
+        List<String> arguments() {
+            for (int i = 1; i < words.size(); i++) {
+                if (!words.get(i).startsWith("-")) {
+                    return words.subList(i + 1, words.size());
+                }
+            }
+            return List.of();
+        }
+
+        boolean has(String option) {
+            return words.contains(option);
+        }
+
+        boolean hasPrefix(String prefix) {
+            return words.stream().anyMatch(w -> w.startsWith(prefix));
+        }
+
+        boolean is(String program, String... subcommands) {
+            if (!program().equals(program)) {
+                return false;
+            }
+            if (subcommands.length == 0) {
+                return true;
+            }
+            String sub = subcommand();
+            for (String candidate : subcommands) {
+                if (candidate.equals(sub)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** The simple commands of {@code run}. */
+    static List<Command> of(String run) {
+        List<Command> commands = new ArrayList<>();
+        for (String part : run.split("&&|\\|\\||;|\\||\\n")) {
+            if (commands.size() >= MAX_COMMANDS) {
+                break;
+            }
+            List<String> words = new ArrayList<>();
+            for (String word : part.strip().split("\\s+")) {
+                String clean = word.replace("\"", "").replace("'", "").replace("(", "").replace(")", "");
+                if (!clean.isEmpty()) {
+                    words.add(clean);
+                }
+            }
+            while (!words.isEmpty() && (isAssignment(words.get(0)) || isWrapper(words.get(0)))) {
+                words.remove(0);
+            }
+            if (!words.isEmpty()) {
+                commands.add(new Command(List.copyOf(words)));
+            }
+        }
+        return commands;
+    }
+
+    private static boolean isAssignment(String word) {
+        return word.matches("[A-Za-z_][A-Za-z0-9_]*=.*");
+    }
+
+    private static boolean isWrapper(String word) {
+        return word.equals("sudo") || word.equals("exec") || word.equals("env") || word.equals("command")
+                || word.equals("then") || word.equals("do") || word.equals("else") || word.equals("{");
+    }
+}

@@ -1,0 +1,5 @@
+FROM debian:12.5
+SHELL ["/bin/bash", "-o", "pipefail", "-c"]
+RUN curl -fsSL https://example.com/tool.tar.gz | tar -xz -C /opt
+RUN test -f /opt/tool || exit 1
+USER app
