@@ -109,7 +109,8 @@ public final class ScanEngine {
             collected.addAll(run.collector.findings());
             components.addAll(run.collector.components());
         }
-        List<Finding> findings = new ArrayList<>(FindingFingerprints.ensureAll(collected, root));
+        List<Finding> findings = new ArrayList<>(CrossStageDuplicates.merge(
+                FindingFingerprints.ensureAll(collected, root), stages.stream().map(Stage::id).toList()));
         findings.sort(REPORT_ORDER);
         report.findings(findings);
         report.components(components);
