@@ -5,6 +5,7 @@ import io.jenkins.plugins.devsecops.iac.dockerfile.Dockerfile;
 import io.jenkins.plugins.devsecops.iac.dockerfile.DockerfileNames;
 import io.jenkins.plugins.devsecops.iac.dockerfile.DockerfileParser;
 import io.jenkins.plugins.devsecops.iac.kubernetes.KubernetesObjects;
+import io.jenkins.plugins.devsecops.iac.kubernetes.Kustomizations;
 import io.jenkins.plugins.devsecops.iac.model.IacNode;
 import io.jenkins.plugins.devsecops.iac.model.IacPlatform;
 import io.jenkins.plugins.devsecops.iac.model.IacResource;
@@ -40,7 +41,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * One scan of the IaC stage. Files are parsed as they come (any thread); Dockerfiles and CloudFormation templates
@@ -51,12 +51,16 @@ final class IacScanner implements StageScanner {
 
     static final String CUSTOM_RULES_DIRECTORY = ".devsecops/iac-rules";
     private static final long MAX_CUSTOM_RULE_FILE = 256 * 1024;
+    private static final int MAX_PATCH_FILE = 256 * 1024;
+    private static final int MAX_NOTES = 20;
 
     private final List<IacRule> rules;
     private final Map<String, String> ruleFileErrors = new LinkedHashMap<>();
     private final Map<String, List<HclBlock>> terraformFiles = new ConcurrentHashMap<>();
     private final Map<String, InlineSuppressions> suppressions = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<IacResource> kubernetesObjects = new ConcurrentLinkedQueue<>();
+    private final Map<String, List<IacNode>> kubernetesDocuments = new ConcurrentHashMap<>();
+    private final Map<String, List<IacNode>> patchDocuments = new ConcurrentHashMap<>();
+    private final Map<String, IacNode.Mapping> kustomizations = new ConcurrentHashMap<>();
 
     IacScanner(Path root) {
         List<IacRule> all = new ArrayList<>(IacRuleCatalog.builtIn());
@@ -173,9 +177,24 @@ final class IacScanner implements StageScanner {
     }
 
     private void scanYaml(SourceFile file, String text, FindingSink sink) throws IacParseException {
+        if (Kustomizations.FILE_NAMES.contains(file.fileName())) {
+            List<IacNode> documents = YamlDocuments.parse(text);
+            if (!documents.isEmpty() && documents.get(0) instanceof IacNode.Mapping kustomization) {
+                kustomizations.put(file.path(), kustomization);
+                suppressions.put(file.path(), InlineSuppressions.of(file.path(), text));
+            }
+            return;
+        }
         boolean maybeKubernetes = text.contains("apiVersion") && text.contains("kind");
         boolean maybeCloudFormation = text.contains("AWSTemplateFormatVersion") || text.contains("AWS::");
         if (!maybeKubernetes && !maybeCloudFormation) {
+            if (text.contains("op:") && text.contains("path:") && text.length() <= MAX_PATCH_FILE) {
+                try {
+                    patchDocuments.put(file.path(), YamlDocuments.parse(text));
+                } catch (IacParseException e) {
+                    sink.skipped("YAML that is neither Kubernetes nor CloudFormation");
+                }
+            }
             return;
         }
         List<IacNode> documents;
@@ -200,7 +219,7 @@ final class IacScanner implements StageScanner {
             evaluateUnit(resources, inline, sink);
         } else if (KubernetesObjects.isKubernetes(documents)) {
             suppressions.put(file.path(), inline);
-            kubernetesObjects.addAll(KubernetesObjects.read(file.path(), documents));
+            kubernetesDocuments.put(file.path(), documents);
         }
     }
 
@@ -242,7 +261,7 @@ final class IacScanner implements StageScanner {
                 }
             }
         }
-        List<IacResource> sorted = new ArrayList<>(kubernetesObjects);
+        List<IacResource> sorted = kubernetesObjects(sink);
         sorted.sort((a, b) -> a.path().equals(b.path()) ? Integer.compare(a.line(), b.line())
                 : a.path().compareTo(b.path()));
         List<IacResource> objects = List.copyOf(sorted);
@@ -257,6 +276,27 @@ final class IacScanner implements StageScanner {
             }
         }
         sink.property("iac.rules", Integer.toString(rules.size()));
+    }
+
+    /** The Kubernetes objects to check: kustomize overlays built, files they consumed replaced by their output. */
+    private List<IacResource> kubernetesObjects(FindingSink sink) {
+        List<IacResource> objects = new ArrayList<>();
+        Set<String> consumed = Set.of();
+        if (!kustomizations.isEmpty()) {
+            Map<String, List<IacNode>> files = new java.util.HashMap<>(patchDocuments);
+            files.putAll(kubernetesDocuments);
+            Kustomizations.Result built = Kustomizations.build(kustomizations, files);
+            objects.addAll(built.objects());
+            consumed = built.consumed();
+            built.notes().stream().limit(MAX_NOTES).forEach(sink::warning);
+            sink.property("iac.kustomizations", Integer.toString(kustomizations.size()));
+        }
+        for (Map.Entry<String, List<IacNode>> file : new TreeMap<>(kubernetesDocuments).entrySet()) {
+            if (!consumed.contains(file.getKey())) {
+                objects.addAll(KubernetesObjects.read(file.getKey(), file.getValue()));
+            }
+        }
+        return objects;
     }
 
     private void evaluateUnit(List<IacResource> declared, InlineSuppressions inline, FindingSink sink) {
