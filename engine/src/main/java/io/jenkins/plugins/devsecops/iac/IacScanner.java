@@ -4,6 +4,7 @@ import io.jenkins.plugins.devsecops.iac.cloudformation.CloudFormationTemplates;
 import io.jenkins.plugins.devsecops.iac.dockerfile.Dockerfile;
 import io.jenkins.plugins.devsecops.iac.dockerfile.DockerfileNames;
 import io.jenkins.plugins.devsecops.iac.dockerfile.DockerfileParser;
+import io.jenkins.plugins.devsecops.iac.kubernetes.HelmCharts;
 import io.jenkins.plugins.devsecops.iac.kubernetes.KubernetesObjects;
 import io.jenkins.plugins.devsecops.iac.kubernetes.Kustomizations;
 import io.jenkins.plugins.devsecops.iac.model.IacNode;
@@ -61,6 +62,9 @@ final class IacScanner implements StageScanner {
     private final Map<String, List<IacNode>> kubernetesDocuments = new ConcurrentHashMap<>();
     private final Map<String, List<IacNode>> patchDocuments = new ConcurrentHashMap<>();
     private final Map<String, IacNode.Mapping> kustomizations = new ConcurrentHashMap<>();
+    private final Map<String, String> helmCharts = new ConcurrentHashMap<>();
+    private final Map<String, String> helmValues = new ConcurrentHashMap<>();
+    private final Map<String, String> helmTemplates = new ConcurrentHashMap<>();
 
     IacScanner(Path root) {
         List<IacRule> all = new ArrayList<>(IacRuleCatalog.builtIn());
@@ -138,7 +142,9 @@ final class IacScanner implements StageScanner {
 
     @Override
     public boolean accepts(SourceFile file) {
-        return kindOf(file.fileName()) != FileKind.NONE && !file.path().startsWith(CUSTOM_RULES_DIRECTORY + "/")
+        boolean helmHelper = file.fileName().endsWith(".tpl") && isHelmTemplatePath(file.path());
+        return (kindOf(file.fileName()) != FileKind.NONE || helmHelper)
+                && !file.path().startsWith(CUSTOM_RULES_DIRECTORY + "/")
                 && !isTerraformCache(file.path()) && !file.isBinary();
     }
 
@@ -150,6 +156,17 @@ final class IacScanner implements StageScanner {
     @Override
     public void scan(SourceFile file, FindingSink sink) {
         String text = file.text();
+        if (file.fileName().equals("Chart.yaml")) {
+            helmCharts.put(directoryOf(file.path()), text);
+            return;
+        }
+        if (file.fileName().equals("values.yaml")) {
+            helmValues.put(directoryOf(file.path()), text);
+        }
+        if (isHelmTemplatePath(file.path()) && (text.contains("{{") || file.fileName().endsWith(".tpl"))) {
+            helmTemplates.put(file.path(), text);
+            return;
+        }
         try {
             switch (kindOf(file.fileName())) {
                 case TERRAFORM -> {
@@ -278,9 +295,74 @@ final class IacScanner implements StageScanner {
         sink.property("iac.rules", Integer.toString(rules.size()));
     }
 
+    private static String directoryOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    /** Whether a path lies in a {@code templates/} directory, where Helm keeps a chart's templates. */
+    static boolean isHelmTemplatePath(String path) {
+        return path.startsWith("templates/") || path.contains("/templates/");
+    }
+
+    /**
+     * Renders the Helm templates of every chart found and returns their objects; templates outside a chart, and those
+     * the renderer cannot handle (with a warning naming chart, template and reason), are checked as written.
+     */
+    private List<IacResource> renderHelmCharts(FindingSink sink) {
+        List<IacResource> objects = new ArrayList<>();
+        Map<String, Map<String, String>> byChart = new TreeMap<>();
+        for (Map.Entry<String, String> template : new TreeMap<>(helmTemplates).entrySet()) {
+            String chart = HelmCharts.chartOf(template.getKey(), helmCharts.keySet());
+            if (chart == null) {
+                scanAsWritten(template.getKey(), template.getValue(), sink);
+            } else {
+                byChart.computeIfAbsent(chart, c -> new TreeMap<>()).put(template.getKey(), template.getValue());
+            }
+        }
+        int rendered = 0;
+        int warnings = 0;
+        for (Map.Entry<String, Map<String, String>> chart : byChart.entrySet()) {
+            HelmCharts.Result result = HelmCharts.render(new HelmCharts.Chart(chart.getKey(),
+                    helmCharts.get(chart.getKey()), helmValues.get(chart.getKey()), chart.getValue()));
+            objects.addAll(result.objects());
+            rendered += result.rendered().size();
+            result.rendered().forEach(path -> suppressions.put(path,
+                    InlineSuppressions.of(path, chart.getValue().get(path))));
+            for (Map.Entry<String, String> skipped : result.skipped().entrySet()) {
+                sink.skipped("Helm template not rendered (outside the supported template subset)");
+                if (warnings++ < MAX_NOTES) {
+                    sink.warning("Helm chart " + (chart.getKey().isEmpty() ? "." : chart.getKey()) + ": "
+                            + skipped.getKey() + " not rendered (" + skipped.getValue() + "); checked as written");
+                }
+                scanAsWritten(skipped.getKey(), chart.getValue().get(skipped.getKey()), sink);
+            }
+        }
+        if (!helmCharts.isEmpty()) {
+            sink.property("iac.helm.templatesRendered", Integer.toString(rendered));
+        }
+        return objects;
+    }
+
+    /** A template checked as it is: its Kubernetes documents if it parses as YAML, else counted as skipped. */
+    private void scanAsWritten(String path, String text, FindingSink sink) {
+        if (path.endsWith(".tpl") || !(path.endsWith(".yaml") || path.endsWith(".yml"))) {
+            return;
+        }
+        try {
+            List<IacNode> documents = YamlDocuments.parse(text);
+            if (KubernetesObjects.isKubernetes(documents)) {
+                suppressions.put(path, InlineSuppressions.of(path, text));
+                kubernetesDocuments.put(path, documents);
+            }
+        } catch (IacParseException e) {
+            sink.skipped("unrendered template (Helm or similar): render it and scan the output");
+        }
+    }
+
     /** The Kubernetes objects to check: kustomize overlays built, files they consumed replaced by their output. */
     private List<IacResource> kubernetesObjects(FindingSink sink) {
-        List<IacResource> objects = new ArrayList<>();
+        List<IacResource> objects = new ArrayList<>(renderHelmCharts(sink));
         Set<String> consumed = Set.of();
         if (!kustomizations.isEmpty()) {
             Map<String, List<IacNode>> files = new java.util.HashMap<>(patchDocuments);
