@@ -21,7 +21,6 @@ final class BuildRules {
     private static final Pattern KEY_VALUE = Pattern.compile("([A-Za-z_][A-Za-z0-9_.-]*)=(\"[^\"]*\"|'[^']*'|\\S*)");
     private static final Pattern PLAIN_HTTP = Pattern.compile("\\bhttp://(?!localhost\\b|127\\.0\\.0\\.1\\b|\\[::1])"
             + "[A-Za-z0-9.-]+");
-    private static final Pattern PIPE = Pattern.compile("(?<![|])\\|(?![|])");
 
     private BuildRules() {
     }
@@ -127,7 +126,7 @@ final class BuildRules {
                                     } else if (instruction.is("RUN") && !pipefail
                                             && !instruction.arguments().strip().startsWith("[")
                                             && !instruction.arguments().contains("pipefail")
-                                            && PIPE.matcher(instruction.expanded()).find()) {
+                                            && ShellCommands.pipes(instruction.expanded())) {
                                         hit(file, stage, instruction, "pipe without pipefail", hits);
                                     }
                                 }

@@ -70,10 +70,60 @@ final class ShellCommands {
         }
     }
 
+    /** {@code text} with the inside of quoted strings replaced by {@code _}, so that operators in them are not seen. */
+    static String masked(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                    out.append(c);
+                } else if (c == '\\' && quote == '"' && i + 1 < text.length()) {
+                    out.append("__");
+                    i++;
+                } else {
+                    out.append(c == '\n' ? '\n' : '_');
+                }
+            } else {
+                if (c == '"' || c == '\'') {
+                    quote = c;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Whether {@code run} pipes one command into another ({@code |} outside quotes, not {@code ||}). */
+    static boolean pipes(String run) {
+        String masked = masked(run);
+        for (int i = 0; i < masked.length(); i++) {
+            if (masked.charAt(i) == '|') {
+                boolean doubled = i + 1 < masked.length() && masked.charAt(i + 1) == '|' || i > 0
+                        && masked.charAt(i - 1) == '|';
+                if (!doubled) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The simple commands of {@code run}. */
     static List<Command> of(String run) {
         List<Command> commands = new ArrayList<>();
-        for (String part : run.split("&&|\\|\\||;|\\||\\n")) {
+        String masked = masked(run);
+        List<String> parts = new ArrayList<>();
+        java.util.regex.Matcher separator = java.util.regex.Pattern.compile("&&|\\|\\||;|\\||\\n").matcher(masked);
+        int start = 0;
+        while (separator.find()) {
+            parts.add(run.substring(start, separator.start()));
+            start = separator.end();
+        }
+        parts.add(run.substring(start));
+        for (String part : parts) {
             if (commands.size() >= MAX_COMMANDS) {
                 break;
             }

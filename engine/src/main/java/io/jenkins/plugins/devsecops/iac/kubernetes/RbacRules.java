@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * RBAC rules about grants that let a subject escalate its own privileges. A grant of {@code *} verbs on {@code *}
- * resources is left to {@code k8s-rbac-wildcard}, so that one wildcard role gives one finding, not ten.
+ * RBAC rules about grants that let a subject escalate its own privileges. Grants on {@code *} resources are left to
+ * {@code k8s-rbac-wildcard}, so that one wildcard role gives one finding, not ten.
  */
 final class RbacRules {
 
@@ -21,21 +21,15 @@ final class RbacRules {
     private RbacRules() {
     }
 
-    /** The first resource of {@code rule} among {@code resources} when it also grants one of {@code verbs}. */
+    /**
+     * The first resource of {@code rule} among {@code resources} when it also grants one of {@code verbs} (or all
+     * verbs). A wildcard resource is not matched: {@code k8s-rbac-wildcard} reports it.
+     */
     static Optional<IacNode.Scalar> grant(IacNode.Mapping rule, Set<String> resources, Set<String> verbs) {
-        List<IacNode.Scalar> granted = rule.scalars("resources");
         List<IacNode.Scalar> allowed = rule.scalars("verbs");
-        boolean anyResource = granted.stream().anyMatch(s -> s.text().equals("*"));
-        boolean anyVerb = allowed.stream().anyMatch(s -> s.text().equals("*"));
-        Optional<IacNode.Scalar> resource = granted.stream().filter(s -> resources.contains(s.text())).findFirst();
-        boolean verb = allowed.stream().anyMatch(s -> verbs.contains(s.text()));
-        if (resource.isPresent() && (verb || anyVerb)) {
-            return resource;
-        }
-        if (anyResource && verb) {
-            return granted.stream().filter(s -> s.text().equals("*")).findFirst();
-        }
-        return Optional.empty();
+        boolean verb = allowed.stream().anyMatch(s -> verbs.contains(s.text()) || s.text().equals("*"));
+        return verb ? rule.scalars("resources").stream().filter(s -> resources.contains(s.text())).findFirst()
+                : Optional.empty();
     }
 
     private static IacRule grantRule(String id, Severity severity, String title, String remediation,
