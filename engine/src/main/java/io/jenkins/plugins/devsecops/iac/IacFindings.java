@@ -15,6 +15,7 @@ final class IacFindings {
 
     static final String STAGE_ID = "iac";
     private static final int MAX_SNIPPET = 200;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern ASSIGNMENT = Pattern.compile("^(.*?[=:]\\s*)(\\S.*)$");
     private static final Pattern DOCKER_SPACE_FORM = Pattern.compile("^(\\s*(?:ENV|ARG)\\s+\\S+\\s+)(.+)$",
             Pattern.CASE_INSENSITIVE);
@@ -55,7 +56,7 @@ final class IacFindings {
                 .identifiers(checkov)
                 .fingerprint(FindingFingerprints.sha256(String.join("\u0000", STAGE_ID, rule.id(), hit.path(),
                         hit.address(), hit.attribute() == null ? "" : hit.attribute(),
-                        snippet.replaceAll("\\s+", ""))));
+                        WHITESPACE.matcher(snippet).replaceAll(""))));
         if (!checkov.isEmpty()) {
             builder.property("checkov", String.join(",", checkov));
         }

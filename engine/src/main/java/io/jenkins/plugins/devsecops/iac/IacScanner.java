@@ -283,11 +283,9 @@ final class IacScanner implements StageScanner {
                 : a.path().compareTo(b.path()));
         List<IacResource> objects = List.copyOf(sorted);
         Map<String, Object> memo = new ConcurrentHashMap<>();
-        for (IacRule rule : rules) {
-            if (rule.platform() != IacPlatform.KUBERNETES) {
-                continue;
-            }
-            for (IacResource object : objects) {
+        List<IacRule> kubernetesRules = rules.stream().filter(r -> r.platform() == IacPlatform.KUBERNETES).toList();
+        for (IacResource object : objects) {
+            for (IacRule rule : kubernetesRules) {
                 report(rule, new ResourceTarget(object, objects, memo), object.line(), suppressions.get(object.path()),
                         sink, reported);
             }

@@ -24,6 +24,8 @@ final class PackageManagerRules {
             "-p", "--arch", "--enablerepo", "--disablerepo", "--setopt", "--installroot", "--releasever", "-r", "--repo",
             "--from", "--registry", "--prefix", "-i", "--install-dir", "-n", "--bindir", "--source", "--cache",
             "--keys-dir");
+    private static final Pattern PIP = Pattern.compile("pip[0-9.]*");
+    private static final Pattern ZYPPER_CLEAN = Pattern.compile("\\bzypper\\s+(-\\S+\\s+)*(clean|cc)\\b");
     private static final Pattern RPM_VERSION = Pattern.compile(".*-[0-9][^/]*");
     private static final Pattern SSL_VERIFY_OFF = Pattern.compile("(?i)sslverify\\s*=\\s*(0|false|no)\\b");
     private static final Pattern GPG_CHECK_OFF = Pattern.compile("(?i)\\bgpgcheck\\s*=\\s*(0|false|no)\\b");
@@ -117,7 +119,7 @@ final class PackageManagerRules {
                 commandRule("docker-zypper-no-cleanup", Severity.LOW, "CWE-459",
                         "zypper install leaves its cache in the image",
                         "End the same RUN with zypper clean --all.", (c, run) -> c.is("zypper", "install", "in")
-                                && !run.matches("(?s).*\\bzypper\\s+(-\\S+\\s+)*(clean|cc)\\b.*") ? "cache kept" : null),
+                                && !ZYPPER_CLEAN.matcher(run).find() ? "cache kept" : null),
                 commandRule("docker-zypper-non-interactive", Severity.LOW, "CWE-710",
                         "zypper runs interactively (no -n / -y)",
                         "Use zypper -n install -y (or --non-interactive) so builds cannot hang on a prompt.",
@@ -168,12 +170,12 @@ final class PackageManagerRules {
                         }),
                 commandRule("docker-pip-no-cache", Severity.LOW, "CWE-459", "pip install keeps its cache in the image",
                         "Use pip install --no-cache-dir (or set PIP_NO_CACHE_DIR=1, or a RUN --mount=type=cache).",
-                        (c, run) -> c.program().matches("pip[0-9.]*") && c.subcommand().equals("install")
+                        (c, run) -> PIP.matcher(c.program()).matches() && c.subcommand().equals("install")
                                 && !c.has("--no-cache-dir") && !run.contains("PIP_NO_CACHE_DIR") ? "cache kept" : null),
                 commandRule("docker-pip-trusted-host", Severity.MEDIUM, "CWE-295",
                         "pip trusts a host without TLS verification",
                         "Remove --trusted-host and serve the index over verified HTTPS.", (c, run) ->
-                                c.program().matches("pip[0-9.]*") && (c.hasPrefix("--trusted-host")
+                                PIP.matcher(c.program()).matches() && (c.hasPrefix("--trusted-host")
                                         || c.words().stream().anyMatch(w -> w.contains("trusted-host")))
                                         ? "--trusted-host" : null),
                 commandRule("docker-npm-strict-ssl-off", Severity.MEDIUM, "CWE-295",

@@ -3,6 +3,7 @@ package io.jenkins.plugins.devsecops.iac.dockerfile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The simple commands of a shell-form {@code RUN}: the text split on {@code &&}, {@code ||}, {@code ;}, {@code |}
@@ -13,6 +14,18 @@ import java.util.Locale;
 final class ShellCommands {
 
     private static final int MAX_COMMANDS = 2_000;
+    private static final int CACHED_RUNS = 32;
+    private static final java.util.regex.Pattern SEPARATOR = java.util.regex.Pattern.compile("&&|\\|\\||;|\\||\\n");
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+    private static final ThreadLocal<Map<String, List<Command>>> RECENT = ThreadLocal.withInitial(() ->
+            new java.util.LinkedHashMap<>(CACHED_RUNS * 2, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, List<Command>> eldest) {
+                    return size() > CACHED_RUNS;
+                }
+            });
 
     private ShellCommands() {
     }
@@ -111,12 +124,22 @@ final class ShellCommands {
         return false;
     }
 
-    /** The simple commands of {@code run}. */
+    /** The simple commands of {@code run}; the last few results per thread are kept, as many rules ask for them. */
     static List<Command> of(String run) {
+        Map<String, List<Command>> cache = RECENT.get();
+        List<Command> cached = cache.get(run);
+        if (cached == null) {
+            cached = parse(run);
+            cache.put(run, cached);
+        }
+        return cached;
+    }
+
+    private static List<Command> parse(String run) {
         List<Command> commands = new ArrayList<>();
         String masked = masked(run);
         List<String> parts = new ArrayList<>();
-        java.util.regex.Matcher separator = java.util.regex.Pattern.compile("&&|\\|\\||;|\\||\\n").matcher(masked);
+        java.util.regex.Matcher separator = SEPARATOR.matcher(masked);
         int start = 0;
         while (separator.find()) {
             parts.add(run.substring(start, separator.start()));
@@ -128,7 +151,7 @@ final class ShellCommands {
                 break;
             }
             List<String> words = new ArrayList<>();
-            for (String word : part.strip().split("\\s+")) {
+            for (String word : WHITESPACE.split(part.strip())) {
                 String clean = word.replace("\"", "").replace("'", "").replace("(", "").replace(")", "");
                 if (!clean.isEmpty()) {
                     words.add(clean);
@@ -141,11 +164,21 @@ final class ShellCommands {
                 commands.add(new Command(List.copyOf(words)));
             }
         }
-        return commands;
+        return List.copyOf(commands);
     }
 
     private static boolean isAssignment(String word) {
-        return word.matches("[A-Za-z_][A-Za-z0-9_]*=.*");
+        int equals = word.indexOf('=');
+        if (equals <= 0 || !(Character.isLetter(word.charAt(0)) || word.charAt(0) == '_')) {
+            return false;
+        }
+        for (int i = 1; i < equals; i++) {
+            char c = word.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isWrapper(String word) {

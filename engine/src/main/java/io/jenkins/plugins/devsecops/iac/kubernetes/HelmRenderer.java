@@ -144,14 +144,17 @@ final class HelmRenderer {
         }
     }
 
+    private static final java.util.regex.Pattern ASSIGNMENT = java.util.regex.Pattern
+            .compile("^(\\$[A-Za-z0-9_]*)\\s*:?=\\s*(.+)$", java.util.regex.Pattern.DOTALL);
+    private static final java.util.regex.Pattern INTEGER = java.util.regex.Pattern.compile("-?[0-9]+");
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("-?[0-9]*\\.[0-9]+");
     private static final Object NO_OUTPUT = new Object();
     private static final Object NULL = new Object();
 
     /** An action: an assignment ({@code $x := p}, {@code $x = p}) or a pipeline to print. */
     private Object evaluateStatement(String statement, Object dot, Map<String, Object> variables)
             throws UnsupportedTemplateException {
-        java.util.regex.Matcher assignment = java.util.regex.Pattern
-                .compile("^(\\$[A-Za-z0-9_]*)\\s*:?=\\s*(.+)$", java.util.regex.Pattern.DOTALL).matcher(statement);
+        java.util.regex.Matcher assignment = ASSIGNMENT.matcher(statement);
         if (assignment.matches()) {
             variables.put(assignment.group(1), pipeline(assignment.group(2), dot, variables));
             return NO_OUTPUT;
@@ -226,10 +229,10 @@ final class HelmRenderer {
             default:
                 break;
         }
-        if (word.matches("-?[0-9]+")) {
+        if (INTEGER.matcher(word).matches()) {
             return Long.parseLong(word);
         }
-        if (word.matches("-?[0-9]*\\.[0-9]+")) {
+        if (DECIMAL.matcher(word).matches()) {
             return Double.parseDouble(word);
         }
         if (word.startsWith(".")) {

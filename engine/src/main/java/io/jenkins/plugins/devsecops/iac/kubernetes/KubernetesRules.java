@@ -67,8 +67,38 @@ public final class KubernetesRules {
         return rule(id, severity, cwe, title, remediation, WORKLOADS, podCheck);
     }
 
+    /** The last object whose pod specs and containers were worked out on this thread (rules ask many times). */
+    private record Pods(IacNode.Mapping body, String address, List<IacNode.Mapping> specs, List<Container> containers) {
+    }
+
+    private static final ThreadLocal<Pods> LAST = new ThreadLocal<>();
+
+    private static Pods pods(IacResource resource) {
+        Pods last = LAST.get();
+        if (last != null && last.body() == resource.body() && last.address().equals(resource.address())) {
+            return last;
+        }
+        List<IacNode.Mapping> specs = findPodSpecs(resource);
+        List<Container> containers = new ArrayList<>();
+        for (IacNode.Mapping spec : specs) {
+            for (String key : new String[] {"initContainers", "containers", "ephemeralContainers"}) {
+                for (IacNode.Mapping container : spec.mappings(key)) {
+                    String name = container.text("name").orElse("unnamed");
+                    containers.add(new Container(container, spec, resource.address() + " container " + name));
+                }
+            }
+        }
+        Pods computed = new Pods(resource.body(), resource.address(), List.copyOf(specs), List.copyOf(containers));
+        LAST.set(computed);
+        return computed;
+    }
+
     /** The pod specs of a workload: its own for a Pod, else every pod template found under {@code spec}. */
     static List<IacNode.Mapping> podSpecs(IacResource resource) {
+        return pods(resource).specs();
+    }
+
+    private static List<IacNode.Mapping> findPodSpecs(IacResource resource) {
         List<IacNode.Mapping> specs = new ArrayList<>();
         Optional<IacNode.Mapping> spec = resource.body().mapping("spec");
         if (spec.isEmpty()) {
@@ -98,16 +128,7 @@ public final class KubernetesRules {
     }
 
     static List<Container> containers(IacResource resource) {
-        List<Container> result = new ArrayList<>();
-        for (IacNode.Mapping spec : podSpecs(resource)) {
-            for (String key : new String[] {"initContainers", "containers", "ephemeralContainers"}) {
-                for (IacNode.Mapping container : spec.mappings(key)) {
-                    String name = container.text("name").orElse("unnamed");
-                    result.add(new Container(container, spec, resource.address() + " container " + name));
-                }
-            }
-        }
-        return result;
+        return pods(resource).containers();
     }
 
     static IacNode where(Container c, String key) {
