@@ -144,4 +144,23 @@ class HelmChartsTest {
             assertThat(f.location().startLine()).isEqualTo(10);
         });
     }
+
+    @Test
+    void shouldRefuseHostileTemplatesWithAReasonInsteadOfFailing() throws Exception {
+        String deep = "{{ if .Values.a }}".repeat(5_000) + "x" + "{{ end }}".repeat(5_000);
+        CollectingSink sink = CollectingSink.scan(
+                "c/Chart.yaml", "apiVersion: v2\nname: c\nversion: 0.1.0\n",
+                "c/values.yaml", "a: true\nn: 100000000\n",
+                "c/templates/_loop.tpl", "{{- define \"loop\" -}}{{ include \"loop\" . }}{{- end -}}",
+                "c/templates/deep.yaml", "apiVersion: v1\nkind: ConfigMap\ndata:\n  x: " + deep + "\n",
+                "c/templates/self.yaml", "apiVersion: v1\nkind: ConfigMap\ndata:\n  x: {{ include \"loop\" . }}\n",
+                "c/templates/many.yaml", "{{ range .Values.n }}{{ . }}{{ end }}\n",
+                "c/templates/open.yaml", "apiVersion: v1\nkind: ConfigMap\ndata:\n  x: {{ .Values.a \n");
+
+        assertThat(sink.errors).isEmpty();
+        assertThat(sink.warnings).anySatisfy(w -> assertThat(w).contains("templates/deep.yaml", "nested more than"))
+                .anySatisfy(w -> assertThat(w).contains("templates/self.yaml", "too deep"))
+                .anySatisfy(w -> assertThat(w).contains("templates/many.yaml", "range iterations"))
+                .anySatisfy(w -> assertThat(w).contains("templates/open.yaml", "unclosed"));
+    }
 }

@@ -111,4 +111,33 @@ class KustomizeTest {
         assertThat(sink.findings).noneSatisfy(f -> assertThat(f.location().path()).endsWith("harden.yaml"));
         assertThat(sink.warnings).anySatisfy(w -> assertThat(w).contains("https://github.com/example/remote//base"));
     }
+
+    @Test
+    void shouldNeitherLoopNorLoseObjectsOnCyclicOrBrokenKustomizations() throws Exception {
+        CollectingSink sink = CollectingSink.scan(
+                "a/kustomization.yaml", "resources:\n  - ../b\n  - ../../outside\n",
+                "b/kustomization.yaml", "resources:\n  - ../a\n  - deployment.yaml\n",
+                "b/deployment.yaml", BASE_DEPLOYMENT,
+                "c/kustomization.yaml", """
+                        resources:
+                          - deployment.yaml
+                          - missing.yaml
+                        patches:
+                          - target: {kind: Deployment}
+                            patch: |-
+                              - op: replace
+                                path: /spec/nothing/here/0
+                                value: 1
+                              - op: remove
+                                path: /spec/template/spec/containers/7
+                          - path: gone.yaml
+                        """,
+                "c/deployment.yaml", BASE_DEPLOYMENT);
+
+        assertThat(sink.errors).isEmpty();
+        assertThat(sink.of("k8s-privileged-container")).extracting(f -> f.location().path())
+                .containsExactlyInAnyOrder("b/deployment.yaml", "c/deployment.yaml");
+        assertThat(sink.warnings).anySatisfy(w -> assertThat(w).contains("missing.yaml"))
+                .anySatisfy(w -> assertThat(w).contains("gone.yaml"));
+    }
 }

@@ -120,7 +120,10 @@ final class HelmRenderer {
                 items.add(Map.entry((long) i, list.get(i) == null ? NULL : list.get(i)));
             }
         } else if (value instanceof Long count) {
-            for (long i = 0; i < Math.min(count, MAX_ITERATIONS); i++) {
+            if (count > MAX_ITERATIONS) {
+                throw new UnsupportedTemplateException("more than " + MAX_ITERATIONS + " range iterations");
+            }
+            for (long i = 0; i < count; i++) {
                 items.add(Map.entry(i, i));
             }
         }

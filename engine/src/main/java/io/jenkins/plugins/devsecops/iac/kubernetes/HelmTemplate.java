@@ -51,11 +51,13 @@ final class HelmTemplate {
     }
 
     private static final int MAX_NODES = 200_000;
+    private static final int MAX_NESTING = 100;
 
     private final String source;
     private final List<Token> tokens = new ArrayList<>();
     private int position;
     private int nodeCount;
+    private int nesting;
 
     private record Token(boolean action, String text, int line) {
     }
@@ -138,6 +140,17 @@ final class HelmTemplate {
 
     /** Parses nodes until {@code end}, {@code else} or the end of input; returns the keyword that stopped it. */
     private String parseList(List<Node> nodes, Map<String, List<Node>> defines) throws UnsupportedTemplateException {
+        if (++nesting > MAX_NESTING) {
+            throw new UnsupportedTemplateException("blocks nested more than " + MAX_NESTING + " deep");
+        }
+        try {
+            return parseNodes(nodes, defines);
+        } finally {
+            nesting--;
+        }
+    }
+
+    private String parseNodes(List<Node> nodes, Map<String, List<Node>> defines) throws UnsupportedTemplateException {
         while (position < tokens.size()) {
             if (++nodeCount > MAX_NODES) {
                 throw new UnsupportedTemplateException("template too large");
