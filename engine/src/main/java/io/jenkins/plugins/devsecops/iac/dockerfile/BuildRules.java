@@ -184,15 +184,8 @@ final class BuildRules {
                             }
                         }),
                 rule("docker-multiple-healthcheck", Severity.LOW, "CWE-710", "Stage has more than one HEALTHCHECK",
-                        "Keep one HEALTHCHECK: only the last takes effect.", "HEALTHCHECK", (file, hits) -> {
-                            for (DockerStage stage : file.stages()) {
-                                List<DockerInstruction> found = stage.instructions().stream()
-                                        .filter(i -> i.is("HEALTHCHECK")).toList();
-                                for (int i = 1; i < found.size(); i++) {
-                                    hit(file, stage, found.get(i), "only the last HEALTHCHECK takes effect", hits);
-                                }
-                            }
-                        }),
+                        "Keep one HEALTHCHECK: only the last takes effect.", "HEALTHCHECK",
+                        (file, hits) -> DockerfileRules.repeated(file, "HEALTHCHECK", hits)),
                 rule("docker-plain-http-download", Severity.MEDIUM, "CWE-319",
                         "Build downloads over plain HTTP",
                         "Download over HTTPS (and verify a checksum): plain HTTP can be tampered with in transit.",

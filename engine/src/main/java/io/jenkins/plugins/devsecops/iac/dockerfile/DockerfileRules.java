@@ -276,16 +276,8 @@ public final class DockerfileRules {
                 rule("docker-multiple-cmd", Severity.LOW, "CWE-710",
                         "Stage has more than one CMD or ENTRYPOINT", "Keep one CMD and one ENTRYPOINT per stage.",
                         "CMD, ENTRYPOINT", (file, hits) -> {
-                            for (DockerStage stage : file.stages()) {
-                                for (String keyword : new String[] {"CMD", "ENTRYPOINT"}) {
-                                    List<DockerInstruction> found = stage.instructions().stream()
-                                            .filter(i -> i.is(keyword)).toList();
-                                    for (int i = 1; i < found.size(); i++) {
-                                        hit(file, stage, found.get(i), "only the last " + keyword + " takes effect",
-                                                hits);
-                                    }
-                                }
-                            }
+                            repeated(file, "CMD", hits);
+                            repeated(file, "ENTRYPOINT", hits);
                         }),
                 rule("docker-copy-private-key", Severity.HIGH, "CWE-522",
                         "Private key or credentials file is copied into the image",
@@ -300,6 +292,16 @@ public final class DockerfileRules {
                                 }
                             }
                         }));
+    }
+
+    /** Reports every {@code keyword} of a stage after its first: only the last one takes effect. */
+    static void repeated(Dockerfile file, String keyword, RuleHits hits) {
+        for (DockerStage stage : file.stages()) {
+            List<DockerInstruction> found = stage.instructions().stream().filter(i -> i.is(keyword)).toList();
+            for (int i = 1; i < found.size(); i++) {
+                hit(file, stage, found.get(i), "only the last " + keyword + " takes effect", hits);
+            }
+        }
     }
 
     private static String addressOf(Dockerfile file, DockerInstruction instruction) {

@@ -122,17 +122,6 @@ public final class HelmCharts {
 
     /** The tree with every rendered line replaced by the template line it came from. */
     private static IacNode remap(IacNode node, List<Integer> lines) {
-        int line = node.line() >= 1 && node.line() <= lines.size() ? lines.get(node.line() - 1) : 0;
-        if (node instanceof IacNode.Mapping mapping) {
-            Map<String, IacNode> entries = new LinkedHashMap<>();
-            mapping.entries().forEach((k, v) -> entries.put(k, remap(v, lines)));
-            return new IacNode.Mapping(entries, line);
-        }
-        if (node instanceof IacNode.Sequence sequence) {
-            List<IacNode> items = new ArrayList<>();
-            sequence.items().forEach(i -> items.add(remap(i, lines)));
-            return new IacNode.Sequence(items, line);
-        }
-        return node.atLine(line);
+        return ManifestEdits.relined(node, line -> line >= 1 && line <= lines.size() ? lines.get(line - 1) : 0);
     }
 }

@@ -161,14 +161,20 @@ final class ManifestEdits {
 
     /** The tree with every line set to {@code line}: values written by a patch point at their object instead. */
     static IacNode relined(IacNode node, int line) {
+        return relined(node, old -> line);
+    }
+
+    /** The tree with every line replaced by {@code lines} applied to it. */
+    static IacNode relined(IacNode node, java.util.function.IntUnaryOperator lines) {
+        int line = lines.applyAsInt(node.line());
         if (node instanceof IacNode.Mapping mapping) {
             Map<String, IacNode> entries = new LinkedHashMap<>();
-            mapping.entries().forEach((k, v) -> entries.put(k, relined(v, line)));
+            mapping.entries().forEach((k, v) -> entries.put(k, relined(v, lines)));
             return new IacNode.Mapping(entries, line);
         }
         if (node instanceof IacNode.Sequence sequence) {
             List<IacNode> items = new ArrayList<>();
-            sequence.items().forEach(i -> items.add(relined(i, line)));
+            sequence.items().forEach(i -> items.add(relined(i, lines)));
             return new IacNode.Sequence(items, line);
         }
         return node.atLine(line);
