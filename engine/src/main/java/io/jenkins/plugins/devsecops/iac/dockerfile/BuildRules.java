@@ -186,6 +186,39 @@ final class BuildRules {
                 rule("docker-multiple-healthcheck", Severity.LOW, "CWE-710", "Stage has more than one HEALTHCHECK",
                         "Keep one HEALTHCHECK: only the last takes effect.", "HEALTHCHECK",
                         (file, hits) -> DockerfileRules.repeated(file, "HEALTHCHECK", hits)),
+                rule("docker-expose-invalid-port", Severity.LOW, "CWE-20", "EXPOSE names a port outside 0-65535",
+                        "Expose a valid TCP/UDP port number.", "EXPOSE", (file, hits) -> each(file, "EXPOSE",
+                                (stage, instruction) -> {
+                                    for (String word : instruction.expanded().strip().split("\\s+")) {
+                                        for (String port : word.replaceFirst("/(tcp|udp)$", "").split("-")) {
+                                            if (port.matches("[0-9]{1,9}") && Long.parseLong(port) > 65_535) {
+                                                hit(file, stage, instruction, port + " is not a port", hits);
+                                            }
+                                        }
+                                    }
+                                })),
+                rule("docker-wget-and-curl", Severity.LOW, "CWE-710", "Image uses both wget and curl",
+                        "Pick one download tool, so the image carries one less binary.", "RUN", (file, hits) -> {
+                            for (DockerStage stage : file.stages()) {
+                                DockerInstruction wget = null;
+                                DockerInstruction curl = null;
+                                for (DockerInstruction instruction : stage.instructions()) {
+                                    if (instruction.is("RUN")) {
+                                        for (Command command : ShellCommands.of(instruction.expanded())) {
+                                            if (command.program().equals("wget") && wget == null) {
+                                                wget = instruction;
+                                            } else if (command.program().equals("curl") && curl == null) {
+                                                curl = instruction;
+                                            }
+                                        }
+                                    }
+                                }
+                                if (wget != null && curl != null) {
+                                    DockerInstruction later = wget.line() > curl.line() ? wget : curl;
+                                    hit(file, stage, later, "wget and curl both used", hits);
+                                }
+                            }
+                        }),
                 rule("docker-plain-http-download", Severity.MEDIUM, "CWE-319",
                         "Build downloads over plain HTTP",
                         "Download over HTTPS (and verify a checksum): plain HTTP can be tampered with in transit.",

@@ -34,7 +34,8 @@ public final class KubernetesTerraformRules {
             "k8s-cluster-admin-binding", "k8s-rbac-secrets-access", "k8s-rbac-pod-exec", "k8s-rbac-escalate",
             "k8s-rbac-bind", "k8s-rbac-impersonate", "k8s-default-service-account-binding", "k8s-anonymous-binding",
             "k8s-default-service-account", "k8s-service-node-port", "k8s-load-balancer-open", "k8s-ingress-no-tls",
-            "k8s-service-external-ips", "k8s-namespace-no-pod-security");
+            "k8s-service-external-ips", "k8s-namespace-no-pod-security", "k8s-no-security-context",
+            "k8s-run-as-root-group", "k8s-privileged-port", "k8s-rbac-manage-secrets");
 
     private KubernetesTerraformRules() {
     }

@@ -214,6 +214,51 @@ final class PodSecurityRules {
                                 + "kubernetes.io/service-account-token Secrets.", "Secret", (r, t, h) ->
                                 r.body().scalar("type").filter(s -> s.text().equals("kubernetes.io/service-account-token"))
                                         .ifPresent(s -> h.at(r, s, "type", "long-lived token"))),
+                containerRule("k8s-no-security-context", Severity.LOW, "CWE-1188",
+                        "Neither the container nor its pod sets a securityContext",
+                        "Set a securityContext (runAsNonRoot, allowPrivilegeEscalation: false, capabilities.drop: "
+                                + "[ALL], seccompProfile) on the pod or the container.", (r, c, h) -> {
+                            if (!c.container().has("securityContext") && !c.podSpec().has("securityContext")) {
+                                h.at(r, c.address(), c.container(), "securityContext", "no securityContext");
+                            }
+                        }),
+                containerRule("k8s-run-as-root-group", Severity.MEDIUM, "CWE-250",
+                        "Container runs with the root group (GID 0)",
+                        "Set runAsGroup, fsGroup and supplementalGroups to non-zero GIDs.", (r, c, h) -> {
+                            Optional<IacNode.Scalar> group = c.security("runAsGroup").or(() -> c.podSecurity("runAsGroup"));
+                            group.filter(g -> g.text().strip().equals("0")).ifPresent(g -> h.at(r, c.address(), g,
+                                    "securityContext.runAsGroup", "GID 0"));
+                            c.podSecurity("fsGroup").filter(g -> g.text().strip().equals("0")).ifPresent(g -> h.at(r,
+                                    c.address(), g, "securityContext.fsGroup", "fsGroup 0"));
+                            c.podSpec().scalars("securityContext.supplementalGroups").stream()
+                                    .filter(g -> g.text().strip().equals("0")).findFirst().ifPresent(g -> h.at(r,
+                                            c.address(), g, "securityContext.supplementalGroups", "group 0"));
+                        }),
+                podRule("k8s-host-aliases", Severity.LOW, "CWE-15", "Pod rewrites /etc/hosts with hostAliases",
+                        "Resolve names through DNS (a Service or an ExternalName) instead of hostAliases.",
+                        (r, t, h) -> {
+                            for (IacNode.Mapping spec : podSpecs(r)) {
+                                spec.get("hostAliases").ifPresent(n -> h.at(r, n, "hostAliases", "hostAliases set"));
+                            }
+                        }),
+                containerRule("k8s-privileged-port", Severity.LOW, "CWE-250",
+                        "Container listens on a privileged port (below 1024)",
+                        "Listen on a port of 1024 or more and map it in the Service, so no NET_BIND_SERVICE or root "
+                                + "is needed.", (r, c, h) -> {
+                            for (IacNode.Scalar port : c.container().scalars("ports.containerPort")) {
+                                ResourceRules.number(port).filter(p -> p > 0 && p < 1024).ifPresent(p -> h.at(r,
+                                        c.address(), port, "ports.containerPort", "port " + p));
+                            }
+                        }),
+                rule("k8s-namespace-no-resource-quota", Severity.LOW, "CWE-770",
+                        "Namespace has workloads but no ResourceQuota",
+                        "Add a ResourceQuota to every namespace that runs workloads.", KubernetesRules.WORKLOADS,
+                        (r, t, h) -> KubernetesRules.firstOfUncoveredNamespace(r, t, h, "ResourceQuota")),
+                rule("k8s-namespace-no-limit-range", Severity.LOW, "CWE-770",
+                        "Namespace has workloads but no LimitRange",
+                        "Add a LimitRange so that containers without requests and limits get defaults.",
+                        KubernetesRules.WORKLOADS,
+                        (r, t, h) -> KubernetesRules.firstOfUncoveredNamespace(r, t, h, "LimitRange")),
                 rule("k8s-default-service-account", Severity.LOW, "CWE-1188",
                         "Default service account mounts its token automatically",
                         "Set automountServiceAccountToken: false on the default ServiceAccount and give workloads "

@@ -70,6 +70,10 @@ final class RbacRules {
                 grantRule("k8s-rbac-nodes-proxy", Severity.HIGH, "RBAC role can reach the kubelet API (nodes/proxy)",
                         "Remove access to nodes/proxy: it bypasses admission and audit to run commands in pods.",
                         Set.of("nodes/proxy"), Set.of("get", "create", "update", "patch"), "nodes/proxy allowed"),
+                grantRule("k8s-rbac-manage-secrets", Severity.MEDIUM, "RBAC role can create, change or delete "
+                                + "secrets", "Grant write access to secrets only to the controllers that manage them.",
+                        Set.of("secrets"), Set.of("create", "update", "patch", "delete", "deletecollection"),
+                        "secrets can be written"),
                 grantRule("k8s-rbac-service-account-token", Severity.MEDIUM, "RBAC role can mint service account "
                                 + "tokens", "Remove create on serviceaccounts/token.",
                         Set.of("serviceaccounts/token"), Set.of("create"), "tokens can be created"),
