@@ -87,6 +87,7 @@ public final class KubernetesTerraformRules {
                 }
             });
         }
+        types.add("kubernetes_manifest");
         return String.join(", ", types);
     }
 }

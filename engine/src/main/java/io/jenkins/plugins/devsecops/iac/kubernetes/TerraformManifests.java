@@ -15,7 +15,8 @@ import java.util.Set;
  * that the manifest rules check it unchanged: block names become camelCase keys ({@code security_context} to
  * {@code securityContext}), repeated blocks that are lists in Kubernetes become lists ({@code container} to
  * {@code containers}), single blocks become objects, and map attributes ({@code annotations}, {@code limits}) keep
- * their keys. Every value keeps its line, so findings point into the {@code .tf} file.
+ * their keys. Every value keeps its line, so findings point into the {@code .tf} file. A {@code kubernetes_manifest}
+ * already holds the object, in Kubernetes' own spelling, in its {@code manifest} attribute.
  */
 final class TerraformManifests {
 
@@ -64,6 +65,15 @@ final class TerraformManifests {
     static Optional<IacResource> toObject(IacResource resource) {
         if (resource.platform() != IacPlatform.TERRAFORM || !"resource".equals(resource.category())) {
             return Optional.empty();
+        }
+        if (resource.type().equals("kubernetes_manifest")) {
+            return resource.body().mapping("manifest").filter(m -> m.text("kind").isPresent()).map(manifest -> {
+                String kind = manifest.text("kind").orElseThrow();
+                String name = manifest.first("metadata.name").filter(IacNode.Scalar.class::isInstance)
+                        .map(n -> ((IacNode.Scalar) n).text()).orElse(resource.name());
+                return new IacResource(IacPlatform.KUBERNETES, "object", kind, name, resource.address(),
+                        resource.path(), resource.line(), manifest);
+            });
         }
         return kindOf(resource.type()).map(kind -> {
             IacNode.Mapping body = convert(resource.body(), true);

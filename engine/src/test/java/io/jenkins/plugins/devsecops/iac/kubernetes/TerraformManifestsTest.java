@@ -91,4 +91,43 @@ class TerraformManifestsTest {
         assertThat(privileged.appliesTo()).contains("kubernetes_pod", "kubernetes_deployment_v1",
                 "kubernetes_cron_job");
     }
+
+    @Test
+    void shouldCheckTheObjectOfAKubernetesManifestResource() throws Exception {
+        HclBlock block = HclParser.parse("""
+                resource "kubernetes_manifest" "debug" {
+                  manifest = {
+                    apiVersion = "v1"
+                    kind       = "Pod"
+                    metadata = {
+                      name      = "debug"
+                      namespace = "tools"
+                    }
+                    spec = {
+                      containers = [
+                        {
+                          name  = "shell"
+                          image = "busybox:1.36"
+                          securityContext = {
+                            privileged = true
+                          }
+                        }
+                      ]
+                    }
+                  }
+                }
+                """).get(0);
+        IacResource resource = new IacResource(IacPlatform.TERRAFORM, "resource", block.label(0), block.label(1),
+                "kubernetes_manifest.debug", "pods.tf", block.line(), block.body());
+        IacRule privileged = KubernetesTerraformRules.rules().stream()
+                .filter(r -> r.id().equals("kubernetes-privileged-container")).findFirst().orElseThrow();
+        RuleHits hits = new RuleHits();
+
+        privileged.check().check(new ResourceTarget(resource, List.of(resource)), hits);
+
+        assertThat(TerraformManifests.toObject(resource)).get().extracting(IacResource::type).isEqualTo("Pod");
+        assertThat(hits.hits()).extracting(RuleHit::address, RuleHit::line)
+                .containsExactly(Tuple.tuple("kubernetes_manifest.debug container shell", 15));
+        assertThat(privileged.appliesTo()).contains("kubernetes_manifest");
+    }
 }
