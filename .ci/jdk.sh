@@ -1,5 +1,13 @@
 # Sourced (POSIX sh) by .ci/run, ./devsecops and ./mvnw: points JAVA_HOME at a JDK >= 21, or fails with a clear message.
 java_major() {
+  # The JDK's release file names its version without starting a JVM (which costs ~0.3 s); ask java otherwise.
+  if [ -f "$1/release" ]; then
+    jdk_release=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$1/release" | head -n1)
+    if [ -n "$jdk_release" ]; then
+      echo "$jdk_release"
+      return
+    fi
+  fi
   "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -n1
 }
 select_jdk() {

@@ -12,6 +12,8 @@ import io.jenkins.plugins.devsecops.model.StageError;
 import io.jenkins.plugins.devsecops.model.StageResult;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -78,11 +80,24 @@ public final class HtmlReportWriter implements ReportWriter {
 
     @Override
     public void write(Report report, OutputStream out) throws IOException {
-        out.write(render(report).getBytes(StandardCharsets.UTF_8));
+        // The page is encoded straight from the builder: no second and third copy of it as a string and a byte array.
+        StringBuilder page = page(report);
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        char[] chunk = new char[1 << 16];
+        for (int start = 0; start < page.length(); start += chunk.length) {
+            int end = Math.min(page.length(), start + chunk.length);
+            page.getChars(start, end, chunk, 0);
+            writer.write(chunk, 0, end - start);
+        }
+        writer.flush();
     }
 
     /** The page for {@code report}. */
     public String render(Report report) {
+        return page(report).toString();
+    }
+
+    private StringBuilder page(Report report) {
         List<String> sectionScripts = sectionScripts();
         StringBuilder html = new StringBuilder(16_384 + report.findings().size() * 600);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -121,7 +136,7 @@ public final class HtmlReportWriter implements ReportWriter {
             html.append("<script>").append(script).append("</script>\n");
         }
         html.append("</body>\n</html>\n");
-        return html.toString();
+        return html;
     }
 
     private static String toolLabel(Report report) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devsecops.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.jenkins.plugins.devsecops.model.Report;
 import io.jenkins.plugins.devsecops.model.ReportJson;
 import java.io.IOException;
@@ -22,6 +23,7 @@ public final class JsonReportWriter implements ReportWriter {
 
     @Override
     public void write(Report report, OutputStream out) throws IOException {
-        out.write(JSON.toJson(report).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // Streamed: the JSON of a large report is never held in memory as one string.
+        JSON.mapper().writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, report);
     }
 }

@@ -23,9 +23,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs a scan: one walk of the tree, every file handed to the stages that want it on a bounded thread pool,
@@ -42,6 +44,9 @@ public final class ScanEngine {
             .thenComparing(f -> f.fingerprint() == null ? "" : f.fingerprint());
 
     private static final long PROGRESS_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
+    /** Files read and waiting or being scanned per scan thread: bounds memory however large the tree. */
+    private static final int FILES_IN_FLIGHT_PER_THREAD = 16;
 
     private final StageCatalog catalog;
 
@@ -75,10 +80,6 @@ public final class ScanEngine {
         List<Stage> stages = catalog.select(request.stages());
         long deadline = startNanos + request.stageTimeout().toNanos();
 
-        listener.progress(new ScanProgress("walk", 0, 0, 0));
-        TreeWalk walk = new TreeWalk(request);
-        walk.run();
-
         List<StageRun> runs = new ArrayList<>();
         for (Stage stage : stages) {
             runs.add(open(stage, new StageContext(root, request, stage.id())));
@@ -90,8 +91,17 @@ public final class ScanEngine {
             return thread;
         });
         WalkCounters counters = new WalkCounters();
+        listener.progress(new ScanProgress("walk", 0, 0, 0));
+        FileFeed feed = new FileFeed(runs, pool, deadline, listener, counters,
+                request.threads() * FILES_IN_FLIGHT_PER_THREAD);
+        TreeWalk walk = new TreeWalk(request, feed::submit);
         try {
-            scanFiles(walk, runs, pool, deadline, listener, counters);
+            try {
+                walk.run();
+            } catch (FileFeed.Interrupted e) {
+                throw new InterruptedException("Scan stopped");
+            }
+            feed.awaitAll();
             finishStages(runs, pool, deadline, listener);
         } finally {
             pool.shutdownNow();
@@ -156,31 +166,85 @@ public final class ScanEngine {
         }
     }
 
-    private void scanFiles(TreeWalk walk, List<StageRun> runs, ExecutorService pool, long deadline,
-            ProgressListener listener, WalkCounters counters) throws InterruptedException {
-        List<SourceFile> files = walk.files();
-        long total = files.size();
-        listener.progress(new ScanProgress("scan", 0, total, 0));
-        List<Future<?>> futures = new ArrayList<>(files.size());
-        for (SourceFile file : files) {
-            futures.add(pool.submit(() -> {
-                scanFile(file, runs, deadline, counters);
-                long done = counters.filesDone.incrementAndGet();
-                long now = System.nanoTime();
-                long last = counters.lastProgress.get();
-                if (now - last > PROGRESS_INTERVAL_NANOS && counters.lastProgress.compareAndSet(last, now)) {
-                    listener.progress(new ScanProgress("scan", done, total, countFindings(runs)));
-                }
-            }));
-        }
-        for (Future<?> future : futures) {
-            try {
-                future.get();
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("Internal error while scanning files", e.getCause());
+    /**
+     * Hands the files the walk finds to the pool as they come, with at most {@code limit} in flight: scanning
+     * overlaps the walk, and memory holds the files being scanned, never the whole tree.
+     */
+    private static final class FileFeed {
+
+        /** Thrown out of the walk when the scanning thread is interrupted while waiting for room. */
+        static final class Interrupted extends RuntimeException {
+            Interrupted() {
+                super(null, null, false, false);
             }
         }
-        listener.progress(new ScanProgress("scan", total, total, countFindings(runs)));
+
+        private final List<StageRun> runs;
+        private final ExecutorService pool;
+        private final long deadline;
+        private final ProgressListener listener;
+        private final WalkCounters counters;
+        private final int limit;
+        private final Semaphore room;
+        private final AtomicLong submitted = new AtomicLong();
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        FileFeed(List<StageRun> runs, ExecutorService pool, long deadline, ProgressListener listener,
+                WalkCounters counters, int limit) {
+            this.runs = runs;
+            this.pool = pool;
+            this.deadline = deadline;
+            this.listener = listener;
+            this.counters = counters;
+            this.limit = limit;
+            this.room = new Semaphore(limit);
+        }
+
+        void submit(SourceFile file) {
+            try {
+                room.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Interrupted();
+            }
+            submitted.incrementAndGet();
+            try {
+                pool.execute(() -> {
+                    try {
+                        scanFile(file, runs, deadline, counters);
+                        progress();
+                    } catch (RuntimeException | Error e) {
+                        failure.compareAndSet(null, e);
+                    } finally {
+                        room.release();
+                    }
+                });
+            } catch (RuntimeException e) {
+                room.release();
+                throw e;
+            }
+        }
+
+        private void progress() {
+            long done = counters.filesDone.incrementAndGet();
+            long now = System.nanoTime();
+            long last = counters.lastProgress.get();
+            if (now - last > PROGRESS_INTERVAL_NANOS && counters.lastProgress.compareAndSet(last, now)) {
+                listener.progress(new ScanProgress("scan", done, submitted.get(), countFindings(runs)));
+            }
+        }
+
+        /** Waits until every file handed over was scanned. */
+        void awaitAll() throws InterruptedException {
+            room.acquire(limit);
+            room.release(limit);
+            Throwable cause = failure.get();
+            if (cause != null) {
+                throw new IllegalStateException("Internal error while scanning files", cause);
+            }
+            long total = submitted.get();
+            listener.progress(new ScanProgress("scan", total, total, countFindings(runs)));
+        }
     }
 
     private static long countFindings(List<StageRun> runs) {

@@ -1,6 +1,9 @@
 package io.jenkins.plugins.devsecops.scan;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +16,7 @@ import java.nio.file.Path;
 public final class SourceFile {
 
     private static final int BINARY_PROBE_BYTES = 8000;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final Path absolutePath;
     private final String path;
@@ -86,7 +90,15 @@ public final class SourceFile {
     public boolean isBinary() {
         byte[] data = bytes();
         int end = Math.min(data.length, BINARY_PROBE_BYTES);
-        for (int i = 0; i < end; i++) {
+        int i = 0;
+        // Eight bytes at a time: a word holds a zero byte when (w - 0x01..01) & ~w & 0x80..80 is not zero.
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            long word = (long) LONGS.get(data, i);
+            if (((word - 0x0101010101010101L) & ~word & 0x8080808080808080L) != 0) {
+                return true;
+            }
+        }
+        for (; i < end; i++) {
             if (data[i] == 0) {
                 return true;
             }

@@ -10,11 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * The one walk of the source tree that serves every file-based stage. Leaves out {@code .git} directories,
  * symbolic links (never followed, so no loops and no escape from the root), ignored and excluded paths,
- * unreadable and oversized files, each counted by reason.
+ * unreadable and oversized files, each counted by reason. Each file to scan is handed on as soon as it is found, so
+ * that scanning overlaps the walk and no list of the whole tree is kept.
  */
 final class TreeWalk {
 
@@ -28,16 +30,24 @@ final class TreeWalk {
     private final long maxFileSize;
     private final PathFilter filter;
     private final List<SourceFile> files = new ArrayList<>();
+    private final Consumer<SourceFile> onFile;
     private final Map<String, Long> skipped = new TreeMap<>();
     private long filesSeen;
 
+    /** A walk that collects the files to scan in {@link #files()}. */
     TreeWalk(ScanRequest request) {
+        this(request, null);
+    }
+
+    /** A walk that hands each file to scan to {@code onFile}, on the walking thread, keeping none. */
+    TreeWalk(ScanRequest request, Consumer<SourceFile> onFile) {
+        this.onFile = onFile == null ? files::add : onFile;
         this.root = request.root();
         this.maxFileSize = request.maxFileSize();
         this.filter = new PathFilter(request.includes(), request.excludes());
     }
 
-    /** Walks the tree; the files to scan are then in {@link #files()}. */
+    /** Walks the tree, handing over each file to scan. */
     void run() throws IOException {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
@@ -96,7 +106,7 @@ final class TreeWalk {
         } else if (!Files.isReadable(file)) {
             count(SKIP_UNREADABLE);
         } else {
-            files.add(new SourceFile(file, relative, attrs.size()));
+            onFile.accept(new SourceFile(file, relative, attrs.size()));
         }
     }
 

@@ -1,12 +1,14 @@
 package io.jenkins.plugins.devsecops.secrets;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Finds secrets in a text with a rule set. One pass of a {@link KeywordAutomaton} over the text finds every rule
@@ -37,6 +39,13 @@ public final class SecretDetector {
     private final int[] unkeyed;
     /** Per rule: whether every match starts with a keyword, so that a search may start at the hit. */
     private final boolean[] startsAtKeyword;
+    /**
+     * Whether every keyword is ASCII: then the keyword search may run over UTF-8 bytes (a multi-byte character is
+     * made of bytes that no keyword contains), and a file without a hit needs no decoding at all.
+     */
+    private final boolean asciiKeywords;
+    /** Per thread: the hits of the last byte scan, keyword and end offset in turn, reused from file to file. */
+    private final ThreadLocal<HitBuffer> hitBuffers = ThreadLocal.withInitial(HitBuffer::new);
 
     /**
      * @throws IllegalArgumentException when two rules share an id
@@ -59,6 +68,7 @@ public final class SecretDetector {
             }
         }
         List<String> keywords = new ArrayList<>(byKeyword.keySet());
+        this.asciiKeywords = keywords.stream().allMatch(k -> k.chars().allMatch(c -> c < 0x80));
         this.automaton = new KeywordAutomaton(keywords);
         this.rulesOfKeyword = new int[keywords.size()][];
         for (int k = 0; k < keywords.size(); k++) {
@@ -115,12 +125,78 @@ public final class SecretDetector {
                 scan.run(r, 0, text.length());
             }
         }
+        return finish(scan);
+    }
+
+    private List<SecretMatch> finish(FileScan scan) {
         List<SecretMatch> found = scan.found;
         if (found.size() > 1) {
             found.sort(Comparator.comparingInt(SecretMatch::secretStart).thenComparing(m -> m.rule().id()));
             found = withoutGenericDuplicates(found);
         }
         return found;
+    }
+
+    /**
+     * The secrets in a file given as raw bytes, decoding them with {@code text} only when a keyword occurs: most
+     * files of a source tree hold none, and for them the scan is one pass over the bytes with no allocation. The
+     * result is the same as {@link #detect(String, String, byte[])} on the decoded text.
+     *
+     * @param bytes the raw content
+     * @param text decodes {@code bytes} (as UTF-8, malformed input replaced); called at most once
+     */
+    public List<SecretMatch> detect(String path, byte[] bytes, Supplier<String> text) {
+        if (!asciiKeywords || unkeyed.length > 0) {
+            return detect(path, text.get(), bytes);
+        }
+        HitBuffer hits = hitBuffers.get();
+        hits.clear();
+        automaton.scanBytes(bytes, hits);
+        if (hits.size == 0) {
+            return List.of();
+        }
+        String decoded = text.get();
+        FileScan scan = new FileScan(path, decoded);
+        int[] buffer = hits.hits;
+        if (bytes.length == decoded.length()) {
+            for (int i = 0; i < hits.size; i += 2) {
+                scan.hit(buffer[i], buffer[i + 1]);
+            }
+        } else {
+            // Multi-byte characters: each hit ends on an ASCII byte, so the bytes before it decode to exactly the
+            // characters before it in the text; count them from hit to hit.
+            int byteOffset = 0;
+            int charOffset = 0;
+            for (int i = 0; i < hits.size; i += 2) {
+                int end = buffer[i + 1];
+                charOffset += Utf8Length.of(bytes, byteOffset, end);
+                byteOffset = end;
+                scan.hit(buffer[i], charOffset);
+            }
+        }
+        return finish(scan);
+    }
+
+    /** Keyword hits of one byte scan, kept to be replayed once the text is decoded. */
+    private static final class HitBuffer implements KeywordAutomaton.HitConsumer {
+        int[] hits = new int[256];
+        int size;
+
+        void clear() {
+            size = 0;
+            if (hits.length > 4096) {
+                hits = new int[256]; // a file full of keywords must not pin a large buffer to the thread
+            }
+        }
+
+        @Override
+        public void hit(int keyword, int end) {
+            if (size + 2 > hits.length) {
+                hits = Arrays.copyOf(hits, hits.length * 2);
+            }
+            hits[size++] = keyword;
+            hits[size++] = end;
+        }
     }
 
     /** Drops generic-rule matches of a value a provider rule also matched: the provider finding says more. */

@@ -32,11 +32,12 @@ final class SecretsScanner implements StageScanner {
 
     @Override
     public void scan(SourceFile file, FindingSink sink) {
-        String text = file.text();
-        List<SecretMatch> matches = detector.detect(file.path(), text, file.bytes());
+        // Decoded only when a keyword occurs: most files hold none.
+        List<SecretMatch> matches = detector.detect(file.path(), file.bytes(), file::text);
         if (matches.isEmpty()) {
             return;
         }
+        String text = file.text();
         // The same secret written several times in one file is one finding, at its first occurrence.
         Map<String, Finding> unique = new LinkedHashMap<>();
         Map<String, Integer> occurrences = new HashMap<>();

@@ -122,6 +122,34 @@ class GitHistoryScanTest {
     }
 
     @Test
+    void shouldCountACommitThatAddsTheSameBlobAgain() throws Exception {
+        // Given a file with a key, emptied, then restored byte for byte (a revert: the same blob comes back), and a
+        // file with the same content under another name, where only the key line is new
+        String content = "region=eu\nstripe.key=" + STRIPE + "\n";
+        RevCommit first = commit("Alice", "Add key", "app.properties", content);
+        commit("Bob", "Remove key", "app.properties", "region=eu\n");
+        RevCommit restored = commit("Carol", "Revert", "app.properties", content);
+        commit("Dave", "Keep a copy", "backup/app.properties", content);
+
+        // When history is scanned
+        Report report = scanHistory();
+
+        // Then the restoring commit counts for the first file although its blob was searched before, and the copy is
+        // its own finding
+        assertThat(report.findings()).filteredOn(f -> f.properties().containsKey("history"))
+                .filteredOn(f -> f.location().path().equals("app.properties")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.properties()).containsEntry("commit", first.name())
+                            .containsEntry("lastCommit", restored.name()).containsEntry("commits", "2");
+                    assertThat(f.location().startLine()).isEqualTo(2);
+                });
+        assertThat(report.findings()).filteredOn(f -> f.properties().containsKey("history"))
+                .filteredOn(f -> f.location().path().equals("backup/app.properties")).singleElement()
+                .satisfies(f -> assertThat(f.properties()).containsEntry("commits", "1")
+                        .containsEntry("author", "Dave <dave@acme.example>"));
+    }
+
+    @Test
     void shouldOnlyWalkCommitsAfterSince() throws Exception {
         // Given an old secret and a new one
         commit("Alice", "Old", "old.env", "GITHUB_TOKEN=" + TOKEN + "\n");
