@@ -321,8 +321,10 @@ final class IacScanner implements StageScanner {
         int rendered = 0;
         int warnings = 0;
         for (Map.Entry<String, Map<String, String>> chart : byChart.entrySet()) {
+            String parent = HelmCharts.parentOf(chart.getKey());
             HelmCharts.Result result = HelmCharts.render(new HelmCharts.Chart(chart.getKey(),
-                    helmCharts.get(chart.getKey()), helmValues.get(chart.getKey()), chart.getValue()));
+                    helmCharts.get(chart.getKey()), helmValues.get(chart.getKey()), chart.getValue(),
+                    parent != null && helmCharts.containsKey(parent) ? helmValues.get(parent) : null));
             objects.addAll(result.objects());
             rendered += result.rendered().size();
             result.rendered().forEach(path -> suppressions.put(path,

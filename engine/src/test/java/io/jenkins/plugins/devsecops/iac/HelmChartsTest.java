@@ -163,4 +163,32 @@ class HelmChartsTest {
                 .anySatisfy(w -> assertThat(w).contains("templates/many.yaml", "range iterations"))
                 .anySatisfy(w -> assertThat(w).contains("templates/open.yaml", "unclosed"));
     }
+
+    @Test
+    void shouldRenderASubchartWithTheParentsValuesForIt() throws Exception {
+        String pod = """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: {{ .Chart.Name }}
+                  namespace: {{ .Values.global.namespace }}
+                spec:
+                  hostPID: {{ .Values.hostPID }}
+                  containers:
+                    - name: app
+                      image: busybox:1.36
+                """;
+        CollectingSink sink = CollectingSink.scan(
+                "app/Chart.yaml", "apiVersion: v2\nname: app\nversion: 1.0.0\n",
+                "app/values.yaml", "global:\n  namespace: shop\ndb:\n  hostPID: true\n",
+                "app/charts/db/Chart.yaml", "apiVersion: v2\nname: db\nversion: 1.0.0\n",
+                "app/charts/db/values.yaml", "hostPID: false\nglobal:\n  namespace: default\n",
+                "app/charts/db/templates/pod.yaml", pod);
+
+        assertThat(sink.of("k8s-host-pid")).singleElement().satisfies(f -> {
+            assertThat(f.properties().get("resource")).isEqualTo("Pod/db (helm app/charts/db)");
+            assertThat(f.location().startLine()).isEqualTo(7);
+        });
+        assertThat(sink.of("k8s-default-namespace")).isEmpty();
+    }
 }

@@ -27,11 +27,31 @@ public final class HelmCharts {
     public record Result(List<IacResource> objects, List<String> rendered, Map<String, String> skipped) {
     }
 
-    /** One chart's files. */
-    public record Chart(String directory, String chartYaml, String valuesYaml, Map<String, String> templates) {
+    /**
+     * One chart's files.
+     *
+     * @param parentValuesYaml for a subchart ({@code parent/charts/name}), the parent's {@code values.yaml}, whose
+     *        {@code name} section and {@code global} section override the subchart's defaults; else {@code null}
+     */
+    public record Chart(String directory, String chartYaml, String valuesYaml, Map<String, String> templates,
+            String parentValuesYaml) {
     }
 
-    private HelmCharts() {
+    /** The parent chart directory of a subchart directory ({@code p/charts/name}), or {@code null}. */
+    public static String parentOf(String directory) {
+        int at = directory.lastIndexOf("/charts/");
+        String parent;
+        String name;
+        if (at >= 0) {
+            parent = directory.substring(0, at);
+            name = directory.substring(at + "/charts/".length());
+        } else if (directory.startsWith("charts/")) {
+            parent = "";
+            name = directory.substring("charts/".length());
+        } else {
+            return null;
+        }
+        return name.isEmpty() || name.contains("/") ? null : parent;
     }
 
     /** The chart directory of a template path, among {@code chartDirectories}, or {@code null}. */
@@ -98,7 +118,19 @@ public final class HelmCharts {
     private static Map<String, Object> root(Chart chart) throws IacParseException {
         Map<String, Object> root = new LinkedHashMap<>();
         Object values = chart.valuesYaml() == null ? null : firstDocument(chart.valuesYaml());
-        root.put("Values", values instanceof Map ? values : new LinkedHashMap<>());
+        Map<String, Object> merged = values instanceof Map<?, ?> map ? copy(map) : new LinkedHashMap<>();
+        if (chart.parentValuesYaml() != null
+                && firstDocument(chart.parentValuesYaml()) instanceof Map<?, ?> parent) {
+            String name = chart.directory().substring(chart.directory().lastIndexOf('/') + 1);
+            if (parent.get(name) instanceof Map<?, ?> section) {
+                merged = overlay(merged, section);
+            }
+            if (parent.get("global") instanceof Map<?, ?> global) {
+                merged.put("global", overlay(merged.get("global") instanceof Map<?, ?> own ? copy(own)
+                        : new LinkedHashMap<>(), global));
+            }
+        }
+        root.put("Values", merged);
         Map<String, Object> chartFields = new LinkedHashMap<>();
         if (firstDocument(chart.chartYaml()) instanceof Map<?, ?> meta) {
             meta.forEach((k, v) -> {
@@ -113,6 +145,26 @@ public final class HelmCharts {
                 "Major", "1", "Minor", "30"), "APIVersions", List.of(), "HelmVersion", Map.of("Version", "v3.15.0")));
         root.put("Files", Map.of());
         return root;
+    }
+
+    private static Map<String, Object> copy(Map<?, ?> map) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        map.forEach((k, v) -> copy.put(String.valueOf(k), v));
+        return copy;
+    }
+
+    /** {@code base} with {@code over} merged in, maps recursively, as Helm merges values. */
+    private static Map<String, Object> overlay(Map<String, Object> base, Map<?, ?> over) {
+        Map<String, Object> result = new LinkedHashMap<>(base);
+        over.forEach((k, v) -> {
+            String key = String.valueOf(k);
+            if (v instanceof Map<?, ?> nested && result.get(key) instanceof Map<?, ?> existing) {
+                result.put(key, overlay(copy(existing), nested));
+            } else {
+                result.put(key, v);
+            }
+        });
+        return result;
     }
 
     private static Object firstDocument(String text) throws IacParseException {
