@@ -8,13 +8,15 @@ import io.jenkins.plugins.devsecops.suppression.SuppressionBaseline;
 import io.jenkins.plugins.devsecops.suppression.SuppressionEntry;
 import io.jenkins.plugins.devsecops.suppression.SuppressionFile;
 import io.jenkins.plugins.devsecops.yaml.YamlInputException;
+import io.jenkins.plugins.devsecops.files.SafeDirectory;
+import io.jenkins.plugins.devsecops.files.TreeFiles;
+import io.jenkins.plugins.devsecops.yaml.StrictYamlReader;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -64,25 +66,33 @@ final class BaselineCommand implements Callable<Integer> {
     @Option(names = "--exclude", paramLabel = "PATTERN", description = "Leave out files matching this pattern (repeatable)")
     private List<String> excludes = new ArrayList<>();
 
+    /** The scan command's default report directory. */
+    static final String DEFAULT_OUTPUT = "devsecops-report";
+
     @Override
     public Integer call() throws IOException, InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = ConsoleWriter.of(spec.commandLine().getOut());
         if (reason.isBlank()) {
             throw new ParameterException(spec.commandLine(), "--reason must not be blank");
         }
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         LocalDate expiry = expiry(today);
         Path root = path.toAbsolutePath().normalize();
-        Path target = file != null ? file : root.resolve(SuppressionFile.DEFAULT_PATH);
+        TreeFiles tree = new TreeFiles(root);
+        Path target = (file != null ? file : root.resolve(SuppressionFile.DEFAULT_PATH)).toAbsolutePath().normalize();
         List<SuppressionEntry> existing = List.of();
-        if (Files.isRegularFile(target)) {
+        // The file is replaced, never written through: a link or FIFO in its place is refused before the scan.
+        SafeDirectory directory = SafeDirectory.create(target.getParent(), tree);
+        if (tree.isPresent(target)) {
             try {
-                existing = SuppressionFile.read(target, target.getFileName().toString());
+                existing = SuppressionFile.parse(tree.readText(target, StrictYamlReader.MAX_BYTES),
+                        target.getFileName().toString());
             } catch (YamlInputException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
         }
-        ScanRequest.Builder request = ScanRequest.builder(root).stages(stages).exclude(ScanCommand.HISTORY_DIR + "/");
+        // Like scan with its default --output: reports written there earlier are not scanned.
+        ScanRequest.Builder request = ScanRequest.builder(root).stages(stages).ownDirectory(Path.of(DEFAULT_OUTPUT));
         excludes.forEach(request::exclude);
         Report report;
         try {
@@ -91,12 +101,11 @@ final class BaselineCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         List<SuppressionEntry> entries = SuppressionBaseline.extend(existing, report, reason, owner, today, expiry);
-        Files.createDirectories(target.toAbsolutePath().getParent());
-        Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
-        try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+        directory.write(target.getFileName().toString(), stream -> {
+            Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
             SuppressionFile.write(entries, writer);
-        }
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            writer.flush();
+        });
         out.println("Wrote " + (entries.size() - existing.size()) + " new suppressions (" + entries.size()
                 + " in all) to " + target + (expiry == null ? "" : ", expiring " + expiry));
         out.flush();

@@ -23,19 +23,27 @@ public final class DevSecOpsCommand {
 
     /** The configured command line, also used by tests. */
     public static CommandLine newCommandLine() {
+        return newCommandLine(CliEnvironment.system());
+    }
+
+    /** The configured command line reading {@code environment} (tests place the user's cache with it). */
+    static CommandLine newCommandLine(CliEnvironment environment) {
         CommandLine commandLine = new CommandLine(new DevSecOpsCommand());
         commandLine.addSubcommand(new PolicyCommand());
         commandLine.addSubcommand(new BaselineCommand());
-        commandLine.addSubcommand(new ReportCommand());
+        ReportCommand report = new ReportCommand();
+        report.environment(environment);
+        commandLine.addSubcommand(report);
+        ((ScanCommand) commandLine.getSubcommands().get("scan").getCommand()).environment(environment);
         commandLine.setExitCodeExceptionMapper(e -> EXIT_ERROR);
         commandLine.setParameterExceptionHandler((e, args) -> {
             CommandLine cmd = e.getCommandLine();
-            cmd.getErr().println("error: " + e.getMessage());
+            ConsoleWriter.of(cmd.getErr()).println("error: " + e.getMessage());
             cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
             return EXIT_ERROR;
         });
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
-            cmd.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            ConsoleWriter.of(cmd.getErr()).println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return EXIT_ERROR;
         });
         return commandLine;

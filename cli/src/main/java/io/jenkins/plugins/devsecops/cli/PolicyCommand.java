@@ -35,12 +35,12 @@ final class PolicyCommand {
 
         @Override
         public Integer call() throws IOException {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = ConsoleWriter.of(spec.commandLine().getOut());
             SecurityPolicy policy;
             try {
                 policy = PolicyYaml.read(file);
             } catch (YamlInputException e) {
-                spec.commandLine().getErr().println("error: " + e.getMessage());
+                ConsoleWriter.of(spec.commandLine().getErr()).println("error: " + e.getMessage());
                 return DevSecOpsCommand.EXIT_ERROR;
             }
             out.println(file + ": valid policy");

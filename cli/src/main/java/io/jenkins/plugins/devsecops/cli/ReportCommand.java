@@ -5,12 +5,12 @@ import io.jenkins.plugins.devsecops.dashboard.DashboardData;
 import io.jenkins.plugins.devsecops.dashboard.DashboardPage;
 import io.jenkins.plugins.devsecops.model.Severity;
 import io.jenkins.plugins.devsecops.summary.SecurityKpis;
+import io.jenkins.plugins.devsecops.files.SafeDirectory;
+import io.jenkins.plugins.devsecops.files.TreeFiles;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -32,32 +32,38 @@ final class ReportCommand implements Callable<Integer> {
     private Path path;
 
     @Option(names = "--history-dir", paramLabel = "DIR",
-            description = "The history directory (default: .devsecops/history in the scanned directory)")
+            description = "The history directory (default: the scanned directory's history in the user's cache, as for scan)")
     private Path historyDir;
 
     @Option(names = {"-o", "--output"}, defaultValue = "devsecops-report", paramLabel = "DIR",
             description = "Directory dashboard.html is written to (default: ${DEFAULT-VALUE})")
     private Path output;
 
+    private CliEnvironment environment = CliEnvironment.system();
+
+    /** Sets where the default history directory lies (tests). */
+    void environment(CliEnvironment value) {
+        environment = value;
+    }
+
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        Path history = historyDir != null ? historyDir
-                : path.toAbsolutePath().normalize().resolve(ScanCommand.HISTORY_DIR);
-        HistoryDirectory directory = new HistoryDirectory(history);
+        PrintWriter out = ConsoleWriter.of(spec.commandLine().getOut());
+        Path root = path.toAbsolutePath().normalize();
+        TreeFiles tree = new TreeFiles(root);
+        Path history = historyDir != null ? historyDir : environment.defaultHistory(root);
+        HistoryDirectory directory = new HistoryDirectory(history, tree);
         Optional<DashboardData> data = directory.dashboard();
         if (data.isEmpty()) {
-            spec.commandLine().getErr().println("error: no scan recorded in " + history
+            ConsoleWriter.of(spec.commandLine().getErr()).println("error: no scan recorded in " + history
                     + ": run 'devsecops scan' first");
             return DevSecOpsCommand.EXIT_ERROR;
         }
-        Files.createDirectories(output);
+        SafeDirectory target = ScanLocations.output(output, tree, List.of(DashboardPage.FILE_NAME));
         Path file = output.resolve(DashboardPage.FILE_NAME);
-        try (OutputStream stream = Files.newOutputStream(file)) {
-            // Link to the scan's HTML report when it lies in the same directory.
-            String reportLink = Files.isRegularFile(output.resolve("index.html")) ? "index.html" : null;
-            stream.write(new DashboardPage().render(data.get(), reportLink).getBytes(StandardCharsets.UTF_8));
-        }
+        // Link to the scan's HTML report when it lies in the same directory.
+        String reportLink = target.hasFile("index.html") ? "index.html" : null;
+        target.writeString(DashboardPage.FILE_NAME, new DashboardPage().render(data.get(), reportLink));
         SecurityKpis kpis = SecurityKpis.of(data.get().summaries());
         out.println("Wrote " + file + " from " + data.get().summaries().size() + " builds");
         StringBuilder open = new StringBuilder();

@@ -14,9 +14,11 @@ import io.jenkins.plugins.devsecops.policy.SecurityPolicy;
 import io.jenkins.plugins.devsecops.summary.BuildSummary;
 import io.jenkins.plugins.devsecops.suppression.SuppressionEntry;
 import io.jenkins.plugins.devsecops.suppression.SuppressionFile;
+import io.jenkins.plugins.devsecops.files.TreeFiles;
+import io.jenkins.plugins.devsecops.summary.SummaryStore;
+import io.jenkins.plugins.devsecops.yaml.StrictYamlReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +38,7 @@ final class ScanAssessment {
     private final Path historyDir;
     private final Severity failOn;
     private final String buildId;
+    private final TreeFiles tree;
 
     /**
      * @param policyFile an explicit policy file, or {@code null} for {@code devsecops-policy.yaml} in the root if any
@@ -50,6 +53,7 @@ final class ScanAssessment {
         this.historyDir = historyDir;
         this.failOn = failOn;
         this.buildId = buildId;
+        this.tree = new TreeFiles(root);
     }
 
     private LayeredPolicy policy;
@@ -65,32 +69,14 @@ final class ScanAssessment {
         suppressions = readSuppressions();
     }
 
-    /** The history directory's path relative to the root, with a trailing slash, when it lies inside the root. */
-    Optional<String> historyExclusion() {
-        return exclusionUnder(root, historyDir);
-    }
-
-    /**
-     * A gitignore-style exclusion of {@code directory} when it lies inside {@code root}, so that the scan does not
-     * read its own history or reports.
-     */
-    static Optional<String> exclusionUnder(Path root, Path directory) {
-        if (directory == null) {
-            return Optional.empty();
-        }
-        Path absolute = directory.toAbsolutePath().normalize();
-        if (!absolute.startsWith(root) || absolute.equals(root)) {
-            return Optional.empty();
-        }
-        return Optional.of("/" + root.relativize(absolute).toString().replace('\\', '/') + "/");
-    }
-
     /** The effective policy: the repository file, then the command line's gates. */
     private LayeredPolicy readPolicy() throws IOException {
         List<PolicyLayer> layers = new ArrayList<>();
         Path file = policyFile != null ? policyFile : root.resolve(PolicyYaml.FILE_NAME);
-        if (policyFile != null || Files.isRegularFile(file)) {
-            layers.add(PolicyLayer.repository(String.valueOf(file.getFileName()), PolicyYaml.read(file)));
+        if (policyFile != null || tree.isPresent(file)) {
+            String name = String.valueOf(file.getFileName());
+            layers.add(PolicyLayer.repository(name,
+                    PolicyYaml.parse(tree.readText(file, StrictYamlReader.MAX_BYTES), name)));
         }
         if (failOn != null) {
             layers.add(PolicyLayer.step(SecurityPolicy.builder().failOn(failOn).build()));
@@ -100,11 +86,11 @@ final class ScanAssessment {
 
     private List<SuppressionEntry> readSuppressions() throws IOException {
         Path file = suppressionsFile != null ? suppressionsFile : root.resolve(SuppressionFile.DEFAULT_PATH);
-        if (suppressionsFile == null && !Files.isRegularFile(file)) {
+        if (suppressionsFile == null && !tree.isPresent(file)) {
             return List.of();
         }
-        String name = file.startsWith(root) ? root.relativize(file).toString().replace('\\', '/') : file.toString();
-        return SuppressionFile.read(file, name);
+        String name = tree.displayName(file);
+        return SuppressionFile.parse(tree.readText(file, StrictYamlReader.MAX_BYTES), name);
     }
 
     /** Assesses {@code report} and records it in the history directory. */
@@ -114,7 +100,7 @@ final class ScanAssessment {
         }
         Report reference = null;
         String id = buildId;
-        HistoryDirectory history = historyDir == null ? null : new HistoryDirectory(historyDir);
+        HistoryDirectory history = historyDir == null ? null : new HistoryDirectory(historyDir, tree);
         if (history != null) {
             try {
                 reference = history.lastReport().orElse(null);
@@ -122,14 +108,28 @@ final class ScanAssessment {
                 err.println("warning: no reference build: " + e.getMessage());
             }
             if (id == null) {
-                id = nextBuildId(history.summaries().load().summaries());
+                SummaryStore.Loaded loaded;
+                try {
+                    loaded = history.summaries().load();
+                } catch (IOException e) {
+                    err.println("warning: no trends: " + e.getMessage());
+                    loaded = new SummaryStore.Loaded(List.of(), 0);
+                }
+                if (loaded.warning() != null) {
+                    err.println("warning: " + loaded.warning());
+                }
+                id = nextBuildId(loaded.summaries());
             }
         }
         Instant time = report.startedAt();
         Assessment assessment = Assessor.assess(report, policy, suppressions, reference,
                 new BuildRef(id == null ? "1" : id, time));
         if (history != null) {
-            history.record(assessment);
+            try {
+                history.record(assessment);
+            } catch (IOException e) {
+                err.println("warning: the history was not updated: " + e.getMessage());
+            }
         }
         return assessment;
     }

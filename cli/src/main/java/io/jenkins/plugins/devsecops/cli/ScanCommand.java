@@ -17,11 +17,13 @@ import io.jenkins.plugins.devsecops.report.ReportWriters;
 import io.jenkins.plugins.devsecops.scan.ProgressListener;
 import io.jenkins.plugins.devsecops.scan.ScanEngine;
 import io.jenkins.plugins.devsecops.scan.ScanRequest;
+import io.jenkins.plugins.devsecops.files.SafeDirectory;
+import io.jenkins.plugins.devsecops.files.TreeFiles;
+import io.jenkins.plugins.devsecops.summary.BuildSummary;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +74,8 @@ final class ScanCommand implements Callable<Integer> {
     private Path suppressionsFile;
 
     @Option(names = "--history-dir", paramLabel = "DIR",
-            description = "Where build summaries and the last report are kept (default: .devsecops/history in the scanned root)")
+            description = "Where build summaries and the last report are kept (default: $XDG_CACHE_HOME/devsecops/<repository id>,"
+                    + " else ~/.cache/devsecops/<repository id>; never inside the scanned tree unless given here)")
     private Path historyDir;
 
     @Option(names = "--no-history", description = "Keep no history: every finding is new, no trends")
@@ -114,10 +117,17 @@ final class ScanCommand implements Callable<Integer> {
     /** The {@code --format} name of the dashboard page, which is not a report writer. */
     static final String DASHBOARD_FORMAT = "dashboard";
 
-    /** The default history directory under the scanned root. */
-    static final String HISTORY_DIR = ".devsecops/history";
+    /** Where earlier versions kept the history, under the scanned root; no longer read or written by default. */
+    static final String LEGACY_HISTORY_DIR = ".devsecops/history";
+
+    private CliEnvironment environment = CliEnvironment.system();
 
     private boolean dashboard;
+
+    /** Sets where the default history directory lies (tests). */
+    void environment(CliEnvironment value) {
+        environment = value;
+    }
 
     private boolean formatsGiven() {
         return spec.commandLine().getParseResult().hasMatchedOption("--format");
@@ -125,7 +135,7 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = ConsoleWriter.of(spec.commandLine().getOut());
         Severity failSeverity = parseSeverity();
         ReportWriters writers = ReportWriters.builtIn();
         List<ReportWriter> selected = selectWriters(writers);
@@ -156,7 +166,18 @@ final class ScanCommand implements Callable<Integer> {
         options.forEach(request::option);
 
         Path root = path.toAbsolutePath().normalize();
-        Path historyPath = noHistory ? null : historyDir != null ? historyDir : root.resolve(HISTORY_DIR);
+        if (!Files.isDirectory(root)) {
+            throw new ParameterException(spec.commandLine(), "Not a directory: " + path);
+        }
+        TreeFiles tree = new TreeFiles(root);
+        SafeDirectory outputDirectory = prepareOutput(tree, selected);
+        PrintWriter err = ConsoleWriter.of(spec.commandLine().getErr());
+        Path historyPath = noHistory ? null : ScanLocations.history(historyDir != null ? historyDir
+                : environment.defaultHistory(root), tree, err).orElse(null);
+        if (historyDir == null && Files.isDirectory(root.resolve(LEGACY_HISTORY_DIR), LinkOption.NOFOLLOW_LINKS)) {
+            err.println("note: " + LEGACY_HISTORY_DIR + " in the scanned tree is no longer used (the history now lives"
+                    + " in " + (historyPath == null ? "the user's cache" : historyPath) + "); you may delete it");
+        }
         ScanAssessment policyRun = new ScanAssessment(root, policyFile, suppressionsFile, historyPath, failSeverity,
                 buildId);
         try {
@@ -164,11 +185,13 @@ final class ScanCommand implements Callable<Integer> {
         } catch (YamlInputException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        policyRun.historyExclusion().ifPresent(request::exclude);
-        ScanAssessment.exclusionUnder(root, output).ifPresent(request::exclude);
+        if (historyPath != null) {
+            tree.inside(historyPath).map(root::resolve).ifPresent(request::ownDirectory);
+        }
+        tree.inside(outputDirectory.path()).map(root::resolve).ifPresent(request::ownDirectory);
 
         ScanEngine engine = ScanEngine.withBuiltInStages();
-        ProgressListener listener = quiet ? ProgressListener.NONE : new ProgressBar(out, System.console() != null);
+        ProgressListener listener = quiet ? ProgressListener.NONE : new ProgressBar(spec.commandLine().getOut(), System.console() != null);
         Report report;
         try {
             report = engine.scan(request.build(), listener);
@@ -176,13 +199,14 @@ final class ScanCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
 
-        Assessment assessment = policyRun.assess(report, spec.commandLine().getErr());
+        if (historyPath != null && tree.contains(historyPath)) {
+            report = report.toBuilder().property(HISTORY_INSIDE_TREE, tree.displayName(historyPath)).build();
+        }
+        Assessment assessment = policyRun.assess(report, err);
         report = assessment.report();
 
-        Files.createDirectories(output);
         DashboardData data = new DashboardData(report, assessment.evaluation(), assessment.comparison().fixed(),
-                historyPath == null ? List.of(assessment.summary())
-                        : new HistoryDirectory(historyPath).summaries().load().summaries(),
+                historyPath == null ? List.of(assessment.summary()) : loadSummaries(historyPath, tree, err),
                 assessment.evaluation().warnings());
         boolean htmlReport = selected.stream().anyMatch(HtmlReportWriter.class::isInstance);
         for (ReportWriter selectedWriter : selected) {
@@ -190,23 +214,23 @@ final class ScanCommand implements Callable<Integer> {
             ReportWriter writer = selectedWriter instanceof HtmlReportWriter
                     ? new HtmlReportWriter(DashboardSections.of(data, dashboard ? DashboardPage.FILE_NAME : null))
                     : selectedWriter;
+            Report written = report;
             Path file = output.resolve(writer.fileName());
-            try (OutputStream stream = Files.newOutputStream(file)) {
-                writer.write(report, stream);
-            }
+            outputDirectory.write(writer.fileName(), stream -> writer.write(written, stream));
             if (!quiet) {
                 out.println("Wrote " + file);
             }
         }
         if (dashboard) {
             Path file = output.resolve(DashboardPage.FILE_NAME);
-            try (OutputStream stream = Files.newOutputStream(file)) {
-                stream.write(new DashboardPage().render(data, htmlReport ? "index.html" : null)
-                        .getBytes(StandardCharsets.UTF_8));
-            }
+            outputDirectory.writeString(DashboardPage.FILE_NAME, new DashboardPage().render(data,
+                    htmlReport ? "index.html" : null));
             if (!quiet) {
                 out.println("Wrote " + file);
             }
+        }
+        if (!quiet && historyPath != null) {
+            out.println("History kept in " + historyPath);
         }
         if (!quiet) {
             new SummaryTable(report).print(out);
@@ -215,6 +239,31 @@ final class ScanCommand implements Callable<Integer> {
         out.flush();
         return assessment.evaluation().verdict() == PolicyVerdict.FAILED ? DevSecOpsCommand.EXIT_GATE_FAILED
                 : DevSecOpsCommand.EXIT_PASSED;
+    }
+
+    /** The report property naming a history directory that lies inside the scanned tree. */
+    static final String HISTORY_INSIDE_TREE = "history.insideScannedTree";
+
+    /** Checks the output location before the scan: a bad one is a usage error that says what is wrong. */
+    private SafeDirectory prepareOutput(TreeFiles tree, List<ReportWriter> selected) {
+        List<String> names = new ArrayList<>(selected.stream().map(ReportWriter::fileName).toList());
+        if (dashboard) {
+            names.add(DashboardPage.FILE_NAME);
+        }
+        try {
+            return ScanLocations.output(output, tree, names);
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private static List<BuildSummary> loadSummaries(Path historyPath, TreeFiles tree, PrintWriter err) {
+        try {
+            return new HistoryDirectory(historyPath, tree).summaries().load().summaries();
+        } catch (IOException e) {
+            err.println("warning: no trends: " + e.getMessage());
+            return List.of();
+        }
     }
 
     private Severity parseSeverity() {

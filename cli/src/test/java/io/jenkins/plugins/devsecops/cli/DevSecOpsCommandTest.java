@@ -19,7 +19,8 @@ class DevSecOpsCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine commandLine = DevSecOpsCommand.newCommandLine();
+        CommandLine commandLine = DevSecOpsCommand.newCommandLine(
+                new CliEnvironment(java.util.Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString()), dir));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);

@@ -2,8 +2,6 @@ package io.jenkins.plugins.devsecops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -13,7 +11,6 @@ import java.util.List;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The whole loop through the CLI alone on a real git repository scanned repeatedly: gate table and exit codes,
@@ -42,17 +39,15 @@ class PolicyLoopCliTest {
     @TempDir
     Path out;
 
+    @TempDir
+    Path cache;
+
     private record Run(int exit, String stdout, String stderr) {
     }
 
     private Run devsecops(String... args) {
-        CommandLine commandLine = DevSecOpsCommand.newCommandLine();
-        StringWriter stdout = new StringWriter();
-        StringWriter stderr = new StringWriter();
-        commandLine.setOut(new PrintWriter(stdout));
-        commandLine.setErr(new PrintWriter(stderr));
-        int exit = commandLine.execute(args);
-        return new Run(exit, stdout.toString(), stderr.toString());
+        CliRun run = CliRun.of(cache, args);
+        return new Run(run.exit(), run.stdout(), run.stderr());
     }
 
     private Run scan(String... extra) {
@@ -90,7 +85,9 @@ class PolicyLoopCliTest {
             assertThat(first.stdout()).contains("Policy: FAILED");
             assertThat(out.resolve("dashboard.html")).exists();
             assertThat(out.resolve("report.json")).content().contains("\"history.status\" : \"NEW\"");
-            assertThat(repo.resolve(".devsecops/history/summaries.jsonl")).exists();
+            // And the history lives in the user's cache, never in the repository
+            assertThat(repo.resolve(".devsecops/history")).doesNotExist();
+            assertThat(cache.resolve("devsecops")).isDirectoryRecursivelyContaining("glob:**/summaries.jsonl");
 
             // When the same tree is scanned again
             Run second = scan();
@@ -189,13 +186,13 @@ class PolicyLoopCliTest {
 
         // When scanned with --fail-on HIGH and no history / with a broken policy
         Run failOn = scan("--fail-on", "HIGH", "--no-history");
+        assertThat(cache.resolve("devsecops")).doesNotExist();
         Files.writeString(repo.resolve("devsecops-policy.yaml"), "gates: [\n");
         Run broken = scan();
 
         // Then --fail-on is a FAILURE gate; the broken policy is a usage error with its location
         assertThat(failOn.exit()).isEqualTo(1);
         assertThat(failOn.stdout()).containsPattern("fail-on-high\\s+TOTAL\\s+1\\s+1\\s+FAILED");
-        assertThat(repo.resolve(".devsecops/history")).doesNotExist();
         assertThat(broken.exit()).isEqualTo(2);
         assertThat(broken.stderr()).contains("devsecops-policy.yaml:");
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devsecops.dependencies;
 
+import io.jenkins.plugins.devsecops.scan.ParserErrors;
 import io.jenkins.plugins.devsecops.dependencies.lockfile.Lockfile;
 import io.jenkins.plugins.devsecops.dependencies.lockfile.LockfileException;
 import io.jenkins.plugins.devsecops.dependencies.lockfile.LockfileParser;
@@ -69,8 +70,7 @@ final class DependencyScanner implements StageScanner {
             sink.error(file.path(), parser.format() + ": " + e.getMessage());
             return;
         } catch (RuntimeException | StackOverflowError e) {
-            sink.error(file.path(), parser.format() + ": unreadable (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+            sink.error(file.path(), parser.format() + ": " + ParserErrors.describe(e));
             return;
         }
         lockfiles.incrementAndGet();

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devsecops.iac;
 
+import io.jenkins.plugins.devsecops.scan.ParserErrors;
 import io.jenkins.plugins.devsecops.iac.cloudformation.CloudFormationTemplates;
 import io.jenkins.plugins.devsecops.iac.dockerfile.Dockerfile;
 import io.jenkins.plugins.devsecops.iac.dockerfile.DockerfileNames;
@@ -28,9 +29,10 @@ import io.jenkins.plugins.devsecops.scan.FindingSink;
 import io.jenkins.plugins.devsecops.scan.SourceFile;
 import io.jenkins.plugins.devsecops.scan.StageScanner;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import io.jenkins.plugins.devsecops.files.TreeFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -83,7 +85,15 @@ final class IacScanner implements StageScanner {
             return custom;
         }
         Path directory = root.resolve(CUSTOM_RULES_DIRECTORY);
-        if (!Files.isDirectory(directory)) {
+        TreeFiles tree = new TreeFiles(root);
+        try {
+            // Rules are configuration: read only from real directories and regular files inside the tree.
+            tree.requireNoLinks(directory);
+        } catch (IOException e) {
+            ruleFileErrors.put(CUSTOM_RULES_DIRECTORY, "Custom rules not read: " + e.getMessage());
+            return custom;
+        }
+        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
             return custom;
         }
         Set<String> ids = new HashSet<>();
@@ -99,18 +109,20 @@ final class IacScanner implements StageScanner {
         for (Path file : files) {
             String relative = CUSTOM_RULES_DIRECTORY + "/" + file.getFileName();
             try {
-                if (!Files.isRegularFile(file) || Files.size(file) > MAX_CUSTOM_RULE_FILE) {
-                    ruleFileErrors.put(relative, "Custom rule file is not a regular file or exceeds "
-                            + MAX_CUSTOM_RULE_FILE + " bytes");
+                String text;
+                try {
+                    text = tree.readText(file, (int) MAX_CUSTOM_RULE_FILE);
+                } catch (IOException e) {
+                    ruleFileErrors.put(relative, "Custom rule file not read: " + e.getMessage());
                     continue;
                 }
-                for (IacRule rule : CustomRules.parse(Files.readString(file, StandardCharsets.UTF_8))) {
+                for (IacRule rule : CustomRules.parse(text)) {
                     if (!ids.add(rule.id())) {
                         throw new IacParseException("Rule id '" + rule.id() + "' is already taken");
                     }
                     custom.add(rule);
                 }
-            } catch (IacParseException | IOException e) {
+            } catch (IacParseException e) {
                 ruleFileErrors.put(relative, "Invalid custom IaC rules: " + e.getMessage());
             }
         }
@@ -411,7 +423,7 @@ final class IacScanner implements StageScanner {
         try {
             rule.check().check(target, hits);
         } catch (RuntimeException e) {
-            sink.error(target.path(), "Rule " + rule.id() + " failed: " + e);
+            sink.error(target.path(), "Rule " + rule.id() + " failed: " + ParserErrors.describe(e));
             return;
         }
         for (RuleHit hit : hits.hits()) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devsecops.imports;
 
+import io.jenkins.plugins.devsecops.scan.ParserErrors;
 import io.jenkins.plugins.devsecops.model.Finding;
 import io.jenkins.plugins.devsecops.model.ToolInfo;
 import io.jenkins.plugins.devsecops.scan.FindingSink;
@@ -170,8 +171,7 @@ final class ImportScanner implements StageScanner {
             }
             return Optional.of(importContext);
         } catch (IOException | RuntimeException | StackOverflowError e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            sink.error(path, "Report not imported (" + report.pattern().format() + "): " + PlainText.clip(message, 500));
+            sink.error(path, "Report not imported (" + report.pattern().format() + "): " + ParserErrors.message(e));
             return Optional.empty();
         }
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devsecops.imports;
 
+import io.jenkins.plugins.devsecops.scan.ParserErrors;
 import com.contrastsecurity.sarif.ArtifactLocation;
 import com.contrastsecurity.sarif.Location;
 import com.contrastsecurity.sarif.Message;
@@ -720,8 +721,6 @@ final class SarifParser implements ReportParser {
     }
 
     private static String shortMessage(Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int newline = message.indexOf('\n');
-        return PlainText.clip(newline > 0 ? message.substring(0, newline) : message, 200);
+        return ParserErrors.message(e);
     }
 }

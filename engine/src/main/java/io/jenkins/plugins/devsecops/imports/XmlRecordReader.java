@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devsecops.imports;
 
+import io.jenkins.plugins.devsecops.scan.ParserErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -118,7 +119,7 @@ final class XmlRecordReader {
                 throw new IOException("The report has no root element");
             }
         } catch (XMLStreamException e) {
-            throw new IOException("Malformed XML: " + firstLine(e.getMessage()), e);
+            throw new IOException(ParserErrors.describe(e), e);
         } finally {
             if (reader != null) {
                 try {
@@ -128,14 +129,6 @@ final class XmlRecordReader {
                 }
             }
         }
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unknown error";
-        }
-        String oneLine = message.replace('\n', ' ').trim();
-        return oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine;
     }
 
     private static Map<String, String> attributes(XMLStreamReader reader) {

@@ -24,10 +24,11 @@ final class ArtifactUris {
 
     /**
      * The percent-encoded relative URI of a root-relative path, without any leading {@code ./}. Colons are encoded
-     * too: a file named {@code http:x} must not read as a URI with a scheme.
+     * too: a file named {@code http:x} must not read as a URI with a scheme. The path is already {@code /}-separated:
+     * a backslash in it is part of a file name ({@code back\\slash.env}) and is encoded as {@code %5C}.
      */
     static String relative(String path) {
-        String p = path.replace('\\', '/');
+        String p = path;
         while (p.startsWith("./")) {
             p = p.substring(2);
         }

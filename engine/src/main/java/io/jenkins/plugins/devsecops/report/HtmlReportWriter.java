@@ -254,6 +254,12 @@ public final class HtmlReportWriter implements ReportWriter {
         fact(html, "Files skipped", String.valueOf(skipped));
         report.walk().skipped().forEach((reason, count) -> fact(html, "\u2003" + reason, String.valueOf(count)));
         html.append("</dl>\n");
+        if (!report.walk().unreadable().isEmpty()) {
+            html.append("<h3>Unreadable files</h3>\n<ul class=\"unreadable\">");
+            report.walk().unreadable().forEach(name -> html.append("<li><code>").append(HtmlText.escape(name))
+                    .append("</code></li>"));
+            html.append("</ul>\n");
+        }
         for (StageResult stage : report.stages()) {
             if (!stage.skipped().isEmpty() || !stage.properties().isEmpty()) {
                 html.append("<h3>").append(HtmlText.escape(stage.stage())).append("</h3>\n<dl class=\"facts\">");

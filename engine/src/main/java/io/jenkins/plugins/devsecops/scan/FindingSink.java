@@ -21,6 +21,14 @@ public interface FindingSink {
     /** Records a stage-wide fact, e.g. the advisory source used. */
     void property(String key, String value);
 
+    /**
+     * Tells the engine a secret value this stage found, so that it is masked wherever else it appears in the report
+     * (a file or directory name, an author's name, another stage's message). The value is kept in memory only.
+     * Sinks that write nothing ignore it.
+     */
+    default void secretValue(CharSequence value) {
+    }
+
     /** Adds a component to the report's package inventory (the SBOM). Sinks that keep no inventory ignore it. */
     default void component(Component component) {
     }

@@ -36,7 +36,8 @@ final class PathFilter {
     void enterDirectory(Path directory, String relativePath) throws IOException {
         Path ignoreFile = directory.resolve(IGNORE_FILE);
         IgnoreNode node = null;
-        if (Files.isRegularFile(ignoreFile)) {
+        // Never through a link, never a FIFO (which would block the walk).
+        if (Files.isRegularFile(ignoreFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             node = new IgnoreNode();
             try (InputStream in = Files.newInputStream(ignoreFile)) {
                 node.parse(ignoreFile.toString(), in);

@@ -5,7 +5,6 @@ import io.jenkins.plugins.devsecops.fingerprint.FindingFingerprints;
 import io.jenkins.plugins.devsecops.model.Component;
 import io.jenkins.plugins.devsecops.model.Finding;
 import io.jenkins.plugins.devsecops.model.Report;
-import io.jenkins.plugins.devsecops.model.StageResult;
 import io.jenkins.plugins.devsecops.model.StageStatus;
 import io.jenkins.plugins.devsecops.model.WalkSummary;
 import java.io.IOException;
@@ -111,13 +110,16 @@ public final class ScanEngine {
         counters.skipped.forEach((reason, count) -> skipped.merge(reason, count, Long::sum));
         Report.Builder report = Report.builder(EngineVersion.tool(), started)
                 .root(root.toString())
-                .walk(new WalkSummary(walk.filesSeen(), counters.filesScanned.get(), counters.bytesScanned.get(), skipped));
+                .walk(new WalkSummary(walk.filesSeen(), counters.filesScanned.get(), counters.bytesScanned.get(), skipped,
+                        counters.unreadable(walk.unreadable())));
         List<Finding> collected = new ArrayList<>();
         List<Component> components = new ArrayList<>();
+        FoundSecrets secrets = new FoundSecrets();
         for (StageRun run : runs) {
             report.stage(run.collector.result());
             collected.addAll(run.collector.findings());
             components.addAll(run.collector.components());
+            secrets.addAll(run.collector.secrets());
         }
         List<Finding> findings = new ArrayList<>(CrossStageDuplicates.merge(
                 FindingFingerprints.ensureAll(collected, root), stages.stream().map(Stage::id).toList()));
@@ -125,7 +127,8 @@ public final class ScanEngine {
         report.findings(findings);
         report.components(components);
         report.durationMillis(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
-        return report.build();
+        // A found secret may also be part of a file name or an author's name: masked everywhere it appears.
+        return secrets.redact(report.build());
     }
 
     private static StageRun open(Stage stage, StageContext context) {
@@ -160,9 +163,21 @@ public final class ScanEngine {
         final AtomicLong filesDone = new AtomicLong();
         final AtomicLong lastProgress = new AtomicLong();
         final Map<String, Long> skipped = new TreeMap<>();
+        final List<String> unreadable = new ArrayList<>();
 
         synchronized void skip(String reason) {
             skipped.merge(reason, 1L, Long::sum);
+        }
+
+        synchronized void unreadable(String path) {
+            skip(TreeWalk.SKIP_UNREADABLE);
+            unreadable.add(path);
+        }
+
+        synchronized List<String> unreadable(List<String> walked) {
+            List<String> all = new ArrayList<>(walked);
+            unreadable.stream().sorted().forEach(all::add);
+            return all;
         }
     }
 
@@ -285,7 +300,7 @@ public final class ScanEngine {
                 counters.skip(binary ? "binary" : "no-stage");
             }
         } catch (UncheckedIOException e) {
-            counters.skip(TreeWalk.SKIP_UNREADABLE);
+            counters.unreadable(file.path());
         } finally {
             file.release();
         }
@@ -329,13 +344,15 @@ public final class ScanEngine {
                     run.collector.fail(StageStatus.FAILED, "Stage failed: " + describe(e.getCause()));
                 }
             }
-            StageResult result = run.collector.result();
-            listener.stageFinished(result);
+            // What the listener prints (console, build log) is masked like the report.
+            FoundSecrets known = new FoundSecrets();
+            runs.forEach(other -> known.addAll(other.collector.secrets()));
+            listener.stageFinished(known.redact(run.collector.result()));
         }
     }
 
     private static String describe(Throwable e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        // Never a third-party parser's message: it may quote the scanned content.
+        return ParserErrors.message(e);
     }
 }

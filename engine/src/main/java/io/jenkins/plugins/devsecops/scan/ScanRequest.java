@@ -22,9 +22,12 @@ import java.util.TreeMap;
  * @param threads the size of the scan's thread pool
  * @param stageTimeout how long one stage may run before it is stopped
  * @param options stage options named {@code <stage>.<option>}, e.g. {@code secrets.history=true}
+ * @param ownDirectories the tool's own output and history directories, relative to the root with {@code /}
+ *     separators: never walked, counted as skipped {@code own-output}
  */
 public record ScanRequest(Path root, List<String> stages, List<String> includes, List<String> excludes,
-        long maxFileSize, int threads, Duration stageTimeout, Map<String, String> options) {
+        long maxFileSize, int threads, Duration stageTimeout, Map<String, String> options,
+        List<String> ownDirectories) {
 
     /** The default size limit: 10 MB. */
     public static final long DEFAULT_MAX_FILE_SIZE = 10L * 1024 * 1024;
@@ -45,6 +48,12 @@ public record ScanRequest(Path root, List<String> stages, List<String> includes,
         }
         Objects.requireNonNull(stageTimeout, "stageTimeout");
         options = options == null || options.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(options));
+        ownDirectories = ownDirectories == null ? List.of() : List.copyOf(ownDirectories);
+    }
+
+    public ScanRequest(Path root, List<String> stages, List<String> includes, List<String> excludes,
+            long maxFileSize, int threads, Duration stageTimeout, Map<String, String> options) {
+        this(root, stages, includes, excludes, maxFileSize, threads, stageTimeout, options, List.of());
     }
 
     /** The option {@code name}, e.g. {@code secrets.history}. */
@@ -66,6 +75,7 @@ public record ScanRequest(Path root, List<String> stages, List<String> includes,
         private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         private Duration stageTimeout = DEFAULT_STAGE_TIMEOUT;
         private final Map<String, String> options = new LinkedHashMap<>();
+        private final List<String> ownDirectories = new ArrayList<>();
 
         private Builder(Path root) {
             this.root = root;
@@ -111,8 +121,23 @@ public record ScanRequest(Path root, List<String> stages, List<String> includes,
             return this;
         }
 
+        /**
+         * Leaves out one of the tool's own directories (reports, history) when it lies inside the root; a directory
+         * outside the root is ignored.
+         */
+        public Builder ownDirectory(Path directory) {
+            Path absolute = directory.toAbsolutePath().normalize();
+            Path base = root.toAbsolutePath().normalize();
+            if (absolute.startsWith(base) && !absolute.equals(base)) {
+                ownDirectories.add(base.relativize(absolute).toString()
+                        .replace(absolute.getFileSystem().getSeparator(), "/"));
+            }
+            return this;
+        }
+
         public ScanRequest build() {
-            return new ScanRequest(root, stages, includes, excludes, maxFileSize, threads, stageTimeout, options);
+            return new ScanRequest(root, stages, includes, excludes, maxFileSize, threads, stageTimeout, options,
+                    ownDirectories);
         }
     }
 }

@@ -40,6 +40,7 @@ final class StageCollector implements FindingSink {
     private volatile StageStatus status = StageStatus.COMPLETED;
     private boolean findingLimitWarned;
     private final List<Component> components = new ArrayList<>();
+    private final FoundSecrets secrets = new FoundSecrets();
     private boolean componentLimitWarned;
 
     StageCollector(String stageId) {
@@ -81,6 +82,15 @@ final class StageCollector implements FindingSink {
         } else {
             droppedErrors++;
         }
+    }
+
+    @Override
+    public void secretValue(CharSequence value) {
+        secrets.add(value);
+    }
+
+    FoundSecrets secrets() {
+        return secrets;
     }
 
     @Override

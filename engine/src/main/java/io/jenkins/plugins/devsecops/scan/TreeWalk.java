@@ -25,13 +25,16 @@ final class TreeWalk {
     static final String SKIP_TOO_LARGE = "too-large";
     static final String SKIP_SYMLINK = "symlink";
     static final String SKIP_UNREADABLE = "unreadable";
+    static final String SKIP_OWN_OUTPUT = "own-output";
 
     private final Path root;
     private final long maxFileSize;
     private final PathFilter filter;
+    private final java.util.Set<String> ownDirectories;
     private final List<SourceFile> files = new ArrayList<>();
     private final Consumer<SourceFile> onFile;
     private final Map<String, Long> skipped = new TreeMap<>();
+    private final List<String> unreadable = new ArrayList<>();
     private long filesSeen;
 
     /** A walk that collects the files to scan in {@link #files()}. */
@@ -45,6 +48,7 @@ final class TreeWalk {
         this.root = request.root();
         this.maxFileSize = request.maxFileSize();
         this.filter = new PathFilter(request.includes(), request.excludes());
+        this.ownDirectories = java.util.Set.copyOf(request.ownDirectories());
     }
 
     /** Walks the tree, handing over each file to scan. */
@@ -55,6 +59,10 @@ final class TreeWalk {
                 String relative = relativize(dir);
                 if (!relative.isEmpty()) {
                     if (dir.getFileName().toString().equals(".git")) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    if (ownDirectories.contains(relative)) {
+                        count(SKIP_OWN_OUTPUT);
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                     if (filter.isIgnored(relative, true) || filter.isExcludedDirectory(relative)) {
@@ -81,7 +89,7 @@ final class TreeWalk {
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException exc) {
                 filesSeen++;
-                count(SKIP_UNREADABLE);
+                unreadable(relativize(file));
                 return FileVisitResult.CONTINUE;
             }
         });
@@ -96,7 +104,7 @@ final class TreeWalk {
         if (attrs.isSymbolicLink()) {
             count(SKIP_SYMLINK);
         } else if (!attrs.isRegularFile()) {
-            count(SKIP_UNREADABLE);
+            unreadable(relative);
         } else if (filter.isIgnored(relative, false)) {
             count(SKIP_IGNORED);
         } else if (filter.isExcluded(relative)) {
@@ -104,14 +112,29 @@ final class TreeWalk {
         } else if (attrs.size() > maxFileSize) {
             count(SKIP_TOO_LARGE);
         } else if (!Files.isReadable(file)) {
-            count(SKIP_UNREADABLE);
+            unreadable(relative);
         } else {
             onFile.accept(new SourceFile(file, relative, attrs.size()));
         }
     }
 
     private String relativize(Path path) {
-        return root.relativize(path).toString().replace('\\', '/');
+        // Only the platform's separator becomes '/': on Linux a backslash is part of a file name.
+        String separator = path.getFileSystem().getSeparator();
+        String relative = root.relativize(path).toString();
+        return separator.equals("/") ? relative : relative.replace(separator, "/");
+    }
+
+    private void unreadable(String relative) {
+        count(SKIP_UNREADABLE);
+        if (unreadable.size() < io.jenkins.plugins.devsecops.model.WalkSummary.MAX_UNREADABLE_NAMED) {
+            unreadable.add(relative);
+        }
+    }
+
+    /** The first unreadable files, by relative path. */
+    List<String> unreadable() {
+        return unreadable;
     }
 
     void count(String reason) {

@@ -252,6 +252,10 @@ final class GitHistoryScan {
         if (matches.isEmpty()) {
             return null;
         }
+        for (SecretMatch match : matches) {
+            // Masked wherever else the report carries it (a path, an author's name).
+            sink.secretValue(decoded[0].subSequence(match.secretStart(), match.secretEnd()));
+        }
         searched.matched().put(blob, matches);
         return new Candidates(blob.blob(), blob.path(), decoded[0], matches);
     }

@@ -38,6 +38,9 @@ final class SecretsScanner implements StageScanner {
             return;
         }
         String text = file.text();
+        for (SecretMatch match : matches) {
+            sink.secretValue(text.subSequence(match.secretStart(), match.secretEnd()));
+        }
         // The same secret written several times in one file is one finding, at its first occurrence.
         Map<String, Finding> unique = new LinkedHashMap<>();
         Map<String, Integer> occurrences = new HashMap<>();

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devsecops.secrets;
 
+import io.jenkins.plugins.devsecops.files.TreeFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
@@ -35,6 +36,13 @@ final class UserSecretRules {
         Path directory = root.resolve(DIRECTORY);
         List<SecretRule> rules = new ArrayList<>();
         List<RuleProblem> problems = new ArrayList<>();
+        TreeFiles tree = new TreeFiles(root);
+        try {
+            tree.requireNoLinks(directory);
+        } catch (IOException e) {
+            problems.add(new RuleProblem(DIRECTORY, null, "not read: " + e.getMessage()));
+            return new LoadedRules(rules, problems);
+        }
         if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
             return new LoadedRules(rules, problems);
         }
@@ -59,7 +67,7 @@ final class UserSecretRules {
                 problems.add(new RuleProblem(name, null, "is not a regular file (symbolic links are not followed)"));
                 continue;
             }
-            try (InputStream in = Files.newInputStream(file)) {
+            try (InputStream in = tree.open(file)) {
                 LoadedRules loaded = SecretRuleLoader.load(in, name, SecretRuleLoader.Kind.USER, ids);
                 rules.addAll(loaded.rules());
                 problems.addAll(loaded.problems());

@@ -37,6 +37,9 @@ public final class SuppressionFile {
      * @throws YamlInputException naming line and column of the first problem
      */
     public static List<SuppressionEntry> read(Path file, String displayName) throws IOException {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new YamlInputException(displayName, 0, 0, "not a regular file", null);
+        }
         if (Files.size(file) > StrictYamlReader.MAX_BYTES) {
             throw new YamlInputException(displayName, 0, 0, "file is larger than " + StrictYamlReader.MAX_BYTES
                     + " bytes", null);

@@ -48,7 +48,8 @@ public final class AssessmentConsole {
         }
         evaluation.warnings().forEach(warning -> lines.add("warning: " + warning));
         lines.add("Policy: " + evaluation.verdict() + " (security score " + assessment.summary().score() + ")");
-        return lines;
+        // Paths and messages come from the scanned tree: no control character reaches the console.
+        return lines.stream().map(ConsoleText::escape).toList();
     }
 
     /** The gates that tripped, as one line for a stage's warning, e.g. {@code no-new-high (1 >= 1)}. */

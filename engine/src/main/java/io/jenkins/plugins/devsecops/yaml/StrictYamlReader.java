@@ -1,6 +1,7 @@
 package io.jenkins.plugins.devsecops.yaml;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import io.jenkins.plugins.devsecops.scan.ParserErrors;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -62,8 +63,12 @@ public final class StrictYamlReader {
 
     /** Reads the file at {@code path} as a {@code type}, refusing files over {@link #MAX_BYTES}. */
     public <T> T read(Path path, Class<T> type) throws IOException {
-        long size = Files.size(path);
         String source = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            // A FIFO or device would block or never end.
+            throw new YamlInputException(source, 0, 0, "not a regular file", null);
+        }
+        long size = Files.size(path);
         if (size > MAX_BYTES) {
             throw new YamlInputException(source, 0, 0, "file is " + size + " bytes, more than the "
                     + MAX_BYTES + " allowed", null);
@@ -115,8 +120,8 @@ public final class StrictYamlReader {
                 line = marked.getProblemMark().getLine() + 1;
                 column = marked.getProblemMark().getColumn() + 1;
             }
-            problem = "invalid YAML: " + (marked.getContext() == null ? "" : marked.getContext() + ": ")
-                    + marked.getProblem();
+            // Only SnakeYAML's fixed description: its context and snippet quote the file's content.
+            problem = "invalid YAML: " + ParserErrors.yamlProblem(marked.getContext(), marked.getProblem());
         } else if (e instanceof UnrecognizedPropertyException unknown) {
             problem = "unknown field '" + unknown.getPropertyName() + "'" + at(unknown) + "; known fields: "
                     + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
@@ -126,9 +131,12 @@ public final class StrictYamlReader {
         } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             problem = "expected " + expected(mismatch.getTargetType()) + at(mismatch);
         } else if (e instanceof JsonMappingException mapping) {
-            problem = firstLine(mapping.getOriginalMessage()) + at(mapping);
+            problem = ParserErrors.describe(mapping.getCause() instanceof JsonParseException parse ? parse : mapping)
+                    .replaceFirst("^malformed YAML at line [0-9, column]+: ", "").replaceFirst(" at line .*$", "")
+                    + at(mapping);
         } else {
-            problem = firstLine(e.getOriginalMessage());
+            problem = ParserErrors.describe(e).replaceFirst("^malformed YAML at line [0-9, column]+: ", "")
+                    .replaceFirst(" at line .*$", "");
         }
         return new YamlInputException(source, line, column, problem, e);
     }
@@ -174,8 +182,9 @@ public final class StrictYamlReader {
         return "a mapping of fields";
     }
 
+    /** Our own validation messages as they are; a library's message (which may quote the file) described. */
     private static String describe(Throwable e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage());
+        return firstLine(ParserErrors.message(e));
     }
 
     private static String firstLine(String message) {
@@ -212,8 +221,7 @@ public final class StrictYamlReader {
             }
             tokenLocation[0] = yaml.currentTokenLocation();
             if (yaml.isCurrentAlias()) {
-                throw new JsonParseException(this, "YAML aliases (*" + yaml.getText()
-                        + ") are not allowed in this file");
+                throw new JsonParseException(this, "YAML aliases (*name) are not allowed in this file");
             }
             return token;
         }

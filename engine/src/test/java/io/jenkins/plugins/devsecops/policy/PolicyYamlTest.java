@@ -103,7 +103,7 @@ class PolicyYamlTest {
                         3, "threshold"),
                 Arguments.of("duplicate gate ids", "gates:\n  - id: a\n    result: FAILURE\n  - id: a\n    result: UNSTABLE\n",
                         1, "Duplicate gate id 'a'"),
-                Arguments.of("duplicate key", "version: 1\nversion: 1\n", 2, "Duplicate"),
+                Arguments.of("duplicate key", "version: 1\nversion: 1\n", 2, "duplicate key"),
                 Arguments.of("future version", "version: 2\n", 1, "Unsupported policy version 2"),
                 Arguments.of("negative SLA", "sla:\n  HIGH: -1\n", 1, "SLA days for HIGH"),
                 Arguments.of("SLA for unknown severity", "sla:\n  SEVERE: 3\n", 1, "Unknown severity 'SEVERE'"),

@@ -11,7 +11,9 @@ class ArtifactUrisTest {
     void shouldPercentEncodeRelativePaths() {
         assertThat(ArtifactUris.relative("src/main/app config.yml")).isEqualTo("src/main/app%20config.yml");
         assertThat(ArtifactUris.relative("./a/b#c?d%e.txt")).isEqualTo("a/b%23c%3Fd%25e.txt");
-        assertThat(ArtifactUris.relative("docs\\caf\u00e9.md")).isEqualTo("docs/caf%C3%A9.md");
+        assertThat(ArtifactUris.relative("docs/caf\u00e9.md")).isEqualTo("docs/caf%C3%A9.md");
+        // On Linux a backslash is part of a file name, never a separator
+        assertThat(ArtifactUris.relative("back\\slash.env")).isEqualTo("back%5Cslash.env");
         assertThat(URI.create(ArtifactUris.relative("x/<script>\"'.js")).isAbsolute()).isFalse();
         assertThat(ArtifactUris.relative("http:evil.example/x")).isEqualTo("http%3Aevil.example/x");
         assertThat(URI.create(ArtifactUris.relative("javascript:alert(1)")).getScheme()).isNull();

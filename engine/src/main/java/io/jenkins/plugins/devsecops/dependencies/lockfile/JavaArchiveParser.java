@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devsecops.dependencies.lockfile;
 
+import io.jenkins.plugins.devsecops.scan.ParserErrors;
 import io.jenkins.plugins.devsecops.dependencies.Ecosystem;
 import io.jenkins.plugins.devsecops.dependencies.LockedPackage;
 import java.io.ByteArrayInputStream;
@@ -61,9 +62,9 @@ public final class JavaArchiveParser implements LockfileParser {
         try {
             read(file.bytes(), List.of(file.fileName()), file, packages, warnings, budget, 0);
         } catch (ZipException e) {
-            throw new LockfileException("not a readable zip archive: " + e.getMessage(), e);
+            throw new LockfileException(ParserErrors.describe(e), e);
         } catch (IOException e) {
-            throw new LockfileException("cannot read archive: " + e.getMessage(), e);
+            throw new LockfileException("cannot read archive: " + ParserErrors.describe(e), e);
         }
         if (budget.exceeded) {
             warnings.add("archive exceeds the size or entry limits; the rest of it was not read");
@@ -122,7 +123,7 @@ public final class JavaArchiveParser implements LockfileParser {
                     try {
                         read(nested, nestedChain, file, packages, warnings, budget, depth + 1);
                     } catch (ZipException e) {
-                        warnings.add("nested archive " + name + " is not a readable zip: " + e.getMessage());
+                        warnings.add("nested archive " + name + " is not a readable zip: " + ParserErrors.describe(e));
                     }
                 }
                 if (budget.exceeded) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devsecops.dependencies.lockfile;
 
+import io.jenkins.plugins.devsecops.scan.ParserErrors;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -56,11 +57,9 @@ public final class JsonDocument {
             }
             return new JsonDocument(root, lines);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new LockfileException("malformed JSON" + where + ": " + e.getOriginalMessage(), e);
+            throw new LockfileException(ParserErrors.describe(e), e);
         } catch (IOException e) {
-            throw new LockfileException("cannot read JSON: " + e.getMessage(), e);
+            throw new LockfileException(ParserErrors.describe(e), e);
         }
     }
 

@@ -40,7 +40,7 @@ public final class MavenPomParser implements LockfileParser {
     public LockfileResult parse(Lockfile file) throws LockfileException {
         XmlElement project = XmlElement.parse(file.bytes());
         if (!project.name().equals("project")) {
-            throw new LockfileException("root element is <" + project.name() + ">, expected <project>");
+            throw new LockfileException("the root element is not <project>");
         }
         List<Pom> chain = new ArrayList<>();
         chain.add(new Pom(project, file));

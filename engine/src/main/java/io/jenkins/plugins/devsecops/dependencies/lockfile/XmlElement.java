@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devsecops.dependencies.lockfile;
 
+import io.jenkins.plugins.devsecops.scan.ParserErrors;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -89,11 +90,11 @@ final class XmlElement {
             }
             return handler.root;
         } catch (SAXParseException e) {
-            throw new LockfileException("malformed XML at line " + e.getLineNumber() + ": " + e.getMessage(), e);
+            throw new LockfileException(ParserErrors.describe(e), e);
         } catch (SAXException e) {
-            throw new LockfileException("unreadable XML: " + e.getMessage(), e);
+            throw new LockfileException(ParserErrors.describe(e), e);
         } catch (ParserConfigurationException | IOException e) {
-            throw new LockfileException("cannot read XML: " + e.getMessage(), e);
+            throw new LockfileException(ParserErrors.describe(e), e);
         }
     }
 

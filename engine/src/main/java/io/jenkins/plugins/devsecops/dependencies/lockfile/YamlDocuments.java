@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devsecops.dependencies.lockfile;
 
+import io.jenkins.plugins.devsecops.scan.ParserErrors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -31,8 +32,7 @@ final class YamlDocuments {
             }
             return root;
         } catch (IOException e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw new LockfileException("malformed YAML: " + message.lines().findFirst().orElse(message), e);
+            throw new LockfileException(ParserErrors.describe(e), e);
         }
     }
 }

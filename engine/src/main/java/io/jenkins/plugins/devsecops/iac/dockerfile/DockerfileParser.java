@@ -184,8 +184,7 @@ public final class DockerfileParser {
             String keyword = split[0];
             String arguments = split.length > 1 ? split[1] : "";
             if (!keyword.matches("[A-Za-z]+")) {
-                throw new IacParseException("Not a Dockerfile instruction at line " + start + ": '"
-                        + (keyword.length() > 30 ? keyword.substring(0, 30) + "…" : keyword) + "'");
+                throw new IacParseException("Not a Dockerfile instruction at line " + start);
             }
             Map<String, String> flags = new LinkedHashMap<>();
             while (arguments.startsWith("--")) {

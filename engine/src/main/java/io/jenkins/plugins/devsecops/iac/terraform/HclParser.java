@@ -55,7 +55,7 @@ public final class HclParser {
                 return blocks;
             }
             if (token.kind() != HclToken.Kind.IDENT) {
-                throw error("Expected a block or attribute name but found '" + token.text() + "'", token);
+                throw error("Expected a block or attribute name but found " + describe(token), token);
             }
             index++;
             if (current().is("=")) {
@@ -75,7 +75,7 @@ public final class HclParser {
             index++;
         }
         if (!current().is("{")) {
-            throw error("Expected '{' but found '" + describe(current()) + "'", current());
+            throw error("Expected '{' but found " + describe(current()), current());
         }
         return labels;
     }
@@ -94,7 +94,7 @@ public final class HclParser {
                 break;
             }
             if (token.kind() != HclToken.Kind.IDENT && token.kind() != HclToken.Kind.STRING) {
-                throw error("Expected an attribute or block but found '" + describe(token) + "'", token);
+                throw error("Expected an attribute or block but found " + describe(token), token);
             }
             index++;
             if (current().is("=") || current().is(":")) {
@@ -281,7 +281,7 @@ public final class HclParser {
             index++;
         }
         if (endOffset == startOffset) {
-            throw error("Expected an expression but found '" + describe(current()) + "'", current());
+            throw error("Expected an expression but found " + describe(current()), current());
         }
         return IacNode.Scalar.expression(source.substring(startOffset, endOffset).strip(), first.line());
     }
@@ -322,16 +322,21 @@ public final class HclParser {
 
     private void expect(String punct) throws IacParseException {
         if (!current().is(punct)) {
-            throw error("Expected '" + punct + "' but found '" + describe(current()) + "'", current());
+            throw error("Expected '" + punct + "' but found " + describe(current()), current());
         }
         index++;
     }
 
+    /** What a token is, never its text (a name or string may be a secret), except for short punctuation. */
     private static String describe(HclToken token) {
         return switch (token.kind()) {
             case EOF -> "end of file";
             case NEWLINE -> "end of line";
-            default -> token.text().length() > 40 ? token.text().substring(0, 40) + "…" : token.text();
+            case IDENT -> "a name";
+            case NUMBER -> "a number";
+            case STRING -> "a string";
+            case HEREDOC -> "a heredoc";
+            case PUNCT -> token.text().length() <= 3 ? "'" + token.text() + "'" : "punctuation";
         };
     }
 

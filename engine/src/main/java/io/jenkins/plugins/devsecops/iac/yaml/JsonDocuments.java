@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devsecops.iac.yaml;
 
+import io.jenkins.plugins.devsecops.scan.ParserErrors;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -49,9 +50,9 @@ public final class JsonDocuments {
             }
             return value;
         } catch (JsonProcessingException e) {
-            throw new IacParseException("Malformed JSON: " + e.getOriginalMessage(), e);
+            throw new IacParseException(ParserErrors.sentence(e), e);
         } catch (IOException e) {
-            throw new IacParseException("Cannot read JSON: " + e.getMessage(), e);
+            throw new IacParseException(ParserErrors.sentence(e), e);
         }
     }
 

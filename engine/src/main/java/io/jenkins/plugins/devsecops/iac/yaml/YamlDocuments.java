@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devsecops.iac.yaml;
 
+import io.jenkins.plugins.devsecops.scan.ParserErrors;
 import io.jenkins.plugins.devsecops.iac.model.IacNode;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -62,19 +63,11 @@ public final class YamlDocuments {
                 }
             }
         } catch (YAMLException e) {
-            throw new IacParseException("Malformed YAML: " + firstLine(e.getMessage()), e);
+            throw new IacParseException(ParserErrors.sentence(e), e);
         } catch (StackOverflowError e) {
             throw new IacParseException("YAML nested too deeply to analyse");
         }
         return documents;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unknown error";
-        }
-        String flat = message.strip().replace('\n', ' ').replaceAll("\\s+", " ");
-        return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
     }
 
     private static IacNode convert(Node node, int depth, int[] budget, int line) throws IacParseException {

@@ -3,7 +3,10 @@ package io.jenkins.plugins.devsecops.jenkins.steps;
 import hudson.AbortException;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.devsecops.files.TreeFiles;
 import io.jenkins.plugins.devsecops.model.Report;
+import io.jenkins.plugins.devsecops.view.ConsoleText;
+import io.jenkins.plugins.devsecops.yaml.StrictYamlReader;
 import io.jenkins.plugins.devsecops.policy.PolicyYaml;
 import io.jenkins.plugins.devsecops.policy.SecurityPolicy;
 import io.jenkins.plugins.devsecops.scan.ScanEngine;
@@ -12,7 +15,6 @@ import io.jenkins.plugins.devsecops.suppression.SuppressionEntry;
 import io.jenkins.plugins.devsecops.suppression.SuppressionFile;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import jenkins.MasterToSlaveFileCallable;
@@ -44,16 +46,20 @@ final class AgentScanCallable extends MasterToSlaveFileCallable<AgentScanResult>
         if (!policyPath.startsWith(root)) {
             throw new AbortException("devSecOpsScan: policyFile must lie inside the source directory: " + policyFile);
         }
+        // Configuration in the workspace is read only from regular files inside it: never through a link, never
+        // from a FIFO or device (the engine's guarded reader).
+        TreeFiles tree = new TreeFiles(root);
         SecurityPolicy policy = null;
-        if (!policyFile.isEmpty() || Files.isRegularFile(policyPath)) {
-            if (!Files.isRegularFile(policyPath)) {
+        if (!policyFile.isEmpty() || parse(() -> tree.isPresent(policyPath))) {
+            if (!parse(() -> tree.isPresent(policyPath))) {
                 throw new AbortException("devSecOpsScan: policy file '" + policyFile + "' does not exist");
             }
-            policy = parse(() -> PolicyYaml.read(policyPath));
+            policy = parse(() -> PolicyYaml.parse(tree.readText(policyPath, StrictYamlReader.MAX_BYTES), policyName));
         }
         Path suppressionsPath = root.resolve(SuppressionFile.DEFAULT_PATH);
-        List<SuppressionEntry> suppressions = Files.isRegularFile(suppressionsPath)
-                ? parse(() -> SuppressionFile.read(suppressionsPath, SuppressionFile.DEFAULT_PATH)) : List.of();
+        List<SuppressionEntry> suppressions = parse(() -> tree.isPresent(suppressionsPath))
+                ? parse(() -> SuppressionFile.parse(tree.readText(suppressionsPath, StrictYamlReader.MAX_BYTES),
+                        SuppressionFile.DEFAULT_PATH)) : List.of();
 
         ScanRequest.Builder request = ScanRequest.builder(root).stages(settings.getStages());
         settings.getIncludes().forEach(request::include);
@@ -73,7 +79,7 @@ final class AgentScanCallable extends MasterToSlaveFileCallable<AgentScanResult>
         try {
             return reader.read();
         } catch (IOException | RuntimeException e) {
-            throw new AbortException("devSecOpsScan: " + e.getMessage());
+            throw new AbortException("devSecOpsScan: " + ConsoleText.escape(e.getMessage()));
         }
     }
 }

@@ -3,11 +3,13 @@ package io.jenkins.plugins.devsecops.jenkins.steps;
 import io.jenkins.plugins.devsecops.model.StageResult;
 import io.jenkins.plugins.devsecops.scan.ProgressListener;
 import io.jenkins.plugins.devsecops.scan.ScanProgress;
+import io.jenkins.plugins.devsecops.view.ConsoleText;
 import java.io.PrintStream;
 
 /**
  * Prints the engine's progress to the build console: one line per phase and per stage, throttled by the engine.
- * Stage errors name the file and the parser's message, never file content.
+ * Stage errors name the file and the parser's message, never file content; control characters in them are escaped
+ * ({@link ConsoleText}) so that a file name cannot forge a log line.
  */
 final class ConsoleProgress implements ProgressListener {
 
@@ -45,11 +47,11 @@ final class ConsoleProgress implements ProgressListener {
                 + ": " + result.findingCount() + " findings, " + result.filesScanned() + " files, "
                 + result.durationMillis() + " ms");
         result.errors().stream().limit(MAX_ERRORS_PER_STAGE)
-                .forEach(error -> logger.println("[DevSecOps]   error: " + error));
+                .forEach(error -> logger.println("[DevSecOps]   error: " + ConsoleText.escape(error.toString())));
         if (result.errors().size() > MAX_ERRORS_PER_STAGE) {
             logger.println("[DevSecOps]   ... and " + (result.errors().size() - MAX_ERRORS_PER_STAGE)
                     + " more errors (see the report)");
         }
-        result.warnings().forEach(warning -> logger.println("[DevSecOps]   warning: " + warning));
+        result.warnings().forEach(warning -> logger.println("[DevSecOps]   warning: " + ConsoleText.escape(warning)));
     }
 }

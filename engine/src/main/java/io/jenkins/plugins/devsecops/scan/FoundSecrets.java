@@ -1,0 +1,128 @@
+package io.jenkins.plugins.devsecops.scan;
+
+import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.model.Location;
+import io.jenkins.plugins.devsecops.model.Report;
+import io.jenkins.plugins.devsecops.model.StageError;
+import io.jenkins.plugins.devsecops.model.StageResult;
+import io.jenkins.plugins.devsecops.model.WalkSummary;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The secret values the stages found in this scan, kept in memory only, and their removal from everything the
+ * report carries: a secret found in a file's content may also be part of a file or directory name, a commit
+ * author's name or another stage's message, and must not be written in clear there either. Values shorter than
+ * {@link #MIN_LENGTH} are not collected (too likely to hit ordinary words); at most {@link #MAX_VALUES} are kept.
+ * Thread-safe while collecting.
+ */
+final class FoundSecrets {
+
+    /** Shortest value redacted elsewhere. */
+    static final int MIN_LENGTH = 8;
+    /** Most values kept. */
+    static final int MAX_VALUES = 10_000;
+    /** What a value is replaced with. */
+    static final String MASK = "****";
+
+    private final Set<String> values = ConcurrentHashMap.newKeySet();
+
+    void add(CharSequence value) {
+        if (value != null && value.length() >= MIN_LENGTH && value.length() <= 4096 && values.size() < MAX_VALUES) {
+            values.add(value.toString());
+        }
+    }
+
+    void addAll(FoundSecrets other) {
+        other.values.forEach(this::add);
+    }
+
+    boolean isEmpty() {
+        return values.isEmpty();
+    }
+
+    /** {@code stage} with every found value masked in its errors, warnings and properties (for progress output). */
+    StageResult redact(StageResult stage) {
+        if (values.isEmpty()) {
+            return stage;
+        }
+        return new Redactor(values.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList())
+                .stage(stage);
+    }
+
+    /** {@code report} with every found value masked in paths, messages, snippets, properties, errors and warnings. */
+    Report redact(Report report) {
+        if (values.isEmpty()) {
+            return report;
+        }
+        // Longest first, so that a value containing another is masked whole.
+        List<String> ordered = values.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        Redactor redactor = new Redactor(ordered);
+        List<Finding> findings = new ArrayList<>(report.findings().size());
+        for (Finding finding : report.findings()) {
+            findings.add(redactor.finding(finding));
+        }
+        WalkSummary walk = report.walk();
+        List<StageResult> stages = report.stages().stream().map(redactor::stage).toList();
+        Report redacted = new Report(report.schemaVersion(), report.tool(), report.startedAt(), report.durationMillis(),
+                report.root(), new WalkSummary(walk.filesSeen(), walk.filesScanned(), walk.bytesScanned(),
+                        walk.skipped(), walk.unreadable().stream().map(redactor::text).toList()),
+                stages, findings, redactor.map(report.properties()), report.components());
+        return redacted;
+    }
+
+    private record Redactor(List<String> values) {
+
+        String text(String text) {
+            if (text == null || text.isEmpty()) {
+                return text;
+            }
+            String result = text;
+            for (String value : values) {
+                if (result.contains(value)) {
+                    result = result.replace(value, MASK);
+                }
+            }
+            return result;
+        }
+
+        Map<String, String> map(Map<String, String> map) {
+            Map<String, String> out = new LinkedHashMap<>();
+            map.forEach((key, value) -> out.put(key, text(value)));
+            return out;
+        }
+
+        Finding finding(Finding finding) {
+            Location location = finding.location();
+            Location redactedLocation = location == null ? null : new Location(text(location.path()),
+                    location.startLine(), location.startColumn(), location.endLine(), location.endColumn(),
+                    text(location.snippet()));
+            Map<String, String> properties = map(finding.properties());
+            if (java.util.Objects.equals(location, redactedLocation) && properties.equals(finding.properties())
+                    && java.util.Objects.equals(finding.message(), text(finding.message()))
+                    && java.util.Objects.equals(finding.title(), text(finding.title()))) {
+                return finding;
+            }
+            Finding.Builder builder = finding.toBuilder().location(redactedLocation).message(text(finding.message()))
+                    .title(text(finding.title()));
+            properties.forEach(builder::property);
+            return builder.build();
+        }
+
+        StageResult stage(StageResult stage) {
+            StageResult.Builder builder = StageResult.builder(stage.stage()).status(stage.status())
+                    .durationMillis(stage.durationMillis()).filesScanned(stage.filesScanned())
+                    .bytesScanned(stage.bytesScanned()).findingCount(stage.findingCount());
+            stage.skipped().forEach(builder::skipped);
+            stage.errors().forEach(error -> builder.error(new StageError(text(error.path()), text(error.message()))));
+            stage.warnings().forEach(warning -> builder.warning(text(warning)));
+            map(stage.properties()).forEach(builder::property);
+            return builder.build();
+        }
+    }
+}
