@@ -92,6 +92,8 @@ class CrossStageDuplicatesTest {
         assertThat(one.identifiers()).contains("k8s-secret-manifest-data", "CKV_X_1");
         assertThat(one.properties()).containsEntry("alsoReportedAs", "iac:k8s-secret-manifest-data");
         assertThat(one.suppression()).isNull();
+        assertThat(new io.jenkins.plugins.devsecops.suppression.SuppressionEntry(null, "k8s-secret-manifest-data",
+                null, "k.yaml", "test data", null, null, null, null, null).matches(one)).isTrue();
 
         Finding both = CrossStageDuplicates.merge(List.of(iac, secret.toBuilder().suppression(inline).build()),
                 List.of("secrets", "iac")).get(0);
