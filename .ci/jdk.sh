@@ -29,4 +29,16 @@ select_jdk() {
     echo "error: no JDK 21 or newer found (looked at JAVA_HOME and /usr/lib/jvm); install one and set JAVA_HOME" >&2
     return 1
   fi
+  quiet_unsafe_warnings "${jdk_major%%.*}"
+}
+# JDK 24+ warns on every Maven run that Maven's Guice calls sun.misc.Unsafe. The option that allows it exists only
+# since JDK 23 and stops older JVMs from starting ("Unrecognized option"), so it cannot go into .mvn/jvm.config,
+# which every JDK reads: it is added to MAVEN_OPTS here, for the JDK just selected, when that JDK is 24 or newer.
+quiet_unsafe_warnings() {
+  if [ "$1" -ge 24 ] 2>/dev/null; then
+    case " ${MAVEN_OPTS:-} " in
+      *" --sun-misc-unsafe-memory-access="*) ;;
+      *) MAVEN_OPTS="${MAVEN_OPTS:+$MAVEN_OPTS }--sun-misc-unsafe-memory-access=allow"; export MAVEN_OPTS ;;
+    esac
+  fi
 }

@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
  * on only new findings count. Entries already in the file are kept.
  */
 @Command(name = "baseline", mixinStandardHelpOptions = true,
-        description = "Scans and writes the current findings as suppressions (.devsecops/suppressions.yaml).")
+        description = {"Scans and writes the current findings as suppressions, by default to",
+            ".devsecops/suppressions.yaml."})
 final class BaselineCommand implements Callable<Integer> {
 
     @Spec
@@ -57,7 +58,7 @@ final class BaselineCommand implements Callable<Integer> {
     private Integer days;
 
     @Option(names = "--file", paramLabel = "FILE",
-            description = "The suppressions file (default: .devsecops/suppressions.yaml in the scanned directory)")
+            description = "The suppressions file (default:%n.devsecops/suppressions.yaml in the scanned directory)")
     private Path file;
 
     @Option(names = "--stages", split = ",", paramLabel = "STAGE", description = "Stages to run (default: every default stage)")

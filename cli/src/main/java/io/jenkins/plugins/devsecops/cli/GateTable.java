@@ -5,6 +5,7 @@ import io.jenkins.plugins.devsecops.model.Finding;
 import io.jenkins.plugins.devsecops.policy.GateOutcome;
 import io.jenkins.plugins.devsecops.policy.PolicyEvaluation;
 import io.jenkins.plugins.devsecops.policy.RequiredStageOutcome;
+import io.jenkins.plugins.devsecops.view.AssessmentConsole;
 import java.io.PrintWriter;
 
 /** Prints the policy verdict, the gate table with the findings that tripped each gate, and new/fixed counts. */
@@ -23,8 +24,12 @@ final class GateTable {
         long newCount = assessment.report().activeFindings().stream()
                 .filter(io.jenkins.plugins.devsecops.history.FindingHistory::isNew).count();
         long suppressed = assessment.report().findings().stream().filter(Finding::isSuppressed).count();
-        out.printf("History: %d new, %d outstanding, %d fixed, %d suppressed (build %s%s)%n", newCount,
-                assessment.report().activeFindings().size() - newCount, assessment.comparison().fixed().size(),
+        long carried = assessment.report().activeFindings().stream()
+                .filter(io.jenkins.plugins.devsecops.history.FindingHistory::isCarried).count();
+        out.printf("History: %d new, %d outstanding%s, %d fixed, %d suppressed (build %s%s)%n", newCount,
+                assessment.report().activeFindings().size() - newCount,
+                carried == 0 ? "" : " (" + carried + " carried over from stages not run)",
+                assessment.comparison().fixed().size(),
                 suppressed, assessment.comparison().build().id(),
                 assessment.comparison().hasReference() ? "" : ", no reference build");
         if (!evaluation.gates().isEmpty() || !evaluation.requiredStages().isEmpty()) {
@@ -45,6 +50,10 @@ final class GateTable {
                 out.printf("%-24s %-6s %8s %10s  %-18s %s%n", "stage " + stage.stage(), "", stage.status(),
                         "COMPLETED", stage.verdict(), "required stage");
             }
+        }
+        if (evaluation.gates().isEmpty() && evaluation.requiredStages().isEmpty()) {
+            out.println();
+            out.println(AssessmentConsole.NO_GATES);
         }
         evaluation.warnings().forEach(w -> out.println("warning: " + w));
         out.println();

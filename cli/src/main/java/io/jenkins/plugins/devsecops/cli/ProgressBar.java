@@ -33,9 +33,12 @@ final class ProgressBar implements ProgressListener {
         if (terminal) {
             out.print("\r\033[K");
         }
-        out.println("Stage " + result.stage() + ": " + result.status() + ", " + result.findingCount() + " findings, "
-                + result.filesScanned() + " files in " + result.durationMillis() + " ms"
-                + (result.errors().isEmpty() ? "" : ", " + result.errors().size() + " errors"));
+        if (SummaryTable.isIdleImports(result)) {
+            return;
+        }
+        out.println("Stage " + result.stage() + ": " + result.status() + ", " + Plural.of(result.findingCount(),
+                "finding") + ", " + Plural.of(result.filesScanned(), "file") + " in " + result.durationMillis() + " ms"
+                + (result.errors().isEmpty() ? "" : ", " + Plural.of(result.errors().size(), "error")));
         out.flush();
     }
 }

@@ -7,6 +7,7 @@ import io.jenkins.plugins.devsecops.history.BuildRef;
 import io.jenkins.plugins.devsecops.model.Report;
 import io.jenkins.plugins.devsecops.model.Severity;
 import io.jenkins.plugins.devsecops.policy.LayeredPolicy;
+import io.jenkins.plugins.devsecops.policy.PolicyCheck;
 import io.jenkins.plugins.devsecops.policy.PolicyLayer;
 import io.jenkins.plugins.devsecops.policy.PolicyLayering;
 import io.jenkins.plugins.devsecops.policy.PolicyYaml;
@@ -17,8 +18,10 @@ import io.jenkins.plugins.devsecops.suppression.SuppressionFile;
 import io.jenkins.plugins.devsecops.files.TreeFiles;
 import io.jenkins.plugins.devsecops.summary.SummaryStore;
 import io.jenkins.plugins.devsecops.yaml.StrictYamlReader;
+import io.jenkins.plugins.devsecops.yaml.YamlInputException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,6 +42,7 @@ final class ScanAssessment {
     private final Severity failOn;
     private final String buildId;
     private final TreeFiles tree;
+    private boolean defaultPolicy = true;
 
     /**
      * @param policyFile an explicit policy file, or {@code null} for {@code devsecops-policy.yaml} in the root if any
@@ -59,6 +63,12 @@ final class ScanAssessment {
     private LayeredPolicy policy;
     private List<SuppressionEntry> suppressions;
 
+    /** Whether the engine's default policy applies when the root has no policy file ({@code --no-default-policy}). */
+    ScanAssessment defaultPolicy(boolean value) {
+        defaultPolicy = value;
+        return this;
+    }
+
     /**
      * Reads the policy and the suppressions, so that a broken file stops the command before the scan.
      *
@@ -69,14 +79,21 @@ final class ScanAssessment {
         suppressions = readSuppressions();
     }
 
-    /** The effective policy: the repository file, then the command line's gates. */
+    /**
+     * The effective policy: the repository file (or, without one, the engine's default policy), then the command
+     * line's gates.
+     */
     private LayeredPolicy readPolicy() throws IOException {
         List<PolicyLayer> layers = new ArrayList<>();
         Path file = policyFile != null ? policyFile : root.resolve(PolicyYaml.FILE_NAME);
         if (policyFile != null || tree.isPresent(file)) {
+            requireFile(file, "--policy");
             String name = String.valueOf(file.getFileName());
-            layers.add(PolicyLayer.repository(name,
-                    PolicyYaml.parse(tree.readText(file, StrictYamlReader.MAX_BYTES), name)));
+            String text = tree.readText(file, StrictYamlReader.MAX_BYTES);
+            checkPolicy(text, name, file);
+            layers.add(PolicyLayer.repository(name, PolicyYaml.parse(text, name)));
+        } else if (defaultPolicy) {
+            layers.add(PolicyLayer.defaults());
         }
         if (failOn != null) {
             layers.add(PolicyLayer.step(SecurityPolicy.builder().failOn(failOn).build()));
@@ -84,11 +101,32 @@ final class ScanAssessment {
         return PolicyLayering.merge(layers);
     }
 
+    /**
+     * Stops at a broken policy with its first problem and how many more there are ({@code devsecops policy check}
+     * lists them all).
+     */
+    private static void checkPolicy(String text, String name, Path file) throws YamlInputException {
+        List<YamlInputException> problems = PolicyCheck.check(text, name);
+        if (problems.size() > 1) {
+            YamlInputException first = problems.get(0);
+            throw new YamlInputException(first.source(), first.line(), first.column(), first.problem() + " (and "
+                    + (problems.size() - 1) + " more: devsecops policy check " + file + " lists them all)", first);
+        }
+    }
+
+    /** A named file that does not exist is a usage error that says so, not a bare path. */
+    private static void requireFile(Path file, String option) throws YamlInputException {
+        if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new YamlInputException(option + " " + file, 0, 0, "file not found", null);
+        }
+    }
+
     private List<SuppressionEntry> readSuppressions() throws IOException {
         Path file = suppressionsFile != null ? suppressionsFile : root.resolve(SuppressionFile.DEFAULT_PATH);
         if (suppressionsFile == null && !tree.isPresent(file)) {
             return List.of();
         }
+        requireFile(file, "--suppressions");
         String name = tree.displayName(file);
         return SuppressionFile.parse(tree.readText(file, StrictYamlReader.MAX_BYTES), name);
     }

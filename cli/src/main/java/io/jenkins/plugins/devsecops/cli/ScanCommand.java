@@ -58,7 +58,8 @@ final class ScanCommand implements Callable<Integer> {
     private Path output;
 
     @Option(names = {"-f", "--format"}, split = ",", paramLabel = "FORMAT",
-            description = "Report formats, comma-separated (default: every available format)")
+            description = "Report formats, comma-separated: json, sarif, html, cyclonedx, dashboard (default: every "
+                    + "available format)")
     private List<String> formats = new ArrayList<>();
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY",
@@ -69,8 +70,13 @@ final class ScanCommand implements Callable<Integer> {
             description = "Policy file (default: devsecops-policy.yaml in the scanned root, when present)")
     private Path policyFile;
 
+    @Option(names = "--no-default-policy",
+            description = "Without a policy file, apply no gates instead of the default policy (fail on new CRITICAL "
+                    + "findings and on verified-format secrets)")
+    private boolean noDefaultPolicy;
+
     @Option(names = "--suppressions", paramLabel = "FILE",
-            description = "Suppressions file (default: .devsecops/suppressions.yaml in the scanned root, when present)")
+            description = "Suppressions file (default, when present:%n.devsecops/suppressions.yaml in the scanned root)")
     private Path suppressionsFile;
 
     @Option(names = "--history-dir", paramLabel = "DIR",
@@ -108,8 +114,12 @@ final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--import", paramLabel = "FORMAT:GLOB",
             description = "Import another tool's report (repeatable): sarif, trivy, grype, gitleaks, semgrep, dependency-check, "
-                    + "zap, checkov, bandit, npm-audit, spotbugs or auto, e.g. --import sarif:build/**/*.sarif")
+                    + "zap, checkov, bandit, npm-audit, spotbugs or auto, e.g.%n--import sarif:build/**/*.sarif")
     private List<String> imports = new ArrayList<>();
+
+    @Option(names = "--allow-missing-imports",
+            description = "An --import pattern that matches no file is a warning, not an error")
+    private boolean allowMissingImports;
 
     @Option(names = {"-q", "--quiet"}, description = "Print only errors, the gate table and the final verdict")
     private boolean quiet;
@@ -151,6 +161,11 @@ final class ScanCommand implements Callable<Integer> {
             request.option("secrets.history", "true");
         }
         if (since != null) {
+            if (!history) {
+                throw new ParameterException(spec.commandLine(), "--since needs --history: it limits the git history "
+                        + "scan to the commits after COMMIT");
+            }
+            SinceCommit.check(path.toAbsolutePath().normalize(), since, spec.commandLine());
             request.option("secrets.since", since);
         }
         if (!imports.isEmpty()) {
@@ -161,6 +176,9 @@ final class ScanCommand implements Callable<Integer> {
             }
             if (!stages.isEmpty() && !stages.contains(ImportStage.ID)) {
                 request.stage(ImportStage.ID);
+            }
+            if (allowMissingImports) {
+                request.option("imports.allowMissing", "true");
             }
         }
         options.forEach(request::option);
@@ -179,7 +197,7 @@ final class ScanCommand implements Callable<Integer> {
                     + " in " + (historyPath == null ? "the user's cache" : historyPath) + "); you may delete it");
         }
         ScanAssessment policyRun = new ScanAssessment(root, policyFile, suppressionsFile, historyPath, failSeverity,
-                buildId);
+                buildId).defaultPolicy(!noDefaultPolicy);
         try {
             policyRun.prepare();
         } catch (YamlInputException e) {
@@ -199,6 +217,13 @@ final class ScanCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
 
+        boolean missingAllowed = allowMissingImports
+                || Boolean.parseBoolean(options.getOrDefault("imports.allowMissing", "false").strip());
+        if (!missingAllowed && !missingImports(report).isEmpty()) {
+            missingImports(report).forEach(pattern -> err.println("error: --import " + pattern
+                    + " matches no file (--allow-missing-imports accepts a missing report)"));
+            return DevSecOpsCommand.EXIT_ERROR;
+        }
         if (historyPath != null && tree.contains(historyPath)) {
             report = report.toBuilder().property(HISTORY_INSIDE_TREE, tree.displayName(historyPath)).build();
         }
@@ -239,6 +264,12 @@ final class ScanCommand implements Callable<Integer> {
         out.flush();
         return assessment.evaluation().verdict() == PolicyVerdict.FAILED ? DevSecOpsCommand.EXIT_GATE_FAILED
                 : DevSecOpsCommand.EXIT_PASSED;
+    }
+
+    /** The {@code --import} patterns that matched no file. */
+    private static List<String> missingImports(Report report) {
+        return report.stage(ImportStage.ID).map(stage -> stage.properties().get(ImportStage.UNMATCHED_PATTERNS))
+                .filter(value -> !value.isBlank()).map(value -> List.of(value.split(";"))).orElse(List.of());
     }
 
     /** The report property naming a history directory that lies inside the scanned tree. */
@@ -288,7 +319,8 @@ final class ScanCommand implements Callable<Integer> {
         List<ReportWriter> selected = new ArrayList<>();
         for (String format : formats) {
             selected.add(writers.find(format).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                    "Unknown format '" + format + "': known formats are " + writers.formats())));
+                    "Unknown format '" + format + "': known formats are " + String.join(", ", writers.formats())
+                            + ", " + DASHBOARD_FORMAT)));
         }
         return selected;
     }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.devsecops.cli;
 
+import io.jenkins.plugins.devsecops.history.FindingHistory;
+import io.jenkins.plugins.devsecops.imports.ImportStage;
 import io.jenkins.plugins.devsecops.model.Report;
 import io.jenkins.plugins.devsecops.model.Severity;
 import io.jenkins.plugins.devsecops.model.StageResult;
@@ -24,6 +26,9 @@ final class SummaryTable {
         out.println();
         out.println(header);
         for (StageResult stage : report.stages()) {
+            if (isIdleImports(stage)) {
+                continue;
+            }
             StringBuilder row = new StringBuilder(String.format("%-14s", stage.stage()));
             for (Severity severity : Severity.values()) {
                 row.append(String.format("%10d", count(stage.stage(), severity)));
@@ -33,20 +38,47 @@ final class SummaryTable {
             row.append(String.format("%12d", suppressed));
             out.println(row);
         }
+        // Stages this scan did not run whose findings were carried over from an earlier build.
+        java.util.Set<String> carried = new java.util.TreeSet<>();
+        report.findings().stream().filter(FindingHistory::isCarried).map(f -> f.stage())
+                .filter(stage -> report.stage(stage).isEmpty()).forEach(carried::add);
+        for (String stage : carried) {
+            StringBuilder row = new StringBuilder(String.format("%-14s", stage + "*"));
+            for (Severity severity : Severity.values()) {
+                row.append(String.format("%10d", count(stage, severity)));
+            }
+            row.append(String.format("%12d", report.findings().stream()
+                    .filter(f -> f.stage().equals(stage) && f.isSuppressed()).count()));
+            out.println(row);
+        }
         Map<Severity, Integer> totals = report.countBySeverity();
         StringBuilder total = new StringBuilder(String.format("%-14s", "TOTAL"));
         for (Severity severity : Severity.values()) {
             total.append(String.format("%10d", totals.get(severity)));
         }
         out.println(total);
+        if (!carried.isEmpty()) {
+            out.println("* not run in this scan: findings carried over unchanged from the last scan that ran it");
+        }
         out.println();
-        out.printf("%d files scanned (%d bytes), %d skipped %s, in %d ms%n", report.walk().filesScanned(),
-                report.walk().bytesScanned(), report.walk().skipped().values().stream().mapToLong(Long::longValue).sum(),
-                report.walk().skipped(), report.durationMillis());
+        long skipped = report.walk().skipped().values().stream().mapToLong(Long::longValue).sum();
+        out.println(Plural.of(report.walk().filesScanned(), "file") + " scanned (" + Plural.of(report.walk()
+                .bytesScanned(), "byte") + ")" + (skipped == 0 ? "" : ", " + skipped + " skipped ("
+                        + report.walk().skipped().entrySet().stream().filter(e -> e.getValue() > 0)
+                                .map(e -> e.getKey() + " " + e.getValue())
+                                .collect(java.util.stream.Collectors.joining(", ")) + ")")
+                + " in " + report.durationMillis() + " ms");
         for (StageResult stage : report.stages()) {
             stage.warnings().forEach(w -> out.println("warning: " + stage.stage() + ": " + w));
             stage.errors().forEach(e -> out.println("error: " + stage.stage() + ": " + e));
         }
+    }
+
+    /** The imports stage of a scan that asked for no import: nothing to show. */
+    static boolean isIdleImports(StageResult stage) {
+        return stage.stage().equals(ImportStage.ID) && stage.findingCount() == 0 && stage.errors().isEmpty()
+                && stage.warnings().isEmpty() && "0".equals(stage.properties().getOrDefault("reports", "0"))
+                && !stage.properties().containsKey(ImportStage.UNMATCHED_PATTERNS);
     }
 
     private long count(String stage, Severity severity) {

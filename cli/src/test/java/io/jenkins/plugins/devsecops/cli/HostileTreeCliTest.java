@@ -131,10 +131,11 @@ class HostileTreeCliTest {
         CliRun underFile = scan("-o", out.toString(), "--history-dir", blocked.resolve("history").toString());
 
         // Then each scan warns, runs without history, writes its report and exits by the policy
-        assertThat(linked.exit()).isZero();
+        // (the default policy fails on the AWS key: exit 1, not a usage or scan error)
+        assertThat(linked.exit()).isEqualTo(DevSecOpsCommand.EXIT_GATE_FAILED);
         assertThat(linked.stderr()).contains("warning: history directory").contains("is a symbolic link")
                 .contains("continuing without history");
-        assertThat(underFile.exit()).isZero();
+        assertThat(underFile.exit()).isEqualTo(DevSecOpsCommand.EXIT_GATE_FAILED);
         assertThat(underFile.stderr()).contains("continuing without history");
         assertThat(out.resolve("report.json")).exists();
         assertOutsideUntouched();
@@ -163,7 +164,8 @@ class HostileTreeCliTest {
 
         CliRun run = scan("-o", cache.resolve("out").toString(), "--history-dir", history.toString());
 
-        assertThat(run.exit()).isZero();
+        assertThat(run.exit()).as("the default policy fails on the AWS key")
+                .isEqualTo(DevSecOpsCommand.EXIT_GATE_FAILED);
         assertThat(run.stderr()).contains("summaries.jsonl holds no readable summary: set aside as")
                 .contains("warning: no reference build").contains("set aside as last-report.json.corrupt-");
         assertThat(run.stdout()).contains("History: 1 new");
@@ -238,7 +240,8 @@ class HostileTreeCliTest {
         CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(60),
                 () -> scan("-o", cache.resolve("out").toString()));
 
-        assertThat(run.exit()).isZero();
+        assertThat(run.exit()).as("the default policy fails on the AWS key")
+                .isEqualTo(DevSecOpsCommand.EXIT_GATE_FAILED);
         String json = Files.readString(cache.resolve("out/report.json"));
         assertThat(json).contains("\"path\" : \"back\\\\slash.env\"");
         Assumptions.assumeTrue(fifo, "mkfifo unavailable");

@@ -136,13 +136,14 @@ class PolicyLoopCliTest {
             String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
             Files.writeString(suppressions, Files.readString(suppressions)
                     + "  - rule: security-high\n    path: \"web/**\"\n    reason: Sandboxed\n    expires: " + yesterday
-                    + "\n  - advisory: CVE-2099-0001\n    reason: Not used\n");
+                    + "\n  - rule: security-high\n    path: \"docs/**\"\n    reason: Not used\n");
             Run fifth = scan();
 
-            // Then the expired one is stale, its finding stays active (UNSTABLE), the other is reported unused
+            // Then the expired one is stale, its finding stays active (UNSTABLE), the other (of a rule whose stage
+            // ran) is reported unused
             assertThat(fifth.exit()).isZero();
             assertThat(fifth.stdout()).contains("warning: Suppression expired on " + yesterday)
-                    .contains("warning: Suppression matches no finding, remove it: advisory CVE-2099-0001");
+                    .contains("warning: Suppression matches no finding, remove it: rule security-high in docs/**");
             assertThat(fifth.stdout()).contains("Policy: UNSTABLE");
 
             // When the dashboard is rendered from the history alone

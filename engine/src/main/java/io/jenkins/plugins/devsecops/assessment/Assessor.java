@@ -1,12 +1,14 @@
 package io.jenkins.plugins.devsecops.assessment;
 
 import io.jenkins.plugins.devsecops.history.BuildRef;
+import io.jenkins.plugins.devsecops.history.CarriedFindings;
 import io.jenkins.plugins.devsecops.history.HistoryComparator;
 import io.jenkins.plugins.devsecops.history.HistoryComparison;
 import io.jenkins.plugins.devsecops.model.Report;
 import io.jenkins.plugins.devsecops.policy.LayeredPolicy;
 import io.jenkins.plugins.devsecops.policy.PolicyEvaluation;
 import io.jenkins.plugins.devsecops.policy.PolicyEvaluator;
+import io.jenkins.plugins.devsecops.scan.ScanEngine;
 import io.jenkins.plugins.devsecops.summary.BuildSummaries;
 import io.jenkins.plugins.devsecops.summary.BuildSummary;
 import io.jenkins.plugins.devsecops.suppression.SuppressionApplier;
@@ -15,6 +17,8 @@ import io.jenkins.plugins.devsecops.suppression.SuppressionOutcome;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Assesses a scan the same way in the CLI and in Jenkins: applies suppressions, compares with the reference build,
@@ -36,8 +40,12 @@ public final class Assessor {
      */
     public static Assessment assess(Report report, LayeredPolicy policy, List<SuppressionEntry> suppressions,
             Report reference, BuildRef build) {
-        SuppressionOutcome suppressed = SuppressionApplier.apply(report, suppressions,
-                build.time().atZone(ZoneOffset.UTC).toLocalDate(), policy.policy().suppressionRules());
+        // Stages this scan did not run keep their findings (carried over) and their suppressions (not judged).
+        Report scanned = CarriedFindings.addTo(report, reference);
+        Set<String> stagesNotRun = new TreeSet<>(CarriedFindings.incompleteStages(report, reference));
+        stagesNotRun.addAll(ScanEngine.stagesNotRun(report));
+        SuppressionOutcome suppressed = SuppressionApplier.apply(scanned, suppressions,
+                build.time().atZone(ZoneOffset.UTC).toLocalDate(), policy.policy().suppressionRules(), stagesNotRun);
         HistoryComparison comparison = HistoryComparator.compare(suppressed.report(), reference, build);
         List<String> warnings = new ArrayList<>(policy.warnings());
         warnings.addAll(suppressed.warnings());

@@ -2,10 +2,12 @@ package io.jenkins.plugins.devsecops.dashboard;
 
 import io.jenkins.plugins.devsecops.history.FindingHistory;
 import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.model.Severity;
 import io.jenkins.plugins.devsecops.policy.PolicyEvaluation;
 import io.jenkins.plugins.devsecops.report.HtmlText;
 import io.jenkins.plugins.devsecops.report.InlineScripts;
 import io.jenkins.plugins.devsecops.scan.ScanEngine;
+import io.jenkins.plugins.devsecops.summary.SeverityPalette;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -150,15 +152,17 @@ public final class DashboardPage {
             .kpis{display:flex;flex-wrap:wrap;gap:1rem;margin:1rem 0}
             .kpi{border:1px solid #ddd;border-radius:6px;padding:.6rem 1rem;min-width:7rem}
             .kpi .value{font-size:1.6rem;font-weight:bold}.kpi .label{color:#666;font-size:.85rem}
-            table{border-collapse:collapse;width:100%;font-size:.9rem}
+            table{border-collapse:collapse;width:100%%;font-size:.9rem}
             th,td{border-bottom:1px solid #eee;padding:.3rem .5rem;text-align:left;vertical-align:top}
             tr.r-failed td{background:#ffebee}tr.r-unstable td{background:#fff8e1}
             tr.s-new td:first-child{font-weight:bold;color:#c62828}tr.s-suppressed{color:#999}
             .sev{padding:0 .4rem;border-radius:3px;color:#fff;font-size:.8rem}
-            .sev-critical{background:#7b1fa2}.sev-high{background:#d32f2f}.sev-medium{background:#f57c00}
-            .sev-low{background:#fbc02d;color:#222}.sev-info{background:#90a4ae}
+            .sev-critical{background:%s}.sev-high{background:%s}.sev-medium{background:%s}
+            .sev-low{background:%s}.sev-info{background:%s}
             .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:1rem}
             .chart{height:300px}.warnings li{color:#8d6e00}footer{margin-top:2rem;color:#999;font-size:.8rem}
             .page-link{font-weight:bold}.muted{color:#666}
-            """;
+            """.formatted(SeverityPalette.colour(Severity.CRITICAL), SeverityPalette.colour(Severity.HIGH),
+            SeverityPalette.colour(Severity.MEDIUM), SeverityPalette.colour(Severity.LOW),
+            SeverityPalette.colour(Severity.INFO));
 }

@@ -21,6 +21,12 @@ public final class DependencyStage implements Stage {
     }
 
     @Override
+    public java.util.Set<String> options() {
+        // Read by DependencySettings; documented in docs/stages/dependencies.md.
+        return java.util.Set.of("osvDir", "osvZip", "indexDir", "osvUrl", "osvToken", "proxy", "osvMaxRequests", "osvRetries", "osvBackoffMillis", "osvTimeoutSeconds", "cacheDir", "maxAdvisoryAgeDays", "stalePolicy");
+    }
+
+    @Override
     public String description() {
         return "Known-vulnerable dependencies from lockfiles, matched against OSV advisories; package inventory for the SBOM";
     }

@@ -18,6 +18,11 @@ public final class FindingHistory {
     public static final String FIRST_SEEN_AT = "history.firstSeenAt";
     /** Property: the id of the build that first saw the finding. */
     public static final String FIRST_SEEN_BUILD = "history.firstSeenBuild";
+    /**
+     * Property: the id of the last build whose scan ran the finding's stage, on a finding carried over unchanged
+     * because the current scan did not run that stage to completion (see {@link CarriedFindings}).
+     */
+    public static final String CARRIED_FROM = "history.carriedFrom";
 
     private FindingHistory() {
     }
@@ -38,6 +43,11 @@ public final class FindingHistory {
     /** Whether the finding is new against the reference (findings never compared count as new). */
     public static boolean isNew(Finding finding) {
         return status(finding).orElse(FindingStatus.NEW) == FindingStatus.NEW;
+    }
+
+    /** Whether the finding was carried over from an earlier build because its stage did not run in this one. */
+    public static boolean isCarried(Finding finding) {
+        return finding.properties().containsKey(CARRIED_FROM);
     }
 
     /** When the finding was first seen, if known. */

@@ -15,6 +15,8 @@ import java.util.Map;
  * Compares a report with a reference report by fingerprint. A finding whose fingerprint the reference holds is
  * OUTSTANDING and inherits the reference's first sighting; any other is NEW, first seen in this build. When a
  * fingerprint occurs several times, occurrences pair up in report order; the extra ones are new or fixed.
+ * Only the stages the current scan ran to completion are compared: a reference finding of another stage is carried
+ * over unchanged (OUTSTANDING, marked {@link FindingHistory#CARRIED_FROM}), never called fixed.
  */
 public final class HistoryComparator {
 
@@ -57,11 +59,29 @@ public final class HistoryComparator {
             annotated.add(builder.build());
         }
         List<FixedFinding> fixed = new ArrayList<>();
-        for (Deque<Finding> left : previous.values()) {
-            for (Finding gone : left) {
-                Instant firstSeen = FindingHistory.firstSeenAt(gone).orElse(reference.startedAt());
-                fixed.add(new FixedFinding(gone, firstSeen, build.time(), build.id()));
+        List<Finding> carried = new ArrayList<>();
+        for (Finding gone : reference == null ? List.<Finding>of() : reference.findings()) {
+            Deque<Finding> left = previous.get(FindingFingerprints.ensure(gone).fingerprint());
+            if (left == null || left.isEmpty()) {
+                continue;
             }
+            Finding before = left.poll();
+            if (!CarriedFindings.completed(current, before.stage())) {
+                Instant firstSeen = FindingHistory.firstSeenAt(before).orElse(reference.startedAt());
+                carried.add(CarriedFindings.mark(before, reference).toBuilder()
+                        .property(FindingHistory.STATUS, FindingStatus.OUTSTANDING.name())
+                        .property(FindingHistory.FIRST_SEEN_AT, firstSeen.toString())
+                        .property(FindingHistory.FIRST_SEEN_BUILD, FindingHistory.firstSeenBuild(before)
+                                .orElse(reference.properties().getOrDefault("build", "reference")))
+                        .build());
+            } else {
+                Instant firstSeen = FindingHistory.firstSeenAt(before).orElse(reference.startedAt());
+                fixed.add(new FixedFinding(before, firstSeen, build.time(), build.id()));
+            }
+        }
+        if (!carried.isEmpty()) {
+            annotated.addAll(carried);
+            annotated.sort(io.jenkins.plugins.devsecops.scan.ScanEngine.REPORT_ORDER);
         }
         fixed.sort(java.util.Comparator.comparing((FixedFinding f) -> f.finding().severity())
                 .thenComparing(f -> f.finding().fingerprint()));

@@ -36,6 +36,7 @@ import io.jenkins.plugins.devsecops.files.TreeFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -191,7 +192,8 @@ final class IacScanner implements StageScanner {
                         sink.skipped("named like a Dockerfile but does not start with FROM, ARG or a parser directive");
                         return;
                     }
-                    Dockerfile dockerfile = DockerfileParser.parse(file.path(), text);
+                    Dockerfile dockerfile = DockerfileParser.parse(file.path(), text,
+                            warning -> sink.warning(file.path() + ": " + warning));
                     InlineSuppressions inline = InlineSuppressions.of(file.path(), text, true);
                     evaluate(List.of(dockerfile), inline, sink);
                 }
@@ -277,19 +279,22 @@ final class IacScanner implements StageScanner {
         ruleFileErrors.forEach(sink::error);
         Map<String, List<HclBlock>> files = new TreeMap<>(terraformFiles);
         Set<String> reported = new HashSet<>();
-        for (List<IacResource> declared : new TerraformModules(files).units()) {
+        TerraformModules modules = new TerraformModules(files);
+        for (List<IacResource> declared : modules.units()) {
             List<IacResource> unit = List.copyOf(declared);
+            Map<String, List<IacResource>> byType = byType(unit);
             Map<String, Object> memo = new ConcurrentHashMap<>();
             for (IacRule rule : rules) {
                 if (rule.platform() != IacPlatform.TERRAFORM) {
                     continue;
                 }
-                for (IacResource resource : unit) {
+                for (IacResource resource : candidates(rule, unit, byType)) {
                     report(rule, new ResourceTarget(resource, unit, memo), resource.line(),
                             suppressions.get(resource.path()), sink, reported);
                 }
             }
         }
+        modules.warnings().forEach(sink::warning);
         List<IacResource> sorted = kubernetesObjects(sink);
         sorted.sort((a, b) -> a.path().equals(b.path()) ? Integer.compare(a.line(), b.line())
                 : a.path().compareTo(b.path()));
@@ -298,6 +303,9 @@ final class IacScanner implements StageScanner {
         List<IacRule> kubernetesRules = rules.stream().filter(r -> r.platform() == IacPlatform.KUBERNETES).toList();
         for (IacResource object : objects) {
             for (IacRule rule : kubernetesRules) {
+                if (!rule.resourceTypes().isEmpty() && !rule.resourceTypes().contains(object.type())) {
+                    continue;
+                }
                 report(rule, new ResourceTarget(object, objects, memo), object.line(), suppressions.get(object.path()),
                         sink, reported);
             }
@@ -396,14 +404,42 @@ final class IacScanner implements StageScanner {
     private void evaluateUnit(List<IacResource> declared, InlineSuppressions inline, FindingSink sink) {
         Set<String> reported = new HashSet<>();
         List<IacResource> unit = List.copyOf(declared);
+        Map<String, List<IacResource>> byType = byType(unit);
         Map<String, Object> memo = new ConcurrentHashMap<>();
         for (IacRule rule : rules) {
-            for (IacResource resource : unit) {
+            for (IacResource resource : candidates(rule, unit, byType)) {
                 if (rule.platform() == resource.platform()) {
                     report(rule, new ResourceTarget(resource, unit, memo), resource.line(), inline, sink, reported);
                 }
             }
         }
+    }
+
+    /** The resources of a unit by type (or kind), so that a rule about some types sees only those. */
+    private static Map<String, List<IacResource>> byType(List<IacResource> unit) {
+        Map<String, List<IacResource>> index = new HashMap<>();
+        for (IacResource resource : unit) {
+            index.computeIfAbsent(resource.type(), t -> new ArrayList<>()).add(resource);
+        }
+        return index;
+    }
+
+    /** The resources a rule can match: those of its types, in unit order, or the whole unit. */
+    private static List<IacResource> candidates(IacRule rule, List<IacResource> unit,
+            Map<String, List<IacResource>> byType) {
+        if (rule.resourceTypes().isEmpty()) {
+            return unit;
+        }
+        if (rule.resourceTypes().size() == 1) {
+            return byType.getOrDefault(rule.resourceTypes().iterator().next(), List.of());
+        }
+        List<IacResource> candidates = new ArrayList<>();
+        for (IacResource resource : unit) {
+            if (rule.resourceTypes().contains(resource.type())) {
+                candidates.add(resource);
+            }
+        }
+        return candidates;
     }
 
     private void evaluate(List<Dockerfile> dockerfiles, InlineSuppressions inline, FindingSink sink) {

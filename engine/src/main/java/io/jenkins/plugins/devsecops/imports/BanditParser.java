@@ -54,7 +54,7 @@ final class BanditParser implements ReportParser {
         List<Finding.Builder> pending = new ArrayList<>();
         String[] version = new String[1];
         boolean[] generated = new boolean[1];
-        JsonToken root = new JsonRecordReader(Set.of(RESULT, ERROR, "/generated_at"), context.budget()).read(in, (path, indexes, value) -> {
+        JsonToken root = new JsonRecordReader(Set.of(RESULT, ERROR, "/generated_at"), context).read(in, (path, indexes, value) -> {
             switch (path) {
                 case RESULT -> {
                     String moreInfo = JsonFields.text(value, "more_info");

@@ -49,7 +49,7 @@ final class CheckovParser implements ReportParser {
         Set<String> patterns = new java.util.HashSet<>(FAILED);
         patterns.addAll(VERSION);
         patterns.addAll(CHECK_TYPE);
-        new JsonRecordReader(patterns, context.budget()).read(in, (path, indexes, value) -> {
+        new JsonRecordReader(patterns, context).read(in, (path, indexes, value) -> {
             if (FAILED.contains(path)) {
                 pending.add(check(value, context));
             } else if (VERSION.contains(path)) {

@@ -90,7 +90,7 @@ final class DependencyCheckParser implements ReportParser {
                 }
             });
         } else {
-            new JsonRecordReader(Set.of(JSON_DEPENDENCY, JSON_VERSION, "/reportSchema"), context.budget()).read(buffered, (path, indexes, value) -> {
+            new JsonRecordReader(Set.of(JSON_DEPENDENCY, JSON_VERSION, "/reportSchema"), context).read(buffered, (path, indexes, value) -> {
                 seen[0] = true;
                 if (path.equals(JSON_VERSION)) {
                     version[0] = JsonFields.text(value);

@@ -38,7 +38,7 @@ final class GitleaksParser implements ReportParser {
 
     @Override
     public void parse(InputStream in, ImportContext context) throws IOException {
-        JsonToken root = new JsonRecordReader(Set.of(LEAK), context.budget()).read(in, (path, indexes, value) -> leak(value, context));
+        JsonToken root = new JsonRecordReader(Set.of(LEAK), context).read(in, (path, indexes, value) -> leak(value, context));
         if (root != JsonToken.START_ARRAY) {
             throw new IOException("Not a Gitleaks report: expected a JSON array of leaks");
         }

@@ -49,7 +49,7 @@ final class GrypeParser implements ReportParser {
     public void parse(InputStream in, ImportContext context) throws IOException {
         List<Pending> matches = new ArrayList<>();
         Map<String, JsonNode> top = new HashMap<>();
-        new JsonRecordReader(Set.of(MATCH, SOURCE, DESCRIPTOR), context.budget()).read(in, (path, indexes, value) -> {
+        new JsonRecordReader(Set.of(MATCH, SOURCE, DESCRIPTOR), context).read(in, (path, indexes, value) -> {
             if (path.equals(MATCH)) {
                 matches.add(match(value, context));
             } else {

@@ -30,6 +30,9 @@ final class ImportScanner implements StageScanner {
     /** The default per-report size limit: 256 MiB. */
     static final long DEFAULT_MAX_REPORT_SIZE = 256L * 1024 * 1024;
 
+    /** Stage property: the import patterns that matched no file, separated by {@code ;}. */
+    static final String UNMATCHED = "unmatchedPatterns";
+
     private static final int HEAD_BYTES = 64 * 1024;
 
     private final StageContext context;
@@ -80,11 +83,14 @@ final class ImportScanner implements StageScanner {
             return;
         }
         Path root = context.root().toAbsolutePath().normalize();
-        List<ReportLocator.Match> reports = ReportLocator.locate(root.toRealPath(), relativeToRoot(root, patterns),
-                sink::warning);
-        if (reports.isEmpty()) {
-            sink.warning("No report matches the import patterns " + patterns);
-        }
+        List<ImportPattern> relative = relativeToRoot(root, patterns);
+        List<ImportPattern> invalid = new ArrayList<>();
+        List<ReportLocator.Match> reports = ReportLocator.locate(root.toRealPath(), relative, sink::warning,
+                (pattern, message) -> {
+                    invalid.add(pattern);
+                    sink.error(null, message);
+                });
+        reportUnmatched(relative, invalid, reports, sink);
         ReportPaths paths = new ReportPaths(root, sink::warning);
         RecordBudget budget = new RecordBudget(maxRecords);
         List<Finding> imported = new ArrayList<>();
@@ -121,6 +127,34 @@ final class ImportScanner implements StageScanner {
         perTool.forEach((tool, count) -> sink.property("imported." + tool, String.valueOf(count)));
         if (merge) {
             sink.property("merged", String.valueOf(perTool.values().stream().mapToInt(Integer::intValue).sum() - findings.size()));
+        }
+    }
+
+    /**
+     * Names each valid pattern that matched no file (an invalid one already has its own error): a stage error (a report the pipeline expected is missing, e.g. its
+     * tool did not run), or a warning with {@code imports.allowMissing=true}. Property {@link #UNMATCHED} lists them.
+     */
+    private void reportUnmatched(List<ImportPattern> relative, List<ImportPattern> invalid,
+            List<ReportLocator.Match> reports, FindingSink sink) {
+        List<String> unmatched = new ArrayList<>();
+        for (int i = 0; i < relative.size(); i++) {
+            ImportPattern pattern = relative.get(i);
+            if (!invalid.contains(pattern) && reports.stream().noneMatch(match -> match.pattern().equals(pattern))) {
+                unmatched.add(patterns.get(i).toString());
+            }
+        }
+        if (unmatched.isEmpty()) {
+            return;
+        }
+        sink.property(UNMATCHED, String.join(";", unmatched));
+        boolean allowMissing = context.option("allowMissing").map(Boolean::parseBoolean).orElse(false);
+        for (String pattern : unmatched) {
+            if (allowMissing) {
+                sink.warning("Import pattern '" + pattern + "' matches no file");
+            } else {
+                sink.error(null, "Import pattern '" + pattern + "' matches no file (imports.allowMissing=true "
+                        + "accepts a missing report)");
+            }
         }
     }
 

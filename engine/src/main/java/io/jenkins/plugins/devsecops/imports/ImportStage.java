@@ -19,9 +19,18 @@ public final class ImportStage implements Stage {
     /** The stage id. */
     public static final String ID = "imports";
 
+    /** Stage property: the import patterns that matched no file, separated by {@code ;}. */
+    public static final String UNMATCHED_PATTERNS = ImportScanner.UNMATCHED;
+
     @Override
     public String id() {
         return ID;
+    }
+
+    @Override
+    public java.util.Set<String> options() {
+        // Read by ImportScanner; documented in docs/stages/imports.md.
+        return java.util.Set.of("patterns", "maxReportSize", "maxEntries", "merge", "allowMissing");
     }
 
     @Override

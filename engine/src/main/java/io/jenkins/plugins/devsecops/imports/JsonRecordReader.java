@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Streams a JSON document and hands over only the values at the given paths ("records"), each read as a small
@@ -51,17 +52,38 @@ final class JsonRecordReader {
 
     private final Set<String> patterns;
     private final Set<String> prefixes = new HashSet<>();
+    /** Prefixes whose value must be an array ({@code /*} follows) or an object (a field follows) to reach a record. */
+    private final Set<String> arrayParents = new HashSet<>();
+    private final Set<String> objectParents = new HashSet<>();
     private final RecordBudget budget;
+    private final Consumer<String> typeWarnings;
 
     /** A reader of the records at {@code patterns}, each taken from {@code budget}. */
     JsonRecordReader(Set<String> patterns, RecordBudget budget) {
+        this(patterns, budget, warning -> { });
+    }
+
+    /**
+     * A reader of the records at {@code patterns}, each taken from the report's budget; a field on the way to a
+     * record that has the wrong JSON type (a string where an array of entries should be) is a warning of the report
+     * naming the field, not a silent absence of entries.
+     */
+    JsonRecordReader(Set<String> patterns, ImportContext context) {
+        this(patterns, context.budget(), context::warning);
+    }
+
+    private JsonRecordReader(Set<String> patterns, RecordBudget budget, Consumer<String> typeWarnings) {
         this.budget = budget;
+        this.typeWarnings = typeWarnings;
         this.patterns = Set.copyOf(patterns);
         for (String pattern : patterns) {
             String prefix = pattern;
             prefixes.add(prefix);
             while (!prefix.isEmpty()) {
-                prefix = prefix.substring(0, prefix.lastIndexOf('/'));
+                int slash = prefix.lastIndexOf('/');
+                String parent = prefix.substring(0, slash);
+                (prefix.substring(slash + 1).equals("*") ? arrayParents : objectParents).add(parent);
+                prefix = parent;
                 prefixes.add(prefix);
             }
         }
@@ -112,6 +134,12 @@ final class JsonRecordReader {
             parser.skipChildren();
             return;
         }
+        if (!path.isEmpty() && token != JsonToken.VALUE_NULL && !expectedType(path, token)) {
+            typeWarnings.accept("Field '" + display(path, indexes) + "' is " + describe(token) + ", expected "
+                    + (arrayParents.contains(path) ? "an array" : "an object") + ": the entries under it were not read");
+            parser.skipChildren();
+            return;
+        }
         if (token == JsonToken.START_OBJECT) {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
@@ -135,6 +163,37 @@ final class JsonRecordReader {
                 indexes.remove(indexes.size() - 1);
             }
         }
+    }
+
+    private boolean expectedType(String path, JsonToken token) {
+        return token == JsonToken.START_ARRAY ? arrayParents.contains(path)
+                : token == JsonToken.START_OBJECT && objectParents.contains(path);
+    }
+
+    private static String describe(JsonToken token) {
+        return switch (token) {
+            case START_ARRAY -> "an array";
+            case START_OBJECT -> "an object";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            default -> "a " + token.name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    /** The path as a reader writes it: {@code Results[0].Vulnerabilities}. */
+    private static String display(String path, List<Integer> indexes) {
+        StringBuilder out = new StringBuilder();
+        int index = 0;
+        for (String segment : path.substring(1).split("/")) {
+            if (segment.equals("*")) {
+                out.append('[').append(index < indexes.size() ? indexes.get(index++) : "*").append(']');
+            } else {
+                out.append(out.isEmpty() ? "" : ".").append(segment.equals("~") || segment.equals("\u0000") ? "*"
+                        : PlainText.clip(segment, 100));
+            }
+        }
+        return out.toString();
     }
 
     /** Reads the value at the current token as a tree, failing once it holds more than the allowed values. */

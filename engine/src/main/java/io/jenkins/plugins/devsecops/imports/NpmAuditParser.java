@@ -42,7 +42,7 @@ final class NpmAuditParser implements ReportParser {
     public void parse(InputStream in, ImportContext context) throws IOException {
         String[] version = new String[1];
         boolean[] v1 = new boolean[1];
-        new JsonRecordReader(Set.of(VULNERABILITY, REPORT_VERSION, V1_ADVISORIES), context.budget()).read(in, (path, indexes, value) -> {
+        new JsonRecordReader(Set.of(VULNERABILITY, REPORT_VERSION, V1_ADVISORIES), context).read(in, (path, indexes, value) -> {
             switch (path) {
                 case VULNERABILITY -> vulnerability(value, context);
                 case REPORT_VERSION -> version[0] = JsonFields.text(value);

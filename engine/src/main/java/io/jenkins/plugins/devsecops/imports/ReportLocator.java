@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devsecops.imports;
 
+import io.jenkins.plugins.devsecops.scan.Glob;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -8,12 +9,12 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import org.eclipse.jgit.ignore.FastIgnoreRule;
 
 /**
- * Finds the reports to import under the scan root, by the gitignore-style globs of the import patterns (JGit's
- * matcher, as for the walk's own patterns). It walks the tree itself, because reports are often larger than the
+ * Finds the reports to import under the scan root, by the gitignore-style globs of the import patterns (matched
+ * by {@link Glob} in linear time, as the walk's own patterns). It walks the tree itself, because reports are often larger than the
  * walk's size limit or excluded from the scan. Symbolic links are never followed, so a link cannot make the
  * import read a file outside the root; {@code .git} is not entered.
  */
@@ -26,7 +27,7 @@ final class ReportLocator {
     record Match(Path file, String path, ImportPattern pattern) {
     }
 
-    private record Rule(ImportPattern pattern, FastIgnoreRule rule) {
+    private record Rule(ImportPattern pattern, Glob rule) {
     }
 
     private ReportLocator() {
@@ -34,23 +35,29 @@ final class ReportLocator {
 
     /**
      * The reports under {@code root} matched by {@code patterns}, in path order; a file matched by several
-     * patterns is taken by the first.
-     *
-     * @throws IllegalArgumentException for a glob JGit cannot parse
+     * patterns is taken by the first. An invalid pattern is reported to {@code errors} (pattern, why) and left out;
+     * the other patterns go on.
      */
-    static List<Match> locate(Path root, List<ImportPattern> patterns, Consumer<String> warnings) throws IOException {
+    static List<Match> locate(Path root, List<ImportPattern> patterns, Consumer<String> warnings,
+            BiConsumer<ImportPattern, String> errors) throws IOException {
         List<Rule> rules = new ArrayList<>();
         for (ImportPattern pattern : patterns) {
-            FastIgnoreRule rule;
+            Glob rule;
             try {
-                rule = new FastIgnoreRule(pattern.glob());
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("Invalid import pattern '" + pattern + "': " + e.getMessage(), e);
+                rule = Glob.gitignore(pattern.glob());
+            } catch (IllegalArgumentException e) {
+                errors.accept(pattern, "Invalid import pattern '" + pattern + "': " + e.getMessage());
+                continue;
             }
-            if (rule.getNegation() || rule.isEmpty()) {
-                throw new IllegalArgumentException("Invalid import pattern '" + pattern + "': negations and empty patterns are not supported");
+            if (rule.negated() || rule.isEmpty()) {
+                errors.accept(pattern, "Invalid import pattern '" + pattern
+                        + "': negations, comments and empty patterns are not supported");
+                continue;
             }
             rules.add(new Rule(pattern, rule));
+        }
+        if (rules.isEmpty()) {
+            return List.of();
         }
         List<Match> matches = new ArrayList<>();
         int[] links = new int[1];
@@ -67,7 +74,7 @@ final class ReportLocator {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 String relative = root.relativize(file).toString().replace('\\', '/');
                 for (Rule rule : rules) {
-                    if (rule.rule().isMatch(relative, false)) {
+                    if (rule.rule().matchesPathOrParent(relative, false)) {
                         if (attrs.isSymbolicLink() || !attrs.isRegularFile()) {
                             links[0]++;
                         } else if (matches.size() < MAX_REPORTS) {

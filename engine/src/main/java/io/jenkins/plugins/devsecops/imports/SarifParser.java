@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -75,10 +76,10 @@ final class SarifParser implements ReportParser {
 
     @Override
     public void parse(InputStream in, ImportContext context) throws IOException {
-        Map<Integer, RunState> runs = new TreeMap<>();
+        NavigableMap<Integer, RunState> runs = new TreeMap<>();
         String[] version = new String[1];
         JsonRecordReader reader = new JsonRecordReader(Set.of(TOOL, TAXONOMY_NAME, BASE_IDS, ARTIFACT, RESULT, VERSION),
-                context.budget());
+                context);
         reader.read(in, (path, indexes, value) -> {
             if (path.equals(VERSION)) {
                 version[0] = JsonFields.text(value);
@@ -107,12 +108,18 @@ final class SarifParser implements ReportParser {
     private record ArtifactRef(String uri, String uriBaseId) {
     }
 
-    private static void finishEarlierRuns(Map<Integer, RunState> runs, int current, ImportContext context) {
-        for (Map.Entry<Integer, RunState> entry : runs.entrySet()) {
-            if (entry.getKey() < current && !entry.getValue().finished) {
-                entry.getValue().finish(context);
+    /**
+     * Finishes the runs before {@code current} and forgets them, so that the map only ever holds the runs still
+     * streaming by (one, in document order) and a log with many runs is read in linear time.
+     */
+    private static void finishEarlierRuns(NavigableMap<Integer, RunState> runs, int current, ImportContext context) {
+        Map<Integer, RunState> earlier = runs.headMap(current, false);
+        for (RunState run : earlier.values()) {
+            if (!run.finished) {
+                run.finish(context);
             }
         }
+        earlier.clear();
     }
 
     /** What is known of one run while it streams by; results wait for the run's end to resolve rules and paths. */

@@ -51,7 +51,7 @@ final class SemgrepParser implements ReportParser {
     public void parse(InputStream in, ImportContext context) throws IOException {
         List<Finding.Builder> pending = new ArrayList<>();
         String[] version = new String[1];
-        JsonToken root = new JsonRecordReader(Set.of(RESULT, ERROR, VERSION), context.budget()).read(in, (path, indexes, value) -> {
+        JsonToken root = new JsonRecordReader(Set.of(RESULT, ERROR, VERSION), context).read(in, (path, indexes, value) -> {
             switch (path) {
                 case RESULT -> {
                     Finding.Builder builder = result(value, context);

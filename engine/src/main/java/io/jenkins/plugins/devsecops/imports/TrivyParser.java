@@ -58,7 +58,7 @@ final class TrivyParser implements ReportParser {
         Map<String, String> top = new HashMap<>();
         boolean[] schema = new boolean[1];
         new JsonRecordReader(Set.of(TARGET, TYPE, VULNERABILITY, MISCONFIGURATION, SECRET, ARTIFACT_TYPE,
-                ARTIFACT_NAME, VERSION, "/SchemaVersion"), context.budget()).read(in, (path, indexes, value) -> {
+                ARTIFACT_NAME, VERSION, "/SchemaVersion"), context).read(in, (path, indexes, value) -> {
                     switch (path) {
                         case TARGET -> targets.put(indexes.get(0), JsonFields.text(value));
                         case TYPE -> types.put(indexes.get(0), JsonFields.text(value));

@@ -58,7 +58,7 @@ final class ZapParser implements ReportParser {
         patterns.add(SITE_NAME);
         patterns.add(SINGLE_SITE_ALERT);
         patterns.add(SINGLE_SITE_NAME);
-        new JsonRecordReader(patterns, context.budget()).read(in, (path, indexes, value) -> {
+        new JsonRecordReader(patterns, context).read(in, (path, indexes, value) -> {
             switch (path) {
                 case ALERT -> {
                     Pending alert = alert(value, indexes.get(0), context);

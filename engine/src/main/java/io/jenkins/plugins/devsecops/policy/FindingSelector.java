@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devsecops.policy;
 
+import io.jenkins.plugins.devsecops.model.Confidence;
 import io.jenkins.plugins.devsecops.model.Finding;
 import io.jenkins.plugins.devsecops.model.Severity;
 import java.io.Serializable;
@@ -20,9 +21,11 @@ import java.util.TreeSet;
  * @param fixAvailable {@code true}: only findings with a fixed version; {@code false}: only without; {@code null}: any
  * @param secret {@code true}: only secrets (stage {@code secrets}); {@code false}: only non-secrets; {@code null}: any
  * @param overdue {@code true}: only findings open longer than their severity's SLA; {@code null}: any
+ * @param minConfidence findings at or above this confidence (e.g. {@code HIGH}: secrets of a provider's own format
+ *     outside test code, not the generic entropy rule), or {@code null} for any confidence
  */
 public record FindingSelector(Severity minSeverity, List<String> ruleIds, List<String> advisoryIds, List<String> stages,
-        Boolean fixAvailable, Boolean secret, Boolean overdue) implements Serializable {
+        Boolean fixAvailable, Boolean secret, Boolean overdue, Confidence minConfidence) implements Serializable {
 
     /** The id of the stage whose findings are secrets. */
     public static final String SECRETS_STAGE = "secrets";
@@ -33,6 +36,12 @@ public record FindingSelector(Severity minSeverity, List<String> ruleIds, List<S
         ruleIds = normalise(ruleIds);
         advisoryIds = normalise(advisoryIds);
         stages = normalise(stages);
+    }
+
+    /** A selector with no confidence criterion. */
+    public FindingSelector(Severity minSeverity, List<String> ruleIds, List<String> advisoryIds, List<String> stages,
+            Boolean fixAvailable, Boolean secret, Boolean overdue) {
+        this(minSeverity, ruleIds, advisoryIds, stages, fixAvailable, secret, overdue, null);
     }
 
     private static List<String> normalise(List<String> values) {
@@ -86,6 +95,9 @@ public record FindingSelector(Severity minSeverity, List<String> ruleIds, List<S
         if (secret != null && SECRETS_STAGE.equals(finding.stage()) != secret) {
             return false;
         }
+        if (minConfidence != null && finding.confidence().ordinal() > minConfidence.ordinal()) {
+            return false;
+        }
         return overdue == null || overdue == isOverdue;
     }
 
@@ -112,6 +124,9 @@ public record FindingSelector(Severity minSeverity, List<String> ruleIds, List<S
         }
         if (overdue != null) {
             parts.add(overdue ? "overdue" : "within SLA");
+        }
+        if (minConfidence != null) {
+            parts.add("confidence >= " + minConfidence);
         }
         return parts.isEmpty() ? "any finding" : String.join(", ", parts);
     }

@@ -33,6 +33,19 @@ public record PolicyLayer(String name, SecurityPolicy policy) implements Seriali
         return new PolicyLayer("repository (" + file + ")", policy);
     }
 
+    /** The engine's default policy ({@link SecurityPolicy#defaults()}), in place of a missing repository file. */
+    public static PolicyLayer defaults() {
+        return new PolicyLayer("default policy", SecurityPolicy.defaults());
+    }
+
+    /**
+     * The repository's policy file, or the engine's default policy when the repository has none
+     * ({@code policy == null}): a policy file replaces the defaults, it does not stack under them.
+     */
+    public static PolicyLayer repositoryOrDefault(String file, SecurityPolicy policy) {
+        return policy == null ? defaults() : repository(file, policy);
+    }
+
     /** The step parameters (in the CLI: command-line options such as {@code --fail-on}). */
     public static PolicyLayer step(SecurityPolicy policy) {
         return new PolicyLayer("step", policy);

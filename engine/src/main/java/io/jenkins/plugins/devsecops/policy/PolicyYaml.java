@@ -1,6 +1,7 @@
 package io.jenkins.plugins.devsecops.policy;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.jenkins.plugins.devsecops.model.Confidence;
 import io.jenkins.plugins.devsecops.model.Severity;
 import io.jenkins.plugins.devsecops.yaml.StrictYamlReader;
 import io.jenkins.plugins.devsecops.yaml.YamlInputException;
@@ -104,7 +105,7 @@ public final class PolicyYaml {
     /** One gate: its id, selector criteria, scope, threshold and result. */
     record GateDocument(String id, String severity, List<String> rules, List<String> advisories, List<String> stages,
             Boolean fixAvailable, Boolean secret, Boolean overdue, String scope, Integer threshold,
-            @JsonProperty("result") String action, Boolean enabled) {
+            @JsonProperty("result") String action, Boolean enabled, String confidence) {
 
         GateDocument {
             if (id == null || id.isBlank()) {
@@ -115,6 +116,9 @@ public final class PolicyYaml {
             }
             if (scope != null) {
                 parseEnum(GateScope.class, scope, "scope");
+            }
+            if (confidence != null) {
+                parseEnum(Confidence.class, confidence, "confidence");
             }
             parseEnum(GateAction.class, action, "result");
             if (threshold != null && threshold < 1) {
@@ -127,7 +131,8 @@ public final class PolicyYaml {
 
         QualityGate toGate() {
             FindingSelector selector = new FindingSelector(severity == null ? null : Severity.parse(severity), rules,
-                    advisories, stages, fixAvailable, secret, overdue);
+                    advisories, stages, fixAvailable, secret, overdue,
+                    confidence == null ? null : parseEnum(Confidence.class, confidence, "confidence"));
             return new QualityGate(id, selector, scope == null ? GateScope.TOTAL : parseEnum(GateScope.class, scope,
                     "scope"), threshold == null ? 1 : threshold, parseEnum(GateAction.class, action, "result"),
                     enabled == null || enabled);

@@ -54,6 +54,32 @@ public record SecurityPolicy(List<QualityGate> gates, List<String> requiredStage
         return new SecurityPolicy(List.of(), List.of(), SuppressionRules.inherit(), Map.of());
     }
 
+    /** The id of the default gate on new critical findings. */
+    public static final String DEFAULT_NEW_CRITICAL = "default-new-critical";
+    /** The id of the default gate on verified-format secrets. */
+    public static final String DEFAULT_VERIFIED_SECRET = "default-verified-secret";
+
+    /**
+     * The policy a repository without a policy file gets (documented in {@code docs/policy.md}): FAILURE on any
+     * <em>new</em> active CRITICAL finding, and FAILURE on any active secret of a provider's own format (confidence
+     * HIGH: AWS, GitHub, Slack, private keys ... outside test code; not the generic entropy rule, whose findings are
+     * MEDIUM confidence, nor secrets under test paths, whose confidence is lowered). A policy file replaces it.
+     */
+    public static SecurityPolicy defaults() {
+        return builder()
+                .gate(QualityGate.of(DEFAULT_NEW_CRITICAL, FindingSelector.atLeast(Severity.CRITICAL), GateScope.NEW, 1,
+                        GateAction.FAILURE))
+                .gate(QualityGate.of(DEFAULT_VERIFIED_SECRET, new FindingSelector(null, List.of(), List.of(),
+                        List.of(), null, true, null, io.jenkins.plugins.devsecops.model.Confidence.HIGH),
+                        GateScope.TOTAL, 1, GateAction.FAILURE))
+                .build();
+    }
+
+    /** Whether this policy declares no gate and no required stage: every scan passes it. */
+    public boolean hasNoGates() {
+        return gates.stream().noneMatch(QualityGate::enabled) && requiredStages.isEmpty();
+    }
+
     /** The gate named {@code id}. */
     public Optional<QualityGate> gate(String id) {
         return gates.stream().filter(g -> g.id().equals(id)).findFirst();

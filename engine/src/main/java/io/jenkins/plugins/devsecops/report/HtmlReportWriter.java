@@ -205,6 +205,11 @@ public final class HtmlReportWriter implements ReportWriter {
             if (result != null) {
                 html.append("<span class=\"status ").append(result.status().name()).append("\">")
                         .append(result.status().name().replace('_', ' ').toLowerCase(Locale.ROOT)).append("</span>");
+            } else if (report.findings().stream().anyMatch(f -> f.stage().equals(entry.getKey())
+                    && FindingHistory.isCarried(f))) {
+                // A stage this scan did not run: its findings come unchanged from the last scan that ran it.
+                html.append("<span class=\"muted\" title=\"not run in this scan: findings carried over from the ")
+                        .append("last scan that ran it\">carried over</span>");
             } else {
                 html.append("<span class=\"muted\">imported</span>");
             }

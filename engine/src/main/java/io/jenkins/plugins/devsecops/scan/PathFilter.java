@@ -7,40 +7,37 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import org.eclipse.jgit.ignore.FastIgnoreRule;
-import org.eclipse.jgit.ignore.IgnoreNode;
 
 /**
  * Decides which paths the walk leaves out: {@code .devsecopsignore} files (gitignore syntax, one per directory,
  * like {@code .gitignore}), and the request's include and exclude patterns (gitignore syntax too).
- * Uses JGit's own gitignore matcher. One instance per walk; not thread-safe.
+ * Patterns are matched by {@link Glob}, in time linear in the path. One instance per walk; not thread-safe.
  */
 final class PathFilter {
 
     /** The name of the ignore file honoured in every directory. */
     static final String IGNORE_FILE = ".devsecopsignore";
 
-    private final List<FastIgnoreRule> includes;
-    private final List<FastIgnoreRule> excludes;
+    private final List<Glob> includes;
+    private final List<Glob> excludes;
     private final Deque<IgnoreLevel> levels = new ArrayDeque<>();
 
-    private record IgnoreLevel(String directory, IgnoreNode node) {
+    private record IgnoreLevel(String directory, IgnoreFile node) {
     }
 
     PathFilter(List<String> includePatterns, List<String> excludePatterns) {
-        this.includes = includePatterns.stream().map(FastIgnoreRule::new).toList();
-        this.excludes = excludePatterns.stream().map(FastIgnoreRule::new).toList();
+        this.includes = includePatterns.stream().map(Glob::gitignore).filter(glob -> !glob.isEmpty()).toList();
+        this.excludes = excludePatterns.stream().map(Glob::gitignore).filter(glob -> !glob.isEmpty()).toList();
     }
 
     /** Enters a directory ({@code ""} for the root): reads its ignore file if it has one. */
     void enterDirectory(Path directory, String relativePath) throws IOException {
         Path ignoreFile = directory.resolve(IGNORE_FILE);
-        IgnoreNode node = null;
+        IgnoreFile node = null;
         // Never through a link, never a FIFO (which would block the walk).
         if (Files.isRegularFile(ignoreFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            node = new IgnoreNode();
             try (InputStream in = Files.newInputStream(ignoreFile)) {
-                node.parse(ignoreFile.toString(), in);
+                node = IgnoreFile.read(in);
             }
         }
         levels.push(new IgnoreLevel(relativePath, node));
@@ -58,11 +55,11 @@ final class PathFilter {
                 continue;
             }
             String local = level.directory().isEmpty() ? relativePath : relativePath.substring(level.directory().length() + 1);
-            IgnoreNode.MatchResult result = level.node().isIgnored(local, directory);
-            if (result == IgnoreNode.MatchResult.IGNORED) {
+            IgnoreFile.Decision result = level.node().decide(local, directory);
+            if (result == IgnoreFile.Decision.IGNORED) {
                 return true;
             }
-            if (result == IgnoreNode.MatchResult.NOT_IGNORED) {
+            if (result == IgnoreFile.Decision.NOT_IGNORED) {
                 return false;
             }
         }
@@ -71,16 +68,16 @@ final class PathFilter {
 
     /** Whether the request's patterns leave out this file. */
     boolean isExcluded(String relativePath) {
-        for (FastIgnoreRule rule : excludes) {
-            if (rule.isMatch(relativePath, false) && !rule.getNegation()) {
+        for (Glob rule : excludes) {
+            if (!rule.negated() && rule.matchesPathOrParent(relativePath, false)) {
                 return true;
             }
         }
         if (includes.isEmpty()) {
             return false;
         }
-        for (FastIgnoreRule rule : includes) {
-            if (rule.isMatch(relativePath, false)) {
+        for (Glob rule : includes) {
+            if (rule.matchesPathOrParent(relativePath, false)) {
                 return false;
             }
         }
@@ -89,8 +86,8 @@ final class PathFilter {
 
     /** Whether the request's exclude patterns leave out a whole directory. */
     boolean isExcludedDirectory(String relativePath) {
-        for (FastIgnoreRule rule : excludes) {
-            if (rule.isMatch(relativePath, true) && !rule.getNegation()) {
+        for (Glob rule : excludes) {
+            if (!rule.negated() && rule.matchesPathOrParent(relativePath, true)) {
                 return true;
             }
         }

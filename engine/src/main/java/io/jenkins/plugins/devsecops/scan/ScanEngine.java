@@ -42,6 +42,9 @@ public final class ScanEngine {
             .thenComparing(Finding::ruleId)
             .thenComparing(f -> f.fingerprint() == null ? "" : f.fingerprint());
 
+    /** Report property: the catalog's stages this scan did not run, comma-separated (absent when it ran all). */
+    public static final String STAGES_NOT_RUN = "stagesNotRun";
+
     private static final long PROGRESS_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     /** Files read and waiting or being scanned per scan thread: bounds memory however large the tree. */
@@ -66,7 +69,7 @@ public final class ScanEngine {
      * Scans.
      *
      * @throws IOException when the root is not a readable directory
-     * @throws IllegalArgumentException when the request names an unknown stage
+     * @throws IllegalArgumentException when the request names an unknown stage or option
      * @throws InterruptedException when the calling thread is interrupted; the pool is stopped
      */
     public Report scan(ScanRequest request, ProgressListener listener) throws IOException, InterruptedException {
@@ -77,6 +80,7 @@ public final class ScanEngine {
             throw new NoSuchFileException(root.toString(), null, "not a directory");
         }
         List<Stage> stages = catalog.select(request.stages());
+        catalog.checkOptions(request.options().keySet());
         long deadline = startNanos + request.stageTimeout().toNanos();
 
         List<StageRun> runs = new ArrayList<>();
@@ -126,9 +130,19 @@ public final class ScanEngine {
         findings.sort(REPORT_ORDER);
         report.findings(findings);
         report.components(components);
+        List<String> notRun = catalog.all().stream().filter(stage -> !stages.contains(stage)).map(Stage::id).toList();
+        if (!notRun.isEmpty()) {
+            report.property(STAGES_NOT_RUN, String.join(",", notRun));
+        }
         report.durationMillis(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
         // A found secret may also be part of a file name or an author's name: masked everywhere it appears.
         return secrets.redact(report.build());
+    }
+
+    /** The catalog's stages that the scan of {@code report} did not run (see {@link #STAGES_NOT_RUN}). */
+    public static List<String> stagesNotRun(Report report) {
+        String value = report.properties().get(STAGES_NOT_RUN);
+        return value == null || value.isBlank() ? List.of() : List.of(value.split(","));
     }
 
     private static StageRun open(Stage stage, StageContext context) {
@@ -288,7 +302,8 @@ public final class ScanEngine {
                     }
                 } catch (UncheckedIOException e) {
                     throw e;
-                } catch (IOException | RuntimeException | StackOverflowError e) {
+                } catch (Exception | StackOverflowError | OutOfMemoryError | LinkageError | AssertionError e) {
+                    // whatever a parser throws on one file is that file's error, never the scan's
                     run.collector.error(file.path(), describe(e));
                     run.collector.addTime(System.nanoTime() - start);
                 }
@@ -299,8 +314,23 @@ public final class ScanEngine {
             } else {
                 counters.skip(binary ? "binary" : "no-stage");
             }
+        } catch (SourceFile.TooLargeException e) {
+            counters.unreadable(file.path());
+            for (StageRun run : runs) {
+                if (run.active()) {
+                    run.collector.error(file.path(), e.getMessage());
+                }
+            }
         } catch (UncheckedIOException e) {
             counters.unreadable(file.path());
+        } catch (OutOfMemoryError e) {
+            // reading or decoding one file exhausted the heap: that file is not scanned, the others are
+            counters.unreadable(file.path());
+            for (StageRun run : runs) {
+                if (run.active()) {
+                    run.collector.error(file.path(), "not scanned: not enough memory to read it whole");
+                }
+            }
         } finally {
             file.release();
         }

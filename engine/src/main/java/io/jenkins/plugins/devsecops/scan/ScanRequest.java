@@ -40,6 +40,8 @@ public record ScanRequest(Path root, List<String> stages, List<String> includes,
         stages = stages == null ? List.of() : List.copyOf(stages);
         includes = includes == null ? List.of() : List.copyOf(includes);
         excludes = excludes == null ? List.of() : List.copyOf(excludes);
+        includes.forEach(Glob::gitignore); // an invalid pattern is refused here, naming it
+        excludes.forEach(Glob::gitignore);
         if (maxFileSize <= 0) {
             throw new IllegalArgumentException("The size limit must be positive: " + maxFileSize);
         }

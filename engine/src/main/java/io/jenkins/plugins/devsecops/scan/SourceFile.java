@@ -18,6 +18,21 @@ public final class SourceFile {
     private static final int BINARY_PROBE_BYTES = 8000;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
+    /**
+     * The largest file read whole: 256 MiB, or an eighth of the heap when that is less. A larger file (possible
+     * only with a raised size limit) is refused with {@link TooLargeException}, never read into memory.
+     */
+    public static final long MAX_READ_BYTES = Math.min(256L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 8);
+
+    /** Thrown by {@link #bytes()} for a file larger than {@link #MAX_READ_BYTES}: the message names the file. */
+    public static final class TooLargeException extends UncheckedIOException {
+        private static final long serialVersionUID = 1L;
+
+        TooLargeException(String message) {
+            super(message, new IOException(message));
+        }
+    }
+
     private final Path absolutePath;
     private final String path;
     private final long size;
@@ -75,7 +90,7 @@ public final class SourceFile {
                 result = content;
                 if (result == null) {
                     try {
-                        result = Files.readAllBytes(absolutePath);
+                        result = readCapped();
                     } catch (IOException e) {
                         throw new UncheckedIOException("Cannot read " + path + ": " + e.getMessage(), e);
                     }
@@ -84,6 +99,22 @@ public final class SourceFile {
             }
         }
         return result;
+    }
+
+    /** Reads the file, at most {@link #MAX_READ_BYTES} of it: a file that grew or lies about its size is refused. */
+    private byte[] readCapped() throws IOException {
+        String tooLarge = path + " is larger than " + MAX_READ_BYTES + " bytes, the most a file is read into memory;"
+                + " it was not scanned";
+        if (Files.size(absolutePath) > MAX_READ_BYTES) {
+            throw new TooLargeException(tooLarge);
+        }
+        try (java.io.InputStream in = Files.newInputStream(absolutePath)) {
+            byte[] read = in.readNBytes((int) MAX_READ_BYTES + 1);
+            if (read.length > MAX_READ_BYTES) {
+                throw new TooLargeException(tooLarge);
+            }
+            return read;
+        }
     }
 
     /** Whether the file looks binary: a NUL byte among its first 8,000 bytes, as git decides. */

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.devsecops.scan;
 
 import java.io.IOException;
+import java.util.Set;
 
 /**
  * A security stage: secrets, dependencies, IaC, imports, ... Stages are found with {@link java.util.ServiceLoader}
@@ -17,6 +18,15 @@ public interface Stage {
     /** Whether the stage runs when the user names no stages. */
     default boolean enabledByDefault() {
         return true;
+    }
+
+    /**
+     * The names of the options this stage reads (without the {@code <id>.} prefix), e.g. {@code history} for
+     * {@code secrets.history}. A request naming any other option of this stage is refused before the scan, so that
+     * a misspelt option is an error, not silently ignored.
+     */
+    default Set<String> options() {
+        return Set.of();
     }
 
     /** Prepares one scan. */

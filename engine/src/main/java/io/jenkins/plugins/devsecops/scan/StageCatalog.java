@@ -39,6 +39,33 @@ public final class StageCatalog {
     }
 
     /**
+     * Checks option names ({@code <stage>.<name>}) against the options each stage declares.
+     *
+     * @throws IllegalArgumentException naming the first unknown option and the known ones
+     */
+    public void checkOptions(java.util.Set<String> names) {
+        for (String name : new java.util.TreeSet<>(names)) {
+            int dot = name.indexOf('.');
+            Stage stage = dot <= 0 ? null : stages.get(name.substring(0, dot));
+            if (stage == null) {
+                throw new IllegalArgumentException("Unknown option '" + name + "': options are named STAGE.NAME, "
+                        + "with STAGE one of " + stages.keySet() + "; known options are " + knownOptions());
+            }
+            if (!stage.options().contains(name.substring(dot + 1))) {
+                throw new IllegalArgumentException("Unknown option '" + name + "': known options of stage "
+                        + stage.id() + " are " + (stage.options().isEmpty() ? "none"
+                                : String.join(", ", new java.util.TreeSet<>(stage.options()))));
+            }
+        }
+    }
+
+    /** Every option of every stage, {@code <stage>.<name>}, sorted. */
+    public List<String> knownOptions() {
+        return stages.values().stream().flatMap(s -> s.options().stream().map(o -> s.id() + "." + o)).sorted()
+                .toList();
+    }
+
+    /**
      * The stages a request asks for: the named ones, or every default stage when it names none.
      *
      * @throws IllegalArgumentException naming the unknown id and the known ones

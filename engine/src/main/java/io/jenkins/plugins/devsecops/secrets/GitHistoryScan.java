@@ -248,7 +248,7 @@ final class GitHistoryScan {
         List<SecretMatch> matches = detector.detect(blob.path(), content, () -> {
             decoded[0] = new String(content, StandardCharsets.UTF_8);
             return decoded[0];
-        });
+        }, warning -> sink.warning("History blob " + blob.blob().abbreviate(12).name() + ": " + warning));
         if (matches.isEmpty()) {
             return null;
         }

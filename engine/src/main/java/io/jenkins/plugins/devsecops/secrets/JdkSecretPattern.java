@@ -62,7 +62,7 @@ final class JdkSecretPattern implements SecretPattern {
     }
 
     private void findAll(Matcher matcher, int to, MatchConsumer consumer) {
-        while (matcher.find()) {
+        while (!consumer.stopped() && matcher.find()) {
             for (int group : secretGroups) {
                 int start = matcher.start(group);
                 if (start >= 0) {

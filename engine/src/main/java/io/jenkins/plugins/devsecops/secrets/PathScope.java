@@ -1,7 +1,7 @@
 package io.jenkins.plugins.devsecops.secrets;
 
+import io.jenkins.plugins.devsecops.scan.Glob;
 import java.util.List;
-import org.eclipse.jgit.ignore.FastIgnoreRule;
 
 /** Which files a rule applies to, by path relative to the scan root. Immutable and thread-safe. */
 @FunctionalInterface
@@ -14,16 +14,19 @@ public interface PathScope {
     boolean appliesTo(String path);
 
     /**
-     * The files matched by any of these gitignore-style globs (a rule's {@code files}), using JGit's gitignore matcher.
+     * The files matched by any of these gitignore-style globs (a rule's {@code files}), matched in linear time by
+     * {@link Glob}.
+     *
+     * @throws IllegalArgumentException for a glob that is too long or has an invalid character class
      */
     static PathScope globs(List<String> globs) {
         if (globs == null || globs.isEmpty()) {
             return ALL;
         }
-        List<FastIgnoreRule> rules = globs.stream().map(FastIgnoreRule::new).toList();
+        List<Glob> rules = globs.stream().map(Glob::gitignore).toList();
         return path -> {
-            for (FastIgnoreRule rule : rules) {
-                if (!rule.getNegation() && rule.isMatch(path, false)) {
+            for (Glob rule : rules) {
+                if (!rule.negated() && rule.matchesPathOrParent(path, false)) {
                     return true;
                 }
             }

@@ -24,6 +24,15 @@ final class PatternPrefix {
     }
 
     static boolean startsWithKeyword(String source, List<String> keywords) {
+        return keywordOffset(source, keywords) == 0;
+    }
+
+    /**
+     * Where a keyword sits in the literal every match starts with, e.g. 5 for {@code -----BEGIN PRIVATE KEY-----...}
+     * and the keyword {@code begin private key}: every match then starts that many characters before a keyword hit,
+     * so one attempt there per hit finds them all. -1 when matches do not start with such a literal.
+     */
+    static int keywordOffset(String source, List<String> keywords) {
         int i = 0;
         int strippedGroups = 0;
         while (true) {
@@ -50,10 +59,17 @@ final class PatternPrefix {
             literalEnd--; // the quantifier applies to the last character, which is then not certain
         }
         String literal = source.substring(i, Math.max(i, literalEnd)).toLowerCase(Locale.ROOT);
-        if (literal.isEmpty() || keywords.stream().noneMatch(literal::startsWith)) {
-            return false;
+        int offset = -1;
+        for (String keyword : keywords) {
+            int at = literal.indexOf(keyword);
+            if (at >= 0 && (offset < 0 || at < offset)) {
+                offset = at;
+            }
         }
-        return !hasAlternationAround(source, i, strippedGroups);
+        if (offset < 0 || hasAlternationAround(source, i, strippedGroups)) {
+            return -1;
+        }
+        return offset;
     }
 
     /** Whether a {@code |} sits at the top level or directly inside one of the leading groups. */

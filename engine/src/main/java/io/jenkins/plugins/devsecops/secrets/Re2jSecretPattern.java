@@ -36,7 +36,7 @@ final class Re2jSecretPattern implements SecretPattern {
         CharSequence region = from == 0 && to == text.length() ? text : text.subSequence(from, to);
         Matcher matcher = pattern.matcher(region);
         int position = 0;
-        while (position <= region.length() && matcher.find(position)) {
+        while (position <= region.length() && !consumer.stopped() && matcher.find(position)) {
             int start = matcher.start(secretGroup);
             if (start >= 0) {
                 consumer.match(from + matcher.start(), from + matcher.end(), from + start, from + matcher.end(secretGroup));

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.devsecops.secrets;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -8,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -31,14 +34,29 @@ public final class SecretDetector {
     /** How many characters a multi-line rule looks at from its keyword's line. */
     static final int MULTILINE_CHARS = 16 * 1024;
 
+    /**
+     * The processor time the rules may spend on one file: each time the file's detection uses this much more, the
+     * rule that took the most time so far is stopped there with a warning. Processor time of the scanning thread,
+     * so a busy machine does not stop rules that merely waited.
+     */
+    static final long FILE_CPU_BUDGET_NANOS = 3_000_000_000L;
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /** The raw matches a user rule may produce in one file before it is stopped there with a warning. */
+    static final int USER_RULE_MATCH_BUDGET = 10_000;
+
     private final List<SecretRule> rules;
     private final KeywordAutomaton automaton;
     /** Per keyword of the automaton: the indexes of the rules that have it. */
     private final int[][] rulesOfKeyword;
     /** Rules without keywords (user rules only): their RE2J pattern runs over the whole text. */
     private final int[] unkeyed;
-    /** Per rule: whether every match starts with a keyword, so that a search may start at the hit. */
-    private final boolean[] startsAtKeyword;
+    /**
+     * Per rule: how far before its keyword every match starts (0: at the keyword), so that one attempt per hit
+     * finds every match; -1 when a search of the region is needed.
+     */
+    private final int[] keywordOffset;
     /**
      * Whether every keyword is ASCII: then the keyword search may run over UTF-8 bytes (a multi-byte character is
      * made of bytes that no keyword contains), and a file without a hit needs no decoding at all.
@@ -75,11 +93,11 @@ public final class SecretDetector {
             rulesOfKeyword[k] = byKeyword.get(keywords.get(k)).stream().mapToInt(Integer::intValue).toArray();
         }
         this.unkeyed = withoutKeywords.stream().mapToInt(Integer::intValue).toArray();
-        this.startsAtKeyword = new boolean[this.rules.size()];
+        this.keywordOffset = new int[this.rules.size()];
         for (int r = 0; r < this.rules.size(); r++) {
             SecretRule rule = this.rules.get(r);
-            startsAtKeyword[r] = rule.pattern() instanceof JdkSecretPattern
-                    && PatternPrefix.startsWithKeyword(rule.pattern().source(), rule.keywords());
+            keywordOffset[r] = rule.pattern() instanceof JdkSecretPattern
+                    ? PatternPrefix.keywordOffset(rule.pattern().source(), rule.keywords()) : -1;
         }
     }
 
@@ -114,14 +132,23 @@ public final class SecretDetector {
      * @param bytes the raw content {@code text} was decoded from, or {@code null}
      */
     public List<SecretMatch> detect(String path, String text, byte[] bytes) {
-        FileScan scan = new FileScan(path, text);
+        return detect(path, text, bytes, warning -> { });
+    }
+
+    /**
+     * The secrets in {@code text}, as {@link #detect(String, String, byte[])}; a rule that runs out of its budget
+     * for the file ({@link #FILE_CPU_BUDGET_NANOS}, and {@link #USER_RULE_MATCH_BUDGET} matches for a user rule)
+     * is stopped there and {@code warnings} gets a message naming the rule and the file.
+     */
+    public List<SecretMatch> detect(String path, String text, byte[] bytes, Consumer<String> warnings) {
+        FileScan scan = new FileScan(path, text, warnings);
         if (bytes != null && bytes.length == text.length()) {
             automaton.scanBytes(bytes, scan);
         } else {
             automaton.scan(text, scan);
         }
         for (int r : unkeyed) {
-            if (scan.applies(r)) {
+            if (scan.applies(r) && !scan.halted[r]) {
                 scan.run(r, 0, text.length());
             }
         }
@@ -146,8 +173,16 @@ public final class SecretDetector {
      * @param text decodes {@code bytes} (as UTF-8, malformed input replaced); called at most once
      */
     public List<SecretMatch> detect(String path, byte[] bytes, Supplier<String> text) {
+        return detect(path, bytes, text, warning -> { });
+    }
+
+    /**
+     * The secrets in a file given as raw bytes, as {@link #detect(String, byte[], Supplier)}; a rule that runs out of
+     * its budget for the file is stopped there and {@code warnings} gets a message naming the rule and the file.
+     */
+    public List<SecretMatch> detect(String path, byte[] bytes, Supplier<String> text, Consumer<String> warnings) {
         if (!asciiKeywords || unkeyed.length > 0) {
-            return detect(path, text.get(), bytes);
+            return detect(path, text.get(), bytes, warnings);
         }
         HitBuffer hits = hitBuffers.get();
         hits.clear();
@@ -156,7 +191,7 @@ public final class SecretDetector {
             return List.of();
         }
         String decoded = text.get();
-        FileScan scan = new FileScan(path, decoded);
+        FileScan scan = new FileScan(path, decoded, warnings);
         int[] buffer = hits.hits;
         if (bytes.length == decoded.length()) {
             for (int i = 0; i < hits.size; i += 2) {
@@ -199,35 +234,72 @@ public final class SecretDetector {
         }
     }
 
-    /** Drops generic-rule matches of a value a provider rule also matched: the provider finding says more. */
+    /**
+     * Drops generic-rule matches of a value a provider rule also matched: the provider finding says more. One
+     * binary search per generic match over the provider matches' starts and running maximum of ends.
+     */
     private static List<SecretMatch> withoutGenericDuplicates(List<SecretMatch> sorted) {
+        int specific = 0;
+        for (SecretMatch match : sorted) {
+            if (!match.rule().id().equals(GenericAssignmentRule.ID)) {
+                specific++;
+            }
+        }
+        if (specific == 0 || specific == sorted.size()) {
+            return sorted;
+        }
+        int[] starts = new int[specific];
+        int[] maxEnds = new int[specific];
+        int n = 0;
+        for (SecretMatch match : sorted) {
+            if (!match.rule().id().equals(GenericAssignmentRule.ID)) {
+                starts[n] = match.secretStart();
+                maxEnds[n] = Math.max(n == 0 ? Integer.MIN_VALUE : maxEnds[n - 1], match.secretEnd());
+                n++;
+            }
+        }
         List<SecretMatch> kept = new ArrayList<>(sorted.size());
         for (SecretMatch match : sorted) {
-            if (match.rule().id().equals(GenericAssignmentRule.ID) && overlapsSpecific(sorted, match)) {
-                continue;
+            if (match.rule().id().equals(GenericAssignmentRule.ID)) {
+                // the provider matches starting before this one ends: does any of them end after it starts?
+                int before = lowerBound(starts, match.secretEnd());
+                if (before > 0 && maxEnds[before - 1] > match.secretStart()) {
+                    continue;
+                }
             }
             kept.add(match);
         }
         return kept;
     }
 
-    private static boolean overlapsSpecific(List<SecretMatch> sorted, SecretMatch generic) {
-        for (SecretMatch other : sorted) {
-            if (other.secretStart() >= generic.secretEnd()) {
-                break;
-            }
-            if (other != generic && !other.rule().id().equals(GenericAssignmentRule.ID)
-                    && other.secretEnd() > generic.secretStart()) {
-                return true;
+    /** The number of values in the sorted {@code values} below {@code key}. */
+    private static int lowerBound(int[] values, int key) {
+        int low = 0;
+        int high = values.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (values[mid] < key) {
+                low = mid + 1;
+            } else {
+                high = mid;
             }
         }
-        return false;
+        return low;
     }
 
     /** The state of one {@link #detect} call. */
     private final class FileScan implements KeywordAutomaton.HitConsumer, SecretPattern.MatchConsumer {
         private final String path;
         private final String text;
+        private final Consumer<String> warnings;
+        private final long[] spentNanos = new long[rules.size()];
+        private final int[] rawMatches = new int[rules.size()];
+        final boolean[] halted = new boolean[rules.size()];
+        private final long cpuAtStart = cpuTime();
+        private long callStarted;
+        private int calls;
+        private int haltedRules;
+        private boolean inCall;
         private final int[] scannedUntil = new int[rules.size()];
         private final byte[] applies = new byte[rules.size()];
         private final List<SecretMatch> found = new ArrayList<>(0);
@@ -240,9 +312,73 @@ public final class SecretDetector {
         /** The start of the line holding {@code newlineCursor}. */
         private int currentLineStart;
 
-        FileScan(String path, String text) {
+        FileScan(String path, String text, Consumer<String> warnings) {
             this.path = path;
             this.text = text;
+            this.warnings = warnings;
+        }
+
+        /** Starts timing a call of rule {@code r}'s pattern. */
+        private void begin(int r) {
+            currentRule = r;
+            callStarted = System.nanoTime();
+        }
+
+        /** Ends timing the call started by {@link #begin}; now and then checks the file's processor time. */
+        private void end(int r) {
+            spentNanos[r] += System.nanoTime() - callStarted;
+            if ((++calls & 255) == 0) {
+                checkBudget();
+            }
+        }
+
+        /**
+         * Stops the rule that took the most time when the file's processor time passed the next multiple of the
+         * budget. Rules are timed by the wall clock (cheap, and fair between rules), the file by processor time.
+         */
+        private void checkBudget() {
+            long used = cpuTime() - cpuAtStart;
+            if (used <= FILE_CPU_BUDGET_NANOS * (haltedRules + 1)) {
+                return;
+            }
+            long now = System.nanoTime();
+            int worst = -1;
+            for (int r = 0; r < spentNanos.length; r++) {
+                long spent = spentNanos[r] + (r == currentRule && inCall ? now - callStarted : 0);
+                if (!halted[r] && (worst < 0 || spent > spentNanos[worst])) {
+                    worst = r;
+                }
+            }
+            if (worst >= 0) {
+                halt(worst, "the rules' time on this file passed " + FILE_CPU_BUDGET_NANOS * (haltedRules + 1)
+                        / 1_000_000 + " ms of processor time and this rule took the most");
+            }
+        }
+
+        private static long cpuTime() {
+            return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+        }
+
+        private void halt(int r, String why) {
+            if (!halted[r]) {
+                halted[r] = true;
+                haltedRules++;
+                warnings.accept("Secret rule " + rules.get(r).id() + " stopped early in " + path + ": " + why
+                        + "; the rest of the file was not checked by this rule");
+            }
+        }
+
+        @Override
+        public boolean stopped() {
+            if (halted[currentRule]) {
+                return true;
+            }
+            if ((++calls & 255) == 0) {
+                inCall = true;
+                checkBudget();
+                inCall = false;
+            }
+            return halted[currentRule];
         }
 
         boolean applies(int rule) {
@@ -256,23 +392,29 @@ public final class SecretDetector {
         public void hit(int keyword, int end) {
             int hitStart = end - automaton.length(keyword);
             for (int r : rulesOfKeyword[keyword]) {
-                if (hitStart < scannedUntil[r] || !applies(r)) {
+                if (hitStart < scannedUntil[r] || halted[r] || !applies(r)) {
                     continue;
                 }
                 SecretRule rule = rules.get(r);
                 if (rule.anchored()) {
-                    currentRule = r;
+                    begin(r);
                     anchorStart = hitStart;
                     rule.pattern().matchAt(text, end, lineEnd(end), this);
                     anchorStart = -1;
+                    end(r);
                     continue;
                 }
-                if (startsAtKeyword[r]) {
-                    // Every match starts with a keyword, so at a hit: one attempt there, no search of the region.
-                    currentRule = r;
-                    // One attempt reads only what it needs: a character bound is enough, no need to count lines.
-                    int limit = rule.multiline() ? Math.min(text.length(), end + MULTILINE_CHARS) : lineEnd(end);
-                    rule.pattern().matchAt(text, hitStart, limit, this);
+                if (keywordOffset[r] >= 0) {
+                    // Every match starts at a fixed distance before a keyword, so at a hit: one attempt there, no
+                    // search of the region.
+                    int from = hitStart - keywordOffset[r];
+                    if (from >= 0) {
+                        begin(r);
+                        // One attempt reads only what it needs: a character bound is enough, no need to count lines.
+                        int limit = rule.multiline() ? Math.min(text.length(), end + MULTILINE_CHARS) : lineEnd(end);
+                        rule.pattern().matchAt(text, from, limit, this);
+                        end(r);
+                    }
                     continue;
                 }
                 int regionStart = lineStart(hitStart);
@@ -290,17 +432,22 @@ public final class SecretDetector {
         }
 
         void run(int rule, int from, int to) {
-            currentRule = rule;
+            begin(rule);
             rules.get(rule).pattern().findAll(text, from, to, this);
+            end(rule);
         }
 
         @Override
         public void match(int matchStart, int matchEnd, int secretStart, int secretEnd) {
             lastMatchEnd = Math.max(lastMatchEnd, matchEnd);
-            if (secretEnd <= secretStart) {
+            SecretRule rule = rules.get(currentRule);
+            if (!rule.isBuiltIn() && ++rawMatches[currentRule] > USER_RULE_MATCH_BUDGET) {
+                halt(currentRule, "it matched more than " + USER_RULE_MATCH_BUDGET + " times");
                 return;
             }
-            SecretRule rule = rules.get(currentRule);
+            if (secretEnd <= secretStart || halted[currentRule]) {
+                return;
+            }
             if (rule.minEntropy() > 0 && ShannonEntropy.of(text, secretStart, secretEnd) < rule.minEntropy()) {
                 return;
             }

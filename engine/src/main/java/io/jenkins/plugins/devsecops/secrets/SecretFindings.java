@@ -46,16 +46,17 @@ final class SecretFindings {
             spans[2 * i + 1] = matches.get(i).secretEnd();
         }
         sortSpans(spans);
+        int[] maxEnds = SecretRedaction.maxEnds(spans);
         boolean testPath = TestPaths.isTest(path);
         List<Finding> findings = new ArrayList<>(matches.size());
         for (SecretMatch match : matches) {
-            findings.add(create(path, text, lines, match, spans, testPath, reportedLine));
+            findings.add(create(path, text, lines, match, spans, maxEnds, testPath, reportedLine));
         }
         return findings;
     }
 
-    private Finding create(String path, String text, LineIndex lines, SecretMatch match, int[] spans, boolean testPath,
-            IntUnaryOperator reportedLine) {
+    private Finding create(String path, String text, LineIndex lines, SecretMatch match, int[] spans, int[] maxEnds,
+            boolean testPath, IntUnaryOperator reportedLine) {
         SecretRule rule = match.rule();
         int line = lines.lineOf(match.secretStart());
         int endLine = lines.lineOf(Math.max(match.secretStart(), match.secretEnd() - 1));
@@ -65,7 +66,7 @@ final class SecretFindings {
             lineEnd--;
         }
         String masked = SecretRedaction.mask(text.subSequence(match.secretStart(), match.secretEnd()));
-        String snippet = SecretRedaction.redactLine(text, lineStart, lineEnd, spans, match.secretStart());
+        String snippet = SecretRedaction.redactLine(text, lineStart, lineEnd, spans, maxEnds, match.secretStart());
         Confidence confidence = testPath ? rule.confidence().lower() : rule.confidence();
         Finding.Builder finding = Finding.builder()
                 .ruleId(rule.id())
@@ -85,16 +86,23 @@ final class SecretFindings {
         if (!rule.isBuiltIn()) {
             finding.property("ruleFile", rule.origin());
         }
-        Suppression suppression = inlineSuppression(path, lines, line, rule.id(), reportedLine, spans);
+        Suppression suppression = inlineSuppression(path, text.length(), lines, line, rule.id(), reportedLine, spans,
+                maxEnds);
         if (suppression != null) {
             finding.suppression(suppression);
         }
         return finding.build();
     }
 
-    private Suppression inlineSuppression(String path, LineIndex lines, int line, String ruleId,
-            IntUnaryOperator reportedLine, int[] spans) {
+    private Suppression inlineSuppression(String path, int textLength, LineIndex lines, int line, String ruleId,
+            IntUnaryOperator reportedLine, int[] spans, int[] maxEnds) {
         for (int candidate = line; candidate >= Math.max(1, line - 1); candidate--) {
+            // measure before copying: a long line (minified code) would be copied once per finding on it
+            int length = (candidate < lines.lineCount() ? lines.startOf(candidate + 1) : textLength)
+                    - lines.startOf(candidate);
+            if (length >= 10_000) {
+                continue;
+            }
             String text = lines.line(candidate);
             if (text.length() < 10_000 && InlineIgnore.foreignMarker(text, candidate == line)) {
                 return new Suppression("inline", "Allowed by another scanner's marker in a comment", null, null,
@@ -102,7 +110,7 @@ final class SecretFindings {
             }
             if (text.length() < 10_000 && InlineIgnore.applies(text, ruleId, knownRuleIds)) {
                 // The reason is the comment's text, unless a secret was found on that line.
-                String reason = holdsSecret(lines, candidate, spans) ? "Ignored by an inline devsecops:ignore comment"
+                String reason = holdsSecret(lines, candidate, spans, maxEnds) ? "Ignored by an inline devsecops:ignore comment"
                         : InlineIgnore.reason(text);
                 return new Suppression("inline", reason, null, null, path + ":" + reportedLine.applyAsInt(candidate));
             }
@@ -110,11 +118,11 @@ final class SecretFindings {
         return null;
     }
 
-    private static boolean holdsSecret(LineIndex lines, int line, int[] spans) {
+    private static boolean holdsSecret(LineIndex lines, int line, int[] spans, int[] maxEnds) {
         int start = lines.startOf(line);
         int end = line < lines.lineCount() ? lines.startOf(line + 1) : Integer.MAX_VALUE;
-        for (int i = 0; i + 1 < spans.length; i += 2) {
-            if (spans[i] < end && spans[i + 1] > start) {
+        for (int i = 2 * SecretRedaction.firstSpanEndingAfter(maxEnds, start); i + 1 < spans.length && spans[i] < end; i += 2) {
+            if (spans[i + 1] > start) {
                 return true;
             }
         }

@@ -10,6 +10,11 @@ public interface SecretPattern {
     @FunctionalInterface
     interface MatchConsumer {
         void match(int matchStart, int matchEnd, int secretStart, int secretEnd);
+
+        /** Whether the search should end now (the rule ran out of its budget for the file). */
+        default boolean stopped() {
+            return false;
+        }
     }
 
     /** The pattern text as written in the rule. */

@@ -74,6 +74,12 @@ final class SecretRedaction {
         return masked.append(MASK).toString();
     }
 
+    /** Lines longer than this are redacted in a window around the secret only: the snippet shows no more anyway. */
+    static final int LONG_LINE = 4 * MAX_SNIPPET;
+
+    /** How far a window's edge moves to leave no token cut in two. */
+    private static final int TOKEN_EDGE = 256;
+
     /**
      * One line of text with the given spans masked.
      *
@@ -84,14 +90,82 @@ final class SecretRedaction {
      * @param focus the offset the snippet is centred on when the line is too long
      */
     static String redactLine(CharSequence text, int lineStart, int lineEnd, int[] spans, int focus) {
+        return redactLine(text, lineStart, lineEnd, spans, maxEnds(spans), focus);
+    }
+
+    /**
+     * One line of text with the given spans masked, as {@link #redactLine(CharSequence, int, int, int[], int)}.
+     * {@code maxEnds} holds, per span pair, the largest end of the pairs up to it, so that the spans reaching into
+     * the line are found by a binary search. A long line is cut to a window around {@code focus} first, so the work
+     * is bounded by the snippet, not by the line or the number of secrets in the file.
+     */
+    static String redactLine(CharSequence text, int lineStart, int lineEnd, int[] spans, int[] maxEnds, int focus) {
+        if (lineEnd - lineStart <= LONG_LINE) {
+            return redactWindow(text, lineStart, lineEnd, spans, firstSpanEndingAfter(maxEnds, lineStart), focus);
+        }
+        int from = Math.max(lineStart, Math.min(focus, lineEnd) - MAX_SNIPPET);
+        int to = Math.min(lineEnd, from + 2 * MAX_SNIPPET);
+        for (int i = 0; i < TOKEN_EDGE && from > lineStart && isTokenChar(text.charAt(from - 1)); i++) {
+            from--;
+        }
+        for (int i = 0; i < TOKEN_EDGE && to < lineEnd && isTokenChar(text.charAt(to)); i++) {
+            to++;
+        }
+        String window = redactWindow(text, from, to, spans, firstSpanEndingAfter(maxEnds, from), focus);
+        if (from > lineStart && !window.startsWith("…")) {
+            window = "…" + window;
+        }
+        if (to < lineEnd && !window.endsWith("…")) {
+            window = window + "…";
+        }
+        return window;
+    }
+
+    /**
+     * The first span pair that ends after {@code offset}: no pair before it reaches past {@code offset}.
+     *
+     * @param maxEnds per span pair (sorted by start), the largest end of the pairs up to it
+     */
+    static int firstSpanEndingAfter(int[] maxEnds, int offset) {
+        int low = 0;
+        int high = maxEnds.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (maxEnds[mid] <= offset) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    /** Per span pair of {@code spans} (sorted by start), the largest end of the pairs up to it. */
+    static int[] maxEnds(int[] spans) {
+        int[] maxEnds = new int[spans.length / 2];
+        for (int i = 0; i < maxEnds.length; i++) {
+            maxEnds[i] = Math.max(i == 0 ? Integer.MIN_VALUE : maxEnds[i - 1], spans[2 * i + 1]);
+        }
+        return maxEnds;
+    }
+
+    private static boolean isTokenChar(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || "+/=_-".indexOf(c) >= 0;
+    }
+
+    private static String redactWindow(CharSequence text, int lineStart, int lineEnd, int[] spans, int firstSpan,
+            int focus) {
         StringBuilder out = new StringBuilder(Math.min(lineEnd - lineStart, MAX_SNIPPET * 2) + 16);
         int position = lineStart;
         int focusInOut = 0;
         List<String> secrets = new ArrayList<>();
-        for (int i = 0; i + 1 < spans.length; i += 2) {
+        for (int i = Math.max(0, 2 * firstSpan); i + 1 < spans.length; i += 2) {
             int secretStart = spans[i];
             int secretEnd = spans[i + 1];
-            if (secretEnd <= lineStart || secretStart >= lineEnd) {
+            if (secretStart >= lineEnd) {
+                break; // sorted by start: no later span reaches into the line
+            }
+            if (secretEnd <= lineStart) {
                 continue;
             }
             int start = Math.max(secretStart, lineStart);

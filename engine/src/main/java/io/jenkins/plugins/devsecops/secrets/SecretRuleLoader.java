@@ -188,11 +188,31 @@ public final class SecretRuleLoader {
                     + (kind == Kind.USER ? " (RE2 syntax: no lookaround, no backreferences)" : "") + ": "
                     + firstLine(e.getMessage()));
         }
+        if (kind == Kind.USER && matchesEmpty(source)) {
+            throw new IllegalArgumentException("pattern matches the empty string, so it would match everywhere;"
+                    + " make it require at least one character (e.g. + instead of *)");
+        }
         if (group < 0 || group > pattern.groupCount()) {
             throw new IllegalArgumentException("secretGroup " + group + " does not exist: the pattern has "
                     + pattern.groupCount() + " capture group(s)");
         }
         return pattern;
+    }
+
+    /** Whether an RE2 pattern can match an empty string: tried at the start, middle and end of a few probes. */
+    private static boolean matchesEmpty(String source) {
+        com.google.re2j.Pattern compiled = com.google.re2j.Pattern.compile(source);
+        for (String probe : List.of("", " ", "x", "\n", "key = value\n", "0", "\"")) {
+            com.google.re2j.Matcher matcher = compiled.matcher(probe);
+            int position = 0;
+            while (position <= probe.length() && matcher.find(position)) {
+                if (matcher.end() == matcher.start()) {
+                    return true;
+                }
+                position = matcher.end();
+            }
+        }
+        return false;
     }
 
     private static void requireText(String value, String name) {

@@ -22,6 +22,12 @@ public final class SecretsStage implements Stage {
     }
 
     @Override
+    public java.util.Set<String> options() {
+        // Read by SecretsScanner; documented in docs/stages/secrets.md.
+        return java.util.Set.of("history", "since", "maxCommits");
+    }
+
+    @Override
     public String description() {
         return "Hard-coded secrets (API keys, tokens, private keys, passwords) in files and git history";
     }

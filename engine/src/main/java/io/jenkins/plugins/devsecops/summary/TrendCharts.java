@@ -13,25 +13,33 @@ import java.util.Map;
  */
 public final class TrendCharts {
 
-    /** Severity colours, CRITICAL to INFO. */
-    static final String[] SEVERITY_COLOURS = {"#7b1fa2", "#d32f2f", "#f57c00", "#fbc02d", "#90a4ae"};
+    /** The subtitle of every chart while the history holds a single build. */
+    public static final String ONE_BUILD = "one build so far";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private TrendCharts() {
     }
 
-    /** Stacked areas of active findings per severity over builds. */
+    /**
+     * Stacked areas of active findings per severity over builds; with a single build, stacked bars of its current
+     * values (an area of one point draws nothing).
+     */
     public static ObjectNode openBySeverity(TrendSeries series) {
         ObjectNode option = base("Open findings by severity", series.builds());
+        boolean single = series.builds().size() == 1;
         ArrayNode data = option.putArray("series");
         ArrayNode legend = option.withObject("/legend").putArray("data");
         for (Severity severity : Severity.values()) {
             legend.add(severity.name());
-            ObjectNode line = data.addObject().put("name", severity.name()).put("type", "line").put("stack", "open")
-                    .put("symbol", "none");
-            line.putObject("areaStyle");
-            line.putObject("itemStyle").put("color", SEVERITY_COLOURS[severity.ordinal()]);
+            ObjectNode line = data.addObject().put("name", severity.name()).put("stack", "open");
+            if (single) {
+                line.put("type", "bar").put("barMaxWidth", 80);
+            } else {
+                line.put("type", "line").put("symbol", "none");
+                line.putObject("areaStyle");
+            }
+            line.putObject("itemStyle").put("color", SeverityPalette.colour(severity));
             values(line, series.openBySeverity().get(severity));
         }
         return option;
@@ -56,9 +64,14 @@ public final class TrendCharts {
         ObjectNode option = base("Open findings by stage", series.builds());
         ArrayNode legend = option.withObject("/legend").putArray("data");
         ArrayNode data = option.putArray("series");
+        boolean single = series.builds().size() == 1;
         for (Map.Entry<String, List<Integer>> stage : series.openByStage().entrySet()) {
             legend.add(stage.getKey());
-            values(data.addObject().put("name", stage.getKey()).put("type", "line"), stage.getValue());
+            ObjectNode line = data.addObject().put("name", stage.getKey()).put("type", single ? "bar" : "line");
+            if (single) {
+                line.put("barMaxWidth", 80);
+            }
+            values(line, stage.getValue());
         }
         return option;
     }
@@ -67,7 +80,13 @@ public final class TrendCharts {
     public static ObjectNode score(TrendSeries series) {
         ObjectNode option = base("Security score", series.builds());
         option.withObject("/yAxis").put("min", 0).put("max", 100);
-        ObjectNode line = option.putArray("series").addObject().put("name", "score").put("type", "line");
+        boolean single = series.builds().size() == 1;
+        ObjectNode line = option.putArray("series").addObject().put("name", "score")
+                .put("type", single ? "bar" : "line");
+        if (single) {
+            // One point of a line is a lone dot: a bar with its value says more.
+            line.put("barMaxWidth", 80).putObject("label").put("show", true).put("position", "top");
+        }
         line.putObject("itemStyle").put("color", "#1976d2");
         values(line, series.score());
         return option;
@@ -76,13 +95,18 @@ public final class TrendCharts {
     private static ObjectNode base(String title, List<String> builds) {
         ObjectNode option = MAPPER.createObjectNode();
         option.put("animation", false);
-        option.putObject("title").put("text", title).put("left", "center")
-                .putObject("textStyle").put("fontSize", 14);
+        ObjectNode heading = option.putObject("title").put("text", title).put("left", "center");
+        heading.putObject("textStyle").put("fontSize", 14);
+        boolean single = builds.size() == 1;
+        if (single) {
+            heading.put("subtext", ONE_BUILD);
+        }
         option.putObject("tooltip").put("trigger", "axis");
         option.putObject("legend").put("bottom", 0);
-        option.putObject("grid").put("left", 40).put("right", 20).put("top", 40).put("bottom", 50);
+        // Room for the subtitle on top, and below for the axis labels, the axis name and the legend.
+        option.putObject("grid").put("left", 48).put("right", 24).put("top", single ? 56 : 40).put("bottom", 72);
         ArrayNode categories = option.putObject("xAxis").put("type", "category").put("name", "build")
-                .putArray("data");
+                .put("nameLocation", "middle").put("nameGap", 26).putArray("data");
         builds.forEach(categories::add);
         option.putObject("yAxis").put("type", "value").put("minInterval", 1);
         return option;

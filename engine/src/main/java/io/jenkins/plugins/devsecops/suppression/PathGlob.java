@@ -1,12 +1,13 @@
 package io.jenkins.plugins.devsecops.suppression;
 
-import com.google.re2j.Pattern;
+import io.jenkins.plugins.devsecops.scan.Glob;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A path glob over {@code /}-separated relative paths: {@code *} matches within one segment, {@code **} across
- * segments, {@code ?} one character. Compiled to RE2J, so matching is linear whatever the user wrote.
+ * segments, {@code ?} one character. Matched by the shared {@link Glob} (path dialect), in time linear in the path
+ * whatever the user wrote.
  */
 public final class PathGlob {
 
@@ -16,14 +17,14 @@ public final class PathGlob {
     private static final Map<String, PathGlob> CACHE = new ConcurrentHashMap<>();
 
     private final String glob;
-    private final Pattern pattern;
+    private final Glob compiled;
 
     private PathGlob(String glob) {
         if (glob.length() > MAX_LENGTH) {
             throw new IllegalArgumentException("Path glob longer than " + MAX_LENGTH + " characters");
         }
         this.glob = glob;
-        this.pattern = Pattern.compile(toRegex(glob.startsWith("/") ? glob.substring(1) : glob));
+        this.compiled = Glob.path(glob);
     }
 
     /** The compiled glob (cached). */
@@ -36,31 +37,7 @@ public final class PathGlob {
 
     /** Whether {@code path} matches the whole glob. */
     public boolean matches(String path) {
-        return pattern.matches(path);
-    }
-
-    private static String toRegex(String glob) {
-        StringBuilder regex = new StringBuilder();
-        for (int i = 0; i < glob.length(); i++) {
-            char c = glob.charAt(i);
-            if (c == '*') {
-                boolean doubleStar = i + 1 < glob.length() && glob.charAt(i + 1) == '*';
-                if (doubleStar) {
-                    boolean slashAfter = i + 2 < glob.length() && glob.charAt(i + 2) == '/';
-                    regex.append(slashAfter ? "(?:.*/)?" : ".*");
-                    i += slashAfter ? 2 : 1;
-                } else {
-                    regex.append("[^/]*");
-                }
-            } else if (c == '?') {
-                regex.append("[^/]");
-            } else if ("\\.[]{}()+-^$|".indexOf(c) >= 0) {
-                regex.append('\\').append(c);
-            } else {
-                regex.append(c);
-            }
-        }
-        return regex.toString();
+        return compiled.matches(path, false);
     }
 
     @Override

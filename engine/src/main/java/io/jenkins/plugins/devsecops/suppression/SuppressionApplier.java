@@ -16,7 +16,8 @@ import java.util.Set;
  * Marks the findings that declared suppressions match, never dropping any. Expired entries are not applied and are
  * reported stale; entries that match nothing are reported unused; entries the policy's suppression rules refuse
  * (no justification, longer-lived than allowed) are not applied. A finding already suppressed (e.g. inline by its
- * stage) keeps its suppression.
+ * stage) keeps its suppression. Entries are judged unused only when they belong to a stage that ran to completion:
+ * a scan that ran some stages says nothing about the others' suppressions.
  */
 public final class SuppressionApplier {
 
@@ -26,6 +27,19 @@ public final class SuppressionApplier {
     /** Applies {@code entries} to {@code report} on {@code today} under {@code rules}. */
     public static SuppressionOutcome apply(Report report, List<SuppressionEntry> entries, LocalDate today,
             SuppressionRules rules) {
+        return apply(report, entries, today, rules, Set.of());
+    }
+
+    /**
+     * Applies {@code entries} to {@code report} on {@code today} under {@code rules}; an entry that matches nothing
+     * is reported unused only when it belongs to a stage that ran: when {@code stagesNotRun} is empty, or when a
+     * finding of its rule or advisory comes from a stage that ran. An entry whose stage cannot be told (a fingerprint
+     * that matches nothing) is not judged while some stage did not run.
+     *
+     * @param stagesNotRun stages the scan did not run to completion (not asked for, failed, timed out)
+     */
+    public static SuppressionOutcome apply(Report report, List<SuppressionEntry> entries, LocalDate today,
+            SuppressionRules rules, Set<String> stagesNotRun) {
         List<SuppressionEntry> inForce = new ArrayList<>();
         List<SuppressionEntry> stale = new ArrayList<>();
         List<String> refused = new ArrayList<>();
@@ -75,9 +89,20 @@ public final class SuppressionApplier {
             }
             findings.add(result);
         }
-        List<SuppressionEntry> unused = inForce.stream().filter(e -> !used.contains(e)).toList();
+        List<SuppressionEntry> unused = inForce.stream().filter(e -> !used.contains(e))
+                .filter(e -> stagesNotRun.isEmpty() || belongsToStageThatRan(e, report, stagesNotRun)).toList();
         return new SuppressionOutcome(report.toBuilder().findings(findings).build(), List.copyOf(used), stale, unused,
                 refused);
+    }
+
+    /** Whether a finding of the entry's rule or advisory, anywhere, comes from a stage that ran. */
+    private static boolean belongsToStageThatRan(SuppressionEntry entry, Report report, Set<String> stagesNotRun) {
+        if (entry.rule() == null && entry.advisory() == null) {
+            return false;
+        }
+        SuppressionEntry anywhere = new SuppressionEntry(null, entry.rule(), entry.advisory(), null, entry.reason(),
+                entry.owner(), null, null, null, null);
+        return report.findings().stream().filter(f -> !stagesNotRun.contains(f.stage())).anyMatch(anywhere::matches);
     }
 
     private static String refusal(SuppressionEntry entry, LocalDate today, SuppressionRules rules) {

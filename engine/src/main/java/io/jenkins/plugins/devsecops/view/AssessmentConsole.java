@@ -15,6 +15,10 @@ import java.util.Locale;
  */
 public final class AssessmentConsole {
 
+    /** What the console says when the policy has no gate and no required stage. */
+    public static final String NO_GATES = "No gates configured: every scan passes (see docs/policy.md to declare "
+            + "gates).";
+
     /** Tripping findings listed under a gate at most. */
     static final int LISTED = 5;
 
@@ -45,6 +49,9 @@ public final class AssessmentConsole {
                 lines.add(String.format(Locale.ROOT, "%-24s %-6s %8s %10s  %-8s %s", "stage " + stage.stage(), "",
                         stage.status(), "COMPLETED", stage.verdict(), "required stage"));
             }
+        }
+        if (evaluation.gates().isEmpty() && evaluation.requiredStages().isEmpty()) {
+            lines.add(NO_GATES);
         }
         evaluation.warnings().forEach(warning -> lines.add("warning: " + warning));
         lines.add("Policy: " + evaluation.verdict() + " (security score " + assessment.summary().score() + ")");

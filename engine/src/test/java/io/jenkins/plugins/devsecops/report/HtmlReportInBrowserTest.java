@@ -243,4 +243,33 @@ class HtmlReportInBrowserTest {
         assertThat(result).containsPattern("violations: (script-src-elem|script-src) inline\\.$")
                 .doesNotContain("INJECTED");
     }
+
+    @Test
+    void shouldKeepLongFactsInsideTheFilesPanel() throws Exception {
+        assumeTrue(chromium != null, "no Chromium on the PATH");
+        // Given a report whose stage facts hold long unbroken values (paths of an offline advisory source)
+        Report complete = ReportFixtures.complete();
+        String longPath = "/var/lib/jenkins/osv-data/" + "a-very-long-directory-name-without-spaces-".repeat(4)
+                + "all.zip";
+        Report report = complete.toBuilder().stage(io.jenkins.plugins.devsecops.model.StageResult
+                .builder("dependencies-extra").property("advisorySource", longPath)
+                .property("an.unusually.long.property.name.that.has.no.spaces.either", "1").build()).build();
+        String probe = """
+                (function () {
+                  var walk = document.getElementById('walk');
+                  var out = 'walk ' + (walk.scrollWidth <= walk.clientWidth ? 'fits' : 'overflows '
+                      + walk.scrollWidth + '>' + walk.clientWidth);
+                  var body = document.documentElement;
+                  out += '; page ' + (body.scrollWidth <= body.clientWidth ? 'fits' : 'overflows');
+                  var pre = document.createElement('pre'); pre.id = 'probe'; pre.textContent = out;
+                  document.body.appendChild(pre);
+                }());
+                """;
+
+        // When Chromium lays the page out
+        String result = probeOutput(run(withProbe(new HtmlReportWriter().render(report), probe)));
+
+        // Then the Files panel and the page are no wider than their boxes
+        assertThat(result).isEqualTo("walk fits; page fits");
+    }
 }

@@ -1,9 +1,12 @@
 package io.jenkins.plugins.devsecops.dependencies.lockfile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.jenkins.plugins.devsecops.dependencies.Ecosystem;
 import io.jenkins.plugins.devsecops.dependencies.LockedPackage;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,8 +37,13 @@ public final class ComposerLockParser implements LockfileParser {
         }
         DependencyGraph graph = new DependencyGraph();
         Map<String, String> idByName = new HashMap<>();
+        List<String> warnings = new ArrayList<>();
+        Map<String, JsonNode> sections = new LinkedHashMap<>();
         for (String section : List.of("packages", "packages-dev")) {
-            for (JsonNode entry : root.path(section)) {
+            sections.put(section, JsonDocument.expect(root, section, JsonNodeType.ARRAY, section, warnings));
+        }
+        for (String section : List.of("packages", "packages-dev")) {
+            for (JsonNode entry : sections.get(section)) {
                 String name = JsonDocument.text(entry, "name");
                 String version = JsonDocument.text(entry, "version");
                 if (name == null || version == null || version.startsWith("dev-")) {
@@ -54,7 +62,7 @@ public final class ComposerLockParser implements LockfileParser {
             }
         }
         for (String section : List.of("packages", "packages-dev")) {
-            for (JsonNode entry : root.path(section)) {
+            for (JsonNode entry : sections.get(section)) {
                 String from = idByName.get(String.valueOf(JsonDocument.text(entry, "name")).toLowerCase(Locale.ROOT));
                 entry.path("require").fieldNames().forEachRemaining(
                         name -> graph.edge(from, idByName.get(name.toLowerCase(Locale.ROOT))));
@@ -70,6 +78,6 @@ public final class ComposerLockParser implements LockfileParser {
                         name -> graph.root(idByName.get(name.toLowerCase(Locale.ROOT))));
             }
         }
-        return LockfileResult.of(graph.build(rootsKnown));
+        return new LockfileResult(graph.build(rootsKnown), warnings);
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.devsecops.dependencies.lockfile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.github.packageurl.MalformedPackageURLException;
 import com.github.packageurl.PackageURL;
 import io.jenkins.plugins.devsecops.dependencies.Ecosystem;
@@ -37,10 +38,13 @@ public final class CycloneDxBomParser implements LockfileParser {
         DependencyGraph graph = new DependencyGraph();
         Map<String, String> refToId = new HashMap<>();
         int[] skipped = {0};
-        addComponents(document, root.path("components"), file, graph, refToId, skipped, 0);
+        List<String> warnings = new ArrayList<>();
+        addComponents(document, JsonDocument.expect(root, "components", JsonNodeType.ARRAY, "components", warnings),
+                file, graph, refToId, skipped, 0);
         String rootRef = root.path("metadata").path("component").path("bom-ref").asText(null);
         boolean rootsKnown = false;
-        for (JsonNode dependency : root.path("dependencies")) {
+        for (JsonNode dependency : JsonDocument.expect(root, "dependencies", JsonNodeType.ARRAY, "dependencies",
+                warnings)) {
             String from = dependency.path("ref").asText(null);
             for (JsonNode to : dependency.path("dependsOn")) {
                 if (from != null && from.equals(rootRef)) {
@@ -51,9 +55,9 @@ public final class CycloneDxBomParser implements LockfileParser {
                 }
             }
         }
-        List<String> warnings = skipped[0] > 0
-                ? List.of(skipped[0] + " components without a purl of a supported ecosystem were not checked")
-                : List.of();
+        if (skipped[0] > 0) {
+            warnings.add(skipped[0] + " components without a purl of a supported ecosystem were not checked");
+        }
         return new LockfileResult(graph.build(rootsKnown), warnings);
     }
 

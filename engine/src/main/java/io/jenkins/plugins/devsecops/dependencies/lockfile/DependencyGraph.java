@@ -1,10 +1,7 @@
 package io.jenkins.plugins.devsecops.dependencies.lockfile;
 
 import io.jenkins.plugins.devsecops.dependencies.LockedPackage;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -53,23 +50,9 @@ final class DependencyGraph {
      * transitive and gets its path; otherwise directness stays unknown.
      */
     List<LockedPackage> build(boolean rootsKnown) {
-        Map<String, String> parents = new HashMap<>();
-        Deque<String> queue = new ArrayDeque<>();
-        for (String root : roots) {
-            if (builders.containsKey(root) && !parents.containsKey(root)) {
-                parents.put(root, null);
-                queue.add(root);
-            }
-        }
-        while (!queue.isEmpty()) {
-            String id = queue.poll();
-            for (String child : edges.getOrDefault(id, Set.of())) {
-                if (builders.containsKey(child) && !parents.containsKey(child)) {
-                    parents.put(child, id);
-                    queue.add(child);
-                }
-            }
-        }
+        List<String> known = roots.stream().filter(builders::containsKey).toList();
+        DependencyPaths<String> paths = DependencyPaths.search(known,
+                id -> edges.getOrDefault(id, Set.of()).stream().filter(builders::containsKey).toList(), names::get);
         Map<String, String> purls = new HashMap<>();
         List<LockedPackage> packages = new ArrayList<>(builders.size());
         for (var entry : builders.entrySet()) {
@@ -82,13 +65,8 @@ final class DependencyGraph {
             }
             if (rootsKnown) {
                 builder.direct(roots.contains(entry.getKey()));
-                if (parents.containsKey(entry.getKey())) {
-                    List<String> path = new ArrayList<>();
-                    for (String at = entry.getKey(); at != null; at = parents.get(at)) {
-                        path.add(names.get(at));
-                    }
-                    Collections.reverse(path); // appending then reversing: inserting at the front is quadratic
-                    builder.dependencyPath(path);
+                if (paths.reached(entry.getKey())) {
+                    builder.dependencyPath(paths.pathTo(entry.getKey()));
                 }
             }
             packages.add(builder.build());

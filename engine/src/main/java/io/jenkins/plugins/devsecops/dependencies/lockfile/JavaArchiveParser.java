@@ -6,6 +6,7 @@ import io.jenkins.plugins.devsecops.dependencies.LockedPackage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 
 /**
@@ -59,12 +59,18 @@ public final class JavaArchiveParser implements LockfileParser {
         List<LockedPackage> packages = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Budget budget = new Budget();
+        byte[] bytes = file.bytes();
+        if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K') {
+            // a Git LFS pointer or a placeholder is common in repositories: a warning, not an error
+            boolean lfs = new String(bytes, 0, Math.min(bytes.length, 64), StandardCharsets.ISO_8859_1)
+                    .startsWith("version https://git-lfs");
+            return new LockfileResult(List.of(), List.of("not a zip archive" + (lfs ? " but a Git LFS pointer"
+                    : ": the file does not start with a zip header") + "; no packages were read from it"));
+        }
         try {
-            read(file.bytes(), List.of(file.fileName()), file, packages, warnings, budget, 0);
-        } catch (ZipException e) {
-            throw new LockfileException(ParserErrors.describe(e), e);
-        } catch (IOException e) {
-            throw new LockfileException("cannot read archive: " + ParserErrors.describe(e), e);
+            read(bytes, List.of(file.fileName()), file, packages, warnings, budget, 0);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new LockfileException("not a readable zip archive: " + describe(e), e);
         }
         if (budget.exceeded) {
             warnings.add("archive exceeds the size or entry limits; the rest of it was not read");
@@ -122,8 +128,8 @@ public final class JavaArchiveParser implements LockfileParser {
                     nestedChain.add(name.substring(name.lastIndexOf('/') + 1));
                     try {
                         read(nested, nestedChain, file, packages, warnings, budget, depth + 1);
-                    } catch (ZipException e) {
-                        warnings.add("nested archive " + name + " is not a readable zip: " + ParserErrors.describe(e));
+                    } catch (IOException | IllegalArgumentException e) {
+                        warnings.add("nested archive " + name + " is not a readable zip: " + describe(e));
                     }
                 }
                 if (budget.exceeded) {
@@ -131,6 +137,17 @@ public final class JavaArchiveParser implements LockfileParser {
                 }
             }
         }
+    }
+
+    /** What went wrong, in words, also for exceptions without a message (a truncated entry); never content. */
+    private static String describe(Exception e) {
+        if (e instanceof java.io.EOFException) {
+            return "it ends inside an entry (truncated or corrupt)";
+        }
+        if (e instanceof java.util.zip.ZipException) {
+            return "its zip structure is corrupt";
+        }
+        return ParserErrors.describe(e);
     }
 
     private static int countPomProperties(byte[] archive) throws IOException {

@@ -7,11 +7,14 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -111,6 +114,38 @@ public final class JsonDocument {
     public int lineOf(JsonNode node) {
         Integer line = objectLines.get(node);
         return line == null ? 0 : line;
+    }
+
+    /**
+     * The field {@code field} of {@code parent} when it has the JSON type a parser needs; when it is there with
+     * another type, a warning naming the field goes to {@code warnings} (its entries would otherwise be missing
+     * without a word) and a missing node is returned.
+     *
+     * @param where the field's place in the document for the warning, e.g. {@code packages}
+     */
+    public static JsonNode expect(JsonNode parent, String field, JsonNodeType type, String where,
+            List<String> warnings) {
+        JsonNode value = parent == null ? null : parent.get(field);
+        if (value == null || value.isNull()) {
+            return MissingNode.getInstance();
+        }
+        if (value.getNodeType() != type) {
+            warnings.add("field '" + where + "' is " + describe(value.getNodeType()) + ", expected "
+                    + describe(type) + ": its entries were not read");
+            return MissingNode.getInstance();
+        }
+        return value;
+    }
+
+    private static String describe(JsonNodeType type) {
+        return switch (type) {
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            default -> type.name().toLowerCase(java.util.Locale.ROOT);
+        };
     }
 
     /** The text of {@code node} when it is a string or number, else {@code null}. */

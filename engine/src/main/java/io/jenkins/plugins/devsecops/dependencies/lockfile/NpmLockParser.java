@@ -1,12 +1,10 @@
 package io.jenkins.plugins.devsecops.dependencies.lockfile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.jenkins.plugins.devsecops.dependencies.Ecosystem;
 import io.jenkins.plugins.devsecops.dependencies.LockedPackage;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -49,28 +47,35 @@ public final class NpmLockParser implements LockfileParser {
         Map<String, Node> nodes = new LinkedHashMap<>();
         Set<String> rootDependencies = new LinkedHashSet<>();
         List<String> warnings = new ArrayList<>();
-        JsonNode packages = root.get("packages");
-        if (packages != null && packages.isObject()) {
-            readPackages(document, packages, nodes, rootDependencies);
-        } else if (root.get("dependencies") != null && root.get("dependencies").isObject()) {
-            readNested(document, root.get("dependencies"), "", nodes);
+        JsonNode packages = JsonDocument.expect(root, "packages", JsonNodeType.OBJECT, "packages", warnings);
+        JsonNode nested = JsonDocument.expect(root, "dependencies", JsonNodeType.OBJECT, "dependencies", warnings);
+        if (packages.isObject()) {
+            int skipped = readPackages(document, packages, nodes, rootDependencies);
+            if (skipped > 0) {
+                warnings.add(skipped + " entries of 'packages' were not read: not objects, or no string 'version'");
+            }
+        } else if (nested.isObject()) {
+            readNested(document, nested, "", nodes);
             file.sibling("package.json").ifPresent(manifest -> rootDependencies.addAll(manifestDependencies(manifest)));
         } else if (root.has("lockfileVersion")) {
-            return LockfileResult.of(List.of());
+            return new LockfileResult(List.of(), warnings);
         } else {
             throw new LockfileException("neither 'packages' nor 'dependencies': not an npm lockfile");
         }
         return new LockfileResult(toPackages(file, nodes, rootDependencies), warnings);
     }
 
-    private static void readPackages(JsonDocument document, JsonNode packages, Map<String, Node> nodes,
+    /** Reads the {@code packages} map; returns how many package entries had the wrong shape. */
+    private static int readPackages(JsonDocument document, JsonNode packages, Map<String, Node> nodes,
             Set<String> rootDependencies) {
+        int skipped = 0;
         var fields = packages.fields();
         while (fields.hasNext()) {
             var entry = fields.next();
             String location = entry.getKey();
             JsonNode value = entry.getValue();
             if (!value.isObject()) {
+                skipped++;
                 continue;
             }
             if (!location.contains(NODE_MODULES)) {
@@ -87,11 +92,15 @@ public final class NpmLockParser implements LockfileParser {
             }
             String version = JsonDocument.text(value, "version");
             if (version == null || version.isBlank()) {
+                if (value.has("version")) {
+                    skipped++;
+                }
                 continue;
             }
             nodes.put(location, new Node(location, name, version, document.lineOf(value),
                     JsonDocument.text(value, "integrity"), scope(value), dependencyNames(value)));
         }
+        return skipped;
     }
 
     private static void readNested(JsonDocument document, JsonNode dependencies, String parentLocation,
@@ -183,26 +192,24 @@ public final class NpmLockParser implements LockfileParser {
     }
 
     private static List<LockedPackage> toPackages(Lockfile file, Map<String, Node> nodes, Set<String> rootDependencies) {
-        Map<String, String> parents = new HashMap<>();
         Set<String> directLocations = new LinkedHashSet<>();
-        Deque<Node> queue = new ArrayDeque<>();
         for (String dependency : rootDependencies) {
             Node node = resolve(nodes, "", dependency);
-            if (node != null && directLocations.add(node.location())) {
-                parents.put(node.location(), null);
-                queue.add(node);
+            if (node != null) {
+                directLocations.add(node.location());
             }
         }
-        while (!queue.isEmpty()) {
-            Node node = queue.poll();
+        DependencyPaths<String> paths = DependencyPaths.search(directLocations, location -> {
+            Node node = nodes.get(location);
+            List<String> children = new ArrayList<>(node.dependencies().size());
             for (String dependency : node.dependencies()) {
-                Node child = resolve(nodes, node.location(), dependency);
-                if (child != null && !parents.containsKey(child.location())) {
-                    parents.put(child.location(), node.location());
-                    queue.add(child);
+                Node child = resolve(nodes, location, dependency);
+                if (child != null) {
+                    children.add(child.location());
                 }
             }
-        }
+            return children;
+        }, location -> nodes.get(location).name());
         boolean graphKnown = !rootDependencies.isEmpty();
         List<LockedPackage> packages = new ArrayList<>(nodes.size());
         for (Node node : nodes.values()) {
@@ -210,14 +217,8 @@ public final class NpmLockParser implements LockfileParser {
                     .name(node.name()).version(node.version()).line(node.line()).scope(node.scope());
             if (graphKnown) {
                 builder.direct(directLocations.contains(node.location()));
-                if (parents.containsKey(node.location())) {
-                    // walk up to the root, then turn the list round (inserting at the front is quadratic in depth)
-                    List<String> path = new ArrayList<>();
-                    for (String at = node.location(); at != null; at = parents.get(at)) {
-                        path.add(nodes.get(at).name());
-                    }
-                    Collections.reverse(path);
-                    builder.dependencyPath(path);
+                if (paths.reached(node.location())) {
+                    builder.dependencyPath(paths.pathTo(node.location()));
                 }
             }
             String[] hash = Hashes.fromIntegrity(node.integrity());

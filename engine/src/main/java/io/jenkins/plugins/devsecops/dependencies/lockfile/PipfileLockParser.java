@@ -1,6 +1,7 @@
 package io.jenkins.plugins.devsecops.dependencies.lockfile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.jenkins.plugins.devsecops.dependencies.Ecosystem;
 import io.jenkins.plugins.devsecops.dependencies.LockedPackage;
 import java.util.ArrayList;
@@ -30,8 +31,9 @@ public final class PipfileLockParser implements LockfileParser {
             throw new LockfileException("no '_meta' section: not a Pipfile.lock");
         }
         List<LockedPackage> packages = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         for (String section : List.of("default", "develop")) {
-            JsonNode entries = document.root().path(section);
+            JsonNode entries = JsonDocument.expect(document.root(), section, JsonNodeType.OBJECT, section, warnings);
             var fields = entries.fields();
             while (fields.hasNext()) {
                 var entry = fields.next();
@@ -52,6 +54,6 @@ public final class PipfileLockParser implements LockfileParser {
                 packages.add(builder.build());
             }
         }
-        return LockfileResult.of(packages);
+        return new LockfileResult(packages, warnings);
     }
 }

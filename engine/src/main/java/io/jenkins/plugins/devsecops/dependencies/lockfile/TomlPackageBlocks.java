@@ -11,14 +11,13 @@ import java.util.regex.Pattern;
  * Reads the {@code [[package]]} blocks of TOML lockfiles ({@code Cargo.lock}, {@code poetry.lock}, {@code uv.lock}):
  * their top-level string values and their {@code dependencies} array (strings, or inline tables with a
  * {@code name}), plus the names under a {@code [package.dependencies]} table. Only what these lockfiles use is
- * understood; other keys and tables are skipped.
+ * understood; other keys and tables are skipped. Strings are read by a scanner, not a regular expression, so a
+ * string of any length costs linear time and no stack.
  */
 final class TomlPackageBlocks {
 
-    private static final Pattern STRING_VALUE = Pattern.compile("^([A-Za-z0-9_.\\-]+)\\s*=\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*(#.*)?$");
     private static final Pattern INLINE_NAME = Pattern.compile("name\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern INLINE_VERSION = Pattern.compile("version\\s*=\\s*\"([^\"]+)\"");
-    private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     /** One {@code [[package]]} block. */
     static final class Block {
@@ -45,12 +44,12 @@ final class TomlPackageBlocks {
         Block current = null;
         String table = "";
         String openArray = null;
-        StringBuilder arrayText = new StringBuilder();
+        ArrayText arrayText = new ArrayText();
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             if (openArray != null) {
                 arrayText.append(' ').append(line);
-                if (closesArray(arrayText)) {
+                if (arrayText.closed()) {
                     addDependencies(current, openArray, arrayText.toString());
                     openArray = null;
                 } else if (arrayText.length() > 1_000_000) {
@@ -90,9 +89,9 @@ final class TomlPackageBlocks {
             if (!table.isEmpty()) {
                 continue;
             }
-            Matcher string = STRING_VALUE.matcher(line);
-            if (string.matches()) {
-                current.values.put(string.group(1), string.group(2));
+            String[] string = stringValue(line);
+            if (string != null) {
+                current.values.put(string[0], string[1]);
                 continue;
             }
             int equalsAt = line.indexOf('=');
@@ -101,17 +100,15 @@ final class TomlPackageBlocks {
                 continue;
             }
             if (line.startsWith("dependencies") && line.contains("[")) {
-                arrayText.setLength(0);
-                arrayText.append(line.substring(line.indexOf('[')));
-                if (closesArray(arrayText)) {
+                arrayText.start(line.substring(line.indexOf('[')));
+                if (arrayText.closed()) {
                     addDependencies(current, "dependencies", arrayText.toString());
                 } else {
                     openArray = "dependencies";
                 }
             } else if (line.contains("= [") && !line.endsWith("]")) {
-                arrayText.setLength(0);
-                arrayText.append(line.substring(line.indexOf('[')));
-                if (!closesArray(arrayText)) {
+                arrayText.start(line.substring(line.indexOf('[')));
+                if (!arrayText.closed()) {
                     openArray = "ignored";
                 }
             }
@@ -119,23 +116,59 @@ final class TomlPackageBlocks {
         return blocks;
     }
 
-    private static boolean closesArray(CharSequence text) {
-        int depth = 0;
-        boolean inString = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"' && (i == 0 || text.charAt(i - 1) != '\\')) {
-                inString = !inString;
-            } else if (!inString && c == '[') {
-                depth++;
-            } else if (!inString && c == ']') {
-                depth--;
-                if (depth == 0) {
-                    return true;
+    /**
+     * The text of an array that may span lines, scanned as it grows: whether it is closed is known without reading
+     * it again, so a long unterminated array costs linear time.
+     */
+    private static final class ArrayText {
+        private final StringBuilder text = new StringBuilder();
+        private int scanned;
+        private int depth;
+        private boolean inString;
+        private boolean closed;
+
+        void start(String first) {
+            text.setLength(0);
+            scanned = 0;
+            depth = 0;
+            inString = false;
+            closed = false;
+            text.append(first);
+        }
+
+        ArrayText append(char c) {
+            text.append(c);
+            return this;
+        }
+
+        ArrayText append(String more) {
+            text.append(more);
+            return this;
+        }
+
+        int length() {
+            return text.length();
+        }
+
+        boolean closed() {
+            for (; scanned < text.length() && !closed; scanned++) {
+                char c = text.charAt(scanned);
+                if (c == '"' && (scanned == 0 || text.charAt(scanned - 1) != '\\')) {
+                    inString = !inString;
+                } else if (!inString && c == '[') {
+                    depth++;
+                } else if (!inString && c == ']') {
+                    depth--;
+                    closed = depth == 0;
                 }
             }
+            return closed;
         }
-        return false;
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
     }
 
     private static void addDependencies(Block block, String key, String array) {
@@ -152,12 +185,74 @@ final class TomlPackageBlocks {
                 }
             }
         } else {
-            Matcher quoted = QUOTED.matcher(body);
-            while (quoted.find()) {
-                String[] parts = quoted.group(1).split(" ");
+            int position = body.indexOf('"');
+            while (position >= 0) {
+                int end = closingQuote(body, position + 1);
+                if (end < 0) {
+                    break;
+                }
+                String[] parts = body.substring(position + 1, end).split(" ");
                 block.dependencies.add(new String[] {parts[0], parts.length > 1 ? parts[1] : null});
+                position = body.indexOf('"', end + 1);
             }
         }
+    }
+
+    /**
+     * A line {@code key = "value"} (with an optional comment) as key and raw value, escapes left as written; or
+     * {@code null} for any other line.
+     */
+    static String[] stringValue(String line) {
+        int i = 0;
+        while (i < line.length() && isKeyChar(line.charAt(i))) {
+            i++;
+        }
+        if (i == 0) {
+            return null;
+        }
+        String key = line.substring(0, i);
+        i = skipSpaces(line, i);
+        if (i >= line.length() || line.charAt(i) != '=') {
+            return null;
+        }
+        i = skipSpaces(line, i + 1);
+        if (i >= line.length() || line.charAt(i) != '"') {
+            return null;
+        }
+        int end = closingQuote(line, i + 1);
+        if (end < 0) {
+            return null;
+        }
+        int after = skipSpaces(line, end + 1);
+        if (after < line.length() && line.charAt(after) != '#') {
+            return null;
+        }
+        return new String[] {key, line.substring(i + 1, end)};
+    }
+
+    /** The index of the quote closing a basic string whose content starts at {@code from}, or -1. */
+    private static int closingQuote(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isKeyChar(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-';
+    }
+
+    private static int skipSpaces(String text, int from) {
+        int i = from;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     private static String unquote(String text) {

@@ -34,6 +34,41 @@ public final class DockerfileParser {
      * @throws IacParseException when the file is too large, has no {@code FROM}, or an instruction precedes it
      */
     public static Dockerfile parse(String path, String text) throws IacParseException {
+        return parse(path, text, warning -> { });
+    }
+
+    /** The longest value one expansion may produce. */
+    static final int MAX_EXPANDED = 64 * 1024;
+
+    /** The characters all expansions of one file may produce together. */
+    static final long EXPANSION_BUDGET = 4L * MAX_CHARACTERS;
+
+    /**
+     * What variable expansion may still produce in one file: {@code ENV}/{@code ARG} values that reference each
+     * other can double at every line, so expansion stops at a budget and the rest is analysed as written.
+     */
+    private static final class ExpansionBudget {
+        long remaining = EXPANSION_BUDGET;
+        boolean exhausted;
+    }
+
+    /**
+     * Parses a Dockerfile; {@code warnings} hears when variable expansion was stopped at its budget.
+     *
+     * @throws IacParseException when the file is too large, has no {@code FROM}, or an instruction precedes it
+     */
+    public static Dockerfile parse(String path, String text, java.util.function.Consumer<String> warnings)
+            throws IacParseException {
+        ExpansionBudget budget = new ExpansionBudget();
+        Dockerfile parsed = parse(path, text, budget);
+        if (budget.exhausted) {
+            warnings.accept("ENV/ARG values grow beyond " + MAX_EXPANDED + " characters or the file's expansion"
+                    + " budget (" + EXPANSION_BUDGET + "): later variables were analysed as written, not expanded");
+        }
+        return parsed;
+    }
+
+    private static Dockerfile parse(String path, String text, ExpansionBudget budget) throws IacParseException {
         if (text.length() > MAX_CHARACTERS) {
             throw new IacParseException("Dockerfile too large to analyse (" + text.length() + " characters)");
         }
@@ -51,7 +86,7 @@ public final class DockerfileParser {
                 if (from != null) {
                     stages.add(new DockerStage(stages.size(), stageName, baseImage, from, body));
                 }
-                DockerInstruction expanded = withExpansion(raw, globalValues);
+                DockerInstruction expanded = withExpansion(raw, globalValues, budget);
                 String[] words = expanded.expanded().trim().split("\\s+");
                 baseImage = words.length > 0 ? words[0] : "";
                 stageName = words.length >= 3 && words[1].equalsIgnoreCase("AS") ? words[2] : null;
@@ -69,7 +104,7 @@ public final class DockerfileParser {
                 throw new IacParseException("Instruction " + raw.keyword() + " before the first FROM at line "
                         + raw.line());
             }
-            DockerInstruction expanded = withExpansion(raw, values);
+            DockerInstruction expanded = withExpansion(raw, values, budget);
             body.add(expanded);
             if (raw.is("ARG") || raw.is("ENV")) {
                 assign(expanded.expanded(), values, raw.is("ARG"));
@@ -105,12 +140,22 @@ public final class DockerfileParser {
         return value;
     }
 
-    private static DockerInstruction withExpansion(DockerInstruction raw, Map<String, String> values) {
-        return new DockerInstruction(raw.keyword(), raw.arguments(), expand(raw.arguments(), values), raw.flags(),
-                raw.line(), raw.endLine());
+    private static DockerInstruction withExpansion(DockerInstruction raw, Map<String, String> values,
+            ExpansionBudget budget) {
+        String expanded = budget.exhausted ? raw.arguments() : expand(raw.arguments(), values);
+        if (expanded.length() > MAX_EXPANDED || expanded.length() > budget.remaining) {
+            budget.exhausted = true;
+            expanded = raw.arguments();
+        } else if (expanded != raw.arguments()) {
+            budget.remaining -= expanded.length();
+        }
+        return new DockerInstruction(raw.keyword(), raw.arguments(), expanded, raw.flags(), raw.line(), raw.endLine());
     }
 
-    /** Substitutes the known variables of {@code text}; unknown ones stay as written. */
+    /**
+     * Substitutes the known variables of {@code text}; unknown ones stay as written. Stops once the result is
+     * longer than {@link #MAX_EXPANDED} (the caller then keeps the text as written).
+     */
     static String expand(String text, Map<String, String> values) {
         if (text.indexOf('$') < 0) {
             return text;
@@ -129,6 +174,9 @@ public final class DockerfileParser {
                 replacement = value == null ? matcher.group() : value;
             }
             matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
+            if (out.length() > MAX_EXPANDED) {
+                return out.toString();
+            }
         }
         matcher.appendTail(out);
         return out.toString();

@@ -64,7 +64,8 @@ public final class KubernetesTerraformRules {
                 .severity(manifest.severity()).cwe(manifest.cwe()).title(manifest.title())
                 .remediation(manifest.remediation() + " In Terraform the settings are the snake_case blocks and "
                         + "attributes of the same names (security_context, run_as_non_root, ...).")
-                .appliesTo(terraformTypes(manifest.appliesTo()))
+                .appliesTo(String.join(", ", terraformTypes(manifest.appliesTo())))
+                .resourceTypes(terraformTypes(manifest.appliesTo()))
                 .check((target, hits) -> {
                     if (target instanceof ResourceTarget resourceTarget
                             && resourceTarget.resource().type().startsWith("kubernetes_")) {
@@ -77,7 +78,7 @@ public final class KubernetesTerraformRules {
                 });
     }
 
-    private static String terraformTypes(String kinds) {
+    private static java.util.SortedSet<String> terraformTypes(String kinds) {
         TreeSet<String> types = new TreeSet<>();
         for (String kind : kinds.split("\\s*,\\s*")) {
             TerraformManifests.KINDS.forEach((type, k) -> {
@@ -88,6 +89,6 @@ public final class KubernetesTerraformRules {
             });
         }
         types.add("kubernetes_manifest");
-        return String.join(", ", types);
+        return types;
     }
 }

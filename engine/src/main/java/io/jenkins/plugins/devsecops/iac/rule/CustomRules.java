@@ -123,6 +123,7 @@ public final class CustomRules {
         return IacRule.builder(id, platform).severity(severity).title(rule.text("title").orElse(id))
                 .cwe(rule.text("cwe").orElse("")).remediation(rule.text("remediation").orElse(""))
                 .appliesTo(types)
+                .resourceTypes(wanted.contains("*") ? Set.of() : wanted)
                 .check((target, hits) -> {
                     if (target instanceof ResourceTarget resourceTarget
                             && resourceTarget.resource().platform() == platform

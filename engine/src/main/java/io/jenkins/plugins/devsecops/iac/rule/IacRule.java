@@ -3,6 +3,7 @@ package io.jenkins.plugins.devsecops.iac.rule;
 import io.jenkins.plugins.devsecops.iac.model.IacPlatform;
 import io.jenkins.plugins.devsecops.model.Severity;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One IaC rule: its identity and documentation, and its logic.
@@ -15,9 +16,17 @@ import java.util.Objects;
  * @param remediation what to change
  * @param appliesTo which resource types or instructions it looks at, for the catalogue
  * @param check its logic
+ * @param resourceTypes the only resource types or kinds it can match, so that evaluation hands it only those
+ *     (resources indexed by type); empty when it may look at any target
  */
 public record IacRule(String id, IacPlatform platform, Severity severity, String title, String cwe,
-        String remediation, String appliesTo, RuleCheck check) {
+        String remediation, String appliesTo, RuleCheck check, Set<String> resourceTypes) {
+
+    /** A rule that may look at any target. */
+    public IacRule(String id, IacPlatform platform, Severity severity, String title, String cwe, String remediation,
+            String appliesTo, RuleCheck check) {
+        this(id, platform, severity, title, cwe, remediation, appliesTo, check, Set.of());
+    }
 
     public IacRule {
         if (id == null || !id.matches("[a-z0-9][a-z0-9-]*")) {
@@ -30,6 +39,7 @@ public record IacRule(String id, IacPlatform platform, Severity severity, String
         cwe = cwe == null ? "" : cwe;
         remediation = remediation == null ? "" : remediation;
         appliesTo = appliesTo == null ? "" : appliesTo;
+        resourceTypes = resourceTypes == null ? Set.of() : Set.copyOf(resourceTypes);
     }
 
     /** Starts describing a rule. */
@@ -46,6 +56,7 @@ public record IacRule(String id, IacPlatform platform, Severity severity, String
         private String cwe;
         private String remediation;
         private String appliesTo;
+        private Set<String> resourceTypes = Set.of();
 
         private Builder(String id, IacPlatform platform) {
             this.id = id;
@@ -77,9 +88,15 @@ public record IacRule(String id, IacPlatform platform, Severity severity, String
             return this;
         }
 
+        /** The only resource types or kinds the rule can match (its check must ignore every other). */
+        public Builder resourceTypes(Set<String> value) {
+            resourceTypes = value;
+            return this;
+        }
+
         /** Completes the rule with its logic. */
         public IacRule check(RuleCheck value) {
-            return new IacRule(id, platform, severity, title, cwe, remediation, appliesTo, value);
+            return new IacRule(id, platform, severity, title, cwe, remediation, appliesTo, value, resourceTypes);
         }
     }
 }

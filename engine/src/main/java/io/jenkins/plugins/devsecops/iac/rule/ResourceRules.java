@@ -28,6 +28,7 @@ public final class ResourceRules {
         Set<String> wanted = Set.of(types.split("\\s*,\\s*"));
         return IacRule.builder(id, platform).severity(severity).cwe(cwe).title(title).remediation(remediation)
                 .appliesTo(String.join(", ", types.split("\\s*,\\s*")))
+                .resourceTypes(wanted)
                 .check((target, hits) -> {
                     if (target instanceof ResourceTarget resourceTarget
                             && resourceTarget.resource().platform() == platform

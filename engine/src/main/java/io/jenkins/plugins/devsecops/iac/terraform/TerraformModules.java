@@ -24,6 +24,19 @@ public final class TerraformModules {
     private static final int MAX_MODULE_DEPTH = 8;
     private static final int MAX_RESOLVE_DEPTH = 16;
     private static final int MAX_INSTANCES = 64;
+
+    /** Most module instances evaluated in one scan: modules calling modules fan out exponentially. */
+    static final int MAX_MODULE_INSTANCES = 256;
+
+    /** Most values substitution may create in one scan: locals that reference each other double at every step. */
+    static final int MAX_NODES = 2_000_000;
+
+    /** Longest string an interpolation may produce. */
+    static final int MAX_STRING = 64 * 1024;
+
+    private int moduleInstances;
+    private long nodes;
+    private final Set<String> limits = new java.util.LinkedHashSet<>();
     private static final String NAME = "[A-Za-z_][A-Za-z0-9_-]*";
     private static final String REFERENCE_TEXT = "(?:var\\." + NAME + "|local\\." + NAME + "|each\\.key|each\\.value(?:\\."
             + NAME + ")?|count\\.index)";
@@ -43,6 +56,25 @@ public final class TerraformModules {
     private static String directoryOf(String path) {
         int slash = path.lastIndexOf('/');
         return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    /**
+     * What evaluation left out because it reached a budget (module instances, substituted values, string length),
+     * one sentence each; empty when everything was evaluated. Filled by {@link #units()}.
+     */
+    public List<String> warnings() {
+        return List.copyOf(limits);
+    }
+
+    /** Whether substitution may still create values; notes the limit when it may not. */
+    private boolean spend(long count) {
+        nodes += count;
+        if (nodes > MAX_NODES) {
+            limits.add("Terraform evaluation stopped substituting variables and locals after " + MAX_NODES
+                    + " values (references that grow at every step): the rest was checked as written");
+            return false;
+        }
+        return true;
     }
 
     /** Every module instance's resources. */
@@ -100,6 +132,11 @@ public final class TerraformModules {
         if (depth > MAX_MODULE_DEPTH) {
             return;
         }
+        if (++moduleInstances > MAX_MODULE_INSTANCES) {
+            limits.add("More than " + MAX_MODULE_INSTANCES + " Terraform module instances (modules calling modules):"
+                    + " the rest were not evaluated");
+            return;
+        }
         Map<String, IacNode> scope = new LinkedHashMap<>();
         Map<String, IacNode> locals = new LinkedHashMap<>();
         for (List<HclBlock> blocks : filesByDirectory.get(directory).values()) {
@@ -148,6 +185,11 @@ public final class TerraformModules {
         for (ModuleCall call : calls(directory)) {
             if (call.target().equals(directory)) {
                 continue;
+            }
+            if (moduleInstances >= MAX_MODULE_INSTANCES) {
+                limits.add("More than " + MAX_MODULE_INSTANCES + " Terraform module instances (modules calling"
+                        + " modules): the rest were not evaluated");
+                break;
             }
             IacNode.Mapping resolvedArguments = (IacNode.Mapping) resolve(call.arguments(), scope, 0);
             evaluate(call.target(), resolvedArguments.entries(), prefix + "module." + call.name() + ".", depth + 1,
@@ -222,7 +264,10 @@ public final class TerraformModules {
     }
 
     /** The value with every line set to {@code line}: a substituted value is reported where it is used. */
-    private static IacNode relocate(IacNode node, int line) {
+    private IacNode relocate(IacNode node, int line) {
+        if (!(node instanceof IacNode.Scalar) && !spend(1)) {
+            return node;
+        }
         if (node instanceof IacNode.Sequence sequence) {
             return new IacNode.Sequence(sequence.items().stream().map(i -> relocate(i, line)).toList(), line);
         }
@@ -235,8 +280,8 @@ public final class TerraformModules {
     }
 
     /** Substitutes {@code var.x} and {@code local.x} where they are the whole value or a whole interpolation. */
-    static IacNode resolve(IacNode node, Map<String, IacNode> scope, int depth) {
-        if (depth > MAX_RESOLVE_DEPTH) {
+    IacNode resolve(IacNode node, Map<String, IacNode> scope, int depth) {
+        if (depth > MAX_RESOLVE_DEPTH || nodes > MAX_NODES) {
             return node;
         }
         if (node instanceof IacNode.Scalar scalar) {
@@ -262,11 +307,21 @@ public final class TerraformModules {
                     } else {
                         matcher.appendReplacement(out, Matcher.quoteReplacement(matcher.group()));
                     }
+                    if (out.length() > MAX_STRING) {
+                        limits.add("A Terraform string grows beyond " + MAX_STRING + " characters by interpolation:"
+                                + " it was checked as written");
+                        return scalar;
+                    }
                 }
                 matcher.appendTail(out);
-                return changed ? IacNode.Scalar.string(out.toString(), scalar.line()) : scalar;
+                return changed && spend(1 + out.length() / 64) ? IacNode.Scalar.string(out.toString(), scalar.line())
+                        : scalar;
             }
             return scalar;
+        }
+        if (!spend(1 + (node instanceof IacNode.Sequence sequence ? sequence.items().size()
+                : ((IacNode.Mapping) node).entries().size()))) {
+            return node;
         }
         if (node instanceof IacNode.Sequence sequence) {
             List<IacNode> items = new ArrayList<>();

@@ -279,7 +279,10 @@ class JvmLockfilesTest {
 
         // Then the deep artifact is not reached and nothing breaks
         assertThat(new JavaArchiveParser().parse(deep).packages()).isEmpty();
-        assertThat(new JavaArchiveParser().parse(write(root, "fake.jar", "plain text")).packages()).isEmpty();
+        LockfileResult fake = new JavaArchiveParser().parse(write(root, "fake.jar", "plain text"));
+        assertThat(fake.packages()).isEmpty();
+        assertThat(fake.warnings()).containsExactly("not a zip archive: the file does not start with a zip header;"
+                + " no packages were read from it");
     }
 
     @Test

@@ -66,7 +66,8 @@ final class AgentScanCallable extends MasterToSlaveFileCallable<AgentScanResult>
         settings.getExcludes().forEach(request::exclude);
         settings.getOptions().forEach(request::option);
         settings.getSensitiveOptions().forEach(request::option);
-        Report report = ScanEngine.withBuiltInStages().scan(request.build(), new ConsoleProgress(listener.getLogger()));
+        ScanRequest built = parse(request::build); // an invalid include/exclude glob ends the step naming it
+        Report report = ScanEngine.withBuiltInStages().scan(built, new ConsoleProgress(listener.getLogger()));
         return new AgentScanResult(report, policy, policyName, suppressions);
     }
 

@@ -107,9 +107,8 @@ final class DevSecOpsScanExecution extends SynchronousNonBlockingStepExecution<M
 
         List<PolicyLayer> layers = new ArrayList<>();
         layers.add(PolicyLayer.global(globalPolicy));
-        if (scanned.repositoryPolicy() != null) {
-            layers.add(PolicyLayer.repository(scanned.policyFileName(), scanned.repositoryPolicy()));
-        }
+        // A repository without a policy file gets the engine's default policy, under the global layer.
+        layers.add(PolicyLayer.repositoryOrDefault(scanned.policyFileName(), scanned.repositoryPolicy()));
         layers.add(PolicyLayer.step(stepPolicy));
         LayeredPolicy policy = PolicyLayering.merge(layers);
         Report reference = referenceRun.flatMap(ref -> DevSecOpsBuildAction.find(ref, id))
