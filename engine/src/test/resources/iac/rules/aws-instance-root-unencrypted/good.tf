@@ -5,3 +5,10 @@ resource "aws_instance" "app" {
     encrypted = true
   }
 }
+resource "aws_instance" "from_snapshot" {
+  ami           = "ami-0123456789abcdef0"
+  instance_type = "t3.micro"
+  root_block_device {
+    snapshot_id = "snap-0123456789abcdef0"
+  }
+}

@@ -6,3 +6,8 @@ resource "azurerm_key_vault" "main" {
     bypass         = "AzureServices"
   }
 }
+resource "azurerm_key_vault" "private" {
+  name                          = "private"
+  purge_protection_enabled      = true
+  public_network_access_enabled = false
+}

@@ -5,3 +5,7 @@ resource "azurerm_storage_account" "data" {
     default_action = "Allow"
   }
 }
+# expect
+resource "azurerm_storage_account" "open" {
+  name = "open"
+}

@@ -8,3 +8,10 @@ resource "google_sql_database_instance" "db" {
     }
   }
 }
+# expect
+resource "google_sql_database_instance" "defaults" {
+  name = "defaults"
+  settings {
+    tier = "db-f1-micro"
+  }
+}

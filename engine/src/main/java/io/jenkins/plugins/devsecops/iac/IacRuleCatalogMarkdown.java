@@ -68,6 +68,13 @@ public final class IacRuleCatalogMarkdown {
             case "azure" -> "Azure";
             case "gcp" -> "Google Cloud";
             case "kubernetes" -> "Kubernetes provider";
+            case "github" -> "GitHub";
+            case "do" -> "DigitalOcean";
+            case "openstack" -> "OpenStack";
+            case "oci" -> "Oracle Cloud";
+            case "alicloud" -> "Alibaba Cloud";
+            case "nifcloud" -> "NIFCLOUD";
+            case "cloudstack" -> "CloudStack";
             default -> "any provider";
         };
     }

@@ -13,6 +13,7 @@ import io.jenkins.plugins.devsecops.iac.model.IacPlatform;
 import io.jenkins.plugins.devsecops.iac.model.IacResource;
 import io.jenkins.plugins.devsecops.iac.rule.CustomRules;
 import io.jenkins.plugins.devsecops.iac.rule.IacRule;
+import io.jenkins.plugins.devsecops.iac.rule.ResourceRules;
 import io.jenkins.plugins.devsecops.iac.rule.ResourceTarget;
 import io.jenkins.plugins.devsecops.iac.rule.RuleHit;
 import io.jenkins.plugins.devsecops.iac.rule.RuleHits;
@@ -280,6 +281,9 @@ final class IacScanner implements StageScanner {
         Map<String, List<HclBlock>> files = new TreeMap<>(terraformFiles);
         Set<String> reported = new HashSet<>();
         TerraformModules modules = new TerraformModules(files);
+        for (TerraformModules.UnscannedModule module : modules.unscannedModules()) {
+            sink.skipped("Terraform module not scanned (" + module.kind() + "): " + module.source());
+        }
         for (List<IacResource> declared : modules.units()) {
             List<IacResource> unit = List.copyOf(declared);
             Map<String, List<IacResource>> byType = byType(unit);

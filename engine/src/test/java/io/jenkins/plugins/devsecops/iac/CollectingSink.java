@@ -31,8 +31,11 @@ final class CollectingSink implements FindingSink {
         warnings.add(message);
     }
 
+    final List<String> skipped = new CopyOnWriteArrayList<>();
+
     @Override
     public void skipped(String reason) {
+        skipped.add(reason);
     }
 
     @Override

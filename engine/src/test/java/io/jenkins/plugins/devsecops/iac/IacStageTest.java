@@ -185,6 +185,26 @@ class IacStageTest {
     }
 
     @Test
+    void shouldReportRemoteModulesAsNotScannedWithTheirSource() throws Exception {
+        write("live/main.tf", """
+                module "vpc" {
+                  source  = "terraform-aws-modules/vpc/aws"
+                  version = "5.1.0"
+                }
+                module "db" {
+                  source = "git::https://ci-token@github.com/acme/tf-db.git?ref=v1.2.0"
+                }
+                """);
+
+        Report report = scan();
+
+        StageResult iac = report.stages().get(0);
+        assertThat(iac.skipped()).containsEntry("Terraform module not scanned (registry): terraform-aws-modules/vpc/aws",
+                1L).containsEntry("Terraform module not scanned (git): git::https://github.com/acme/tf-db.git", 1L);
+        assertThat(iac.skipped().keySet()).noneMatch(reason -> reason.contains("ci-token"));
+    }
+
+    @Test
     void shouldFollowCompanionResourcesAcrossTheFilesOfAModule() throws Exception {
         write("storage/main.tf", """
                 resource "aws_s3_bucket" "records" {

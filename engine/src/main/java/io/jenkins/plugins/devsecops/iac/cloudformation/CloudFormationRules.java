@@ -203,7 +203,7 @@ public final class CloudFormationRules {
                 rule("cfn-lambda-env-secret", Severity.HIGH, "CWE-798",
                         "Lambda function environment holds a hardcoded secret",
                         "Resolve secrets at run time from Secrets Manager or SSM Parameter Store.",
-                        "AWS::Lambda::Function", (r, t, h) -> {
+                        "AWS::Lambda::Function, AWS::Serverless::Function", (r, t, h) -> {
                             for (IacNode.Mapping variables : r.body().mappings("Environment.Variables")) {
                                 for (Map.Entry<String, IacNode> entry : variables.entries().entrySet()) {
                                     if (PolicyDocuments.isSecretName(entry.getKey())

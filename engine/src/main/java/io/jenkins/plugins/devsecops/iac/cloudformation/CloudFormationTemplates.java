@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads the resources of a CloudFormation template (YAML with short-form tags already expanded, or JSON).
@@ -48,17 +49,36 @@ public final class CloudFormationTemplates {
                 p.get("Default").ifPresent(value -> defaults.put(name, value));
             }
         }));
+        IacNode.Mapping globals = template.mapping("Globals").orElse(IacNode.Mapping.empty(0));
         declared.entries().forEach((logicalId, node) -> {
             if (node instanceof IacNode.Mapping resource) {
                 String type = resource.text("Type").orElse("");
                 IacNode.Mapping properties = resource.get("Properties").orElse(null) instanceof IacNode.Mapping p
                         ? p : IacNode.Mapping.empty(resource.line());
+                properties = withGlobals(type, properties, globals);
                 IacNode.Mapping resolved = (IacNode.Mapping) substitute(properties, defaults, 0);
                 resources.add(new IacResource(IacPlatform.CLOUDFORMATION, "resource", type, logicalId,
                         type + "/" + logicalId, path, resource.line(), resolved));
             }
         });
         return resources;
+    }
+
+    /**
+     * The properties of a SAM resource completed by the template's {@code Globals} section for its kind (e.g.
+     * {@code Globals.Function} for {@code AWS::Serverless::Function}); the resource's own properties win.
+     */
+    private static IacNode.Mapping withGlobals(String type, IacNode.Mapping properties, IacNode.Mapping globals) {
+        if (!type.startsWith("AWS::Serverless::")) {
+            return properties;
+        }
+        Optional<IacNode.Mapping> shared = globals.mapping(type.substring("AWS::Serverless::".length()));
+        if (shared.isEmpty()) {
+            return properties;
+        }
+        Map<String, IacNode> merged = new LinkedHashMap<>(shared.get().entries());
+        merged.putAll(properties.entries());
+        return new IacNode.Mapping(merged, properties.line());
     }
 
     private static IacNode substitute(IacNode node, Map<String, IacNode> defaults, int depth) {

@@ -111,6 +111,20 @@ public final class PolicyDocuments {
         return result;
     }
 
+    /**
+     * A check of the policy document under {@code key}: every Allow statement whose principal is {@code *} and that
+     * has no condition.
+     */
+    public static ResourceCheck anyPrincipal(String key) {
+        return (r, t, h) -> r.body().get(key).ifPresent(policy -> {
+            for (Statement s : statements(policy)) {
+                if (s.allow() && s.wildcardPrincipal() != null && !s.conditional()) {
+                    h.at(r, s.wildcardPrincipal(), key, "Principal is '*' without a condition");
+                }
+            }
+        });
+    }
+
     /** Whether a name suggests a secret: password, secret, token, private or access key, credentials. */
     public static boolean isSecretName(String name) {
         String lower = name.toLowerCase(Locale.ROOT).replace('-', '_');
@@ -127,6 +141,7 @@ public final class PolicyDocuments {
         }
         String text = value.text().strip();
         return text.length() >= 4 && !text.contains("${") && !text.startsWith("{{resolve:")
-                && !text.startsWith("$(");
+                && !text.startsWith("$(") && !text.startsWith("@Microsoft.KeyVault(")
+                && !text.startsWith("arn:aws:secretsmanager:") && !text.startsWith("arn:aws:ssm:");
     }
 }

@@ -44,12 +44,15 @@ public final class AwsRules {
                 rule("aws-s3-public-acl", Severity.HIGH, "CWE-284", "S3 bucket grants public access through its ACL",
                         "Use a private ACL (or disable ACLs with object ownership BucketOwnerEnforced).",
                         "aws_s3_bucket, aws_s3_bucket_acl",
-                        equalsAny("acl", "canned ACL makes objects readable by anyone", "public-read",
-                                "public-read-write", "authenticated-read")),
+                        unlessBlocked(new String[] {"block_public_acls", "ignore_public_acls"},
+                                equalsAny("acl", "canned ACL makes objects readable by anyone", "public-read",
+                                        "public-read-write", "authenticated-read"))),
                 rule("aws-s3-public-policy", Severity.HIGH, "CWE-284",
                         "S3 bucket policy allows any principal without a condition",
                         "Name the principals that need access, or add a condition such as aws:SourceVpce.",
-                        "aws_s3_bucket_policy, aws_s3_bucket", AwsRules::publicBucketPolicy),
+                        "aws_s3_bucket_policy, aws_s3_bucket",
+                        unlessBlocked(new String[] {"block_public_policy", "restrict_public_buckets"},
+                                AwsRules::publicBucketPolicy)),
                 rule("aws-s3-no-encryption", Severity.MEDIUM, "CWE-311",
                         "S3 bucket has no server-side encryption configuration",
                         "Add aws_s3_bucket_server_side_encryption_configuration with aws:kms and a customer key.",
@@ -63,8 +66,12 @@ public final class AwsRules {
                 rule("aws-s3-no-public-access-block", Severity.MEDIUM, "CWE-284",
                         "S3 bucket has no public access block",
                         "Add aws_s3_bucket_public_access_block with all four settings true.", "aws_s3_bucket",
-                        bucketWithout(null, "aws_s3_bucket_public_access_block", r -> true,
-                                "no aws_s3_bucket_public_access_block refers to it")),
+                        (r, t, h) -> {
+                            if (t.ofType("aws_s3_account_public_access_block").isEmpty()) {
+                                bucketWithout(null, "aws_s3_bucket_public_access_block", b -> true,
+                                        "no aws_s3_bucket_public_access_block refers to it").check(r, t, h);
+                            }
+                        }),
                 rule("aws-s3-public-access-block-disabled", Severity.HIGH, "CWE-284",
                         "S3 public access block leaves a protection off",
                         "Set block_public_acls, block_public_policy, ignore_public_acls and restrict_public_buckets "
@@ -101,7 +108,7 @@ public final class AwsRules {
                         }),
                 rule("aws-ebs-unencrypted", Severity.MEDIUM, "CWE-311", "EBS volume is not encrypted",
                         "Set encrypted = true (and kms_key_id to a customer key).", "aws_ebs_volume",
-                        notTrue("encrypted", "volume is unencrypted")),
+                        unlessEncryptedByDefault(notTrue("encrypted", "volume is unencrypted"))),
                 rule("aws-ebs-default-encryption-off", Severity.MEDIUM, "CWE-311",
                         "EBS encryption by default is turned off", "Set enabled = true.",
                         "aws_ebs_encryption_by_default",
@@ -109,11 +116,15 @@ public final class AwsRules {
                 rule("aws-instance-root-unencrypted", Severity.MEDIUM, "CWE-311",
                         "EC2 instance block device is not encrypted",
                         "Set encrypted = true in root_block_device and every ebs_block_device.", "aws_instance",
-                        AwsRules::instanceDevices),
+                        unlessEncryptedByDefault(AwsRules::instanceDevices)),
                 rule("aws-instance-imdsv1", Severity.MEDIUM, "CWE-918",
                         "EC2 instance metadata service allows IMDSv1",
                         "Set metadata_options { http_tokens = \"required\" } so that SSRF cannot read credentials.",
                         "aws_instance, aws_launch_template", (r, t, h) -> {
+                            if (r.type().equals("aws_instance") && r.body().present("launch_template")
+                                    && !r.body().present("metadata_options")) {
+                                return;
+                            }
                             Optional<IacNode.Mapping> options = r.body().mapping("metadata_options");
                             if (options.isEmpty()) {
                                 h.missing(r, "metadata_options.http_tokens", "IMDSv2 is not required");
@@ -129,7 +140,13 @@ public final class AwsRules {
                         isTrue("associate_public_ip_address", "instance is reachable from the internet")),
                 rule("aws-rds-unencrypted", Severity.HIGH, "CWE-311", "RDS storage is not encrypted",
                         "Set storage_encrypted = true with a KMS key.", "aws_db_instance, aws_rds_cluster",
-                        notTrue("storage_encrypted", "database storage is unencrypted")),
+                        (r, t, h) -> {
+                            boolean serverless = r.body().text("engine_mode").filter("serverless"::equals).isPresent();
+                            boolean replica = r.body().has("replicate_source_db");
+                            if (!serverless && !replica) {
+                                notTrue("storage_encrypted", "database storage is unencrypted").check(r, t, h);
+                            }
+                        }),
                 rule("aws-rds-publicly-accessible", Severity.CRITICAL, "CWE-284", "RDS instance is publicly accessible",
                         "Set publicly_accessible = false and reach the database from inside the VPC.",
                         "aws_db_instance, aws_rds_cluster_instance",
@@ -382,6 +399,46 @@ public final class AwsRules {
         };
     }
 
+    /**
+     * Runs {@code check} unless a public access block that applies to the bucket (its own, or the account's) turns
+     * one of {@code settings} on: then public ACLs or policies are ignored or refused by S3.
+     */
+    private static ResourceCheck unlessBlocked(String[] settings, ResourceCheck check) {
+        return (r, t, h) -> {
+            IacResource bucket = r;
+            if (!r.type().equals("aws_s3_bucket")) {
+                Optional<String> target = r.body().scalars("bucket").stream().map(IacNode.Scalar::text).findFirst();
+                Optional<IacResource> named = target.flatMap(name -> t.ofType("aws_s3_bucket").stream()
+                        .filter(b -> ResourceRules.refersTo(name, b)
+                                || b.body().text("bucket").filter(name::equals).isPresent()).findFirst());
+                bucket = named.orElse(null);
+            }
+            List<IacResource> blocks = new ArrayList<>(t.ofType("aws_s3_account_public_access_block"));
+            if (bucket != null) {
+                companionOf(t, bucket, "aws_s3_bucket_public_access_block").ifPresent(blocks::add);
+            }
+            for (IacResource block : blocks) {
+                for (String setting : settings) {
+                    if (block.body().scalars(setting).stream().anyMatch(IacNode.Scalar::isTrue)) {
+                        return;
+                    }
+                }
+            }
+            check.check(r, t, h);
+        };
+    }
+
+    /** Runs {@code check} unless the unit turns on EBS encryption by default for the account and region. */
+    static ResourceCheck unlessEncryptedByDefault(ResourceCheck check) {
+        return (r, t, h) -> {
+            boolean byDefault = t.ofType("aws_ebs_encryption_by_default").stream()
+                    .anyMatch(d -> d.body().scalars("enabled").stream().noneMatch(IacNode.Scalar::isFalse));
+            if (!byDefault) {
+                check.check(r, t, h);
+            }
+        };
+    }
+
     private static void publicBucketPolicy(IacResource r, ResourceTarget t, RuleHits h) {
         r.body().get("policy").ifPresent(policy -> {
             for (PolicyDocuments.Statement s : PolicyDocuments.statements(policy)) {
@@ -454,13 +511,16 @@ public final class AwsRules {
     private static void instanceDevices(IacResource r, ResourceTarget t, RuleHits h) {
         Optional<IacNode.Mapping> root = r.body().mapping("root_block_device");
         if (root.isEmpty()) {
-            h.missing(r, "root_block_device.encrypted", "root volume encryption not configured");
-        } else if (root.get().scalar("encrypted").filter(IacNode.Scalar::isTrue).isEmpty()) {
+            if (!r.body().present("launch_template")) {
+                h.missing(r, "root_block_device.encrypted", "root volume encryption not configured");
+            }
+        } else if (!root.get().has("snapshot_id")
+                && root.get().scalar("encrypted").filter(IacNode.Scalar::isTrue).isEmpty()) {
             h.at(r, root.get().get("encrypted").orElse(root.get()), "root_block_device.encrypted",
                     "root volume is unencrypted");
         }
         for (IacNode.Mapping device : r.body().mappings("ebs_block_device")) {
-            if (device.scalar("encrypted").filter(IacNode.Scalar::isTrue).isEmpty()) {
+            if (!device.has("snapshot_id") && device.scalar("encrypted").filter(IacNode.Scalar::isTrue).isEmpty()) {
                 h.at(r, device.get("encrypted").orElse(device), "ebs_block_device.encrypted",
                         "EBS device is unencrypted");
             }

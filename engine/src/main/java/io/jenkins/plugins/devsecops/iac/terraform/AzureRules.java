@@ -59,6 +59,15 @@ public final class AzureRules {
                         "Storage account network rules allow every network",
                         "Set network_rules { default_action = \"Deny\" } and list the allowed networks.",
                         "azurerm_storage_account, azurerm_storage_account_network_rules", (r, t, h) -> {
+                            if (r.type().equals("azurerm_storage_account") && !r.body().present("network_rules")
+                                    && r.body().scalars("public_network_access_enabled").stream()
+                                            .noneMatch(IacNode.Scalar::isFalse)
+                                    && ResourceRules.companion(t, r, "azurerm_storage_account_network_rules",
+                                            "storage_account_id").isEmpty()
+                                    && ResourceRules.companion(t, r, "azurerm_storage_account_network_rules",
+                                            "storage_account_name").isEmpty()) {
+                                h.missing(r, "network_rules", "no network rules: every network is allowed");
+                            }
                             equalsAny("network_rules.default_action", "default action is Allow", "Allow")
                                     .check(r, t, h);
                             equalsAny("default_action", "default action is Allow", "Allow").check(r, t, h);
@@ -106,6 +115,10 @@ public final class AzureRules {
                         "Add network_acls { default_action = \"Deny\" bypass = \"AzureServices\" }.",
                         "azurerm_key_vault", (r, t, h) -> {
                             Optional<IacNode.Mapping> acls = r.body().mapping("network_acls");
+                            if (r.body().scalars("public_network_access_enabled").stream()
+                                    .anyMatch(IacNode.Scalar::isFalse)) {
+                                return;
+                            }
                             if (acls.isEmpty()) {
                                 h.missing(r, "network_acls", "no network_acls");
                             } else {

@@ -138,6 +138,12 @@ public final class GcpRules {
                                     h.at(r, value, "settings.ip_configuration.ssl_mode", "unencrypted allowed");
                                 }
                             }
+                            boolean stated = r.body().present("settings.ip_configuration.require_ssl")
+                                    || r.body().present("settings.ip_configuration.ssl_mode");
+                            if (!stated) {
+                                h.missing(r, "settings.ip_configuration.ssl_mode",
+                                        "unencrypted connections are allowed by default");
+                            }
                         }),
                 rule("gcp-sql-no-backup", Severity.MEDIUM, "CWE-693", "Cloud SQL automated backups are disabled",
                         "Add settings { backup_configuration { enabled = true } }.", "google_sql_database_instance",

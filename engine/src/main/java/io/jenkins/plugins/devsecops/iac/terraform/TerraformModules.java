@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -95,6 +96,77 @@ public final class TerraformModules {
     }
 
     private record ModuleCall(String name, String target, IacNode.Mapping arguments) {
+    }
+
+    /**
+     * A module call whose code is not in the scanned tree, so that its resources are not checked.
+     *
+     * @param path the file of the {@code module} block
+     * @param line the line of the block
+     * @param name the module name
+     * @param source the {@code source} as written (query strings and credentials are dropped)
+     * @param kind where the code lives: {@code registry}, {@code git}, {@code http}, {@code bucket} or {@code local}
+     */
+    public record UnscannedModule(String path, int line, String name, String source, String kind) {
+    }
+
+    /**
+     * Every module call whose source is not a directory of the scanned tree: registry modules, git, HTTP and bucket
+     * URLs, and local paths that lead outside the tree or to a directory without Terraform files.
+     */
+    public List<UnscannedModule> unscannedModules() {
+        List<UnscannedModule> result = new ArrayList<>();
+        for (Map.Entry<String, Map<String, List<HclBlock>>> directory : filesByDirectory.entrySet()) {
+            for (Map.Entry<String, List<HclBlock>> file : directory.getValue().entrySet()) {
+                for (HclBlock block : file.getValue()) {
+                    if (!block.type().equals("module")) {
+                        continue;
+                    }
+                    Optional<IacNode.Scalar> source = block.body().scalar("source");
+                    if (source.isEmpty() || !source.get().isLiteral()) {
+                        continue;
+                    }
+                    String text = source.get().text().trim();
+                    boolean local = text.startsWith("./") || text.startsWith("../");
+                    if (local && filesByDirectory.containsKey(normalize(directory.getKey(), text))) {
+                        continue;
+                    }
+                    result.add(new UnscannedModule(file.getKey(), block.line(), block.label(0), display(text),
+                            kindOf(text)));
+                }
+            }
+        }
+        return result;
+    }
+
+    private static String kindOf(String source) {
+        String lower = source.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("./") || lower.startsWith("../") || lower.startsWith("/")) {
+            return "local";
+        }
+        if (lower.startsWith("git::") || lower.startsWith("git@") || lower.startsWith("github.com/")
+                || lower.startsWith("bitbucket.org/") || lower.contains(".git?") || lower.endsWith(".git")
+                || lower.startsWith("hg::")) {
+            return "git";
+        }
+        if (lower.startsWith("s3::") || lower.startsWith("gcs::")) {
+            return "bucket";
+        }
+        if (lower.startsWith("http://") || lower.startsWith("https://")) {
+            return "http";
+        }
+        return "registry";
+    }
+
+    /** The source without a query string or user information, which may hold tokens. */
+    private static String display(String source) {
+        String text = source;
+        int query = text.indexOf('?');
+        if (query >= 0) {
+            text = text.substring(0, query);
+        }
+        text = text.replaceAll("//[^/@\\s]+@", "//");
+        return text.length() > 200 ? text.substring(0, 200) + "\u2026" : text;
     }
 
     private List<ModuleCall> calls(String directory) {

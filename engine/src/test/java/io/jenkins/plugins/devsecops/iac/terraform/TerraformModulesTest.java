@@ -149,4 +149,43 @@ class TerraformModulesTest {
 
         assertThat(resources).isNotEmpty().allSatisfy(r -> assertThat(r.address()).startsWith("module.a."));
     }
+
+    @Test
+    void shouldListModulesWhoseCodeIsNotInTheTreeWithTheirSourceAndKind() throws Exception {
+        Map<String, List<HclBlock>> parsed = new LinkedHashMap<>();
+        parsed.put("live/main.tf", HclParser.parse("""
+                module "vpc" {
+                  source  = "terraform-aws-modules/vpc/aws"
+                  version = "5.1.0"
+                }
+                module "db" {
+                  source = "git::https://ci-token@github.com/acme/tf-db.git?ref=v1.2.0"
+                }
+                module "net" {
+                  source = "../modules/net"
+                }
+                module "gone" {
+                  source = "../modules/missing"
+                }
+                module "artifact" {
+                  source = "s3::https://s3-eu-west-1.amazonaws.com/acme-modules/app.zip"
+                }
+                """));
+        parsed.put("modules/net/main.tf", HclParser.parse("""
+                resource "aws_vpc" "main" {
+                  cidr_block = "10.0.0.0/16"
+                }
+                """));
+
+        List<TerraformModules.UnscannedModule> unscanned = new TerraformModules(parsed).unscannedModules();
+
+        assertThat(unscanned).extracting(TerraformModules.UnscannedModule::name, TerraformModules.UnscannedModule::kind,
+                TerraformModules.UnscannedModule::source, TerraformModules.UnscannedModule::line).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("vpc", "registry", "terraform-aws-modules/vpc/aws", 1),
+                org.assertj.core.groups.Tuple.tuple("db", "git", "git::https://github.com/acme/tf-db.git", 5),
+                org.assertj.core.groups.Tuple.tuple("gone", "local", "../modules/missing", 11),
+                org.assertj.core.groups.Tuple.tuple("artifact", "bucket",
+                        "s3::https://s3-eu-west-1.amazonaws.com/acme-modules/app.zip", 14));
+        assertThat(unscanned).allSatisfy(m -> assertThat(m.path()).isEqualTo("live/main.tf"));
+    }
 }

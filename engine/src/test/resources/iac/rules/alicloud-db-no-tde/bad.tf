@@ -1,0 +1,5 @@
+# expect
+resource "alicloud_db_instance" "db" {
+  engine         = "MySQL"
+  engine_version = "8.0"
+}

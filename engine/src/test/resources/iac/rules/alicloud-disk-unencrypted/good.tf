@@ -1,0 +1,5 @@
+resource "alicloud_disk" "data" {
+  zone_id   = "cn-beijing-b"
+  size      = 100
+  encrypted = true
+}

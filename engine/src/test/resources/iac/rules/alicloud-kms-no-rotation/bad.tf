@@ -1,0 +1,4 @@
+# expect
+resource "alicloud_kms_key" "data" {
+  description = "data"
+}

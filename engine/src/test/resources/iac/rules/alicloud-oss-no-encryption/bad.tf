@@ -1,0 +1,4 @@
+# expect
+resource "alicloud_oss_bucket" "data" {
+  bucket = "data"
+}

@@ -1,0 +1,6 @@
+resource "alicloud_oss_bucket" "data" {
+  bucket = "data"
+  versioning {
+    status = "Enabled"
+  }
+}

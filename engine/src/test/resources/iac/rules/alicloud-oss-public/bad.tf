@@ -1,0 +1,5 @@
+resource "alicloud_oss_bucket" "data" {
+  bucket = "data"
+  # expect
+  acl    = "public-read"
+}

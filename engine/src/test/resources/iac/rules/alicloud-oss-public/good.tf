@@ -1,0 +1,4 @@
+resource "alicloud_oss_bucket" "data" {
+  bucket = "data"
+  acl    = "private"
+}

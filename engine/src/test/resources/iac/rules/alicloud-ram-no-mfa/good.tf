@@ -1,0 +1,3 @@
+resource "alicloud_ram_security_preference" "prefs" {
+  enforce_mfa_for_login = true
+}

@@ -1,0 +1,4 @@
+# expect
+resource "alicloud_ram_account_password_policy" "policy" {
+  minimum_password_length = 14
+}

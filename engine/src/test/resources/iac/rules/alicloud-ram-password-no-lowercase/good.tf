@@ -1,0 +1,4 @@
+resource "alicloud_ram_account_password_policy" "policy" {
+  minimum_password_length      = 14
+  require_lowercase_characters = true
+}

@@ -1,0 +1,3 @@
+resource "alicloud_ram_account_password_policy" "policy" {
+  minimum_password_length = 14
+}

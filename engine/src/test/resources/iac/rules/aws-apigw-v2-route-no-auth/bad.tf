@@ -1,0 +1,5 @@
+# expect
+resource "aws_apigatewayv2_route" "items" {
+  api_id    = aws_apigatewayv2_api.api.id
+  route_key = "GET /items"
+}

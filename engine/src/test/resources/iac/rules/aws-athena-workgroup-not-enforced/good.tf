@@ -1,0 +1,6 @@
+resource "aws_athena_workgroup" "analytics" {
+  name = "analytics"
+  configuration {
+    enforce_workgroup_configuration = true
+  }
+}

@@ -1,0 +1,4 @@
+# expect
+resource "aws_cloudfront_distribution" "site" {
+  enabled = true
+}

@@ -1,0 +1,4 @@
+# expect
+resource "aws_cloudwatch_log_group" "app" {
+  name = "/app/web"
+}

@@ -1,0 +1,8 @@
+resource "aws_codebuild_project" "build" {
+  name         = "build"
+  service_role = aws_iam_role.build.arn
+  artifacts {
+    type                = "S3"
+    encryption_disabled = false
+  }
+}

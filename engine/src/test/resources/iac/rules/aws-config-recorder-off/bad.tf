@@ -1,0 +1,5 @@
+resource "aws_config_configuration_recorder_status" "main" {
+  name       = aws_config_configuration_recorder.main.name
+  # expect
+  is_enabled = false
+}

@@ -1,0 +1,4 @@
+resource "aws_security_group" "db" {
+  name        = "db"
+  description = "database clients"
+}

@@ -1,0 +1,6 @@
+# expect
+resource "aws_default_vpc" "default" {
+  tags = {
+    Name = "Default VPC"
+  }
+}

@@ -1,0 +1,4 @@
+# expect
+resource "aws_docdb_cluster" "docs" {
+  cluster_identifier = "docs"
+}

@@ -1,0 +1,4 @@
+resource "aws_docdb_cluster" "docs" {
+  cluster_identifier      = "docs"
+  backup_retention_period = 14
+}

@@ -1,0 +1,5 @@
+# expect
+resource "aws_dynamodb_table" "orders" {
+  name     = "orders"
+  hash_key = "id"
+}

@@ -1,0 +1,4 @@
+# expect
+resource "aws_ecr_repository" "app" {
+  name = "app"
+}

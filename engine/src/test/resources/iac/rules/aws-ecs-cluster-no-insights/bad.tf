@@ -1,0 +1,4 @@
+# expect
+resource "aws_ecs_cluster" "main" {
+  name = "main"
+}

@@ -1,0 +1,8 @@
+resource "aws_ecs_service" "web" {
+  name            = "web"
+  task_definition = aws_ecs_task_definition.app.arn
+  network_configuration {
+    subnets          = [aws_subnet.private.id]
+    assign_public_ip = false
+  }
+}

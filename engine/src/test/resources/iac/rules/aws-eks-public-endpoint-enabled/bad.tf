@@ -1,0 +1,9 @@
+resource "aws_eks_cluster" "main" {
+  name     = "main"
+  role_arn = aws_iam_role.eks.arn
+  vpc_config {
+    subnet_ids             = [aws_subnet.a.id]
+    # expect
+    endpoint_public_access = true
+  }
+}

@@ -1,0 +1,6 @@
+# expect
+resource "aws_elasticache_replication_group" "cache" {
+  replication_group_id       = "cache"
+  description                = "sessions"
+  transit_encryption_enabled = true
+}

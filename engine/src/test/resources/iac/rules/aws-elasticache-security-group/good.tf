@@ -1,0 +1,4 @@
+resource "aws_security_group" "cache" {
+  name        = "cache"
+  description = "cache clients"
+}

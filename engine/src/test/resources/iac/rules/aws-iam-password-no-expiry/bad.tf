@@ -1,0 +1,5 @@
+resource "aws_iam_account_password_policy" "strict" {
+  minimum_password_length = 14
+  # expect
+  max_password_age        = 365
+}

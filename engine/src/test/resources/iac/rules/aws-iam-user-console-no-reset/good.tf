@@ -1,0 +1,4 @@
+resource "aws_iam_user_login_profile" "alice" {
+  user                    = aws_iam_user.alice.name
+  password_reset_required = true
+}

@@ -1,0 +1,6 @@
+resource "aws_lambda_function" "api" {
+  function_name = "api"
+  role          = aws_iam_role.lambda.arn
+  runtime       = "python3.12"
+  handler       = "app.handler"
+}

@@ -1,0 +1,9 @@
+resource "aws_lambda_function" "api" {
+  function_name = "api"
+  role          = aws_iam_role.lambda.arn
+  runtime       = "python3.12"
+  handler       = "app.handler"
+  tracing_config {
+    mode = "Active"
+  }
+}

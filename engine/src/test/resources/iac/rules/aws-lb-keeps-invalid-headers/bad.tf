@@ -1,0 +1,5 @@
+# expect
+resource "aws_lb" "web" {
+  name    = "web"
+  subnets = [aws_subnet.a.id, aws_subnet.b.id]
+}

@@ -1,0 +1,4 @@
+resource "aws_lb" "web" {
+  name                       = "web"
+  enable_deletion_protection = true
+}

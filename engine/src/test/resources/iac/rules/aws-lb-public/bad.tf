@@ -1,0 +1,5 @@
+resource "aws_lb" "api" {
+  name     = "api"
+  # expect
+  internal = false
+}

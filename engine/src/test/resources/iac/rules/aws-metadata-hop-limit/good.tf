@@ -1,0 +1,7 @@
+resource "aws_launch_template" "web" {
+  name = "web"
+  metadata_options {
+    http_tokens                 = "required"
+    http_put_response_hop_limit = 1
+  }
+}

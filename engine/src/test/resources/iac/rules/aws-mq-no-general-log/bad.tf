@@ -1,0 +1,5 @@
+# expect
+resource "aws_mq_broker" "events" {
+  broker_name = "events"
+  engine_type = "RabbitMQ"
+}

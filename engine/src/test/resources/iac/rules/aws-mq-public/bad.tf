@@ -1,0 +1,6 @@
+resource "aws_mq_broker" "events" {
+  broker_name         = "events"
+  engine_type         = "RabbitMQ"
+  # expect
+  publicly_accessible = true
+}

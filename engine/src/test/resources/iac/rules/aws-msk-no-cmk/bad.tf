@@ -1,0 +1,4 @@
+# expect
+resource "aws_msk_cluster" "events" {
+  cluster_name = "events"
+}

@@ -1,0 +1,5 @@
+# expect
+resource "aws_msk_cluster" "events" {
+  cluster_name  = "events"
+  kafka_version = "3.6.0"
+}

@@ -1,0 +1,12 @@
+resource "aws_msk_cluster" "events" {
+  cluster_name  = "events"
+  kafka_version = "3.6.0"
+  encryption_info {
+    encryption_in_transit {
+      # expect
+      client_broker = "TLS_PLAINTEXT"
+      # expect
+      in_cluster    = false
+    }
+  }
+}

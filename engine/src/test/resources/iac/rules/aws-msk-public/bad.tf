@@ -1,0 +1,12 @@
+resource "aws_msk_cluster" "events" {
+  cluster_name = "events"
+  broker_node_group_info {
+    instance_type = "kafka.m5.large"
+    connectivity_info {
+      public_access {
+        # expect
+        type = "SERVICE_PROVIDED_EIPS"
+      }
+    }
+  }
+}

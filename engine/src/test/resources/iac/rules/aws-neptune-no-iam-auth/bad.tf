@@ -1,0 +1,4 @@
+# expect
+resource "aws_neptune_cluster" "graph" {
+  cluster_identifier = "graph"
+}

@@ -1,0 +1,4 @@
+# expect
+resource "aws_opensearch_domain" "logs" {
+  domain_name = "logs"
+}

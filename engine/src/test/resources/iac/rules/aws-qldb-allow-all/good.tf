@@ -1,0 +1,4 @@
+resource "aws_qldb_ledger" "audit" {
+  name             = "audit"
+  permissions_mode = "STANDARD"
+}

@@ -1,0 +1,6 @@
+# expect
+resource "aws_db_instance" "app" {
+  engine            = "postgres"
+  instance_class    = "db.t3.micro"
+  storage_encrypted = true
+}

@@ -1,0 +1,5 @@
+resource "aws_db_snapshot" "nightly" {
+  db_instance_identifier = aws_db_instance.app.identifier
+  db_snapshot_identifier = "nightly"
+  shared_accounts        = ["123456789012"]
+}

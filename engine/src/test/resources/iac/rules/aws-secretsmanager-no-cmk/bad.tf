@@ -1,0 +1,4 @@
+# expect
+resource "aws_secretsmanager_secret" "db" {
+  name = "db"
+}

@@ -1,0 +1,4 @@
+# expect
+resource "aws_security_group" "web" {
+  name = "web"
+}

@@ -1,0 +1,5 @@
+resource "aws_sqs_queue" "jobs" {
+  name              = "jobs"
+  # expect
+  kms_master_key_id = "alias/aws/sqs"
+}

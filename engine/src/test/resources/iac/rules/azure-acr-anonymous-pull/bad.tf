@@ -1,0 +1,6 @@
+resource "azurerm_container_registry" "acr" {
+  name                   = "acmeacr"
+  sku                    = "Premium"
+  # expect
+  anonymous_pull_enabled = true
+}

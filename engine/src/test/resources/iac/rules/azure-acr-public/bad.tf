@@ -1,0 +1,5 @@
+# expect
+resource "azurerm_container_registry" "acr" {
+  name = "acmeacr"
+  sku  = "Premium"
+}

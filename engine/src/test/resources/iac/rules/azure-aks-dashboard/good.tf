@@ -1,0 +1,8 @@
+resource "azurerm_kubernetes_cluster" "main" {
+  name = "main"
+  addon_profile {
+    kube_dashboard {
+      enabled = false
+    }
+  }
+}

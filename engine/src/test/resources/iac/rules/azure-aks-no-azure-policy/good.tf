@@ -1,0 +1,5 @@
+resource "azurerm_kubernetes_cluster" "main" {
+  name                 = "main"
+  dns_prefix           = "main"
+  azure_policy_enabled = true
+}

@@ -1,0 +1,5 @@
+# expect
+resource "azurerm_kubernetes_cluster" "main" {
+  name       = "main"
+  dns_prefix = "main"
+}

@@ -1,0 +1,9 @@
+resource "azurerm_linux_web_app" "web" {
+  name = "web"
+  site_config {
+    cors {
+      # expect
+      allowed_origins = ["*"]
+    }
+  }
+}

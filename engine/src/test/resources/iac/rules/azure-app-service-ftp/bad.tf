@@ -1,0 +1,7 @@
+resource "azurerm_windows_web_app" "web" {
+  name = "web"
+  site_config {
+    # expect
+    ftps_state = "AllAllowed"
+  }
+}

@@ -1,0 +1,6 @@
+resource "azurerm_windows_web_app" "web" {
+  name = "web"
+  site_config {
+    ftps_state = "Disabled"
+  }
+}

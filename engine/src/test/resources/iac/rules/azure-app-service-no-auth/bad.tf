@@ -1,0 +1,5 @@
+# expect
+resource "azurerm_linux_web_app" "web" {
+  name       = "web"
+  https_only = true
+}

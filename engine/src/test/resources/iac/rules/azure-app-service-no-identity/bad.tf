@@ -1,0 +1,4 @@
+# expect
+resource "azurerm_linux_web_app" "web" {
+  name = "web"
+}

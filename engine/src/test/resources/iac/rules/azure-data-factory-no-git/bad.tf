@@ -1,0 +1,4 @@
+# expect
+resource "azurerm_data_factory" "etl" {
+  name = "etl"
+}

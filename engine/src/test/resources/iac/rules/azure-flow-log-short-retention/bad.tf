@@ -1,0 +1,9 @@
+resource "azurerm_network_watcher_flow_log" "web" {
+  network_watcher_name = azurerm_network_watcher.main.name
+  enabled              = true
+  retention_policy {
+    enabled = true
+    # expect
+    days    = 30
+  }
+}

@@ -1,0 +1,4 @@
+# expect
+resource "azurerm_linux_function_app" "jobs" {
+  name = "jobs"
+}

@@ -1,0 +1,5 @@
+resource "azurerm_monitor_log_profile" "activity" {
+  name       = "activity"
+  categories = ["Action", "Delete", "Write"]
+  locations  = ["westeurope", "global"]
+}

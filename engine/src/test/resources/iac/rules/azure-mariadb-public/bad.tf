@@ -1,0 +1,4 @@
+# expect
+resource "azurerm_mariadb_server" "db" {
+  name = "db"
+}

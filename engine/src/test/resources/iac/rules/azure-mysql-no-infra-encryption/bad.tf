@@ -1,0 +1,4 @@
+# expect
+resource "azurerm_mysql_server" "db" {
+  name = "db"
+}

@@ -1,0 +1,4 @@
+resource "azurerm_postgresql_server" "pg" {
+  name                              = "pg"
+  infrastructure_encryption_enabled = true
+}

@@ -1,0 +1,4 @@
+# expect
+resource "azurerm_postgresql_server" "pg" {
+  name = "pg"
+}

@@ -1,0 +1,6 @@
+resource "azurerm_postgresql_server" "pg" {
+  name = "pg"
+  threat_detection_policy {
+    enabled = true
+  }
+}

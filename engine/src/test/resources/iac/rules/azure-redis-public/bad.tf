@@ -1,0 +1,4 @@
+# expect
+resource "azurerm_redis_cache" "cache" {
+  name = "cache"
+}

@@ -1,0 +1,3 @@
+resource "azurerm_security_center_auto_provisioning" "agents" {
+  auto_provision = "On"
+}

@@ -1,0 +1,4 @@
+# expect
+resource "azurerm_security_center_contact" "sec" {
+  email = "security@example.com"
+}

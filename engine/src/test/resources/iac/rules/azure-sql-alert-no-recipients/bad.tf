@@ -1,0 +1,6 @@
+# expect
+resource "azurerm_mssql_server_security_alert_policy" "sql" {
+  server_name          = azurerm_mssql_server.sql.name
+  state                = "Enabled"
+  email_account_admins = true
+}

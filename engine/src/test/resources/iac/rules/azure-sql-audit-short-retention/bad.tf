@@ -1,0 +1,5 @@
+resource "azurerm_mssql_server_extended_auditing_policy" "sql" {
+  server_id         = azurerm_mssql_server.sql.id
+  # expect
+  retention_in_days = 30
+}

@@ -1,0 +1,5 @@
+# expect
+resource "azurerm_mssql_server" "sql" {
+  name    = "sql"
+  version = "12.0"
+}

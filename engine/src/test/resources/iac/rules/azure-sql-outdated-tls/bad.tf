@@ -1,0 +1,6 @@
+resource "azurerm_mssql_server" "sql" {
+  name                = "sql"
+  version             = "12.0"
+  # expect
+  minimum_tls_version = "1.0"
+}

@@ -1,0 +1,4 @@
+resource "azurerm_synapse_workspace" "analytics" {
+  name                             = "analytics"
+  managed_virtual_network_enabled  = true
+}

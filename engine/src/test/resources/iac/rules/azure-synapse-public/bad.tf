@@ -1,0 +1,4 @@
+# expect
+resource "azurerm_synapse_workspace" "analytics" {
+  name = "analytics"
+}

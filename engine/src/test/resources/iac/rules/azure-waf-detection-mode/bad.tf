@@ -1,0 +1,8 @@
+resource "azurerm_web_application_firewall_policy" "web" {
+  name = "web"
+  policy_settings {
+    enabled = true
+    # expect
+    mode    = "Detection"
+  }
+}

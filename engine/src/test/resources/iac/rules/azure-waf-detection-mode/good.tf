@@ -1,0 +1,7 @@
+resource "azurerm_web_application_firewall_policy" "web" {
+  name = "web"
+  policy_settings {
+    enabled = true
+    mode    = "Prevention"
+  }
+}

@@ -1,0 +1,6 @@
+# expect
+resource "digitalocean_kubernetes_cluster" "main" {
+  name    = "main"
+  region  = "ams3"
+  version = "1.30.1-do.0"
+}

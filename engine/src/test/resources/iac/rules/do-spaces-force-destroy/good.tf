@@ -1,0 +1,4 @@
+resource "digitalocean_spaces_bucket" "assets" {
+  name   = "assets"
+  region = "ams3"
+}

@@ -1,0 +1,5 @@
+# expect
+resource "digitalocean_spaces_bucket" "assets" {
+  name   = "assets"
+  region = "ams3"
+}

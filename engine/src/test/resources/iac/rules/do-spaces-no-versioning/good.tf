@@ -1,0 +1,7 @@
+resource "digitalocean_spaces_bucket" "assets" {
+  name   = "assets"
+  region = "ams3"
+  versioning {
+    enabled = true
+  }
+}

@@ -1,0 +1,5 @@
+resource "digitalocean_spaces_bucket" "assets" {
+  name   = "assets"
+  region = "ams3"
+  acl    = "private"
+}

@@ -1,0 +1,4 @@
+# expect
+resource "google_bigquery_dataset" "events" {
+  dataset_id = "events"
+}

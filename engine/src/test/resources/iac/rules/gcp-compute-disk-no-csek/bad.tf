@@ -1,0 +1,5 @@
+# expect
+resource "google_compute_disk" "data" {
+  name = "data"
+  size = 100
+}

@@ -1,0 +1,5 @@
+# expect
+resource "google_compute_instance" "web" {
+  name         = "web"
+  machine_type = "e2-small"
+}

@@ -1,0 +1,5 @@
+# expect
+resource "google_dns_managed_zone" "public" {
+  name     = "public"
+  dns_name = "example.com."
+}

@@ -1,0 +1,9 @@
+resource "google_compute_firewall" "web" {
+  name    = "web"
+  network = google_compute_network.main.name
+  allow {
+    protocol = "tcp"
+    ports    = ["8080"]
+  }
+  source_ranges = ["10.0.0.0/8"]
+}

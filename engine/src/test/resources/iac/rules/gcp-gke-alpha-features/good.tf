@@ -1,0 +1,4 @@
+resource "google_container_cluster" "main" {
+  name                    = "main"
+  enable_kubernetes_alpha = false
+}

@@ -1,0 +1,9 @@
+resource "google_container_node_pool" "pool" {
+  cluster = google_container_cluster.main.id
+  node_config {
+    metadata = {
+      # expect
+      disable-legacy-endpoints = "false"
+    }
+  }
+}

@@ -1,0 +1,5 @@
+resource "google_container_cluster" "main" {
+  name            = "main"
+  # expect
+  logging_service = "none"
+}

@@ -1,0 +1,9 @@
+resource "google_container_node_pool" "pool" {
+  cluster = google_container_cluster.main.id
+  node_config {
+    workload_metadata_config {
+      # expect
+      mode = "GCE_METADATA"
+    }
+  }
+}

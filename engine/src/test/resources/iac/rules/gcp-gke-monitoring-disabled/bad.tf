@@ -1,0 +1,5 @@
+resource "google_container_cluster" "main" {
+  name               = "main"
+  # expect
+  monitoring_service = "none"
+}

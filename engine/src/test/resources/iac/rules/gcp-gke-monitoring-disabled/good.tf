@@ -1,0 +1,4 @@
+resource "google_container_cluster" "main" {
+  name               = "main"
+  monitoring_service = "monitoring.googleapis.com/kubernetes"
+}

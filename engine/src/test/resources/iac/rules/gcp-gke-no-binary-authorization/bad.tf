@@ -1,0 +1,4 @@
+# expect
+resource "google_container_cluster" "main" {
+  name = "main"
+}

@@ -1,0 +1,6 @@
+resource "google_container_cluster" "main" {
+  name = "main"
+  release_channel {
+    channel = "REGULAR"
+  }
+}

@@ -1,0 +1,9 @@
+resource "google_container_node_pool" "pool" {
+  cluster = google_container_cluster.main.id
+  node_config {
+    machine_type = "e2-standard-4"
+    shielded_instance_config {
+      enable_secure_boot = true
+    }
+  }
+}

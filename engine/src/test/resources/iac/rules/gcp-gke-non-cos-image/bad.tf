@@ -1,0 +1,7 @@
+resource "google_container_node_pool" "pool" {
+  cluster = google_container_cluster.main.id
+  node_config {
+    # expect
+    image_type = "UBUNTU_CONTAINERD"
+  }
+}

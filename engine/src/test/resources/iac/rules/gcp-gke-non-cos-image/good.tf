@@ -1,0 +1,6 @@
+resource "google_container_node_pool" "pool" {
+  cluster = google_container_cluster.main.id
+  node_config {
+    image_type = "COS_CONTAINERD"
+  }
+}

@@ -1,0 +1,5 @@
+resource "google_kms_crypto_key_iam_member" "decrypt" {
+  crypto_key_id = google_kms_crypto_key.data.id
+  role          = "roles/cloudkms.cryptoKeyDecrypter"
+  member        = "serviceAccount:app@acme-prod.iam.gserviceaccount.com"
+}

@@ -1,0 +1,6 @@
+resource "google_project_iam_member" "ci" {
+  project = "acme-prod"
+  role    = "roles/editor"
+  # expect
+  member  = "serviceAccount:ci@acme-prod.iam.gserviceaccount.com"
+}

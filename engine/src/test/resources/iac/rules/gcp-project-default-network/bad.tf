@@ -1,0 +1,5 @@
+# expect
+resource "google_project" "app" {
+  name       = "app"
+  project_id = "acme-app"
+}

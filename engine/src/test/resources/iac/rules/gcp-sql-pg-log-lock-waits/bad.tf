@@ -1,0 +1,7 @@
+# expect
+resource "google_sql_database_instance" "db" {
+  database_version = "POSTGRES_15"
+  settings {
+    tier = "db-f1-micro"
+  }
+}

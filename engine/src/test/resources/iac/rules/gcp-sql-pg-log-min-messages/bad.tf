@@ -1,0 +1,11 @@
+resource "google_sql_database_instance" "db" {
+  database_version = "POSTGRES_15"
+  settings {
+    tier = "db-f1-micro"
+    database_flags {
+      name  = "log_min_messages"
+      # expect
+      value = "panic"
+    }
+  }
+}

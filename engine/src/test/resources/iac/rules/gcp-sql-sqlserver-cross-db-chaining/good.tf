@@ -1,0 +1,10 @@
+resource "google_sql_database_instance" "db" {
+  database_version = "SQLSERVER_2019_STANDARD"
+  settings {
+    tier = "db-custom-2-7680"
+    database_flags {
+      name  = "cross db ownership chaining"
+      value = "off"
+    }
+  }
+}

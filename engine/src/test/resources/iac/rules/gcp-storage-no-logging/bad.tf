@@ -1,0 +1,5 @@
+# expect
+resource "google_storage_bucket" "data" {
+  name     = "acme-data"
+  location = "EU"
+}

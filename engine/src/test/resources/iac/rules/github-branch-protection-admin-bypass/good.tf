@@ -1,0 +1,5 @@
+resource "github_branch_protection_v3" "main" {
+  repository     = github_repository.app.name
+  branch         = "main"
+  enforce_admins = true
+}

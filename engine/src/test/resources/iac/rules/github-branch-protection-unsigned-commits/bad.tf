@@ -1,0 +1,5 @@
+# expect
+resource "github_branch_protection" "main" {
+  repository_id = github_repository.app.node_id
+  pattern       = "main"
+}

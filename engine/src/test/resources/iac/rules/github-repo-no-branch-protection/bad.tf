@@ -1,0 +1,5 @@
+# expect
+resource "github_repository" "app" {
+  name       = "app"
+  visibility = "private"
+}

@@ -1,0 +1,5 @@
+resource "github_repository" "app" {
+  name       = "app"
+  # expect
+  visibility = "public"
+}

@@ -1,0 +1,4 @@
+resource "github_repository" "app" {
+  name       = "app"
+  visibility = "private"
+}

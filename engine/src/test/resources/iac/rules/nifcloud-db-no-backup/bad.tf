@@ -1,0 +1,5 @@
+resource "nifcloud_db_instance" "db" {
+  instance_class          = "db.large8"
+  # expect
+  backup_retention_period = 0
+}

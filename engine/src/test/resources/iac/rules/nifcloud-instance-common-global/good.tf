@@ -1,0 +1,7 @@
+resource "nifcloud_instance" "web" {
+  instance_id = "web"
+  image_id    = "221"
+  network_interface {
+    network_id = nifcloud_private_lan.app.id
+  }
+}

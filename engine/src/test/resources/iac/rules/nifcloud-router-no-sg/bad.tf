@@ -1,0 +1,4 @@
+# expect
+resource "nifcloud_router" "edge" {
+  name = "edge"
+}

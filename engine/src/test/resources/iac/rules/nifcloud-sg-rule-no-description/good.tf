@@ -1,0 +1,7 @@
+resource "nifcloud_security_group_rule" "ssh" {
+  security_group_names = [nifcloud_security_group.web.group_name]
+  type                 = "IN"
+  description          = "ssh from the office"
+  from_port            = 22
+  cidr_ip              = "203.0.113.0/24"
+}

@@ -1,0 +1,7 @@
+resource "oci_objectstorage_bucket" "data" {
+  compartment_id = var.compartment_id
+  name           = "data"
+  namespace      = "acme"
+  # expect
+  access_type    = "ObjectRead"
+}

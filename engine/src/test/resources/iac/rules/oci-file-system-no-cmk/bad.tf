@@ -1,0 +1,5 @@
+# expect
+resource "oci_file_storage_file_system" "shared" {
+  availability_domain = "AD-1"
+  compartment_id      = var.compartment_id
+}

@@ -1,0 +1,8 @@
+resource "oci_core_instance" "web" {
+  availability_domain = "AD-1"
+  compartment_id      = var.compartment_id
+  shape               = "VM.Standard.E4.Flex"
+  instance_options {
+    are_legacy_imds_endpoints_disabled = true
+  }
+}

@@ -1,0 +1,6 @@
+resource "oci_identity_authentication_policy" "policy" {
+  compartment_id = var.tenancy_ocid
+  password_policy {
+    is_lowercase_characters_required = true
+  }
+}

@@ -1,0 +1,5 @@
+resource "openstack_objectstorage_container_v1" "assets" {
+  name           = "assets"
+  # expect
+  container_read = ".r:*"
+}

@@ -1,0 +1,4 @@
+resource "openstack_networking_secgroup_v2" "web" {
+  name        = "web"
+  description = "HTTPS from the load balancer"
+}

@@ -1,0 +1,9 @@
+resource "openstack_networking_secgroup_rule_v2" "ssh" {
+  direction         = "ingress"
+  ethertype         = "IPv4"
+  protocol          = "tcp"
+  port_range_min    = 22
+  port_range_max    = 22
+  remote_ip_prefix  = "10.0.0.0/8"
+  security_group_id = openstack_networking_secgroup_v2.web.id
+}
