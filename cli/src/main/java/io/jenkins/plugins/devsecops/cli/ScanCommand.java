@@ -90,7 +90,8 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--build-id", paramLabel = "ID", description = "This build's id in the history (default: the next number)")
     private String buildId;
 
-    @Option(names = "--history", description = "Also scan the added lines of every commit reachable from HEAD for secrets")
+    @Option(names = "--history", description = "Also scan for secrets the lines every commit of every branch, tag, "
+            + "remote-tracking ref and stash added")
     private boolean history;
 
     @Option(names = "--since", paramLabel = "COMMIT", description = "With --history: only commits after this one")
@@ -101,6 +102,10 @@ final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--exclude", paramLabel = "PATTERN", description = "Leave out files matching this gitignore-style pattern (repeatable)")
     private List<String> excludes = new ArrayList<>();
+
+    @Option(names = "--no-ignore", description = "Also scan what git ignores and build output (target/, build/, dist/, "
+            + "node_modules/); by default a git work tree is walked as git sees it")
+    private boolean noIgnore;
 
     @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = "10485760",
             description = "Skip files larger than this (default: ${DEFAULT-VALUE})")
@@ -151,7 +156,7 @@ final class ScanCommand implements Callable<Integer> {
         List<ReportWriter> selected = selectWriters(writers);
 
         ScanRequest.Builder request = ScanRequest.builder(path.toAbsolutePath().normalize())
-                .stages(stages).maxFileSize(maxFileSize);
+                .stages(stages).maxFileSize(maxFileSize).scanIgnored(noIgnore);
         includes.forEach(request::include);
         excludes.forEach(request::exclude);
         if (threads != null) {

@@ -22,6 +22,13 @@ public interface FindingSink {
     void property(String key, String value);
 
     /**
+     * Replaces a finding this stage reported earlier (the same object) by a more complete version of it, e.g. a
+     * working-tree secret that history shows was committed. Sinks that cannot replace keep the earlier finding.
+     */
+    default void replace(Finding previous, Finding updated) {
+    }
+
+    /**
      * Tells the engine a secret value this stage found, so that it is masked wherever else it appears in the report
      * (a file or directory name, an author's name, another stage's message). The value is kept in memory only.
      * Sinks that write nothing ignore it.

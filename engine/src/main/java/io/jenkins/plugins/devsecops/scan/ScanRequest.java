@@ -24,10 +24,12 @@ import java.util.TreeMap;
  * @param options stage options named {@code <stage>.<option>}, e.g. {@code secrets.history=true}
  * @param ownDirectories the tool's own output and history directories, relative to the root with {@code /}
  *     separators: never walked, counted as skipped {@code own-output}
+ * @param scanIgnored whether files git ignores (and build output directories) are scanned too; by default a walk
+ *     of a git work tree leaves them out
  */
 public record ScanRequest(Path root, List<String> stages, List<String> includes, List<String> excludes,
         long maxFileSize, int threads, Duration stageTimeout, Map<String, String> options,
-        List<String> ownDirectories) {
+        List<String> ownDirectories, boolean scanIgnored) {
 
     /** The default size limit: 10 MB. */
     public static final long DEFAULT_MAX_FILE_SIZE = 10L * 1024 * 1024;
@@ -58,6 +60,13 @@ public record ScanRequest(Path root, List<String> stages, List<String> includes,
         this(root, stages, includes, excludes, maxFileSize, threads, stageTimeout, options, List.of());
     }
 
+    /** A request that leaves out what git ignores, as before {@code scanIgnored} existed. */
+    public ScanRequest(Path root, List<String> stages, List<String> includes, List<String> excludes,
+            long maxFileSize, int threads, Duration stageTimeout, Map<String, String> options,
+            List<String> ownDirectories) {
+        this(root, stages, includes, excludes, maxFileSize, threads, stageTimeout, options, ownDirectories, false);
+    }
+
     /** The option {@code name}, e.g. {@code secrets.history}. */
     public Optional<String> option(String name) {
         return Optional.ofNullable(options.get(name));
@@ -78,6 +87,7 @@ public record ScanRequest(Path root, List<String> stages, List<String> includes,
         private Duration stageTimeout = DEFAULT_STAGE_TIMEOUT;
         private final Map<String, String> options = new LinkedHashMap<>();
         private final List<String> ownDirectories = new ArrayList<>();
+        private boolean scanIgnored;
 
         private Builder(Path root) {
             this.root = root;
@@ -123,6 +133,12 @@ public record ScanRequest(Path root, List<String> stages, List<String> includes,
             return this;
         }
 
+        /** Scans files git ignores and build output directories too ({@code --no-ignore}). */
+        public Builder scanIgnored(boolean value) {
+            scanIgnored = value;
+            return this;
+        }
+
         /**
          * Leaves out one of the tool's own directories (reports, history) when it lies inside the root; a directory
          * outside the root is ignored.
@@ -139,7 +155,7 @@ public record ScanRequest(Path root, List<String> stages, List<String> includes,
 
         public ScanRequest build() {
             return new ScanRequest(root, stages, includes, excludes, maxFileSize, threads, stageTimeout, options,
-                    ownDirectories);
+                    ownDirectories, scanIgnored);
         }
     }
 }

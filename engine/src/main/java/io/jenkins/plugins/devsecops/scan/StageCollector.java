@@ -7,6 +7,7 @@ import io.jenkins.plugins.devsecops.model.StageResult;
 import io.jenkins.plugins.devsecops.model.StageStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -28,6 +29,8 @@ final class StageCollector implements FindingSink {
 
     private final String stageId;
     private final Queue<Finding> findings = new ConcurrentLinkedQueue<>();
+    /** Findings replaced by a later version ({@link #replace}), applied when the findings are read. */
+    private final Map<Finding, Finding> replacements = new IdentityHashMap<>();
     private final AtomicInteger findingCount = new AtomicInteger();
     private final List<StageError> errors = new ArrayList<>();
     private int droppedErrors;
@@ -136,8 +139,19 @@ final class StageCollector implements FindingSink {
         return stageId;
     }
 
+    @Override
+    public synchronized void replace(Finding previous, Finding updated) {
+        replacements.put(previous, updated);
+    }
+
     List<Finding> findings() {
-        return new ArrayList<>(findings);
+        List<Finding> all = new ArrayList<>(findings);
+        synchronized (this) {
+            if (!replacements.isEmpty()) {
+                all.replaceAll(finding -> replacements.getOrDefault(finding, finding));
+            }
+        }
+        return all;
     }
 
     synchronized StageResult result() {

@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 
 /**
  * The one walk of the source tree that serves every file-based stage. Leaves out {@code .git} directories,
- * symbolic links (never followed, so no loops and no escape from the root), ignored and excluded paths,
+ * what git ignores in a git work tree ({@link GitIgnoredPaths}, unless the request scans ignored files), symbolic
+ * links (never followed, so no loops and no escape from the root), ignored and excluded paths,
  * unreadable and oversized files, each counted by reason. Each file to scan is handed on as soon as it is found, so
  * that scanning overlaps the walk and no list of the whole tree is kept.
  */
@@ -30,6 +31,8 @@ final class TreeWalk {
     private final Path root;
     private final long maxFileSize;
     private final PathFilter filter;
+    /** What git ignores, when the root is in a git work tree and the request does not scan ignored files. */
+    private final GitIgnoredPaths gitIgnored;
     private final java.util.Set<String> ownDirectories;
     private final List<SourceFile> files = new ArrayList<>();
     private final Consumer<SourceFile> onFile;
@@ -48,6 +51,7 @@ final class TreeWalk {
         this.root = request.root();
         this.maxFileSize = request.maxFileSize();
         this.filter = new PathFilter(request.includes(), request.excludes());
+        this.gitIgnored = request.scanIgnored() ? null : GitIgnoredPaths.of(request.root());
         this.ownDirectories = java.util.Set.copyOf(request.ownDirectories());
     }
 
@@ -69,14 +73,24 @@ final class TreeWalk {
                         count(SKIP_IGNORED);
                         return FileVisitResult.SKIP_SUBTREE;
                     }
+                    if (gitIgnored != null && gitIgnored.isIgnored(relative, true)) {
+                        count(GitIgnoredPaths.SKIP_GITIGNORED);
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
                 }
                 filter.enterDirectory(dir, relative);
+                if (gitIgnored != null) {
+                    gitIgnored.enterDirectory(dir, relative);
+                }
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult postVisitDirectory(Path dir, IOException exc) {
                 filter.leaveDirectory();
+                if (gitIgnored != null) {
+                    gitIgnored.leaveDirectory();
+                }
                 return FileVisitResult.CONTINUE;
             }
 
@@ -107,6 +121,8 @@ final class TreeWalk {
             unreadable(relative);
         } else if (filter.isIgnored(relative, false)) {
             count(SKIP_IGNORED);
+        } else if (gitIgnored != null && gitIgnored.isIgnored(relative, false)) {
+            count(GitIgnoredPaths.SKIP_GITIGNORED);
         } else if (filter.isExcluded(relative)) {
             count(SKIP_EXCLUDED);
         } else if (attrs.size() > maxFileSize) {

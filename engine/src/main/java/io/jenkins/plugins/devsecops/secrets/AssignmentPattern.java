@@ -5,17 +5,17 @@ package io.jenkins.plugins.devsecops.secrets;
  * {@code secret}... in a tree (the commonest keywords there are): the rest of the key name ({@code [A-Za-z0-9_.-]*}),
  * then either an optional closing quote, an operator ({@code :=}, {@code =>}, {@code =}, {@code :}, {@code +=}) and
  * a value (double-quoted, single-quoted, or bare in config files), or the {@code >} of an XML start tag and the
- * element's text up to {@code </}. Values are 8 to 200 characters without whitespace. Immutable and thread-safe.
+ * element's text up to {@code </}. Values are 6 to 200 characters without whitespace. Immutable and thread-safe.
  */
 final class AssignmentPattern implements SecretPattern {
 
-    static final int MIN_VALUE = 8;
+    static final int MIN_VALUE = 6;
     static final int MAX_VALUE = 200;
 
     /** The same grammar as a regular expression, for the docs. */
-    private static final String SOURCE = "<keyword>[A-Za-z0-9_.-]*(?:[\"']?[ \\t]*(?::=|=>|=|:|\\+=)[ \\t]*"
-            + "(?:\"([^\"\\s\\\\]{8,200})\"|'([^'\\s\\\\]{8,200})'|([^\\s\"'`,;#<>(){}\\[\\]]{8,200}))"
-            + "|>[ \\t]*([^<\\s]{8,200})[ \\t]*</)";
+    private static final String SOURCE = "<keyword>[A-Za-z0-9_.-]*(?:[\"']?[ \\t]*(?:\\][ \\t]*)?(?::=|=>|=|:|\\+=)[ \\t]*"
+            + "(?:\"([^\"\\s\\\\]{6,200})\"|'([^'\\s\\\\]{6,200})'|([^\\s\"'`,;<>(){}\\[\\]]{6,200}))"
+            + "|>[ \\t]*([^<\\s]{6,200})[ \\t]*</)";
 
     @Override
     public String source() {
@@ -52,6 +52,9 @@ final class AssignmentPattern implements SecretPattern {
             i++;
         }
         i = skipBlanks(text, i, to);
+        if (i < to && text.charAt(i) == ']') {
+            i = skipBlanks(text, i + 1, to); // an index: $cfg['db_password'] = ..., settings["token"] = ...
+        }
         if (i >= to) {
             return;
         }
@@ -124,7 +127,7 @@ final class AssignmentPattern implements SecretPattern {
     }
 
     private static boolean isBareChar(char c) {
-        return !Character.isWhitespace(c) && "\"'`,;#<>(){}[]".indexOf(c) < 0;
+        return !Character.isWhitespace(c) && "\"'`,;<>(){}[]".indexOf(c) < 0;
     }
 
     @Override

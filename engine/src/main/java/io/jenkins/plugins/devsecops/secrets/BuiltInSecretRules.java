@@ -51,6 +51,19 @@ public final class BuiltInSecretRules {
         }
     }
 
+    /** The rule with the value check written in code for it ({@link CredentialChecks}), if it has one. */
+    private static SecretRule withCodeCheck(SecretRule rule) {
+        CandidateCheck check = rule.id().equals("connection-string-password") ? CredentialChecks.CONNECTION_STRING
+                : CredentialChecks.BY_RULE.get(rule.id());
+        if (check == null) {
+            return rule;
+        }
+        return new SecretRule(rule.id(), rule.title(), rule.provider(), rule.severity(), rule.confidence(),
+                rule.keywords(), rule.pattern(), rule.multiline(), rule.anchored(), rule.minEntropy(), rule.files(),
+                rule.scope(), check, rule.remediation(), rule.references(), rule.examples(), rule.counterExamples(),
+                rule.origin());
+    }
+
     /**
      * Built-in rules from a {@code rules.yaml} content, with the generic rule added: used by the docs generator and
      * the tests to check any rule file.
@@ -60,13 +73,22 @@ public final class BuiltInSecretRules {
     public static List<SecretRule> fromYaml(InputStream in) {
         Set<String> ids = new HashSet<>();
         SecretRule generic = GenericAssignmentRule.rule();
+        SecretRule pem = PemPrivateKeyRule.rule();
         ids.add(generic.id());
+        ids.add(pem.id());
+        SecretRule pgpass = PgpassRule.rule();
+        ids.add(pgpass.id());
         LoadedRules loaded = SecretRuleLoader.load(in, RESOURCE, SecretRuleLoader.Kind.BUILT_IN, ids);
         if (!loaded.problems().isEmpty()) {
             throw new IllegalStateException("Invalid built-in secret rules:\n" + loaded.problems().stream()
                     .map(RuleProblem::describe).collect(Collectors.joining("\n")));
         }
-        List<SecretRule> rules = new ArrayList<>(loaded.rules());
+        List<SecretRule> rules = new ArrayList<>();
+        for (SecretRule rule : loaded.rules()) {
+            rules.add(withCodeCheck(rule));
+        }
+        rules.add(pem);
+        rules.add(pgpass);
         rules.add(generic);
         return List.copyOf(rules);
     }

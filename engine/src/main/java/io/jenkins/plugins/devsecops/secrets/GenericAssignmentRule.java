@@ -23,26 +23,41 @@ final class GenericAssignmentRule {
 
     static final int MIN_LENGTH = 8;
 
+    /** Minimum length of a value assigned to a password-named key in config or code. */
+    static final int MIN_PASSWORD_LENGTH = 6;
+
+    /** Minimum Shannon entropy of such a password, bits per character. */
+    static final double MIN_PASSWORD_ENTROPY = 2.3;
+
     /** Minimum length of a value made of letters only. */
     static final int MIN_LETTERS_ONLY_LENGTH = 16;
 
     static final List<String> KEYWORDS = List.of("password", "passwd", "passwort", "pwd", "secret", "token",
             "api_key", "apikey", "api-key", "api.key", "access_key", "accesskey", "access-key", "auth_key", "authkey",
-            "private_key", "privatekey", "private-key", "credential", "signing_key", "signingkey", "encryption_key");
+            "private_key", "privatekey", "private-key", "credential", "signing_key", "signingkey", "encryption_key",
+            "passphrase", "pass");
 
     /** Config files where bare values count. */
     private static final Set<String> CONFIG_EXTENSIONS = Set.of("env", "properties", "yml", "yaml", "json", "ini",
             "conf", "cfg", "cnf", "toml", "xml", "tf", "tfvars", "hcl", "config", "sh", "bash", "zsh", "ksh", "npmrc",
-            "pypirc", "netrc", "gradle", "envrc", "sbt", "plist", "secrets", "pgpass");
+            "pypirc", "netrc", "gradle", "envrc", "sbt", "plist", "secrets", "pgpass", "sql", "bat", "cmd", "ps1",
+            "psm1", "service", "desktop", "reg", "tpl", "j2", "erb", "dist", "example", "sample", "local", "cf");
 
     /** Source files where only string literals count. */
     private static final Set<String> SOURCE_EXTENSIONS = Set.of("java", "kt", "kts", "groovy", "scala", "py", "js",
             "jsx", "mjs", "cjs", "ts", "tsx", "go", "rb", "php", "cs", "swift", "rs", "c", "h", "cpp", "hpp", "m",
-            "dart", "lua", "pl", "ps1", "r", "ex", "exs", "clj", "vue", "svelte");
+            "dart", "lua", "pl", "r", "ex", "exs", "clj", "vue", "svelte", "cc", "cxx", "fs", "vb", "erl", "hs", "jl");
 
     /** Whole files named like configs or build scripts. */
     private static final Set<String> CONFIG_NAMES = Set.of("jenkinsfile", "dockerfile", ".env", ".npmrc", ".pypirc",
-            ".netrc", "_netrc", ".git-credentials", "docker-compose.yml", ".bashrc", ".zshrc", ".profile", "makefile");
+            ".netrc", "_netrc", ".git-credentials", "docker-compose.yml", ".bashrc", ".zshrc", ".profile", "makefile",
+            ".my.cnf", ".pgpass", "vagrantfile", "procfile", "containerfile", ".htpasswd", "config", "credentials");
+
+    /** Files never worth the generic rule: generated lock files, minified and map files carry hashes, not secrets. */
+    private static final Set<String> SKIPPED_NAMES = Set.of("package-lock.json", "npm-shrinkwrap.json", "yarn.lock",
+            "pnpm-lock.yaml", "cargo.lock", "poetry.lock", "pipfile.lock", "composer.lock", "gemfile.lock", "go.sum",
+            "packages.lock.json", "gradle.lockfile", "mix.lock", "pubspec.lock", "podfile.lock", "flake.lock",
+            "uv.lock", "bun.lock", "deno.lock");
 
     /** Parts of key names that describe a setting about the secret, not the secret. */
     private static final List<String> KEY_STOP_WORDS = List.of("file", "path", "url", "uri", "length", "size", "type",
@@ -50,7 +65,16 @@ final class GenericAssignmentRule {
             "expir", "ttl", "timeout", "header", "param", "endpoint", "enabled", "required", "reset", "validation",
             "strength", "rule", "tokeniz", "usage", "limit", "version", "_id", "-id", ".id", "id_", "_count",
             "count_", "mode", "env_var", "envvar", "variable", "method", "provider", "manager", "location", "dir",
-            "generator", "helper", "class", "link", "label", "message", "text", "title");
+            "generator", "helper", "class", "link", "label", "message", "text", "title", "sha", "hash", "checksum",
+            "digest", "commit", "address", "public", "integrity", "fingerprint", "csrf", "xsrf", "page_token",
+            "pagetoken", "next_token", "nexttoken", "cursor", "continuation", "algorithm", "_alg", "cipher",
+            "encoding", "charset", "bypass", "compass", "passenger", "passage", "passthrough", "pass_through",
+            "passive", "_ref", "secretref", "secret_ref", "secretkeyref", "store_type", "storetype", "min_", "max_",
+            "_min", "_max", "minlen", "maxlen", "salt_rounds", "rounds", "_key_id", "keyid", "_arn", "_ssm",
+            "_vault", "error", "_err", "_msg", "_desc", "description", "tooltip", "confirm", "forgot", "_old",
+            "_new_", "question", "_prefix", "_suffix", "_hint", "_lbl", "_btn", "button", "_input", "_placeholder", "author", "oauth_url",
+            "authority", "authoriz", "authenticat", "pass_fail", "passed", "passing", "passes", "passport", "_auth_type",
+            "auth_method", "auth_mode", "auth_provider", "auth_scheme", "auth_enabled", "auth_required");
 
     /** Parts of values that mark a placeholder, a reference or prose. */
     private static final List<String> VALUE_STOP_WORDS = List.of("example", "sample", "changeme", "placeholder",
@@ -58,11 +82,39 @@ final class GenericAssignmentRule {
             "insert", "enter", "default", "fake", "mock", "test", "localhost", "process.env", "os.environ", "getenv",
             "env.", "vault:", "arn:aws", "secretsmanager", "credentials", "file:", "http://", "https://", "classpath:",
             "lookup", "config.", "settings.", "params.", "this.", "self.", "args.", "request.", "ssm:", "keyvault",
-            "none", "null", "undefined", "true", "false");
+            "none", "null", "undefined", "true", "false", "******", "<", ">", "()", "->", "::", "[]", "enc[",
+            "enc(", "{cipher}", "{ssha}", "{sha}", "{crypt}", "{bcrypt}", "{pbkdf2}", "{scrypt}", "{argon2}",
+            "$ansible_vault", "${", "#{", "{{", "...");
 
     private static final Pattern FILE_NAME = Pattern
             .compile("\\.(pem|key|crt|cer|p12|pfx|jks|json|txt|yml|yaml|xml|properties|env|conf|sh)$");
     private static final Pattern DOTTED_NAME = Pattern.compile("[A-Za-z]+(?:[._-][A-Za-z]+)+");
+    /** Public identifiers that look random: blockchain addresses and transaction hashes, UUIDs, hex digests. */
+    private static final Pattern PUBLIC_IDENTIFIER = Pattern.compile("0x[0-9a-fA-F]{40}|0x[0-9a-fA-F]{64}"
+            + "|(?:sha(?:1|256|384|512)|md5)[-:][A-Za-z0-9+/=]{20,}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
+            + "[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    /** Version numbers and dates: {@code 1.2.3-alpha}, {@code v2.0.1}, {@code 2024-01-31T10:00:00Z}. */
+    private static final Pattern VERSION_OR_DATE = Pattern.compile("v?\\d+(?:\\.\\d+){1,3}(?:[-+.][A-Za-z0-9.]+)?"
+            + "|\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:\\.\\d+)?Z?)?");
+
+    /** Labels and counters such as {@code userid:2} or {@code page=10}: a name and a small number. */
+    private static final Pattern LABEL_AND_NUMBER = Pattern.compile("[A-Za-z_]{2,20}[:=#][0-9]{1,6}");
+
+    /** Words run together in camel case, {@code notHighEnoughEntropy}, {@code WillAlsoBeIgnored}: a phrase, not a key. */
+    private static final Pattern CAMEL_CASE_PHRASE = Pattern.compile("[A-Za-z][a-z]{1,}(?:[A-Z][a-z]{2,}){2,}");
+
+    /** How the rule reads a file. */
+    enum FileKind {
+        /** Source code: only string literals are values. */
+        SOURCE,
+        /** Configuration and scripts: bare values count, and password-named keys take shorter values. */
+        CONFIG,
+        /** Any other text (docs, notes, dumps, files without extension): values must look random. */
+        TEXT,
+        /** Lock files and generated files: not read by the rule. */
+        SKIPPED
+    }
 
     private GenericAssignmentRule() {
     }
@@ -77,11 +129,7 @@ final class GenericAssignmentRule {
                 .keywords(KEYWORDS)
                 .pattern(new AssignmentPattern())
                 .anchored(true)
-                .minEntropy(MIN_ENTROPY)
-                .files(List.of("*.env", ".env.*", "*.properties", "*.yml", "*.yaml", "*.json", "*.ini", "*.conf",
-                        "*.cfg", "*.toml", "*.xml", "*.tf", "*.tfvars", "*.sh", "Jenkinsfile", "*.java", "*.kt", "*.groovy",
-                        "*.py", "*.js", "*.ts", "*.go", "*.rb", "*.php", "*.cs"))
-                .scope(GenericAssignmentRule::appliesTo)
+                                .scope(GenericAssignmentRule::appliesTo)
                 .check(GenericAssignmentRule::accepts)
                 .remediation("Move the value to a secret store (Jenkins credentials, Vault, the cloud's secret manager)"
                         + " and read it at run time; revoke and rotate it at its issuer, since it was committed.")
@@ -94,15 +142,28 @@ final class GenericAssignmentRule {
                 .build();
     }
 
-    /** Config-like files, and source files (where {@link #accepts} then wants a quoted value). */
+    /** Every text file except lock files and generated files: how the value must look depends on the file. */
     static boolean appliesTo(String path) {
+        return kindOf(path) != FileKind.SKIPPED;
+    }
+
+    /** How the rule reads the file at {@code path}. */
+    static FileKind kindOf(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        if (SKIPPED_NAMES.contains(name) || name.endsWith(".min.js") || name.endsWith(".min.css")
+                || name.endsWith(".map") || name.endsWith(".lock") || name.endsWith(".svg")) {
+            return FileKind.SKIPPED;
+        }
         if (CONFIG_NAMES.contains(name) || name.startsWith(".env") || name.startsWith("jenkinsfile")
-                || name.endsWith(".env")) {
-            return true;
+                || name.endsWith(".env") || name.startsWith("dockerfile") || name.startsWith("docker-compose")
+                || name.equals("wp-config.php") || name.startsWith(".")) {
+            return FileKind.CONFIG;
         }
         String extension = extension(name);
-        return CONFIG_EXTENSIONS.contains(extension) || SOURCE_EXTENSIONS.contains(extension);
+        if (SOURCE_EXTENSIONS.contains(extension)) {
+            return FileKind.SOURCE;
+        }
+        return CONFIG_EXTENSIONS.contains(extension) ? FileKind.CONFIG : FileKind.TEXT;
     }
 
     private static String extension(String name) {
@@ -110,41 +171,50 @@ final class GenericAssignmentRule {
         return dot < 0 ? "" : name.substring(dot + 1);
     }
 
-    /** The last path asked about per thread, with whether it is source code: a file has many candidates. */
+    /** The last path asked about per thread, with its kind: a file has many candidates. */
     private static final ThreadLocal<Object[]> LAST_PATH = ThreadLocal.withInitial(() -> new Object[2]);
 
     static boolean accepts(String path, CharSequence text, int secretStart, int secretEnd) {
         boolean quoted = secretStart > 0 && (text.charAt(secretStart - 1) == '"' || text.charAt(secretStart - 1) == '\'');
         boolean xmlText = secretStart > 0 && text.charAt(secretStart - 1) == '>';
-        if (!quoted && isSource(path)) {
-            return false;
-        }
-        if (!keyAccepted(text, secretStart)) {
+        FileKind kind = kind(path);
+        if (!quoted && kind == FileKind.SOURCE) {
             return false;
         }
         if (xmlText && secretEnd < text.length() && text.charAt(secretEnd) != '<' && !Character.isWhitespace(text.charAt(secretEnd))) {
             return false;
         }
+        if (secretEnd - secretStart < MIN_PASSWORD_LENGTH
+                || ShannonEntropy.of(text, secretStart, secretEnd) < MIN_PASSWORD_ENTROPY) {
+            return false; // below every tier, whatever the key
+        }
+        String key = keyOf(text, secretStart);
+        if (key == null) {
+            return false;
+        }
         String value = text.subSequence(secretStart, secretEnd).toString();
-        return valueLooksSecret(value);
+        boolean passwordKey = key.contains("pass") || key.contains("pwd");
+        // In docs and notes a quoted value is code quoted there ($cfg['db_password'] = '...'); a bare one may be prose.
+        boolean looksReal = passwordKey && (kind != FileKind.TEXT || quoted) ? passwordLooksReal(value)
+                : valueLooksSecret(value);
+        // Last, as it reads the whole file once: values of encrypted-secrets files are ciphertext.
+        return looksReal && !EncryptedFiles.isEncrypted(text);
     }
 
-    private static boolean isSource(String path) {
+    private static FileKind kind(String path) {
         Object[] last = LAST_PATH.get();
         if (last[0] != path) {
             last[0] = path;
-            last[1] = isSourceName(path);
+            last[1] = kindOf(path);
         }
-        return (Boolean) last[1];
+        return (FileKind) last[1];
     }
 
-    private static boolean isSourceName(String path) {
-        int dot = path.lastIndexOf('.');
-        return dot > path.lastIndexOf('/') && SOURCE_EXTENSIONS.contains(path.substring(dot + 1).toLowerCase(Locale.ROOT));
-    }
-
-    /** Finds the key before the value and rejects keys that name a setting about the secret. */
-    private static boolean keyAccepted(CharSequence text, int secretStart) {
+    /**
+     * The key before the value, lower case, or {@code null} when the key names a setting about the secret (a file,
+     * a length, a URL...) rather than the secret.
+     */
+    static String keyOf(CharSequence text, int secretStart) {
         int end = secretStart - 1;
         while (end > 0 && !Character.isLetterOrDigit(text.charAt(end - 1))) {
             end--;
@@ -153,10 +223,20 @@ final class GenericAssignmentRule {
             }
         }
         int start = end;
-        while (start > 0 && isKeyChar(text.charAt(start - 1))) {
+        while (start > 0 && end - start < 200 && isKeyChar(text.charAt(start - 1))) {
             start--;
         }
         String key = text.subSequence(start, Math.max(start, end)).toString().toLowerCase(Locale.ROOT);
+        for (String stop : KEY_STOP_WORDS) {
+            if (key.contains(stop)) {
+                return null;
+            }
+        }
+        return key;
+    }
+
+    /** Whether a key name (lower case) names the secret rather than a setting about it. */
+    static boolean keyAccepted(String key) {
         for (String stop : KEY_STOP_WORDS) {
             if (key.contains(stop)) {
                 return false;
@@ -171,37 +251,79 @@ final class GenericAssignmentRule {
 
     /** Long enough, random enough, of mixed character classes, and free of stop-words. */
     static boolean valueLooksSecret(String value) {
-        if (value.length() < MIN_LENGTH) {
+        // Cheap tests first: most candidates fail on length, character classes or entropy.
+        if (value.length() < MIN_LENGTH || classes(value) < 2 || ShannonEntropy.of(value) < MIN_ENTROPY) {
             return false;
         }
+        // Letters only (Wachtwoord, Contrasena in i18n bundles) is a word unless long enough to be a random token,
+        // and words run together in camel case are a phrase at any length.
+        if (value.chars().allMatch(Character::isLetter)
+                && (value.length() < MIN_LETTERS_ONLY_LENGTH || CAMEL_CASE_PHRASE.matcher(value).matches())) {
+            return false;
+        }
+        return plausible(value);
+    }
+
+    /**
+     * A value assigned to a password-named key in a config file or a string literal: people choose passwords, so
+     * they are shorter and less random than tokens ({@code admin123}, {@code S3cr!t#x}); still not a word alone.
+     */
+    static boolean passwordLooksReal(String value) {
+        if (value.length() < MIN_PASSWORD_LENGTH || ShannonEntropy.of(value) < MIN_PASSWORD_ENTROPY) {
+            return false;
+        }
+        boolean letters = value.chars().anyMatch(Character::isLetter);
+        boolean others = value.chars().anyMatch(c -> !Character.isLetter(c));
+        if (!letters && value.chars().allMatch(Character::isDigit) && value.length() < 8) {
+            return false; // a port, a PIN-length number, a count
+        }
+        if (!(letters && others) && value.length() < MIN_LETTERS_ONLY_LENGTH) {
+            return false;
+        }
+        return plausible(value);
+    }
+
+    /** Not a placeholder, a reference, a path, an encrypted value or a public identifier. */
+    static boolean plausible(String value) {
         String lower = value.toLowerCase(Locale.ROOT);
         for (String stop : VALUE_STOP_WORDS) {
             if (lower.contains(stop)) {
                 return false;
             }
         }
-        if (value.startsWith("/") || value.startsWith("./") || value.startsWith("~/") || value.startsWith("$")
-                || value.startsWith("@") || value.startsWith("%") || value.startsWith("&")) {
+        char first = value.charAt(0);
+        if (first == '/' || value.startsWith("./") || value.startsWith("~/") || first == '$' || first == '@'
+                || first == '%' || first == '&' || first == '*' || first == '{' || first == '[' || first == '('
+                || first == '!' && value.chars().skip(1).allMatch(Character::isLetter) || first == '-'
+                || first == '=' || first == ':' || first == '.') {
             return false;
         }
-        if (FILE_NAME.matcher(lower).find()) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) > '~') {
+                return false; // prose in another script, never a credential a tool generated
+            }
+        }
+        if (FILE_NAME.matcher(lower).find() || DOTTED_NAME.matcher(value).matches()
+                || PUBLIC_IDENTIFIER.matcher(value).matches() || VERSION_OR_DATE.matcher(value).matches()
+                || LABEL_AND_NUMBER.matcher(value).matches() || looksLikeCode(value)) {
             return false;
         }
+        // Typed rather than generated: one piece repeated (1234abcd1234abcd) or a keyboard run (12345678, abcdefgh).
+        // Only for values judged by their look; a provider format says more than the look of its body.
+        return !PlaceholderValues.isPlaceholder(value) && !PlaceholderValues.isPeriodic(value)
+                && !PlaceholderValues.hasSequentialRun(lower) && !PlaceholderValues.isJwtIoExample(lower);
+    }
+
+    /** Calls, member accesses and casts in code: {@code getPassword()}, {@code cfg.db.password}, {@code str}. */
+    private static boolean looksLikeCode(String value) {
+        return value.endsWith(")") || value.endsWith(";") && value.indexOf('(') > 0;
+    }
+
+    private static int classes(String value) {
         int classes = 0;
         classes += value.chars().anyMatch(Character::isLowerCase) ? 1 : 0;
         classes += value.chars().anyMatch(Character::isUpperCase) ? 1 : 0;
         classes += value.chars().anyMatch(Character::isDigit) ? 1 : 0;
-        if (classes < 2) {
-            return false;
-        }
-        // Letters only (Wachtwoord, Contrasena in i18n bundles) is a word unless long enough to be a random token.
-        if (value.chars().allMatch(Character::isLetter) && value.length() < MIN_LETTERS_ONLY_LENGTH) {
-            return false;
-        }
-        // Dotted or dashed identifiers such as my.app.secret-name are names, not secrets.
-        if (DOTTED_NAME.matcher(value).matches()) {
-            return false;
-        }
-        return ShannonEntropy.of(value) >= MIN_ENTROPY;
+        return classes;
     }
 }

@@ -51,6 +51,10 @@ final class PatternPrefix {
                 break;
             }
         }
+        int afterAlternatives = leadingAlternativesEnd(source, i, keywords);
+        if (afterAlternatives > 0) {
+            return hasAlternationAround(source, afterAlternatives, strippedGroups - 1) ? -1 : 0;
+        }
         int literalEnd = i;
         while (literalEnd < source.length() && META.indexOf(source.charAt(literalEnd)) < 0) {
             literalEnd++;
@@ -70,6 +74,37 @@ final class PatternPrefix {
             return -1;
         }
         return offset;
+    }
+
+    /**
+     * When the pattern at {@code start} follows a group it just opened that holds only alternative literals, each
+     * starting with a keyword ({@code (?:getenv|environ\.get)...}): the index after that group; otherwise -1.
+     */
+    private static int leadingAlternativesEnd(String source, int start, List<String> keywords) {
+        if (start < 3 || !source.startsWith("(?:", start - 3)) {
+            return -1;
+        }
+        StringBuilder literal = new StringBuilder();
+        for (int i = start; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (c == '\\' && i + 1 < source.length() && META.indexOf(source.charAt(i + 1)) >= 0) {
+                literal.append(source.charAt(++i));
+            } else if (c == '|' || c == ')') {
+                String alternative = literal.toString().toLowerCase(Locale.ROOT);
+                if (alternative.isEmpty() || keywords.stream().noneMatch(alternative::startsWith)) {
+                    return -1;
+                }
+                if (c == ')') {
+                    return i + 1 < source.length() && "?*+{".indexOf(source.charAt(i + 1)) >= 0 ? -1 : i + 1;
+                }
+                literal.setLength(0);
+            } else if (META.indexOf(c) >= 0 || c == '\\') {
+                return -1;
+            } else {
+                literal.append(c);
+            }
+        }
+        return -1;
     }
 
     /** Whether a {@code |} sits at the top level or directly inside one of the leading groups. */

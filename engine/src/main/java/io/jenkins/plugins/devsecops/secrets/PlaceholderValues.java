@@ -24,6 +24,10 @@ final class PlaceholderValues {
             "pk_test_tyooedauvdexample",
             "xoxb-not-a-real-token-this-will-not-work");
 
+    /** The payload of jwt.io's example token (John Doe, 1516239022), pasted into countless docs and tests. */
+    private static final String JWT_IO_EXAMPLE_PAYLOAD =
+            "eyjzdwiioiixmjm0nty3odkwiiwibmftzsi6ikpvag4grg9liiwiawf0ijoxnte2mjm5mdiyfq";
+
     /** Substrings that mark a placeholder, compared in lower case. */
     private static final List<String> PLACEHOLDER_WORDS = List.of(
             "example", "xxxx", "changeme", "change_me", "change-me", "placeholder", "dummy", "your-", "your_",
@@ -34,7 +38,7 @@ final class PlaceholderValues {
     private static final Set<String> PLACEHOLDER_VALUES = Set.of(
             "password", "passwd", "pass", "secret", "token", "apikey", "api_key", "admin", "root", "user",
             "username", "none", "null", "nil", "undefined", "true", "false", "empty", "default", "string", "value",
-            "changeit", "letmein", "qwerty", "todo", "fixme", "tbd", "n/a", "na");
+            "changeit", "letmein", "qwerty", "todo", "fixme", "tbd", "n/a", "na", "hunter2");
 
     private static final Pattern SHELL_VARIABLE = Pattern.compile("\\$[A-Za-z_]");
     private static final Pattern WINDOWS_VARIABLE =
@@ -55,6 +59,38 @@ final class PlaceholderValues {
             }
         }
         return isTestOnly(lower) || hasLongRun(value) || isTemplated(value);
+    }
+
+    /** Whether the value holds the payload of jwt.io's example token. */
+    static boolean isJwtIoExample(String lower) {
+        return lower.contains(JWT_IO_EXAMPLE_PAYLOAD);
+    }
+
+    /** A value that is one shorter piece repeated, e.g. {@code 1234abcd1234abcd1234abcd}: typed, not generated. */
+    static boolean isPeriodic(String value) {
+        int length = value.length();
+        if (length < 8) {
+            return false;
+        }
+        for (int period = 1; period <= length / 2; period++) {
+            if (length % period == 0 && value.regionMatches(0, value, period, length - period)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Eight or more consecutive ascending characters ({@code 12345678}, {@code abcdefgh}): a keyboard sample. */
+    static boolean hasSequentialRun(String lower) {
+        int run = 1;
+        for (int i = 1; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            run = c == lower.charAt(i - 1) + 1 && Character.isLetterOrDigit(c) ? run + 1 : 1;
+            if (run >= 8) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Values made only of the word test (and digits or punctuation), e.g. {@code test}, {@code test-123}, {@code testtest}. */

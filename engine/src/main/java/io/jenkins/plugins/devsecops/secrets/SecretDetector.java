@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,8 @@ public final class SecretDetector {
     static final int USER_RULE_MATCH_BUDGET = 10_000;
 
     private final List<SecretRule> rules;
+    /** Per rule id: its position in the rule list, which decides between overlapping fallback matches. */
+    private final Map<String, Integer> ranks = new HashMap<>();
     private final KeywordAutomaton automaton;
     /** Per keyword of the automaton: the indexes of the rules that have it. */
     private final int[][] rulesOfKeyword;
@@ -75,6 +78,7 @@ public final class SecretDetector {
         List<Integer> withoutKeywords = new ArrayList<>();
         for (int r = 0; r < this.rules.size(); r++) {
             SecretRule rule = this.rules.get(r);
+            ranks.put(rule.id(), r);
             if (!ids.add(rule.id())) {
                 throw new IllegalArgumentException("Two secret rules have the id " + rule.id());
             }
@@ -181,7 +185,7 @@ public final class SecretDetector {
      * its budget for the file is stopped there and {@code warnings} gets a message naming the rule and the file.
      */
     public List<SecretMatch> detect(String path, byte[] bytes, Supplier<String> text, Consumer<String> warnings) {
-        if (!asciiKeywords || unkeyed.length > 0) {
+        if (!asciiKeywords || unkeyedApplyTo(path)) {
             return detect(path, text.get(), bytes, warnings);
         }
         HitBuffer hits = hitBuffers.get();
@@ -234,42 +238,86 @@ public final class SecretDetector {
         }
     }
 
-    /**
-     * Drops generic-rule matches of a value a provider rule also matched: the provider finding says more. One
-     * binary search per generic match over the provider matches' starts and running maximum of ends.
-     */
-    private static List<SecretMatch> withoutGenericDuplicates(List<SecretMatch> sorted) {
-        int specific = 0;
-        for (SecretMatch match : sorted) {
-            if (!match.rule().id().equals(GenericAssignmentRule.ID)) {
-                specific++;
+    /** Whether a rule without keywords (it runs over the whole text) applies to the file at {@code path}. */
+    private boolean unkeyedApplyTo(String path) {
+        for (int r : unkeyed) {
+            if (rules.get(r).scope().appliesTo(path)) {
+                return true;
             }
         }
-        if (specific == 0 || specific == sorted.size()) {
-            return sorted;
+        return false;
+    }
+
+    /**
+     * Rules that catch what the specific rules miss: their match of a value a more specific rule also matched is
+     * dropped, since the specific finding says more.
+     */
+    static final Set<String> FALLBACK_RULES = Set.of(GenericAssignmentRule.ID, PemPrivateKeyRule.ID,
+            "connection-string-password", "cli-password-argument", "http-authorization-header",
+            "setter-call-credential", "env-fallback-credential", "shell-default-credential");
+
+    private static boolean isFallback(SecretMatch match) {
+        return FALLBACK_RULES.contains(match.rule().id());
+    }
+
+    /**
+     * Drops fallback-rule matches of a value a specific rule also matched (one binary search per fallback match over
+     * the specific matches' starts and running maximum of ends), of two overlapping fallback matches the one of the
+     * rule listed later, and second matches of the very same value by two specific rules (the first listed wins).
+     */
+    private List<SecretMatch> withoutGenericDuplicates(List<SecretMatch> sorted) {
+        int specific = 0;
+        for (SecretMatch match : sorted) {
+            if (!isFallback(match)) {
+                specific++;
+            }
         }
         int[] starts = new int[specific];
         int[] maxEnds = new int[specific];
         int n = 0;
         for (SecretMatch match : sorted) {
-            if (!match.rule().id().equals(GenericAssignmentRule.ID)) {
+            if (!isFallback(match)) {
                 starts[n] = match.secretStart();
                 maxEnds[n] = Math.max(n == 0 ? Integer.MIN_VALUE : maxEnds[n - 1], match.secretEnd());
                 n++;
             }
         }
         List<SecretMatch> kept = new ArrayList<>(sorted.size());
+        SecretMatch lastFallback = null;
         for (SecretMatch match : sorted) {
-            if (match.rule().id().equals(GenericAssignmentRule.ID)) {
-                // the provider matches starting before this one ends: does any of them end after it starts?
+            if (isFallback(match)) {
+                // the specific matches starting before this one ends: does any of them end after it starts?
                 int before = lowerBound(starts, match.secretEnd());
                 if (before > 0 && maxEnds[before - 1] > match.secretStart()) {
                     continue;
                 }
+                if (lastFallback != null && lastFallback.secretEnd() > match.secretStart()) {
+                    if (rankOf(match) >= rankOf(lastFallback)) {
+                        continue;
+                    }
+                    kept.remove(lastFallback);
+                }
+                lastFallback = match;
+            } else if (sameSpanKept(kept, match)) {
+                continue;
             }
             kept.add(match);
         }
         return kept;
+    }
+
+    private static boolean sameSpanKept(List<SecretMatch> kept, SecretMatch match) {
+        for (int i = kept.size() - 1; i >= 0 && kept.get(i).secretStart() == match.secretStart(); i--) {
+            if (kept.get(i).secretEnd() == match.secretEnd() && !isFallback(kept.get(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int rankOf(SecretMatch match) {
+        Integer rank = ranks.get(match.rule().id());
+        return rank == null ? Integer.MAX_VALUE : rank;
     }
 
     /** The number of values in the sorted {@code values} below {@code key}. */
@@ -448,6 +496,13 @@ public final class SecretDetector {
             if (secretEnd <= secretStart || halted[currentRule]) {
                 return;
             }
+            // A value is judged once per rule, however many of the rule's keywords lead to it (pass, password...).
+            if (seen == null) {
+                seen = new HashSet<>();
+            }
+            if (!seen.add(((long) currentRule << 32) | secretStart)) {
+                return;
+            }
             if (rule.minEntropy() > 0 && ShannonEntropy.of(text, secretStart, secretEnd) < rule.minEntropy()) {
                 return;
             }
@@ -457,13 +512,8 @@ public final class SecretDetector {
             if (PlaceholderValues.isPlaceholder(text.substring(secretStart, secretEnd))) {
                 return;
             }
-            if (seen == null) {
-                seen = new HashSet<>();
-            }
-            if (seen.add(((long) currentRule << 32) | secretStart)) {
-                found.add(new SecretMatch(rule, anchorStart >= 0 ? anchorStart : matchStart, matchEnd, secretStart,
-                        secretEnd));
-            }
+            found.add(new SecretMatch(rule, anchorStart >= 0 ? anchorStart : matchStart, matchEnd, secretStart,
+                    secretEnd));
         }
 
         /**

@@ -82,7 +82,8 @@ final class SecretFindings {
                 .confidence(confidence)
                 .tool(EngineVersion.tool())
                 .fingerprint(SecretFingerprint.of(rule.id(), text.subSequence(match.secretStart(), match.secretEnd())))
-                .property("provider", rule.provider());
+                .property("provider", rule.provider())
+                .property("reason", reason(text, match, masked, spans));
         if (!rule.isBuiltIn()) {
             finding.property("ruleFile", rule.origin());
         }
@@ -92,6 +93,46 @@ final class SecretFindings {
             finding.suppression(suppression);
         }
         return finding.build();
+    }
+
+    /** Characters of context kept on each side of the secret in a finding's reason. */
+    static final int REASON_CONTEXT = 48;
+
+    /**
+     * Why the finding was reported, so that a user can judge it without opening the file: the rule, the matched
+     * context on the secret's line with the secret (and any other secret) masked, and the value's entropy.
+     */
+    static String reason(String text, SecretMatch match, String masked, int[] spans) {
+        int lineStart = match.secretStart();
+        while (lineStart > 0 && match.secretStart() - lineStart < REASON_CONTEXT && text.charAt(lineStart - 1) != '\n') {
+            lineStart--;
+        }
+        int from = Math.max(lineStart, Math.min(match.matchStart(), match.secretStart()));
+        int to = match.secretEnd();
+        while (to < text.length() && to < match.matchEnd() && to - match.secretEnd() < REASON_CONTEXT
+                && text.charAt(to) != '\n' && text.charAt(to) != '\r') {
+            to++;
+        }
+        String before = text.substring(from, match.secretStart());
+        String after = text.substring(match.secretEnd(), to);
+        for (int i = 0; i + 1 < spans.length; i += 2) {
+            boolean other = spans[i] != match.secretStart() || spans[i + 1] != match.secretEnd();
+            if (other && spans[i] < match.secretStart() && spans[i + 1] > from) {
+                before = "";
+            }
+            if (other && spans[i] < to && spans[i + 1] > match.secretEnd()) {
+                after = "";
+            }
+        }
+        String context = SecretRedaction.maskRandomTokens((before + masked + after).strip());
+        StringBuilder reason = new StringBuilder("rule ").append(match.rule().id()).append(" matched `")
+                .append(context.replace('`', '\'')).append('`');
+        reason.append(String.format(java.util.Locale.ROOT, "; entropy %.2f bits/char over %d characters",
+                ShannonEntropy.of(text, match.secretStart(), match.secretEnd()), match.secretEnd() - match.secretStart()));
+        if (match.rule().minEntropy() > 0) {
+            reason.append(String.format(java.util.Locale.ROOT, " (rule minimum %.1f)", match.rule().minEntropy()));
+        }
+        return reason.toString();
     }
 
     private Suppression inlineSuppression(String path, int textLength, LineIndex lines, int line, String ruleId,

@@ -2,6 +2,7 @@ package io.jenkins.plugins.devsecops.secrets;
 
 import io.jenkins.plugins.devsecops.model.Finding;
 import io.jenkins.plugins.devsecops.scan.FindingSink;
+import io.jenkins.plugins.devsecops.scan.HistoryPathFilter;
 import io.jenkins.plugins.devsecops.scan.SourceFile;
 import io.jenkins.plugins.devsecops.scan.StageContext;
 import io.jenkins.plugins.devsecops.scan.StageScanner;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntUnaryOperator;
 
 /** One scan of the secrets stage: files as the engine hands them over, then git history if asked. Thread-safe. */
@@ -22,12 +24,18 @@ final class SecretsScanner implements StageScanner {
     private final SecretDetector detector;
     private final LoadedRules userRules;
     private final SecretFindings findings;
+    /**
+     * With history: the working tree's findings by fingerprint, which the history scan completes with where and when
+     * each was committed, so that a secret in both is one finding (and one baseline suppression covers it).
+     */
+    private final Map<String, Finding> treeFindings;
 
     SecretsScanner(StageContext context, SecretDetector detector, LoadedRules userRules) {
         this.context = context;
         this.detector = detector;
         this.userRules = userRules;
         this.findings = new SecretFindings(detector::hasRule);
+        this.treeFindings = context.flag("history") ? new ConcurrentHashMap<>() : null;
     }
 
     @Override
@@ -50,7 +58,12 @@ final class SecretsScanner implements StageScanner {
         }
         for (Finding finding : unique.values()) {
             int count = occurrences.get(finding.fingerprint());
-            sink.report(count == 1 ? finding : finding.toBuilder().property("occurrences", String.valueOf(count)).build());
+            Finding reported = count == 1 ? finding
+                    : finding.toBuilder().property("occurrences", String.valueOf(count)).build();
+            if (treeFindings != null) {
+                treeFindings.putIfAbsent(reported.fingerprint(), reported);
+            }
+            sink.report(reported);
         }
     }
 
@@ -75,7 +88,8 @@ final class SecretsScanner implements StageScanner {
                 }
             }
             new GitHistoryScan(detector, findings, context.request().maxFileSize(), Math.max(1, maxCommits),
-                    context.option("since").map(String::strip).filter(s -> !s.isEmpty()).orElse(null))
+                    context.option("since").map(String::strip).filter(s -> !s.isEmpty()).orElse(null),
+                    new HistoryPathFilter(context.request()), treeFindings)
                     .run(context.root(), sink);
         }
     }

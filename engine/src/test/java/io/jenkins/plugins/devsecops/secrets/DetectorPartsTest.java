@@ -52,6 +52,11 @@ class DetectorPartsTest {
         assertThat(PatternPrefix.startsWithKeyword("(ghp_[a-z]+|other)", List.of("ghp_"))).isFalse();
         assertThat(PatternPrefix.startsWithKeyword("ghp_[a-z]+|other", List.of("ghp_"))).isFalse();
         assertThat(PatternPrefix.startsWithKeyword("ghp_?x", List.of("ghp_"))).isFalse();
+        assertThat(PatternPrefix.startsWithKeyword("(?i)(?:getenv|environ\\.get)\\(x", List.of("getenv", "environ.get")))
+                .isTrue();
+        assertThat(PatternPrefix.startsWithKeyword("(?:getenv|other)\\(x", List.of("getenv"))).isFalse();
+        assertThat(PatternPrefix.startsWithKeyword("(?:getenv|environ)?x", List.of("getenv", "environ"))).isFalse();
+        assertThat(PatternPrefix.startsWithKeyword("(?:getenv|environ)x|y", List.of("getenv", "environ"))).isFalse();
         assertThat(PatternPrefix.startsWithKeyword("(?i)token=(\\w+)", List.of("token"))).isTrue();
         assertThat(PatternPrefix.startsWithKeyword("(?i)(ghp_[a-z]+|other)", List.of("ghp_"))).isFalse();
         assertThat(PatternPrefix.startsWithKeyword("\\b((?:sk|rk)_live_\\w+)", List.of("sk_live_", "rk_live_"))).isFalse();

@@ -1,5 +1,15 @@
 package io.jenkins.plugins.devsecops.secrets;
 
+import io.jenkins.plugins.devsecops.model.StageError;
+import io.jenkins.plugins.devsecops.policy.SuppressionRules;
+import io.jenkins.plugins.devsecops.suppression.SuppressionApplier;
+import io.jenkins.plugins.devsecops.suppression.SuppressionBaseline;
+import io.jenkins.plugins.devsecops.suppression.SuppressionEntry;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.treewalk.TreeWalk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.devsecops.model.Finding;
@@ -108,17 +118,15 @@ class GitHistoryScanTest {
         // When history is scanned
         Report report = scanHistory();
 
-        // Then there is one finding from the first to the last commit, alongside the working-tree one
-        assertThat(report.findings()).filteredOn(f -> f.properties().containsKey("history")).singleElement()
-                .satisfies(f -> {
-                    assertThat(f.properties()).containsEntry("commit", first.name())
-                            .containsEntry("lastCommit", last.name()).containsEntry("commits", "2")
-                            .containsEntry("author", "Alice <alice@acme.example>");
-                    assertThat(f.location().startLine()).isEqualTo(1);
-                });
-        assertThat(report.findings()).filteredOn(f -> !f.properties().containsKey("history")).singleElement()
-                .satisfies(f -> assertThat(f.location().startLine()).isEqualTo(2));
-        assertThat(report.findings()).extracting(Finding::fingerprint).doesNotHaveDuplicates();
+        // Then the working-tree finding is the only one, and carries the history from the first to the last commit
+        assertThat(report.findings()).singleElement().satisfies(f -> {
+            assertThat(f.location().startLine()).isEqualTo(2);
+            assertThat(f.fingerprint()).isEqualTo(SecretFingerprint.of("stripe-live-secret-key", STRIPE));
+            assertThat(f.properties()).containsEntry("history", "true").containsEntry("commit", first.name())
+                    .containsEntry("lastCommit", last.name()).containsEntry("commits", "2")
+                    .containsEntry("ref", "main").containsEntry("historyLocation", "app.properties:1")
+                    .containsEntry("author", "Alice <alice@acme.example>");
+        });
     }
 
     @Test
@@ -223,5 +231,184 @@ class GitHistoryScanTest {
         StageResult stage = report.stage("secrets").orElseThrow();
         assertThat(stage.status()).isEqualTo(StageStatus.COMPLETED);
         assertThat(stage.warnings()).singleElement().satisfies(w -> assertThat(w).contains("not the root of a git repository"));
+    }
+
+    @Test
+    void shouldFindASecretThatOnlyExistsOnAnotherBranchAndNameTheBranch() throws Exception {
+        // Given a token committed on a feature branch that was never merged, and main checked out again
+        commit("Alice", "Initial", "README.md", "# Orders\n");
+        git.checkout().setCreateBranch(true).setName("feature/payments").call();
+        RevCommit onBranch = commit("Bob", "WIP", "pay.env", "STRIPE_KEY=" + STRIPE + "\n");
+        git.checkout().setName("main").call();
+
+        // When history is scanned
+        Report report = scanHistory();
+
+        // Then the secret is found in that commit, on that branch
+        assertThat(report.findings()).singleElement().satisfies(f -> {
+            assertThat(f.properties()).containsEntry("commit", onBranch.name()).containsEntry("ref", "feature/payments");
+            assertThat(f.message()).contains("on feature/payments");
+        });
+        assertThat(report.stage("secrets").orElseThrow().properties()).containsEntry("historyRefs", "2");
+    }
+
+    @Test
+    void shouldWalkTagsStashesAndRemoteTrackingRefsLikeGitLogAll() throws Exception {
+        // Given secrets reachable only from a tag, from the stash and from a remote-tracking ref
+        RevCommit base = commit("Alice", "Initial", "README.md", "# Orders\n");
+        git.checkout().setCreateBranch(true).setName("release").call();
+        RevCommit tagged = commit("Alice", "Release config", "release.env", "GITHUB_TOKEN=" + TOKEN + "\n");
+        git.tag().setName("v1.0").setObjectId(tagged).setAnnotated(true).setMessage("v1.0").call();
+        git.checkout().setName("main").call();
+        git.branchDelete().setBranchNames("release").setForce(true).call();
+        RevCommit remote = commit("Carol", "Remote work", "remote.env",
+                "AWS_ACCESS_KEY_ID=AKIAUJZDEGXDNCF32EPF\n");
+        RefUpdate update = git.getRepository().updateRef("refs/remotes/origin/topic");
+        update.setNewObjectId(remote);
+        update.forceUpdate();
+        git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef(base.name()).call();
+        Files.writeString(root.resolve("README.md"), "# Orders\nSLACK=xoxb-750047439575-5131373537990-E6PwZPf1Qh6yYTWmE4lBYOvf\n");
+        git.stashCreate().call();
+
+        // When history is scanned
+        Report report = scanHistory();
+
+        // Then each is found and named after the ref that reaches it
+        assertThat(report.findings()).extracting(f -> f.properties().get("ref"))
+                .containsExactlyInAnyOrder("tag v1.0", "origin/topic", "stash");
+    }
+
+    @Test
+    void shouldHonourDevsecopsignoreAndExcludesInHistory() throws Exception {
+        // Given secrets in an ignored directory and in an excluded file, both in history
+        Files.writeString(root.resolve(".devsecopsignore"), "vendor/\n");
+        commit("Alice", "Add", ".devsecopsignore", "vendor/\n", "vendor/lib.env", "GITHUB_TOKEN=" + TOKEN + "\n",
+                "fixtures/pay.env", "STRIPE_KEY=" + STRIPE + "\n");
+        commit("Alice", "Remove", "vendor/lib.env", null, "fixtures/pay.env", null);
+
+        // When history is scanned with an exclude pattern
+        Report report = SecretFixtures.scan(root, request -> request.option("secrets.history", "true")
+                .exclude("fixtures/"));
+
+        // Then neither is reported, and both are counted as skipped
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.stage("secrets").orElseThrow().skipped()).containsEntry("history-ignored", 2L);
+    }
+
+    @Test
+    void shouldLetOneBaselineSuppressionCoverASecretInTheTreeAndInHistory() throws Exception {
+        // Given a secret committed and still in the working tree, baselined from a scan without history
+        commit("Alice", "Add", "app.env", "GITHUB_TOKEN=" + TOKEN + "\n");
+        List<SuppressionEntry> baseline = SuppressionBaseline.extend(List.of(), SecretFixtures.scan(root),
+                "accepted", "alice", LocalDate.of(2026, 1, 1), null);
+
+        // When history is scanned and the baseline applied
+        Report report = scanHistory();
+        Report suppressed = SuppressionApplier.apply(report, baseline, LocalDate.of(2026, 1, 2),
+                SuppressionRules.inherit()).report();
+
+        // Then there is one finding, with both locations, and the baseline covers it
+        assertThat(suppressed.findings()).singleElement().satisfies(f -> {
+            assertThat(f.isSuppressed()).isTrue();
+            assertThat(f.location().path()).isEqualTo("app.env");
+            assertThat(f.properties()).containsEntry("historyLocation", "app.env:1").containsKey("commit");
+        });
+    }
+
+    @Test
+    void shouldNameACorruptLooseObjectInsteadOfAZlibError() throws Exception {
+        // Given a committed file whose loose blob is truncated on disk
+        commit("Alice", "Initial", "README.md", "# Orders\n");
+        RevCommit second = commit("Alice", "Config", "app.env", "REGION=eu\nGITHUB_TOKEN=" + TOKEN + "\n");
+        String blob;
+        try (TreeWalk tree = TreeWalk.forPath(git.getRepository(), "app.env", second.getTree())) {
+            blob = tree.getObjectId(0).name();
+        }
+        Path object = root.resolve(".git/objects/" + blob.substring(0, 2) + "/" + blob.substring(2));
+        byte[] bytes = Files.readAllBytes(object);
+        object.toFile().setWritable(true);
+        Files.write(object, Arrays.copyOf(bytes, bytes.length / 2));
+
+        // When history is scanned
+        StageResult stage = scanHistory().stage("secrets").orElseThrow();
+
+        // Then the error names the blob and the commit, and the scan completes
+        assertThat(stage.status()).isEqualTo(StageStatus.COMPLETED);
+        assertThat(stage.errors()).extracting(StageError::message)
+                .anySatisfy(m -> assertThat(m).contains(blob).contains(second.abbreviate(10).name()))
+                .noneSatisfy(m -> assertThat(m).isEqualTo("Unexpected end of ZLIB input stream"));
+    }
+
+    @Test
+    void shouldNameAMissingCommitInsteadOfWalkFailure() throws Exception {
+        // Given a history whose middle commit object was deleted
+        commit("Alice", "One", "README.md", "one\n");
+        RevCommit middle = commit("Alice", "Two", "README.md", "two\n");
+        commit("Alice", "Three", "README.md", "three\n");
+        String id = middle.name();
+        Files.delete(root.resolve(".git/objects/" + id.substring(0, 2) + "/" + id.substring(2)));
+
+        // When history is scanned
+        StageResult stage = scanHistory().stage("secrets").orElseThrow();
+
+        // Then the error names the missing commit
+        assertThat(stage.errors()).extracting(StageError::message)
+                .anySatisfy(m -> assertThat(m).contains(id).contains("missing").doesNotContain("Walk failure"));
+    }
+
+    @Test
+    void shouldNameTheProblemWithACorruptPack() throws Exception {
+        // Given a repository packed by gc, whose pack is then damaged in the middle
+        commit("Alice", "One", "README.md", "one\n");
+        commit("Alice", "Two", "app.env", "GITHUB_TOKEN=" + TOKEN + "\n");
+        git.gc().setAggressive(false).call();
+        try (var packs = Files.list(root.resolve(".git/objects/pack"))) {
+            Path pack = packs.filter(p -> p.toString().endsWith(".pack")).findFirst().orElseThrow();
+            byte[] bytes = Files.readAllBytes(pack);
+            for (int i = 40; i < bytes.length - 40; i++) {
+                bytes[i] = (byte) 0x55;
+            }
+            pack.toFile().setWritable(true);
+            Files.write(pack, bytes);
+        }
+
+        // When history is scanned
+        StageResult stage = scanHistory().stage("secrets").orElseThrow();
+
+        // Then the scan completes with an error that names an object or a commit, not a bare JGit message
+        assertThat(stage.status()).isEqualTo(StageStatus.COMPLETED);
+        assertThat(stage.errors()).isNotEmpty().allSatisfy(e -> assertThat(e.message())
+                .containsPattern("[0-9a-f]{10}").doesNotContain("Walk failure"));
+    }
+
+    @Test
+    void shouldReportABrokenHeadAsBrokenNotAsAnEmptyRepository() throws Exception {
+        // Given a repository with commits whose HEAD file holds garbage
+        commit("Alice", "One", "README.md", "one\n");
+        Files.writeString(root.resolve(".git/HEAD"), "this is not a ref\n");
+
+        // When history is scanned
+        StageResult stage = scanHistory().stage("secrets").orElseThrow();
+
+        // Then the user is told HEAD is broken, and the branches are still scanned
+        assertThat(String.join("\n", stage.warnings()) + stage.errors()).doesNotContain("no commit yet")
+                .contains("HEAD");
+        assertThat(stage.properties()).containsEntry("historyCommits", "1");
+    }
+
+    @Test
+    void shouldSayAShallowCloneIsShallowWithTheCommitsSeen() throws Exception {
+        // Given a clone that only has the last of three commits
+        commit("Alice", "One", "README.md", "one\n");
+        commit("Alice", "Two", "README.md", "two\n");
+        RevCommit three = commit("Alice", "Three", "README.md", "three\n");
+        Files.writeString(root.resolve(".git/shallow"), three.getParent(0).name() + "\n");
+
+        // When history is scanned
+        StageResult stage = scanHistory().stage("secrets").orElseThrow();
+
+        // Then the user is told the history is incomplete, with the number of commits seen
+        assertThat(stage.warnings()).anySatisfy(w -> assertThat(w).contains("shallow clone").contains("2 commits"));
+        assertThat(stage.properties()).containsEntry("historyShallow", "true");
     }
 }

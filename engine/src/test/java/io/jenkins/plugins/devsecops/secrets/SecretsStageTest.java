@@ -29,7 +29,9 @@ class SecretsStageTest {
             "GCJbW56eCuNGMGmSrC", "sk_live_EQ7wjJJibaZUPgHV7iB3m03nbqns", "OlUcR64cXQLioDnkHIfxIq2HZt_PlJhx2jIclHkCiHp",
             "6bR1IqfEouHgxzNNAL5wIScGebcy8F5n3/YNBDRzrZSgqbjG3uhkWKFLf6xuI5aH",
             "s1SWOpQaPRYpzbLGViYXjU2JgJngKtFI3OyV2dZAkg05rK+gqv81RKMGHZEM9Ypv", "AKIAGMXGEDN73U55XTPL",
-            "ghp_tP3fS2qHx6kwXoIIXGvOoNZYW2mZp0zVZomH", "BKqFYY+kv5ZJr3J1TWDtkwtDDb/xHKas1VOqg6YY");
+            "ghp_tP3fS2qHx6kwXoIIXGvOoNZYW2mZp0zVZomH", "BKqFYY+kv5ZJr3J1TWDtkwtDDb/xHKas1VOqg6YY",
+            "Wv3!kR8qZm", "Hx4#pQ7vLn2", "S3cr!t#x9", "Mq7$zT2wKv", "Ord!9vKq2Lx",
+            "9JKzjiGQGVZxFE+jk21g4Sb9GrRDsmYMekv6tHgwb5tS1iN47TbUuHw9ThFvA+lQ", "8RiFjgqg+l5nrN+QWRi/SU9M+yCECSnNLvZ+I1Hdxo7fh5EHmotFM3HJfwh6pkFR");
 
     @TempDir
     Path root;
@@ -75,7 +77,14 @@ class SecretsStageTest {
                         tuple("keys/deploy_key", 1, "private-key-openssh"),
                         tuple("src/test/java/com/acme/PaymentClientTest.java", 4, "aws-access-key-id"),
                         tuple("config/ignored.properties", 3, "github-pat-classic"),
-                        tuple("config/ignored.properties", 4, "aws-secret-access-key"));
+                        tuple("config/ignored.properties", 4, "aws-secret-access-key"),
+                        tuple("scripts/deploy.sh", 5, "mysql-cli-password"),
+                        tuple("db/init.sql", 2, "sql-identified-by-password"),
+                        tuple("docs/ops-notes.txt", 3, "url-credentials-postgres"),
+                        tuple("docs/ops-notes.txt", 4, "generic-secret-assignment"),
+                        tuple("keys/legacy_key", 1, "private-key-pem"),
+                        tuple("src/main/java/com/acme/TokenSigner.java", 5, "private-key-pem"),
+                        tuple("config/appsettings.json", 3, "connection-string-password"));
     }
 
     @Test
@@ -97,7 +106,9 @@ class SecretsStageTest {
         assertThat(finding.remediation()).contains("IAM");
         assertThat(finding.confidence()).isEqualTo(Confidence.HIGH);
         assertThat(finding.tools()).containsExactly(EngineVersion.tool());
-        assertThat(finding.properties()).containsEntry("provider", "AWS");
+        assertThat(finding.properties()).containsEntry("provider", "AWS")
+                .containsEntry("reason", "rule aws-access-key-id matched `AKIA****`; entropy 3.68 bits/char over 20"
+                        + " characters");
         assertThat(finding.location().startColumn()).isEqualTo(17);
         assertThat(finding.location().endColumn()).isEqualTo(37);
         assertThat(finding.location().snippet()).isEqualTo("  access_key = \"AKIA****\"");
