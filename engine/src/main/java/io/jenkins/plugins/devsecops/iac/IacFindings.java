@@ -1,10 +1,12 @@
 package io.jenkins.plugins.devsecops.iac;
 
 import io.jenkins.plugins.devsecops.fingerprint.FindingFingerprints;
+import io.jenkins.plugins.devsecops.iac.model.IacResource;
 import io.jenkins.plugins.devsecops.iac.rule.IacRule;
 import io.jenkins.plugins.devsecops.iac.rule.RuleHit;
 import io.jenkins.plugins.devsecops.model.Finding;
 import io.jenkins.plugins.devsecops.model.Location;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,6 +15,7 @@ final class IacFindings {
 
     static final String STAGE_ID = "iac";
     private static final int MAX_SNIPPET = 200;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern ASSIGNMENT = Pattern.compile("^(.*?[=:]\\s*)(\\S.*)$");
     private static final Pattern DOCKER_SPACE_FORM = Pattern.compile("^(\\s*(?:ENV|ARG)\\s+\\S+\\s+)(.+)$",
             Pattern.CASE_INSENSITIVE);
@@ -21,6 +24,16 @@ final class IacFindings {
     }
 
     static Finding create(IacRule rule, RuleHit hit, int resourceLine, InlineSuppressions suppressions) {
+        return create(rule, hit, resourceLine, suppressions, null);
+    }
+
+    /**
+     * A finding of {@code rule} at {@code hit}; {@code annotated} is the Kubernetes object whose {@code checkov.io/skip}
+     * annotations apply, or {@code null}.
+     */
+    static Finding create(IacRule rule, RuleHit hit, int resourceLine, InlineSuppressions suppressions,
+            IacResource annotated) {
+        List<String> checkov = CheckovIds.builtIn().of(rule.id());
         String line = suppressions.line(hit.line()).strip();
         String snippet = hit.sensitive() ? redact(line) : line;
         if (snippet.length() > MAX_SNIPPET) {
@@ -40,10 +53,16 @@ final class IacFindings {
                 .property("resource", hit.address())
                 .property("platform", rule.platform().displayName())
                 .property("attribute", hit.attribute())
+                .identifiers(checkov)
                 .fingerprint(FindingFingerprints.sha256(String.join("\u0000", STAGE_ID, rule.id(), hit.path(),
                         hit.address(), hit.attribute() == null ? "" : hit.attribute(),
-                        snippet.replaceAll("\\s+", ""))));
-        suppressions.find(rule.id(), hit.line(), resourceLine).ifPresent(builder::suppression);
+                        WHITESPACE.matcher(snippet).replaceAll(""))));
+        if (!checkov.isEmpty()) {
+            builder.property("checkov", String.join(",", checkov));
+        }
+        suppressions.find(rule.id(), checkov, hit.line(), resourceLine)
+                .or(() -> CheckovAnnotations.find(annotated, checkov, hit.path()))
+                .ifPresent(builder::suppression);
         return builder.build();
     }
 

@@ -5,6 +5,7 @@ import io.jenkins.plugins.devsecops.iac.cloudformation.CloudFormationServiceRule
 import io.jenkins.plugins.devsecops.iac.cloudformation.SamRules;
 import io.jenkins.plugins.devsecops.iac.dockerfile.DockerfileRules;
 import io.jenkins.plugins.devsecops.iac.kubernetes.KubernetesRules;
+import io.jenkins.plugins.devsecops.iac.kubernetes.KubernetesTerraformRules;
 import io.jenkins.plugins.devsecops.iac.rule.IacRule;
 import io.jenkins.plugins.devsecops.iac.terraform.AwsRules;
 import io.jenkins.plugins.devsecops.iac.terraform.AwsServiceRules;
@@ -37,6 +38,7 @@ public final class IacRuleCatalog {
         rules.addAll(AzureServiceRules.rules());
         rules.addAll(GcpRules.rules());
         rules.addAll(GcpServiceRules.rules());
+        rules.addAll(KubernetesTerraformRules.rules());
         rules.addAll(KubernetesRules.rules());
         rules.addAll(CloudFormationRules.rules());
         rules.addAll(CloudFormationServiceRules.rules());

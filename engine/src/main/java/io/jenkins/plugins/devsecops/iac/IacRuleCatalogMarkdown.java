@@ -20,6 +20,7 @@ public final class IacRuleCatalogMarkdown {
                 .append("<!-- Generated from the rule definitions by IacRuleCatalogMarkdownTest: do not edit by hand. -->\n\n")
                 .append("The `iac` stage ships ").append(rules.size())
                 .append(" built-in rules. Suppress one finding with a comment `# devsecops:ignore <rule-id> <reason>` ")
+                .append("or Checkov's `#checkov:skip=<CKV id>:<reason>` ")
                 .append("(see [the stage documentation](../stages/iac.md)).\n\n")
                 .append("| Platform | Rules |\n|---|---:|\n");
         Map<IacPlatform, List<IacRule>> byPlatform = rules.stream()
@@ -46,10 +47,17 @@ public final class IacRuleCatalogMarkdown {
                         .append("- Severity: ").append(rule.severity()).append('\n')
                         .append("- Weakness: ").append(cweLink(rule.cwe())).append('\n')
                         .append("- Checks: ").append(escape(rule.appliesTo())).append('\n')
+                        .append(checkov(rule))
                         .append("- Remediation: ").append(escape(rule.remediation())).append('\n');
             }
         });
         return out.toString();
+    }
+
+    private static String checkov(IacRule rule) {
+        List<String> ids = CheckovIds.builtIn().of(rule.id());
+        return ids.isEmpty() ? "" : "- Checkov: " + ids.stream().map(id -> "`" + id + "`")
+                .collect(Collectors.joining(", ")) + '\n';
     }
 
     private static String provider(String id) {
@@ -59,6 +67,7 @@ public final class IacRuleCatalogMarkdown {
             case "aws" -> "AWS";
             case "azure" -> "Azure";
             case "gcp" -> "Google Cloud";
+            case "kubernetes" -> "Kubernetes provider";
             case "github" -> "GitHub";
             case "do" -> "DigitalOcean";
             case "openstack" -> "OpenStack";

@@ -3,8 +3,11 @@ package io.jenkins.plugins.devsecops.iac;
 import io.jenkins.plugins.devsecops.scan.ParserErrors;
 import io.jenkins.plugins.devsecops.iac.cloudformation.CloudFormationTemplates;
 import io.jenkins.plugins.devsecops.iac.dockerfile.Dockerfile;
+import io.jenkins.plugins.devsecops.iac.dockerfile.DockerfileNames;
 import io.jenkins.plugins.devsecops.iac.dockerfile.DockerfileParser;
+import io.jenkins.plugins.devsecops.iac.kubernetes.HelmCharts;
 import io.jenkins.plugins.devsecops.iac.kubernetes.KubernetesObjects;
+import io.jenkins.plugins.devsecops.iac.kubernetes.Kustomizations;
 import io.jenkins.plugins.devsecops.iac.model.IacNode;
 import io.jenkins.plugins.devsecops.iac.model.IacPlatform;
 import io.jenkins.plugins.devsecops.iac.model.IacResource;
@@ -43,7 +46,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * One scan of the IaC stage. Files are parsed as they come (any thread); Dockerfiles and CloudFormation templates
@@ -54,12 +56,19 @@ final class IacScanner implements StageScanner {
 
     static final String CUSTOM_RULES_DIRECTORY = ".devsecops/iac-rules";
     private static final long MAX_CUSTOM_RULE_FILE = 256 * 1024;
+    private static final int MAX_PATCH_FILE = 256 * 1024;
+    private static final int MAX_NOTES = 20;
 
     private final List<IacRule> rules;
     private final Map<String, String> ruleFileErrors = new LinkedHashMap<>();
     private final Map<String, List<HclBlock>> terraformFiles = new ConcurrentHashMap<>();
     private final Map<String, InlineSuppressions> suppressions = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<IacResource> kubernetesObjects = new ConcurrentLinkedQueue<>();
+    private final Map<String, List<IacNode>> kubernetesDocuments = new ConcurrentHashMap<>();
+    private final Map<String, List<IacNode>> patchDocuments = new ConcurrentHashMap<>();
+    private final Map<String, IacNode.Mapping> kustomizations = new ConcurrentHashMap<>();
+    private final Map<String, String> helmCharts = new ConcurrentHashMap<>();
+    private final Map<String, String> helmValues = new ConcurrentHashMap<>();
+    private final Map<String, String> helmTemplates = new ConcurrentHashMap<>();
 
     IacScanner(Path root) {
         List<IacRule> all = new ArrayList<>(IacRuleCatalog.builtIn());
@@ -133,8 +142,7 @@ final class IacScanner implements StageScanner {
         if (lower.endsWith(".tf.json")) {
             return FileKind.TERRAFORM_JSON;
         }
-        if (lower.equals("dockerfile") || lower.startsWith("dockerfile.") || lower.endsWith(".dockerfile")
-                || lower.equals("containerfile")) {
+        if (DockerfileNames.isCandidate(fileName)) {
             return FileKind.DOCKERFILE;
         }
         if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
@@ -148,7 +156,9 @@ final class IacScanner implements StageScanner {
 
     @Override
     public boolean accepts(SourceFile file) {
-        return kindOf(file.fileName()) != FileKind.NONE && !file.path().startsWith(CUSTOM_RULES_DIRECTORY + "/")
+        boolean helmHelper = file.fileName().endsWith(".tpl") && isHelmTemplatePath(file.path());
+        return (kindOf(file.fileName()) != FileKind.NONE || helmHelper)
+                && !file.path().startsWith(CUSTOM_RULES_DIRECTORY + "/")
                 && !isTerraformCache(file.path()) && !file.isBinary();
     }
 
@@ -160,6 +170,17 @@ final class IacScanner implements StageScanner {
     @Override
     public void scan(SourceFile file, FindingSink sink) {
         String text = file.text();
+        if (file.fileName().equals("Chart.yaml")) {
+            helmCharts.put(directoryOf(file.path()), text);
+            return;
+        }
+        if (file.fileName().equals("values.yaml")) {
+            helmValues.put(directoryOf(file.path()), text);
+        }
+        if (isHelmTemplatePath(file.path()) && (text.contains("{{") || file.fileName().endsWith(".tpl"))) {
+            helmTemplates.put(file.path(), text);
+            return;
+        }
         try {
             switch (kindOf(file.fileName())) {
                 case TERRAFORM -> {
@@ -168,9 +189,13 @@ final class IacScanner implements StageScanner {
                 }
                 case TERRAFORM_JSON -> terraformFiles.put(file.path(), TerraformJson.parse(text));
                 case DOCKERFILE -> {
+                    if (!DockerfileNames.isExact(file.fileName()) && !DockerfileNames.startsLikeDockerfile(text)) {
+                        sink.skipped("named like a Dockerfile but does not start with FROM, ARG or a parser directive");
+                        return;
+                    }
                     Dockerfile dockerfile = DockerfileParser.parse(file.path(), text,
                             warning -> sink.warning(file.path() + ": " + warning));
-                    InlineSuppressions inline = InlineSuppressions.of(file.path(), text);
+                    InlineSuppressions inline = InlineSuppressions.of(file.path(), text, true);
                     evaluate(List.of(dockerfile), inline, sink);
                 }
                 case YAML -> scanYaml(file, text, sink);
@@ -184,9 +209,24 @@ final class IacScanner implements StageScanner {
     }
 
     private void scanYaml(SourceFile file, String text, FindingSink sink) throws IacParseException {
+        if (Kustomizations.FILE_NAMES.contains(file.fileName())) {
+            List<IacNode> documents = YamlDocuments.parse(text);
+            if (!documents.isEmpty() && documents.get(0) instanceof IacNode.Mapping kustomization) {
+                kustomizations.put(file.path(), kustomization);
+                suppressions.put(file.path(), InlineSuppressions.of(file.path(), text));
+            }
+            return;
+        }
         boolean maybeKubernetes = text.contains("apiVersion") && text.contains("kind");
         boolean maybeCloudFormation = text.contains("AWSTemplateFormatVersion") || text.contains("AWS::");
         if (!maybeKubernetes && !maybeCloudFormation) {
+            if (text.contains("op:") && text.contains("path:") && text.length() <= MAX_PATCH_FILE) {
+                try {
+                    patchDocuments.put(file.path(), YamlDocuments.parse(text));
+                } catch (IacParseException e) {
+                    sink.skipped("YAML that is neither Kubernetes nor CloudFormation");
+                }
+            }
             return;
         }
         List<IacNode> documents;
@@ -211,7 +251,7 @@ final class IacScanner implements StageScanner {
             evaluateUnit(resources, inline, sink);
         } else if (KubernetesObjects.isKubernetes(documents)) {
             suppressions.put(file.path(), inline);
-            kubernetesObjects.addAll(KubernetesObjects.read(file.path(), documents));
+            kubernetesDocuments.put(file.path(), documents);
         }
     }
 
@@ -259,22 +299,110 @@ final class IacScanner implements StageScanner {
             }
         }
         modules.warnings().forEach(sink::warning);
-        List<IacResource> sorted = new ArrayList<>(kubernetesObjects);
+        List<IacResource> sorted = kubernetesObjects(sink);
         sorted.sort((a, b) -> a.path().equals(b.path()) ? Integer.compare(a.line(), b.line())
                 : a.path().compareTo(b.path()));
         List<IacResource> objects = List.copyOf(sorted);
-        Map<String, List<IacResource>> objectsByKind = byType(objects);
         Map<String, Object> memo = new ConcurrentHashMap<>();
-        for (IacRule rule : rules) {
-            if (rule.platform() != IacPlatform.KUBERNETES) {
-                continue;
-            }
-            for (IacResource object : candidates(rule, objects, objectsByKind)) {
+        List<IacRule> kubernetesRules = rules.stream().filter(r -> r.platform() == IacPlatform.KUBERNETES).toList();
+        for (IacResource object : objects) {
+            for (IacRule rule : kubernetesRules) {
+                if (!rule.resourceTypes().isEmpty() && !rule.resourceTypes().contains(object.type())) {
+                    continue;
+                }
                 report(rule, new ResourceTarget(object, objects, memo), object.line(), suppressions.get(object.path()),
                         sink, reported);
             }
         }
         sink.property("iac.rules", Integer.toString(rules.size()));
+    }
+
+    private static String directoryOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    /** Whether a path lies in a {@code templates/} directory, where Helm keeps a chart's templates. */
+    static boolean isHelmTemplatePath(String path) {
+        return path.startsWith("templates/") || path.contains("/templates/");
+    }
+
+    /**
+     * Renders the Helm templates of every chart found and returns their objects; templates outside a chart, and those
+     * the renderer cannot handle (with a warning naming chart, template and reason), are checked as written.
+     */
+    private List<IacResource> renderHelmCharts(FindingSink sink) {
+        List<IacResource> objects = new ArrayList<>();
+        Map<String, Map<String, String>> byChart = new TreeMap<>();
+        for (Map.Entry<String, String> template : new TreeMap<>(helmTemplates).entrySet()) {
+            String chart = HelmCharts.chartOf(template.getKey(), helmCharts.keySet());
+            if (chart == null) {
+                scanAsWritten(template.getKey(), template.getValue(), sink);
+            } else {
+                byChart.computeIfAbsent(chart, c -> new TreeMap<>()).put(template.getKey(), template.getValue());
+            }
+        }
+        int rendered = 0;
+        int warnings = 0;
+        for (Map.Entry<String, Map<String, String>> chart : byChart.entrySet()) {
+            String parent = HelmCharts.parentOf(chart.getKey());
+            HelmCharts.Result result = HelmCharts.render(new HelmCharts.Chart(chart.getKey(),
+                    helmCharts.get(chart.getKey()), helmValues.get(chart.getKey()), chart.getValue(),
+                    parent != null && helmCharts.containsKey(parent) ? helmValues.get(parent) : null));
+            objects.addAll(result.objects());
+            rendered += result.rendered().size();
+            result.rendered().forEach(path -> suppressions.put(path,
+                    InlineSuppressions.of(path, chart.getValue().get(path))));
+            for (Map.Entry<String, String> skipped : result.skipped().entrySet()) {
+                sink.skipped("Helm template not rendered (outside the supported template subset)");
+                if (warnings++ < MAX_NOTES) {
+                    sink.warning("Helm chart " + (chart.getKey().isEmpty() ? "." : chart.getKey()) + ": "
+                            + skipped.getKey() + " not rendered (" + skipped.getValue() + "); checked as written");
+                }
+                scanAsWritten(skipped.getKey(), chart.getValue().get(skipped.getKey()), sink);
+            }
+        }
+        if (!helmCharts.isEmpty()) {
+            sink.property("iac.helm.templatesRendered", Integer.toString(rendered));
+        }
+        return objects;
+    }
+
+    /** A template checked as it is: its Kubernetes documents if it parses as YAML, else counted as skipped. */
+    private void scanAsWritten(String path, String text, FindingSink sink) {
+        if (path.endsWith(".tpl") || !(path.endsWith(".yaml") || path.endsWith(".yml"))) {
+            return;
+        }
+        try {
+            List<IacNode> documents = YamlDocuments.parse(text);
+            if (KubernetesObjects.isKubernetes(documents)) {
+                suppressions.put(path, InlineSuppressions.of(path, text));
+                kubernetesDocuments.put(path, documents);
+            }
+        } catch (IacParseException e) {
+            sink.skipped("unrendered template (Helm or similar): render it and scan the output");
+        }
+    }
+
+    /** The Kubernetes objects to check: kustomize overlays built, files they consumed replaced by their output. */
+    private List<IacResource> kubernetesObjects(FindingSink sink) {
+        List<IacResource> objects = new ArrayList<>(renderHelmCharts(sink));
+        Set<String> consumed = Set.of();
+        if (!kustomizations.isEmpty()) {
+            Map<String, List<IacNode>> files = new java.util.HashMap<>(patchDocuments);
+            files.putAll(kubernetesDocuments);
+            Kustomizations.Result built = Kustomizations.build(kustomizations, files);
+            objects.addAll(built.objects());
+            consumed = built.consumed();
+            built.notes().stream().limit(MAX_NOTES).forEach(sink::warning);
+            sink.property("iac.kustomizations", Integer.toString(kustomizations.size()));
+        }
+        for (Map.Entry<String, List<IacNode>> file : new TreeMap<>(kubernetesDocuments).entrySet()) {
+            if (!consumed.contains(file.getKey())) {
+                objects.addAll(KubernetesObjects.read(file.getKey(), file.getValue()));
+            }
+        }
+        return objects;
     }
 
     private void evaluateUnit(List<IacResource> declared, InlineSuppressions inline, FindingSink sink) {
@@ -345,7 +473,8 @@ final class IacScanner implements StageScanner {
                     + '\u0000' + hit.attribute();
             if (reported.add(key)) {
                 Finding finding = IacFindings.create(rule, hit, resourceLine == 0 ? hit.line() : resourceLine,
-                        suppressionsOfFile);
+                        suppressionsOfFile, target instanceof ResourceTarget resourceTarget ? resourceTarget.resource()
+                                : null);
                 sink.report(finding);
             }
         }

@@ -51,6 +51,7 @@ final class SarifRules {
         private Confidence confidence;
         private final Set<String> cwes = new TreeSet<>();
         private final List<String> identifiers = new ArrayList<>();
+        private String checkov;
 
         RuleFacts(int index, Finding first) {
             this.index = index;
@@ -77,6 +78,9 @@ final class SarifRules {
             }
             for (String cwe : finding.cwes()) {
                 AdvisoryLinks.cweNumber(cwe).ifPresent(cwes::add);
+            }
+            if (checkov == null) {
+                checkov = finding.properties().get("checkov");
             }
             for (String id : finding.identifiers()) {
                 if (!identifiers.contains(id) && identifiers.size() < 20) {
@@ -110,6 +114,9 @@ final class SarifRules {
             properties.setAdditionalProperty("precision", confidence.name().toLowerCase(Locale.ROOT));
             properties.setAdditionalProperty("problem.severity", severity == Severity.CRITICAL
                     || severity == Severity.HIGH ? "error" : severity == Severity.MEDIUM ? "warning" : "recommendation");
+            if (checkov != null) {
+                properties.setAdditionalProperty("checkov", List.of(checkov.split(",")));
+            }
             descriptor.setProperties(properties);
             return descriptor;
         }

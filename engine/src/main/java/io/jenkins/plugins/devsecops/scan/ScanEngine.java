@@ -125,7 +125,8 @@ public final class ScanEngine {
             components.addAll(run.collector.components());
             secrets.addAll(run.collector.secrets());
         }
-        List<Finding> findings = new ArrayList<>(FindingFingerprints.ensureAll(collected, root));
+        List<Finding> findings = new ArrayList<>(CrossStageDuplicates.merge(
+                FindingFingerprints.ensureAll(collected, root), stages.stream().map(Stage::id).toList()));
         findings.sort(REPORT_ORDER);
         report.findings(findings);
         report.components(components);

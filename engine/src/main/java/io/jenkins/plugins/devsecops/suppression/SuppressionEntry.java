@@ -10,7 +10,7 @@ import java.util.Locale;
  * within a path glob).
  *
  * @param fingerprint the finding's fingerprint, for kind {@code fingerprint}
- * @param rule a rule id, for kind {@code rule-path}
+ * @param rule a rule id (or, for an IaC rule, one of its Checkov ids), for kind {@code rule-path}
  * @param advisory an advisory id (CVE, GHSA, OSV) or alias, for kind {@code advisory}
  * @param path a path glob ({@code *}, {@code **}, {@code ?}) limiting a rule or advisory suppression, or {@code null}
  * @param reason the justification
@@ -62,7 +62,7 @@ public record SuppressionEntry(String fingerprint, String rule, String advisory,
             return false;
         }
         if (!blank(rule)) {
-            return rule.equalsIgnoreCase(finding.ruleId());
+            return rule.equalsIgnoreCase(finding.ruleId()) || finding.identifiers().stream().anyMatch(rule::equalsIgnoreCase);
         }
         String wanted = advisory.toLowerCase(Locale.ROOT);
         return wanted.equals(finding.ruleId().toLowerCase(Locale.ROOT))

@@ -38,8 +38,8 @@ public final class AssessmentConsole {
                         gate.gate().scope(), gate.actual(), gate.gate().threshold(), gate.verdict(),
                         gate.gate().selector().describe()));
                 if (gate.tripped()) {
-                    gate.trippingFindings().stream().limit(LISTED).forEach(f -> lines.add("    " + f.severity()
-                            + " " + f.ruleId() + (f.location() == null ? "" : " at " + f.location())));
+                    gate.trippingFindings().stream().limit(LISTED)
+                            .forEach(f -> lines.add("    " + FindingLine.of(f)));
                     if (gate.trippingCount() > LISTED) {
                         lines.add("    ... and " + (gate.trippingCount() - LISTED) + " more");
                     }

@@ -54,6 +54,11 @@ public record FindingRow(Severity severity, String stage, String ruleId, String 
         return value == null ? "" : value;
     }
 
+    /** The age column: whole days open, with the build that first saw it, e.g. {@code 0 (since #1)}. */
+    public String age() {
+        return firstSeenBuild.isEmpty() ? String.valueOf(ageDays) : ageDays + " (since #" + firstSeenBuild + ")";
+    }
+
     /** Whether the expanded row has anything to show. */
     public boolean hasDetails() {
         return !message.isEmpty() || !remediation.isEmpty() || !identifiers.isEmpty() || !cwes.isEmpty()

@@ -46,10 +46,10 @@ class IacRuleFixturesTest {
     }
 
     @Test
-    void shouldShipAtLeast120RulesWithCompleteDocumentation() {
+    void shouldShipAtLeast300RulesWithCompleteDocumentation() {
         List<IacRule> rules = IacRuleCatalog.builtIn();
 
-        assertThat(rules).hasSizeGreaterThanOrEqualTo(120);
+        assertThat(rules).hasSizeGreaterThanOrEqualTo(300);
         assertThat(rules).allSatisfy(rule -> {
             assertThat(rule.title()).isNotBlank();
             assertThat(rule.cwe()).matches("CWE-\\d+");

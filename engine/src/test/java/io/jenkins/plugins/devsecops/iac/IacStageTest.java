@@ -329,6 +329,27 @@ class IacStageTest {
     }
 
     @Test
+    void shouldRecogniseDockerfilesByNameAndContent() throws Exception {
+        String dockerfile = "FROM alpine\nUSER app\n";
+        for (String name : new String[] {"Dockerfile.prod", "api.Dockerfile", "web.dockerfile", "Dockerfile_arm",
+                "Containerfile", "Dockerfile.ci"}) {
+            write("d/" + name, dockerfile);
+        }
+        write("src/Dockerfile.java", "package demo;\n\npublic class Dockerfile {\n}\n");
+        write("notes/Dockerfile.txt", "How we build images\nRUN nothing\n");
+
+        Report report = scan();
+
+        assertThat(of(report, "docker-base-image-latest")).extracting(f -> f.location().path())
+                .containsExactlyInAnyOrder("d/Dockerfile.prod", "d/api.Dockerfile", "d/web.dockerfile",
+                        "d/Dockerfile_arm", "d/Containerfile", "d/Dockerfile.ci");
+        StageResult stage = report.stage("iac").orElseThrow();
+        assertThat(stage.errors()).isEmpty();
+        assertThat(stage.skipped()).containsEntry(
+                "named like a Dockerfile but does not start with FROM, ARG or a parser directive", 1L);
+    }
+
+    @Test
     void shouldMarkInlineSuppressionsInEveryCommentStyleWithoutDroppingFindings() throws Exception {
         write("main.tf", """
                 # devsecops:ignore aws-ebs-unencrypted scratch volume, wiped nightly

@@ -35,6 +35,14 @@ class DevSecOpsScanStepITest {
         return job;
     }
 
+    /** A job whose workspace has the planted secrets and a policy file without gates (no default policy). */
+    private static WorkflowJob jobWithOwnGatesOnly(JenkinsRule j, PlantedSecrets secrets, String script)
+            throws Exception {
+        WorkflowJob job = jobWithPlantedSecrets(j, secrets, script);
+        PlantedSecrets.withoutDefaultPolicy(j.jenkins.getWorkspaceFor(job));
+        return job;
+    }
+
     private static String buildXml(WorkflowRun run) throws Exception {
         return Files.readString(new File(run.getRootDir(), "build.xml").toPath(), StandardCharsets.UTF_8);
     }
@@ -43,7 +51,7 @@ class DevSecOpsScanStepITest {
     void shouldMarkBuildAndStageUnstableWhenFailOnTrips(JenkinsRule j) throws Exception {
         // Given a workspace with a committed AWS key pair and a step that marks UNSTABLE at MEDIUM or above
         PlantedSecrets secrets = new PlantedSecrets(1);
-        WorkflowJob job = jobWithPlantedSecrets(j, secrets, """
+        WorkflowJob job = jobWithOwnGatesOnly(j, secrets, """
                 node {
                   stage('Security') {
                     def scan = devSecOpsScan stages: 'secrets', failOn: 'MEDIUM', failOnResult: 'UNSTABLE'
@@ -70,10 +78,9 @@ class DevSecOpsScanStepITest {
         assertThat(warnings).extracting(WarningAction::getResult).contains(Result.UNSTABLE);
         j.assertLogNotContains(secrets.secretAccessKey, run);
         assertThat(buildXml(run)).doesNotContain(secrets.secretAccessKey).doesNotContain(secrets.accessKeyId);
-        assertThat(Files.readString(new File(run.getRootDir(), "devsecops/devsecops.json").toPath()))
+        assertThat(new File(run.getRootDir(), "devsecops").list()).containsExactly("devsecops.json.gz");
+        assertThat(ScanPages.record(run, "devsecops")).contains("fail-on-medium", ".env")
                 .doesNotContain(secrets.secretAccessKey);
-        assertThat(Files.readString(new File(run.getRootDir(), "devsecops/devsecops-assessment.json").toPath()))
-                .contains("fail-on-medium").doesNotContain(secrets.secretAccessKey);
     }
 
     @Test
@@ -89,9 +96,28 @@ class DevSecOpsScanStepITest {
     }
 
     @Test
+    void shouldFailByTheEngineDefaultPolicyWithoutAPolicyFile(JenkinsRule j) throws Exception {
+        // Given a committed AWS key pair, no policy file and a step without gates
+        PlantedSecrets secrets = new PlantedSecrets(15);
+        WorkflowJob job = jobWithPlantedSecrets(j, secrets, "node { devSecOpsScan stages: 'secrets' }");
+
+        // When it runs
+        WorkflowRun run = j.assertBuildStatus(Result.FAILURE, job.scheduleBuild2(0));
+
+        // Then the engine's default policy failed it on the provider-format secret, and the console says why
+        j.assertLogContains("[DevSecOps] default-verified-secret", run);
+        j.assertLogContains("[DevSecOps] Policy: FAILED", run);
+        j.assertLogContains("default-verified-secret (", run);
+        JSONObject scan = ScanPages.api(j, run, "devsecops");
+        assertThat(scan.getString("result")).isEqualTo("FAILURE");
+        assertThat(scan.getString("resultMessage")).contains("default-verified-secret");
+        j.assertLogNotContains(secrets.secretAccessKey, run);
+    }
+
+    @Test
     void shouldSucceedWithoutThresholdAndReturnCounts(JenkinsRule j) throws Exception {
         // Given a step without failOn, scanning the same workspace twice under two ids
-        WorkflowJob job = jobWithPlantedSecrets(j, new PlantedSecrets(3), """
+        WorkflowJob job = jobWithOwnGatesOnly(j, new PlantedSecrets(3), """
                 node {
                   def first = devSecOpsScan stages: 'secrets'
                   def second = devSecOpsScan stages: 'secrets', id: 'again', name: 'Second scan'
@@ -142,7 +168,7 @@ class DevSecOpsScanStepITest {
     void shouldChartTrendsFromSummariesOfSeveralBuilds(JenkinsRule j) throws Exception {
         // Given three builds; the secret is removed before the third
         PlantedSecrets secrets = new PlantedSecrets(7);
-        WorkflowJob job = jobWithPlantedSecrets(j, secrets, "node { devSecOpsScan stages: 'secrets' }");
+        WorkflowJob job = jobWithOwnGatesOnly(j, secrets, "node { devSecOpsScan stages: 'secrets' }");
         j.buildAndAssertSuccess(job);
         j.buildAndAssertSuccess(job);
         j.jenkins.getWorkspaceFor(job).child(".env").delete();
@@ -230,7 +256,7 @@ class DevSecOpsScanStepITest {
     void shouldTellNewOutstandingAndFixedAcrossTwoBuilds(JenkinsRule j) throws Exception {
         // Given a first build with a planted .env
         PlantedSecrets first = new PlantedSecrets(13);
-        WorkflowJob job = jobWithPlantedSecrets(j, first, """
+        WorkflowJob job = jobWithOwnGatesOnly(j, first, """
                 node {
                   def scan = devSecOpsScan stages: 'secrets'
                   echo "new=${scan['new']} fixed=${scan.fixed}"
@@ -264,14 +290,14 @@ class DevSecOpsScanStepITest {
     @Test
     void shouldShowFindingsPageRestApiAndDownloadsWithoutSecrets(JenkinsRule j) throws Exception {
         PlantedSecrets secrets = new PlantedSecrets(8);
-        WorkflowJob job = jobWithPlantedSecrets(j, secrets, "node { devSecOpsScan stages: 'secrets' }");
+        WorkflowJob job = jobWithOwnGatesOnly(j, secrets, "node { devSecOpsScan stages: 'secrets' }");
         WorkflowRun run = j.buildAndAssertSuccess(job);
         JenkinsRule.WebClient web = j.createWebClient();
 
         HtmlPage page = web.getPage(run, "devsecops/");
         HtmlPage filtered = web.getPage(run, "devsecops/?severity=INFO&stage=%3Cscript%3E");
         JenkinsRule.JSONWebResponse api = j.getJSON(run.getUrl() + "devsecops/api/json?depth=1");
-        Page download = web.getPage(run, "devsecops/download?format=json");
+        Page download = web.goTo(run.getUrl() + "devsecops/download?format=json", "application/json");
 
         assertThat(page.querySelectorAll("#devsecops-findings tbody tr")).isNotEmpty();
         assertThat(page.asNormalizedText()).contains(".env").doesNotContain(secrets.secretAccessKey);

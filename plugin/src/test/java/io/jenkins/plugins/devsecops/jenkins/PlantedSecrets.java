@@ -36,4 +36,12 @@ final class PlantedSecrets {
                 + "\nAWS_SECRET_ACCESS_KEY=" + secretAccessKey + "\n", StandardCharsets.UTF_8.name());
         directory.child("README.md").write("# demo\nNothing secret here.\n", StandardCharsets.UTF_8.name());
     }
+
+    /**
+     * Writes a policy file without gates into {@code workspace}, which replaces the engine's default policy (that
+     * fails any build with a provider-format key such as the planted one): only the step's and the global gates apply.
+     */
+    static void withoutDefaultPolicy(FilePath workspace) throws Exception {
+        workspace.child("devsecops-policy.yaml").write("version: 1\n", StandardCharsets.UTF_8.name());
+    }
 }

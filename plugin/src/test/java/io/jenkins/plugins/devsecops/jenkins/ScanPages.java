@@ -27,6 +27,15 @@ final class ScanPages {
         return j.getJSON(run.getUrl() + id + "/api/json?depth=1").getJSONObject();
     }
 
+    /** The text of scan {@code id}'s record in the build directory ({@code devsecops/<id>.json.gz}), decompressed. */
+    static String record(Run<?, ?> run, String id) throws java.io.IOException {
+        java.io.File file = new java.io.File(run.getRootDir(), "devsecops/" + id + ".json.gz");
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(
+                file.toPath()))) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     /**
      * POSTs {@code path} (which may carry a query) with a crumb: in the URL when there is a {@code body}, as a form
      * parameter otherwise. Failing status codes are returned, not thrown.

@@ -43,7 +43,7 @@ public final class DockerfileRules {
         void check(Dockerfile dockerfile, RuleHits hits);
     }
 
-    private static IacRule rule(String id, Severity severity, String cwe, String title, String remediation,
+    static IacRule rule(String id, Severity severity, String cwe, String title, String remediation,
             String appliesTo, DockerfileCheck check) {
         return IacRule.builder(id, IacPlatform.DOCKERFILE).severity(severity).cwe(cwe).title(title)
                 .remediation(remediation).appliesTo(appliesTo).check((target, hits) -> {
@@ -53,13 +53,13 @@ public final class DockerfileRules {
                 });
     }
 
-    private static void hit(Dockerfile file, DockerStage stage, DockerInstruction instruction, String detail,
+    static void hit(Dockerfile file, DockerStage stage, DockerInstruction instruction, String detail,
             RuleHits hits) {
         hits.add(new RuleHit(stage.address(), file.path(), instruction.line(), instruction.keyword(), detail, false));
     }
 
     /** A rule that looks at every RUN instruction's expanded command. */
-    private static IacRule runRule(String id, Severity severity, String cwe, String title, String remediation,
+    static IacRule runRule(String id, Severity severity, String cwe, String title, String remediation,
             java.util.function.Function<String, String> problem) {
         return rule(id, severity, cwe, title, remediation, "RUN", (file, hits) -> {
             for (DockerStage stage : file.stages()) {
@@ -88,6 +88,13 @@ public final class DockerfileRules {
 
     /** Every Dockerfile rule. */
     public static List<IacRule> rules() {
+        List<IacRule> all = new ArrayList<>(baseRules());
+        all.addAll(PackageManagerRules.rules());
+        all.addAll(BuildRules.rules());
+        return List.copyOf(all);
+    }
+
+    private static List<IacRule> baseRules() {
         return List.of(
                 rule("docker-root-user", Severity.MEDIUM, "CWE-250", "Image runs as root",
                         "Create an unprivileged user and switch to it with USER before CMD/ENTRYPOINT.", "USER",
@@ -269,16 +276,8 @@ public final class DockerfileRules {
                 rule("docker-multiple-cmd", Severity.LOW, "CWE-710",
                         "Stage has more than one CMD or ENTRYPOINT", "Keep one CMD and one ENTRYPOINT per stage.",
                         "CMD, ENTRYPOINT", (file, hits) -> {
-                            for (DockerStage stage : file.stages()) {
-                                for (String keyword : new String[] {"CMD", "ENTRYPOINT"}) {
-                                    List<DockerInstruction> found = stage.instructions().stream()
-                                            .filter(i -> i.is(keyword)).toList();
-                                    for (int i = 1; i < found.size(); i++) {
-                                        hit(file, stage, found.get(i), "only the last " + keyword + " takes effect",
-                                                hits);
-                                    }
-                                }
-                            }
+                            repeated(file, "CMD", hits);
+                            repeated(file, "ENTRYPOINT", hits);
                         }),
                 rule("docker-copy-private-key", Severity.HIGH, "CWE-522",
                         "Private key or credentials file is copied into the image",
@@ -293,6 +292,16 @@ public final class DockerfileRules {
                                 }
                             }
                         }));
+    }
+
+    /** Reports every {@code keyword} of a stage after its first: only the last one takes effect. */
+    static void repeated(Dockerfile file, String keyword, RuleHits hits) {
+        for (DockerStage stage : file.stages()) {
+            List<DockerInstruction> found = stage.instructions().stream().filter(i -> i.is(keyword)).toList();
+            for (int i = 1; i < found.size(); i++) {
+                hit(file, stage, found.get(i), "only the last " + keyword + " takes effect", hits);
+            }
+        }
     }
 
     private static String addressOf(Dockerfile file, DockerInstruction instruction) {
@@ -338,11 +347,11 @@ public final class DockerfileRules {
         return colon < 0 || last.substring(colon + 1).toLowerCase(Locale.ROOT).equals("latest");
     }
 
-    private interface InstructionVisitor {
+    interface InstructionVisitor {
         void visit(DockerStage stage, DockerInstruction instruction);
     }
 
-    private static void each(Dockerfile file, String keyword, InstructionVisitor visitor) {
+    static void each(Dockerfile file, String keyword, InstructionVisitor visitor) {
         for (DockerStage stage : file.stages()) {
             for (DockerInstruction instruction : stage.instructions()) {
                 if (instruction.is(keyword)) {

@@ -48,12 +48,12 @@ public final class KubernetesRules {
         void check(IacResource resource, Container container, RuleHits hits);
     }
 
-    private static IacRule rule(String id, Severity severity, String cwe, String title, String remediation,
+    static IacRule rule(String id, Severity severity, String cwe, String title, String remediation,
             String kinds, ResourceCheck check) {
         return ResourceRules.rule(id, IacPlatform.KUBERNETES, severity, cwe, title, remediation, kinds, check);
     }
 
-    private static IacRule containerRule(String id, Severity severity, String cwe, String title, String remediation,
+    static IacRule containerRule(String id, Severity severity, String cwe, String title, String remediation,
             ContainerCheck check) {
         return rule(id, severity, cwe, title, remediation, WORKLOADS, (r, t, h) -> {
             for (Container container : containers(r)) {
@@ -62,13 +62,43 @@ public final class KubernetesRules {
         });
     }
 
-    private static IacRule podRule(String id, Severity severity, String cwe, String title, String remediation,
+    static IacRule podRule(String id, Severity severity, String cwe, String title, String remediation,
             ResourceCheck podCheck) {
         return rule(id, severity, cwe, title, remediation, WORKLOADS, podCheck);
     }
 
+    /** The last object whose pod specs and containers were worked out on this thread (rules ask many times). */
+    private record Pods(IacNode.Mapping body, String address, List<IacNode.Mapping> specs, List<Container> containers) {
+    }
+
+    private static final ThreadLocal<Pods> LAST = new ThreadLocal<>();
+
+    private static Pods pods(IacResource resource) {
+        Pods last = LAST.get();
+        if (last != null && last.body() == resource.body() && last.address().equals(resource.address())) {
+            return last;
+        }
+        List<IacNode.Mapping> specs = findPodSpecs(resource);
+        List<Container> containers = new ArrayList<>();
+        for (IacNode.Mapping spec : specs) {
+            for (String key : new String[] {"initContainers", "containers", "ephemeralContainers"}) {
+                for (IacNode.Mapping container : spec.mappings(key)) {
+                    String name = container.text("name").orElse("unnamed");
+                    containers.add(new Container(container, spec, resource.address() + " container " + name));
+                }
+            }
+        }
+        Pods computed = new Pods(resource.body(), resource.address(), List.copyOf(specs), List.copyOf(containers));
+        LAST.set(computed);
+        return computed;
+    }
+
     /** The pod specs of a workload: its own for a Pod, else every pod template found under {@code spec}. */
     static List<IacNode.Mapping> podSpecs(IacResource resource) {
+        return pods(resource).specs();
+    }
+
+    private static List<IacNode.Mapping> findPodSpecs(IacResource resource) {
         List<IacNode.Mapping> specs = new ArrayList<>();
         Optional<IacNode.Mapping> spec = resource.body().mapping("spec");
         if (spec.isEmpty()) {
@@ -98,25 +128,23 @@ public final class KubernetesRules {
     }
 
     static List<Container> containers(IacResource resource) {
-        List<Container> result = new ArrayList<>();
-        for (IacNode.Mapping spec : podSpecs(resource)) {
-            for (String key : new String[] {"initContainers", "containers", "ephemeralContainers"}) {
-                for (IacNode.Mapping container : spec.mappings(key)) {
-                    String name = container.text("name").orElse("unnamed");
-                    result.add(new Container(container, spec, resource.address() + " container " + name));
-                }
-            }
-        }
-        return result;
+        return pods(resource).containers();
     }
 
-    private static IacNode where(Container c, String key) {
+    static IacNode where(Container c, String key) {
         return c.container().mapping("securityContext").flatMap(s -> s.get(key))
                 .orElse(c.container().get("securityContext").orElse(c.container()));
     }
 
     /** Every Kubernetes rule. */
     public static List<IacRule> rules() {
+        List<IacRule> all = new ArrayList<>(baseRules());
+        all.addAll(PodSecurityRules.rules());
+        all.addAll(RbacRules.rules());
+        return List.copyOf(all);
+    }
+
+    private static List<IacRule> baseRules() {
         return List.of(
                 containerRule("k8s-privileged-container", Severity.HIGH, "CWE-250", "Container runs privileged",
                         "Remove securityContext.privileged or set it to false.", (r, c, h) -> c.security("privileged")
@@ -203,11 +231,18 @@ public final class KubernetesRules {
                         "Set resources.limits.memory.", resourceSetting("limits", "memory")),
                 containerRule("k8s-no-resource-requests", Severity.LOW, "CWE-770",
                         "Container has no CPU or memory request",
-                        "Set resources.requests.cpu and resources.requests.memory.", (r, c, h) -> {
-                            if (!c.container().present("resources.requests.cpu")
-                                    || !c.container().present("resources.requests.memory")) {
+                        "Set resources.requests.cpu and resources.requests.memory (a limit alone also sets the "
+                                + "request to the same value).", (r, c, h) -> {
+                            List<String> missing = new ArrayList<>();
+                            for (String name : new String[] {"cpu", "memory"}) {
+                                if (!c.container().present("resources.requests." + name)
+                                        && !c.container().present("resources.limits." + name)) {
+                                    missing.add(name);
+                                }
+                            }
+                            if (!missing.isEmpty()) {
                                 h.at(r, c.address(), c.container().get("resources").orElse(c.container()),
-                                        "resources.requests", "requests are incomplete");
+                                        "resources.requests", "no request or limit for " + String.join(" and ", missing));
                             }
                         }),
                 containerRule("k8s-image-latest-tag", Severity.MEDIUM, "CWE-494",
@@ -374,6 +409,11 @@ public final class KubernetesRules {
                                 })));
     }
 
+    /** Whether a capability (upper case, without {@code CAP_}) is one {@code k8s-dangerous-capabilities} reports. */
+    static boolean isDangerousCapability(String name) {
+        return DANGEROUS_CAPABILITIES.contains(name);
+    }
+
     /** Long-running containers need probes; init containers and run-to-completion jobs do not. */
     private static boolean needsProbes(IacResource r, Container c) {
         return !r.type().equals("Job") && !r.type().equals("CronJob")
@@ -409,20 +449,26 @@ public final class KubernetesRules {
     }
 
     private static void missingNetworkPolicy(IacResource r, ResourceTarget t, RuleHits h) {
-        Map<String, IacResource> uncovered = t.memo("k8s.uncovered-namespaces", KubernetesRules::uncoveredNamespaces);
+        firstOfUncoveredNamespace(r, t, h, "NetworkPolicy");
+    }
+
+    /** Reports {@code r} when it is the first workload of a namespace that has no object of kind {@code kind}. */
+    static void firstOfUncoveredNamespace(IacResource r, ResourceTarget t, RuleHits h, String kind) {
+        Map<String, IacResource> uncovered = t.memo("k8s.uncovered-namespaces." + kind,
+                unit -> uncoveredNamespaces(unit, kind));
         String namespace = KubernetesObjects.namespace(r);
         if (uncovered.get(namespace) == r) {
-            h.missing(r, "NetworkPolicy", "namespace " + namespace + " has no NetworkPolicy");
+            h.missing(r, kind, "namespace " + namespace + " has no " + kind);
         }
     }
 
-    /** The first workload of every namespace that has workloads and no NetworkPolicy. */
-    private static Map<String, IacResource> uncoveredNamespaces(List<IacResource> unit) {
+    /** The first workload of every namespace that has workloads and no object of kind {@code kind}. */
+    private static Map<String, IacResource> uncoveredNamespaces(List<IacResource> unit, String kind) {
         Set<String> covered = new java.util.HashSet<>();
         Map<String, IacResource> first = new java.util.LinkedHashMap<>();
         for (IacResource object : unit) {
             String namespace = KubernetesObjects.namespace(object);
-            if (object.type().equals("NetworkPolicy")) {
+            if (object.type().equals(kind)) {
                 covered.add(namespace);
             } else if (!podSpecs(object).isEmpty()) {
                 first.putIfAbsent(namespace, object);

@@ -5,7 +5,6 @@ import hudson.model.Api;
 import hudson.model.Item;
 import hudson.model.Run;
 import io.jenkins.plugins.devsecops.assessment.Assessment;
-import io.jenkins.plugins.devsecops.assessment.HistoryDirectory;
 import io.jenkins.plugins.devsecops.model.Report;
 import io.jenkins.plugins.devsecops.model.Severity;
 import io.jenkins.plugins.devsecops.model.StageResult;
@@ -15,6 +14,9 @@ import io.jenkins.plugins.devsecops.policy.RequiredStageOutcome;
 import io.jenkins.plugins.devsecops.summary.BuildSummary;
 import io.jenkins.plugins.devsecops.summary.StageCounts;
 import io.jenkins.plugins.devsecops.summary.SummaryJson;
+import io.jenkins.plugins.devsecops.record.ScanRecord;
+import io.jenkins.plugins.devsecops.record.ScanRecordFiles;
+import io.jenkins.plugins.devsecops.view.GateRowView;
 import io.jenkins.plugins.devsecops.view.FixedFindingRow;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -45,15 +47,18 @@ import org.kohsuke.stapler.export.ExportedBean;
 
 /**
  * The result of one {@code devSecOpsScan} on a build. build.xml keeps only the engine's compact
- * {@link BuildSummary} (as its JSON line, so no engine record goes through XStream); the full report and the
- * assessment (gate table with the findings that tripped, fixed findings, warnings) live in
- * {@code devsecops/<id>.json} and {@code devsecops/<id>-assessment.json} in the build directory, read on first use
- * and held softly. Seeing it needs {@link Item#READ} on the job, as for any build page.
+ * {@link BuildSummary} (as its JSON line, so no engine record goes through XStream); the engine's {@link ScanRecord}
+ * (the report, the gate table referring to its findings, fixed findings, warnings) lives in one gzip file,
+ * {@code devsecops/<id>.json.gz} in the build directory ({@link ScanRecordFiles}), read on first use and held
+ * softly. Seeing it needs {@link Item#READ} on the job, as for any build page.
  */
 @ExportedBean
 public final class DevSecOpsBuildAction implements RunAction2 {
 
     private static final Logger LOGGER = Logger.getLogger(DevSecOpsBuildAction.class.getName());
+
+    /** The folder of the build directory that holds the records. */
+    static final String DIRECTORY = "devsecops";
 
     private final String id;
     private final String name;
@@ -64,8 +69,7 @@ public final class DevSecOpsBuildAction implements RunAction2 {
 
     private transient Run<?, ?> owner;
     private transient BuildSummary summary;
-    private transient SoftReference<Report> report;
-    private transient SoftReference<HistoryDirectory.StoredAssessment> assessment;
+    private transient SoftReference<ScanRecord> record;
 
     DevSecOpsBuildAction(Run<?, ?> owner, String id, String name, String summaryJson, String result,
             String resultMessage, String referenceBuild) {
@@ -79,24 +83,33 @@ public final class DevSecOpsBuildAction implements RunAction2 {
     }
 
     /**
-     * Stores the assessed report and the assessment in the build directory and attaches its action to {@code run}.
+     * Stores the scan's record in the build directory and attaches its action to {@code run}. The action is attached
+     * even when the file cannot be written: the summary in build.xml still tells the verdict and the counts.
      *
-     * @throws IOException when a file cannot be written
+     * @throws IOException when the record file cannot be written (the action is attached all the same)
      */
     public static DevSecOpsBuildAction record(Run<?, ?> run, String id, String name, Assessment assessment,
             String result, String resultMessage, String referenceBuild) throws IOException {
-        ReportStore store = new ReportStore(run.getRootDir(), id);
-        store.write(assessment.report());
-        HistoryDirectory.StoredAssessment stored = new HistoryDirectory.StoredAssessment(assessment.evaluation(),
-                assessment.comparison().fixed(), assessment.evaluation().warnings());
-        store.writeAssessment(stored);
         DevSecOpsBuildAction action = new DevSecOpsBuildAction(run, id, name, SummaryJson.write(assessment.summary()),
                 result, resultMessage, referenceBuild);
         action.summary = assessment.summary();
-        action.report = new SoftReference<>(assessment.report());
-        action.assessment = new SoftReference<>(stored);
+        ScanRecord scanRecord = ScanRecord.of(assessment);
+        IOException failure = null;
+        try {
+            files(run).write(id, scanRecord);
+            action.record = new SoftReference<>(scanRecord);
+        } catch (IOException e) {
+            failure = e;
+        }
         run.addAction(action);
+        if (failure != null) {
+            throw failure;
+        }
         return action;
+    }
+
+    private static ScanRecordFiles files(Run<?, ?> run) {
+        return new ScanRecordFiles(run.getRootDir().toPath().resolve(DIRECTORY));
     }
 
     /** The scan with {@code id} of {@code run}, if it had one. */
@@ -144,11 +157,6 @@ public final class DevSecOpsBuildAction implements RunAction2 {
     @Override
     public String getUrlName() {
         return id;
-    }
-
-    /** The absolute URL of the findings page, for the console. */
-    public String getAbsoluteUrl() {
-        return owner.getAbsoluteUrl() + id + "/";
     }
 
     /** The engine's summary kept in build.xml; never loads the report. An unreadable one reads as empty. */
@@ -254,27 +262,33 @@ public final class DevSecOpsBuildAction implements RunAction2 {
         return referenceBuild;
     }
 
-    /** The full gate table with the findings that tripped each gate, empty when the file cannot be read. */
+    /** The full gate table with the findings that tripped each gate, empty when the record cannot be read. */
     public List<GateOutcome> getGateOutcomes() {
-        return getAssessment().map(a -> a.evaluation() == null ? List.<GateOutcome>of() : a.evaluation().gates())
-                .orElse(List.of());
+        return getRecord().map(r -> r.evaluation().gates()).orElse(List.of());
+    }
+
+    /**
+     * The gate table of the findings page: gates and required stages, with the findings each counted; the summary's
+     * gate rows (numbers only) when the record cannot be read.
+     */
+    public List<GateRowView> getGateRows() {
+        return getRecord().map(r -> GateRowView.of(r.evaluation()))
+                .orElseGet(() -> getSummary().gates().stream().map(GateRowView::of).toList());
     }
 
     /** The required stages and whether each completed. */
     public List<RequiredStageOutcome> getRequiredStageOutcomes() {
-        return getAssessment().map(a -> a.evaluation() == null ? List.<RequiredStageOutcome>of()
-                : a.evaluation().requiredStages()).orElse(List.of());
+        return getRecord().map(r -> r.evaluation().requiredStages()).orElse(List.of());
     }
 
     /** Layering and suppression warnings of the assessment. */
     public List<String> getWarnings() {
-        return getAssessment().map(a -> a.warnings() == null ? List.<String>of() : a.warnings()).orElse(List.of());
+        return getRecord().map(ScanRecord::warnings).orElse(List.of());
     }
 
     /** The findings of the reference build that are gone in this one. */
     public List<FixedFindingRow> getFixed() {
-        return getAssessment().map(a -> a.fixed() == null ? List.<FixedFindingRow>of()
-                : a.fixed().stream().map(FixedFindingRow::of).toList()).orElse(List.of());
+        return getRecord().map(r -> r.fixed().stream().map(FixedFindingRow::of).toList()).orElse(List.of());
     }
 
     /** Whether the policy marked the build. */
@@ -313,28 +327,17 @@ public final class DevSecOpsBuildAction implements RunAction2 {
         return List.of("json", "sarif").stream().filter(f -> writers.find(f).isPresent()).toList();
     }
 
-    /** The stored assessment, read from the build directory on first use. */
-    public synchronized Optional<HistoryDirectory.StoredAssessment> getAssessment() {
-        HistoryDirectory.StoredAssessment cached = assessment == null ? null : assessment.get();
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        if (owner == null) {
-            return Optional.empty();
-        }
-        try {
-            HistoryDirectory.StoredAssessment read = new ReportStore(owner.getRootDir(), id).readAssessment();
-            assessment = new SoftReference<>(read);
-            return Optional.of(read);
-        } catch (IOException | RuntimeException e) {
-            LOGGER.log(Level.FINE, "Cannot read the DevSecOps assessment " + id + " of " + owner, e);
-            return Optional.empty();
-        }
+    /** The full report, read from the build directory on first use. */
+    public Optional<Report> getReport() {
+        return getRecord().map(ScanRecord::report);
     }
 
-    /** The full report, read from the build directory on first use. */
-    public synchronized Optional<Report> getReport() {
-        Report cached = report == null ? null : report.get();
+    /**
+     * The scan's record, read from the build directory on first use and held softly, so that pages of many builds
+     * never pin their findings in memory; empty (and logged) when it cannot be read.
+     */
+    public synchronized Optional<ScanRecord> getRecord() {
+        ScanRecord cached = record == null ? null : record.get();
         if (cached != null) {
             return Optional.of(cached);
         }
@@ -342,11 +345,14 @@ public final class DevSecOpsBuildAction implements RunAction2 {
             return Optional.empty();
         }
         try {
-            Report read = new ReportStore(owner.getRootDir(), id).read();
-            report = new SoftReference<>(read);
-            return Optional.of(read);
+            Optional<ScanRecord> read = files(owner).read(id);
+            read.ifPresent(r -> record = new SoftReference<>(r));
+            if (read.isEmpty()) {
+                LOGGER.log(Level.FINE, "No DevSecOps record {0} in {1}", new Object[] {id, owner});
+            }
+            return read;
         } catch (IOException | RuntimeException e) {
-            LOGGER.log(Level.WARNING, "Cannot read the DevSecOps report " + id + " of " + owner, e);
+            LOGGER.log(Level.WARNING, "Cannot read the DevSecOps record " + id + " of " + owner, e);
             return Optional.empty();
         }
     }

@@ -5,8 +5,8 @@ import hudson.model.Job;
 import hudson.model.Run;
 import io.jenkins.plugins.devsecops.jenkins.config.DevSecOpsGlobalConfiguration;
 import io.jenkins.plugins.devsecops.summary.BuildSummary;
-import io.jenkins.plugins.devsecops.summary.TrendCharts;
 import io.jenkins.plugins.devsecops.summary.TrendSeries;
+import io.jenkins.plugins.devsecops.view.TrendChartView;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -95,19 +95,9 @@ public final class DevSecOpsJobAction implements Action {
         return getTrend().builds().size() >= 2;
     }
 
-    /** The engine's ECharts option of open findings by severity, for a {@code data-*} attribute. */
-    public String getSeverityTrendJson() {
-        return TrendCharts.openBySeverity(getTrend()).toString();
-    }
-
-    /** The engine's ECharts option of new versus fixed findings per build, for a {@code data-*} attribute. */
-    public String getNewVersusFixedTrendJson() {
-        return TrendCharts.newVersusFixed(getTrend()).toString();
-    }
-
-    /** The engine's ECharts option of open findings by stage, for a {@code data-*} attribute. */
-    public String getStageTrendJson() {
-        return TrendCharts.openByStage(getTrend()).toString();
+    /** The charts of the floating box: caption, element id and the engine's ECharts option of each. */
+    public List<TrendChartView> getCharts() {
+        return TrendChartView.of(id, name, getTrend());
     }
 
     private static int maxBuilds() {

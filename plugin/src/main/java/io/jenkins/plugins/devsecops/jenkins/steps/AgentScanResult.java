@@ -1,51 +1,60 @@
 package io.jenkins.plugins.devsecops.jenkins.steps;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
-import io.jenkins.plugins.devsecops.model.Report;
-import io.jenkins.plugins.devsecops.policy.SecurityPolicy;
-import io.jenkins.plugins.devsecops.suppression.SuppressionEntry;
 import java.io.Serial;
 import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * What the agent sends back: the report, and the repository's policy file and suppressions, read and parsed on the
- * agent from the workspace so the controller never reads workspace files.
+ * What the agent sends back over the remoting channel: small values of JDK types only. The report itself never
+ * crosses the channel as an object: the agent writes it to the hand-over file and the controller copies that file
+ * (see {@code docs/architecture.md}, "What crosses the channel"). The repository's policy file and suppressions are
+ * read and validated on the agent, so a broken file stops the step before the scan, and come back as their text for
+ * the controller to parse with the same engine parsers (the controller never reads workspace files).
  */
 final class AgentScanResult implements Serializable {
 
     @Serial
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    private final Report report;
-    private final SecurityPolicy repositoryPolicy;
+    private final String policyYaml;
     private final String policyFileName;
-    private final ArrayList<SuppressionEntry> suppressions;
+    private final String suppressionsYaml;
+    private final int findings;
+    private final long reportBytes;
 
-    AgentScanResult(Report report, @CheckForNull SecurityPolicy repositoryPolicy, String policyFileName,
-            List<SuppressionEntry> suppressions) {
-        this.report = report;
-        this.repositoryPolicy = repositoryPolicy;
+    AgentScanResult(@CheckForNull String policyYaml, String policyFileName, @CheckForNull String suppressionsYaml,
+            int findings, long reportBytes) {
+        this.policyYaml = policyYaml;
         this.policyFileName = policyFileName;
-        this.suppressions = new ArrayList<>(suppressions);
+        this.suppressionsYaml = suppressionsYaml;
+        this.findings = findings;
+        this.reportBytes = reportBytes;
     }
 
-    Report report() {
-        return report;
-    }
-
-    /** The repository's policy, {@code null} when there is no policy file. */
+    /** The text of the repository's policy file, {@code null} when there is none. */
     @CheckForNull
-    SecurityPolicy repositoryPolicy() {
-        return repositoryPolicy;
+    String policyYaml() {
+        return policyYaml;
     }
 
+    /** The policy file's name relative to the source directory, for messages and the policy layer. */
     String policyFileName() {
         return policyFileName;
     }
 
-    List<SuppressionEntry> suppressions() {
-        return List.copyOf(suppressions);
+    /** The text of {@code .devsecops/suppressions.yaml}, {@code null} when there is none. */
+    @CheckForNull
+    String suppressionsYaml() {
+        return suppressionsYaml;
+    }
+
+    /** How many findings the report in the hand-over file holds. */
+    int findings() {
+        return findings;
+    }
+
+    /** The size of the hand-over file. */
+    long reportBytes() {
+        return reportBytes;
     }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.devsecops.jenkins.steps;
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.Util;
+import hudson.console.HyperlinkNote;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -18,23 +19,30 @@ import io.jenkins.plugins.devsecops.policy.LayeredPolicy;
 import io.jenkins.plugins.devsecops.policy.PolicyLayer;
 import io.jenkins.plugins.devsecops.policy.PolicyLayering;
 import io.jenkins.plugins.devsecops.policy.PolicyVerdict;
+import io.jenkins.plugins.devsecops.policy.PolicyYaml;
 import io.jenkins.plugins.devsecops.policy.SecurityPolicy;
 import io.jenkins.plugins.devsecops.scan.StageCatalog;
 import io.jenkins.plugins.devsecops.summary.BuildSummary;
 import io.jenkins.plugins.devsecops.summary.StageCounts;
+import io.jenkins.plugins.devsecops.suppression.SuppressionEntry;
+import io.jenkins.plugins.devsecops.suppression.SuppressionFile;
 import io.jenkins.plugins.devsecops.view.AssessmentConsole;
+import io.jenkins.plugins.devsecops.view.ConsoleText;
 import io.jenkins.plugins.devsecops.view.FailOnThreshold;
 import java.util.ArrayList;
 import java.util.Locale;
 import io.jenkins.plugins.util.PipelineResultHandler;
 import io.jenkins.plugins.util.ResultHandler;
 import io.jenkins.plugins.util.RunResultHandler;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Serial;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
@@ -49,6 +57,8 @@ final class DevSecOpsScanExecution extends SynchronousNonBlockingStepExecution<M
 
     @Serial
     private static final long serialVersionUID = 1L;
+
+    private static final Logger LOGGER = Logger.getLogger(DevSecOpsScanExecution.class.getName());
 
     private final DevSecOpsScanStep step;
 
@@ -103,20 +113,40 @@ final class DevSecOpsScanExecution extends SynchronousNonBlockingStepExecution<M
         referenceRun.ifPresentOrElse(ref -> logger.println("[DevSecOps] Reference build: " + ref.getFullDisplayName()),
                 () -> logger.println("[DevSecOps] No reference build: every finding is new"));
 
-        AgentScanResult scanned = source.act(new AgentScanCallable(settings, step.getPolicyFile(), listener));
+        Report scannedReport;
+        AgentScanResult scanned;
+        FilePath handOver = ReportHandOver.create(workspace, id);
+        try {
+            scanned = source.act(new AgentScanCallable(settings, step.getPolicyFile(), handOver.getRemote(), listener));
+            logger.println("[DevSecOps] Receiving the report: " + scanned.findings() + " findings, "
+                    + (scanned.reportBytes() < 10_240 ? scanned.reportBytes() + " bytes"
+                            : scanned.reportBytes() / 1024 + " KB") + " compressed");
+            scannedReport = ReportHandOver.receive(handOver, run.getRootDir(), id);
+        } finally {
+            ReportHandOver.deleteQuietly(handOver, logger);
+        }
 
         List<PolicyLayer> layers = new ArrayList<>();
         layers.add(PolicyLayer.global(globalPolicy));
+        List<SuppressionEntry> suppressions;
+        SecurityPolicy repositoryPolicy;
+        try {
+            repositoryPolicy = scanned.policyYaml() == null ? null
+                    : PolicyYaml.parse(scanned.policyYaml(), scanned.policyFileName());
+            suppressions = scanned.suppressionsYaml() == null ? List.of()
+                    : SuppressionFile.parse(scanned.suppressionsYaml(), SuppressionFile.DEFAULT_PATH);
+        } catch (IOException | RuntimeException e) {
+            throw new AbortException("devSecOpsScan: " + ConsoleText.escape(e.getMessage()));
+        }
         // A repository without a policy file gets the engine's default policy, under the global layer.
-        layers.add(PolicyLayer.repositoryOrDefault(scanned.policyFileName(), scanned.repositoryPolicy()));
+        layers.add(PolicyLayer.repositoryOrDefault(scanned.policyFileName(), repositoryPolicy));
         layers.add(PolicyLayer.step(stepPolicy));
         LayeredPolicy policy = PolicyLayering.merge(layers);
         Report reference = referenceRun.flatMap(ref -> DevSecOpsBuildAction.find(ref, id))
                 .flatMap(DevSecOpsBuildAction::getReport).orElse(null);
-        Assessment assessment = Assessor.assess(scanned.report(), policy, scanned.suppressions(), reference,
-                new BuildRef(String.valueOf(run.getNumber()), scanned.report().startedAt()));
+        Assessment assessment = Assessor.assess(scannedReport, policy, suppressions, reference,
+                new BuildRef(String.valueOf(run.getNumber()), scannedReport.startedAt()));
 
-        AssessmentConsole.lines(assessment).forEach(line -> logger.println("[DevSecOps] " + line));
         PolicyVerdict verdict = assessment.evaluation().verdict();
         String outcome = switch (verdict) {
             case FAILED -> Result.FAILURE.toString();
@@ -126,17 +156,41 @@ final class DevSecOpsScanExecution extends SynchronousNonBlockingStepExecution<M
         String message = verdict == PolicyVerdict.PASSED ? ""
                 : "policy " + verdict + ": " + AssessmentConsole.trippedGates(assessment.evaluation());
 
-        DevSecOpsBuildAction action = DevSecOpsBuildAction.record(run, id, displayName(), assessment, outcome,
-                message, referenceRun.map(Run::getExternalizableId).orElse(""));
-        logger.println("[DevSecOps] Results: " + action.getAbsoluteUrl());
+        showAndRecord(run, logger, id, assessment, outcome, message,
+                referenceRun.map(Run::getExternalizableId).orElse(""));
 
         if (verdict != PolicyVerdict.PASSED) {
+            logger.println("[DevSecOps] " + ConsoleText.escape(displayName() + ": " + message + "; marking the build "
+                    + outcome));
             resultHandler(run).publishResult(Result.fromString(outcome), "DevSecOps " + displayName() + ": " + message);
         }
         return stepResult(id, assessment, outcome);
     }
 
-    private ResultHandler resultHandler(Run<?, ?> run) throws java.io.IOException, InterruptedException {
+    /**
+     * Prints the assessment, records it on the build and links to it. Our own display and record keeping never
+     * decide the build: a failure here is printed and logged, and the verdict is published all the same.
+     */
+    private void showAndRecord(Run<?, ?> run, PrintStream logger, String id, Assessment assessment, String outcome,
+            String message, String referenceBuild) {
+        try {
+            AssessmentConsole.lines(assessment).forEach(line -> logger.println("[DevSecOps] " + line));
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.WARNING, "Cannot print the DevSecOps assessment of " + run, e);
+        }
+        try {
+            DevSecOpsBuildAction.record(run, id, displayName(), assessment, outcome, message, referenceBuild);
+            logger.println("[DevSecOps] Results: "
+                    + HyperlinkNote.encodeTo("/" + run.getUrl() + id + "/", displayName() + " findings page"));
+        } catch (IOException | RuntimeException e) {
+            LOGGER.log(Level.WARNING, "Cannot record the DevSecOps results " + id + " of " + run, e);
+            logger.println("[DevSecOps] warning: the results could not be stored on the build ("
+                    + e.getClass().getSimpleName() + ": " + ConsoleText.escape(String.valueOf(e.getMessage()))
+                    + "); the verdict stands");
+        }
+    }
+
+    private ResultHandler resultHandler(Run<?, ?> run) throws IOException, InterruptedException {
         FlowNode node = getContext().get(FlowNode.class);
         return node == null ? new RunResultHandler(run) : new PipelineResultHandler(run, node);
     }

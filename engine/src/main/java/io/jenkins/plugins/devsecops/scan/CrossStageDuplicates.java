@@ -1,0 +1,123 @@
+package io.jenkins.plugins.devsecops.scan;
+
+import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.model.Location;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Merges findings of different stages that describe the same problem, e.g. a Kubernetes {@code Secret} value reported
+ * by the {@code secrets} stage and by the IaC rule about committed Secret manifests, or a Dockerfile
+ * {@code ENV PASSWORD=...} reported by both. Two findings are the same problem when they come from different stages,
+ * point at the same file and start line, and share a CWE or are both about a stored credential (CWE-798, -259, -321,
+ * -312, -256, -522). Findings of one stage are never merged here: each stage decides that for itself.
+ *
+ * <p>The merged finding is its most severe member (ties: the stage that ran first, then rule id), keeping that
+ * member's rule id, text and fingerprint; the other members' rule ids are added to its identifiers (so that a
+ * suppression naming any of them still applies) and listed as {@code stage:rule} in its {@code alsoReportedAs}
+ * property, and their CWEs are added. It is suppressed only when every member is. Order is kept otherwise.
+ */
+final class CrossStageDuplicates {
+
+    private static final Set<String> CREDENTIAL_CWES = Set.of("CWE-798", "CWE-259", "CWE-321", "CWE-312", "CWE-256",
+            "CWE-522");
+
+    private CrossStageDuplicates() {
+    }
+
+    /** The findings with cross-stage duplicates merged; {@code stageOrder} lists stage ids in the order they ran. */
+    static List<Finding> merge(List<Finding> findings, List<String> stageOrder) {
+        Map<String, List<Integer>> byPlace = new HashMap<>();
+        for (int i = 0; i < findings.size(); i++) {
+            Location location = findings.get(i).location();
+            if (location != null && location.startLine() > 0 && findings.get(i).component() == null) {
+                byPlace.computeIfAbsent(location.path() + '\u0000' + location.startLine(), k -> new ArrayList<>())
+                        .add(i);
+            }
+        }
+        Map<Integer, List<Finding>> groups = new LinkedHashMap<>();
+        Set<Integer> absorbed = new java.util.HashSet<>();
+        Comparator<Finding> representative = Comparator.comparing(Finding::severity)
+                .thenComparingInt(f -> rank(stageOrder, f.stage()))
+                .thenComparing(Finding::ruleId);
+        for (List<Integer> place : byPlace.values()) {
+            if (place.size() < 2 || place.stream().map(i -> findings.get(i).stage()).distinct().count() < 2) {
+                continue;
+            }
+            List<Integer> sorted = new ArrayList<>(place);
+            sorted.sort(Comparator.comparing(findings::get, representative));
+            for (int a = 0; a < sorted.size(); a++) {
+                int head = sorted.get(a);
+                if (absorbed.contains(head)) {
+                    continue;
+                }
+                List<Finding> group = new ArrayList<>(List.of(findings.get(head)));
+                Set<String> stages = new LinkedHashSet<>(List.of(findings.get(head).stage()));
+                for (int b = a + 1; b < sorted.size(); b++) {
+                    int other = sorted.get(b);
+                    Finding candidate = findings.get(other);
+                    if (!absorbed.contains(other) && !stages.contains(candidate.stage())
+                            && sameProblem(findings.get(head), candidate)) {
+                        group.add(candidate);
+                        stages.add(candidate.stage());
+                        absorbed.add(other);
+                    }
+                }
+                if (group.size() > 1) {
+                    absorbed.add(head);
+                    groups.put(head, group);
+                }
+            }
+        }
+        if (groups.isEmpty()) {
+            return findings;
+        }
+        List<Finding> merged = new ArrayList<>(findings.size());
+        for (int i = 0; i < findings.size(); i++) {
+            List<Finding> group = groups.get(i);
+            if (group != null) {
+                merged.add(combine(group));
+            } else if (!absorbed.contains(i)) {
+                merged.add(findings.get(i));
+            }
+        }
+        return merged;
+    }
+
+    private static int rank(List<String> stageOrder, String stage) {
+        int index = stageOrder.indexOf(stage);
+        return index < 0 ? Integer.MAX_VALUE : index;
+    }
+
+    private static boolean sameProblem(Finding a, Finding b) {
+        if (a.cwes().stream().anyMatch(b.cwes()::contains)) {
+            return true;
+        }
+        return a.cwes().stream().anyMatch(CREDENTIAL_CWES::contains) && b.cwes().stream()
+                .anyMatch(CREDENTIAL_CWES::contains);
+    }
+
+    private static Finding combine(List<Finding> group) {
+        Finding head = group.get(0);
+        Finding.Builder builder = head.toBuilder();
+        List<String> also = new ArrayList<>();
+        boolean allSuppressed = head.suppression() != null;
+        for (Finding member : group.subList(1, group.size())) {
+            builder.identifier(member.ruleId()).identifiers(member.identifiers()).cwes(member.cwes());
+            also.add(member.stage() + ":" + member.ruleId());
+            allSuppressed &= member.suppression() != null;
+        }
+        String earlier = head.properties().get("alsoReportedAs");
+        builder.property("alsoReportedAs", (earlier == null ? "" : earlier + ", ") + String.join(", ", also));
+        if (!allSuppressed) {
+            builder.suppression(null);
+        }
+        return builder.build();
+    }
+}

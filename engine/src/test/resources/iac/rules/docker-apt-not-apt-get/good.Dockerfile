@@ -1,0 +1,3 @@
+FROM debian:12.5
+RUN apt-get update && apt-get install -y curl && apt-cache policy curl
+USER app

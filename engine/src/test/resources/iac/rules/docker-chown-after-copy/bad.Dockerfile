@@ -1,0 +1,5 @@
+FROM alpine:3.20
+COPY app/ /srv/app/
+# expect
+RUN chown -R app:app /srv/app
+USER app

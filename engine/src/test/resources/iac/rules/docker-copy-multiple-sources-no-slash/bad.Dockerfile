@@ -1,0 +1,4 @@
+FROM alpine:3.20
+# expect
+COPY package.json package-lock.json /app
+USER app

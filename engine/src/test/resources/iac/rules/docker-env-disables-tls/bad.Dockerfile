@@ -1,0 +1,6 @@
+FROM node:20.11-alpine
+# expect
+ENV NODE_TLS_REJECT_UNAUTHORIZED=0
+# expect
+ENV GIT_SSL_NO_VERIFY true
+USER app

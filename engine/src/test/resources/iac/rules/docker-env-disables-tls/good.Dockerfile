@@ -1,0 +1,3 @@
+FROM node:20.11-alpine
+ENV NODE_TLS_REJECT_UNAUTHORIZED=1 NODE_EXTRA_CA_CERTS=/etc/ssl/certs/corp.pem
+USER app

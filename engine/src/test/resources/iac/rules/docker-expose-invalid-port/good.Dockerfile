@@ -1,0 +1,3 @@
+FROM alpine:3.20
+EXPOSE 8080 8443/tcp 9000-9010
+USER app

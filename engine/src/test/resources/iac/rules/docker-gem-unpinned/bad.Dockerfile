@@ -1,0 +1,4 @@
+FROM ruby:3.3
+# expect
+RUN gem install bundler
+USER app

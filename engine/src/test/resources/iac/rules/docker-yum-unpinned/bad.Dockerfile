@@ -1,0 +1,4 @@
+FROM rockylinux:9.3
+# expect
+RUN yum install -y httpd && yum clean all
+USER app

@@ -1,0 +1,16 @@
+resource "kubernetes_cluster_role_binding" "reader" {
+  metadata {
+    name      = "reader"
+    namespace = "shop"
+  }
+  role_ref {
+    api_group = "rbac.authorization.k8s.io"
+    kind      = "Role"
+    name      = "reader"
+  }
+  subject {
+    kind      = "ServiceAccount"
+    name      = "web"
+    namespace = "shop"
+  }
+}

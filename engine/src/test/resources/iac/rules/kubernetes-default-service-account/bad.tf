@@ -1,0 +1,7 @@
+# expect
+resource "kubernetes_service_account_v1" "default" {
+  metadata {
+    name      = "default"
+    namespace = "shop"
+  }
+}

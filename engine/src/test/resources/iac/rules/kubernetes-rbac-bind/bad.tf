@@ -1,0 +1,11 @@
+resource "kubernetes_cluster_role_v1" "operator" {
+  metadata {
+    name = "operator"
+  }
+  rule {
+    api_groups = ["rbac.authorization.k8s.io"]
+    # expect
+    resources  = ["roles"]
+    verbs      = ["bind"]
+  }
+}
