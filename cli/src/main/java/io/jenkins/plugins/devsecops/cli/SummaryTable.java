@@ -5,11 +5,16 @@ import io.jenkins.plugins.devsecops.imports.ImportStage;
 import io.jenkins.plugins.devsecops.model.Report;
 import io.jenkins.plugins.devsecops.model.Severity;
 import io.jenkins.plugins.devsecops.model.StageResult;
+import io.jenkins.plugins.devsecops.model.WalkSummary;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 
 /** The table printed at the end of a scan: active findings per stage and severity, and the scan's errors. */
 final class SummaryTable {
+
+    /** How many unreadable files the console names. */
+    static final int UNREADABLE_SHOWN = 5;
 
     private final Report report;
 
@@ -68,10 +73,23 @@ final class SummaryTable {
                                 .map(e -> e.getKey() + " " + e.getValue())
                                 .collect(java.util.stream.Collectors.joining(", ")) + ")")
                 + " in " + report.durationMillis() + " ms");
+        printUnreadable(out);
         for (StageResult stage : report.stages()) {
             stage.warnings().forEach(w -> out.println("warning: " + stage.stage() + ": " + w));
             stage.errors().forEach(e -> out.println("error: " + stage.stage() + ": " + e));
         }
+    }
+
+    /** Names the first unreadable files (the report names up to {@link WalkSummary#MAX_UNREADABLE_NAMED}). */
+    private void printUnreadable(PrintWriter out) {
+        List<String> names = report.walk().unreadable();
+        if (names.isEmpty()) {
+            return;
+        }
+        long counted = report.walk().skipped().getOrDefault("unreadable", (long) names.size());
+        List<String> shown = names.subList(0, Math.min(names.size(), UNREADABLE_SHOWN));
+        out.println("unreadable: " + String.join(", ", shown)
+                + (counted > shown.size() ? " and " + (counted - shown.size()) + " more (see report.json)" : ""));
     }
 
     /** The imports stage of a scan that asked for no import: nothing to show. */

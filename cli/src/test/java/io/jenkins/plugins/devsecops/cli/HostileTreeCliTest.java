@@ -246,5 +246,6 @@ class HostileTreeCliTest {
         assertThat(json).contains("\"path\" : \"back\\\\slash.env\"");
         Assumptions.assumeTrue(fifo, "mkfifo unavailable");
         assertThat(json).contains("\"unreadable\" : [ \"pipe.env\" ]");
+        assertThat(run.stdout()).contains("unreadable: pipe.env");
     }
 }
