@@ -12,6 +12,7 @@ import static io.jenkins.plugins.devsecops.iac.rule.ResourceRules.isTrue;
 import static io.jenkins.plugins.devsecops.iac.rule.ResourceRules.missing;
 import static io.jenkins.plugins.devsecops.iac.rule.ResourceRules.notTrue;
 
+import io.jenkins.plugins.devsecops.iac.rule.AttributeChecks;
 import io.jenkins.plugins.devsecops.iac.model.IacNode;
 import io.jenkins.plugins.devsecops.iac.model.IacPlatform;
 import io.jenkins.plugins.devsecops.iac.rule.CloudFacts;
@@ -286,44 +287,22 @@ public final class CloudFormationServiceRules {
                 rule("cfn-ecs-env-secret", Severity.HIGH, "CWE-798",
                         "ECS container definition holds a secret in its environment",
                         "Reference Secrets Manager or SSM under Secrets instead of Environment.",
-                        "AWS::ECS::TaskDefinition", (r, t, h) -> {
-                            for (IacNode.Mapping variable : r.body().mappings("ContainerDefinitions.Environment")) {
-                                Optional<String> key = variable.text("Name");
-                                Optional<IacNode.Scalar> value = variable.scalar("Value");
-                                if (key.isPresent() && PolicyDocuments.isSecretName(key.get()) && value.isPresent()
-                                        && PolicyDocuments.isLiteralSecret(value.get())) {
-                                    h.secretAt(r, value.get(), "ContainerDefinitions.Environment",
-                                            key.get() + " is a literal value");
-                                }
-                            }
-                        }),
+                        "AWS::ECS::TaskDefinition", (r, t, h) -> AttributeChecks.literalSecretEntries(r,
+                                r.body().mappings("ContainerDefinitions.Environment"), "Name", "Value",
+                                "ContainerDefinitions.Environment", h)),
                 rule("cfn-ecs-host-pid", Severity.HIGH, "CWE-250",
                         "ECS task definition shares the host's process namespace", "Remove PidMode: host.",
                         "AWS::ECS::TaskDefinition", equalsAny("PidMode", "tasks see every process of the host", "host")),
                 rule("cfn-ecs-efs-no-transit-encryption", Severity.MEDIUM, "CWE-319",
                         "ECS task mounts EFS without encryption in transit",
                         "Set EFSVolumeConfiguration.TransitEncryption: ENABLED.", "AWS::ECS::TaskDefinition",
-                        (r, t, h) -> {
-                            for (IacNode.Mapping efs : r.body().mappings("Volumes.EFSVolumeConfiguration")) {
-                                Optional<IacNode.Scalar> mode = efs.scalar("TransitEncryption");
-                                if (mode.isEmpty() || mode.get().isLiteral() && !mode.get().text().equals("ENABLED")) {
-                                    h.at(r, mode.isPresent() ? mode.get() : efs,
-                                            "Volumes.EFSVolumeConfiguration.TransitEncryption",
-                                            "NFS traffic is in clear text");
-                                }
-                            }
-                        }),
+                        AttributeChecks.eachBlockRequires("Volumes.EFSVolumeConfiguration", "TransitEncryption",
+                                "ENABLED", "NFS traffic is in clear text")),
                 rule("cfn-ecs-cluster-no-insights", Severity.LOW, "CWE-778",
                         "ECS cluster has Container Insights turned off",
                         "Add ClusterSettings: [{Name: containerInsights, Value: enabled}].", "AWS::ECS::Cluster",
-                        (r, t, h) -> {
-                            boolean on = r.body().mappings("ClusterSettings").stream()
-                                    .anyMatch(s -> s.text("Name").filter("containerInsights"::equals).isPresent()
-                                            && s.text("Value").filter(v -> !v.equals("disabled")).isPresent());
-                            if (!on) {
-                                h.missing(r, "ClusterSettings", "no Container Insights");
-                            }
-                        }),
+                        AttributeChecks.namedSettingOn("ClusterSettings", "Name", "containerInsights", "Value",
+                                "disabled", "ClusterSettings", "no Container Insights")),
                 rule("cfn-lambda-deprecated-runtime", Severity.MEDIUM, "CWE-1104",
                         "Lambda function uses a deprecated runtime",
                         "Move to a supported runtime (e.g. python3.12, nodejs20.x, java21).",

@@ -89,6 +89,50 @@ public final class AttributeChecks {
         };
     }
 
+    /**
+     * Reports each {@code {name, value}} entry (an ECS environment variable, say) whose name says it holds a secret
+     * and whose value is a literal secret, at the value.
+     */
+    public static void literalSecretEntries(IacResource resource, List<IacNode.Mapping> entries, String nameKey,
+            String valueKey, String attribute, RuleHits hits) {
+        for (IacNode.Mapping entry : entries) {
+            Optional<String> name = entry.text(nameKey);
+            Optional<IacNode.Scalar> value = entry.scalar(valueKey);
+            if (name.isPresent() && PolicyDocuments.isSecretName(name.get()) && value.isPresent()
+                    && PolicyDocuments.isLiteralSecret(value.get())) {
+                hits.secretAt(resource, value.get(), attribute, name.get() + " is a literal value");
+            }
+        }
+    }
+
+    /** Fires on each block at {@code path} whose {@code key} is absent or, as a literal, not exactly {@code expected}. */
+    public static ResourceCheck eachBlockRequires(String path, String key, String expected, String detail) {
+        return (r, t, h) -> {
+            for (IacNode.Mapping block : r.body().mappings(path)) {
+                Optional<IacNode.Scalar> value = block.scalar(key);
+                if (value.isEmpty() || value.get().isLiteral() && !value.get().text().equals(expected)) {
+                    h.at(r, value.isPresent() ? value.get() : block, path + "." + key, detail);
+                }
+            }
+        };
+    }
+
+    /**
+     * Fires when no {@code {name, value}} block at {@code path} names the setting {@code name} with a value other
+     * than {@code off} (ECS Container Insights, say).
+     */
+    public static ResourceCheck namedSettingOn(String path, String nameKey, String name, String valueKey, String off,
+            String missingAttribute, String detail) {
+        return (r, t, h) -> {
+            boolean on = r.body().mappings(path).stream()
+                    .anyMatch(s -> s.text(nameKey).filter(name::equals).isPresent()
+                            && s.text(valueKey).filter(v -> !v.equals(off)).isPresent());
+            if (!on) {
+                h.missing(r, missingAttribute, detail);
+            }
+        };
+    }
+
     /** Fires when the scalar at {@code path} is absent (and absence is bad) or, as text, matches {@code bad}. */
     public static ResourceCheck textMatches(String path, String regex, boolean absentIsBad, String detail) {
         java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(regex,

@@ -15,6 +15,7 @@ import static io.jenkins.plugins.devsecops.iac.rule.ResourceRules.isTrue;
 import static io.jenkins.plugins.devsecops.iac.rule.ResourceRules.missing;
 import static io.jenkins.plugins.devsecops.iac.rule.ResourceRules.notTrue;
 
+import io.jenkins.plugins.devsecops.iac.rule.AttributeChecks;
 import io.jenkins.plugins.devsecops.iac.model.IacNode;
 import io.jenkins.plugins.devsecops.iac.model.IacPlatform;
 import io.jenkins.plugins.devsecops.iac.model.IacResource;
@@ -383,44 +384,21 @@ public final class AwsServiceRules {
                         "ECS container definition holds a secret in its environment",
                         "Move the value to Secrets Manager or SSM and reference it under \"secrets\".",
                         "aws_ecs_task_definition",
-                        containerCheck((r, c, h) -> {
-                            for (IacNode.Mapping variable : c.mappings("environment")) {
-                                Optional<String> key = variable.text("name");
-                                Optional<IacNode.Scalar> value = variable.scalar("value");
-                                if (key.isPresent() && PolicyDocuments.isSecretName(key.get()) && value.isPresent()
-                                        && PolicyDocuments.isLiteralSecret(value.get())) {
-                                    h.secretAt(r, value.get(), "container_definitions.environment",
-                                            key.get() + " is a literal value");
-                                }
-                            }
-                        })),
+                        containerCheck((r, c, h) -> AttributeChecks.literalSecretEntries(r, c.mappings("environment"),
+                                "name", "value", "container_definitions.environment", h))),
                 rule("aws-ecs-host-pid", Severity.HIGH, "CWE-250",
                         "ECS task definition shares the host's process namespace", "Remove pid_mode = \"host\".",
                         "aws_ecs_task_definition", equalsAny("pid_mode", "tasks see every process of the host", "host")),
                 rule("aws-ecs-efs-no-transit-encryption", Severity.MEDIUM, "CWE-319",
                         "ECS task mounts EFS without encryption in transit",
                         "Set efs_volume_configuration { transit_encryption = \"ENABLED\" }.", "aws_ecs_task_definition",
-                        (r, t, h) -> {
-                            for (IacNode.Mapping efs : r.body().mappings("volume.efs_volume_configuration")) {
-                                Optional<IacNode.Scalar> mode = efs.scalar("transit_encryption");
-                                if (mode.isEmpty() || mode.get().isLiteral() && !mode.get().text().equals("ENABLED")) {
-                                    h.at(r, mode.isPresent() ? mode.get() : efs,
-                                            "volume.efs_volume_configuration.transit_encryption",
-                                            "NFS traffic is in clear text");
-                                }
-                            }
-                        }),
+                        AttributeChecks.eachBlockRequires("volume.efs_volume_configuration", "transit_encryption",
+                                "ENABLED", "NFS traffic is in clear text")),
                 rule("aws-ecs-cluster-no-insights", Severity.LOW, "CWE-778",
                         "ECS cluster has Container Insights turned off",
                         "Add setting { name = \"containerInsights\" value = \"enabled\" }.", "aws_ecs_cluster",
-                        (r, t, h) -> {
-                            boolean on = r.body().mappings("setting").stream()
-                                    .anyMatch(s -> s.text("name").filter("containerInsights"::equals).isPresent()
-                                            && s.text("value").filter(v -> !v.equals("disabled")).isPresent());
-                            if (!on) {
-                                h.missing(r, "setting.containerInsights", "no Container Insights");
-                            }
-                        }),
+                        AttributeChecks.namedSettingOn("setting", "name", "containerInsights", "value", "disabled",
+                                "setting.containerInsights", "no Container Insights")),
                 rule("aws-ecs-service-public-ip", Severity.MEDIUM, "CWE-284",
                         "ECS service assigns public IP addresses to its tasks",
                         "Set network_configuration { assign_public_ip = false } and use private subnets.",
