@@ -1,6 +1,6 @@
 package io.jenkins.plugins.devsecops.dependencies;
 
-import io.jenkins.plugins.devsecops.dependencies.osv.OsvApiSource;
+import io.jenkins.plugins.devsecops.packages.osv.OsvApiSource;
 import io.jenkins.plugins.devsecops.scan.StageContext;
 import java.net.URI;
 import java.nio.file.Path;
