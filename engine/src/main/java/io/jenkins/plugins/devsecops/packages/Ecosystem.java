@@ -16,14 +16,42 @@ public enum Ecosystem {
     CARGO("crates.io", "cargo"),
     RUBYGEMS("RubyGems", "gem"),
     PACKAGIST("Packagist", "composer"),
-    NUGET("NuGet", "nuget");
+    NUGET("NuGet", "nuget"),
+    DEBIAN("Debian", "deb", "debian"),
+    UBUNTU("Ubuntu", "deb", "ubuntu"),
+    ALPINE("Alpine", "apk", "alpine"),
+    WOLFI("Wolfi", "apk", "wolfi"),
+    RED_HAT("Red Hat", "rpm", "redhat"),
+    ROCKY("Rocky Linux", "rpm", "rocky"),
+    ALMA("AlmaLinux", "rpm", "almalinux"),
+    SUSE("SUSE", "rpm", "suse"),
+    OPENSUSE("openSUSE", "rpm", "opensuse");
 
     private final String osvName;
     private final String purlType;
+    private final String distroNamespace;
 
     Ecosystem(String osvName, String purlType) {
+        this(osvName, purlType, null);
+    }
+
+    Ecosystem(String osvName, String purlType, String distroNamespace) {
         this.osvName = osvName;
         this.purlType = purlType;
+        this.distroNamespace = distroNamespace;
+    }
+
+    /**
+     * Whether this is a Linux distribution's package ecosystem (OS packages in container images), whose OSV
+     * ecosystem names carry a release ({@code Debian:12}, {@code Alpine:v3.20}).
+     */
+    public boolean isDistro() {
+        return distroNamespace != null;
+    }
+
+    /** The purl namespace of a distribution ecosystem ({@code debian}, {@code alpine}, ...), else {@code null}. */
+    public String distroNamespace() {
+        return distroNamespace;
     }
 
     /** The ecosystem name OSV records use, e.g. {@code crates.io}. */
@@ -54,10 +82,13 @@ public enum Ecosystem {
         return Optional.empty();
     }
 
-    /** The ecosystem of a purl type, e.g. {@code pypi}. */
+    /**
+     * The language ecosystem of a purl type, e.g. {@code pypi}; distribution types ({@code deb}, {@code apk},
+     * {@code rpm}) need the distro release to be matched, so they give none.
+     */
     public static Optional<Ecosystem> fromPurlType(String type) {
         for (Ecosystem ecosystem : values()) {
-            if (ecosystem.purlType.equalsIgnoreCase(type)) {
+            if (!ecosystem.isDistro() && ecosystem.purlType.equalsIgnoreCase(type)) {
                 return Optional.of(ecosystem);
             }
         }
@@ -111,6 +142,7 @@ public enum Ecosystem {
                 }
             }
             case PYPI -> simpleName = normalizeName(name);
+            case DEBIAN, UBUNTU, ALPINE, WOLFI, RED_HAT, ROCKY, ALMA, SUSE, OPENSUSE -> namespace = distroNamespace;
             default -> {
             }
         }

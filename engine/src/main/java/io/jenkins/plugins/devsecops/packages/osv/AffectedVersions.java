@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Decides whether a package version is affected by an OSV record, exactly as the OSV schema defines it: the
@@ -33,6 +34,16 @@ public final class AffectedVersions {
 
     /** The verdict of {@code record} on {@code name} at {@code version} in {@code ecosystem}. */
     public static Verdict evaluate(OsvRecord record, Ecosystem ecosystem, String name, String version) {
+        return evaluate(record, ecosystem, osvEcosystem -> true, name, version);
+    }
+
+    /**
+     * The verdict of {@code record} on {@code name} at {@code version} in {@code ecosystem}, counting only the
+     * {@code affected} entries whose ecosystem as written (e.g. {@code Debian:12}) {@code release} accepts: a
+     * distribution's advisories apply to one release each.
+     */
+    public static Verdict evaluate(OsvRecord record, Ecosystem ecosystem, Predicate<String> release, String name,
+            String version) {
         String normalized = ecosystem.normalizeName(name);
         VersionOrdering ordering = VersionOrderings.of(ecosystem);
         boolean affected = false;
@@ -40,7 +51,7 @@ public final class AffectedVersions {
         List<String> fixes = new ArrayList<>();
         for (OsvRecord.Affected entry : record.affected()) {
             if (entry.name() == null || Ecosystem.fromOsvName(entry.ecosystem()).orElse(null) != ecosystem
-                    || !ecosystem.normalizeName(entry.name()).equals(normalized)) {
+                    || !ecosystem.normalizeName(entry.name()).equals(normalized) || !release.test(entry.ecosystem())) {
                 continue;
             }
             boolean entryAffected = inVersionList(entry.versions(), version, ordering);

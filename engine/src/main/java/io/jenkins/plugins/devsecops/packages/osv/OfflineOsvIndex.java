@@ -50,7 +50,7 @@ import java.util.zip.ZipInputStream;
  */
 public final class OfflineOsvIndex implements AdvisorySource {
 
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2; // 2: distribution ecosystems indexed
     static final int MAX_RECORDS = 2_000_000;
 
     private final String kind;

@@ -182,7 +182,7 @@ public final class OsvApiSource implements AdvisorySource {
             for (PackageQuery query : asked) {
                 ObjectNode q = array.addObject();
                 q.put("version", query.version());
-                q.putObject("package").put("name", query.queryName()).put("ecosystem", query.key().ecosystem().osvName());
+                q.putObject("package").put("name", query.queryName()).put("ecosystem", query.queryEcosystem());
                 if (pageTokens.get(query) != null) {
                     q.put("page_token", pageTokens.get(query));
                 }

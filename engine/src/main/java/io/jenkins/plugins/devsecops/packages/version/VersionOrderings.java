@@ -11,6 +11,9 @@ public final class VersionOrderings {
     private static final VersionOrdering RUBYGEMS = new RubyGemsOrdering();
     private static final VersionOrdering NUGET = new NuGetOrdering();
     private static final VersionOrdering PACKAGIST = new PackagistOrdering();
+    private static final VersionOrdering DPKG = new DpkgOrdering();
+    private static final VersionOrdering APK = new ApkOrdering();
+    private static final VersionOrdering RPM = new RpmOrdering();
 
     private VersionOrderings() {
     }
@@ -29,6 +32,9 @@ public final class VersionOrderings {
             case RUBYGEMS -> RUBYGEMS;
             case NUGET -> NUGET;
             case PACKAGIST -> PACKAGIST;
+            case DEBIAN, UBUNTU -> DPKG;
+            case ALPINE, WOLFI -> APK;
+            case RED_HAT, ROCKY, ALMA, SUSE, OPENSUSE -> RPM;
         };
     }
 }
