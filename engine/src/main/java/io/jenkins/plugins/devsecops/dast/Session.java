@@ -105,7 +105,9 @@ final class Session {
         }
         Target form = new Target(method, method.equals("GET") ? io.jenkins.plugins.devsecops.dast.crawl.Urls.withoutQuery(action)
                 : action.toString(), filled, "login", loginUrl.toString());
-        Optional<DastResponse> result = gate.sendFollowing(form.request());
+        DastRequest submit = form.request();
+        gate.permit(submit.method(), submit.uri());
+        Optional<DastResponse> result = gate.sendFollowing(submit);
         boolean success = result.isPresent() && (loggedIn != null ? loggedIn.matcher(result.get().body()).find()
                 : !result.get().body().contains("name=\"" + auth.passwordField() + "\""));
         if (success) {

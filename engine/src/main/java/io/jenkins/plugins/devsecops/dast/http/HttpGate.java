@@ -43,6 +43,7 @@ public final class HttpGate implements AutoCloseable {
     private final HttpClient client;
     private final long startNanos = System.nanoTime();
     private final Map<String, Integer> refused = new TreeMap<>();
+    private final Set<String> permitted = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile String authorization;
     private long nextSlotNanos;
     private int sent;
@@ -96,9 +97,20 @@ public final class HttpGate implements AutoCloseable {
         }
     }
 
+    /**
+     * Allows one more verb for one URL, e.g. the POST of the login form in passive mode. The scope still applies.
+     */
+    public void permit(String method, URI uri) {
+        permitted.add(method.toUpperCase(Locale.ROOT) + " " + uri);
+    }
+
+    private boolean verbAllowed(String method, URI uri) {
+        return methods.contains(method) || permitted.contains(method + " " + uri);
+    }
+
     /** Whether the gate would send a request for this URI with this verb (nothing is counted). */
     public boolean allows(String method, URI uri) {
-        return methods.contains(method.toUpperCase(Locale.ROOT)) && scope.refusal(uri).isEmpty();
+        return verbAllowed(method.toUpperCase(Locale.ROOT), uri) && scope.refusal(uri).isEmpty();
     }
 
     /**
@@ -110,7 +122,7 @@ public final class HttpGate implements AutoCloseable {
      */
     public synchronized Optional<DastResponse> send(DastRequest request) throws InterruptedException {
         Optional<String> refusal = scope.refusal(request.uri());
-        if (refusal.isEmpty() && !methods.contains(request.method())) {
+        if (refusal.isEmpty() && !verbAllowed(request.method(), request.uri())) {
             refusal = Optional.of("verb " + request.method() + " not allowed"
                     + (SAFE_METHODS.contains(request.method()) ? "" : " (list it to allow it)"));
         }
