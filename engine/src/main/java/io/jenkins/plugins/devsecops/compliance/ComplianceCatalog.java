@@ -7,7 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +34,7 @@ public final class ComplianceCatalog {
     private static final ComplianceCatalog BUILT_IN_CATALOG = load();
 
     private final List<ComplianceFramework> frameworks;
-    private final Map<ComplianceItem, List<Pattern>> rulePatterns = new LinkedHashMap<>();
+    private final Map<ComplianceItem, List<Pattern>> rulePatterns = new IdentityHashMap<>();
 
     ComplianceCatalog(List<ComplianceFramework> frameworks) {
         this.frameworks = List.copyOf(frameworks);
@@ -91,8 +91,9 @@ public final class ComplianceCatalog {
     /** The requirements of {@code framework} that {@code finding} bears on, in the framework's order. */
     public List<ComplianceMatch> matches(ComplianceFramework framework, Finding finding) {
         List<ComplianceMatch> matches = new ArrayList<>();
+        List<String> cwes = normalCwes(finding);
         for (ComplianceItem item : framework.items()) {
-            item.basisFor(finding, rulePatterns.getOrDefault(item, item.rulePatterns()))
+            item.basisFor(finding, cwes, patterns(item))
                     .ifPresent(basis -> matches.add(new ComplianceMatch(framework.id(), item.id(), basis)));
         }
         return matches;
@@ -144,14 +145,31 @@ public final class ComplianceCatalog {
             return false;
         }
         String wanted = colon < 0 ? null : text.substring(colon + 1).strip().toLowerCase(Locale.ROOT);
+        List<String> cwes = normalCwes(finding);
         for (ComplianceItem item : framework.get().items()) {
             String id = item.id().toLowerCase(Locale.ROOT);
             if ((wanted == null || id.equals(wanted) || id.startsWith(wanted + "."))
-                    && item.basisFor(finding, rulePatterns.getOrDefault(item, item.rulePatterns())).isPresent()) {
+                    && item.basisFor(finding, cwes, patterns(item)).isPresent()) {
                 return true;
             }
         }
         return false;
+    }
+
+    private List<Pattern> patterns(ComplianceItem item) {
+        List<Pattern> patterns = rulePatterns.get(item);
+        return patterns != null ? patterns : item.rulePatterns();
+    }
+
+    private static List<String> normalCwes(Finding finding) {
+        List<String> cwes = new ArrayList<>(finding.cwes().size());
+        for (String cwe : finding.cwes()) {
+            String normal = normalCwe(cwe);
+            if (normal != null) {
+                cwes.add(normal);
+            }
+        }
+        return cwes;
     }
 
     /** {@code CWE-79} for {@code CWE-79}, {@code cwe-079} or {@code CWE 79}; {@code null} for anything else. */

@@ -72,19 +72,19 @@ public record ComplianceItem(String id, String title, String source, String basi
      * Why {@code finding} bears on this requirement, e.g. {@code CWE-798} or {@code stage secrets}; empty when it
      * does not.
      *
+     * @param findingCwes the finding's CWE ids in normal form ({@link ComplianceCatalog#normalCwe})
      * @param rulePatterns this item's {@link #rules} compiled, in order
      */
-    Optional<String> basisFor(Finding finding, List<Pattern> rulePatterns) {
+    Optional<String> basisFor(Finding finding, List<String> findingCwes, List<Pattern> rulePatterns) {
         String stage = finding.stage().toLowerCase(Locale.ROOT);
         String kind = finding.properties().getOrDefault(KIND_PROPERTY, "").toLowerCase(Locale.ROOT);
         if (excludeStages.contains(stage) || (!kind.isEmpty() && excludeKinds.contains(kind))) {
             return Optional.empty();
         }
         List<String> reasons = new ArrayList<>();
-        for (String cwe : finding.cwes()) {
-            String normal = ComplianceCatalog.normalCwe(cwe);
-            if (normal != null && cwes.contains(normal) && !reasons.contains(normal)) {
-                reasons.add(normal);
+        for (String cwe : findingCwes) {
+            if (cwes.contains(cwe) && !reasons.contains(cwe)) {
+                reasons.add(cwe);
             }
         }
         if (stages.contains(stage)) {
