@@ -56,7 +56,11 @@ class CheckRunsTest {
                 target.report(), new BuildRef("3", PR));
 
         // When mapped with a cap of one annotation, the scan run in the sub-directory "service"
-        CheckRunReport check = CheckRuns.of(pr, "DevSecOps Scan", "./service", 1, "main #41 [target](x)");
+        String reference = io.jenkins.plugins.devsecops.history.ReferenceDescription.targetBranch("#41",
+                "main [x](y)", "PR-7");
+        assertThat(reference).isEqualTo("build #41 of the target branch main [x](y) (pull request PR-7): new "
+                + "findings are the ones it introduces");
+        CheckRunReport check = CheckRuns.of(pr, "DevSecOps Scan", "./service", 1, reference);
 
         // Then the new CRITICAL tripped the default policy, and only it is annotated, under the repository path
         assertThat(check.conclusion()).isEqualTo(CheckRunReport.Conclusion.FAILURE);
@@ -71,7 +75,7 @@ class CheckRunsTest {
         // The LOW one is over the cap, lodash has no line: both are counted, not lost
         assertThat(check.notAnnotated()).isEqualTo(2);
         // And the summary escapes what it quotes and names the tripped default gate
-        assertThat(check.summary()).contains("Compared with main \\#41 \\[target\\]\\(x\\).")
+        assertThat(check.summary()).contains("Compared with build \\#41 of the target branch main \\[x\\]\\(y\\)")
                 .contains("| new | 1 | 1 | 0 | 1 | 0 |").contains("gate `default-new-critical`")
                 .contains("(from default policy)");
 
