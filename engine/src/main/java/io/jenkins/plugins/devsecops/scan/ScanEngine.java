@@ -4,6 +4,7 @@ import io.jenkins.plugins.devsecops.EngineVersion;
 import io.jenkins.plugins.devsecops.fingerprint.FindingFingerprints;
 import io.jenkins.plugins.devsecops.model.Component;
 import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.model.FindingList;
 import io.jenkins.plugins.devsecops.model.Report;
 import io.jenkins.plugins.devsecops.model.StageStatus;
 import io.jenkins.plugins.devsecops.model.WalkSummary;
@@ -116,19 +117,20 @@ public final class ScanEngine {
                 .root(root.toString())
                 .walk(new WalkSummary(walk.filesSeen(), counters.filesScanned.get(), counters.bytesScanned.get(), skipped,
                         counters.unreadable(walk.unreadable())));
-        List<Finding> collected = new ArrayList<>();
+        List<List<Finding>> collected = new ArrayList<>();
         List<Component> components = new ArrayList<>();
         FoundSecrets secrets = new FoundSecrets();
         for (StageRun run : runs) {
             report.stage(run.collector.result());
-            collected.addAll(run.collector.findings());
+            collected.add(run.collector.findings());
             components.addAll(run.collector.components());
             secrets.addAll(run.collector.secrets());
         }
-        List<Finding> findings = new ArrayList<>(CrossStageDuplicates.merge(
-                FindingFingerprints.ensureAll(collected, root), stages.stream().map(Stage::id).toList()));
-        findings.sort(REPORT_ORDER);
-        report.findings(findings);
+        // Each step reads the findings once, in order: large lists stay on disk (FindingList).
+        List<Finding> findings = CrossStageDuplicates.merge(
+                FindingFingerprints.ensureAll(FindingList.concat(collected), root),
+                stages.stream().map(Stage::id).toList());
+        report.findings(FindingList.sorted(findings, REPORT_ORDER));
         report.components(components);
         List<String> notRun = catalog.all().stream().filter(stage -> !stages.contains(stage)).map(Stage::id).toList();
         if (!notRun.isEmpty()) {
