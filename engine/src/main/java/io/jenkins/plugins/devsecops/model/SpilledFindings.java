@@ -6,10 +6,9 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -22,7 +21,7 @@ import java.util.Spliterators;
  * An immutable list of findings kept in a temporary file of {@link FindingCodec} records: memory holds one offset per
  * finding and one read block, whatever the findings weigh. Read in order (iteration, streams, or {@code get} with
  * rising indexes) it decodes block by block; random access reads one record. The file is unlinked as soon as it is
- * open (where the platform allows, else deleted on close) and its channel closed once the list is unreachable.
+ * open (where the platform allows, else deleted on close) and closed once the list is unreachable.
  * Serialized as an ordinary list (it never crosses a channel as a file).
  */
 final class SpilledFindings extends AbstractList<Finding> implements RandomAccess, Serializable {
@@ -37,37 +36,45 @@ final class SpilledFindings extends AbstractList<Finding> implements RandomAcces
         return Path.of(configured != null && !configured.isBlank() ? configured : System.getProperty("java.io.tmpdir"));
     }
 
-    /** The open file behind one or more lists; closed by the cleaner. */
+    /**
+     * The open file behind one list; closed by the cleaner. A {@link RandomAccessFile}, not a {@code FileChannel}: an
+     * interrupted thread (a stage that ran out of time, an aborted build) must not close it under the others.
+     */
     static final class Storage implements Runnable {
-        final FileChannel channel;
+        private final RandomAccessFile file;
+        private final Path leftOver;
 
-        private Storage(FileChannel channel) {
-            this.channel = channel;
+        private Storage(RandomAccessFile file, Path leftOver) {
+            this.file = file;
+            this.leftOver = leftOver;
         }
 
         /** A new, empty spill file, readable and writable by this user only, already unlinked where possible. */
         static Storage create() throws IOException {
-            Path file = Files.createTempFile(directory(), "devsecops-findings-", ".bin");
-            FileChannel channel;
+            Path path = Files.createTempFile(directory(), "devsecops-findings-", ".bin");
+            RandomAccessFile file;
             try {
-                channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
-                        StandardOpenOption.DELETE_ON_CLOSE);
+                file = new RandomAccessFile(path.toFile(), "rw");
             } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(file);
+                Files.deleteIfExists(path);
                 throw e;
             }
+            Path leftOver = null;
             try {
-                Files.deleteIfExists(file);
+                Files.deleteIfExists(path);
             } catch (IOException notYet) {
-                // e.g. Windows: deleted when the channel closes
+                leftOver = path; // e.g. Windows: deleted when closed
             }
-            return new Storage(channel);
+            return new Storage(file, leftOver);
         }
 
         @Override
         public void run() {
             try {
-                channel.close();
+                file.close();
+                if (leftOver != null) {
+                    Files.deleteIfExists(leftOver);
+                }
             } catch (IOException ignored) {
                 // nothing left to do with a temporary file
             }
@@ -75,17 +82,22 @@ final class SpilledFindings extends AbstractList<Finding> implements RandomAcces
 
         void readFully(ByteBuffer buffer, long position) {
             try {
-                long at = position;
-                while (buffer.hasRemaining()) {
-                    int read = channel.read(buffer, at);
-                    if (read < 0) {
-                        throw new IOException("spill file ended early");
-                    }
-                    at += read;
+                synchronized (file) {
+                    file.seek(position);
+                    file.readFully(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
                 }
+                buffer.position(buffer.limit());
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read findings back from the temporary file", e);
             }
+        }
+
+        void write(ByteBuffer buffer, long position) throws IOException {
+            synchronized (file) {
+                file.seek(position);
+                file.write(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
+            }
+            buffer.position(buffer.limit());
         }
     }
 
@@ -224,9 +236,9 @@ final class SpilledFindings extends AbstractList<Finding> implements RandomAcces
         }
 
         private void write(ByteBuffer buffer) throws IOException {
-            while (buffer.hasRemaining()) {
-                written += storage.channel.write(buffer, written);
-            }
+            int length = buffer.remaining();
+            storage.write(buffer, written);
+            written += length;
         }
 
         /** Everything written so far, read back (when the file can take no more). */

@@ -109,6 +109,8 @@ public final class ScanEngine {
             finishStages(runs, pool, deadline, listener);
         } finally {
             pool.shutdownNow();
+            // A stage's per-tree state (parsed documents, packages) is not needed for the report: let it go now.
+            runs.forEach(StageRun::release);
         }
 
         Map<String, Long> skipped = new TreeMap<>(walk.skipped());
@@ -159,13 +161,18 @@ public final class ScanEngine {
     }
 
     private static final class StageRun {
-        final StageScanner scanner;
+        /** The stage's scanner, dropped once the stage is finished. */
+        volatile StageScanner scanner;
         final StageCollector collector;
         long finishStarted;
 
         StageRun(StageScanner scanner, StageCollector collector) {
             this.scanner = scanner;
             this.collector = collector;
+        }
+
+        void release() {
+            scanner = null;
         }
 
         boolean active() {
@@ -295,11 +302,15 @@ public final class ScanEngine {
                     run.collector.fail(StageStatus.TIMED_OUT, "Stage ran out of time while scanning files");
                     continue;
                 }
+                StageScanner scanner = run.scanner;
+                if (scanner == null) {
+                    continue;
+                }
                 long start = System.nanoTime();
                 try {
-                    if (run.scanner.accepts(file)) {
+                    if (scanner.accepts(file)) {
                         taken = true;
-                        run.scanner.scan(file, run.collector);
+                        scanner.scan(file, run.collector);
                         run.collector.fileScanned(file.size(), System.nanoTime() - start);
                     }
                 } catch (UncheckedIOException e) {
@@ -346,10 +357,11 @@ public final class ScanEngine {
                 futures.add(null);
                 continue;
             }
+            StageScanner scanner = run.scanner;
             futures.add(pool.submit(() -> {
                 run.finishStarted = System.nanoTime();
                 try {
-                    run.scanner.finish(run.collector);
+                    scanner.finish(run.collector);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     run.collector.fail(StageStatus.TIMED_OUT, "Stage was stopped");
