@@ -13,6 +13,7 @@ import com.contrastsecurity.sarif.PartialFingerprints;
 import com.contrastsecurity.sarif.PhysicalLocation;
 import com.contrastsecurity.sarif.PropertyBag;
 import com.contrastsecurity.sarif.Region;
+import com.contrastsecurity.sarif.ReportingDescriptor;
 import com.contrastsecurity.sarif.Result;
 import com.contrastsecurity.sarif.Run;
 import com.contrastsecurity.sarif.SarifSchema210;
@@ -27,6 +28,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.util.StdDateFormat;
 import io.jenkins.plugins.devsecops.EngineVersion;
+import io.jenkins.plugins.devsecops.compliance.ComplianceCatalog;
 import io.jenkins.plugins.devsecops.fingerprint.FindingFingerprints;
 import io.jenkins.plugins.devsecops.model.Finding;
 import io.jenkins.plugins.devsecops.model.Report;
@@ -56,7 +58,9 @@ import java.util.TreeMap;
  * notifications); findings imported from another scanner go to a run of that tool, marked as converted by this
  * engine. Every rule gets a reporting descriptor with help text and Markdown, a {@code security-severity} and tags;
  * every result gets a {@code %SRCROOT%}-relative location, a {@code devsecops/v1} partial fingerprint and, when
- * suppressed, a SARIF suppression. The mapping is documented in {@code docs/report-format.md}.
+ * suppressed, a SARIF suppression. Compliance frameworks results bear on are run {@code taxonomies}, referenced from
+ * results ({@code taxa}) and rules ({@code relationships}) ({@link SarifTaxonomies}). The mapping is documented in
+ * {@code docs/report-format.md}.
  */
 public final class SarifReportWriter implements ReportWriter {
 
@@ -94,15 +98,20 @@ public final class SarifReportWriter implements ReportWriter {
         List<ToolInfo> tools = tools(report);
         List<Run> runs = new ArrayList<>();
         List<SarifRules> rulesOfRuns = new ArrayList<>();
+        List<SarifTaxonomies> taxonomiesOfRuns = new ArrayList<>();
         for (ToolInfo tool : tools) {
             SarifRules rules = new SarifRules();
+            SarifTaxonomies taxonomies = new SarifTaxonomies(ComplianceCatalog.builtIn());
             for (Finding finding : report.findings()) {
                 if (toolOf(finding, report.tool()).equals(tool)) {
                     rules.add(finding);
+                    // records the frameworks and requirements used; the results get their taxa when written
+                    taxonomies.addTo(new Result(), finding);
                 }
             }
             rulesOfRuns.add(rules);
-            runs.add(run(report, tool, rules, new ArrayList<>()));
+            taxonomiesOfRuns.add(taxonomies);
+            runs.add(run(report, tool, rules, taxonomies, new ArrayList<>()));
         }
         // The log without results, as a tree in the order the object model writes it; results are streamed in.
         JsonNode skeleton = MAPPER.valueToTree(log(runs));
@@ -120,7 +129,8 @@ public final class SarifReportWriter implements ReportWriter {
                     for (Map.Entry<String, JsonNode> runField : field.getValue().get(i).properties()) {
                         generator.writeFieldName(runField.getKey());
                         if ("results".equals(runField.getKey())) {
-                            writeResults(writer, generator, report, tools.get(i), rulesOfRuns.get(i));
+                            writeResults(writer, generator, report, tools.get(i), rulesOfRuns.get(i),
+                                    taxonomiesOfRuns.get(i));
                         } else {
                             writer.writeValue(generator, runField.getValue());
                         }
@@ -134,11 +144,13 @@ public final class SarifReportWriter implements ReportWriter {
     }
 
     private static void writeResults(ObjectWriter writer, JsonGenerator generator, Report report, ToolInfo tool,
-            SarifRules rules) throws IOException {
+            SarifRules rules, SarifTaxonomies taxonomies) throws IOException {
         generator.writeStartArray();
         for (Finding finding : report.findings()) {
             if (toolOf(finding, report.tool()).equals(tool)) {
-                writer.writeValue(generator, result(finding, rules.indexOf(finding.ruleId())));
+                Result result = result(finding, rules.indexOf(finding.ruleId()));
+                taxonomies.addTo(result, finding);
+                writer.writeValue(generator, result);
             }
         }
         generator.writeEndArray();
@@ -150,12 +162,15 @@ public final class SarifReportWriter implements ReportWriter {
         List<Run> runs = new ArrayList<>();
         findingsByTool.forEach((tool, findings) -> {
             SarifRules rules = new SarifRules();
+            SarifTaxonomies taxonomies = new SarifTaxonomies(ComplianceCatalog.builtIn());
             List<Result> results = new ArrayList<>();
             for (Finding finding : findings) {
                 int ruleIndex = rules.add(finding);
-                results.add(result(finding, ruleIndex));
+                Result result = result(finding, ruleIndex);
+                taxonomies.addTo(result, finding);
+                results.add(result);
             }
-            runs.add(run(report, tool, rules, results));
+            runs.add(run(report, tool, rules, taxonomies, results));
         });
         return log(runs);
     }
@@ -227,9 +242,12 @@ public final class SarifReportWriter implements ReportWriter {
         return tool.name().equals(ours.name()) || tool.name().equals(EngineVersion.NAME);
     }
 
-    private static Run run(Report report, ToolInfo tool, SarifRules rules, List<Result> results) {
+    private static Run run(Report report, ToolInfo tool, SarifRules rules, SarifTaxonomies taxonomies,
+            List<Result> results) {
         boolean ours = tool.equals(report.tool());
-        ToolComponent driver = new ToolComponent().withName(tool.name()).withRules(rules.descriptors());
+        Set<ReportingDescriptor> descriptors = rules.descriptors();
+        taxonomies.relate(descriptors);
+        ToolComponent driver = new ToolComponent().withName(tool.name()).withRules(descriptors);
         if (tool.version() != null && !tool.version().isBlank()) {
             driver.setVersion(tool.version());
         }
@@ -240,6 +258,11 @@ public final class SarifReportWriter implements ReportWriter {
                 .withTool(new Tool().withDriver(driver))
                 .withOriginalUriBaseIds(originalUriBaseIds(report))
                 .withResults(results);
+        Set<ToolComponent> used = taxonomies.taxonomies();
+        if (!used.isEmpty()) {
+            run.setTaxonomies(used);
+            driver.setSupportedTaxonomies(taxonomies.supported());
+        }
         if (ours) {
             // Stages compute columns on Java strings (LineIndex): UTF-16 code units.
             run.setColumnKind(Run.ColumnKind.UTF_16_CODE_UNITS);
