@@ -2,6 +2,7 @@ package io.jenkins.plugins.devsecops.dashboard;
 
 import io.jenkins.plugins.devsecops.history.FindingHistory;
 import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.model.FindingList;
 import io.jenkins.plugins.devsecops.model.Severity;
 import io.jenkins.plugins.devsecops.policy.PolicyEvaluation;
 import io.jenkins.plugins.devsecops.report.HtmlText;
@@ -106,8 +107,8 @@ public final class DashboardPage {
     }
 
     private static void findings(StringBuilder html, DashboardData data, Instant now) {
-        List<Finding> sorted = new ArrayList<>(data.report().findings());
-        sorted.sort(DASHBOARD_ORDER);
+        // Sorted in bounded memory (FindingList: an external merge sort for a large report).
+        List<Finding> sorted = FindingList.sorted(data.report().findings(), DASHBOARD_ORDER);
         html.append("<section><h2>Findings (").append(sorted.size()).append(")</h2><table class=\"findings\">")
                 .append("<thead><tr><th>Status</th><th>Severity</th><th>Stage</th><th>Rule</th><th>Title</th>")
                 .append("<th>Location</th><th>First seen</th><th>Age</th><th>Suppression</th></tr></thead><tbody>");

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.devsecops.fingerprint;
 
 import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.model.FindingList;
 import io.jenkins.plugins.devsecops.model.Location;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,8 +14,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,34 +67,48 @@ public final class FindingFingerprints {
      * @param root the scan root the findings' paths are relative to, or {@code null}
      */
     public static List<Finding> ensureAll(List<Finding> findings, Path root) {
-        // Visit findings file by file, so that at most one file's lines are held in memory at a time.
-        List<Integer> pending = new ArrayList<>();
-        for (int i = 0; i < findings.size(); i++) {
-            if (!hasFingerprint(findings.get(i))) {
-                pending.add(i);
+        // Only the findings without a fingerprint are held (built-in stages set their own): the others are read once
+        // to find them and once to write the result, so that a large list stays on disk (FindingList).
+        Map<Integer, Finding> pendingFindings = new LinkedHashMap<>();
+        int index = 0;
+        for (Finding finding : findings) {
+            if (!hasFingerprint(finding)) {
+                pendingFindings.put(index, finding);
             }
+            index++;
         }
-        pending.sort(Comparator.comparing((Integer i) -> findings.get(i).location() == null ? ""
-                : findings.get(i).location().path()));
+        if (pendingFindings.isEmpty()) {
+            return findings;
+        }
+        List<Integer> pending = new ArrayList<>(pendingFindings.keySet());
+        // Visit findings file by file, so that at most one file's lines are held in memory at a time.
+        pending.sort(Comparator.comparing((Integer i) -> pendingFindings.get(i).location() == null ? ""
+                : pendingFindings.get(i).location().path()));
         OneFileCache cache = new OneFileCache(root);
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         for (int i : pending) {
-            Finding finding = findings.get(i);
+            Finding finding = pendingFindings.get(i);
             String identity = identity(finding, contextOf(finding, root == null ? null : cache::lines));
             groups.computeIfAbsent(identity, k -> new ArrayList<>()).add(i);
         }
-        Finding[] result = findings.toArray(new Finding[0]);
+        Map<Integer, Finding> result = new HashMap<>();
         for (Map.Entry<String, List<Integer>> group : groups.entrySet()) {
             List<Integer> members = group.getValue();
-            members.sort(Comparator.comparingInt((Integer i) -> line(findings.get(i)))
-                    .thenComparingInt(i -> column(findings.get(i))));
+            members.sort(Comparator.comparingInt((Integer i) -> line(pendingFindings.get(i)))
+                    .thenComparingInt(i -> column(pendingFindings.get(i))));
             for (int occurrence = 0; occurrence < members.size(); occurrence++) {
-                int index = members.get(occurrence);
-                result[index] = findings.get(index).toBuilder()
-                        .fingerprint(sha256(group.getKey() + SEPARATOR + occurrence)).build();
+                int member = members.get(occurrence);
+                result.put(member, pendingFindings.get(member).toBuilder()
+                        .fingerprint(sha256(group.getKey() + SEPARATOR + occurrence)).build());
             }
         }
-        return Arrays.asList(result);
+        FindingList.Builder out = FindingList.builder();
+        int position = 0;
+        for (Finding finding : findings) {
+            Finding fingerprinted = result.get(position++);
+            out.add(fingerprinted == null ? finding : fingerprinted);
+        }
+        return out.build();
     }
 
     private static boolean hasFingerprint(Finding finding) {

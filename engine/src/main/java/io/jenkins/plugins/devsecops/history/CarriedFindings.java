@@ -2,10 +2,11 @@ package io.jenkins.plugins.devsecops.history;
 
 import io.jenkins.plugins.devsecops.fingerprint.FindingFingerprints;
 import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.model.FindingList;
 import io.jenkins.plugins.devsecops.model.Report;
 import io.jenkins.plugins.devsecops.model.StageStatus;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,25 +58,41 @@ public final class CarriedFindings {
         if (carried.isEmpty()) {
             return current;
         }
-        List<Finding> findings = new ArrayList<>(current.findings());
+        FindingList.Builder findings = FindingList.builder().addAll(current.findings());
         for (Finding finding : carried) {
             boolean fileSuppression = finding.suppression() != null
                     && FILE_SUPPRESSION_KINDS.contains(finding.suppression().kind());
             findings.add(fileSuppression ? finding.toBuilder().suppression(null).build() : finding);
         }
-        return current.toBuilder().findings(findings).build();
+        return current.toBuilder().findings(findings.build()).build();
     }
 
-    /** The reference's findings of incomplete stages that {@code current} lacks, marked as carried. */
+    /**
+     * The reference's findings of incomplete stages that {@code current} lacks, marked as carried. Holds only the
+     * fingerprints of the reference's findings of incomplete stages, never the findings of the stages that ran.
+     */
     public static List<Finding> of(Report current, Report reference) {
         if (reference == null) {
             return List.of();
         }
+        // Only a fingerprint some reference finding of an incomplete stage has can decide what is carried.
+        Set<String> wanted = new HashSet<>();
+        for (Finding finding : reference.findings()) {
+            if (!completed(current, finding.stage())) {
+                wanted.add(FindingFingerprints.ensure(finding).fingerprint());
+            }
+        }
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
         Map<String, Integer> present = new HashMap<>();
         for (Finding finding : current.findings()) {
-            present.merge(FindingFingerprints.ensure(finding).fingerprint(), 1, Integer::sum);
+            String fingerprint = FindingFingerprints.ensure(finding).fingerprint();
+            if (wanted.contains(fingerprint)) {
+                present.merge(fingerprint, 1, Integer::sum);
+            }
         }
-        List<Finding> carried = new ArrayList<>();
+        FindingList.Builder carried = FindingList.builder();
         for (Finding finding : reference.findings()) {
             Finding withPrint = FindingFingerprints.ensure(finding);
             Integer left = present.get(withPrint.fingerprint());
@@ -87,7 +104,7 @@ public final class CarriedFindings {
                 carried.add(mark(withPrint, reference));
             }
         }
-        return carried;
+        return carried.build();
     }
 
     /** {@code finding} of {@code reference} marked as carried from the build that last scanned it. */

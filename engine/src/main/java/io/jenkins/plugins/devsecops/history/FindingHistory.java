@@ -52,7 +52,11 @@ public final class FindingHistory {
 
     /** When the finding was first seen, if known. */
     public static Optional<Instant> firstSeenAt(Finding finding) {
-        String value = finding.properties().get(FIRST_SEEN_AT);
+        return parseInstant(finding.properties().get(FIRST_SEEN_AT));
+    }
+
+    /** A {@link #FIRST_SEEN_AT} value read as an instant, empty when absent or not one. */
+    public static Optional<Instant> parseInstant(String value) {
         if (value == null) {
             return Optional.empty();
         }

@@ -2,11 +2,10 @@ package io.jenkins.plugins.devsecops.history;
 
 import io.jenkins.plugins.devsecops.fingerprint.FindingFingerprints;
 import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.model.FindingList;
 import io.jenkins.plugins.devsecops.model.Report;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,27 +30,34 @@ public final class HistoryComparator {
      * @param build the current build
      */
     public static HistoryComparison compare(Report current, Report reference, BuildRef build) {
-        Map<String, Deque<Finding>> previous = new HashMap<>();
+        // Of the reference, only each finding's fingerprint and first sighting are held, never the finding itself:
+        // the findings are read in order (FindingList keeps large lists on disk).
+        Map<String, Previous> previous = new HashMap<>();
+        Map<String, String> shared = new HashMap<>();
         if (reference != null) {
             for (Finding finding : reference.findings()) {
                 Finding withPrint = FindingFingerprints.ensure(finding);
-                previous.computeIfAbsent(withPrint.fingerprint(), k -> new ArrayDeque<>()).add(withPrint);
+                previous.computeIfAbsent(withPrint.fingerprint(), k -> new Previous()).add(
+                        dedupe(shared, withPrint.properties().get(FindingHistory.FIRST_SEEN_AT)),
+                        dedupe(shared, withPrint.properties().get(FindingHistory.FIRST_SEEN_BUILD)));
             }
         }
-        List<Finding> annotated = new ArrayList<>(current.findings().size());
+        String referenceBuild = reference == null ? null : reference.properties().getOrDefault("build", "reference");
+        FindingList.Builder annotated = FindingList.builder();
         for (Finding finding : current.findings()) {
             Finding withPrint = FindingFingerprints.ensure(finding);
-            Deque<Finding> candidates = previous.get(withPrint.fingerprint());
-            Finding before = candidates == null ? null : candidates.poll();
+            Previous candidates = previous.get(withPrint.fingerprint());
+            int before = candidates == null ? -1 : candidates.poll();
             Finding.Builder builder = withPrint.toBuilder();
-            if (before == null) {
+            if (before < 0) {
                 builder.property(FindingHistory.STATUS, FindingStatus.NEW.name())
                         .property(FindingHistory.FIRST_SEEN_AT, build.time().toString())
                         .property(FindingHistory.FIRST_SEEN_BUILD, build.id());
             } else {
-                Instant firstSeen = FindingHistory.firstSeenAt(before).orElse(reference.startedAt());
-                String firstBuild = FindingHistory.firstSeenBuild(before)
-                        .orElse(reference.properties().getOrDefault("build", "reference"));
+                Instant firstSeen = FindingHistory.parseInstant(candidates.firstSeenAt(before))
+                        .orElse(reference.startedAt());
+                String firstBuild = candidates.firstSeenBuild(before) != null ? candidates.firstSeenBuild(before)
+                        : referenceBuild;
                 builder.property(FindingHistory.STATUS, FindingStatus.OUTSTANDING.name())
                         .property(FindingHistory.FIRST_SEEN_AT, firstSeen.toString())
                         .property(FindingHistory.FIRST_SEEN_BUILD, firstBuild);
@@ -59,33 +65,74 @@ public final class HistoryComparator {
             annotated.add(builder.build());
         }
         List<FixedFinding> fixed = new ArrayList<>();
-        List<Finding> carried = new ArrayList<>();
+        FindingList.Builder carried = FindingList.builder();
+        // The occurrences of a fingerprint the current report did not match are the reference's last ones.
         for (Finding gone : reference == null ? List.<Finding>of() : reference.findings()) {
-            Deque<Finding> left = previous.get(FindingFingerprints.ensure(gone).fingerprint());
-            if (left == null || left.isEmpty()) {
+            Finding before = FindingFingerprints.ensure(gone);
+            Previous left = previous.get(before.fingerprint());
+            if (!left.unmatched()) {
                 continue;
             }
-            Finding before = left.poll();
             if (!CarriedFindings.completed(current, before.stage())) {
                 Instant firstSeen = FindingHistory.firstSeenAt(before).orElse(reference.startedAt());
                 carried.add(CarriedFindings.mark(before, reference).toBuilder()
                         .property(FindingHistory.STATUS, FindingStatus.OUTSTANDING.name())
                         .property(FindingHistory.FIRST_SEEN_AT, firstSeen.toString())
                         .property(FindingHistory.FIRST_SEEN_BUILD, FindingHistory.firstSeenBuild(before)
-                                .orElse(reference.properties().getOrDefault("build", "reference")))
+                                .orElse(referenceBuild))
                         .build());
             } else {
                 Instant firstSeen = FindingHistory.firstSeenAt(before).orElse(reference.startedAt());
                 fixed.add(new FixedFinding(before, firstSeen, build.time(), build.id()));
             }
         }
-        if (!carried.isEmpty()) {
-            annotated.addAll(carried);
-            annotated.sort(io.jenkins.plugins.devsecops.scan.ScanEngine.REPORT_ORDER);
+        List<Finding> findings = annotated.build();
+        List<Finding> carriedOver = carried.build();
+        if (!carriedOver.isEmpty()) {
+            findings = FindingList.sorted(FindingList.concat(List.of(findings, carriedOver)),
+                    io.jenkins.plugins.devsecops.scan.ScanEngine.REPORT_ORDER);
         }
         fixed.sort(java.util.Comparator.comparing((FixedFinding f) -> f.finding().severity())
                 .thenComparing(f -> f.finding().fingerprint()));
-        Report report = current.toBuilder().findings(annotated).property("build", build.id()).build();
+        Report report = current.toBuilder().findings(findings).property("build", build.id()).build();
         return new HistoryComparison(report, reference, build, fixed);
+    }
+
+    private static String dedupe(Map<String, String> shared, String value) {
+        return value == null ? null : shared.computeIfAbsent(value, v -> v);
+    }
+
+    /**
+     * The reference's occurrences of one fingerprint, in report order: the first sighting of each, how many the
+     * current report matched (they pair up in order), and how many of the rest were visited again.
+     */
+    private static final class Previous {
+        private final List<String> firstSeenAt = new ArrayList<>(1);
+        private final List<String> firstSeenBuild = new ArrayList<>(1);
+        private int matched;
+        private int revisited;
+
+        void add(String at, String build) {
+            firstSeenAt.add(at);
+            firstSeenBuild.add(build);
+        }
+
+        /** The next occurrence the current report pairs with, or -1 when none is left. */
+        int poll() {
+            return matched < firstSeenAt.size() ? matched++ : -1;
+        }
+
+        String firstSeenAt(int occurrence) {
+            return firstSeenAt.get(occurrence);
+        }
+
+        String firstSeenBuild(int occurrence) {
+            return firstSeenBuild.get(occurrence);
+        }
+
+        /** Visiting the reference again in order: whether this occurrence is one the current report did not match. */
+        boolean unmatched() {
+            return revisited++ >= matched;
+        }
     }
 }

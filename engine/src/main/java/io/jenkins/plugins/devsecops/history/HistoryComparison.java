@@ -1,6 +1,7 @@
 package io.jenkins.plugins.devsecops.history;
 
 import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.model.FindingList;
 import io.jenkins.plugins.devsecops.model.Report;
 import java.io.Serializable;
 import java.util.List;
@@ -28,12 +29,12 @@ public record HistoryComparison(Report report, Report reference, BuildRef build,
 
     /** The current findings that were not in the reference. */
     public List<Finding> newFindings() {
-        return report.findings().stream().filter(FindingHistory::isNew).toList();
+        return FindingList.filter(report.findings(), FindingHistory::isNew);
     }
 
     /** The current findings that were in the reference too. */
     public List<Finding> outstanding() {
-        return report.findings().stream().filter(f -> !FindingHistory.isNew(f)).toList();
+        return FindingList.filter(report.findings(), f -> !FindingHistory.isNew(f));
     }
 
     /** Whether there was a reference to compare with. */

@@ -46,7 +46,7 @@ public record Report(int schemaVersion, ToolInfo tool, Instant startedAt, long d
         Objects.requireNonNull(startedAt, "startedAt");
         walk = walk == null ? WalkSummary.empty() : walk;
         stages = stages == null ? List.of() : List.copyOf(stages);
-        findings = findings == null ? List.of() : List.copyOf(findings);
+        findings = findings == null ? List.of() : FindingList.copyOf(findings);
         properties = properties == null || properties.isEmpty()
                 ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(properties));
         components = components == null ? List.of() : List.copyOf(components);
@@ -63,10 +63,10 @@ public record Report(int schemaVersion, ToolInfo tool, Instant startedAt, long d
         return stages.stream().filter(s -> s.stage().equals(stageId)).findFirst();
     }
 
-    /** The findings no suppression applies to. */
+    /** The findings no suppression applies to (a {@link FindingList}: large ones are read back from disk). */
     @JsonIgnore
     public List<Finding> activeFindings() {
-        return findings.stream().filter(f -> !f.isSuppressed()).toList();
+        return FindingList.filter(findings, f -> !f.isSuppressed());
     }
 
     /** Active findings counted by severity, every severity present (zero included). */
@@ -109,7 +109,9 @@ public record Report(int schemaVersion, ToolInfo tool, Instant startedAt, long d
         private String root;
         private WalkSummary walk = WalkSummary.empty();
         private final List<StageResult> stages = new ArrayList<>();
-        private final List<Finding> findings = new ArrayList<>();
+        /** The findings set as a whole (kept as they are, never copied), then those added one by one. */
+        private List<Finding> findings = List.of();
+        private FindingList.Builder added;
         private final Map<String, String> properties = new LinkedHashMap<>();
         private final List<Component> components = new ArrayList<>();
 
@@ -139,14 +141,18 @@ public record Report(int schemaVersion, ToolInfo tool, Instant startedAt, long d
         }
 
         public Builder finding(Finding value) {
-            findings.add(value);
+            if (added == null) {
+                added = FindingList.builder().addAll(findings);
+                findings = List.of();
+            }
+            added.add(value);
             return this;
         }
 
         /** Replaces the findings. */
         public Builder findings(List<Finding> values) {
-            findings.clear();
-            findings.addAll(values);
+            findings = FindingList.copyOf(values);
+            added = null;
             return this;
         }
 
@@ -163,6 +169,10 @@ public record Report(int schemaVersion, ToolInfo tool, Instant startedAt, long d
         }
 
         public Report build() {
+            if (added != null) {
+                findings = added.build();
+                added = null;
+            }
             return new Report(schemaVersion, tool, startedAt, durationMillis, root, walk, stages, findings, properties,
                     components);
         }

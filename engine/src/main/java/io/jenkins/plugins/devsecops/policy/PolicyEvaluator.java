@@ -45,40 +45,50 @@ public final class PolicyEvaluator {
         SecurityPolicy policy = layered.policy();
         SlaClock sla = new SlaClock(policy, now);
         Report report = comparison.report();
-        List<Finding> active = report.activeFindings();
-        List<Finding> referenceActive = comparison.reference() == null ? List.of()
-                : comparison.reference().activeFindings();
 
+        // One pass over the findings per gate, in order; only the findings a row lists are kept.
         PolicyVerdict verdict = PolicyVerdict.PASSED;
         List<GateOutcome> gates = new ArrayList<>();
         for (QualityGate gate : policy.gates()) {
             if (!gate.enabled()) {
                 continue;
             }
-            List<Finding> matching = active.stream()
-                    .filter(f -> gate.selector().matches(f, sla.isOverdue(f))).toList();
+            long matching = 0;
+            int trippingCount = 0;
+            List<Finding> tripping = new ArrayList<>();
+            boolean onlyNew = gate.scope() == GateScope.NEW || gate.scope() == GateScope.DELTA;
+            for (Finding finding : report.findings()) {
+                if (finding.isSuppressed() || !gate.selector().matches(finding, sla.isOverdue(finding))) {
+                    continue;
+                }
+                matching++;
+                if (!onlyNew || FindingHistory.isNew(finding)) {
+                    trippingCount++;
+                    if (tripping.size() < GateOutcome.MAX_LISTED) {
+                        tripping.add(finding);
+                    }
+                }
+            }
             long actual;
-            List<Finding> tripping;
             switch (gate.scope()) {
-                case NEW -> {
-                    tripping = matching.stream().filter(FindingHistory::isNew).toList();
-                    actual = tripping.size();
-                }
+                case NEW -> actual = trippingCount;
                 case DELTA -> {
-                    long before = referenceActive.stream()
-                            .filter(f -> gate.selector().matches(f, sla.isOverdue(f))).count();
-                    actual = matching.size() - before;
-                    tripping = matching.stream().filter(FindingHistory::isNew).toList();
+                    long before = 0;
+                    if (comparison.reference() != null) {
+                        for (Finding finding : comparison.reference().findings()) {
+                            if (!finding.isSuppressed() && gate.selector().matches(finding, sla.isOverdue(finding))) {
+                                before++;
+                            }
+                        }
+                    }
+                    actual = matching - before;
                 }
-                default -> {
-                    tripping = matching;
-                    actual = matching.size();
-                }
+                default -> actual = matching;
             }
             PolicyVerdict gateVerdict = actual >= gate.threshold() ? PolicyVerdict.of(gate.action())
                     : PolicyVerdict.PASSED;
             verdict = verdict.worst(gateVerdict);
-            gates.add(new GateOutcome(gate, actual, gateVerdict, tripping, tripping.size()));
+            gates.add(new GateOutcome(gate, actual, gateVerdict, tripping, trippingCount));
         }
         List<RequiredStageOutcome> stages = new ArrayList<>();
         for (String stage : policy.requiredStages()) {

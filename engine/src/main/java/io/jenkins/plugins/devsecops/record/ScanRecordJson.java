@@ -69,10 +69,18 @@ public final class ScanRecordJson {
      * caller's resources beyond it.
      */
     public void write(ScanRecord record, OutputStream out) throws IOException {
+        // The first index in the report of each finding a gate lists: one pass, holding only the listed findings.
+        java.util.Set<Finding> listed = new java.util.HashSet<>();
+        record.evaluation().gates().forEach(outcome -> listed.addAll(outcome.trippingFindings()));
         Map<Finding, Integer> indexes = new HashMap<>();
-        List<Finding> findings = record.report().findings();
-        for (int i = 0; i < findings.size(); i++) {
-            indexes.putIfAbsent(findings.get(i), i);
+        if (!listed.isEmpty()) {
+            int position = 0;
+            for (Finding finding : record.report().findings()) {
+                if (listed.contains(finding)) {
+                    indexes.putIfAbsent(finding, position);
+                }
+                position++;
+            }
         }
         List<StoredGate> gates = new ArrayList<>();
         for (GateOutcome outcome : record.evaluation().gates()) {

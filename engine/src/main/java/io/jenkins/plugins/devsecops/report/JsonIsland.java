@@ -27,4 +27,41 @@ public final class JsonIsland {
         }
         return out.toString();
     }
+
+    /** A writer that escapes what is written through it as {@link #escape} does, for JSON streamed into a page. */
+    public static java.io.Writer escaping(java.io.Writer out) {
+        return new java.io.Writer() {
+            @Override
+            public void write(char[] buffer, int offset, int length) throws java.io.IOException {
+                int from = offset;
+                int end = offset + length;
+                for (int i = offset; i < end; i++) {
+                    String escape = switch (buffer[i]) {
+                        case '<' -> "\\u003c";
+                        case '>' -> "\\u003e";
+                        case '&' -> "\\u0026";
+                        case '\u2028' -> "\\u2028";
+                        case '\u2029' -> "\\u2029";
+                        default -> null;
+                    };
+                    if (escape != null) {
+                        out.write(buffer, from, i - from);
+                        out.write(escape);
+                        from = i + 1;
+                    }
+                }
+                out.write(buffer, from, end - from);
+            }
+
+            @Override
+            public void flush() throws java.io.IOException {
+                out.flush();
+            }
+
+            @Override
+            public void close() throws java.io.IOException {
+                flush();
+            }
+        };
+    }
 }

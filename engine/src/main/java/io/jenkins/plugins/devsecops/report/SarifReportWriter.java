@@ -20,7 +20,10 @@ import com.contrastsecurity.sarif.SarifSchema210;
 import com.contrastsecurity.sarif.Tool;
 import com.contrastsecurity.sarif.ToolComponent;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.util.StdDateFormat;
@@ -84,17 +87,95 @@ public final class SarifReportWriter implements ReportWriter {
         return "report.sarif";
     }
 
+    /**
+     * Writes the log as {@link #toSarif} builds it, byte for byte, without holding it: the findings are read in
+     * order, once per run to gather the run's rules and once more to write its results one by one, so that the
+     * memory holds the rules and one result, however many findings the report has.
+     */
     @Override
     public void write(Report report, OutputStream out) throws IOException {
-        MAPPER.writer().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-                .writeValue(out, toSarif(report));
+        ObjectWriter writer = MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        List<ToolInfo> tools = tools(report);
+        List<Run> runs = new ArrayList<>();
+        List<SarifRules> rulesOfRuns = new ArrayList<>();
+        List<SarifTaxonomies> taxonomiesOfRuns = new ArrayList<>();
+        for (ToolInfo tool : tools) {
+            SarifRules rules = new SarifRules();
+            SarifTaxonomies taxonomies = new SarifTaxonomies(ComplianceCatalog.builtIn());
+            for (Finding finding : report.findings()) {
+                if (toolOf(finding, report.tool()).equals(tool)) {
+                    rules.add(finding);
+                    // records the frameworks and requirements used; the results get their taxa when written
+                    taxonomies.addTo(new Result(), finding);
+                }
+            }
+            rulesOfRuns.add(rules);
+            taxonomiesOfRuns.add(taxonomies);
+            runs.add(run(report, tool, rules, taxonomies, new ArrayList<>()));
+        }
+        // The log without results, as a tree in the order the object model writes it; results are streamed in.
+        JsonNode skeleton = MAPPER.valueToTree(log(runs));
+        try (JsonGenerator generator = writer.createGenerator(out)) {
+            generator.writeStartObject();
+            for (Map.Entry<String, JsonNode> field : skeleton.properties()) {
+                generator.writeFieldName(field.getKey());
+                if (!"runs".equals(field.getKey())) {
+                    writer.writeValue(generator, field.getValue());
+                    continue;
+                }
+                generator.writeStartArray();
+                for (int i = 0; i < tools.size(); i++) {
+                    generator.writeStartObject();
+                    for (Map.Entry<String, JsonNode> runField : field.getValue().get(i).properties()) {
+                        generator.writeFieldName(runField.getKey());
+                        if ("results".equals(runField.getKey())) {
+                            writeResults(writer, generator, report, tools.get(i), rulesOfRuns.get(i),
+                                    taxonomiesOfRuns.get(i));
+                        } else {
+                            writer.writeValue(generator, runField.getValue());
+                        }
+                    }
+                    generator.writeEndObject();
+                }
+                generator.writeEndArray();
+            }
+            generator.writeEndObject();
+        }
     }
 
-    /** The SARIF log of {@code report}, as the object model, for callers that post-process it. */
+    private static void writeResults(ObjectWriter writer, JsonGenerator generator, Report report, ToolInfo tool,
+            SarifRules rules, SarifTaxonomies taxonomies) throws IOException {
+        generator.writeStartArray();
+        for (Finding finding : report.findings()) {
+            if (toolOf(finding, report.tool()).equals(tool)) {
+                Result result = result(finding, rules.indexOf(finding.ruleId()));
+                taxonomies.addTo(result, finding);
+                writer.writeValue(generator, result);
+            }
+        }
+        generator.writeEndArray();
+    }
+
+    /** The SARIF log of {@code report}, as the object model (held whole), for callers that post-process it. */
     public SarifSchema210 toSarif(Report report) {
         Map<ToolInfo, List<Finding>> findingsByTool = groupByTool(report);
         List<Run> runs = new ArrayList<>();
-        findingsByTool.forEach((tool, findings) -> runs.add(run(report, tool, findings)));
+        findingsByTool.forEach((tool, findings) -> {
+            SarifRules rules = new SarifRules();
+            SarifTaxonomies taxonomies = new SarifTaxonomies(ComplianceCatalog.builtIn());
+            List<Result> results = new ArrayList<>();
+            for (Finding finding : findings) {
+                int ruleIndex = rules.add(finding);
+                Result result = result(finding, ruleIndex);
+                taxonomies.addTo(result, finding);
+                results.add(result);
+            }
+            runs.add(run(report, tool, rules, taxonomies, results));
+        });
+        return log(runs);
+    }
+
+    private static SarifSchema210 log(List<Run> runs) {
         return new SarifSchema210()
                 .with$schema(URI.create(SCHEMA_URI))
                 .withVersion(SarifSchema210.Version._2_1_0)
@@ -137,28 +218,33 @@ public final class SarifReportWriter implements ReportWriter {
         ToolInfo ours = report.tool();
         byTool.put(ours, new ArrayList<>());
         for (Finding finding : report.findings()) {
-            ToolInfo tool = finding.tools().isEmpty() || isOurs(finding.tools().get(0), ours)
-                    ? ours : finding.tools().get(0);
-            byTool.computeIfAbsent(tool, t -> new ArrayList<>()).add(finding);
+            byTool.computeIfAbsent(toolOf(finding, ours), t -> new ArrayList<>()).add(finding);
         }
         return byTool;
+    }
+
+    /** The runs' tools as {@link #groupByTool} orders them, without holding the findings. */
+    private static List<ToolInfo> tools(Report report) {
+        Set<ToolInfo> tools = new LinkedHashSet<>();
+        tools.add(report.tool());
+        for (Finding finding : report.findings()) {
+            tools.add(toolOf(finding, report.tool()));
+        }
+        return new ArrayList<>(tools);
+    }
+
+    /** The tool whose run a finding goes to: the first that reported it, ours for our own findings. */
+    private static ToolInfo toolOf(Finding finding, ToolInfo ours) {
+        return finding.tools().isEmpty() || isOurs(finding.tools().get(0), ours) ? ours : finding.tools().get(0);
     }
 
     private static boolean isOurs(ToolInfo tool, ToolInfo ours) {
         return tool.name().equals(ours.name()) || tool.name().equals(EngineVersion.NAME);
     }
 
-    private Run run(Report report, ToolInfo tool, List<Finding> findings) {
+    private static Run run(Report report, ToolInfo tool, SarifRules rules, SarifTaxonomies taxonomies,
+            List<Result> results) {
         boolean ours = tool.equals(report.tool());
-        SarifRules rules = new SarifRules();
-        SarifTaxonomies taxonomies = new SarifTaxonomies(ComplianceCatalog.builtIn());
-        List<Result> results = new ArrayList<>();
-        for (Finding finding : findings) {
-            int ruleIndex = rules.add(finding);
-            Result result = result(finding, ruleIndex);
-            taxonomies.addTo(result, finding);
-            results.add(result);
-        }
         Set<ReportingDescriptor> descriptors = rules.descriptors();
         taxonomies.relate(descriptors);
         ToolComponent driver = new ToolComponent().withName(tool.name()).withRules(descriptors);

@@ -33,6 +33,11 @@ final class SarifRules {
         return facts.index;
     }
 
+    /** The index of a rule already recorded by {@link #add}. */
+    int indexOf(String ruleId) {
+        return rules.get(ruleId).index;
+    }
+
     /** The descriptors, in index order. */
     Set<ReportingDescriptor> descriptors() {
         Set<ReportingDescriptor> descriptors = new LinkedHashSet<>();

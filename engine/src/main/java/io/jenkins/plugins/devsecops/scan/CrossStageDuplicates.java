@@ -1,10 +1,12 @@
 package io.jenkins.plugins.devsecops.scan;
 
 import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.model.FindingList;
 import io.jenkins.plugins.devsecops.model.Location;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,39 +33,64 @@ final class CrossStageDuplicates {
     private CrossStageDuplicates() {
     }
 
-    /** The findings with cross-stage duplicates merged; {@code stageOrder} lists stage ids in the order they ran. */
+    /**
+     * The findings with cross-stage duplicates merged; {@code stageOrder} lists stage ids in the order they ran.
+     * Reads the findings three times in order and holds only a hash per place and the findings of places more than
+     * one stage reported, so that a large list stays on disk ({@link FindingList}).
+     */
     static List<Finding> merge(List<Finding> findings, List<String> stageOrder) {
-        Map<String, List<Integer>> byPlace = new HashMap<>();
-        for (int i = 0; i < findings.size(); i++) {
-            Location location = findings.get(i).location();
-            if (location != null && location.startLine() > 0 && findings.get(i).component() == null) {
-                byPlace.computeIfAbsent(location.path() + '\u0000' + location.startLine(), k -> new ArrayList<>())
-                        .add(i);
+        // Pass 1: which places (by a 64-bit hash of path and line) more than one stage reported.
+        Map<Long, String> stageAt = new HashMap<>();
+        Set<Long> shared = new HashSet<>();
+        for (Finding finding : findings) {
+            Long place = placeHash(finding);
+            if (place != null) {
+                String first = stageAt.putIfAbsent(place, finding.stage());
+                if (first != null && !first.equals(finding.stage())) {
+                    shared.add(place);
+                }
             }
         }
+        stageAt = null;
+        if (shared.isEmpty()) {
+            return findings;
+        }
+        // Pass 2: the findings at those places, by exact place (a hash collision only adds candidates).
+        Map<Integer, Finding> candidates = new HashMap<>();
+        Map<String, List<Integer>> byPlace = new HashMap<>();
+        int position = 0;
+        for (Finding finding : findings) {
+            Long place = placeHash(finding);
+            if (place != null && shared.contains(place)) {
+                candidates.put(position, finding);
+                byPlace.computeIfAbsent(finding.location().path() + '\u0000' + finding.location().startLine(),
+                        k -> new ArrayList<>()).add(position);
+            }
+            position++;
+        }
         Map<Integer, List<Finding>> groups = new LinkedHashMap<>();
-        Set<Integer> absorbed = new java.util.HashSet<>();
+        Set<Integer> absorbed = new HashSet<>();
         Comparator<Finding> representative = Comparator.comparing(Finding::severity)
                 .thenComparingInt(f -> rank(stageOrder, f.stage()))
                 .thenComparing(Finding::ruleId);
         for (List<Integer> place : byPlace.values()) {
-            if (place.size() < 2 || place.stream().map(i -> findings.get(i).stage()).distinct().count() < 2) {
+            if (place.size() < 2 || place.stream().map(i -> candidates.get(i).stage()).distinct().count() < 2) {
                 continue;
             }
             List<Integer> sorted = new ArrayList<>(place);
-            sorted.sort(Comparator.comparing(findings::get, representative));
+            sorted.sort(Comparator.comparing(candidates::get, representative));
             for (int a = 0; a < sorted.size(); a++) {
                 int head = sorted.get(a);
                 if (absorbed.contains(head)) {
                     continue;
                 }
-                List<Finding> group = new ArrayList<>(List.of(findings.get(head)));
-                Set<String> stages = new LinkedHashSet<>(List.of(findings.get(head).stage()));
+                List<Finding> group = new ArrayList<>(List.of(candidates.get(head)));
+                Set<String> stages = new LinkedHashSet<>(List.of(candidates.get(head).stage()));
                 for (int b = a + 1; b < sorted.size(); b++) {
                     int other = sorted.get(b);
-                    Finding candidate = findings.get(other);
+                    Finding candidate = candidates.get(other);
                     if (!absorbed.contains(other) && !stages.contains(candidate.stage())
-                            && sameProblem(findings.get(head), candidate)) {
+                            && sameProblem(candidates.get(head), candidate)) {
                         group.add(candidate);
                         stages.add(candidate.stage());
                         absorbed.add(other);
@@ -78,16 +105,33 @@ final class CrossStageDuplicates {
         if (groups.isEmpty()) {
             return findings;
         }
-        List<Finding> merged = new ArrayList<>(findings.size());
-        for (int i = 0; i < findings.size(); i++) {
-            List<Finding> group = groups.get(i);
+        // Pass 3: the findings in order, each group in place of its head, its other members left out.
+        FindingList.Builder merged = FindingList.builder();
+        position = 0;
+        for (Finding finding : findings) {
+            List<Finding> group = groups.get(position);
             if (group != null) {
                 merged.add(combine(group));
-            } else if (!absorbed.contains(i)) {
-                merged.add(findings.get(i));
+            } else if (!absorbed.contains(position)) {
+                merged.add(finding);
             }
+            position++;
         }
-        return merged;
+        return merged.build();
+    }
+
+    /** A 64-bit hash of the finding's file and start line, or {@code null} when it is not merged by place. */
+    private static Long placeHash(Finding finding) {
+        Location location = finding.location();
+        if (location == null || location.startLine() <= 0 || finding.component() != null) {
+            return null;
+        }
+        String path = location.path();
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < path.length(); i++) {
+            hash = (hash ^ path.charAt(i)) * 0x100000001b3L;
+        }
+        return hash * 31 + location.startLine();
     }
 
     private static int rank(List<String> stageOrder, String stage) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.devsecops.scan;
 
 import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.model.FindingList;
 import io.jenkins.plugins.devsecops.model.Location;
 import io.jenkins.plugins.devsecops.model.Report;
 import io.jenkins.plugins.devsecops.model.StageError;
@@ -63,10 +64,7 @@ final class FoundSecrets {
         // Longest first, so that a value containing another is masked whole.
         List<String> ordered = values.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
         Redactor redactor = new Redactor(ordered);
-        List<Finding> findings = new ArrayList<>(report.findings().size());
-        for (Finding finding : report.findings()) {
-            findings.add(redactor.finding(finding));
-        }
+        List<Finding> findings = FindingList.map(report.findings(), redactor::finding);
         WalkSummary walk = report.walk();
         List<StageResult> stages = report.stages().stream().map(redactor::stage).toList();
         Report redacted = new Report(report.schemaVersion(), report.tool(), report.startedAt(), report.durationMillis(),

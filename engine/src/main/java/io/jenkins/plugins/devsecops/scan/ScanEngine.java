@@ -4,6 +4,7 @@ import io.jenkins.plugins.devsecops.EngineVersion;
 import io.jenkins.plugins.devsecops.fingerprint.FindingFingerprints;
 import io.jenkins.plugins.devsecops.model.Component;
 import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.model.FindingList;
 import io.jenkins.plugins.devsecops.model.Report;
 import io.jenkins.plugins.devsecops.model.StageStatus;
 import io.jenkins.plugins.devsecops.model.WalkSummary;
@@ -114,6 +115,8 @@ public final class ScanEngine {
             finishStages(runs, pool, deadline, listener);
         } finally {
             pool.shutdownNow();
+            // A stage's per-tree state (parsed documents, packages) is not needed for the report: let it go now.
+            runs.forEach(StageRun::release);
         }
 
         Map<String, Long> skipped = new TreeMap<>(walk.skipped());
@@ -122,19 +125,20 @@ public final class ScanEngine {
                 .root(root.toString())
                 .walk(new WalkSummary(walk.filesSeen(), counters.filesScanned.get(), counters.bytesScanned.get(), skipped,
                         counters.unreadable(walk.unreadable())));
-        List<Finding> collected = new ArrayList<>();
+        List<List<Finding>> collected = new ArrayList<>();
         List<Component> components = new ArrayList<>();
         FoundSecrets secrets = new FoundSecrets();
         for (StageRun run : runs) {
             report.stage(run.collector.result());
-            collected.addAll(run.collector.findings());
+            collected.add(run.collector.findings());
             components.addAll(run.collector.components());
             secrets.addAll(run.collector.secrets());
         }
-        List<Finding> findings = new ArrayList<>(CrossStageDuplicates.merge(
-                FindingFingerprints.ensureAll(collected, root), stages.stream().map(Stage::id).toList()));
-        findings.sort(REPORT_ORDER);
-        report.findings(findings);
+        // Each step reads the findings once, in order: large lists stay on disk (FindingList).
+        List<Finding> findings = CrossStageDuplicates.merge(
+                FindingFingerprints.ensureAll(FindingList.concat(collected), root),
+                stages.stream().map(Stage::id).toList());
+        report.findings(FindingList.sorted(findings, REPORT_ORDER));
         report.components(components);
         List<String> notRun = catalog.all().stream().filter(Stage::enabledByDefault)
                 .filter(stage -> !stages.contains(stage)).map(Stage::id).toList();
@@ -189,13 +193,18 @@ public final class ScanEngine {
     }
 
     private static final class StageRun {
-        final StageScanner scanner;
+        /** The stage's scanner, dropped once the stage is finished. */
+        volatile StageScanner scanner;
         final StageCollector collector;
         long finishStarted;
 
         StageRun(StageScanner scanner, StageCollector collector) {
             this.scanner = scanner;
             this.collector = collector;
+        }
+
+        void release() {
+            scanner = null;
         }
 
         boolean active() {
@@ -325,11 +334,15 @@ public final class ScanEngine {
                     run.collector.fail(StageStatus.TIMED_OUT, "Stage ran out of time while scanning files");
                     continue;
                 }
+                StageScanner scanner = run.scanner;
+                if (scanner == null) {
+                    continue;
+                }
                 long start = System.nanoTime();
                 try {
-                    if (run.scanner.accepts(file)) {
+                    if (scanner.accepts(file)) {
                         taken = true;
-                        run.scanner.scan(file, run.collector);
+                        scanner.scan(file, run.collector);
                         run.collector.fileScanned(file.size(), System.nanoTime() - start);
                     }
                 } catch (UncheckedIOException e) {
@@ -376,10 +389,11 @@ public final class ScanEngine {
                 futures.add(null);
                 continue;
             }
+            StageScanner scanner = run.scanner;
             futures.add(pool.submit(() -> {
                 run.finishStarted = System.nanoTime();
                 try {
-                    run.scanner.finish(run.collector);
+                    scanner.finish(run.collector);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     run.collector.fail(StageStatus.TIMED_OUT, "Stage was stopped");

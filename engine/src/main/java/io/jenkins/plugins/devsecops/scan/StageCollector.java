@@ -5,13 +5,13 @@ import io.jenkins.plugins.devsecops.model.Finding;
 import io.jenkins.plugins.devsecops.model.StageError;
 import io.jenkins.plugins.devsecops.model.StageResult;
 import io.jenkins.plugins.devsecops.model.StageStatus;
+import io.jenkins.plugins.devsecops.model.FindingList;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -28,9 +28,13 @@ final class StageCollector implements FindingSink {
     static final int MAX_ERRORS = 1_000;
 
     private final String stageId;
-    private final Queue<Finding> findings = new ConcurrentLinkedQueue<>();
-    /** Findings replaced by a later version ({@link #replace}), applied when the findings are read. */
-    private final Map<Finding, Finding> replacements = new IdentityHashMap<>();
+    /** What the stage reported, in memory up to a bound, beyond it in a temporary file. */
+    private final FindingList.Builder findings = FindingList.builder();
+    /**
+     * Findings replaced by a later version ({@link #replace}), applied when the findings are read: keyed by value
+     * (the reported object is no longer in memory), each replacement applied to one reported finding.
+     */
+    private final Map<Finding, ArrayDeque<Finding>> replacements = new HashMap<>();
     private final AtomicInteger findingCount = new AtomicInteger();
     private final List<StageError> errors = new ArrayList<>();
     private int droppedErrors;
@@ -141,17 +145,20 @@ final class StageCollector implements FindingSink {
 
     @Override
     public synchronized void replace(Finding previous, Finding updated) {
-        replacements.put(previous, updated);
+        replacements.computeIfAbsent(previous, k -> new ArrayDeque<>()).add(updated);
     }
 
-    List<Finding> findings() {
-        List<Finding> all = new ArrayList<>(findings);
-        synchronized (this) {
-            if (!replacements.isEmpty()) {
-                all.replaceAll(finding -> replacements.getOrDefault(finding, finding));
-            }
+    /** The findings, replacements applied; call once, when the stage is done. */
+    synchronized List<Finding> findings() {
+        List<Finding> all = findings.build();
+        if (replacements.isEmpty()) {
+            return all;
         }
-        return all;
+        return FindingList.map(all, finding -> {
+            ArrayDeque<Finding> updates = replacements.get(finding);
+            Finding updated = updates == null ? null : updates.poll();
+            return updated == null ? finding : updated;
+        });
     }
 
     synchronized StageResult result() {
@@ -160,7 +167,7 @@ final class StageCollector implements FindingSink {
                 .durationMillis(nanos.sum() / 1_000_000)
                 .filesScanned(files.sum())
                 .bytesScanned(bytes.sum())
-                .findingCount(findings.size());
+                .findingCount(findingCount());
         skipped.forEach(builder::skipped);
         errors.forEach(builder::error);
         if (droppedErrors > 0) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.devsecops.suppression;
 
 import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.model.FindingList;
 import io.jenkins.plugins.devsecops.model.Report;
 import io.jenkins.plugins.devsecops.model.Suppression;
 import io.jenkins.plugins.devsecops.policy.SuppressionRules;
@@ -65,7 +66,7 @@ public final class SuppressionApplier {
             }
         }
         Set<SuppressionEntry> used = new LinkedHashSet<>();
-        List<Finding> findings = new ArrayList<>(report.findings().size());
+        FindingList.Builder findings = FindingList.builder();
         for (Finding finding : report.findings()) {
             Finding result = finding;
             if (!finding.isSuppressed()) {
@@ -91,7 +92,7 @@ public final class SuppressionApplier {
         }
         List<SuppressionEntry> unused = inForce.stream().filter(e -> !used.contains(e))
                 .filter(e -> stagesNotRun.isEmpty() || belongsToStageThatRan(e, report, stagesNotRun)).toList();
-        return new SuppressionOutcome(report.toBuilder().findings(findings).build(), List.copyOf(used), stale, unused,
+        return new SuppressionOutcome(report.toBuilder().findings(findings.build()).build(), List.copyOf(used), stale, unused,
                 refused);
     }
 

@@ -1,0 +1,301 @@
+package io.jenkins.plugins.devsecops.model;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A compact binary form of one {@link Finding}, for findings spilled to disk while a scan runs
+ * ({@link FindingList}). Every field is kept, so that decoding gives a finding equal to the one encoded. Text is
+ * stored as modified UTF-8 (every UTF-16 code unit, lone surrogates included, comes back as it was). The format is
+ * private to one process: it is never read by another version of the engine.
+ */
+final class FindingCodec {
+
+    private static final Severity[] SEVERITIES = Severity.values();
+    private static final Confidence[] CONFIDENCES = Confidence.values();
+
+    private FindingCodec() {
+    }
+
+    /** Appends the record of {@code finding} to {@code out}. */
+    static void encode(Finding finding, Output out) {
+        out.string(finding.ruleId());
+        out.string(finding.stage());
+        out.writeByte(finding.severity().ordinal());
+        out.string(finding.title());
+        out.string(finding.message());
+        Location location = finding.location();
+        out.writeByte(location == null ? 0 : 1);
+        if (location != null) {
+            out.string(location.path());
+            out.writeInt(location.startLine());
+            out.writeInt(location.startColumn());
+            out.writeInt(location.endLine());
+            out.writeInt(location.endColumn());
+            out.string(location.snippet());
+        }
+        Component component = finding.component();
+        out.writeByte(component == null ? 0 : 1);
+        if (component != null) {
+            out.string(component.purl());
+            out.string(component.name());
+            out.string(component.version());
+            out.string(component.ecosystem());
+            out.writeByte(component.direct() == null ? 2 : component.direct() ? 1 : 0);
+            out.strings(component.dependencyPath());
+            out.map(component.hashes());
+            out.strings(component.dependsOn());
+            out.string(component.scope());
+            out.string(component.sourceFile());
+        }
+        out.strings(finding.identifiers());
+        out.strings(finding.cwes());
+        Cvss cvss = finding.cvss();
+        out.writeByte(cvss == null ? 0 : 1);
+        if (cvss != null) {
+            out.string(cvss.version());
+            out.writeLong(Double.doubleToRawLongBits(cvss.score()));
+            out.string(cvss.vector());
+        }
+        out.string(finding.remediation());
+        out.string(finding.fixedVersion());
+        out.writeByte(finding.confidence().ordinal());
+        out.writeInt(finding.tools().size());
+        for (ToolInfo tool : finding.tools()) {
+            out.string(tool.name());
+            out.string(tool.version());
+        }
+        out.string(finding.fingerprint());
+        out.map(finding.properties());
+        Suppression suppression = finding.suppression();
+        out.writeByte(suppression == null ? 0 : 1);
+        if (suppression != null) {
+            out.string(suppression.kind());
+            out.string(suppression.reason());
+            out.string(suppression.owner());
+            out.writeByte(suppression.expires() == null ? 0 : 1);
+            if (suppression.expires() != null) {
+                out.writeLong(suppression.expires().toEpochDay());
+            }
+            out.string(suppression.source());
+        }
+    }
+
+    /** Reads one record written by {@link #encode}. */
+    static Finding decode(Input in) {
+        String ruleId = in.string();
+        String stage = in.string();
+        Severity severity = SEVERITIES[in.readByte()];
+        String title = in.string();
+        String message = in.string();
+        Location location = null;
+        if (in.readByte() != 0) {
+            location = new Location(in.string(), in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.string());
+        }
+        Component component = null;
+        if (in.readByte() != 0) {
+            String purl = in.string();
+            String name = in.string();
+            String version = in.string();
+            String ecosystem = in.string();
+            int direct = in.readByte();
+            List<String> dependencyPath = in.strings();
+            Map<String, String> hashes = in.map();
+            List<String> dependsOn = in.strings();
+            component = new Component(purl, name, version, ecosystem, direct == 2 ? null : direct == 1,
+                    dependencyPath, hashes, dependsOn, in.string(), in.string());
+        }
+        List<String> identifiers = in.strings();
+        List<String> cwes = in.strings();
+        Cvss cvss = null;
+        if (in.readByte() != 0) {
+            cvss = new Cvss(in.string(), Double.longBitsToDouble(in.readLong()), in.string());
+        }
+        String remediation = in.string();
+        String fixedVersion = in.string();
+        Confidence confidence = CONFIDENCES[in.readByte()];
+        int toolCount = in.readInt();
+        List<ToolInfo> tools = new ArrayList<>(toolCount);
+        for (int i = 0; i < toolCount; i++) {
+            tools.add(new ToolInfo(in.string(), in.string()));
+        }
+        String fingerprint = in.string();
+        Map<String, String> properties = in.map();
+        Suppression suppression = null;
+        if (in.readByte() != 0) {
+            String kind = in.string();
+            String reason = in.string();
+            String owner = in.string();
+            LocalDate expires = in.readByte() == 0 ? null : LocalDate.ofEpochDay(in.readLong());
+            suppression = new Suppression(kind, reason, owner, expires, in.string());
+        }
+        return new Finding(ruleId, stage, severity, title, message, location, component, identifiers, cwes, cvss,
+                remediation, fixedVersion, confidence, tools, fingerprint, properties, suppression);
+    }
+
+    /** A growable byte buffer records are encoded into. Not thread-safe. */
+    static final class Output {
+        private byte[] bytes = new byte[1024];
+        private int size;
+
+        int size() {
+            return size;
+        }
+
+        byte[] bytes() {
+            return bytes;
+        }
+
+        void reset() {
+            size = 0;
+        }
+
+        private void room(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
+
+        void writeByte(int value) {
+            room(1);
+            bytes[size++] = (byte) value;
+        }
+
+        void writeInt(int value) {
+            room(4);
+            bytes[size++] = (byte) (value >>> 24);
+            bytes[size++] = (byte) (value >>> 16);
+            bytes[size++] = (byte) (value >>> 8);
+            bytes[size++] = (byte) value;
+        }
+
+        void writeLong(long value) {
+            writeInt((int) (value >>> 32));
+            writeInt((int) value);
+        }
+
+        /** A string as its length in UTF-16 units (-1 for null), then modified UTF-8. */
+        void string(String value) {
+            if (value == null) {
+                writeInt(-1);
+                return;
+            }
+            int length = value.length();
+            writeInt(length);
+            room(length * 3);
+            for (int i = 0; i < length; i++) {
+                char c = value.charAt(i);
+                if (c >= 1 && c < 0x80) {
+                    bytes[size++] = (byte) c;
+                } else if (c < 0x800) {
+                    bytes[size++] = (byte) (0xC0 | (c >> 6));
+                    bytes[size++] = (byte) (0x80 | (c & 0x3F));
+                } else {
+                    bytes[size++] = (byte) (0xE0 | (c >> 12));
+                    bytes[size++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                    bytes[size++] = (byte) (0x80 | (c & 0x3F));
+                }
+            }
+        }
+
+        void strings(List<String> values) {
+            writeInt(values.size());
+            values.forEach(this::string);
+        }
+
+        void map(Map<String, String> values) {
+            writeInt(values.size());
+            values.forEach((key, value) -> {
+                string(key);
+                string(value);
+            });
+        }
+    }
+
+    /** Reads records from a byte array. Not thread-safe. */
+    static final class Input {
+        private byte[] bytes;
+        private int position;
+        private char[] chars = new char[256];
+
+        Input(byte[] bytes, int position) {
+            this.bytes = bytes;
+            this.position = position;
+        }
+
+        void reset(byte[] newBytes, int newPosition) {
+            bytes = newBytes;
+            position = newPosition;
+        }
+
+        int position() {
+            return position;
+        }
+
+        int readByte() {
+            return bytes[position++];
+        }
+
+        int readInt() {
+            int value = ((bytes[position] & 0xFF) << 24) | ((bytes[position + 1] & 0xFF) << 16)
+                    | ((bytes[position + 2] & 0xFF) << 8) | (bytes[position + 3] & 0xFF);
+            position += 4;
+            return value;
+        }
+
+        long readLong() {
+            return ((long) readInt() << 32) | (readInt() & 0xFFFF_FFFFL);
+        }
+
+        String string() {
+            int length = readInt();
+            if (length < 0) {
+                return null;
+            }
+            if (chars.length < length) {
+                chars = new char[Math.max(length, chars.length * 2)];
+            }
+            for (int i = 0; i < length; i++) {
+                int b = bytes[position++] & 0xFF;
+                if (b < 0x80) {
+                    chars[i] = (char) b;
+                } else if ((b & 0xE0) == 0xC0) {
+                    chars[i] = (char) (((b & 0x1F) << 6) | (bytes[position++] & 0x3F));
+                } else {
+                    chars[i] = (char) (((b & 0x0F) << 12) | ((bytes[position] & 0x3F) << 6)
+                            | (bytes[position + 1] & 0x3F));
+                    position += 2;
+                }
+            }
+            return new String(chars, 0, length);
+        }
+
+        List<String> strings() {
+            int count = readInt();
+            if (count == 0) {
+                return List.of();
+            }
+            List<String> values = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                values.add(string());
+            }
+            return values;
+        }
+
+        Map<String, String> map() {
+            int count = readInt();
+            if (count == 0) {
+                return Map.of();
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            for (int i = 0; i < count; i++) {
+                values.put(string(), string());
+            }
+            return values;
+        }
+    }
+}
