@@ -42,7 +42,7 @@ final class CallArgumentRule {
                 .provider("Generic")
                 .severity(Severity.HIGH)
                 .confidence(Confidence.MEDIUM)
-                .keywords(List.copyOf(CALLS.keySet()))
+                .keywords(CALLS.keySet().stream().sorted().toList()) // Map.ofEntries iterates in a random order
                 .pattern(new Arguments())
                 .anchored(true)
                 .check(CredentialChecks::password)
