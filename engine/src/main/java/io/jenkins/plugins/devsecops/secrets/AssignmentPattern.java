@@ -40,7 +40,10 @@ final class AssignmentPattern implements SecretPattern {
         while (i < to && isKeyChar(text.charAt(i))) {
             i++;
         }
-        if (i >= to) {
+        if (i >= to || text.charAt(i) == '\r') {
+            if (isYamlListName(text, from)) {
+                nextLineValue(text, from, i, consumer); // - name: DB_PASSWORD / value: "..." (Kubernetes env)
+            }
             return;
         }
         char c = text.charAt(i);
@@ -49,6 +52,31 @@ final class AssignmentPattern implements SecretPattern {
             return;
         }
         if (c == '"' || c == '\'') {
+            int after = skipBlanks(text, i + 1, to);
+            if (after >= to) {
+                if (isYamlListName(text, from)) {
+                    nextLineValue(text, from, after, consumer);
+                }
+                return;
+            }
+            char next = text.charAt(after);
+            if (next == '>') {
+                xmlText(text, from, after + 1, to, consumer); // <property name="db.password">...</property>
+                return;
+            }
+            if (next == ',' && keyQuotedWith(text, from, c)) {
+                quotedArgument(text, from, skipBlanks(text, after + 1, to), to, consumer); // put("db.password", "...")
+                return;
+            }
+            if (isValueAttribute(text, after, to) && keyQuotedWith(text, from, c)) {
+                // <add key="SmtpPassword" value="..."/>, <property name="password" value="..."/>
+                int equals = after + 5;
+                while (text.charAt(equals) != '=') {
+                    equals++;
+                }
+                quotedArgument(text, from, skipBlanks(text, equals + 1, to), to, consumer);
+                return;
+            }
             i++;
         }
         i = skipBlanks(text, i, to);
@@ -91,11 +119,112 @@ final class AssignmentPattern implements SecretPattern {
         }
         int start = i;
         int end = start;
-        while (end < to && end - start < MAX_VALUE && isBareChar(text.charAt(end))) {
+        // A query parameter (?user=app&password=...) ends at the next parameter.
+        boolean query = isQueryParameter(text, from);
+        while (end < to && end - start < MAX_VALUE && isBareChar(text.charAt(end)) && !(query && text.charAt(end) == '&')) {
             end++;
         }
         if (end - start >= MIN_VALUE) {
             consumer.match(from, end, start, end);
+        }
+    }
+
+    /** The start of the key name holding the keyword that ends at {@code keywordEnd}. */
+    static int keyStart(CharSequence text, int keywordEnd) {
+        int start = keywordEnd;
+        while (start > 0 && keywordEnd - start < 200 && isKeyChar(text.charAt(start - 1))) {
+            start--;
+        }
+        return start;
+    }
+
+    private static boolean isQueryParameter(CharSequence text, int keywordEnd) {
+        int start = keyStart(text, keywordEnd);
+        return start > 0 && (text.charAt(start - 1) == '&' || text.charAt(start - 1) == '?');
+    }
+
+    /** Whether the key is a quoted string: {@code "db.password"}. */
+    private static boolean keyQuotedWith(CharSequence text, int keywordEnd, char quote) {
+        int start = keyStart(text, keywordEnd);
+        return start > 0 && text.charAt(start - 1) == quote;
+    }
+
+    /** {@code value=} or {@code value =} at {@code i}. */
+    private static boolean isValueAttribute(CharSequence text, int i, int to) {
+        if (i + 6 > to || !startsWith(text, i, "value")) {
+            return false;
+        }
+        int j = skipBlanks(text, i + 5, to);
+        return j < to && text.charAt(j) == '=';
+    }
+
+    /** A string literal at {@code i}, ended by its quote and then a comma, a parenthesis, a slash or blank. */
+    private static void quotedArgument(CharSequence text, int from, int i, int to, MatchConsumer consumer) {
+        if (i <= 0 || i >= to) {
+            return;
+        }
+        char quote = text.charAt(i);
+        if (quote != '"' && quote != '\'') {
+            return;
+        }
+        int start = i + 1;
+        int end = start;
+        while (end < to && end - start <= MAX_VALUE && text.charAt(end) != quote && !Character.isWhitespace(text.charAt(end))
+                && text.charAt(end) != '\\') {
+            end++;
+        }
+        if (end < to && text.charAt(end) == quote && end - start >= MIN_VALUE && end - start <= MAX_VALUE) {
+            consumer.match(from, end + 1, start, end);
+        }
+    }
+
+    /** Whether the key is the value of a YAML list item's {@code name:} ({@code - name: DB_PASSWORD}). */
+    static boolean isYamlListName(CharSequence text, int keywordEnd) {
+        int i = keyStart(text, keywordEnd);
+        if (i > 0 && (text.charAt(i - 1) == '"' || text.charAt(i - 1) == '\'')) {
+            i--;
+        }
+        while (i > 0 && (text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '\t')) {
+            i--;
+        }
+        if (i < 5 || !startsWith(text, i - 5, "name:")) {
+            return false;
+        }
+        i -= 5;
+        while (i > 0 && (text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '\t' || text.charAt(i - 1) == '-')) {
+            i--;
+        }
+        return i == 0 || text.charAt(i - 1) == '\n';
+    }
+
+    /** The {@code value:} on the line after a YAML {@code name:} line. */
+    private static void nextLineValue(CharSequence text, int from, int i, MatchConsumer consumer) {
+        int limit = Math.min(text.length(), i + 400);
+        if (i < limit && text.charAt(i) == '\r') {
+            i++;
+        }
+        if (i >= limit || text.charAt(i) != '\n') {
+            return;
+        }
+        i = skipBlanks(text, i + 1, limit);
+        if (i + 6 > limit || !startsWith(text, i, "value:")) {
+            return;
+        }
+        i = skipBlanks(text, i + 6, limit);
+        int lineEnd = i;
+        while (lineEnd < limit && text.charAt(lineEnd) != '\n' && text.charAt(lineEnd) != '\r') {
+            lineEnd++;
+        }
+        if (i < lineEnd && (text.charAt(i) == '"' || text.charAt(i) == '\'')) {
+            quotedArgument(text, from, i, lineEnd, consumer);
+            return;
+        }
+        int end = i;
+        while (end < lineEnd && end - i < MAX_VALUE && isBareChar(text.charAt(end))) {
+            end++;
+        }
+        if (end - i >= MIN_VALUE && skipBlanks(text, end, lineEnd) == lineEnd) {
+            consumer.match(from, end, i, end);
         }
     }
 
@@ -113,6 +242,18 @@ final class AssignmentPattern implements SecretPattern {
         if (i + 1 < to && text.charAt(i) == '<' && text.charAt(i + 1) == '/') {
             consumer.match(from, i + 2, start, end);
         }
+    }
+
+    private static boolean startsWith(CharSequence text, int i, String word) {
+        if (i < 0 || i + word.length() > text.length()) {
+            return false;
+        }
+        for (int k = 0; k < word.length(); k++) {
+            if (text.charAt(i + k) != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int skipBlanks(CharSequence text, int i, int to) {

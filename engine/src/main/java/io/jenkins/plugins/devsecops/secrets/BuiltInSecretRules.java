@@ -78,6 +78,8 @@ public final class BuiltInSecretRules {
         ids.add(pem.id());
         SecretRule pgpass = PgpassRule.rule();
         ids.add(pgpass.id());
+        SecretRule calls = CallArgumentRule.rule();
+        ids.add(calls.id());
         LoadedRules loaded = SecretRuleLoader.load(in, RESOURCE, SecretRuleLoader.Kind.BUILT_IN, ids);
         if (!loaded.problems().isEmpty()) {
             throw new IllegalStateException("Invalid built-in secret rules:\n" + loaded.problems().stream()
@@ -89,6 +91,7 @@ public final class BuiltInSecretRules {
         }
         rules.add(pem);
         rules.add(pgpass);
+        rules.add(calls);
         rules.add(generic);
         return List.copyOf(rules);
     }

@@ -18,6 +18,13 @@ final class CredentialChecks {
             "(?i)(?:^|[;\"'\\s])(?:server|data source|host|hostname|address|addr|user id|userid|uid|user|username|"
                     + "database|initial catalog|dsn|driver|provider|port|dbname)[ \\t]{0,3}=");
 
+    /** A libpq keyword/value connection string, its pairs separated by blanks: {@code host=db dbname=app user=app}. */
+    private static final Pattern LIBPQ_KEYWORDS = Pattern.compile(
+            "(?i)(?:^|[\\s\"'`])(?:dbname|host|hostaddr|user|sslmode)=[^\\s;=]{1,100}[ \\t]+[a-z_]{2,30}=");
+
+    /** How far around a {@code Password=} the other keys of its connection string are looked for. */
+    private static final int CONNECTION_STRING_REACH = 400;
+
     /** Password hashes written where a password is expected: MD5 and SCRAM in PostgreSQL, MySQL's *HEX. */
     private static final Pattern PASSWORD_HASH =
             Pattern.compile("(?i)md5[0-9a-f]{32}|scram-sha-256\\$.*|\\*[0-9a-f]{40}|\\$[0-9a-z]{1,3}\\$.*");
@@ -38,6 +45,17 @@ final class CredentialChecks {
             Map.entry("docker-login-password", CredentialChecks::password),
             Map.entry("cli-basic-auth", CredentialChecks::password),
             Map.entry("php-define-password", CredentialChecks::password),
+            Map.entry("keytool-store-password", CredentialChecks::password),
+            Map.entry("database-cli-password", CredentialChecks::password),
+            Map.entry("smb-user-password", CredentialChecks::password),
+            Map.entry("sudo-stdin-password", CredentialChecks::password),
+            Map.entry("htpasswd-batch-password", CredentialChecks::password),
+            Map.entry("windows-net-use-password", CredentialChecks::password),
+            Map.entry("powershell-securestring-password", CredentialChecks::password),
+            Map.entry("oracle-credentials", CredentialChecks::password),
+            Map.entry("go-mysql-dsn-password", CredentialChecks::password),
+            Map.entry("sql-password-function", CredentialChecks::password),
+            Map.entry("dockerfile-env-credential", CredentialChecks::namedValue),
             Map.entry("cli-password-argument", CredentialChecks::commandLineArgument),
             Map.entry("http-authorization-header", CredentialChecks::authorizationHeader));
 
@@ -63,7 +81,17 @@ final class CredentialChecks {
         if (lower.equals("values") || lower.equals("identified") || lower.startsWith("env:")) {
             return false;
         }
-        return value.chars().distinct().count() >= 3;
+        return distinctAtLeast(value, 3);
+    }
+
+    private static boolean distinctAtLeast(String value, int wanted) {
+        int found = 0;
+        for (int i = 0; i < value.length() && found < wanted; i++) {
+            if (value.indexOf(value.charAt(i)) == i) {
+                found++;
+            }
+        }
+        return found >= wanted;
     }
 
     /** {@code setPassword("x")}: a password setter takes a human-chosen value, a token or key setter a random one. */
@@ -98,6 +126,26 @@ final class CredentialChecks {
         }
         String name = text.subSequence(nameStart, nameEnd).toString().toLowerCase(Locale.ROOT);
         if (!GenericAssignmentRule.keyAccepted(name)) {
+            return false;
+        }
+        String value = text.subSequence(start, end).toString();
+        return name.contains("pass") || name.contains("pwd") ? passwordValue(value)
+                : GenericAssignmentRule.valueLooksSecret(value);
+    }
+
+    /**
+     * {@code ENV NAME value} and {@code NAME=value}: the name before the value says what it is. A name about the
+     * secret ({@code DB_PASSWORD_FILE}) is no credential; a password name takes a human-chosen value, any other a
+     * random one.
+     */
+    static boolean namedValue(String path, CharSequence text, int start, int end) {
+        int nameEnd = start;
+        while (nameEnd > 0 && start - nameEnd < 20 && !AssignmentPattern.isKeyChar(text.charAt(nameEnd - 1))) {
+            nameEnd--;
+        }
+        int nameStart = AssignmentPattern.keyStart(text, nameEnd);
+        String name = text.subSequence(nameStart, nameEnd).toString().toLowerCase(Locale.ROOT);
+        if (name.isEmpty() || !GenericAssignmentRule.keyAccepted(name)) {
             return false;
         }
         String value = text.subSequence(start, end).toString();
@@ -164,15 +212,18 @@ final class CredentialChecks {
             return false;
         }
         int lineStart = start;
-        while (lineStart > 0 && start - lineStart < 2000 && text.charAt(lineStart - 1) != '\n') {
+        while (lineStart > 0 && start - lineStart < CONNECTION_STRING_REACH && text.charAt(lineStart - 1) != '\n') {
             lineStart--;
         }
         int lineEnd = end;
-        while (lineEnd < text.length() && lineEnd - end < 2000 && text.charAt(lineEnd) != '\n') {
+        while (lineEnd < text.length() && lineEnd - end < CONNECTION_STRING_REACH && text.charAt(lineEnd) != '\n') {
             lineEnd++;
         }
         CharSequence line = text.subSequence(lineStart, lineEnd);
-        return line.toString().indexOf(';') >= 0 && CONNECTION_STRING_KEY.matcher(line).find()
+        String lineText = line.toString();
+        return (lineText.indexOf(';') >= 0 || lineText.contains("=") && (lineText.contains("dbname=")
+                || lineText.contains("host=") || lineText.contains("user=")) && LIBPQ_KEYWORDS.matcher(line).find())
+                && CONNECTION_STRING_KEY.matcher(line).find()
                 && passwordValue(text.subSequence(start, end).toString().strip());
     }
 }

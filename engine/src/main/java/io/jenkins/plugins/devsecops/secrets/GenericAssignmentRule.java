@@ -184,7 +184,7 @@ final class GenericAssignmentRule {
         if (xmlText && secretEnd < text.length() && text.charAt(secretEnd) != '<' && !Character.isWhitespace(text.charAt(secretEnd))) {
             return false;
         }
-        if (secretEnd - secretStart < MIN_PASSWORD_LENGTH
+        if (secretEnd - secretStart < MIN_PASSWORD_LENGTH || isDottedName(text, secretStart, secretEnd)
                 || ShannonEntropy.of(text, secretStart, secretEnd) < MIN_PASSWORD_ENTROPY) {
             return false; // below every tier, whatever the key
         }
@@ -227,12 +227,56 @@ final class GenericAssignmentRule {
             start--;
         }
         String key = text.subSequence(start, Math.max(start, end)).toString().toLowerCase(Locale.ROOT);
+        if (key.equals("value")) {
+            key = pairedName(text, start); // <add key="..." value="..."/>, - name: ... / value: ...
+            if (key == null) {
+                return null;
+            }
+        }
         for (String stop : KEY_STOP_WORDS) {
             if (key.contains(stop)) {
                 return null;
             }
         }
         return key;
+    }
+
+    /**
+     * The name a {@code value} belongs to, lower case: the quoted attribute before it on the same element ({@code
+     * name="db.password" value=}) or the {@code name:} of the YAML list item on the line before; {@code null} if
+     * neither.
+     */
+    static String pairedName(CharSequence text, int valueKeyStart) {
+        int i = valueKeyStart;
+        while (i > 0 && (text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '\t')) {
+            i--;
+        }
+        if (i > 0 && (text.charAt(i - 1) == '"' || text.charAt(i - 1) == '\'')) {
+            int end = i - 1;
+            int start = end;
+            while (start > 0 && end - start < 200 && isKeyChar(text.charAt(start - 1))) {
+                start--;
+            }
+            return start > 0 && text.charAt(start - 1) == text.charAt(end)
+                    ? text.subSequence(start, end).toString().toLowerCase(Locale.ROOT) : null;
+        }
+        if (i > 0 && text.charAt(i - 1) == '\n') {
+            int lineEnd = i - 1;
+            if (lineEnd > 0 && text.charAt(lineEnd - 1) == '\r') {
+                lineEnd--;
+            }
+            int end = lineEnd;
+            while (end > 0 && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '"' || text.charAt(end - 1) == '\'')) {
+                end--;
+            }
+            int start = end;
+            while (start > 0 && end - start < 200 && isKeyChar(text.charAt(start - 1))) {
+                start--;
+            }
+            return start < end && AssignmentPattern.isYamlListName(text, end)
+                    ? text.subSequence(start, end).toString().toLowerCase(Locale.ROOT) : null;
+        }
+        return null;
     }
 
     /** Whether a key name (lower case) names the secret rather than a setting about it. */
@@ -257,7 +301,7 @@ final class GenericAssignmentRule {
         }
         // Letters only (Wachtwoord, Contrasena in i18n bundles) is a word unless long enough to be a random token,
         // and words run together in camel case are a phrase at any length.
-        if (value.chars().allMatch(Character::isLetter)
+        if (allLetters(value)
                 && (value.length() < MIN_LETTERS_ONLY_LENGTH || CAMEL_CASE_PHRASE.matcher(value).matches())) {
             return false;
         }
@@ -272,9 +316,17 @@ final class GenericAssignmentRule {
         if (value.length() < MIN_PASSWORD_LENGTH || ShannonEntropy.of(value) < MIN_PASSWORD_ENTROPY) {
             return false;
         }
-        boolean letters = value.chars().anyMatch(Character::isLetter);
-        boolean others = value.chars().anyMatch(c -> !Character.isLetter(c));
-        if (!letters && value.chars().allMatch(Character::isDigit) && value.length() < 8) {
+        boolean letters = false;
+        boolean others = false;
+        boolean digitsOnly = true;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean letter = Character.isLetter(c);
+            letters |= letter;
+            others |= !letter;
+            digitsOnly &= Character.isDigit(c);
+        }
+        if (!letters && digitsOnly && value.length() < 8) {
             return false; // a port, a PIN-length number, a count
         }
         if (!(letters && others) && value.length() < MIN_LETTERS_ONLY_LENGTH) {
@@ -314,6 +366,36 @@ final class GenericAssignmentRule {
                 && !PlaceholderValues.hasSequentialRun(lower) && !PlaceholderValues.isJwtIoExample(lower);
     }
 
+    /**
+     * {@code [A-Za-z]+(?:[._-][A-Za-z]+)+} by hand ({@code getpass.getpass}, {@code db-credentials}): a name, never a
+     * secret; checked before anything else, as such values follow most keywords in code and config.
+     */
+    static boolean isDottedName(CharSequence text, int start, int end) {
+        boolean separator = false;
+        boolean letterBefore = false;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+                letterBefore = true;
+            } else if ((c == '.' || c == '_' || c == '-') && letterBefore) {
+                separator = true;
+                letterBefore = false;
+            } else {
+                return false;
+            }
+        }
+        return separator && letterBefore;
+    }
+
+    private static boolean allLetters(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (!Character.isLetter(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Calls, member accesses and casts in code: {@code getPassword()}, {@code cfg.db.password}, {@code str}. */
     private static boolean looksLikeCode(String value) {
         return value.endsWith(")") || value.endsWith(";") && value.indexOf('(') > 0;
@@ -321,9 +403,18 @@ final class GenericAssignmentRule {
 
     private static int classes(String value) {
         int classes = 0;
-        classes += value.chars().anyMatch(Character::isLowerCase) ? 1 : 0;
-        classes += value.chars().anyMatch(Character::isUpperCase) ? 1 : 0;
-        classes += value.chars().anyMatch(Character::isDigit) ? 1 : 0;
+        boolean lower = false;
+        boolean upper = false;
+        boolean digit = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            lower |= Character.isLowerCase(c);
+            upper |= Character.isUpperCase(c);
+            digit |= Character.isDigit(c);
+        }
+        classes += lower ? 1 : 0;
+        classes += upper ? 1 : 0;
+        classes += digit ? 1 : 0;
         return classes;
     }
 }

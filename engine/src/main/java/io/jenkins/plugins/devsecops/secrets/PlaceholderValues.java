@@ -95,7 +95,14 @@ final class PlaceholderValues {
 
     /** Values made only of the word test (and digits or punctuation), e.g. {@code test}, {@code test-123}, {@code testtest}. */
     static boolean isTestOnly(String lower) {
-        String letters = lower.replaceAll("[^a-z]", "");
+        StringBuilder kept = new StringBuilder(lower.length());
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                kept.append(c);
+            }
+        }
+        String letters = kept.toString();
         return !letters.isEmpty() && letters.replace("testing", "").replace("test", "").isEmpty();
     }
 
@@ -114,7 +121,22 @@ final class PlaceholderValues {
         if (longest >= 6 && longest * 3 >= value.length()) {
             return true;
         }
-        return value.length() >= 4 && value.chars().distinct().count() <= 2;
+        if (value.length() < 4) {
+            return false;
+        }
+        char first = value.charAt(0);
+        char second = first;
+        for (int i = 1; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c != first) {
+                if (second == first) {
+                    second = c;
+                } else if (c != second) {
+                    return false; // a third distinct character
+                }
+            }
+        }
+        return true;
     }
 
     /** Whether the value is filled in by a template engine, a shell or a build tool rather than being the secret. */

@@ -254,7 +254,8 @@ public final class SecretDetector {
      */
     static final Set<String> FALLBACK_RULES = Set.of(GenericAssignmentRule.ID, PemPrivateKeyRule.ID,
             "connection-string-password", "cli-password-argument", "http-authorization-header",
-            "setter-call-credential", "env-fallback-credential", "shell-default-credential");
+            "setter-call-credential", "env-fallback-credential", "shell-default-credential",
+            CallArgumentRule.ID, "sql-password-function");
 
     private static boolean isFallback(SecretMatch match) {
         return FALLBACK_RULES.contains(match.rule().id());
@@ -351,7 +352,8 @@ public final class SecretDetector {
         private final int[] scannedUntil = new int[rules.size()];
         private final byte[] applies = new byte[rules.size()];
         private final List<SecretMatch> found = new ArrayList<>(0);
-        private Set<Long> seen;
+        /** Per rule: the start of the last value it judged, so that two keywords leading to one value cost one check. */
+        private final int[] lastJudged = new int[rules.size()];
         private int currentRule;
         private int lastMatchEnd;
         private int anchorStart = -1;
@@ -499,13 +501,13 @@ public final class SecretDetector {
             if (secretEnd <= secretStart || halted[currentRule]) {
                 return;
             }
-            // A value is judged once per rule, however many of the rule's keywords lead to it (pass, password...).
-            if (seen == null) {
-                seen = new HashSet<>();
-            }
-            if (!seen.add(((long) currentRule << 32) | secretStart)) {
+            // A value is judged once per rule, however many of the rule's keywords lead to it (pass, password...):
+            // those hits come one after the other. A value reached again later is judged again and its second
+            // finding dropped with the duplicates at the end.
+            if (lastJudged[currentRule] == secretStart + 1) {
                 return;
             }
+            lastJudged[currentRule] = secretStart + 1;
             if (rule.minEntropy() > 0 && ShannonEntropy.of(text, secretStart, secretEnd) < rule.minEntropy()) {
                 return;
             }

@@ -6,6 +6,8 @@ import java.util.Map;
 /** Shannon entropy of a string, in bits per character: how random it looks. */
 final class ShannonEntropy {
 
+    private static final double INVERSE_LN_2 = 1 / Math.log(2);
+
     private ShannonEntropy() {
     }
 
@@ -29,8 +31,12 @@ final class ShannonEntropy {
             }
         }
         double entropy = 0;
-        for (int count : counts) {
-            entropy += term(count, length);
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c < 128 && counts[c] > 0) {
+                entropy += term(counts[c], length);
+                counts[c] = 0; // each character's term once
+            }
         }
         if (others != null) {
             for (int count : others.values()) {
@@ -50,6 +56,6 @@ final class ShannonEntropy {
             return 0;
         }
         double p = (double) count / length;
-        return -p * (Math.log(p) / Math.log(2));
+        return -p * Math.log(p) * INVERSE_LN_2;
     }
 }

@@ -1,0 +1,3 @@
+@echo off
+set DB_PASSWORD=Bt8kq2Wz7x
+SET API_TOKEN=Kz9w2q8LmX7vRt4nBc5y
