@@ -403,6 +403,11 @@ public final class DevSecOpsBuildAction implements RunAction2 {
                 bytes.size(), fileName.endsWith(".sarif") ? fileName + ".json" : fileName);
     }
 
+    /** The compliance page of this scan, {@code compliance/}; its view is built from the report on request. */
+    public CompliancePage getCompliance() {
+        return new CompliancePage(this);
+    }
+
     /** The REST API of this scan: summary and findings, no source text. */
     public Api getApi() {
         return new Api(this);
