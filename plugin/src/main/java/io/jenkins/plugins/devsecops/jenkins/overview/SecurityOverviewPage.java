@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
 
@@ -33,12 +32,10 @@ public final class SecurityOverviewPage {
         this.overview = overview;
     }
 
-    /** The page of the query parameters {@code parameters} gives ({@code null}: no request, default query). */
-    static SecurityOverviewPage of(UnaryOperator<String> parameters) {
-        UnaryOperator<String> query = parameters == null ? name -> null : parameters;
-        OverviewQuery parsed = OverviewQuery.parse(query.apply("folder"), query.apply("label"),
-                query.apply("stage"), query.apply("severity"), query.apply("verdict"), query.apply("sort"),
-                query.apply("order"));
+    /** The page of the query parameters (each may be {@code null}) for the current user. */
+    static SecurityOverviewPage of(String folder, String label, String stage, String severity, String verdict,
+            String sort, String order) {
+        OverviewQuery parsed = OverviewQuery.parse(folder, label, stage, severity, verdict, sort, order);
         Instant now = Instant.now();
         return new SecurityOverviewPage(SecurityOverview.of(ScanHistories.readable(now), parsed, now));
     }
@@ -141,11 +138,11 @@ public final class SecurityOverviewPage {
         return java.util.Arrays.stream(Severity.values()).map(Severity::name).toList();
     }
 
-    /** A relative link to this page sorted by {@code sort}, keeping the filters; a second click reverses it. */
+    /** A link to this page, relative to the Jenkins root, sorted by {@code sort}, keeping the filters; a second click reverses it. */
     public String sortLink(String sort) {
         OverviewQuery query = overview.query();
         boolean same = query.sort().parameter().equals(sort);
-        StringBuilder link = new StringBuilder("?sort=").append(encode(sort));
+        StringBuilder link = new StringBuilder(SecurityOverviewAction.URL_NAME + "/?sort=").append(encode(sort));
         if (same && !query.ascending()) {
             link.append("&order=asc");
         }
@@ -172,7 +169,7 @@ public final class SecurityOverviewPage {
         return row.verdict().name().equals(verdict);
     }
 
-    /** The REST API: {@code /security/api/json?tree=scans[job,verdict,open]}. */
+    /** The REST API of this rendering. */
     public Api getApi() {
         return new Api(this);
     }
