@@ -51,7 +51,7 @@ final class ImageFindings {
             }
         }
         List<Finding> findings = new ArrayList<>();
-        for (List<OsvRecord> group : AdvisoryGroups.group(new ArrayList<>(affecting.values()))) {
+        for (List<OsvRecord> group : AdvisoryGroups.groupWithUpstream(new ArrayList<>(affecting.values()))) {
             findings.add(finding(pkg, image, group, verdicts));
         }
         return findings;
@@ -62,6 +62,7 @@ final class ImageFindings {
         Set<String> ids = new LinkedHashSet<>();
         group.forEach(r -> ids.add(r.id()));
         group.forEach(r -> ids.addAll(r.aliases()));
+        group.forEach(r -> ids.addAll(r.upstream()));
         String ruleId = AdvisoryGroups.primaryId(ids);
         OsvRecord main = group.stream().filter(r -> r.summary() != null).findFirst().orElse(group.get(0));
         AdvisorySeverity severity = AdvisorySeverity.of(group);

@@ -34,8 +34,15 @@ final class ImagePackages {
             if (pkg.sourceName() != null && !pkg.sourceName().equals(pkg.name())) {
                 qualifiers.put("upstream", pkg.sourceName());
             }
+            String version = pkg.version();
+            int colon = version.indexOf(':');
+            if (pkg.ecosystem().purlType().equals("rpm") && colon > 0) {
+                // the purl spec puts an rpm epoch in a qualifier
+                qualifiers.put("epoch", version.substring(0, colon));
+                version = version.substring(colon + 1);
+            }
             return new PackageURL(pkg.ecosystem().purlType(), pkg.ecosystem().distroNamespace(), pkg.name(),
-                    pkg.version(), qualifiers, null).canonicalize();
+                    version, qualifiers, null).canonicalize();
         } catch (MalformedPackageURLException | IllegalArgumentException e) {
             return null;
         }

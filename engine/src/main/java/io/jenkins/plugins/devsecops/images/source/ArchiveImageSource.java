@@ -134,7 +134,8 @@ public final class ArchiveImageSource implements ImageSource {
 
     @Override
     public InputStream openLayer(LayerRef layer) throws IOException {
-        return open(layer.location());
+        // OCI manifests name layers by digest, docker-save manifests by path
+        return open(layer.location().startsWith("sha256:") ? blobPath(layer.location()) : layer.location());
     }
 
     private static String blobPath(String digest) throws IOException {
