@@ -7,6 +7,10 @@ import io.jenkins.plugins.devsecops.dashboard.DashboardPage;
 import io.jenkins.plugins.devsecops.dashboard.DashboardSections;
 import io.jenkins.plugins.devsecops.policy.PolicyVerdict;
 import io.jenkins.plugins.devsecops.yaml.YamlInputException;
+import io.jenkins.plugins.devsecops.images.ImageSettings;
+import io.jenkins.plugins.devsecops.images.ImageStage;
+import io.jenkins.plugins.devsecops.images.source.Platform;
+import io.jenkins.plugins.devsecops.images.source.RegistryCredentials;
 import io.jenkins.plugins.devsecops.imports.ImportPattern;
 import io.jenkins.plugins.devsecops.imports.ImportStage;
 import io.jenkins.plugins.devsecops.model.Report;
@@ -122,6 +126,21 @@ final class ScanCommand implements Callable<Integer> {
                     + "zap, checkov, bandit, npm-audit, spotbugs or auto, e.g.%n--import sarif:build/**/*.sarif")
     private List<String> imports = new ArrayList<>();
 
+    @Option(names = "--image", paramLabel = "REF|PATH",
+            description = "Scan a container image (repeatable): a docker-save archive, an OCI layout (directory or tar) "
+                    + "or a registry reference such as registry.example.com/app:1.2")
+    private List<String> images = new ArrayList<>();
+
+    @Option(names = "--platform", paramLabel = "OS/ARCH",
+            description = "The platform to scan in multi-platform images (default linux/amd64)")
+    private String platform;
+
+    @Option(names = "--registry-auth", paramLabel = "HOST=USER",
+            description = "Log in to registry HOST as USER (repeatable; HOST * for any), the password read from the "
+                    + "environment variable DEVSECOPS_REGISTRY_PASSWORD; without this option, DEVSECOPS_REGISTRY_USER "
+                    + "and DEVSECOPS_REGISTRY_PASSWORD together log in to every registry")
+    private List<String> registryAuth = new ArrayList<>();
+
     @Option(names = "--allow-missing-imports",
             description = "An --import pattern that matches no file is a warning, not an error")
     private boolean allowMissingImports;
@@ -142,6 +161,28 @@ final class ScanCommand implements Callable<Integer> {
     /** Sets where the default history directory lies (tests). */
     void environment(CliEnvironment value) {
         environment = value;
+    }
+
+    /** The {@code images.registryAuth} value of {@code --registry-auth} and the environment. */
+    private String registryLogins() {
+        String password = environment.variables().get("DEVSECOPS_REGISTRY_PASSWORD");
+        List<String> lines = new ArrayList<>();
+        for (String login : registryAuth) {
+            int equals = login.indexOf('=');
+            if (equals <= 0 || equals == login.length() - 1) {
+                throw new ParameterException(spec.commandLine(), "--registry-auth takes HOST=USER, was '" + login + "'");
+            }
+            if (password == null) {
+                throw new ParameterException(spec.commandLine(), "--registry-auth needs the password in the environment "
+                        + "variable DEVSECOPS_REGISTRY_PASSWORD");
+            }
+            lines.add(RegistryCredentials.line(login.substring(0, equals), login.substring(equals + 1), password));
+        }
+        String user = environment.variables().get("DEVSECOPS_REGISTRY_USER");
+        if (lines.isEmpty() && user != null && password != null) {
+            lines.add(RegistryCredentials.line("*", user, password));
+        }
+        return String.join("\n", lines);
     }
 
     private boolean formatsGiven() {
@@ -185,6 +226,27 @@ final class ScanCommand implements Callable<Integer> {
             if (allowMissingImports) {
                 request.option("imports.allowMissing", "true");
             }
+        }
+        if (!images.isEmpty()) {
+            try {
+                request.option("images.refs", ImageSettings.toOption(images));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            if (!stages.isEmpty() && !stages.contains(ImageStage.ID)) {
+                request.stage(ImageStage.ID);
+            }
+        }
+        if (platform != null) {
+            try {
+                request.option("images.platform", Platform.parse(platform).toString());
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+        String registryLogins = registryLogins();
+        if (!registryLogins.isEmpty()) {
+            request.option("images.registryAuth", registryLogins);
         }
         options.forEach(request::option);
 

@@ -19,4 +19,23 @@ class LayerRulesTest {
     static final ArchRule MODEL_DEPENDS_ON_NO_STAGE = noClasses().that()
             .resideInAPackage("..devsecops.model..").should().dependOnClassesThat()
             .resideInAnyPackage("..devsecops.scan..", "..devsecops.secrets..", "..devsecops.report..");
+
+    private static final String[] STAGES = {"..devsecops.secrets..", "..devsecops.dependencies..", "..devsecops.iac..",
+        "..devsecops.imports..", "..devsecops.images.."};
+
+    /** Stages never reach into each other: what two stages share goes down a floor (e.g. {@code packages}). */
+    @ArchTest
+    static final ArchRule IMAGES_DEPEND_ON_NO_OTHER_STAGE = noClasses().that().resideInAPackage("..devsecops.images..")
+            .should().dependOnClassesThat().resideInAnyPackage("..devsecops.secrets..", "..devsecops.dependencies..",
+                    "..devsecops.iac..", "..devsecops.imports..");
+
+    @ArchTest
+    static final ArchRule DEPENDENCIES_DEPEND_ON_NO_OTHER_STAGE = noClasses().that()
+            .resideInAPackage("..devsecops.dependencies..").should().dependOnClassesThat().resideInAnyPackage(
+                    "..devsecops.secrets..", "..devsecops.images..", "..devsecops.iac..", "..devsecops.imports..");
+
+    /** The package floor (ecosystems, versions, OSV, lockfile readers) serves the stages and knows none of them. */
+    @ArchTest
+    static final ArchRule PACKAGES_DEPEND_ON_NO_STAGE = noClasses().that().resideInAPackage("..devsecops.packages..")
+            .should().dependOnClassesThat().resideInAnyPackage(STAGES);
 }

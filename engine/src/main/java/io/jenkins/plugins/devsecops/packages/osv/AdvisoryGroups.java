@@ -23,11 +23,28 @@ public final class AdvisoryGroups {
 
     /** Groups records naming each other or sharing an alias (union-find over ids), in first-seen order. */
     public static List<List<OsvRecord>> group(List<OsvRecord> records) {
+        return group(records, false);
+    }
+
+    /**
+     * Groups records naming each other, sharing an alias or an upstream id: a distribution's DSA and its per-CVE
+     * records about the same CVE become one finding.
+     */
+    public static List<List<OsvRecord>> groupWithUpstream(List<OsvRecord> records) {
+        return group(records, true);
+    }
+
+    private static List<List<OsvRecord>> group(List<OsvRecord> records, boolean upstream) {
         Map<String, String> parent = new HashMap<>();
         for (OsvRecord record : records) {
             union(parent, record.id(), record.id());
             for (String alias : record.aliases()) {
                 union(parent, record.id(), alias);
+            }
+            if (upstream) {
+                for (String id : record.upstream()) {
+                    union(parent, record.id(), id);
+                }
             }
         }
         Map<String, List<OsvRecord>> groups = new LinkedHashMap<>();

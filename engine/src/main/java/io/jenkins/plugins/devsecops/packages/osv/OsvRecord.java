@@ -15,12 +15,23 @@ import java.util.List;
  * @param cwes weakness ids from {@code database_specific.cwe_ids}
  * @param databaseSeverity the qualitative severity of the database ({@code database_specific.severity}), if any
  * @param references reference URLs, the advisory first when marked so
+ * @param upstream the ids of the upstream vulnerabilities a distribution's record is about ({@code upstream}, e.g.
+ *     the CVEs of a Debian DSA)
  */
 public record OsvRecord(String id, List<String> aliases, String summary, String details, Instant modified,
         Instant withdrawn, List<Severity> severities, List<Affected> affected, List<String> cwes,
-        String databaseSeverity, List<String> references) {
+        String databaseSeverity, List<String> references, List<String> upstream) {
+
+    /** A record without upstream ids. */
+    public OsvRecord(String id, List<String> aliases, String summary, String details, Instant modified,
+            Instant withdrawn, List<Severity> severities, List<Affected> affected, List<String> cwes,
+            String databaseSeverity, List<String> references) {
+        this(id, aliases, summary, details, modified, withdrawn, severities, affected, cwes, databaseSeverity,
+                references, List.of());
+    }
 
     public OsvRecord {
+        upstream = upstream == null ? List.of() : List.copyOf(upstream);
         aliases = List.copyOf(aliases);
         severities = List.copyOf(severities);
         affected = List.copyOf(affected);

@@ -92,7 +92,7 @@ public final class OsvRecordReader {
         return new OsvRecord(id, aliases, text(node, "summary"), text(node, "details"), instant(text(node, "modified")),
                 instant(text(node, "withdrawn")), severities(node.path("severity")), affected,
                 strings(node.path("database_specific").path("cwe_ids")),
-                text(node.path("database_specific"), "severity"), references);
+                text(node.path("database_specific"), "severity"), references, strings(node.path("upstream")));
     }
 
     private static List<OsvRecord.Severity> severities(JsonNode array) {

@@ -4,8 +4,8 @@ package io.jenkins.plugins.devsecops.packages.version;
  * RPM versions ({@code [epoch:]version[-release]}) ordered as rpm's {@code rpmvercmp} orders them: the epoch
  * numerically (none is 0), then version and release segment by segment, where separators are ignored, digit runs
  * compare numerically and beat letter runs, {@code ~} sorts before anything (even the end) and {@code ^} after the
- * end but before anything else. A release missing on either side is not compared, as rpm does for dependency
- * ranges. Used for Red Hat, Rocky Linux, AlmaLinux, SUSE and openSUSE.
+ * end but before anything else; a missing release sorts before any release, as {@code rpm.vercmp} does. Used for
+ * Red Hat, Rocky Linux, AlmaLinux, SUSE and openSUSE.
  */
 final class RpmOrdering implements VersionOrdering {
 
@@ -23,10 +23,10 @@ final class RpmOrdering implements VersionOrdering {
             return byEpoch;
         }
         int byVersion = rpmvercmp(a.version(), b.version());
-        if (byVersion != 0 || a.release() == null || b.release() == null) {
+        if (byVersion != 0) {
             return byVersion;
         }
-        return rpmvercmp(a.release(), b.release());
+        return rpmvercmp(a.release() == null ? "" : a.release(), b.release() == null ? "" : b.release());
     }
 
     private static Parsed parse(String evr) {

@@ -78,6 +78,9 @@ public final class DevSecOpsScanStep extends Step implements Serializable {
     private String name = "";
     private String sourceDirectory = "";
     private String osvCredentialsId = "";
+    private List<String> images = new ArrayList<>();
+    private String platform = "";
+    private String registryCredentialsId = "";
 
     @DataBoundConstructor
     public DevSecOpsScanStep() {
@@ -245,6 +248,42 @@ public final class DevSecOpsScanStep extends Step implements Serializable {
     @DataBoundSetter
     public void setOsvCredentialsId(String osvCredentialsId) {
         this.osvCredentialsId = Util.fixNull(osvCredentialsId).trim();
+    }
+
+    /**
+     * Container images to scan (the {@code images} stage): {@code docker save} archives or OCI layouts in the
+     * workspace, or registry references, e.g. {@code images: ['registry.example.com/app:1.2', 'build/app.tar']}.
+     */
+    public List<String> getImages() {
+        return List.copyOf(images);
+    }
+
+    @DataBoundSetter
+    public void setImages(List<String> images) {
+        this.images = new ArrayList<>();
+        if (images != null) {
+            images.stream().map(Util::fixEmptyAndTrim).filter(java.util.Objects::nonNull).forEach(this.images::add);
+        }
+    }
+
+    /** The platform to scan in multi-platform images, e.g. {@code linux/arm64}; empty for linux/amd64. */
+    public String getPlatform() {
+        return platform;
+    }
+
+    @DataBoundSetter
+    public void setPlatform(String platform) {
+        this.platform = Util.fixNull(platform).trim();
+    }
+
+    /** The id of a username/password credential for the registries of {@link #getImages}; empty pulls anonymously. */
+    public String getRegistryCredentialsId() {
+        return registryCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setRegistryCredentialsId(String registryCredentialsId) {
+        this.registryCredentialsId = Util.fixNull(registryCredentialsId).trim();
     }
 
     /** The stage ids as a list, blanks dropped. */

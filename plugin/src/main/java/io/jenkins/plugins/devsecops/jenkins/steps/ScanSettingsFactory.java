@@ -4,6 +4,10 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.AbortException;
 import hudson.Util;
 import hudson.model.Run;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import io.jenkins.plugins.devsecops.images.ImageSettings;
+import io.jenkins.plugins.devsecops.images.ImageStage;
+import io.jenkins.plugins.devsecops.images.source.RegistryCredentials;
 import io.jenkins.plugins.devsecops.imports.ImportStage;
 import io.jenkins.plugins.devsecops.jenkins.config.DevSecOpsGlobalConfiguration;
 import io.jenkins.plugins.devsecops.jenkins.config.ImportReportConfig;
@@ -23,6 +27,10 @@ final class ScanSettingsFactory {
     static final String ADVISORY_URL_OPTION = "dependencies.osvUrl";
     /** The dependency stage's option for the OSV API bearer token; sensitive. */
     static final String ADVISORY_TOKEN_OPTION = "dependencies.osvToken";
+    /** The image stage's option listing the images to scan. */
+    static final String IMAGE_REFS_OPTION = "images.refs";
+    /** The image stage's option carrying registry logins; sensitive. */
+    static final String REGISTRY_AUTH_OPTION = "images.registryAuth";
     /** The import stage's option listing the reports to import. */
     static final String IMPORT_PATTERNS_OPTION = "imports.patterns";
 
@@ -56,7 +64,37 @@ final class ScanSettingsFactory {
             }
         }
 
+        if (!step.getImages().isEmpty()) {
+            try {
+                options.put(IMAGE_REFS_OPTION, ImageSettings.toOption(step.getImages()));
+            } catch (IllegalArgumentException e) {
+                throw new AbortException("devSecOpsScan: images: " + e.getMessage());
+            }
+            if (!stages.isEmpty() && !stages.contains(ImageStage.ID)) {
+                stages = new ArrayList<>(stages);
+                stages.add(ImageStage.ID);
+            }
+        }
+        putIfNotEmpty(options, "images.platform", step.getPlatform());
+
         Map<String, String> sensitive = new LinkedHashMap<>();
+        String registryCredentialsId = Util.fixEmptyAndTrim(step.getRegistryCredentialsId());
+        if (registryCredentialsId != null) {
+            StandardUsernamePasswordCredentials login = CredentialsProvider.findCredentialById(registryCredentialsId,
+                    StandardUsernamePasswordCredentials.class, run);
+            if (login == null) {
+                throw new AbortException("devSecOpsScan: no username/password credential with id '"
+                        + registryCredentialsId + "' is available to this build");
+            }
+            CredentialsProvider.track(run, login);
+            try {
+                // the credential serves the registries of the step's images ("*"), never other hosts
+                sensitive.put(REGISTRY_AUTH_OPTION, RegistryCredentials.line("*", login.getUsername(),
+                        login.getPassword().getPlainText()));
+            } catch (IllegalArgumentException e) {
+                throw new AbortException("devSecOpsScan: registryCredentialsId: " + e.getMessage());
+            }
+        }
         String credentialsId = Util.fixEmptyAndTrim(step.getOsvCredentialsId());
         if (credentialsId == null) {
             credentialsId = Util.fixEmptyAndTrim(global.getAdvisoryCredentialsId());
