@@ -12,6 +12,7 @@ import hudson.model.TaskListener;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.devsecops.jenkins.config.DastConfig;
 import io.jenkins.plugins.devsecops.jenkins.config.ImportReportConfig;
 import io.jenkins.plugins.devsecops.jenkins.config.QualityGateConfig;
 import io.jenkins.plugins.devsecops.model.Severity;
@@ -78,6 +79,7 @@ public final class DevSecOpsScanStep extends Step implements Serializable {
     private String name = "";
     private String sourceDirectory = "";
     private String osvCredentialsId = "";
+    private DastConfig dast;
 
     @DataBoundConstructor
     public DevSecOpsScanStep() {
@@ -245,6 +247,16 @@ public final class DevSecOpsScanStep extends Step implements Serializable {
     @DataBoundSetter
     public void setOsvCredentialsId(String osvCredentialsId) {
         this.osvCredentialsId = Util.fixNull(osvCredentialsId).trim();
+    }
+
+    /** The running application to scan ({@code dast: [url: ..., credentialsId: ..., mode: ...]}), or {@code null}. */
+    public DastConfig getDast() {
+        return dast;
+    }
+
+    @DataBoundSetter
+    public void setDast(DastConfig dast) {
+        this.dast = dast;
     }
 
     /** The stage ids as a list, blanks dropped. */
