@@ -207,7 +207,9 @@ public final class PassiveChecks {
         }
         String type = response.mediaType();
         boolean script = type.contains("javascript") || uri.getPath() != null && uri.getPath().endsWith(".js");
-        if (!script) {
+        boolean readable = type.isEmpty() || type.startsWith("text/html") || type.equals("text/plain")
+                || type.contains("json") || type.contains("xml") || type.equals("application/xhtml+xml");
+        if (!script && readable) {
             for (Pattern pattern : STACK_TRACES) {
                 Matcher matcher = pattern.matcher(body);
                 if (matcher.find()) {
