@@ -90,8 +90,9 @@ public final class PassiveChecks {
             if (authenticated && ok) {
                 String cache = response.header("cache-control").orElse("").toLowerCase(Locale.ROOT);
                 if (!cache.contains("no-store") && !cache.contains("private")) {
-                    findings.report(DastRule.CACHEABLE_AUTHENTICATED, uri)
-                            .evidence(cache.isEmpty() ? "Cache-Control absent" : "Cache-Control: " + cache).add();
+                    findings.report(DastRule.CACHEABLE_AUTHENTICATED, root).property("example", uri.toString())
+                            .evidence((cache.isEmpty() ? "Cache-Control absent" : "Cache-Control: " + cache) + " on " + uri)
+                            .add();
                 }
             }
         }
