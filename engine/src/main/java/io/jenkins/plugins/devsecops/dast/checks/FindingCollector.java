@@ -179,7 +179,8 @@ public final class FindingCollector {
                     .property("url", redactor.redact(uri.toString())).property("method", method)
                     .fingerprint(fingerprint(rule.id(), uri, parameter)).identifiers(identifiers)
                     .fixedVersion(fixedVersion);
-XX, redactor.redact(parameter));
+            if (!parameter.isEmpty()) {
+                builder.property("parameter", redactor.redact(parameter));
             }
             if (evidence != null) {
                 builder.property("evidence", Evidence.clip(evidence, redactor));
