@@ -4,13 +4,18 @@ import io.jenkins.plugins.devsecops.advisory.AdvisoryAnswer;
 import io.jenkins.plugins.devsecops.advisory.AdvisoryService;
 import io.jenkins.plugins.devsecops.advisory.KnownVulnerability;
 import io.jenkins.plugins.devsecops.advisory.PackageVersion;
-import io.jenkins.plugins.devsecops.dependencies.osv.AdvisorySource;
-import io.jenkins.plugins.devsecops.dependencies.osv.AffectedVersions;
-import io.jenkins.plugins.devsecops.dependencies.osv.LookupResult;
-import io.jenkins.plugins.devsecops.dependencies.osv.OfflineOsvIndex;
-import io.jenkins.plugins.devsecops.dependencies.osv.OsvApiSource;
-import io.jenkins.plugins.devsecops.dependencies.osv.OsvRecord;
-import io.jenkins.plugins.devsecops.dependencies.osv.PackageQuery;
+import io.jenkins.plugins.devsecops.packages.AdvisorySeverity;
+import io.jenkins.plugins.devsecops.packages.Ecosystem;
+import io.jenkins.plugins.devsecops.packages.PackageKey;
+import io.jenkins.plugins.devsecops.packages.osv.AdvisoryGroups;
+import io.jenkins.plugins.devsecops.packages.osv.AdvisorySettings;
+import io.jenkins.plugins.devsecops.packages.osv.AdvisorySource;
+import io.jenkins.plugins.devsecops.packages.osv.AffectedVersions;
+import io.jenkins.plugins.devsecops.packages.osv.LookupResult;
+import io.jenkins.plugins.devsecops.packages.osv.OfflineOsvIndex;
+import io.jenkins.plugins.devsecops.packages.osv.OsvApiSource;
+import io.jenkins.plugins.devsecops.packages.osv.OsvRecord;
+import io.jenkins.plugins.devsecops.packages.osv.PackageQuery;
 import io.jenkins.plugins.devsecops.scan.ScanRequest;
 import io.jenkins.plugins.devsecops.scan.StageContext;
 import java.io.IOException;
@@ -31,7 +36,7 @@ public final class DependencyAdvisoryService implements AdvisoryService {
     @Override
     public AdvisoryAnswer lookup(ScanRequest request, List<PackageVersion> packages)
             throws IOException, InterruptedException {
-        DependencySettings settings = DependencySettings.from(new StageContext(request.root(), request,
+        AdvisorySettings settings = AdvisorySettings.from(new StageContext(request.root(), request,
                 DependencyStage.ID));
         List<String> warnings = new ArrayList<>();
         AdvisorySource source;
@@ -78,7 +83,7 @@ public final class DependencyAdvisoryService implements AdvisoryService {
                     fixed.put(record.id(), verdict.fixedVersion());
                 }
             }
-            for (List<OsvRecord> group : VulnerabilityMatcher.groupSameVulnerability(new ArrayList<>(affecting.values()))) {
+            for (List<OsvRecord> group : AdvisoryGroups.group(new ArrayList<>(affecting.values()))) {
                 OsvRecord first = group.get(0);
                 List<String> aliases = new ArrayList<>();
                 group.forEach(r -> {
