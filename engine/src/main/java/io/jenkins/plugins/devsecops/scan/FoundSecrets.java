@@ -76,14 +76,100 @@ final class FoundSecrets {
         return redacted;
     }
 
-    private record Redactor(List<String> values) {
+    /**
+     * Masks the values in texts, longest first. A text is first searched for the values' first {@link #MIN_LENGTH}
+     * characters (a hash of each window, looked up in a small table), so that only the values that occur in it are
+     * replaced: the same result as trying every value in turn, without a search per value and text. Values with a
+     * {@code *} (which a mask could complete) are always tried.
+     */
+    private static final class Redactor {
+        private final List<String> values;
+        /** Per hash bucket of a value's first {@link #MIN_LENGTH} characters: the indexes of those values. */
+        private final int[][] byPrefix;
+        private final int mask;
+        private final int[] alwaysTried;
+
+        Redactor(List<String> values) {
+            this.values = values;
+            int buckets = Integer.highestOneBit(Math.max(16, values.size() * 4) - 1) << 1;
+            this.mask = buckets - 1;
+            List<List<Integer>> table = new ArrayList<>();
+            for (int b = 0; b < buckets; b++) {
+                table.add(null);
+            }
+            List<Integer> starred = new ArrayList<>();
+            for (int v = 0; v < values.size(); v++) {
+                String value = values.get(v);
+                if (value.indexOf('*') >= 0) {
+                    starred.add(v);
+                    continue;
+                }
+                int bucket = (int) hash(value, 0) & mask;
+                if (table.get(bucket) == null) {
+                    table.set(bucket, new ArrayList<>());
+                }
+                table.get(bucket).add(v);
+            }
+            this.byPrefix = new int[buckets][];
+            for (int b = 0; b < buckets; b++) {
+                List<Integer> in = table.get(b);
+                byPrefix[b] = in == null ? null : in.stream().mapToInt(Integer::intValue).toArray();
+            }
+            this.alwaysTried = starred.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        /** A hash of {@code text[from, from + MIN_LENGTH)}. */
+        private static long hash(CharSequence text, int from) {
+            long h = 0;
+            for (int i = from; i < from + MIN_LENGTH; i++) {
+                h = h * 31 + text.charAt(i);
+            }
+            return h ^ (h >>> 29);
+        }
 
         String text(String text) {
-            if (text == null || text.isEmpty()) {
+            if (text == null || text.length() < MIN_LENGTH) {
                 return text;
             }
+            // The values whose first characters occur in the text, in the order of the list (longest first).
+            java.util.BitSet candidates = null;
+            long power = 1;
+            for (int i = 0; i < MIN_LENGTH - 1; i++) {
+                power *= 31;
+            }
+            long h = 0;
+            for (int i = 0; i < MIN_LENGTH; i++) {
+                h = h * 31 + text.charAt(i);
+            }
+            for (int i = 0; ; i++) {
+                int[] bucket = byPrefix[(int) (h ^ (h >>> 29)) & mask];
+                if (bucket != null) {
+                    for (int v : bucket) {
+                        if (text.startsWith(values.get(v), i)) {
+                            if (candidates == null) {
+                                candidates = new java.util.BitSet(values.size());
+                            }
+                            candidates.set(v);
+                        }
+                    }
+                }
+                if (i + MIN_LENGTH >= text.length()) {
+                    break;
+                }
+                h = (h - text.charAt(i) * power) * 31 + text.charAt(i + MIN_LENGTH);
+            }
+            if (candidates == null && alwaysTried.length == 0) {
+                return text;
+            }
+            if (candidates == null) {
+                candidates = new java.util.BitSet(values.size());
+            }
+            for (int v : alwaysTried) {
+                candidates.set(v);
+            }
             String result = text;
-            for (String value : values) {
+            for (int v = candidates.nextSetBit(0); v >= 0; v = candidates.nextSetBit(v + 1)) {
+                String value = values.get(v);
                 if (result.contains(value)) {
                     result = result.replace(value, MASK);
                 }

@@ -13,7 +13,7 @@ import org.eclipse.jgit.ignore.IgnoreNode;
  * Decides which paths of git history a stage reads, by the same rules as the walk of the working tree: the
  * request's include and exclude patterns and the {@code .devsecopsignore} files of the working tree (a path of an
  * old commit is judged by the ignore files the tree has today). Ignore files are read once, when first needed.
- * Not thread-safe: one instance per history scan.
+ * Thread-safe (one caller at a time): one instance per history scan, shared by its threads.
  */
 public final class HistoryPathFilter {
 
@@ -29,7 +29,7 @@ public final class HistoryPathFilter {
     }
 
     /** Whether the file at {@code path} ({@code /}-separated, relative to the root) is scanned. */
-    public boolean accepts(String path) {
+    public synchronized boolean accepts(String path) {
         if (patterns.isExcluded(path)) {
             return false;
         }

@@ -1,13 +1,14 @@
 package io.jenkins.plugins.devsecops.scan;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * One regular file found by the walk, read at most once and shared by every stage that looks at it.
@@ -101,20 +102,40 @@ public final class SourceFile {
         return result;
     }
 
-    /** Reads the file, at most {@link #MAX_READ_BYTES} of it: a file that grew or lies about its size is refused. */
+    /**
+     * Reads the file, at most {@link #MAX_READ_BYTES} of it: a file that grew or lies about its size is refused. The
+     * size the walk saw is the first guess, so that most files take one open, one read to fill the array, one read to
+     * see the end and one close: no status call, no seek, no growing buffer.
+     */
     private byte[] readCapped() throws IOException {
-        String tooLarge = path + " is larger than " + MAX_READ_BYTES + " bytes, the most a file is read into memory;"
-                + " it was not scanned";
-        if (Files.size(absolutePath) > MAX_READ_BYTES) {
-            throw new TooLargeException(tooLarge);
+        if (size > MAX_READ_BYTES) {
+            throw tooLarge();
         }
-        try (java.io.InputStream in = Files.newInputStream(absolutePath)) {
-            byte[] read = in.readNBytes((int) MAX_READ_BYTES + 1);
-            if (read.length > MAX_READ_BYTES) {
-                throw new TooLargeException(tooLarge);
+        try (FileInputStream in = new FileInputStream(absolutePath.toFile())) {
+            byte[] read = new byte[(int) size];
+            int filled = in.readNBytes(read, 0, read.length);
+            if (filled < read.length) {
+                return Arrays.copyOf(read, filled); // the file shrank since the walk saw it
             }
-            return read;
+            int more = in.read();
+            if (more < 0) {
+                return read;
+            }
+            // the file grew: the rest, up to the cap
+            byte[] rest = in.readNBytes((int) Math.max(0, MAX_READ_BYTES - read.length - 1));
+            if (in.read() >= 0) {
+                throw tooLarge();
+            }
+            byte[] all = Arrays.copyOf(read, read.length + 1 + rest.length);
+            all[read.length] = (byte) more;
+            System.arraycopy(rest, 0, all, read.length + 1, rest.length);
+            return all;
         }
+    }
+
+    private TooLargeException tooLarge() {
+        return new TooLargeException(path + " is larger than " + MAX_READ_BYTES + " bytes, the most a file is read"
+                + " into memory; it was not scanned");
     }
 
     /** Whether the file looks binary: a NUL byte among its first 8,000 bytes, as git decides. */

@@ -9,14 +9,23 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntUnaryOperator;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
@@ -55,6 +64,11 @@ import org.eclipse.jgit.util.io.DisabledOutputStream;
  * nothing more, so no content diff is computed for them. Only a blob with a match is diffed against the commit's
  * first parent (with rename detection), and only the matches on lines the commit added are kept: the same findings a
  * diff of every commit gives, at a fraction of the cost.
+ *
+ * <p>The walk runs on the calling thread and hands each commit to a pool: a pool thread diffs its trees, searches
+ * the blobs no earlier commit searched (two commits that carry the same blob share one search) and narrows the
+ * matches to the added lines; the commits' results are recorded in walk order, so the findings do not depend on
+ * which thread finished first. A bounded number of commits is in flight.
  */
 final class GitHistoryScan {
 
@@ -66,6 +80,11 @@ final class GitHistoryScan {
     private final HistoryPathFilter paths;
     /** The working tree's findings by fingerprint: a secret also found there becomes one finding with both places. */
     private final Map<String, Finding> treeFindings;
+    /** The threads that search blobs and diff commits while the walk goes on. */
+    private final int threads;
+
+    /** Commits handed to the pool and not yet recorded, per thread: bounds the memory of a long history. */
+    private static final int COMMITS_IN_FLIGHT_PER_THREAD = 32;
 
     /** One secret of one path across the commits that added it. */
     private static final class Sighting {
@@ -84,16 +103,18 @@ final class GitHistoryScan {
     }
 
     GitHistoryScan(SecretDetector detector, SecretFindings findings, long maxBlobSize, int maxCommits, String since) {
-        this(detector, findings, maxBlobSize, maxCommits, since, null, Map.of());
+        this(detector, findings, maxBlobSize, maxCommits, since, null, Map.of(),
+                Math.max(1, Runtime.getRuntime().availableProcessors()));
     }
 
     /**
      * @param paths which paths are read, or {@code null} for all
      * @param treeFindings the working tree's findings by fingerprint, as reported; the history of a secret found
      *     there is added to that finding ({@link FindingSink#replace}) instead of being reported apart
+     * @param threads how many threads search blobs and diff commits (the walk itself is one more)
      */
     GitHistoryScan(SecretDetector detector, SecretFindings findings, long maxBlobSize, int maxCommits, String since,
-            HistoryPathFilter paths, Map<String, Finding> treeFindings) {
+            HistoryPathFilter paths, Map<String, Finding> treeFindings, int threads) {
         this.detector = detector;
         this.findings = findings;
         this.maxBlobSize = maxBlobSize;
@@ -101,6 +122,7 @@ final class GitHistoryScan {
         this.since = since;
         this.paths = paths;
         this.treeFindings = treeFindings;
+        this.threads = Math.max(1, threads);
     }
 
     void run(Path root, FindingSink sink) throws IOException, InterruptedException {
@@ -230,7 +252,6 @@ final class GitHistoryScan {
     private void walk(Repository repository, List<StartRef> starts, FindingSink sink)
             throws IOException, InterruptedException {
         Map<String, Sighting> sightings = new LinkedHashMap<>();
-        SearchedBlobs searched = new SearchedBlobs(new HashSet<>(), new HashMap<>());
         int scanned = 0;
         boolean capped = false;
         ObjectId base = null;
@@ -242,17 +263,17 @@ final class GitHistoryScan {
                 return;
             }
         }
-        try (RevWalk walk = new RevWalk(repository);
-                ObjectReader reader = repository.newObjectReader();
-                DiffFormatter changes = new DiffFormatter(DisabledOutputStream.INSTANCE);
-                DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
-            changes.setReader(reader, repository.getConfig());
-            changes.setDetectRenames(false);
-            diff.setReader(reader, repository.getConfig());
-            diff.setDiffComparator(RawTextComparator.DEFAULT);
-            diff.setDetectRenames(true);
-            diff.setBinaryFileThreshold((int) Math.min(Integer.MAX_VALUE - 8, maxBlobSize));
-            CommitDiffs diffs = new CommitDiffs(changes, diff);
+        Searches searches = new Searches(repository);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "devsecops-history");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // Commits handed to the pool, oldest submission first: their results are taken in this order, so the
+        // findings are the same as a walk on one thread gives; at most COMMITS_IN_FLIGHT_PER_THREAD per thread.
+        Deque<PendingCommit> pending = new ArrayDeque<>();
+        int window = threads * COMMITS_IN_FLIGHT_PER_THREAD;
+        try (RevWalk walk = new RevWalk(repository)) {
             // One walk per ref, leaving out what the refs before it reach: every commit is read once and is named
             // after the first ref (HEAD's branch first) that reaches it.
             for (int s = 0; s < starts.size() && !capped; s++) {
@@ -281,9 +302,15 @@ final class GitHistoryScan {
                             capped = true;
                             break;
                         }
+                        RevCommit parent = commit.getParentCount() == 0 ? null : walk.parseCommit(commit.getParent(0));
                         scanned++;
                         previous = commit;
-                        scanCommit(walk, reader, diffs, commit, start.label(), sightings, searched, sink);
+                        ObjectId parentTree = parent == null ? null : parent.getTree().copy();
+                        ObjectId tree = commit.getTree().copy();
+                        Future<CommitResult> result = pool.submit(
+                                () -> scanCommit(searches.worker(), parentTree, tree, searches, sink));
+                        pending.add(new PendingCommit(commit, start.label(), result));
+                        takeResults(pending, sightings, sink, window);
                     }
                 } catch (RevWalkException | IOException e) {
                     Throwable cause = e instanceof RevWalkException && e.getCause() != null ? e.getCause() : e;
@@ -293,6 +320,11 @@ final class GitHistoryScan {
                             + ": " + objectProblem(cause) + "; older commits of it were not scanned");
                 }
             }
+            takeResults(pending, sightings, sink, 1);
+        } finally {
+            pool.shutdownNow();
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+            searches.close();
         }
         report(repository, sightings, sink);
         sink.property("historyCommits", String.valueOf(scanned));
@@ -305,6 +337,80 @@ final class GitHistoryScan {
             sink.warning("Git history: the repository is a shallow clone; " + scanned + " commits were scanned and"
                     + " the history before the shallow boundary was not (run git fetch --unshallow for all of it)");
             sink.property("historyShallow", "true");
+        }
+    }
+
+    /**
+     * Takes the results of the oldest pending commits, in walk order: those already done, and more (waiting for
+     * them) while {@code limit} or more are pending.
+     */
+    private void takeResults(Deque<PendingCommit> pending, Map<String, Sighting> sightings, FindingSink sink,
+            int limit) throws IOException, InterruptedException {
+        while (!pending.isEmpty() && (pending.size() >= limit || pending.peekFirst().result().isDone())) {
+            PendingCommit next = pending.pollFirst();
+            CommitResult result;
+            try {
+                result = next.result().get();
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof IOException io) {
+                    throw io;
+                }
+                if (cause instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (cause instanceof InterruptedException interrupted) {
+                    throw interrupted;
+                }
+                throw new IllegalStateException("History scan failed", cause);
+            }
+            record(next.commit(), next.ref(), result, sightings, sink);
+        }
+    }
+
+    /** Records one commit's results, in walk order: the problems it met and the secrets it added. */
+    private void record(RevCommit commit, String ref, CommitResult result, Map<String, Sighting> sightings,
+            FindingSink sink) {
+        for (Problem problem : result.problems()) {
+            if (problem.search() != null) {
+                // a blob that cannot be read is named once, at the first commit of the walk that carries it
+                if (problem.search().reported) {
+                    continue;
+                }
+                problem.search().reported = true;
+            }
+            if (problem.skipped() != null) {
+                sink.skipped(problem.skipped());
+            }
+            if (problem.message() != null) {
+                sink.error(problem.path(), "Commit " + commit.abbreviate(10).name() + problem.message());
+            }
+        }
+        for (AddedSecrets secrets : result.added()) {
+            String path = secrets.path();
+            List<SecretMatch> added = secrets.matches();
+            for (int i = 0; i < added.size(); i++) {
+                SecretMatch match = added.get(i);
+                String secretHash = secrets.hashes().get(i);
+                String key = match.rule().id() + '\u0000' + secretHash + '\u0000' + path;
+                Sighting sighting = sightings.computeIfAbsent(key, k -> new Sighting());
+                if (sighting.last != commit && sighting.first != commit) {
+                    sighting.commits++; // once per commit, however often the commit added it
+                }
+                // Commits come newest first: the first sighting is the last commit, each later one an older first
+                // commit.
+                if (sighting.last == null || commit.getCommitTime() > sighting.last.getCommitTime()) {
+                    sighting.last = commit;
+                }
+                if (sighting.first == null || commit.getCommitTime() <= sighting.first.getCommitTime()) {
+                    sighting.first = commit;
+                    sighting.firstRef = ref;
+                    sighting.source = new FindingSource(secrets.blob(), path, added, i);
+                }
+                if (sighting.treeFingerprint == null && treeFindings.containsKey(secretHash)) {
+                    sighting.treeFingerprint = secretHash; // the working tree's fingerprint of the same secret
+                }
+            }
         }
     }
 
@@ -348,26 +454,121 @@ final class GitHistoryScan {
     }
 
     /**
-     * What the walk has searched: blobs without a secret (nothing more to do when a commit carries them again) and the
-     * matches of the others (a commit that adds one again, a merge or a revert, only needs its diff).
+     * The search of one blob at one path, run once by the first commit that needs it; the other commits that carry
+     * it wait for its outcome (the searching thread never waits for another search, so this cannot deadlock).
      */
-    private record SearchedBlobs(Set<BlobAtPath> clean, Map<BlobAtPath, List<SecretMatch>> matched) {
+    private static final class BlobSearch {
+        private final CountDownLatch done = new CountDownLatch(1);
+        /** The matches, or {@code null} when the blob holds no secret (or is binary or too large). */
+        private List<SecretMatch> matches;
+        /** Why the blob cannot be read, or {@code null}. */
+        private Problem problem;
+        /** Whether {@link #problem} was reported (the walk-order thread only). */
+        boolean reported;
+
+        void complete(List<SecretMatch> found, Problem failure) {
+            matches = found;
+            problem = failure;
+            done.countDown();
+        }
+
+        void await() throws InterruptedException {
+            done.await();
+        }
     }
 
-    /** The tree-level change list of a commit (cheap) and, on demand, its diff with rename detection. */
-    private record CommitDiffs(DiffFormatter changes, DiffFormatter diff) {
+    /** A commit handed to the pool, with the ref it is named after. */
+    private record PendingCommit(RevCommit commit, String ref, Future<CommitResult> result) {
     }
 
-    private void scanCommit(RevWalk walk, ObjectReader reader, CommitDiffs diffs, RevCommit commit, String ref,
-            Map<String, Sighting> sightings, SearchedBlobs searched, FindingSink sink) throws IOException {
-        RevCommit parent = commit.getParentCount() == 0 ? null : walk.parseCommit(commit.getParent(0));
+    /**
+     * A problem a commit met, reported in walk order: a skip reason and an error message (or none) that follows the
+     * commit's name; for a blob that cannot be read, its search, so that it is reported once, at the first commit of
+     * the walk that carries it.
+     */
+    private record Problem(String skipped, String path, String message, BlobSearch search) {
+    }
+
+    /** The matches on lines a commit added to one file, with the hash of each secret. */
+    private record AddedSecrets(ObjectId blob, String path, List<SecretMatch> matches, List<String> hashes) {
+    }
+
+    /** What one commit brought. */
+    private record CommitResult(List<Problem> problems, List<AddedSecrets> added) {
+    }
+
+    /** A pool thread's own object reader and diff formatters (JGit's are not thread-safe). */
+    private static final class Worker {
+        final ObjectReader reader;
+        final DiffFormatter changes;
+        final DiffFormatter diff;
+
+        Worker(Repository repository, long maxBlobSize) {
+            reader = repository.newObjectReader();
+            changes = new DiffFormatter(DisabledOutputStream.INSTANCE);
+            changes.setReader(reader, repository.getConfig());
+            changes.setDetectRenames(false);
+            diff = new DiffFormatter(DisabledOutputStream.INSTANCE);
+            diff.setReader(reader, repository.getConfig());
+            diff.setDiffComparator(RawTextComparator.DEFAULT);
+            diff.setDetectRenames(true);
+            diff.setBinaryFileThreshold((int) Math.min(Integer.MAX_VALUE - 8, maxBlobSize));
+        }
+
+        void close() {
+            changes.close();
+            diff.close();
+            reader.close();
+        }
+    }
+
+    /** The searches of one history scan, shared by the pool's threads, and each thread's {@link Worker}. */
+    private final class Searches {
+        final Map<BlobAtPath, BlobSearch> byBlob = new ConcurrentHashMap<>();
+        private final Repository repository;
+        private final List<Worker> workers = new ArrayList<>();
+        private final ThreadLocal<Worker> ofThread = new ThreadLocal<>();
+
+        Searches(Repository repository) {
+            this.repository = repository;
+        }
+
+        Worker worker() {
+            Worker worker = ofThread.get();
+            if (worker == null) {
+                worker = new Worker(repository, maxBlobSize);
+                ofThread.set(worker);
+                synchronized (workers) {
+                    workers.add(worker);
+                }
+            }
+            return worker;
+        }
+
+        void close() {
+            synchronized (workers) {
+                workers.forEach(Worker::close);
+                workers.clear();
+            }
+        }
+    }
+
+    /**
+     * One commit, on a pool thread: its changed files against its first parent, each (blob, path) searched unless an
+     * earlier commit did, and for a blob with a match the lines the commit added.
+     */
+    private CommitResult scanCommit(Worker worker, ObjectId parentTree, ObjectId tree,
+            Searches searches, FindingSink sink) throws IOException, InterruptedException {
+        List<Problem> problems = new ArrayList<>();
+        List<AddedSecrets> added = new ArrayList<>();
+        CommitResult result = new CommitResult(problems, added);
+        ObjectReader reader = worker.reader;
         List<DiffEntry> entries;
         try {
-            entries = diffs.changes().scan(oldTree(reader, parent),
-                    new CanonicalTreeParser(null, reader, commit.getTree()));
+            entries = worker.changes.scan(oldTree(reader, parentTree), new CanonicalTreeParser(null, reader, tree));
         } catch (IOException | RuntimeException e) {
-            sink.error(null, "Commit " + commit.abbreviate(10).name() + " could not be diffed: " + objectProblem(e));
-            return;
+            problems.add(new Problem(null, null, " could not be diffed: " + objectProblem(e), null));
+            return result;
         }
         List<DiffEntry> withRenames = null;
         for (DiffEntry entry : entries) {
@@ -380,42 +581,56 @@ final class GitHistoryScan {
                 continue;
             }
             BlobAtPath blob = new BlobAtPath(entry.getNewId().toObjectId(), entry.getNewPath());
-            if (searched.clean().contains(blob)) {
+            BlobSearch search = new BlobSearch();
+            BlobSearch earlier = searches.byBlob.putIfAbsent(blob, search);
+            String text = null;
+            if (earlier == null) {
+                text = search(reader, blob, search, sink);
+            } else {
+                search = earlier;
+                search.await();
+            }
+            if (search.problem != null) {
+                problems.add(search.problem);
+                continue;
+            }
+            if (search.matches == null) {
                 continue;
             }
             try {
-                Candidates candidates = search(reader, blob, searched, sink);
-                if (candidates == null) {
-                    searched.clean().add(blob);
-                    continue;
+                if (text == null) {
+                    // a blob an earlier commit searched, added again (a revert, a merge): only its diff is new
+                    text = new String(reader.open(blob.blob(), Constants.OBJ_BLOB)
+                            .getCachedBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBlobSize)), StandardCharsets.UTF_8);
                 }
                 DiffEntry changed = entry;
                 if (entry.getChangeType() == DiffEntry.ChangeType.ADD) {
                     // An added path may be the new name of a file: rename detection pairs it with the old one, so that
                     // only the lines the commit really added count. A modified path keeps its name either way.
                     if (withRenames == null) {
-                        withRenames = diffs.diff().scan(oldTree(reader, parent),
-                                new CanonicalTreeParser(null, reader, commit.getTree()));
+                        withRenames = worker.diff.scan(oldTree(reader, parentTree),
+                                new CanonicalTreeParser(null, reader, tree));
                     }
                     changed = entryFor(withRenames, blob.path());
                 }
                 if (changed != null) {
-                    keepAdded(diffs.diff(), commit, ref, changed, candidates, sightings);
+                    AddedSecrets secrets = keepAdded(worker.diff, changed, blob, text, search.matches);
+                    if (secrets != null) {
+                        added.add(secrets);
+                    }
                 }
             } catch (LargeObjectException e) {
-                sink.skipped("history-unreadable-blob");
-                searched.clean().add(blob);
+                problems.add(new Problem("history-unreadable-blob", null, null, null));
             } catch (IOException | RuntimeException e) {
-                sink.skipped("history-unreadable-blob");
-                sink.error(entry.getNewPath(), "Commit " + commit.abbreviate(10).name() + ": blob "
-                        + entry.getNewId().name() + " cannot be read: " + objectProblem(e));
-                searched.clean().add(blob);
+                problems.add(new Problem("history-unreadable-blob", entry.getNewPath(), ": blob "
+                        + entry.getNewId().name() + " cannot be read: " + objectProblem(e), null));
             }
         }
+        return result;
     }
 
-    private static AbstractTreeIterator oldTree(ObjectReader reader, RevCommit parent) throws IOException {
-        return parent == null ? new EmptyTreeIterator() : new CanonicalTreeParser(null, reader, parent.getTree());
+    private static AbstractTreeIterator oldTree(ObjectReader reader, ObjectId parentTree) throws IOException {
+        return parentTree == null ? new EmptyTreeIterator() : new CanonicalTreeParser(null, reader, parentTree);
     }
 
     private static DiffEntry entryFor(List<DiffEntry> entries, String path) {
@@ -427,88 +642,71 @@ final class GitHistoryScan {
         return null;
     }
 
-    /** The matches of one blob's whole text, before they are narrowed to the lines a commit added. */
-    private record Candidates(ObjectId blob, String path, String text, List<SecretMatch> matches) {
+    /**
+     * Searches a blob, once, and completes {@code search} with its matches ({@code null} when it holds no secret or
+     * is binary or too large) or the problem reading it. Returns the decoded text when there are matches.
+     */
+    private String search(ObjectReader reader, BlobAtPath blob, BlobSearch search, FindingSink sink) {
+        List<SecretMatch> found = null;
+        Problem problem = null;
+        String text = null;
+        try {
+            ObjectLoader loader = reader.open(blob.blob(), Constants.OBJ_BLOB);
+            if (loader.getSize() > maxBlobSize) {
+                sink.skipped("history-too-large");
+                return null;
+            }
+            byte[] content = loader.getCachedBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBlobSize));
+            if (RawText.isBinary(content)) {
+                sink.skipped("history-binary");
+                return null;
+            }
+            String[] decoded = new String[1];
+            List<SecretMatch> matches = detector.detect(blob.path(), content, () -> {
+                decoded[0] = new String(content, StandardCharsets.UTF_8);
+                return decoded[0];
+            }, warning -> sink.warning("History blob " + blob.blob().abbreviate(12).name() + ": " + warning));
+            if (!matches.isEmpty()) {
+                for (SecretMatch match : matches) {
+                    // Masked wherever else the report carries it (a path, an author's name).
+                    sink.secretValue(decoded[0].subSequence(match.secretStart(), match.secretEnd()));
+                }
+                found = matches;
+                text = decoded[0];
+            }
+        } catch (LargeObjectException e) {
+            problem = new Problem("history-unreadable-blob", null, null, search);
+        } catch (IOException | RuntimeException e) {
+            problem = new Problem("history-unreadable-blob", blob.path(), ": blob " + blob.blob().name()
+                    + " cannot be read: " + objectProblem(e), search);
+        } finally {
+            search.complete(found, problem);
+        }
+        return text;
     }
 
-    /** Searches a blob, once; {@code null} when it holds no secret (or is binary, too large). */
-    private Candidates search(ObjectReader reader, BlobAtPath blob, SearchedBlobs searched, FindingSink sink)
-            throws IOException {
-        ObjectLoader loader = reader.open(blob.blob(), Constants.OBJ_BLOB);
-        if (loader.getSize() > maxBlobSize) {
-            sink.skipped("history-too-large");
-            return null;
-        }
-        byte[] content = loader.getCachedBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBlobSize));
-        if (RawText.isBinary(content)) {
-            sink.skipped("history-binary");
-            return null;
-        }
-        List<SecretMatch> known = searched.matched().get(blob);
-        if (known != null) {
-            return new Candidates(blob.blob(), blob.path(), new String(content, StandardCharsets.UTF_8), known);
-        }
-        String[] decoded = new String[1];
-        List<SecretMatch> matches = detector.detect(blob.path(), content, () -> {
-            decoded[0] = new String(content, StandardCharsets.UTF_8);
-            return decoded[0];
-        }, warning -> sink.warning("History blob " + blob.blob().abbreviate(12).name() + ": " + warning));
-        if (matches.isEmpty()) {
-            return null;
-        }
-        for (SecretMatch match : matches) {
-            // Masked wherever else the report carries it (a path, an author's name).
-            sink.secretValue(decoded[0].subSequence(match.secretStart(), match.secretEnd()));
-        }
-        searched.matched().put(blob, matches);
-        return new Candidates(blob.blob(), blob.path(), decoded[0], matches);
-    }
-
-    /** Keeps the matches on lines {@code commit} added to the file, and records them as sightings. */
-    private void keepAdded(DiffFormatter diff, RevCommit commit, String ref, DiffEntry entry, Candidates candidates,
-            Map<String, Sighting> sightings) throws IOException {
+    /** The matches on lines the commit of {@code entry} added to the file, or {@code null} for none. */
+    private static AddedSecrets keepAdded(DiffFormatter diff, DiffEntry entry, BlobAtPath blob, String text,
+            List<SecretMatch> matches) throws IOException {
         List<Edit> edits = diff.toFileHeader(entry).toEditList();
         if (edits.isEmpty()) {
-            return;
+            return null;
         }
-        String text = candidates.text();
         LineIndex lines = new LineIndex(text);
         List<SecretMatch> added = new ArrayList<>();
-        for (SecretMatch match : candidates.matches()) {
+        List<String> hashes = new ArrayList<>();
+        for (SecretMatch match : matches) {
             int line = lines.lineOf(match.secretStart()) - 1;
             for (Edit edit : edits) {
                 if (line >= edit.getBeginB() && line < edit.getEndB()) {
                     added.add(match);
+                    hashes.add(SecretFingerprint.of(match.rule().id(),
+                            text.subSequence(match.secretStart(), match.secretEnd())));
                     break;
                 }
             }
         }
-        if (added.isEmpty()) {
-            return;
-        }
-        String path = candidates.path();
-        for (int i = 0; i < added.size(); i++) {
-            SecretMatch match = added.get(i);
-            String secretHash = SecretFingerprint.of(match.rule().id(),
-                    text.subSequence(match.secretStart(), match.secretEnd()));
-            String key = match.rule().id() + '\u0000' + secretHash + '\u0000' + path;
-            Sighting sighting = sightings.computeIfAbsent(key, k -> new Sighting());
-            if (sighting.last != commit && sighting.first != commit) {
-                sighting.commits++; // once per commit, however often the commit added it
-            }
-            // Commits come newest first: the first sighting is the last commit, each later one an older first commit.
-            if (sighting.last == null || commit.getCommitTime() > sighting.last.getCommitTime()) {
-                sighting.last = commit;
-            }
-            if (sighting.first == null || commit.getCommitTime() <= sighting.first.getCommitTime()) {
-                sighting.first = commit;
-                sighting.firstRef = ref;
-                sighting.source = new FindingSource(candidates.blob(), path, added, i);
-            }
-            if (sighting.treeFingerprint == null && treeFindings.containsKey(secretHash)) {
-                sighting.treeFingerprint = secretHash; // the working tree's fingerprint of the same secret
-            }
-        }
+        return added.isEmpty() ? null : new AddedSecrets(blob.blob(), blob.path(), added, hashes);
     }
 
     /** A match to turn into a finding: the blob and path, the matches kept in it, and which one. */

@@ -89,7 +89,7 @@ final class SecretsScanner implements StageScanner {
             }
             new GitHistoryScan(detector, findings, context.request().maxFileSize(), Math.max(1, maxCommits),
                     context.option("since").map(String::strip).filter(s -> !s.isEmpty()).orElse(null),
-                    new HistoryPathFilter(context.request()), treeFindings)
+                    new HistoryPathFilter(context.request()), treeFindings, context.request().threads())
                     .run(context.root(), sink);
         }
     }
