@@ -11,6 +11,7 @@ import io.jenkins.plugins.devsecops.images.ImageSettings;
 import io.jenkins.plugins.devsecops.images.ImageStage;
 import io.jenkins.plugins.devsecops.images.source.Platform;
 import io.jenkins.plugins.devsecops.images.source.RegistryCredentials;
+import io.jenkins.plugins.devsecops.dast.DastStage;
 import io.jenkins.plugins.devsecops.imports.ImportPattern;
 import io.jenkins.plugins.devsecops.imports.ImportStage;
 import io.jenkins.plugins.devsecops.model.Report;
@@ -145,6 +146,30 @@ final class ScanCommand implements Callable<Integer> {
             description = "An --import pattern that matches no file is a warning, not an error")
     private boolean allowMissingImports;
 
+    @Option(names = "--dast-url", paramLabel = "URL",
+            description = "Scan the running web application at URL (adds the dast stage; scope: its origin)")
+    private String dastUrl;
+
+    @Option(names = "--dast-openapi", paramLabel = "FILE", description = "With --dast-url: an OpenAPI 3 / Swagger 2 document (JSON or YAML) whose operations are scanned too")
+    private String dastOpenApi;
+
+    @Option(names = "--dast-mode", paramLabel = "MODE",
+            description = "With --dast-url: passive (default: crawl and read, no payloads) or active (send the safe attack set)")
+    private String dastMode;
+
+    @Option(names = "--dast-include", paramLabel = "REGEX", description = "With --dast-url: only paths matching this RE2 pattern (repeatable)")
+    private List<String> dastIncludes = new ArrayList<>();
+
+    @Option(names = "--dast-exclude", paramLabel = "REGEX", description = "With --dast-url: never paths matching this RE2 pattern (repeatable)")
+    private List<String> dastExcludes = new ArrayList<>();
+
+    @Option(names = "--dast-login-url", paramLabel = "URL", description = "With --dast-url: log in through the form at URL; user name and "
+            + "password from " + DastCredentials.USERNAME + " and " + DastCredentials.PASSWORD)
+    private String dastLoginUrl;
+
+    @Option(names = "--dast-logged-in", paramLabel = "REGEX", description = "With --dast-login-url: a pattern only logged-in pages show (re-login when it disappears)")
+    private String dastLoggedIn;
+
     @Option(names = {"-q", "--quiet"}, description = "Print only errors, the gate table and the final verdict")
     private boolean quiet;
 
@@ -249,6 +274,7 @@ final class ScanCommand implements Callable<Integer> {
             request.option("images.registryAuth", registryLogins);
         }
         options.forEach(request::option);
+        addDast(request);
 
         Path root = path.toAbsolutePath().normalize();
         if (!Files.isDirectory(root)) {
@@ -331,6 +357,49 @@ final class ScanCommand implements Callable<Integer> {
         out.flush();
         return assessment.evaluation().verdict() == PolicyVerdict.FAILED ? DevSecOpsCommand.EXIT_GATE_FAILED
                 : DevSecOpsCommand.EXIT_PASSED;
+    }
+
+    /** Adds the dast stage and its options when {@code --dast-url} is given; secrets come from the environment only. */
+    private void addDast(ScanRequest.Builder request) {
+        for (String name : options.keySet()) {
+            if (DastCredentials.isSecretOption(name)) {
+                throw new ParameterException(spec.commandLine(), "--option " + name + " would put a secret on the command "
+                        + "line: set " + DastCredentials.variableFor(name) + " in the environment instead");
+            }
+        }
+        if (dastUrl == null) {
+            if (dastOpenApi != null || dastMode != null || !dastIncludes.isEmpty() || !dastExcludes.isEmpty()
+                    || dastLoginUrl != null || dastLoggedIn != null) {
+                throw new ParameterException(spec.commandLine(), "The --dast-* options need --dast-url");
+            }
+            return;
+        }
+        request.option("dast.url", dastUrl);
+        if (dastOpenApi != null) {
+            request.option("dast.openapi", dastOpenApi);
+        }
+        if (dastMode != null) {
+            request.option("dast.mode", dastMode);
+        }
+        if (!dastIncludes.isEmpty()) {
+            request.option("dast.include", String.join("\n", dastIncludes));
+        }
+        if (!dastExcludes.isEmpty()) {
+            request.option("dast.exclude", String.join("\n", dastExcludes));
+        }
+        if (dastLoginUrl != null) {
+            request.option("dast.auth.loginUrl", dastLoginUrl);
+        }
+        if (dastLoggedIn != null) {
+            request.option("dast.auth.loggedInRegex", dastLoggedIn);
+        }
+        DastCredentials.fromEnvironment(environment.variables()).forEach(request::option);
+        if (stages.isEmpty()) {
+            ScanEngine.withBuiltInStages().catalog().select(List.of()).forEach(stage -> request.stage(stage.id()));
+            request.stage(DastStage.ID);
+        } else if (!stages.contains(DastStage.ID)) {
+            request.stage(DastStage.ID);
+        }
     }
 
     /** The {@code --import} patterns that matched no file. */

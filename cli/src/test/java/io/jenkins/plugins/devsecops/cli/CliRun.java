@@ -16,8 +16,14 @@ import picocli.CommandLine;
 record CliRun(int exit, String stdout, String stderr) {
 
     static CliRun of(Path cache, String... args) {
-        CommandLine commandLine = DevSecOpsCommand.newCommandLine(
-                new CliEnvironment(Map.of("XDG_CACHE_HOME", cache.toString()), cache.resolve("home")));
+        return withEnvironment(cache, Map.of(), args);
+    }
+
+    /** A run with more environment variables. */
+    static CliRun withEnvironment(Path cache, Map<String, String> variables, String... args) {
+        Map<String, String> environment = new java.util.HashMap<>(variables);
+        environment.put("XDG_CACHE_HOME", cache.toString());
+        CommandLine commandLine = DevSecOpsCommand.newCommandLine(new CliEnvironment(environment, cache.resolve("home")));
         StringWriter stdout = new StringWriter();
         StringWriter stderr = new StringWriter();
         commandLine.setOut(new PrintWriter(stdout));

@@ -115,12 +115,22 @@ final class DastScanner implements StageScanner {
                 if (settings.mode() == DastSettings.Mode.ACTIVE) {
                     try (CallbackListener callbacks = CallbackListener.start()) {
                         active = new ActiveScanner(session::send, findings, callbacks);
+                        int passwordForms = 0;
                         for (Target target : crawler.targets()) {
                             if (isLogin(target) || !gate.allows(target.method(), target.request().uri())) {
                                 continue;
                             }
+                            if (settings.authenticated() && target.params().stream().anyMatch(p -> p.type().equals("password"))) {
+                                passwordForms++; // attacking it could lock the scan's account or change its password
+                                continue;
+                            }
                             active.scan(target);
                             targetsTested++;
+                        }
+                        if (passwordForms > 0) {
+                            sink.warning(passwordForms + " forms with a password field were not attacked: the scan is "
+                                    + "logged in, and attacking them could lock its account or change its password");
+                            sink.property("passwordFormsSkipped", String.valueOf(passwordForms));
                         }
                     }
                 }
@@ -357,12 +367,8 @@ final class DastScanner implements StageScanner {
                     .message(pkg.name() + " " + pkg.version() + " has " + vulnerabilities.size() + " known "
                             + (vulnerabilities.size() == 1 ? "vulnerability" : "vulnerabilities") + ": "
                             + String.join(", ", ids) + (fixed == null ? "" : "; fixed in " + fixed))
-                    .property("library", pkg.name()).property("version", pkg.version())
-                    .property("advisories", String.join(",", ids));
-            if (fixed != null) {
-                report.property("fixedVersion", fixed);
-            }
-            report.add();
+                    .property("library", pkg.name()).property("version", pkg.version());
+            report.identifiers(ids).fixedVersion(fixed).add();
         });
     }
 

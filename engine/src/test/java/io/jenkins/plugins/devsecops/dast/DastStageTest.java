@@ -75,7 +75,7 @@ class DastStageTest {
             assertThat(located(report, "dast-xss-reflected")).containsExactly("GET /greet who", "GET /profile name",
                     "GET /search q");
             assertThat(located(report, "dast-sqli-error")).containsExactly("GET /item id");
-            assertThat(located(report, "dast-sqli-boolean")).containsExactly("GET /owner name");
+            assertThat(located(report, "dast-sqli-boolean")).containsExactly("GET /exists id", "GET /owner name");
             assertThat(located(report, "dast-command-injection")).containsExactly("POST /ping host");
             assertThat(located(report, "dast-path-traversal")).containsExactly("GET /file name");
             assertThat(located(report, "dast-open-redirect")).containsExactly("GET /go url");

@@ -99,6 +99,7 @@ final class FixtureWebApp implements AutoCloseable {
                         ? params.getOrDefault("who", "") : jsEscape(params.getOrDefault("who", ""))) + "';</script>");
                 case "/item" -> item(exchange, params.getOrDefault("id", "1"));
                 case "/owner" -> owner(exchange, params.getOrDefault("name", "alice"));
+                case "/exists" -> exists(exchange, params.getOrDefault("id", "1"));
                 case "/ping" -> ping(exchange, params.getOrDefault("host", ""));
                 case "/file" -> file(exchange, params.getOrDefault("name", "readme.txt"));
                 case "/go" -> redirect(exchange, params.getOrDefault("url", "/"));
@@ -143,7 +144,7 @@ final class FixtureWebApp implements AutoCloseable {
         html(exchange, 200, "<html><head><title>Shop</title><script src=\"/static/app.js\"></script></head><body>"
                 + "<a href=\"/search?q=chair\">Search</a> <a href=\"/profile?name=bob\">Profile</a>"
                 + " <a href=\"/greet?who=guest\">Greet</a> <a href=\"/item?id=1\">Item</a>"
-                + " <a href=\"/owner?name=alice\">Owner</a> <a href=\"/file?name=readme.txt\">Readme</a>"
+                + " <a href=\"/owner?name=alice\">Owner</a> <a href=\"/exists?id=1\">Exists</a> <a href=\"/file?name=readme.txt\">Readme</a>"
                 + " <a href=\"/go?url=/about\">About (via redirect)</a> <a href=\"/preview?url=/about\">Preview</a>"
                 + " <a href=\"/lookup?uid=jdoe\">Directory</a> <a href=\"/member?user=alice\">Member</a>"
                 + " <a href=\"/login\">Login</a> <a href=\"/crash\">Cart</a> <a href=\"/files/\">Files</a>"
@@ -194,6 +195,27 @@ final class FixtureWebApp implements AutoCloseable {
             page.append("<li>none</li>"); // no error shown: only a boolean difference gives it away
         }
         html(exchange, 200, page.append("</ul>").toString());
+    }
+
+    /** Says only whether a row exists: a blind injection shows by a few words and the status. */
+    private void exists(HttpExchange exchange, String id) throws IOException {
+        boolean found;
+        try {
+            ResultSet rows;
+            if (vulnerable) {
+                rows = database.createStatement().executeQuery("SELECT name FROM items WHERE id = '" + id + "'");
+            } else {
+                PreparedStatement statement = database.prepareStatement("SELECT name FROM items WHERE id = ?");
+                statement.setString(1, id);
+                rows = statement.executeQuery();
+            }
+            found = rows.next();
+        } catch (SQLException e) {
+            found = false;
+        }
+        html(exchange, found ? 200 : 404, "<html><body><h1>Lookup</h1><form><input name=id><input type=submit></form>"
+                + "<pre>Item ID " + (found ? "exists in the database." : "is MISSING from the database.") + "</pre>"
+                + "<p>Some more text of the page that stays the same for every request.</p></body></html>");
     }
 
     private void ping(HttpExchange exchange, String host) throws IOException {

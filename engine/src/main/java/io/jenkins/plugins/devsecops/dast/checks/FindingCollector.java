@@ -106,6 +106,8 @@ public final class FindingCollector {
         private Severity severity;
         private Confidence confidence = Confidence.HIGH;
         private final Map<String, String> properties = new LinkedHashMap<>();
+        private final List<String> identifiers = new ArrayList<>();
+        private String fixedVersion;
 
         private Report(DastRule rule, URI uri) {
             this.rule = rule;
@@ -150,6 +152,17 @@ public final class FindingCollector {
             return this;
         }
 
+        /** Advisory ids (vulnerable libraries). */
+        public Report identifiers(List<String> values) {
+            identifiers.addAll(values);
+            return this;
+        }
+
+        public Report fixedVersion(String value) {
+            fixedVersion = value;
+            return this;
+        }
+
         public Report property(String key, String value) {
             properties.put(key, value);
             return this;
@@ -164,7 +177,8 @@ public final class FindingCollector {
                             + (parameter.isEmpty() ? "" : " (parameter " + parameter + ")") : message))
                     .location(new Location(url, 0, 0, 0, 0, evidence == null ? null : Evidence.clip(evidence, redactor)))
                     .property("url", redactor.redact(uri.toString())).property("method", method)
-                    .fingerprint(fingerprint(rule.id(), uri, parameter));
+                    .fingerprint(fingerprint(rule.id(), uri, parameter)).identifiers(identifiers)
+                    .fixedVersion(fixedVersion);
             if (!parameter.isEmpty()) {
                 builder.property("parameter", redactor.redact(parameter));
             }

@@ -90,8 +90,9 @@ public final class PassiveChecks {
             if (authenticated && ok) {
                 String cache = response.header("cache-control").orElse("").toLowerCase(Locale.ROOT);
                 if (!cache.contains("no-store") && !cache.contains("private")) {
-                    findings.report(DastRule.CACHEABLE_AUTHENTICATED, uri)
-                            .evidence(cache.isEmpty() ? "Cache-Control absent" : "Cache-Control: " + cache).add();
+                    findings.report(DastRule.CACHEABLE_AUTHENTICATED, root).property("example", uri.toString())
+                            .evidence((cache.isEmpty() ? "Cache-Control absent" : "Cache-Control: " + cache) + " on " + uri)
+                            .add();
                 }
             }
         }
@@ -207,7 +208,9 @@ public final class PassiveChecks {
         }
         String type = response.mediaType();
         boolean script = type.contains("javascript") || uri.getPath() != null && uri.getPath().endsWith(".js");
-        if (!script) {
+        boolean readable = type.isEmpty() || type.startsWith("text/html") || type.equals("text/plain")
+                || type.contains("json") || type.contains("xml") || type.equals("application/xhtml+xml");
+        if (!script && readable) {
             for (Pattern pattern : STACK_TRACES) {
                 Matcher matcher = pattern.matcher(body);
                 if (matcher.find()) {

@@ -61,9 +61,11 @@ final class SqlInjectionCheck {
         }
         DastResponse base = probe.baseline();
         double noise = ResponseSimilarity.of(base.body(), again.get().body(), List.of(value));
-        if (noise < 0.9) {
+        if (noise < 0.9 || again.get().status() != base.status()) {
             return; // the page changes too much by itself to tell a condition's effect
         }
+        // A page that does not change by itself may show a condition by a few words or its status alone.
+        double margin = noise >= 0.9999 ? 0.002 : MARGIN;
         String[][] pairs = {
             {value + "' AND '7'='7", value + "' AND '7'='8"},
             {value + " AND 7=7", value + " AND 7=8"},
@@ -78,37 +80,41 @@ final class SqlInjectionCheck {
             }
             List<String> echoes = List.of(pair[0], pair[1], value);
             double yesToBase = ResponseSimilarity.of(base.body(), yes.get().body(), echoes);
-            if (yesToBase < noise - 0.02) {
+            if (yesToBase < noise - margin / 2) {
                 continue;
             }
             String yesRequest = Evidence.request(probe.lastRequest(), findings.redactor());
             Optional<DastResponse> no = probe.send(pair[1]);
-            if (no.isEmpty()) {
+            if (no.isEmpty() || !differs(base, no.get(), echoes, noise, margin)
+                    || !differs(yes.get(), no.get(), echoes, noise, margin)) {
                 continue;
             }
             double noToBase = ResponseSimilarity.of(base.body(), no.get().body(), echoes);
-            double noToYes = ResponseSimilarity.of(yes.get().body(), no.get().body(), echoes);
-            if (noToBase > noise - MARGIN || noToYes > noise - MARGIN) {
-                continue;
-            }
             Optional<DastResponse> yes2 = probe.send(pair[0]);
             Optional<DastResponse> no2 = probe.send(pair[1]);
             if (yes2.isEmpty() || no2.isEmpty()) {
                 continue;
             }
-            double repeatYes = ResponseSimilarity.of(yes.get().body(), yes2.get().body(), echoes);
-            double repeatNo = ResponseSimilarity.of(no.get().body(), no2.get().body(), echoes);
-            double repeatApart = ResponseSimilarity.of(yes2.get().body(), no2.get().body(), echoes);
-            if (repeatYes >= noise - 0.02 && repeatNo >= noise - 0.02 && repeatApart <= noise - MARGIN) {
+            boolean repeatYes = yes2.get().status() == base.status()
+                    && ResponseSimilarity.of(yes.get().body(), yes2.get().body(), echoes) >= noise - margin / 2;
+            boolean repeatNo = no2.get().status() == no.get().status()
+                    && ResponseSimilarity.of(no.get().body(), no2.get().body(), echoes) >= noise - margin / 2;
+            if (repeatYes && repeatNo && differs(yes2.get(), no2.get(), echoes, noise, margin)) {
                 findings.report(DastRule.SQLI_BOOLEAN, probe.uri()).request(probe.lastRequest())
                         .parameter(probe.param().name())
-                        .evidence(String.format(Locale.ROOT, "true condition ~ baseline %.2f, false condition ~ baseline "
-                                + "%.2f, page noise %.2f (word-set similarity, repeated twice)", yesToBase, noToBase, noise))
+                        .evidence(String.format(Locale.ROOT, "true condition ~ baseline %.3f (status %d), false condition "
+                                + "~ baseline %.3f (status %d), page noise %.3f (word-multiset similarity, repeated twice)",
+                                yesToBase, yes.get().status(), noToBase, no.get().status(), noise))
                         .message("Parameter " + probe.param().name() + " changes the page with an SQL condition: "
                                 + pair[0] + " gives the normal page, " + pair[1] + " another")
                         .property("payload", pair[0] + " / " + pair[1]).property("trueRequest", yesRequest).add();
                 return;
             }
         }
+    }
+
+    /** Whether two responses differ by more than the page's own noise: by status or by content. */
+    private static boolean differs(DastResponse a, DastResponse b, List<String> echoes, double noise, double margin) {
+        return a.status() != b.status() || ResponseSimilarity.of(a.body(), b.body(), echoes) <= noise - margin;
     }
 }

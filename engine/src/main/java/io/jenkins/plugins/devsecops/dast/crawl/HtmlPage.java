@@ -87,7 +87,8 @@ public final class HtmlPage {
             if (!method.equals("POST")) {
                 method = "GET";
             }
-            URI action = form.attr("action").isBlank() ? uri : resolve(form.attr("action")).orElse(null);
+            String actionText = form.attr("action").strip();
+            URI action = actionText.isEmpty() || actionText.startsWith("#") ? uri : resolve(actionText).orElse(null);
             if (action == null) {
                 continue;
             }

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 public final class CookieJar {
 
     private static final int MAX_COOKIES = 100;
+    private static final int MIN_SECRET_LENGTH = 8;
 
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private final Redactor redactor;
@@ -25,7 +26,9 @@ public final class CookieJar {
     public synchronized void put(String name, String value) {
         if (cookies.size() < MAX_COOKIES || cookies.containsKey(name)) {
             cookies.put(name, value);
-            redactor.secret(value);
+            if (value.length() >= MIN_SECRET_LENGTH) {
+                redactor.secret(value); // session ids; not short values such as a language or level
+            }
         }
     }
 

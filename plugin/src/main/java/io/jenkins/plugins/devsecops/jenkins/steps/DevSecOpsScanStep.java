@@ -12,6 +12,7 @@ import hudson.model.TaskListener;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.devsecops.jenkins.config.DastConfig;
 import io.jenkins.plugins.devsecops.jenkins.config.ImportReportConfig;
 import io.jenkins.plugins.devsecops.jenkins.config.QualityGateConfig;
 import io.jenkins.plugins.devsecops.model.Severity;
@@ -81,6 +82,7 @@ public final class DevSecOpsScanStep extends Step implements Serializable {
     private List<String> images = new ArrayList<>();
     private String platform = "";
     private String registryCredentialsId = "";
+    private DastConfig dast;
 
     @DataBoundConstructor
     public DevSecOpsScanStep() {
@@ -284,6 +286,16 @@ public final class DevSecOpsScanStep extends Step implements Serializable {
     @DataBoundSetter
     public void setRegistryCredentialsId(String registryCredentialsId) {
         this.registryCredentialsId = Util.fixNull(registryCredentialsId).trim();
+    }
+
+    /** The running application to scan ({@code dast: [url: ..., credentialsId: ..., mode: ...]}), or {@code null}. */
+    public DastConfig getDast() {
+        return dast;
+    }
+
+    @DataBoundSetter
+    public void setDast(DastConfig dast) {
+        this.dast = dast;
     }
 
     /** The stage ids as a list, blanks dropped. */

@@ -8,7 +8,11 @@ import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredenti
 import io.jenkins.plugins.devsecops.images.ImageSettings;
 import io.jenkins.plugins.devsecops.images.ImageStage;
 import io.jenkins.plugins.devsecops.images.source.RegistryCredentials;
+import io.jenkins.plugins.devsecops.dast.DastStage;
 import io.jenkins.plugins.devsecops.imports.ImportStage;
+import io.jenkins.plugins.devsecops.jenkins.config.DastConfig;
+import io.jenkins.plugins.devsecops.scan.Stage;
+import io.jenkins.plugins.devsecops.scan.StageCatalog;
 import io.jenkins.plugins.devsecops.jenkins.config.DevSecOpsGlobalConfiguration;
 import io.jenkins.plugins.devsecops.jenkins.config.ImportReportConfig;
 import java.util.ArrayList;
@@ -95,6 +99,21 @@ final class ScanSettingsFactory {
                 throw new AbortException("devSecOpsScan: registryCredentialsId: " + e.getMessage());
             }
         }
+        DastConfig dast = step.getDast();
+        if (dast != null) {
+            options.putAll(dast.toOptions());
+            if (stages.isEmpty()) {
+                stages = new ArrayList<>();
+                for (Stage stage : StageCatalog.builtIn().select(List.of())) {
+                    stages.add(stage.id());
+                }
+                stages.add(DastStage.ID);
+            } else if (!stages.contains(DastStage.ID)) {
+                stages = new ArrayList<>(stages);
+                stages.add(DastStage.ID);
+            }
+            sensitive.putAll(dastCredentials(dast, run));
+        }
         String credentialsId = Util.fixEmptyAndTrim(step.getOsvCredentialsId());
         if (credentialsId == null) {
             credentialsId = Util.fixEmptyAndTrim(global.getAdvisoryCredentialsId());
@@ -111,6 +130,39 @@ final class ScanSettingsFactory {
         }
         return new ScanSettings(stages, DevSecOpsScanStep.split(step.getIncludes()),
                 DevSecOpsScanStep.split(step.getExcludes()), options, sensitive);
+    }
+
+    /**
+     * The DAST credential, resolved here on the controller in the run's context: a username/password credential gives
+     * {@code dast.auth.username} and {@code dast.auth.password}; a secret text gives the bearer token, or the session
+     * cookie ({@code name=value}) with {@code authType: 'cookie'}. Only sensitive options carry them to the agent.
+     */
+    private static Map<String, String> dastCredentials(DastConfig dast, Run<?, ?> run) throws AbortException {
+        Map<String, String> sensitive = new LinkedHashMap<>();
+        String id = Util.fixEmptyAndTrim(dast.getCredentialsId());
+        if (id == null) {
+            return sensitive;
+        }
+        StandardUsernamePasswordCredentials login = CredentialsProvider.findCredentialById(id,
+                StandardUsernamePasswordCredentials.class, run);
+        if (login != null) {
+            CredentialsProvider.track(run, login);
+            sensitive.put("dast.auth.username", login.getUsername());
+            sensitive.put("dast.auth.password", login.getPassword().getPlainText());
+            if (Util.fixEmptyAndTrim(dast.getAuthType()) == null && Util.fixEmptyAndTrim(dast.getLoginUrl()) == null) {
+                sensitive.put("dast.auth.type", "basic");
+            }
+            return sensitive;
+        }
+        StringCredentials secret = CredentialsProvider.findCredentialById(id, StringCredentials.class, run);
+        if (secret == null) {
+            throw new AbortException("devSecOpsScan: dast: no username/password or secret-text credential with id '"
+                    + id + "' is available to this build");
+        }
+        CredentialsProvider.track(run, secret);
+        sensitive.put("cookie".equalsIgnoreCase(dast.getAuthType()) ? "dast.auth.cookie" : "dast.auth.token",
+                secret.getSecret().getPlainText());
+        return sensitive;
     }
 
     private static void putIfNotEmpty(Map<String, String> options, String name, String value) {
