@@ -53,15 +53,85 @@ public final class JavaFrontEnd {
 
     private final ParserConfiguration configuration = new ParserConfiguration()
             .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
-            .setAttributeComments(true)
-            .setStoreTokens(false);
+            .setAttributeComments(true);
 
     /** A parsed file: its IR and its syntax tree, for the rules that look at syntax. */
     public record Parsed(UnitIr unit, Optional<CompilationUnit> tree) {
     }
 
-    /** Parses and lowers one file. */
+    /** Brackets nested deeper than this make a file refused before parsing (no real code comes close). */
+    static final int MAX_BRACKET_DEPTH = 256;
+    private static final long PARSER_STACK_BYTES = 64L * 1024 * 1024;
+
+    /**
+     * Parses and lowers one file, on a thread of its own with a deep stack so that long expression chains parse;
+     * a file whose brackets nest deeper than {@link #MAX_BRACKET_DEPTH} is refused with a note at once.
+     */
     public Parsed parse(String path, String text) {
+        int depth = bracketDepth(text);
+        if (depth > MAX_BRACKET_DEPTH) {
+            return new Parsed(new UnitIr(path, List.of(), Map.of(), List.of("could not parse: brackets nested "
+                    + depth + " deep, more than " + MAX_BRACKET_DEPTH)), Optional.empty());
+        }
+        Parsed[] result = new Parsed[1];
+        RuntimeException[] failure = new RuntimeException[1];
+        Thread worker = new Thread(null, () -> {
+            try {
+                result[0] = parseHere(path, text);
+            } catch (RuntimeException e) {
+                failure[0] = e;
+            } catch (StackOverflowError e) {
+                failure[0] = new IllegalStateException("nested too deeply");
+            }
+        }, "sast-parse", PARSER_STACK_BYTES);
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            worker.interrupt();
+            return new Parsed(new UnitIr(path, List.of(), Map.of(), List.of("not parsed: interrupted")),
+                    Optional.empty());
+        }
+        if (result[0] == null) {
+            String message = failure[0] == null ? "unknown error" : failure[0].getMessage();
+            return new Parsed(new UnitIr(path, List.of(), Map.of(), List.of("could not parse: " + message)),
+                    Optional.empty());
+        }
+        return result[0];
+    }
+
+    /** The deepest nesting of ( [ { outside string and character literals and comments, in one linear pass. */
+    static int bracketDepth(String text) {
+        int depth = 0;
+        int deepest = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
+                while (i < n && text.charAt(i) != '\n') {
+                    i++;
+                }
+            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
+                int end = text.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 1;
+            } else if (c == '"' || c == '\'') {
+                for (i++; i < n && text.charAt(i) != c && text.charAt(i) != '\n'; i++) {
+                    if (text.charAt(i) == '\\') {
+                        i++;
+                    }
+                }
+            } else if (c == '(' || c == '[' || c == '{') {
+                deepest = Math.max(deepest, ++depth);
+            } else if (c == ')' || c == ']' || c == '}') {
+                depth = Math.max(0, depth - 1);
+            }
+        }
+        return deepest;
+    }
+
+    private Parsed parseHere(String path, String text) {
         List<String> notes = new ArrayList<>();
         ParseResult<CompilationUnit> result;
         try {
@@ -290,6 +360,6 @@ public final class JavaFrontEnd {
         annotations.addAll(classAnnotations);
         String id = owner + "#" + name + "/" + parameters.size();
         return new MethodIr(id, owner, name, parameters, parameterTypes, parameterAnnotations, annotations, isStatic,
-                body, path, line(callable), returnType, suppressed, lowering.localTypes());
+                body, path, line(callable.getName()), returnType, suppressed, lowering.localTypes());
     }
 }

@@ -529,7 +529,8 @@ final class MethodLowering {
                 ownerType = "super:" + owner;
             } else {
                 receiver = expr(scope, out, d);
-                ownerType = receiver instanceof Operand.Local l ? localTypes.get(l.name()) : "java.lang.String";
+                ownerType = receiver instanceof Operand.Local l ? localTypes.get(l.name())
+                        : scope instanceof ClassExpr ? "java.lang.Class" : "java.lang.String";
                 if (ownerType != null && ownerType.isEmpty()) {
                     ownerType = null;
                 }

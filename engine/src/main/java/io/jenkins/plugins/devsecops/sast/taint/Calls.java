@@ -33,6 +33,10 @@ final class Calls {
             "compareToIgnoreCase", "hashCode", "matches", "size", "containsKey", "containsValue", "hasNext",
             "hasMoreElements", "isPresent");
 
+    /** Calls opening a named resource: a {@code Properties.load} of their stream reads that file. */
+    private static final Set<String> RESOURCE_OPENERS = Set.of("getResourceAsStream", "getSystemResourceAsStream",
+            "newInputStream", "newBufferedReader", "getResource");
+
     private final TaintEngine engine;
 
     Calls(TaintEngine engine) {
@@ -77,8 +81,10 @@ final class Calls {
                     input = input.join(arg);
                 }
                 List<Taint> cleansed = new ArrayList<>();
+                List<String> kinds = new ArrayList<>();
+                sanitizers.forEach(m -> kinds.addAll(m.model().kinds()));
                 for (Taint t : input.deepTaints()) {
-                    cleansed.add(t.cleanse(sanitizers.get(0).model().kinds()));
+                    cleansed.add(t.cleanse(kinds));
                 }
                 result = Value.UNKNOWN.withTaints(cleansed).withConstant(Value.NOT_CONSTANT);
             } else {
@@ -260,7 +266,11 @@ final class Calls {
         if (method.equals("<init>")) {
             return constructed(call);
         }
-        return propagate(call, receiver);
+        Value propagated = propagate(call, receiver);
+        if (RESOURCE_OPENERS.contains(method) && call.args.size() == 1 && call.arg(0).constant instanceof String name) {
+            return propagated.withSlot("$resource", Value.constant(name));
+        }
+        return propagated;
     }
 
     private static Value propagate(MethodAnalysis.Call call, Value receiver) {
@@ -338,7 +348,11 @@ final class Calls {
         }
         List<Taint> taints = new ArrayList<>();
         call.args.forEach(a -> taints.addAll(a.deepTaints()));
-        return Value.UNKNOWN.withTaints(taints);
+        Value result = Value.UNKNOWN.withTaints(taints);
+        if (RESOURCE_OPENERS.contains(method) && !call.args.isEmpty() && call.arg(0).constant instanceof String name) {
+            result = result.withSlot("$resource", Value.constant(name));
+        }
+        return result;
     }
 
     private static Value stringMethod(MethodAnalysis.Call call, Value receiver, String method) {
@@ -554,7 +568,7 @@ final class Calls {
                     if (method.equals("remove")) {
                         call.updateReceiver(removeAt(receiver, index));
                     }
-                    return found == null ? Value.constant(null) : found;
+                    return found != null ? found : Value.UNKNOWN.withTaints(receiver.taints);
                 }
                 Value contents = receiver.contents();
                 return contents == null ? Value.UNKNOWN.withTaints(receiver.taints) : contents;

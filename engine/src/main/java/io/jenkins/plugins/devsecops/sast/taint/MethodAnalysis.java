@@ -20,7 +20,7 @@ import java.util.Map;
 final class MethodAnalysis {
 
     static final int LOOP_ROUNDS = 3;
-    static final int MAX_STEPS = 200_000;
+    static final int MAX_STEPS = 400_000;
 
     /** Thrown when the step budget is exhausted. */
     static final class BudgetExceeded extends RuntimeException {
@@ -43,6 +43,10 @@ final class MethodAnalysis {
 
         State copy() {
             return new State(new HashMap<>(vars), dead);
+        }
+
+        int size() {
+            return vars.size();
         }
 
         static State deadState() {
@@ -97,7 +101,7 @@ final class MethodAnalysis {
             for (String annotation : method.parameterAnnotations().get(i)) {
                 source = source != null ? source : engine.models().parameterSource(annotation);
             }
-            if (source != null) {
+            if (source != null && !isNumeric(type)) {
                 Taint real = Taint.of(source.id(), !Boolean.FALSE.equals(source.remote()), step(method.line(),
                         "source: parameter " + method.parameters().get(i) + " (@"
                                 + String.join(" @", method.parameterAnnotations().get(i)) + ")"));
@@ -116,7 +120,13 @@ final class MethodAnalysis {
     }
 
     private void tick() {
-        if (++steps > MAX_STEPS) {
+        tick(1);
+    }
+
+    /** Counts work: one per statement, one per variable copied at a branch, so huge methods stay bounded. */
+    private void tick(int work) {
+        steps += work;
+        if (steps > MAX_STEPS) {
             throw new BudgetExceeded();
         }
     }
@@ -205,6 +215,18 @@ final class MethodAnalysis {
         return Folding.unary(op, operand);
     }
 
+    /** Whether values of the type are numbers or booleans, which carry no injectable text. */
+    static boolean isNumeric(String type) {
+        if (type == null) {
+            return false;
+        }
+        return isPrimitiveNumber(type) || switch (io.jenkins.plugins.devsecops.sast.ir.TypeNames.simple(type)) {
+            case "Integer", "Long", "Short", "Byte", "Double", "Float", "Boolean", "BigDecimal", "BigInteger",
+                    "UUID", "LocalDate", "LocalDateTime", "Instant" -> true;
+            default -> false;
+        };
+    }
+
     private static boolean isPrimitiveNumber(String type) {
         return switch (type) {
             case "int", "long", "short", "byte", "double", "float", "boolean" -> true;
@@ -224,6 +246,7 @@ final class MethodAnalysis {
             exec(s.otherwise(), state);
             return;
         }
+        tick(state.size());
         State other = state.copy();
         exec(s.then(), state);
         exec(s.otherwise(), other);
@@ -239,6 +262,7 @@ final class MethodAnalysis {
         State current = state.copy();
         boolean first = true;
         for (int round = 0; round < LOOP_ROUNDS && !current.dead; round++) {
+            tick(3 * current.size());
             State before = current.copy();
             boolean enter = true;
             if (!(s.bodyFirst() && first)) {
@@ -329,6 +353,7 @@ final class MethodAnalysis {
             boolean hasDefault = cases.stream().anyMatch(Stmt.Case::isDefault);
             State fall = State.deadState();
             for (Stmt.Case c : cases) {
+                tick(state.size());
                 State current = state.copy();
                 if (s.fallsThrough()) {
                     current.join(fall);
@@ -357,6 +382,7 @@ final class MethodAnalysis {
     }
 
     private void tryStatement(Stmt.Try s, State state) {
+        tick(3 * state.size());
         State entry = state.copy();
         exec(s.body(), state);
         State handlersEntry = entry.copy();
