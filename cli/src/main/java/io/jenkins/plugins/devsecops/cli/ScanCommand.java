@@ -58,7 +58,7 @@ final class ScanCommand implements Callable<Integer> {
     private Path output;
 
     @Option(names = {"-f", "--format"}, split = ",", paramLabel = "FORMAT",
-            description = "Report formats, comma-separated: json, sarif, html, cyclonedx, dashboard (default: every "
+            description = "Report formats, comma-separated: json, sarif, html, cyclonedx, compliance-csv, dashboard (default: every "
                     + "available format)")
     private List<String> formats = new ArrayList<>();
 

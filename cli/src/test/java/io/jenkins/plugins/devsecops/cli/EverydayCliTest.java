@@ -235,7 +235,7 @@ class EverydayCliTest {
 
         CliRun format = scan("--format", "pdf");
         assertThat(format.exit()).isEqualTo(DevSecOpsCommand.EXIT_ERROR);
-        assertThat(format.stderr()).contains("known formats are json, sarif, html, cyclonedx, dashboard");
+        assertThat(format.stderr()).contains("known formats are json, sarif, html, cyclonedx, compliance-csv, dashboard");
 
         CliRun help = devsecops("scan", "--help");
         assertThat(help.stdout()).contains(".devsecops/suppressions.yaml", "--import sarif:build/**/*.sarif",

@@ -49,7 +49,7 @@ public final class Assessor {
         HistoryComparison comparison = HistoryComparator.compare(suppressed.report(), reference, build);
         List<String> warnings = new ArrayList<>(policy.warnings());
         warnings.addAll(suppressed.warnings());
-        PolicyEvaluation evaluation = PolicyEvaluator.evaluate(policy.policy(), comparison, build.time(), warnings);
+        PolicyEvaluation evaluation = PolicyEvaluator.evaluate(policy, comparison, build.time(), warnings);
         BuildSummary summary = BuildSummaries.of(comparison, evaluation, policy.policy());
         return new Assessment(comparison.report(), comparison, suppressed, policy, evaluation, summary);
     }

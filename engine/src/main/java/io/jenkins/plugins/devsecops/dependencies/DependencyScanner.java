@@ -1,26 +1,24 @@
 package io.jenkins.plugins.devsecops.dependencies;
 
+import io.jenkins.plugins.devsecops.packages.LockedPackage;
 import io.jenkins.plugins.devsecops.scan.ParserErrors;
-import io.jenkins.plugins.devsecops.dependencies.lockfile.Lockfile;
-import io.jenkins.plugins.devsecops.dependencies.lockfile.LockfileException;
-import io.jenkins.plugins.devsecops.dependencies.lockfile.LockfileParser;
-import io.jenkins.plugins.devsecops.dependencies.lockfile.LockfileParsers;
-import io.jenkins.plugins.devsecops.dependencies.lockfile.LockfileResult;
-import io.jenkins.plugins.devsecops.dependencies.osv.AdvisorySource;
-import io.jenkins.plugins.devsecops.dependencies.osv.LookupResult;
-import io.jenkins.plugins.devsecops.dependencies.osv.OfflineOsvIndex;
-import io.jenkins.plugins.devsecops.dependencies.osv.OsvApiSource;
-import io.jenkins.plugins.devsecops.dependencies.osv.OsvRecord;
-import io.jenkins.plugins.devsecops.dependencies.osv.PackageQuery;
-import io.jenkins.plugins.devsecops.dependencies.osv.SourceInfo;
+import io.jenkins.plugins.devsecops.packages.lockfile.Lockfile;
+import io.jenkins.plugins.devsecops.packages.lockfile.LockfileException;
+import io.jenkins.plugins.devsecops.packages.lockfile.LockfileParser;
+import io.jenkins.plugins.devsecops.packages.lockfile.LockfileParsers;
+import io.jenkins.plugins.devsecops.packages.lockfile.LockfileResult;
+import io.jenkins.plugins.devsecops.packages.osv.AdvisorySettings;
+import io.jenkins.plugins.devsecops.packages.osv.AdvisorySource;
+import io.jenkins.plugins.devsecops.packages.osv.AdvisorySources;
+import io.jenkins.plugins.devsecops.packages.osv.LookupResult;
+import io.jenkins.plugins.devsecops.packages.osv.OsvRecord;
+import io.jenkins.plugins.devsecops.packages.osv.PackageQuery;
 import io.jenkins.plugins.devsecops.model.Component;
 import io.jenkins.plugins.devsecops.scan.FindingSink;
 import io.jenkins.plugins.devsecops.scan.SourceFile;
 import io.jenkins.plugins.devsecops.scan.StageScanner;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -44,11 +42,11 @@ final class DependencyScanner implements StageScanner {
     static final int MAX_PACKAGES_PER_FILE = 250_000;
 
     private final Path root;
-    private final DependencySettings settings;
+    private final AdvisorySettings settings;
     private final Queue<LockedPackage> packages = new ConcurrentLinkedQueue<>();
     private final AtomicInteger lockfiles = new AtomicInteger();
 
-    DependencyScanner(Path root, DependencySettings settings) {
+    DependencyScanner(Path root, AdvisorySettings settings) {
         this.root = root;
         this.settings = settings;
     }
@@ -93,7 +91,7 @@ final class DependencyScanner implements StageScanner {
         if (unique.isEmpty()) {
             return;
         }
-        AdvisorySource source = openSource(sink);
+        AdvisorySource source = AdvisorySources.open(settings, sink);
         if (source == null) {
             return;
         }
@@ -110,7 +108,7 @@ final class DependencyScanner implements StageScanner {
                     + "; " + unique.size() + " packages were NOT checked for vulnerabilities");
             return;
         }
-        recordSource(source.info(), sink);
+        AdvisorySources.record(source.info(), settings, sink);
         result.warnings().forEach(sink::warning);
         int unevaluable = 0;
         int vulnerable = 0;
@@ -143,56 +141,6 @@ final class DependencyScanner implements StageScanner {
         }
         sink.property("packagesChecked", String.valueOf(unique.size() - unchecked));
         sink.property("vulnerablePackages", String.valueOf(vulnerable));
-    }
-
-    private AdvisorySource openSource(FindingSink sink) throws InterruptedException {
-        Path offline = settings.osvZip() != null ? settings.osvZip() : settings.osvDir();
-        if (offline != null) {
-            Path indexDir = settings.indexDir() != null ? settings.indexDir() : OfflineOsvIndex.defaultIndexDir(offline);
-            try {
-                return OfflineOsvIndex.open(offline, indexDir);
-            } catch (IOException | RuntimeException e) {
-                sink.error(null, "Offline OSV source unusable: " + e.getMessage()
-                        + "; packages were NOT checked for vulnerabilities");
-                return null;
-            }
-        }
-        if (settings.osvUrl() != null) {
-            try {
-                return new OsvApiSource(settings.osvUrl(), settings.api());
-            } catch (IllegalArgumentException e) {
-                sink.error(null, "OSV API settings unusable: " + e.getMessage());
-                return null;
-            }
-        }
-        sink.warning("No advisory source configured (dependencies.osvDir, dependencies.osvZip or dependencies.osvUrl):"
-                + " packages were inventoried but NOT checked for vulnerabilities");
-        sink.property("source", "none");
-        return null;
-    }
-
-    private void recordSource(SourceInfo info, FindingSink sink) {
-        sink.property("source", info.kind());
-        sink.property("sourceLocation", info.location());
-        sink.property("sourceDetail", info.detail());
-        sink.property("advisoryRecords", String.valueOf(info.recordCount()));
-        if (info.newestModified() != null) {
-            sink.property("advisoriesNewest", info.newestModified().toString());
-            long ageDays = Duration.between(info.newestModified(), Instant.now()).toDays();
-            sink.property("advisoryAgeDays", String.valueOf(ageDays));
-            if (ageDays > settings.maxAdvisoryAgeDays() && !info.kind().equals("osv-api")) {
-                String message = "Advisory data is stale: its newest record is " + ageDays + " days old (limit "
-                        + settings.maxAdvisoryAgeDays() + ", dependencies.maxAdvisoryAgeDays); refresh "
-                        + info.location();
-                if (settings.failOnStale()) {
-                    sink.error(null, message);
-                } else {
-                    sink.warning(message);
-                }
-            }
-        } else if (!info.kind().equals("osv-api")) {
-            sink.warning("Advisory data has no modification dates: its freshness is unknown");
-        }
     }
 
     /** One entry per file, ecosystem, package and version: the first line, direct if any occurrence is. */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devsecops.dependencies;
 
+import io.jenkins.plugins.devsecops.packages.osv.AdvisorySettings;
 import io.jenkins.plugins.devsecops.scan.Stage;
 import io.jenkins.plugins.devsecops.scan.StageContext;
 import io.jenkins.plugins.devsecops.scan.StageScanner;
@@ -22,8 +23,8 @@ public final class DependencyStage implements Stage {
 
     @Override
     public java.util.Set<String> options() {
-        // Read by DependencySettings; documented in docs/stages/dependencies.md.
-        return java.util.Set.of("osvDir", "osvZip", "indexDir", "osvUrl", "osvToken", "proxy", "osvMaxRequests", "osvRetries", "osvBackoffMillis", "osvTimeoutSeconds", "cacheDir", "maxAdvisoryAgeDays", "stalePolicy");
+        // Read by AdvisorySettings; documented in docs/stages/dependencies.md.
+        return AdvisorySettings.OPTIONS;
     }
 
     @Override
@@ -33,6 +34,6 @@ public final class DependencyStage implements Stage {
 
     @Override
     public StageScanner open(StageContext context) {
-        return new DependencyScanner(context.root(), DependencySettings.from(context));
+        return new DependencyScanner(context.root(), AdvisorySettings.from(context));
     }
 }

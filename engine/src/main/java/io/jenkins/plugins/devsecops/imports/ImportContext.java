@@ -59,16 +59,26 @@ public final class ImportContext {
     /** Builds and keeps a finding; one the builder rejects (no rule, no title) is skipped and counted. */
     void add(Finding.Builder builder) {
         try {
-            findings.add(builder.build());
+            add(builder.build());
         } catch (IllegalArgumentException e) {
             skip(e.getMessage());
         }
     }
 
-    /** Keeps a finding already built. */
+    /**
+     * Keeps a finding already built. A leaked credential the tool gave no CWE gets {@value #SECRET_CWE} (hard-coded
+     * credentials), the weakness every secret finding is, so that compliance views relate it like our own secrets.
+     */
     void add(Finding finding) {
-        findings.add(finding);
+        if (finding.cwes().isEmpty() && FindingKind.SECRET.property().equals(finding.properties().get("kind"))) {
+            findings.add(finding.toBuilder().cwe(SECRET_CWE).build());
+        } else {
+            findings.add(finding);
+        }
     }
+
+    /** The CWE of a leaked credential. */
+    static final String SECRET_CWE = "CWE-798";
 
     /** Counts a record of the report that could not be used, with the reason as a warning. */
     void skip(String reason) {

@@ -20,11 +20,13 @@ import java.util.TreeMap;
  * @param scope how the project uses it, e.g. {@code dev}, {@code test}, {@code optional}; {@code null} for a runtime
  *     dependency or when unknown
  * @param sourceFile the file it was found in, relative to the scan root, where known
+ * @param properties further facts by name, e.g. for a package inside a container image {@code image},
+ *     {@code layer} (the layer digest) and {@code layerInstruction} (the Dockerfile instruction that made it)
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Component(String purl, String name, String version, String ecosystem, Boolean direct,
         List<String> dependencyPath, Map<String, String> hashes, List<String> dependsOn, String scope,
-        String sourceFile) implements Serializable {
+        String sourceFile, Map<String, String> properties) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -32,12 +34,21 @@ public record Component(String purl, String name, String version, String ecosyst
         dependencyPath = dependencyPath == null ? List.of() : List.copyOf(dependencyPath);
         hashes = hashes == null || hashes.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(hashes));
         dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+        properties = properties == null || properties.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new TreeMap<>(properties));
+    }
+
+    /** A component without further properties. */
+    public Component(String purl, String name, String version, String ecosystem, Boolean direct,
+            List<String> dependencyPath, Map<String, String> hashes, List<String> dependsOn, String scope,
+            String sourceFile) {
+        this(purl, name, version, ecosystem, direct, dependencyPath, hashes, dependsOn, scope, sourceFile, Map.of());
     }
 
     /** A component without inventory details (hashes, graph, scope, file). */
     public Component(String purl, String name, String version, String ecosystem, Boolean direct,
             List<String> dependencyPath) {
-        this(purl, name, version, ecosystem, direct, dependencyPath, Map.of(), List.of(), null, null);
+        this(purl, name, version, ecosystem, direct, dependencyPath, Map.of(), List.of(), null, null, Map.of());
     }
 
     /** A component with only its coordinates. */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devsecops.policy;
 
+import io.jenkins.plugins.devsecops.compliance.ComplianceCatalog;
 import io.jenkins.plugins.devsecops.model.Confidence;
 import io.jenkins.plugins.devsecops.model.Finding;
 import io.jenkins.plugins.devsecops.model.Severity;
@@ -23,9 +24,13 @@ import java.util.TreeSet;
  * @param overdue {@code true}: only findings open longer than their severity's SLA; {@code null}: any
  * @param minConfidence findings at or above this confidence (e.g. {@code HIGH}: secrets of a provider's own format
  *     outside test code, not the generic entropy rule), or {@code null} for any confidence
+ * @param compliance findings bearing on one of these compliance references ({@code PCI-DSS-4.0:6.2.4}, a framework
+ *     alone, or a dotted prefix such as {@code PCI-DSS-4.0:8.3}; see {@link ComplianceCatalog}); policy readers
+ *     check them, an unknown one selects nothing
  */
 public record FindingSelector(Severity minSeverity, List<String> ruleIds, List<String> advisoryIds, List<String> stages,
-        Boolean fixAvailable, Boolean secret, Boolean overdue, Confidence minConfidence) implements Serializable {
+        Boolean fixAvailable, Boolean secret, Boolean overdue, Confidence minConfidence, List<String> compliance)
+        implements Serializable {
 
     /** The id of the stage whose findings are secrets. */
     public static final String SECRETS_STAGE = "secrets";
@@ -36,6 +41,14 @@ public record FindingSelector(Severity minSeverity, List<String> ruleIds, List<S
         ruleIds = normalise(ruleIds);
         advisoryIds = normalise(advisoryIds);
         stages = normalise(stages);
+        compliance = compliance == null ? List.of() : compliance.stream().filter(c -> c != null && !c.isBlank())
+                .map(String::strip).distinct().sorted().toList();
+    }
+
+    /** A selector with no compliance criterion. */
+    public FindingSelector(Severity minSeverity, List<String> ruleIds, List<String> advisoryIds, List<String> stages,
+            Boolean fixAvailable, Boolean secret, Boolean overdue, Confidence minConfidence) {
+        this(minSeverity, ruleIds, advisoryIds, stages, fixAvailable, secret, overdue, minConfidence, List.of());
     }
 
     /** A selector with no confidence criterion. */
@@ -98,7 +111,27 @@ public record FindingSelector(Severity minSeverity, List<String> ruleIds, List<S
         if (minConfidence != null && finding.confidence().ordinal() > minConfidence.ordinal()) {
             return false;
         }
+        if (!compliance.isEmpty() && compliance.stream()
+                .noneMatch(reference -> ComplianceCatalog.builtIn().selects(finding, reference))) {
+            return false;
+        }
         return overdue == null || overdue == isOverdue;
+    }
+
+    /**
+     * The canonical forms of {@code references} ({@code PCI-DSS-4.0:6.2.4}); an empty list for {@code null}.
+     *
+     * @throws IllegalArgumentException naming an unknown framework or requirement
+     */
+    public static List<String> complianceReferences(List<String> references) {
+        if (references == null) {
+            return List.of();
+        }
+        List<String> canonical = new ArrayList<>();
+        for (String reference : references) {
+            canonical.add(ComplianceCatalog.builtIn().canonicalReference(reference));
+        }
+        return canonical;
     }
 
     /** A short human-readable description, e.g. {@code severity >= HIGH, stage in [secrets]}. */
@@ -127,6 +160,9 @@ public record FindingSelector(Severity minSeverity, List<String> ruleIds, List<S
         }
         if (minConfidence != null) {
             parts.add("confidence >= " + minConfidence);
+        }
+        if (!compliance.isEmpty()) {
+            parts.add("compliance in " + compliance);
         }
         return parts.isEmpty() ? "any finding" : String.join(", ", parts);
     }

@@ -20,10 +20,19 @@ import java.util.Locale;
  * @param scope NEW, TOTAL or DELTA; blank for TOTAL
  * @param threshold the count that trips the gate, at least 1
  * @param result UNSTABLE or FAILURE; blank for FAILURE
+ * @param compliance comma-separated compliance references, e.g. {@code PCI-DSS-4.0:6.2.4}; blank for any
  */
 public record GateSpec(String id, String severity, String rules, String advisories, String stages,
         boolean fixAvailableOnly, boolean secretsOnly, boolean overdueOnly, String scope, int threshold,
-        String result) {
+        String result, String compliance) {
+
+    /** A gate without a compliance criterion. */
+    public GateSpec(String id, String severity, String rules, String advisories, String stages,
+            boolean fixAvailableOnly, boolean secretsOnly, boolean overdueOnly, String scope, int threshold,
+            String result) {
+        this(id, severity, rules, advisories, stages, fixAvailableOnly, secretsOnly, overdueOnly, scope, threshold,
+                result, "");
+    }
 
     /**
      * The engine gate.
@@ -41,9 +50,15 @@ public record GateSpec(String id, String severity, String rules, String advisori
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Gate '" + name + "': severity: " + e.getMessage(), e);
         }
+        List<String> references;
+        try {
+            references = FindingSelector.complianceReferences(list(compliance));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Gate '" + name + "': compliance: " + e.getMessage(), e);
+        }
         FindingSelector selector = new FindingSelector(minimum, list(rules), list(advisories), list(stages),
                 fixAvailableOnly ? Boolean.TRUE : null, secretsOnly ? Boolean.TRUE : null,
-                overdueOnly ? Boolean.TRUE : null);
+                overdueOnly ? Boolean.TRUE : null, null, references);
         GateScope gateScope = parse(GateScope.class, scope, GateScope.TOTAL, name, "scope");
         GateAction action = parse(GateAction.class, result, GateAction.FAILURE, name, "result");
         if (threshold < 1) {

@@ -37,7 +37,7 @@ public final class PolicyCheck {
     private static final Set<String> TOP = new TreeSet<>(List.of("version", "gates", "requiredStages",
             "suppressions", "sla"));
     private static final Set<String> GATE = new TreeSet<>(List.of("id", "severity", "rules", "advisories", "stages",
-            "fixAvailable", "secret", "overdue", "scope", "threshold", "result", "enabled", "confidence"));
+            "fixAvailable", "secret", "overdue", "scope", "threshold", "result", "enabled", "confidence", "compliance"));
     private static final Set<String> SUPPRESSIONS = new TreeSet<>(List.of("justificationRequired", "maxAgeDays"));
 
     private final String source;
@@ -150,6 +150,7 @@ public final class PolicyCheck {
                     case "confidence" -> enumValue(value, field,
                             (n, t) -> constant(n, field, "confidence", Confidence.class, t));
                     case "rules", "advisories", "stages" -> strings(value, field, false);
+                    case "compliance" -> compliance(value, field);
                     case "fixAvailable", "secret", "enabled" -> bool(value, field);
                     case "overdue" -> bool(value, field).filter(b -> !b).ifPresent(b ->
                             problem(value, "overdue can only be true (or left out) (at " + field + ")"));
@@ -277,6 +278,25 @@ public final class PolicyCheck {
             String value = text(item, field);
             if (nonBlank && (value == null || value.isBlank())) {
                 problem(item, "an entry is empty (at " + field + ")");
+            }
+        }
+    }
+
+    /** One compliance reference or a list of them, each a known framework and requirement. */
+    private void compliance(Node node, String field) {
+        if (isNull(node)) {
+            return;
+        }
+        List<Node> items = node instanceof SequenceNode sequence ? sequence.getValue() : List.of(node);
+        for (Node item : items) {
+            String value = text(item, field);
+            if (value == null) {
+                continue;
+            }
+            try {
+                io.jenkins.plugins.devsecops.compliance.ComplianceCatalog.builtIn().canonicalReference(value);
+            } catch (IllegalArgumentException e) {
+                problem(item, e.getMessage() + " (at " + field + ")");
             }
         }
     }

@@ -29,6 +29,20 @@ public final class PolicyEvaluator {
      */
     public static PolicyEvaluation evaluate(SecurityPolicy policy, HistoryComparison comparison, Instant now,
             List<String> warnings) {
+        return evaluate(new LayeredPolicy(policy, List.of()), comparison, now, warnings);
+    }
+
+    /**
+     * Evaluates a layered policy; the evaluation names each layer and where each gate and required stage came from.
+     *
+     * @param layered the effective policy with its layers
+     * @param comparison the current report compared with its reference
+     * @param now the time overdue findings are judged at
+     * @param warnings notes to carry into the result, e.g. layering warnings
+     */
+    public static PolicyEvaluation evaluate(LayeredPolicy layered, HistoryComparison comparison, Instant now,
+            List<String> warnings) {
+        SecurityPolicy policy = layered.policy();
         SlaClock sla = new SlaClock(policy, now);
         Report report = comparison.report();
         List<Finding> active = report.activeFindings();
@@ -75,6 +89,6 @@ public final class PolicyEvaluator {
             verdict = verdict.worst(stageVerdict);
             stages.add(new RequiredStageOutcome(stage, status, stageVerdict));
         }
-        return new PolicyEvaluation(verdict, gates, stages, warnings);
+        return new PolicyEvaluation(verdict, gates, stages, warnings, layered.layers(), layered.origins());
     }
 }

@@ -26,21 +26,37 @@ public final class PolicyLayering {
         Integer maxAgeDays = null;
         Map<Severity, Integer> sla = new EnumMap<>(Severity.class);
         List<String> warnings = new ArrayList<>();
+        Map<String, String> declaredBy = new LinkedHashMap<>();
+        Map<String, List<String>> tightenedBy = new LinkedHashMap<>();
+        List<String> layerLines = new ArrayList<>();
 
         for (PolicyLayer layer : layers) {
             String name = layer.name();
             SecurityPolicy policy = layer.policy();
+            List<String> contributed = new ArrayList<>();
             for (QualityGate gate : policy.gates()) {
                 QualityGate inherited = gates.get(gate.id());
                 if (inherited == null) {
                     if (gate.enabled()) {
                         gates.put(gate.id(), gate);
+                        declaredBy.put(PolicyOrigins.gateKey(gate.id()), name);
+                        contributed.add("gate " + gate.id());
                     }
                     continue;
                 }
-                gates.put(gate.id(), tightenGate(name, inherited, gate, warnings));
+                QualityGate merged = tightenGate(name, inherited, gate, warnings);
+                if (!merged.equals(inherited)) {
+                    tightenedBy.computeIfAbsent(PolicyOrigins.gateKey(gate.id()), k -> new ArrayList<>()).add(name);
+                    contributed.add("tightens " + gate.id());
+                }
+                gates.put(gate.id(), merged);
             }
-            requiredStages.addAll(policy.requiredStages());
+            for (String stage : policy.requiredStages()) {
+                if (requiredStages.add(stage)) {
+                    declaredBy.put(PolicyOrigins.stageKey(stage), name);
+                    contributed.add("requires stage " + stage);
+                }
+            }
 
             SuppressionRules rules = policy.suppressionRules();
             if (rules.justificationRequired() != null) {
@@ -66,16 +82,26 @@ public final class PolicyLayering {
             for (Map.Entry<Severity, Integer> entry : policy.slaDays().entrySet()) {
                 Integer current = sla.get(entry.getKey());
                 if (current == null || entry.getValue() <= current) {
+                    if (!entry.getValue().equals(current)) {
+                        contributed.add("SLA " + entry.getKey() + " " + entry.getValue() + " days");
+                    }
                     sla.put(entry.getKey(), entry.getValue());
                 } else {
                     warnings.add(warning(name, "sla." + entry.getKey(), "tried to raise the SLA from " + current
                             + " to " + entry.getValue() + " days"));
                 }
             }
+            layerLines.add(name + ": " + (contributed.isEmpty() ? "no gate or required stage of its own"
+                    : String.join(", ", contributed)));
         }
         SecurityPolicy effective = new SecurityPolicy(List.copyOf(gates.values()), List.copyOf(requiredStages),
                 new SuppressionRules(justificationRequired, maxAgeDays), sla);
-        return new LayeredPolicy(effective, warnings);
+        Map<String, String> origins = new LinkedHashMap<>();
+        declaredBy.forEach((key, layer) -> {
+            List<String> later = tightenedBy.getOrDefault(key, List.of());
+            origins.put(key, later.isEmpty() ? layer : layer + ", tightened by " + String.join(", ", later));
+        });
+        return new LayeredPolicy(effective, warnings, layerLines, origins);
     }
 
     private static QualityGate tightenGate(String layer, QualityGate inherited, QualityGate gate,

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devsecops.policy;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.jenkins.plugins.devsecops.model.Confidence;
 import io.jenkins.plugins.devsecops.model.Severity;
@@ -105,7 +106,8 @@ public final class PolicyYaml {
     /** One gate: its id, selector criteria, scope, threshold and result. */
     record GateDocument(String id, String severity, List<String> rules, List<String> advisories, List<String> stages,
             Boolean fixAvailable, Boolean secret, Boolean overdue, String scope, Integer threshold,
-            @JsonProperty("result") String action, Boolean enabled, String confidence) {
+            @JsonProperty("result") String action, Boolean enabled, String confidence,
+            @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> compliance) {
 
         GateDocument {
             if (id == null || id.isBlank()) {
@@ -127,12 +129,17 @@ public final class PolicyYaml {
             if (overdue != null && !overdue) {
                 throw new IllegalArgumentException("Gate '" + id + "': overdue can only be true (or left out)");
             }
+            try {
+                compliance = FindingSelector.complianceReferences(compliance);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Gate '" + id + "': compliance: " + e.getMessage(), e);
+            }
         }
 
         QualityGate toGate() {
             FindingSelector selector = new FindingSelector(severity == null ? null : Severity.parse(severity), rules,
                     advisories, stages, fixAvailable, secret, overdue,
-                    confidence == null ? null : parseEnum(Confidence.class, confidence, "confidence"));
+                    confidence == null ? null : parseEnum(Confidence.class, confidence, "confidence"), compliance);
             return new QualityGate(id, selector, scope == null ? GateScope.TOTAL : parseEnum(GateScope.class, scope,
                     "scope"), threshold == null ? 1 : threshold, parseEnum(GateAction.class, action, "result"),
                     enabled == null || enabled);

@@ -49,7 +49,8 @@ public final class ScanRecordJson {
     /** The stored layout: the report, then the evaluation with finding references, then the fixed findings. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     record Stored(int recordVersion, Report report, PolicyVerdict verdict, List<StoredGate> gates,
-            List<RequiredStageOutcome> requiredStages, List<String> warnings, List<FixedFinding> fixed) {
+            List<RequiredStageOutcome> requiredStages, List<String> warnings, List<FixedFinding> fixed,
+            List<String> layers, Map<String, String> origins) {
     }
 
     /**
@@ -90,7 +91,8 @@ public final class ScanRecordJson {
         }
         PolicyEvaluation evaluation = record.evaluation();
         Stored stored = new Stored(CURRENT_VERSION, record.report(), evaluation.verdict(), gates,
-                evaluation.requiredStages(), evaluation.warnings(), record.fixed());
+                evaluation.requiredStages(), evaluation.warnings(), record.fixed(), evaluation.layers(),
+                evaluation.origins());
         try (GZIPOutputStream gzip = new GZIPOutputStream(new NonClosing(out), 64 * 1024)) {
             writer.writeValue(gzip, stored);
         }
@@ -138,7 +140,7 @@ public final class ScanRecordJson {
             gates.add(new GateOutcome(gate.gate(), gate.actual(), gate.verdict(), listed, gate.count()));
         }
         PolicyEvaluation evaluation = new PolicyEvaluation(stored.verdict(), gates, stored.requiredStages(),
-                stored.warnings());
+                stored.warnings(), stored.layers(), stored.origins());
         return new ScanRecord(stored.report(), evaluation, stored.fixed());
     }
 

@@ -63,9 +63,11 @@ public final class HtmlReportWriter implements ReportWriter {
         this(List.of());
     }
 
-    /** A writer that adds {@code sections} after the summary, in order. */
+    /** A writer that adds {@code sections} after the summary, in order, then the compliance section. */
     public HtmlReportWriter(List<HtmlSection> sections) {
-        this.sections = List.copyOf(sections);
+        List<HtmlSection> all = new ArrayList<>(sections);
+        all.add(new ComplianceSection());
+        this.sections = List.copyOf(all);
     }
 
     @Override

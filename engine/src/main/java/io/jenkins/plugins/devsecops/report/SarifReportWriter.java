@@ -14,6 +14,7 @@ import com.contrastsecurity.sarif.PartialFingerprints;
 import com.contrastsecurity.sarif.PhysicalLocation;
 import com.contrastsecurity.sarif.PropertyBag;
 import com.contrastsecurity.sarif.Region;
+import com.contrastsecurity.sarif.ReportingDescriptor;
 import com.contrastsecurity.sarif.Result;
 import com.contrastsecurity.sarif.Run;
 import com.contrastsecurity.sarif.ThreadFlow;
@@ -27,6 +28,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.util.StdDateFormat;
 import io.jenkins.plugins.devsecops.EngineVersion;
+import io.jenkins.plugins.devsecops.compliance.ComplianceCatalog;
 import io.jenkins.plugins.devsecops.fingerprint.FindingFingerprints;
 import io.jenkins.plugins.devsecops.model.Finding;
 import io.jenkins.plugins.devsecops.model.Report;
@@ -44,6 +46,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TimeZone;
 import java.util.TreeMap;
 
@@ -55,7 +58,9 @@ import java.util.TreeMap;
  * notifications); findings imported from another scanner go to a run of that tool, marked as converted by this
  * engine. Every rule gets a reporting descriptor with help text and Markdown, a {@code security-severity} and tags;
  * every result gets a {@code %SRCROOT%}-relative location, a {@code devsecops/v1} partial fingerprint and, when
- * suppressed, a SARIF suppression. The mapping is documented in {@code docs/report-format.md}.
+ * suppressed, a SARIF suppression. Compliance frameworks results bear on are run {@code taxonomies}, referenced from
+ * results ({@code taxa}) and rules ({@code relationships}) ({@link SarifTaxonomies}). The mapping is documented in
+ * {@code docs/report-format.md}.
  */
 public final class SarifReportWriter implements ReportWriter {
 
@@ -149,12 +154,17 @@ public final class SarifReportWriter implements ReportWriter {
     private Run run(Report report, ToolInfo tool, List<Finding> findings) {
         boolean ours = tool.equals(report.tool());
         SarifRules rules = new SarifRules();
+        SarifTaxonomies taxonomies = new SarifTaxonomies(ComplianceCatalog.builtIn());
         List<Result> results = new ArrayList<>();
         for (Finding finding : findings) {
             int ruleIndex = rules.add(finding);
-            results.add(result(finding, ruleIndex));
+            Result result = result(finding, ruleIndex);
+            taxonomies.addTo(result, finding);
+            results.add(result);
         }
-        ToolComponent driver = new ToolComponent().withName(tool.name()).withRules(rules.descriptors());
+        Set<ReportingDescriptor> descriptors = rules.descriptors();
+        taxonomies.relate(descriptors);
+        ToolComponent driver = new ToolComponent().withName(tool.name()).withRules(descriptors);
         if (tool.version() != null && !tool.version().isBlank()) {
             driver.setVersion(tool.version());
         }
@@ -165,6 +175,11 @@ public final class SarifReportWriter implements ReportWriter {
                 .withTool(new Tool().withDriver(driver))
                 .withOriginalUriBaseIds(originalUriBaseIds(report))
                 .withResults(results);
+        Set<ToolComponent> used = taxonomies.taxonomies();
+        if (!used.isEmpty()) {
+            run.setTaxonomies(used);
+            driver.setSupportedTaxonomies(taxonomies.supported());
+        }
         if (ours) {
             // Stages compute columns on Java strings (LineIndex): UTF-16 code units.
             run.setColumnKind(Run.ColumnKind.UTF_16_CODE_UNITS);

@@ -42,7 +42,11 @@ public final class ScanEngine {
             .thenComparing(Finding::ruleId)
             .thenComparing(f -> f.fingerprint() == null ? "" : f.fingerprint());
 
-    /** Report property: the catalog's stages this scan did not run, comma-separated (absent when it ran all). */
+    /**
+     * Report property: the catalog's default stages this scan did not run, comma-separated (absent when it ran all).
+     * An opt-in stage that was not asked for (DAST needs a URL, images need an image) is not "not run": it had
+     * nothing to scan, so it does not make the scan partial.
+     */
     public static final String STAGES_NOT_RUN = "stagesNotRun";
 
     private static final long PROGRESS_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
@@ -130,7 +134,8 @@ public final class ScanEngine {
         findings.sort(REPORT_ORDER);
         report.findings(findings);
         report.components(components);
-        List<String> notRun = catalog.all().stream().filter(stage -> !stages.contains(stage)).map(Stage::id).toList();
+        List<String> notRun = catalog.all().stream().filter(Stage::enabledByDefault)
+                .filter(stage -> !stages.contains(stage)).map(Stage::id).toList();
         if (!notRun.isEmpty()) {
             report.property(STAGES_NOT_RUN, String.join(",", notRun));
         }

@@ -11,7 +11,10 @@ import io.jenkins.plugins.devsecops.policy.GateOutcome;
 import io.jenkins.plugins.devsecops.policy.PolicyEvaluation;
 import io.jenkins.plugins.devsecops.policy.SecurityPolicy;
 import io.jenkins.plugins.devsecops.policy.SlaClock;
+import io.jenkins.plugins.devsecops.model.Severity;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,11 +31,13 @@ public final class BuildSummaries {
     public static BuildSummary of(HistoryComparison comparison, PolicyEvaluation evaluation, SecurityPolicy policy) {
         Report report = comparison.report();
         Map<String, Counts> byStage = new LinkedHashMap<>();
-        report.stages().forEach(s -> byStage.put(s.stage(), new Counts()));
+        report.stages().forEach(s -> byStage.put(s.stage(), new Counts(s.status().name())));
         SlaClock sla = new SlaClock(policy, comparison.build().time());
         int overdue = 0;
+        int slaTracked = 0;
+        Instant oldestCritical = null;
         for (Finding finding : report.findings()) {
-            Counts counts = byStage.computeIfAbsent(finding.stage(), s -> new Counts());
+            Counts counts = byStage.computeIfAbsent(finding.stage(), s -> new Counts(null));
             if (finding.isSuppressed()) {
                 counts.suppressed++;
                 continue;
@@ -41,23 +46,36 @@ public final class BuildSummaries {
             if (FindingHistory.isNew(finding)) {
                 counts.added[finding.severity().ordinal()]++;
             }
+            if (policy.sla(finding.severity()).isPresent()) {
+                slaTracked++;
+            }
             if (sla.isOverdue(finding)) {
                 overdue++;
+            }
+            if (finding.severity() == Severity.CRITICAL) {
+                Instant first = FindingHistory.firstSeenAt(finding).orElse(comparison.build().time());
+                if (oldestCritical == null || first.isBefore(oldestCritical)) {
+                    oldestCritical = first;
+                }
             }
         }
         int remediated = 0;
         double remediationDays = 0;
+        double[] daysBySeverity = new double[Severity.values().length];
         for (FixedFinding fixed : comparison.fixed()) {
             if (fixed.finding().isSuppressed()) {
                 continue;
             }
-            byStage.computeIfAbsent(fixed.finding().stage(), s -> new Counts()).fixed[fixed.finding().severity()
+            byStage.computeIfAbsent(fixed.finding().stage(), s -> new Counts(null)).fixed[fixed.finding().severity()
                     .ordinal()]++;
             remediated++;
-            remediationDays += fixed.timeToRemediate().toSeconds() / (double) Duration.ofDays(1).toSeconds();
+            double days = fixed.timeToRemediate().toSeconds() / (double) Duration.ofDays(1).toSeconds();
+            remediationDays += days;
+            daysBySeverity[fixed.finding().severity().ordinal()] += days;
         }
         List<StageCounts> stages = new ArrayList<>();
-        byStage.forEach((stage, c) -> stages.add(new StageCounts(stage, c.open, c.added, c.fixed, c.suppressed)));
+        byStage.forEach((stage, c) -> stages.add(new StageCounts(stage, c.open, c.added, c.fixed, c.suppressed,
+                c.status)));
 
         Map<String, String> tools = new LinkedHashMap<>();
         tools.put(report.tool().name(), String.valueOf(report.tool().version()));
@@ -79,7 +97,8 @@ public final class BuildSummaries {
         List<GateRow> gates = evaluation.gates().stream().map(BuildSummaries::row).toList();
         int score = SecurityScore.compute(sumOpen(stages), overdue, evaluation.verdict());
         return new BuildSummary(comparison.build().id(), report.startedAt(), report.durationMillis(),
-                evaluation.verdict(), stages, overdue, remediated, remediationDays, score, tools, advisoryData, gates);
+                evaluation.verdict(), stages, overdue, remediated, remediationDays, score, tools, advisoryData, gates,
+                slaTracked, Arrays.stream(daysBySeverity).boxed().toList(), oldestCritical);
     }
 
     private static int[] sumOpen(List<StageCounts> stages) {
@@ -94,10 +113,15 @@ public final class BuildSummaries {
 
     /** Mutable counters while summarising. */
     private static final class Counts {
+        final String status;
         final int[] open = new int[5];
         final int[] added = new int[5];
         final int[] fixed = new int[5];
         int suppressed;
+
+        Counts(String status) {
+            this.status = status;
+        }
     }
 
     private static GateRow row(GateOutcome outcome) {

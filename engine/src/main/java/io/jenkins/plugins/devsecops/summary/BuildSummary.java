@@ -27,11 +27,16 @@ import java.util.TreeMap;
  * @param tools tool name → version, the engine's and imported tools'
  * @param advisoryData stage-reported facts about advisory data, e.g. {@code dependencies.osv.modified}
  * @param gates the gate table without findings
+ * @param slaTracked active findings whose severity has an SLA (SLA compliance = 1 − overdue / slaTracked)
+ * @param remediationDaysBySeverity the summed days the findings fixed in this build were open, by severity ordinal;
+ *     empty in a summary written before it was kept
+ * @param oldestCriticalSince when the oldest active CRITICAL finding was first seen, {@code null} when there is none
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record BuildSummary(String build, Instant time, long durationMillis, PolicyVerdict verdict,
         List<StageCounts> stages, int overdue, int remediated, double remediationDays, int score,
-        Map<String, String> tools, Map<String, String> advisoryData, List<GateRow> gates) implements Serializable {
+        Map<String, String> tools, Map<String, String> advisoryData, List<GateRow> gates, int slaTracked,
+        List<Double> remediationDaysBySeverity, Instant oldestCriticalSince) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -43,6 +48,29 @@ public record BuildSummary(String build, Instant time, long durationMillis, Poli
         tools = tools == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(tools));
         advisoryData = advisoryData == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(advisoryData));
         gates = gates == null ? List.of() : List.copyOf(gates);
+        remediationDaysBySeverity = remediationDaysBySeverity == null ? List.of()
+                : List.copyOf(remediationDaysBySeverity);
+    }
+
+    /** A summary without SLA coverage, remediation days by severity and oldest critical (as older builds kept). */
+    public BuildSummary(String build, Instant time, long durationMillis, PolicyVerdict verdict,
+            List<StageCounts> stages, int overdue, int remediated, double remediationDays, int score,
+            Map<String, String> tools, Map<String, String> advisoryData, List<GateRow> gates) {
+        this(build, time, durationMillis, verdict, stages, overdue, remediated, remediationDays, score, tools,
+                advisoryData, gates, 0, null, null);
+    }
+
+    /**
+     * The stages that failed or timed out, sorted; empty when none did or when the summary predates stage statuses
+     * (see {@link #knowsStageStatus()}).
+     */
+    public List<String> incompleteStages() {
+        return stages.stream().filter(StageCounts::incomplete).map(StageCounts::stage).sorted().toList();
+    }
+
+    /** Whether the summary records how each stage ended (summaries written before that do not). */
+    public boolean knowsStageStatus() {
+        return !stages.isEmpty() && stages.stream().anyMatch(s -> s.status() != null);
     }
 
     /** Active findings by severity over every stage. */

@@ -13,8 +13,11 @@ import java.util.Arrays;
  * @param added active findings new in this build, by severity
  * @param fixed findings of the reference that are gone, by severity
  * @param suppressed findings marked suppressed
+ * @param status how the stage ended ({@code COMPLETED}, {@code FAILED}, {@code TIMED_OUT}, {@code SKIPPED}), or
+ *     {@code null} in a summary written before the status was kept (or for a stage only fixed findings name)
  */
-public record StageCounts(String stage, int[] open, int[] added, int[] fixed, int suppressed) implements Serializable {
+public record StageCounts(String stage, int[] open, int[] added, int[] fixed, int suppressed, String status)
+        implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final int SEVERITIES = Severity.values().length;
@@ -23,6 +26,16 @@ public record StageCounts(String stage, int[] open, int[] added, int[] fixed, in
         open = sized(open);
         added = sized(added);
         fixed = sized(fixed);
+    }
+
+    /** Counts of a stage whose status is not known. */
+    public StageCounts(String stage, int[] open, int[] added, int[] fixed, int suppressed) {
+        this(stage, open, added, fixed, suppressed, null);
+    }
+
+    /** Whether the stage failed or timed out (a stage of unknown status is not). */
+    public boolean incomplete() {
+        return "FAILED".equals(status) || "TIMED_OUT".equals(status);
     }
 
     private static int[] sized(int[] values) {
@@ -38,7 +51,7 @@ public record StageCounts(String stage, int[] open, int[] added, int[] fixed, in
     public boolean equals(Object other) {
         return other instanceof StageCounts that && stage.equals(that.stage) && Arrays.equals(open, that.open)
                 && Arrays.equals(added, that.added) && Arrays.equals(fixed, that.fixed)
-                && suppressed == that.suppressed;
+                && suppressed == that.suppressed && java.util.Objects.equals(status, that.status);
     }
 
     @Override
@@ -49,6 +62,6 @@ public record StageCounts(String stage, int[] open, int[] added, int[] fixed, in
     @Override
     public String toString() {
         return stage + " open=" + Arrays.toString(open) + " new=" + Arrays.toString(added) + " fixed="
-                + Arrays.toString(fixed) + " suppressed=" + suppressed;
+                + Arrays.toString(fixed) + " suppressed=" + suppressed + (status == null ? "" : " status=" + status);
     }
 }

@@ -48,6 +48,9 @@ public final class SummaryJson {
                 if (stage.suppressed() != 0) {
                     json.writeNumberField("suppressed", stage.suppressed());
                 }
+                if (stage.status() != null) {
+                    json.writeStringField("status", stage.status());
+                }
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -59,6 +62,19 @@ public final class SummaryJson {
                 json.writeNumberField("remediationDays", summary.remediationDays());
             }
             json.writeNumberField("score", summary.score());
+            if (summary.slaTracked() != 0) {
+                json.writeNumberField("slaTracked", summary.slaTracked());
+            }
+            if (summary.remediated() != 0 && !summary.remediationDaysBySeverity().isEmpty()) {
+                json.writeArrayFieldStart("remediationDaysBySeverity");
+                for (double days : summary.remediationDaysBySeverity()) {
+                    json.writeNumber(days);
+                }
+                json.writeEndArray();
+            }
+            if (summary.oldestCriticalSince() != null) {
+                json.writeStringField("oldestCriticalSince", summary.oldestCriticalSince().toString());
+            }
             strings(json, "tools", summary.tools());
             strings(json, "advisoryData", summary.advisoryData());
             json.writeArrayFieldStart("gates");
@@ -116,6 +132,9 @@ public final class SummaryJson {
             Map<String, String> tools = Map.of();
             Map<String, String> advisoryData = Map.of();
             List<GateRow> gates = new ArrayList<>();
+            int slaTracked = 0;
+            List<Double> daysBySeverity = null;
+            Instant oldestCritical = null;
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String field = json.currentName();
                 JsonToken value = json.nextToken();
@@ -134,6 +153,9 @@ public final class SummaryJson {
                     case "remediated" -> remediated = json.getIntValue();
                     case "remediationDays" -> remediationDays = json.getDoubleValue();
                     case "score" -> score = json.getIntValue();
+                    case "slaTracked" -> slaTracked = json.getIntValue();
+                    case "remediationDaysBySeverity" -> daysBySeverity = readDoubles(json, value);
+                    case "oldestCriticalSince" -> oldestCritical = parseInstant(json.getText());
                     case "tools" -> tools = readStrings(json, value);
                     case "advisoryData" -> advisoryData = readStrings(json, value);
                     case "gates" -> {
@@ -150,7 +172,7 @@ public final class SummaryJson {
             }
             try {
                 return new BuildSummary(build, time, duration, verdict, stages, overdue, remediated, remediationDays,
-                        score, tools, advisoryData, gates);
+                        score, tools, advisoryData, gates, slaTracked, daysBySeverity, oldestCritical);
             } catch (RuntimeException e) {
                 throw new IOException("Invalid summary: " + e.getMessage(), e);
             }
@@ -165,6 +187,7 @@ public final class SummaryJson {
         int[] added = null;
         int[] fixed = null;
         int suppressed = 0;
+        String status = null;
         while (json.nextToken() == JsonToken.FIELD_NAME) {
             String field = json.currentName();
             JsonToken value = json.nextToken();
@@ -174,13 +197,14 @@ public final class SummaryJson {
                 case "added" -> added = readInts(json, value);
                 case "fixed" -> fixed = readInts(json, value);
                 case "suppressed" -> suppressed = json.getIntValue();
+                case "status" -> status = json.getText();
                 default -> json.skipChildren();
             }
         }
         if (stage == null) {
             throw new IOException("A stage count without a stage");
         }
-        return new StageCounts(stage, open, added, fixed, suppressed);
+        return new StageCounts(stage, open, added, fixed, suppressed, status);
     }
 
     private static GateRow readGate(JsonParser json) throws IOException {
@@ -212,6 +236,20 @@ public final class SummaryJson {
                 values[index] = value;
             }
             index++;
+        }
+        expect(json.currentToken(), JsonToken.END_ARRAY);
+        return values;
+    }
+
+    private static List<Double> readDoubles(JsonParser json, JsonToken start) throws IOException {
+        expect(start, JsonToken.START_ARRAY);
+        List<Double> values = new ArrayList<>();
+        JsonToken token;
+        while ((token = json.nextToken()) == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_NUMBER_INT) {
+            if (values.size() < 5) {
+                double value = json.getDoubleValue();
+                values.add(Double.isFinite(value) && value >= 0 ? value : 0.0);
+            }
         }
         expect(json.currentToken(), JsonToken.END_ARRAY);
         return values;

@@ -36,7 +36,7 @@ public final class AssessmentConsole {
             for (GateOutcome gate : evaluation.gates()) {
                 lines.add(String.format(Locale.ROOT, "%-24s %-6s %8d %10d  %-8s %s", gate.gate().id(),
                         gate.gate().scope(), gate.actual(), gate.gate().threshold(), gate.verdict(),
-                        gate.gate().selector().describe()));
+                        gate.gate().selector().describe()) + from(evaluation.gateOrigin(gate.gate().id())));
                 if (gate.tripped()) {
                     gate.trippingFindings().stream().limit(LISTED)
                             .forEach(f -> lines.add("    " + FindingLine.of(f)));
@@ -47,8 +47,13 @@ public final class AssessmentConsole {
             }
             for (RequiredStageOutcome stage : evaluation.requiredStages()) {
                 lines.add(String.format(Locale.ROOT, "%-24s %-6s %8s %10s  %-8s %s", "stage " + stage.stage(), "",
-                        stage.status(), "COMPLETED", stage.verdict(), "required stage"));
+                        stage.status(), "COMPLETED", stage.verdict(), "required stage")
+                        + from(evaluation.stageOrigin(stage.stage())));
             }
+        }
+        if (!evaluation.layers().isEmpty()) {
+            lines.add("Policy layers, highest first (a lower layer may only tighten):");
+            evaluation.layers().forEach(layer -> lines.add("    " + layer));
         }
         if (evaluation.gates().isEmpty() && evaluation.requiredStages().isEmpty()) {
             lines.add(NO_GATES);
@@ -57,6 +62,10 @@ public final class AssessmentConsole {
         lines.add("Policy: " + evaluation.verdict() + " (security score " + assessment.summary().score() + ")");
         // Paths and messages come from the scanned tree: no control character reaches the console.
         return lines.stream().map(ConsoleText::escape).toList();
+    }
+
+    private static String from(String origin) {
+        return origin.isEmpty() ? "" : "  [from " + origin + "]";
     }
 
     /** The gates that tripped, as one line for a stage's warning, e.g. {@code no-new-high (1 >= 1)}. */

@@ -21,24 +21,32 @@ import java.util.Locale;
  *     empty when no finding counted
  * @param findings at most {@link #LISTED} {@link FindingLine}s
  * @param more e.g. {@code … and 7 more}, empty when every counted finding is listed
+ * @param origin the policy layer that declared it, e.g. {@code folder team/app}; empty when not known
  */
 public record GateRowView(String gate, String scope, String selects, String actual, String threshold,
-        String result, String findingsHeading, List<String> findings, String more) {
+        String result, String findingsHeading, List<String> findings, String more, String origin) {
 
     /** Findings listed under a gate at most. */
     public static final int LISTED = 5;
 
     public GateRowView {
         findings = List.copyOf(findings);
+        origin = origin == null ? "" : origin;
+    }
+
+    /** A row whose policy layer is not known. */
+    public GateRowView(String gate, String scope, String selects, String actual, String threshold, String result,
+            String findingsHeading, List<String> findings, String more) {
+        this(gate, scope, selects, actual, threshold, result, findingsHeading, findings, more, "");
     }
 
     /** The rows of {@code evaluation}: its gates in policy order, then its required stages. */
     public static List<GateRowView> of(PolicyEvaluation evaluation) {
         List<GateRowView> rows = new ArrayList<>();
-        evaluation.gates().forEach(gate -> rows.add(of(gate)));
+        evaluation.gates().forEach(gate -> rows.add(of(gate).from(evaluation.gateOrigin(gate.gate().id()))));
         for (RequiredStageOutcome stage : evaluation.requiredStages()) {
             rows.add(new GateRowView("stage " + stage.stage(), "", "required stage", stage.status(), "COMPLETED",
-                    stage.verdict().name(), "", List.of(), ""));
+                    stage.verdict().name(), "", List.of(), "", evaluation.stageOrigin(stage.stage())));
         }
         return rows;
     }
@@ -58,6 +66,12 @@ public record GateRowView(String gate, String scope, String selects, String actu
     public static GateRowView of(GateRow summary) {
         return new GateRowView(summary.gate(), "", "", String.valueOf(summary.actual()),
                 String.valueOf(summary.threshold()), summary.verdict().name(), "", List.of(), "");
+    }
+
+    /** This row with the policy layer that declared it. */
+    public GateRowView from(String layer) {
+        return new GateRowView(gate, scope, selects, actual, threshold, result, findingsHeading, findings, more,
+                layer);
     }
 
     /** The CSS modifier of the row: {@code passed}, {@code unstable} or {@code failed}. */

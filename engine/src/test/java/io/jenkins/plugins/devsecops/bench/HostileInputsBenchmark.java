@@ -1,7 +1,7 @@
 package io.jenkins.plugins.devsecops.bench;
 
-import io.jenkins.plugins.devsecops.dependencies.lockfile.Lockfile;
-import io.jenkins.plugins.devsecops.dependencies.lockfile.LockfileParsers;
+import io.jenkins.plugins.devsecops.packages.lockfile.Lockfile;
+import io.jenkins.plugins.devsecops.packages.lockfile.LockfileParsers;
 import io.jenkins.plugins.devsecops.scan.Glob;
 import io.jenkins.plugins.devsecops.secrets.BuiltInSecretRules;
 import io.jenkins.plugins.devsecops.secrets.SecretDetector;

@@ -2,10 +2,10 @@ package io.jenkins.plugins.devsecops.dependencies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.devsecops.dependencies.lockfile.Lockfile;
-import io.jenkins.plugins.devsecops.dependencies.lockfile.LockfileException;
-import io.jenkins.plugins.devsecops.dependencies.lockfile.LockfileParser;
-import io.jenkins.plugins.devsecops.dependencies.lockfile.LockfileParsers;
+import io.jenkins.plugins.devsecops.packages.lockfile.Lockfile;
+import io.jenkins.plugins.devsecops.packages.lockfile.LockfileException;
+import io.jenkins.plugins.devsecops.packages.lockfile.LockfileParser;
+import io.jenkins.plugins.devsecops.packages.lockfile.LockfileParsers;
 import io.jenkins.plugins.devsecops.model.Report;
 import io.jenkins.plugins.devsecops.model.StageResult;
 import io.jenkins.plugins.devsecops.scan.ProgressListener;

@@ -1,12 +1,13 @@
 package io.jenkins.plugins.devsecops.dependencies;
 
+import io.jenkins.plugins.devsecops.packages.LockedPackage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.devsecops.dependencies.lockfile.Lockfile;
-import io.jenkins.plugins.devsecops.dependencies.lockfile.LockfileException;
-import io.jenkins.plugins.devsecops.dependencies.lockfile.LockfileParsers;
-import io.jenkins.plugins.devsecops.dependencies.lockfile.LockfileResult;
+import io.jenkins.plugins.devsecops.packages.lockfile.Lockfile;
+import io.jenkins.plugins.devsecops.packages.lockfile.LockfileException;
+import io.jenkins.plugins.devsecops.packages.lockfile.LockfileParsers;
+import io.jenkins.plugins.devsecops.packages.lockfile.LockfileResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.devsecops.dependencies;
 
-import io.jenkins.plugins.devsecops.dependencies.osv.OsvRecord;
-import io.jenkins.plugins.devsecops.dependencies.osv.OsvRecordReader;
+import io.jenkins.plugins.devsecops.packages.osv.OsvRecord;
+import io.jenkins.plugins.devsecops.packages.osv.OsvRecordReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

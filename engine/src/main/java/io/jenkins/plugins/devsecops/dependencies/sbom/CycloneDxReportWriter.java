@@ -147,6 +147,7 @@ public final class CycloneDxReportWriter implements ReportWriter {
         if (entry.direct() != null) {
             addProperty(properties, "devsecops:direct", entry.direct().toString());
         }
+        entry.properties().forEach((key, value) -> addProperty(properties, "devsecops:" + key, value));
         component.setProperties(properties);
         return component;
     }

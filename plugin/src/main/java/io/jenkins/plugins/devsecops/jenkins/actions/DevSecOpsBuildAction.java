@@ -66,6 +66,8 @@ public final class DevSecOpsBuildAction implements RunAction2 {
     private final String result;
     private final String resultMessage;
     private final String referenceBuild;
+    /** Why this reference, e.g. {@code build #41 of the target branch main (pull request PR-7)}; null before. */
+    private String referenceDescription;
 
     private transient Run<?, ?> owner;
     private transient BuildSummary summary;
@@ -238,10 +240,33 @@ public final class DevSecOpsBuildAction implements RunAction2 {
         return getSummary().gates().stream().map(ExportedGate::new).toList();
     }
 
-    /** The stages that failed or timed out (reads the report). */
+    /**
+     * The stages that failed or timed out, from the summary in build.xml; only a summary written before stage
+     * statuses were kept makes it read the report.
+     */
     @Exported
     public List<String> getIncompleteStages() {
+        BuildSummary kept = getSummary();
+        if (kept.knowsStageStatus()) {
+            return kept.incompleteStages();
+        }
         return getReport().map(DevSecOpsBuildAction::incompleteStages).orElse(List.of());
+    }
+
+    /** What the scan was compared with and why, e.g. the target branch of a pull request; empty when unknown. */
+    @Exported(visibility = 2)
+    public String getReferenceDescription() {
+        return referenceDescription == null ? "" : referenceDescription;
+    }
+
+    /** Records why the reference was chosen (set once, when the scan is recorded). */
+    public void setReferenceDescription(String description) {
+        this.referenceDescription = description;
+    }
+
+    /** The policy layers, highest first, each with what it contributed; empty when the record cannot be read. */
+    public List<String> getPolicyLayers() {
+        return getRecord().map(r -> r.evaluation().layers()).orElse(List.of());
     }
 
     /** {@code SUCCESS}, or the result the policy set: {@code UNSTABLE} or {@code FAILURE}. */
@@ -376,6 +401,11 @@ public final class DevSecOpsBuildAction implements RunAction2 {
         String fileName = id + "-" + writer.get().fileName();
         response.serveFile(request, new ByteArrayInputStream(bytes.toByteArray()), owner.getTimeInMillis(),
                 bytes.size(), fileName.endsWith(".sarif") ? fileName + ".json" : fileName);
+    }
+
+    /** The compliance page of this scan, {@code compliance/}; its view is built from the report on request. */
+    public CompliancePage getCompliance() {
+        return new CompliancePage(this);
     }
 
     /** The REST API of this scan: summary and findings, no source text. */

@@ -8,6 +8,7 @@ import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.devsecops.compliance.ComplianceCatalog;
 import io.jenkins.plugins.devsecops.model.Severity;
 import io.jenkins.plugins.devsecops.policy.GateAction;
 import io.jenkins.plugins.devsecops.policy.GateScope;
@@ -43,6 +44,7 @@ public final class QualityGateConfig implements Describable<QualityGateConfig>, 
     private String scope = GateScope.TOTAL.name();
     private int threshold = 1;
     private String result = GateAction.FAILURE.name();
+    private String compliance = "";
 
     @DataBoundConstructor
     public QualityGateConfig(String id) {
@@ -143,6 +145,16 @@ public final class QualityGateConfig implements Describable<QualityGateConfig>, 
         this.result = Util.fixEmptyAndTrim(result) == null ? GateAction.FAILURE.name() : result.trim();
     }
 
+    public String getCompliance() {
+        return compliance;
+    }
+
+    /** Comma-separated compliance references, e.g. {@code PCI-DSS-4.0:6.2.4}; blank for any. */
+    @DataBoundSetter
+    public void setCompliance(String compliance) {
+        this.compliance = Util.fixNull(compliance).trim();
+    }
+
     /**
      * The engine gate.
      *
@@ -150,7 +162,7 @@ public final class QualityGateConfig implements Describable<QualityGateConfig>, 
      */
     public QualityGate toGate() {
         return new GateSpec(id, severity, rules, advisories, stages, fixAvailableOnly, secretsOnly, overdueOnly,
-                scope, threshold, result).toGate();
+                scope, threshold, result, compliance).toGate();
     }
 
     /** Describes a gate to forms, the Snippet Generator and Configuration as Code. */
@@ -209,6 +221,25 @@ public final class QualityGateConfig implements Describable<QualityGateConfig>, 
                 return FormValidation.ok();
             }
             return FormValidation.error("A quality gate needs an id; lower policy layers refer to it by this id");
+        }
+
+        /** Checks each compliance reference against the engine's frameworks, naming an unknown one. */
+        @POST
+        public FormValidation doCheckCompliance(@AncestorInPath Item item, @QueryParameter String compliance) {
+            if (!permission.canConfigure(item)) {
+                return FormValidation.ok();
+            }
+            for (String reference : Util.fixNull(compliance).split(",")) {
+                if (reference.isBlank()) {
+                    continue;
+                }
+                try {
+                    ComplianceCatalog.builtIn().canonicalReference(reference);
+                } catch (IllegalArgumentException e) {
+                    return FormValidation.error(e.getMessage());
+                }
+            }
+            return FormValidation.ok();
         }
 
         /** Checks the threshold. */

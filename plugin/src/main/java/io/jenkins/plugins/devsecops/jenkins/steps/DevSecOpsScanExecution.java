@@ -7,7 +7,12 @@ import hudson.console.HyperlinkNote;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.devsecops.checks.CheckRunReport;
+import io.jenkins.plugins.devsecops.checks.CheckRuns;
+import io.jenkins.plugins.devsecops.history.ReferenceDescription;
 import io.jenkins.plugins.devsecops.jenkins.actions.DevSecOpsBuildAction;
+import io.jenkins.plugins.devsecops.jenkins.checks.ScanResultPublisher;
+import io.jenkins.plugins.devsecops.jenkins.folder.FolderPolicyProperty;
 import io.jenkins.plugins.devsecops.jenkins.config.DevSecOpsGlobalConfiguration;
 import io.jenkins.plugins.devsecops.assessment.Assessment;
 import io.jenkins.plugins.devsecops.assessment.Assessor;
@@ -108,10 +113,23 @@ final class DevSecOpsScanExecution extends SynchronousNonBlockingStepExecution<M
         } catch (IllegalArgumentException e) {
             throw new AbortException("devSecOpsScan: " + e.getMessage());
         }
-        Optional<Run<?, ?>> referenceRun = new ReferenceBuildResolver().resolve(run, step);
+        List<PolicyLayer> folderLayers;
+        try {
+            folderLayers = FolderPolicyProperty.layersOf(run.getParent());
+        } catch (IOException | RuntimeException e) {
+            throw new AbortException("devSecOpsScan: invalid folder policy: " + ConsoleText.escape(e.getMessage()));
+        }
+        ReferenceBuildResolver resolver = new ReferenceBuildResolver();
+        Optional<Run<?, ?>> referenceRun = resolver.resolve(run, step);
+        String referenceDescription = resolver.description().isEmpty()
+                ? referenceRun.map(ref -> ReferenceDescription.build(ref.getFullDisplayName())).orElse("")
+                : resolver.description();
         logger.println("[DevSecOps] Scanning " + source.getRemote() + " (" + settings + ")");
         referenceRun.ifPresentOrElse(ref -> logger.println("[DevSecOps] Reference build: " + ref.getFullDisplayName()),
                 () -> logger.println("[DevSecOps] No reference build: every finding is new"));
+        if (!resolver.description().isEmpty()) {
+            logger.println("[DevSecOps] Compared with " + ConsoleText.escape(resolver.description()));
+        }
 
         Report scannedReport;
         AgentScanResult scanned;
@@ -128,6 +146,7 @@ final class DevSecOpsScanExecution extends SynchronousNonBlockingStepExecution<M
 
         List<PolicyLayer> layers = new ArrayList<>();
         layers.add(PolicyLayer.global(globalPolicy));
+        layers.addAll(folderLayers);
         List<SuppressionEntry> suppressions;
         SecurityPolicy repositoryPolicy;
         try {
@@ -157,7 +176,8 @@ final class DevSecOpsScanExecution extends SynchronousNonBlockingStepExecution<M
                 : "policy " + verdict + ": " + AssessmentConsole.trippedGates(assessment.evaluation());
 
         showAndRecord(run, logger, id, assessment, outcome, message,
-                referenceRun.map(Run::getExternalizableId).orElse(""));
+                referenceRun.map(Run::getExternalizableId).orElse(""), referenceDescription);
+        publishCheck(run, listener, assessment, referenceDescription);
 
         if (verdict != PolicyVerdict.PASSED) {
             logger.println("[DevSecOps] " + ConsoleText.escape(displayName() + ": " + message + "; marking the build "
@@ -172,14 +192,15 @@ final class DevSecOpsScanExecution extends SynchronousNonBlockingStepExecution<M
      * decide the build: a failure here is printed and logged, and the verdict is published all the same.
      */
     private void showAndRecord(Run<?, ?> run, PrintStream logger, String id, Assessment assessment, String outcome,
-            String message, String referenceBuild) {
+            String message, String referenceBuild, String referenceDescription) {
         try {
             AssessmentConsole.lines(assessment).forEach(line -> logger.println("[DevSecOps] " + line));
         } catch (RuntimeException e) {
             LOGGER.log(Level.WARNING, "Cannot print the DevSecOps assessment of " + run, e);
         }
         try {
-            DevSecOpsBuildAction.record(run, id, displayName(), assessment, outcome, message, referenceBuild);
+            DevSecOpsBuildAction.record(run, id, displayName(), assessment, outcome, message, referenceBuild)
+                    .setReferenceDescription(referenceDescription);
             logger.println("[DevSecOps] Results: "
                     + HyperlinkNote.encodeTo("/" + run.getUrl() + id + "/", displayName() + " findings page"));
         } catch (IOException | RuntimeException e) {
@@ -187,6 +208,20 @@ final class DevSecOpsScanExecution extends SynchronousNonBlockingStepExecution<M
             logger.println("[DevSecOps] warning: the results could not be stored on the build ("
                     + e.getClass().getSimpleName() + ": " + ConsoleText.escape(String.valueOf(e.getMessage()))
                     + "); the verdict stands");
+        }
+    }
+
+    /**
+     * Publishes the verdict and the new findings as a check run where checks-api is installed (GitHub, GitLab, ...
+     * through their plugins). Never decides the build: a failure is printed and logged.
+     */
+    private void publishCheck(Run<?, ?> run, TaskListener listener, Assessment assessment, String reference) {
+        try {
+            CheckRunReport check = CheckRuns.of(assessment, displayName(), step.getSourceDirectory(),
+                    CheckRuns.DEFAULT_CAP, reference);
+            ScanResultPublisher.publishAll(run, listener, check);
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.WARNING, "Cannot publish the DevSecOps check run of " + run, e);
         }
     }
 
@@ -252,7 +287,7 @@ final class DevSecOpsScanExecution extends SynchronousNonBlockingStepExecution<M
         result.put("new", StageCounts.total(summary.addedBySeverity()));
         result.put("fixed", StageCounts.total(summary.fixedBySeverity()));
         result.put("suppressed", summary.stages().stream().mapToInt(StageCounts::suppressed).sum());
-        result.put("incompleteStages", String.join(",", DevSecOpsBuildAction.incompleteStages(assessment.report())));
+        result.put("incompleteStages", String.join(",", summary.incompleteStages()));
         result.put("policy", assessment.evaluation().verdict().name());
         result.put("score", summary.score());
         result.put("result", outcome);

@@ -6,8 +6,10 @@ import hudson.model.Job;
 import hudson.model.Result;
 import hudson.model.Run;
 import io.jenkins.plugins.devsecops.history.ReferenceCandidate;
+import io.jenkins.plugins.devsecops.history.ReferenceDescription;
 import io.jenkins.plugins.devsecops.history.ReferenceSelection;
 import io.jenkins.plugins.devsecops.jenkins.actions.DevSecOpsBuildAction;
+import io.jenkins.plugins.devsecops.jenkins.scm.ChangeRequests;
 import io.jenkins.plugins.util.JenkinsFacade;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,9 +31,28 @@ final class ReferenceBuildResolver {
 
     private final JenkinsFacade jenkins = new JenkinsFacade();
 
-    /** The reference build, if one fits. */
+    /** What {@link #resolve} chose, in words for the findings page; empty when nothing particular is to say. */
+    private String description = "";
+
+    /** Why the last {@link #resolve} chose its reference, e.g. the target branch of a pull request. */
+    String description() {
+        return description;
+    }
+
+    /**
+     * The reference build, if one fits. A change request of a multibranch project (scm-api and branch-api installed)
+     * with neither {@code referenceJob} nor {@code referenceBuild} set is compared with its target branch's newest
+     * completed build that ran this scan, so that "new" means "introduced by the pull request".
+     */
     Optional<Run<?, ?>> resolve(Run<?, ?> run, DevSecOpsScanStep step) throws AbortException {
         Job<?, ?> job = run.getParent();
+        description = "";
+        if (step.getReferenceJob().isEmpty() && step.getReferenceBuild().isEmpty()) {
+            Optional<ChangeRequests.ChangeRequest> change = ChangeRequests.of(job);
+            if (change.isPresent()) {
+                return resolveTarget(change.get(), step);
+            }
+        }
         if (!step.getReferenceJob().isEmpty()) {
             Optional<Job<?, ?>> named = jenkins.getJob(step.getReferenceJob());
             if (named.isEmpty() || !jenkins.hasPermission(Item.READ, named.get())) {
@@ -63,6 +84,23 @@ final class ReferenceBuildResolver {
             }
         }
         return selection.select(candidates).map(chosen -> byId.get(chosen.id()));
+    }
+
+    private Optional<Run<?, ?>> resolveTarget(ChangeRequests.ChangeRequest change, DevSecOpsScanStep step) {
+        Job<?, ?> target = change.targetJob();
+        if (target != null && jenkins.hasPermission(Item.READ, target)) {
+            Run<?, ?> candidate = target.getLastCompletedBuild();
+            for (int i = 0; candidate != null && i < MAX_LOOKBACK; i++) {
+                if (DevSecOpsBuildAction.find(candidate, step.getId()).isPresent()) {
+                    description = ReferenceDescription.targetBranch(candidate.getDisplayName(),
+                            change.targetBranch(), change.name());
+                    return Optional.of(candidate);
+                }
+                candidate = candidate.getPreviousCompletedBuild();
+            }
+        }
+        description = ReferenceDescription.targetBranchNotScanned(change.targetBranch(), change.name());
+        return Optional.empty();
     }
 
     private static ReferenceSelection selection(DevSecOpsScanStep step) throws AbortException {

@@ -1,0 +1,91 @@
+package io.jenkins.plugins.devsecops.compliance;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Writes a {@link ComplianceView} as CSV (RFC 4180, UTF-8, CRLF line ends): one row per framework, requirement and
+ * finding bearing on it; one row with empty finding columns for a requirement nothing bears on; one row per finding
+ * that bears on none of a framework's requirements (requirement {@code (unmapped)}).
+ *
+ * <p>Every cell is quoted, and a cell that a spreadsheet would read as a formula (it starts with {@code =}, {@code +},
+ * {@code -}, {@code @}, a tab or a carriage return) gets a leading {@code '}: finding titles and paths come from
+ * scanned files and imported reports.
+ */
+public final class ComplianceCsv {
+
+    /** The header row's columns. */
+    public static final List<String> COLUMNS = List.of("framework", "requirement", "requirement_title", "status",
+            "severity", "stage", "rule", "title", "location", "cwes", "basis", "fingerprint");
+
+    /** The requirement column of rows listing unmapped findings. */
+    public static final String UNMAPPED = "(unmapped)";
+
+    private ComplianceCsv() {
+    }
+
+    /** Writes {@code view} to {@code out}; does not close it. */
+    public static void write(ComplianceView view, OutputStream out) throws IOException {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        write(view, writer);
+        writer.flush();
+    }
+
+    /** Writes {@code view} to {@code out}; does not close it. */
+    public static void write(ComplianceView view, Appendable out) throws IOException {
+        row(out, COLUMNS);
+        for (FrameworkView framework : view.frameworks()) {
+            for (RequirementView requirement : framework.requirements()) {
+                if (requirement.findings().isEmpty()) {
+                    row(out, List.of(framework.id(), requirement.id(), requirement.title(),
+                            requirement.status().name(), "", "", "", "", "", "", "", ""));
+                }
+                for (ComplianceFindingRow finding : requirement.findings()) {
+                    row(out, List.of(framework.id(), requirement.id(), requirement.title(),
+                            requirement.status().name(), finding.severity().name(), finding.stage(), finding.ruleId(),
+                            finding.title(), finding.location(), finding.cwes(), finding.basis(),
+                            finding.fingerprint()));
+                }
+            }
+            for (ComplianceFindingRow finding : framework.unmapped()) {
+                row(out, List.of(framework.id(), UNMAPPED, "", "", finding.severity().name(), finding.stage(),
+                        finding.ruleId(), finding.title(), finding.location(), finding.cwes(), finding.basis(),
+                        finding.fingerprint()));
+            }
+        }
+    }
+
+    /** The text of {@code view} as CSV. */
+    public static String toCsv(ComplianceView view) {
+        StringBuilder text = new StringBuilder();
+        try {
+            write(view, text);
+        } catch (IOException e) {
+            throw new IllegalStateException("A StringBuilder does not fail", e);
+        }
+        return text.toString();
+    }
+
+    private static void row(Appendable out, List<String> cells) throws IOException {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(cell(cells.get(i)));
+        }
+        out.append("\r\n");
+    }
+
+    /** One quoted cell, neutralised against formula injection. */
+    static String cell(String value) {
+        String text = value == null ? "" : value;
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
+        return "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+}

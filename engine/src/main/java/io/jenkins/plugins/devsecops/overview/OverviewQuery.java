@@ -1,0 +1,109 @@
+package io.jenkins.plugins.devsecops.overview;
+
+import io.jenkins.plugins.devsecops.model.Severity;
+import io.jenkins.plugins.devsecops.policy.PolicyVerdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What the overview shows: filters and order, parsed from a query string. A value that does not parse is dropped
+ * with an error the page shows (the rest of the query still applies); nothing is silently ignored.
+ *
+ * @param folder only jobs in this folder or below it (full name), empty for all
+ * @param label only jobs with this label, empty for all
+ * @param stage only scans whose newest build ran this stage, empty for all
+ * @param severity only rows with an active finding of this severity or worse, {@code null} for all
+ * @param verdict only rows with this verdict, {@code null} for all
+ * @param sort the order
+ * @param ascending {@code true} to reverse the order's natural (most urgent first) direction
+ * @param errors what could not be parsed, one message per parameter
+ */
+public record OverviewQuery(String folder, String label, String stage, Severity severity, PolicyVerdict verdict,
+        OverviewSort sort, boolean ascending, List<String> errors) {
+
+    public OverviewQuery {
+        folder = trimSlashes(folder);
+        label = label == null ? "" : label.trim();
+        stage = stage == null ? "" : stage.trim();
+        sort = sort == null ? OverviewSort.RISK : sort;
+        errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+
+    /** Every row, most urgent first. */
+    public static OverviewQuery all() {
+        return new OverviewQuery("", "", "", null, null, OverviewSort.RISK, false, List.of());
+    }
+
+    /** Parses the page's query parameters; each may be {@code null} or blank (no filter, default order). */
+    public static OverviewQuery parse(String folder, String label, String stage, String severity, String verdict,
+            String sort, String order) {
+        List<String> errors = new ArrayList<>();
+        Severity minimum = null;
+        if (severity != null && !severity.isBlank()) {
+            try {
+                minimum = Severity.parse(severity);
+            } catch (IllegalArgumentException e) {
+                errors.add(e.getMessage());
+            }
+        }
+        PolicyVerdict wanted = null;
+        if (verdict != null && !verdict.isBlank()) {
+            try {
+                wanted = PolicyVerdict.valueOf(verdict.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add("Unknown verdict '" + verdict + "': use PASSED, UNSTABLE or FAILED");
+            }
+        }
+        OverviewSort by = OverviewSort.RISK;
+        if (sort != null && !sort.isBlank()) {
+            try {
+                by = OverviewSort.parse(sort);
+            } catch (IllegalArgumentException e) {
+                errors.add(e.getMessage());
+            }
+        }
+        boolean ascending = false;
+        if (order != null && !order.isBlank()) {
+            switch (order.trim().toLowerCase(Locale.ROOT)) {
+                case "asc" -> ascending = true;
+                case "desc" -> ascending = false;
+                default -> errors.add("Unknown order '" + order + "': use asc or desc");
+            }
+        }
+        return new OverviewQuery(folder, label, stage, minimum, wanted, by, ascending, errors);
+    }
+
+    /** Whether {@code row} passes every filter. */
+    public boolean matches(OverviewRow row) {
+        if (!folder.isEmpty() && !(row.folder().equals(folder) || row.folder().startsWith(folder + "/"))) {
+            return false;
+        }
+        if (!label.isEmpty() && !row.labels().contains(label)) {
+            return false;
+        }
+        if (!stage.isEmpty() && !row.stages().contains(stage)) {
+            return false;
+        }
+        if (severity != null && row.openAtLeast(severity) == 0) {
+            return false;
+        }
+        return verdict == null || row.verdict() == verdict;
+    }
+
+    /** Whether any filter is set. */
+    public boolean filtered() {
+        return !folder.isEmpty() || !label.isEmpty() || !stage.isEmpty() || severity != null || verdict != null;
+    }
+
+    private static String trimSlashes(String text) {
+        String value = text == null ? "" : text.trim();
+        while (value.startsWith("/")) {
+            value = value.substring(1);
+        }
+        while (value.endsWith("/")) {
+            value = value.substring(0, value.length() - 1);
+        }
+        return value;
+    }
+}
