@@ -28,12 +28,13 @@ import java.util.TreeMap;
  * @param fingerprint a stable identity that survives line moves and unrelated edits
  * @param properties stage-specific facts, e.g. {@code commit} and {@code author} for git history findings
  * @param suppression why the finding is suppressed, or {@code null} when it is active
+ * @param trace for data-flow findings, the steps from the source to the sink (empty otherwise)
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Finding(String ruleId, String stage, Severity severity, String title, String message,
         Location location, Component component, List<String> identifiers, List<String> cwes, Cvss cvss,
         String remediation, String fixedVersion, Confidence confidence, List<ToolInfo> tools, String fingerprint,
-        Map<String, String> properties, Suppression suppression) implements Serializable {
+        Map<String, String> properties, Suppression suppression, List<TraceStep> trace) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -48,6 +49,18 @@ public record Finding(String ruleId, String stage, Severity severity, String tit
         confidence = confidence == null ? Confidence.HIGH : confidence;
         properties = properties == null || properties.isEmpty()
                 ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(properties));
+        trace = trace == null ? List.of() : List.copyOf(trace);
+    }
+
+    /**
+     * A finding without a trace (the form every stage but SAST builds).
+     */
+    public Finding(String ruleId, String stage, Severity severity, String title, String message,
+            Location location, Component component, List<String> identifiers, List<String> cwes, Cvss cvss,
+            String remediation, String fixedVersion, Confidence confidence, List<ToolInfo> tools, String fingerprint,
+            Map<String, String> properties, Suppression suppression) {
+        this(ruleId, stage, severity, title, message, location, component, identifiers, cwes, cvss, remediation,
+                fixedVersion, confidence, tools, fingerprint, properties, suppression, List.of());
     }
 
     private static void requireText(String value, String name) {
@@ -91,6 +104,7 @@ public record Finding(String ruleId, String stage, Severity severity, String tit
         private String fingerprint;
         private final Map<String, String> properties = new LinkedHashMap<>();
         private Suppression suppression;
+        private final List<TraceStep> trace = new ArrayList<>();
 
         private Builder() {
         }
@@ -113,6 +127,7 @@ public record Finding(String ruleId, String stage, Severity severity, String tit
             fingerprint = finding.fingerprint;
             properties.putAll(finding.properties);
             suppression = finding.suppression;
+            trace.addAll(finding.trace);
         }
 
         public Builder ruleId(String value) {
@@ -213,6 +228,13 @@ public record Finding(String ruleId, String stage, Severity severity, String tit
             return this;
         }
 
+        /** Sets the data-flow trace, source first. */
+        public Builder trace(List<TraceStep> steps) {
+            trace.clear();
+            trace.addAll(steps);
+            return this;
+        }
+
         public Builder suppression(Suppression value) {
             suppression = value;
             return this;
@@ -225,7 +247,7 @@ public record Finding(String ruleId, String stage, Severity severity, String tit
          */
         public Finding build() {
             return new Finding(ruleId, stage, severity, title, message, location, component, identifiers, cwes, cvss,
-                    remediation, fixedVersion, confidence, tools, fingerprint, properties, suppression);
+                    remediation, fixedVersion, confidence, tools, fingerprint, properties, suppression, trace);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.devsecops.report;
 
 import com.contrastsecurity.sarif.ArtifactContent;
 import com.contrastsecurity.sarif.ArtifactLocation;
+import com.contrastsecurity.sarif.CodeFlow;
 import com.contrastsecurity.sarif.Conversion;
 import com.contrastsecurity.sarif.Invocation;
 import com.contrastsecurity.sarif.Location;
@@ -16,6 +17,8 @@ import com.contrastsecurity.sarif.Region;
 import com.contrastsecurity.sarif.ReportingDescriptor;
 import com.contrastsecurity.sarif.Result;
 import com.contrastsecurity.sarif.Run;
+import com.contrastsecurity.sarif.ThreadFlow;
+import com.contrastsecurity.sarif.ThreadFlowLocation;
 import com.contrastsecurity.sarif.SarifSchema210;
 import com.contrastsecurity.sarif.Tool;
 import com.contrastsecurity.sarif.ToolComponent;
@@ -339,7 +342,23 @@ public final class SarifReportWriter implements ReportWriter {
         if (finding.suppression() != null) {
             result.setSuppressions(new LinkedHashSet<>(List.of(suppression(finding.suppression()))));
         }
+        if (!finding.trace().isEmpty()) {
+            result.setCodeFlows(List.of(codeFlow(finding)));
+        }
         return result;
+    }
+
+    /** A data-flow finding's trace as one SARIF code flow: source first, sink last. */
+    private static CodeFlow codeFlow(Finding finding) {
+        List<ThreadFlowLocation> steps = new ArrayList<>();
+        for (io.jenkins.plugins.devsecops.model.TraceStep step : finding.trace()) {
+            Location location = new Location().withPhysicalLocation(physicalLocation(step.location()));
+            if (!step.message().isEmpty()) {
+                location.setMessage(new Message().withText(cap(step.message(), MAX_MESSAGE_CHARS)));
+            }
+            steps.add(new ThreadFlowLocation().withLocation(location));
+        }
+        return new CodeFlow().withThreadFlows(List.of(new ThreadFlow().withLocations(steps)));
     }
 
     /** Property keys under which a dependency stage may name the manifest or lockfile a component comes from. */

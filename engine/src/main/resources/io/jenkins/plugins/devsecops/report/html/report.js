@@ -83,6 +83,12 @@
       fact(list, 'File', text(loc.path) + (range ? ' (' + range + ')' : ''));
       fact(list, 'Snippet', loc.snippet, true);
     }
+    if (f.trace && f.trace.length) {
+      fact(list, 'Data flow', f.trace.map(function (step, i) {
+        var where = step.location ? text(step.location.path) + (step.location.startLine ? ':' + step.location.startLine : '') : '';
+        return (i + 1) + '. ' + where + '  ' + text(step.message);
+      }).join('\n'), true);
+    }
     fact(list, 'Identifiers', f.identifiers);
     fact(list, 'Weaknesses', (f.cwes || []).map(cweText));
     if (f.component) {

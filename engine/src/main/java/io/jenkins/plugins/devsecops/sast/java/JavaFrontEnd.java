@@ -1,0 +1,365 @@
+package io.jenkins.plugins.devsecops.sast.java;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.Problem;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
+import com.github.javaparser.ast.body.EnumDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.InitializerDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.RecordDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.comments.Comment;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.ArrayInitializerExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.NormalAnnotationExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
+import io.jenkins.plugins.devsecops.sast.ir.ClassIr;
+import io.jenkins.plugins.devsecops.sast.ir.MethodIr;
+import io.jenkins.plugins.devsecops.sast.ir.Stmt;
+import io.jenkins.plugins.devsecops.sast.ir.UnitIr;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Java front end: parses one source file with JavaParser and lowers every type and method in it to IR. A file
+ * that does not parse yields a note, never an exception; so does every construct the lowering gives up on.
+ */
+public final class JavaFrontEnd {
+
+    /** The prefix of rule ids in {@code @SuppressWarnings}. */
+    public static final String SUPPRESS_PREFIX = "devsecops:";
+
+    private static final Pattern IGNORE = Pattern.compile("devsecops:ignore(?:\\s+([A-Za-z0-9_.:-]+))?");
+
+    private final ParserConfiguration configuration = new ParserConfiguration()
+            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
+            .setAttributeComments(true);
+
+    /** A parsed file: its IR and its syntax tree, for the rules that look at syntax. */
+    public record Parsed(UnitIr unit, Optional<CompilationUnit> tree) {
+    }
+
+    /** Brackets nested deeper than this make a file refused before parsing (no real code comes close). */
+    static final int MAX_BRACKET_DEPTH = 256;
+    private static final long PARSER_STACK_BYTES = 64L * 1024 * 1024;
+
+    /**
+     * Parses and lowers one file, on a thread of its own with a deep stack so that long expression chains parse;
+     * a file whose brackets nest deeper than {@link #MAX_BRACKET_DEPTH} is refused with a note at once.
+     */
+    public Parsed parse(String path, String text) {
+        int depth = bracketDepth(text);
+        if (depth > MAX_BRACKET_DEPTH) {
+            return new Parsed(new UnitIr(path, List.of(), Map.of(), List.of("could not parse: brackets nested "
+                    + depth + " deep, more than " + MAX_BRACKET_DEPTH)), Optional.empty());
+        }
+        Parsed[] result = new Parsed[1];
+        RuntimeException[] failure = new RuntimeException[1];
+        Thread worker = new Thread(null, () -> {
+            try {
+                result[0] = parseHere(path, text);
+            } catch (RuntimeException e) {
+                failure[0] = e;
+            } catch (StackOverflowError e) {
+                failure[0] = new IllegalStateException("nested too deeply");
+            }
+        }, "sast-parse", PARSER_STACK_BYTES);
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            worker.interrupt();
+            return new Parsed(new UnitIr(path, List.of(), Map.of(), List.of("not parsed: interrupted")),
+                    Optional.empty());
+        }
+        if (result[0] == null) {
+            String message = failure[0] == null ? "unknown error" : failure[0].getMessage();
+            return new Parsed(new UnitIr(path, List.of(), Map.of(), List.of("could not parse: " + message)),
+                    Optional.empty());
+        }
+        return result[0];
+    }
+
+    /** The deepest nesting of ( [ { outside string and character literals and comments, in one linear pass. */
+    static int bracketDepth(String text) {
+        int depth = 0;
+        int deepest = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
+                while (i < n && text.charAt(i) != '\n') {
+                    i++;
+                }
+            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
+                int end = text.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 1;
+            } else if (c == '"' || c == '\'') {
+                for (i++; i < n && text.charAt(i) != c && text.charAt(i) != '\n'; i++) {
+                    if (text.charAt(i) == '\\') {
+                        i++;
+                    }
+                }
+            } else if (c == '(' || c == '[' || c == '{') {
+                deepest = Math.max(deepest, ++depth);
+            } else if (c == ')' || c == ']' || c == '}') {
+                depth = Math.max(0, depth - 1);
+            }
+        }
+        return deepest;
+    }
+
+    private Parsed parseHere(String path, String text) {
+        List<String> notes = new ArrayList<>();
+        ParseResult<CompilationUnit> result;
+        try {
+            result = new JavaParser(configuration).parse(text);
+        } catch (StackOverflowError | RuntimeException e) {
+            notes.add("could not parse: " + (e instanceof StackOverflowError ? "nested too deeply" : e.getMessage()));
+            return new Parsed(new UnitIr(path, List.of(), Map.of(), notes), Optional.empty());
+        }
+        if (result.getResult().isEmpty() || !result.isSuccessful()) {
+            String problem = result.getProblems().stream().findFirst().map(Problem::getVerboseMessage)
+                    .orElse("unknown error");
+            notes.add("could not parse: " + firstLine(problem));
+            return new Parsed(new UnitIr(path, List.of(), Map.of(), notes), Optional.empty());
+        }
+        CompilationUnit unit = result.getResult().get();
+        List<ClassIr> classes = new ArrayList<>();
+        try {
+            TypeScope scope = new TypeScope(unit);
+            String prefix = scope.packageName().isEmpty() ? "" : scope.packageName() + ".";
+            for (TypeDeclaration<?> type : unit.getTypes()) {
+                lowerType(type, prefix + type.getNameAsString(), scope, path, List.of(), classes, notes);
+            }
+        } catch (StackOverflowError e) {
+            notes.add("nested too deeply to analyse");
+        }
+        return new Parsed(new UnitIr(path, classes, ignoredLines(unit), notes), Optional.of(unit));
+    }
+
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    private static Map<Integer, List<String>> ignoredLines(CompilationUnit unit) {
+        Map<Integer, List<String>> lines = new HashMap<>();
+        for (Comment comment : unit.getAllContainedComments()) {
+            Matcher matcher = IGNORE.matcher(comment.getContent());
+            if (matcher.find()) {
+                String rule = matcher.group(1) == null ? "*" : matcher.group(1);
+                int line = comment.getBegin().map(p -> p.line).orElse(0);
+                int end = comment.getEnd().map(p -> p.line).orElse(line);
+                // a comment on the line of the finding, or on the line(s) just above it
+                for (int l = line; l <= end + 1; l++) {
+                    lines.computeIfAbsent(l, k -> new ArrayList<>()).add(rule);
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** The rule ids (without prefix) a {@code @SuppressWarnings} on the node names; {@code *} for {@code devsecops}. */
+    static List<String> suppressions(NodeWithAnnotations<?> node) {
+        List<String> rules = new ArrayList<>();
+        for (AnnotationExpr annotation : node.getAnnotations()) {
+            if (!annotation.getNameAsString().endsWith("SuppressWarnings")) {
+                continue;
+            }
+            List<Expression> values = new ArrayList<>();
+            if (annotation instanceof SingleMemberAnnotationExpr single) {
+                values.add(single.getMemberValue());
+            } else if (annotation instanceof NormalAnnotationExpr normal) {
+                normal.getPairs().forEach(p -> values.add(p.getValue()));
+            }
+            for (Expression value : values) {
+                List<Expression> items = value instanceof ArrayInitializerExpr array ? array.getValues()
+                        : List.of(value);
+                for (Expression item : items) {
+                    if (item instanceof StringLiteralExpr s) {
+                        String text = s.asString();
+                        if (text.equals("devsecops")) {
+                            rules.add("*");
+                        } else if (text.startsWith(SUPPRESS_PREFIX)) {
+                            rules.add(text.substring(SUPPRESS_PREFIX.length()));
+                        }
+                    }
+                }
+            }
+        }
+        return rules;
+    }
+
+    private static List<String> annotationNames(NodeWithAnnotations<?> node) {
+        return node.getAnnotations().stream().map(a -> com.github.javaparser.ast.expr.Name.class.isInstance(a.getName())
+                ? a.getName().getIdentifier() : a.getNameAsString()).toList();
+    }
+
+    private static int line(Node node) {
+        return node.getBegin().map(p -> p.line).orElse(0);
+    }
+
+    private void lowerType(TypeDeclaration<?> type, String name, TypeScope scope, String path,
+            List<String> outerSuppressed, List<ClassIr> classes, List<String> notes) {
+        List<String> supertypes = new ArrayList<>();
+        boolean isInterface = false;
+        if (type instanceof ClassOrInterfaceDeclaration c) {
+            c.getExtendedTypes().forEach(t -> supertypes.add(scope.resolve(t.getNameWithScope())));
+            c.getImplementedTypes().forEach(t -> supertypes.add(scope.resolve(t.getNameWithScope())));
+            isInterface = c.isInterface() || c.isAbstract();
+        } else if (type instanceof EnumDeclaration e) {
+            e.getImplementedTypes().forEach(t -> supertypes.add(scope.resolve(t.getNameWithScope())));
+        } else if (type instanceof RecordDeclaration r) {
+            r.getImplementedTypes().forEach(t -> supertypes.add(scope.resolve(t.getNameWithScope())));
+        }
+        List<String> suppressed = new ArrayList<>(outerSuppressed);
+        suppressed.addAll(suppressions(type));
+        List<String> classAnnotations = annotationNames(type);
+
+        Map<String, MethodLowering.FieldInfo> fields = new LinkedHashMap<>();
+        Map<String, String> fieldTypes = new LinkedHashMap<>();
+        for (FieldDeclaration field : type.getFields()) {
+            for (VariableDeclarator variable : field.getVariables()) {
+                String fieldType = scope.resolve(variable.getType().asString());
+                fields.put(variable.getNameAsString(), new MethodLowering.FieldInfo(fieldType,
+                        field.isStatic() || type instanceof ClassOrInterfaceDeclaration c && c.isInterface()));
+                fieldTypes.put(variable.getNameAsString(), fieldType);
+            }
+        }
+        if (type instanceof RecordDeclaration r) {
+            r.getParameters().forEach(p -> {
+                fields.put(p.getNameAsString(), new MethodLowering.FieldInfo(scope.resolve(p.getType().asString()),
+                        false));
+                fieldTypes.put(p.getNameAsString(), scope.resolve(p.getType().asString()));
+            });
+        }
+        List<MethodIr> methods = new ArrayList<>();
+        List<Stmt> instanceInit = new ArrayList<>();
+        List<Stmt> staticInit = new ArrayList<>();
+        MethodLowering initLowering = new MethodLowering(scope, name, fields, false, notes);
+        MethodLowering staticLowering = new MethodLowering(scope, name, fields, true, notes);
+        for (FieldDeclaration field : type.getFields()) {
+            boolean isStaticField = fields.get(field.getVariable(0).getNameAsString()).isStatic();
+            for (VariableDeclarator variable : field.getVariables()) {
+                if (isStaticField) {
+                    staticLowering.fieldInitialiser(variable, true, staticInit);
+                } else {
+                    initLowering.fieldInitialiser(variable, false, instanceInit);
+                }
+            }
+        }
+        boolean hasConstructor = false;
+        for (BodyDeclaration<?> member : type.getMembers()) {
+            try {
+                if (member instanceof InitializerDeclaration init) {
+                    if (init.isStatic()) {
+                        staticInit.addAll(staticLowering.lowerBlock(init.getBody()));
+                    } else {
+                        instanceInit.addAll(initLowering.lowerBlock(init.getBody()));
+                    }
+                } else if (member instanceof MethodDeclaration m) {
+                    methods.add(lowerCallable(m, name, m.getNameAsString(), m.isStatic(),
+                            scope.resolve(m.getType().asString()), scope, fields, path, suppressed, classAnnotations,
+                            List.of(), notes));
+                } else if (member instanceof ConstructorDeclaration c) {
+                    hasConstructor = true;
+                    methods.add(lowerCallable(c, name, "<init>", false, null, scope, fields, path, suppressed,
+                            classAnnotations, instanceInit, notes));
+                } else if (member instanceof TypeDeclaration<?> nested) {
+                    lowerType(nested, name + "$" + nested.getNameAsString(), scope, path, suppressed, classes, notes);
+                }
+            } catch (RuntimeException e) {
+                notes.add(name + ": member at line " + line(member) + " not analysed: " + e);
+            }
+        }
+        if (!hasConstructor && !instanceInit.isEmpty()) {
+            methods.add(new MethodIr(name + "#<init>/0", name, "<init>", List.of(), List.of(), List.of(),
+                    classAnnotations, false, instanceInit, path, line(type), null, suppressed,
+                    initLowering.localTypes()));
+        }
+        if (!staticInit.isEmpty()) {
+            methods.add(new MethodIr(name + "#<clinit>/0", name, "<clinit>", List.of(), List.of(), List.of(),
+                    classAnnotations, true, staticInit, path, line(type), "void", suppressed,
+                    staticLowering.localTypes()));
+        }
+        // anonymous classes inside the type's members: lowered as their own classes
+        int anonymous = 0;
+        for (ObjectCreationExpr creation : type.findAll(ObjectCreationExpr.class)) {
+            if (creation.getAnonymousClassBody().isPresent()
+                    && creation.findAncestor(TypeDeclaration.class).filter(t -> t == type).isPresent()) {
+                anonymous++;
+                lowerAnonymous(creation, name + "$" + anonymous, scope, path, suppressed, classes, notes);
+            }
+        }
+        classes.add(new ClassIr(name, supertypes, fieldTypes, isInterface, methods, path));
+    }
+
+    private void lowerAnonymous(ObjectCreationExpr creation, String name, TypeScope scope, String path,
+            List<String> suppressed, List<ClassIr> classes, List<String> notes) {
+        List<MethodIr> methods = new ArrayList<>();
+        for (BodyDeclaration<?> member : creation.getAnonymousClassBody().get()) {
+            if (member instanceof MethodDeclaration m) {
+                try {
+                    methods.add(lowerCallable(m, name, m.getNameAsString(), false,
+                            scope.resolve(m.getType().asString()), scope, Map.of(), path, suppressed, List.of(),
+                            List.of(), notes));
+                } catch (RuntimeException e) {
+                    notes.add(name + ": method at line " + line(m) + " not analysed: " + e);
+                }
+            }
+        }
+        classes.add(new ClassIr(name, List.of(scope.resolve(creation.getType().getNameWithScope())), Map.of(), false,
+                methods, path));
+    }
+
+    private MethodIr lowerCallable(CallableDeclaration<?> callable, String owner, String name, boolean isStatic,
+            String returnType, TypeScope scope, Map<String, MethodLowering.FieldInfo> fields, String path,
+            List<String> classSuppressed, List<String> classAnnotations, List<Stmt> prologue, List<String> notes) {
+        MethodLowering lowering = new MethodLowering(scope, owner, fields, isStatic, notes);
+        List<String> parameters = new ArrayList<>();
+        List<String> parameterTypes = new ArrayList<>();
+        List<List<String>> parameterAnnotations = new ArrayList<>();
+        for (Parameter parameter : callable.getParameters()) {
+            lowering.declare(parameter);
+            parameters.add(parameter.getNameAsString());
+            parameterTypes.add(scope.resolve(parameter.getType().asString()) + (parameter.isVarArgs() ? "[]" : ""));
+            parameterAnnotations.add(annotationNames(parameter));
+        }
+        List<Stmt> body = new ArrayList<>(prologue);
+        if (callable instanceof MethodDeclaration m && m.getBody().isPresent()) {
+            body.addAll(lowering.lowerBlock(m.getBody().get()));
+        } else if (callable instanceof ConstructorDeclaration c) {
+            body.addAll(lowering.lowerBlock(c.getBody()));
+        }
+        List<String> suppressed = new ArrayList<>(classSuppressed);
+        suppressed.addAll(suppressions(callable));
+        List<String> annotations = new ArrayList<>(annotationNames(callable));
+        annotations.addAll(classAnnotations);
+        String id = owner + "#" + name + "/" + parameters.size();
+        return new MethodIr(id, owner, name, parameters, parameterTypes, parameterAnnotations, annotations, isStatic,
+                body, path, line(callable.getName()), returnType, suppressed, lowering.localTypes());
+    }
+}

@@ -1,0 +1,592 @@
+package io.jenkins.plugins.devsecops.sast.taint;
+
+import io.jenkins.plugins.devsecops.model.Location;
+import io.jenkins.plugins.devsecops.model.TraceStep;
+import io.jenkins.plugins.devsecops.sast.ir.MethodIr;
+import io.jenkins.plugins.devsecops.sast.ir.Operand;
+import io.jenkins.plugins.devsecops.sast.ir.Stmt;
+import io.jenkins.plugins.devsecops.sast.ir.TypeNames;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The flow-sensitive taint and constant analysis of one method: an abstract interpreter over the structured IR.
+ * Branches whose condition folds to a constant are not entered; loops run to a fixpoint (at most
+ * {@link #LOOP_ROUNDS} rounds); calls go through summaries of project methods and the models of library methods.
+ * A method that takes more than {@link #MAX_STEPS} steps is abandoned with a note.
+ */
+final class MethodAnalysis {
+
+    static final int LOOP_ROUNDS = 3;
+    static final int MAX_STEPS = 400_000;
+
+    /** Thrown when the step budget is exhausted. */
+    static final class BudgetExceeded extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BudgetExceeded() {
+            super("analysis budget exceeded", null, false, false);
+        }
+    }
+
+    /** The variables' values at one point; {@code dead} when no path reaches it. */
+    static final class State {
+        final Map<String, Value> vars;
+        boolean dead;
+
+        State(Map<String, Value> vars, boolean dead) {
+            this.vars = vars;
+            this.dead = dead;
+        }
+
+        State copy() {
+            return new State(new HashMap<>(vars), dead);
+        }
+
+        int size() {
+            return vars.size();
+        }
+
+        static State deadState() {
+            return new State(new HashMap<>(), true);
+        }
+
+        /** Joins another state into this one. */
+        void join(State other) {
+            if (other.dead) {
+                return;
+            }
+            if (dead) {
+                vars.clear();
+                vars.putAll(other.vars);
+                dead = false;
+                return;
+            }
+            for (Map.Entry<String, Value> e : other.vars.entrySet()) {
+                vars.merge(e.getKey(), e.getValue(), Value::join);
+            }
+        }
+
+        boolean sameAs(State other) {
+            return dead == other.dead && vars.equals(other.vars);
+        }
+    }
+
+    private final TaintEngine engine;
+    private final MethodIr method;
+    private final boolean reporting;
+    private final List<Summary.ParamSink> paramSinks = new ArrayList<>();
+    private final List<Summary.FieldWrite> fieldWrites = new ArrayList<>();
+    private Value returned;
+    private int steps;
+    private final List<State> breaks = new ArrayList<>();
+    private final List<State> continues = new ArrayList<>();
+
+    MethodAnalysis(TaintEngine engine, MethodIr method, boolean reporting) {
+        this.engine = engine;
+        this.method = method;
+        this.reporting = reporting;
+    }
+
+    Summary run() {
+        State state = new State(new HashMap<>(), false);
+        state.vars.put("this", Value.ofType(method.owner()));
+        for (int i = 0; i < method.parameters().size(); i++) {
+            String type = method.parameterTypes().get(i);
+            Value value = Value.tainted(Taint.parameter(i).step(step(method.line(),
+                    "parameter " + method.parameters().get(i) + " of " + method.displayName()))).withType(type);
+            ModelFile.SourceModel source = null;
+            for (String annotation : method.parameterAnnotations().get(i)) {
+                source = source != null ? source : engine.models().parameterSource(annotation);
+            }
+            if (source != null && !isNumeric(type)) {
+                Taint real = Taint.of(source.id(), !Boolean.FALSE.equals(source.remote()), step(method.line(),
+                        "source: parameter " + method.parameters().get(i) + " (@"
+                                + String.join(" @", method.parameterAnnotations().get(i)) + ")"));
+                List<Taint> both = new ArrayList<>(value.taints);
+                both.add(real);
+                value = value.withTaints(both);
+            }
+            state.vars.put(method.parameters().get(i), value);
+        }
+        exec(method.body(), state);
+        return new Summary(returned == null ? Value.constant(null) : returned, paramSinks, fieldWrites);
+    }
+
+    private TraceStep step(int line, String message) {
+        return new TraceStep(new Location(method.path(), line, 0, line, 0, null), message);
+    }
+
+    private void tick() {
+        tick(1);
+    }
+
+    /** Counts work: one per statement, one per variable copied at a branch, so huge methods stay bounded. */
+    private void tick(int work) {
+        steps += work;
+        if (steps > MAX_STEPS) {
+            throw new BudgetExceeded();
+        }
+    }
+
+    private Value eval(Operand operand, State state) {
+        if (operand == null) {
+            return Value.UNKNOWN;
+        }
+        if (operand instanceof Operand.Const c) {
+            return Value.constant(c.value());
+        }
+        Value v = state.vars.get(((Operand.Local) operand).name());
+        return v == null ? Value.UNKNOWN : v;
+    }
+
+    private void exec(List<Stmt> statements, State state) {
+        for (Stmt statement : statements) {
+            if (state.dead) {
+                return;
+            }
+            tick();
+            exec(statement, state);
+        }
+    }
+
+    private void exec(Stmt statement, State state) {
+        switch (statement) {
+            case Stmt.Assign s -> assign(state, s.target(), eval(s.value(), state));
+            case Stmt.Binary s -> assign(state, s.target(), Folding.binary(s.op(), eval(s.left(), state),
+                    eval(s.right(), state)));
+            case Stmt.Unary s -> assign(state, s.target(), unary(s, eval(s.operand(), state)));
+            case Stmt.Invoke s -> invoke(s, state);
+            case Stmt.Load s -> assign(state, s.target(), load(s, state));
+            case Stmt.Store s -> store(s, state);
+            case Stmt.LoadIndex s -> assign(state, s.target(), loadIndex(eval(s.array(), state),
+                    eval(s.index(), state)));
+            case Stmt.StoreIndex s -> storeIndex(s, state);
+            case Stmt.NewArray s -> {
+                Value array = Value.ofType("array");
+                for (int i = 0; i < s.elements().size(); i++) {
+                    array = array.withSlot((long) i, eval(s.elements().get(i), state));
+                }
+                assign(state, s.target(), array);
+            }
+            case Stmt.If s -> branch(s, state);
+            case Stmt.Loop s -> loop(s, state);
+            case Stmt.Switch s -> switchStatement(s, state);
+            case Stmt.Try s -> tryStatement(s, state);
+            case Stmt.Return s -> {
+                if (s.value() != null) {
+                    Value v = eval(s.value(), state);
+                    returned = returned == null ? v : returned.join(v);
+                }
+                state.dead = true;
+            }
+            case Stmt.Throw s -> state.dead = true;
+            case Stmt.Break s -> {
+                breaks.add(state.copy());
+                state.dead = true;
+            }
+            case Stmt.Continue s -> {
+                continues.add(state.copy());
+                state.dead = true;
+            }
+        }
+    }
+
+    private static void assign(State state, String target, Value value) {
+        if (target != null) {
+            state.vars.put(target, value);
+        }
+    }
+
+    private Value unary(Stmt.Unary s, Value operand) {
+        String op = s.op();
+        if (op.startsWith("cast:")) {
+            String type = op.substring(5);
+            Object folded = Folding.cast(type, operand.constant);
+            Value cast = operand.withConstant(folded);
+            return isPrimitiveNumber(type) ? cast.withTaints(List.of()).withType(type) : cast.withType(
+                    operand.type != null && operand.type.startsWith("=") ? operand.type : type);
+        }
+        if (op.equals("instanceof")) {
+            return Value.UNKNOWN;
+        }
+        return Folding.unary(op, operand);
+    }
+
+    /** Whether values of the type are numbers or booleans, which carry no injectable text. */
+    static boolean isNumeric(String type) {
+        if (type == null) {
+            return false;
+        }
+        return isPrimitiveNumber(type) || switch (io.jenkins.plugins.devsecops.sast.ir.TypeNames.simple(type)) {
+            case "Integer", "Long", "Short", "Byte", "Double", "Float", "Boolean", "BigDecimal", "BigInteger",
+                    "UUID", "LocalDate", "LocalDateTime", "Instant" -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean isPrimitiveNumber(String type) {
+        return switch (type) {
+            case "int", "long", "short", "byte", "double", "float", "boolean" -> true;
+            default -> false;
+        };
+    }
+
+    // ---- control flow ----
+
+    private void branch(Stmt.If s, State state) {
+        Value condition = eval(s.condition(), state);
+        if (Boolean.TRUE.equals(condition.constant)) {
+            exec(s.then(), state);
+            return;
+        }
+        if (Boolean.FALSE.equals(condition.constant)) {
+            exec(s.otherwise(), state);
+            return;
+        }
+        tick(state.size());
+        State other = state.copy();
+        exec(s.then(), state);
+        exec(s.otherwise(), other);
+        state.join(other);
+    }
+
+    private void loop(Stmt.Loop s, State state) {
+        List<State> outerBreaks = new ArrayList<>(breaks);
+        List<State> outerContinues = new ArrayList<>(continues);
+        breaks.clear();
+        continues.clear();
+        State exit = State.deadState();
+        State current = state.copy();
+        boolean first = true;
+        for (int round = 0; round < LOOP_ROUNDS && !current.dead; round++) {
+            tick(3 * current.size());
+            State before = current.copy();
+            boolean enter = true;
+            if (!(s.bodyFirst() && first)) {
+                exec(s.header(), current);
+                if (s.condition() != null) {
+                    Value condition = eval(s.condition(), current);
+                    if (Boolean.FALSE.equals(condition.constant)) {
+                        enter = false;
+                        exit.join(current);
+                    } else if (!Boolean.TRUE.equals(condition.constant)) {
+                        exit.join(current);
+                    }
+                }
+            }
+            first = false;
+            if (!enter) {
+                break;
+            }
+            State body = current.copy();
+            exec(s.body(), body);
+            for (State c : continues) {
+                body.join(c);
+            }
+            continues.clear();
+            exec(s.update(), body);
+            if (body.dead) {
+                break;
+            }
+            State next = before.copy();
+            next.join(body);
+            if (next.sameAs(before)) {
+                break;
+            }
+            current = next;
+            if (round == LOOP_ROUNDS - 1 && s.condition() != null) {
+                exit.join(current);
+            }
+        }
+        for (State b : breaks) {
+            exit.join(b);
+        }
+        breaks.clear();
+        breaks.addAll(outerBreaks);
+        continues.clear();
+        continues.addAll(outerContinues);
+        state.vars.clear();
+        state.vars.putAll(exit.vars);
+        state.dead = exit.dead;
+    }
+
+    private void switchStatement(Stmt.Switch s, State state) {
+        Value selector = eval(s.selector(), state);
+        List<State> outerBreaks = new ArrayList<>(breaks);
+        breaks.clear();
+        List<Stmt.Case> cases = s.cases();
+        int chosen = -1;
+        if (selector.isConstant()) {
+            for (int i = 0; i < cases.size() && chosen < 0; i++) {
+                for (Object label : cases.get(i).labels()) {
+                    if (Folding.sameConstant(label, selector.constant)) {
+                        chosen = i;
+                    }
+                }
+            }
+            if (chosen < 0) {
+                for (int i = 0; i < cases.size(); i++) {
+                    if (cases.get(i).isDefault()) {
+                        chosen = i;
+                    }
+                }
+            }
+        }
+        State exit = State.deadState();
+        if (selector.isConstant()) {
+            if (chosen < 0) {
+                exit.join(state);
+            } else {
+                State current = state.copy();
+                for (int i = chosen; i < cases.size() && !current.dead; i++) {
+                    exec(cases.get(i).body(), current);
+                    if (!s.fallsThrough()) {
+                        break;
+                    }
+                }
+                exit.join(current);
+            }
+        } else {
+            boolean hasDefault = cases.stream().anyMatch(Stmt.Case::isDefault);
+            State fall = State.deadState();
+            for (Stmt.Case c : cases) {
+                tick(state.size());
+                State current = state.copy();
+                if (s.fallsThrough()) {
+                    current.join(fall);
+                }
+                exec(c.body(), current);
+                fall = current;
+                if (!s.fallsThrough()) {
+                    exit.join(current);
+                }
+            }
+            if (s.fallsThrough()) {
+                exit.join(fall);
+            }
+            if (!hasDefault) {
+                exit.join(state);
+            }
+        }
+        for (State b : breaks) {
+            exit.join(b);
+        }
+        breaks.clear();
+        breaks.addAll(outerBreaks);
+        state.vars.clear();
+        state.vars.putAll(exit.vars);
+        state.dead = exit.dead;
+    }
+
+    private void tryStatement(Stmt.Try s, State state) {
+        tick(3 * state.size());
+        State entry = state.copy();
+        exec(s.body(), state);
+        State handlersEntry = entry.copy();
+        handlersEntry.join(state);
+        State after = state.copy();
+        for (List<Stmt> handler : s.handlers()) {
+            State h = handlersEntry.copy();
+            exec(handler, h);
+            after.join(h);
+        }
+        if (!s.finallyBlock().isEmpty()) {
+            State f = after.dead ? handlersEntry.copy() : after;
+            boolean wasDead = after.dead;
+            exec(s.finallyBlock(), f);
+            if (wasDead) {
+                f.dead = true;
+            }
+            after = f;
+        }
+        state.vars.clear();
+        state.vars.putAll(after.vars);
+        state.dead = after.dead;
+    }
+
+    // ---- heap ----
+
+    private Value load(Stmt.Load s, State state) {
+        if (s.base() == null || (s.base() instanceof Operand.Local l && l.name().equals("this"))) {
+            String owner = s.owner() != null ? s.owner() : method.owner();
+            Value local = s.base() == null ? null : eval(s.base(), state).slots.get("f:" + s.field());
+            Value global = engine.field(engine.program().fieldOwner(owner, s.field()) + "." + s.field());
+            Value result = local != null ? local : global != null ? global : Value.UNKNOWN;
+            String type = engine.program().fieldType(owner, s.field());
+            return result.type == null && type != null ? result.withType(type) : result;
+        }
+        Value base = eval(s.base(), state);
+        Value slot = base.slot("f:" + s.field());
+        if (slot != null) {
+            return slot;
+        }
+        String baseType = typeName(base.type);
+        if (baseType != null && engine.program().isProjectType(baseType)) {
+            Value global = engine.field(engine.program().fieldOwner(baseType, s.field()) + "." + s.field());
+            if (global != null) {
+                return global;
+            }
+        }
+        return base.isTainted() ? Value.UNKNOWN.withTaints(base.taints) : Value.UNKNOWN;
+    }
+
+    private void store(Stmt.Store s, State state) {
+        Value value = eval(s.value(), state);
+        boolean onThis = s.base() instanceof Operand.Local l && l.name().equals("this");
+        if (s.base() == null || onThis) {
+            String owner = s.owner() != null ? s.owner() : method.owner();
+            String key = engine.program().fieldOwner(owner, s.field()) + "." + s.field();
+            writeField(key, value);
+            if (onThis) {
+                state.vars.put("this", eval(s.base(), state).withSlot("f:" + s.field(), value));
+            }
+            return;
+        }
+        Value base = eval(s.base(), state);
+        if (s.base() instanceof Operand.Local l) {
+            state.vars.put(l.name(), base.withSlot("f:" + s.field(), value));
+        }
+        String baseType = typeName(base.type);
+        if (baseType != null && engine.program().isProjectType(baseType)) {
+            writeField(engine.program().fieldOwner(baseType, s.field()) + "." + s.field(), value);
+        }
+    }
+
+    private void writeField(String key, Value value) {
+        boolean symbolic = value.deepTaints().stream().anyMatch(Taint::isPlaceholder);
+        if (symbolic) {
+            fieldWrites.add(new Summary.FieldWrite(key, value));
+            List<Taint> real = value.deepTaints().stream().filter(t -> !t.isPlaceholder()).toList();
+            engine.writeField(key, value.withoutSlots().withTaints(real));
+        } else {
+            engine.writeField(key, value);
+        }
+    }
+
+    private static Value loadIndex(Value array, Value index) {
+        Value found = index.isConstant() && index.constant instanceof Long ? array.slot(index.constant)
+                : array.contents();
+        if (found == null) {
+            return array.isTainted() ? Value.UNKNOWN.withTaints(array.taints) : Value.UNKNOWN;
+        }
+        return found;
+    }
+
+    private void storeIndex(Stmt.StoreIndex s, State state) {
+        if (!(s.array() instanceof Operand.Local l)) {
+            return;
+        }
+        Value array = eval(s.array(), state);
+        Value index = eval(s.index(), state);
+        Value value = eval(s.value(), state);
+        state.vars.put(l.name(), index.isConstant() ? array.withSlot(index.constant, value) : array.withAny(value));
+    }
+
+    static String typeName(String type) {
+        return type == null ? null : type.startsWith("=") ? type.substring(1) : type;
+    }
+
+    // ---- calls ----
+
+    private void invoke(Stmt.Invoke s, State state) {
+        Value receiver = s.receiver() == null ? null : eval(s.receiver(), state);
+        List<Value> args = new ArrayList<>(s.args().size());
+        for (Operand a : s.args()) {
+            args.add(eval(a, state));
+        }
+        String declared = s.owner() != null && s.owner().startsWith("super:") ? null : s.owner();
+        String receiverType = s.constructor() ? s.owner()
+                : receiver != null && receiver.type != null && !receiver.type.equals("array")
+                        ? typeName(receiver.type) : declared;
+        boolean exact = receiver != null && receiver.type != null && receiver.type.startsWith("=");
+        if (s.owner() != null && s.owner().startsWith("super:")) {
+            receiverType = firstSuper(s.owner().substring(6));
+        }
+        Call call = new Call(s, receiver, args, receiverType, exact, state);
+        Value result = engine.calls().apply(this, call);
+        assign(state, s.target(), result);
+    }
+
+    private String firstSuper(String owner) {
+        List<String> supers = engine.program().supertypesOf(owner);
+        return supers.isEmpty() ? null : supers.get(0);
+    }
+
+    /** One call being analysed: what {@link Calls} needs to know and to change. */
+    final class Call {
+        final Stmt.Invoke site;
+        final Value receiver;
+        final List<Value> args;
+        final String receiverType;
+        final boolean exactType;
+        private final State state;
+
+        Call(Stmt.Invoke site, Value receiver, List<Value> args, String receiverType, boolean exactType,
+                State state) {
+            this.site = site;
+            this.receiver = receiver;
+            this.args = args;
+            this.receiverType = receiverType;
+            this.exactType = exactType;
+            this.state = state;
+        }
+
+        Value arg(int i) {
+            return i < args.size() ? args.get(i) : Value.UNKNOWN;
+        }
+
+        /** Replaces the receiver's value (a mutating call such as {@code append} or {@code add}). */
+        void updateReceiver(Value value) {
+            if (site.receiver() instanceof Operand.Local l) {
+                state.vars.put(l.name(), value);
+            }
+        }
+
+        /** Replaces an argument's value (a call that fills it, e.g. {@code setSecure} on a cookie). */
+        void updateArg(int i, Value value) {
+            if (i < site.args().size() && site.args().get(i) instanceof Operand.Local l) {
+                state.vars.put(l.name(), value);
+            }
+        }
+
+        TraceStep step(String message) {
+            return MethodAnalysis.this.step(site.line(), message);
+        }
+
+        String display() {
+            String type = receiverType == null ? "" : TypeNames.simple(receiverType) + ".";
+            return site.constructor() ? "new " + TypeNames.simple(site.owner()) + "(...)"
+                    : type + site.method() + "(...)";
+        }
+
+        int line() {
+            return site.line();
+        }
+
+        MethodIr caller() {
+            return method;
+        }
+
+        boolean reporting() {
+            return reporting;
+        }
+
+        /** A taint reached a sink: a finding, or for a parameter placeholder an entry of the summary. */
+        void sinkReached(Summary.Sink sink, Taint taint) {
+            if (taint.isPlaceholder()) {
+                if (paramSinks.size() < 32) {
+                    paramSinks.add(new Summary.ParamSink(sink, taint));
+                }
+            } else if (reporting) {
+                engine.report(sink, taint, method);
+            }
+        }
+
+        void fieldWrite(String key, Value value) {
+            writeField(key, value);
+        }
+    }
+}

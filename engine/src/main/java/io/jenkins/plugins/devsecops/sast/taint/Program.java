@@ -1,0 +1,202 @@
+package io.jenkins.plugins.devsecops.sast.taint;
+
+import io.jenkins.plugins.devsecops.sast.ir.ClassIr;
+import io.jenkins.plugins.devsecops.sast.ir.MethodIr;
+import io.jenkins.plugins.devsecops.sast.ir.TypeNames;
+import io.jenkins.plugins.devsecops.sast.ir.UnitIr;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The analysed program: every class and method, the class hierarchy, and call resolution over it (class-hierarchy
+ * analysis: a call on a type reaches that type's method and every override in its subtypes).
+ */
+final class Program implements TaintModels.Hierarchy {
+
+    private static final int MAX_TARGETS = 8;
+
+    private final Map<String, ClassIr> classes = new HashMap<>();
+    private final Map<String, List<ClassIr>> bySimpleName = new HashMap<>();
+    private final Map<String, List<MethodIr>> byNameArity = new HashMap<>();
+    private final Map<String, Set<String>> subtypes = new HashMap<>();
+    private final List<MethodIr> methods = new ArrayList<>();
+
+    Program(List<UnitIr> units) {
+        for (UnitIr unit : units) {
+            for (ClassIr c : unit.classes()) {
+                if (classes.putIfAbsent(c.name(), c) != null) {
+                    continue;
+                }
+                bySimpleName.computeIfAbsent(c.simpleName(), k -> new ArrayList<>()).add(c);
+                for (MethodIr m : c.methods()) {
+                    methods.add(m);
+                    byNameArity.computeIfAbsent(m.name() + "/" + m.parameters().size(), k -> new ArrayList<>())
+                            .add(m);
+                }
+            }
+        }
+        for (ClassIr c : classes.values()) {
+            for (String parent : c.supertypes()) {
+                ClassIr resolved = find(parent);
+                subtypes.computeIfAbsent(resolved == null ? TypeNames.simple(parent) : resolved.name(),
+                        k -> new HashSet<>()).add(c.name());
+            }
+        }
+    }
+
+    List<MethodIr> methods() {
+        return methods;
+    }
+
+    /** The project class a (possibly simple) name denotes, or null. */
+    ClassIr find(String name) {
+        if (name == null) {
+            return null;
+        }
+        String erased = TypeNames.erase(name);
+        ClassIr exact = classes.get(erased);
+        if (exact != null) {
+            return exact;
+        }
+        List<ClassIr> candidates = bySimpleName.get(TypeNames.simple(erased));
+        if (candidates == null) {
+            return null;
+        }
+        if (!TypeNames.isQualified(erased) || candidates.size() == 1) {
+            for (ClassIr c : candidates) {
+                if (TypeNames.matches(c.name(), erased) || !TypeNames.isQualified(erased)) {
+                    return c;
+                }
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public List<String> supertypesOf(String type) {
+        ClassIr c = find(type);
+        return c == null ? List.of() : c.supertypes();
+    }
+
+    /** Whether the type is a project class. */
+    boolean isProjectType(String type) {
+        return find(type) != null;
+    }
+
+    /** The declared type of a field of a project class (looking up its superclasses), or null. */
+    String fieldType(String owner, String field) {
+        ClassIr c = find(owner);
+        for (int depth = 0; c != null && depth < 10; depth++) {
+            String type = c.fieldTypes().get(field);
+            if (type != null) {
+                return type;
+            }
+            c = c.supertypes().isEmpty() ? null : find(c.supertypes().get(0));
+        }
+        return null;
+    }
+
+    /** The class that declares a field, searching superclasses; the owner itself when none does. */
+    String fieldOwner(String owner, String field) {
+        ClassIr c = find(owner);
+        for (int depth = 0; c != null && depth < 10; depth++) {
+            if (c.fieldTypes().containsKey(field)) {
+                return c.name();
+            }
+            c = c.supertypes().isEmpty() ? null : find(c.supertypes().get(0));
+        }
+        ClassIr own = find(owner);
+        return own == null ? owner : own.name();
+    }
+
+    /**
+     * The project methods a call may reach. {@code exactType} marks a receiver whose dynamic type is known (a fresh
+     * allocation), so no override in a subtype is added.
+     */
+    List<MethodIr> resolve(String receiverType, String method, int arity, boolean exactType) {
+        String key = method + "/" + arity;
+        List<MethodIr> candidates = byNameArity.get(key);
+        if (candidates == null) {
+            return List.of();
+        }
+        if (receiverType == null) {
+            // unknown receiver: only a method name unique in the project is taken
+            return candidates.size() == 1 ? candidates : List.of();
+        }
+        ClassIr start = find(receiverType);
+        if (start == null) {
+            return List.of();
+        }
+        Set<MethodIr> found = new LinkedHashSet<>();
+        // the method as declared in the type or inherited from its nearest project superclass
+        MethodIr declared = declaredIn(start, key, 0);
+        if (declared != null) {
+            found.add(declared);
+        }
+        if (!exactType) {
+            for (String sub : allSubtypes(start.name())) {
+                ClassIr c = classes.get(sub);
+                if (c != null) {
+                    MethodIr override = own(c, key);
+                    if (override != null) {
+                        found.add(override);
+                    }
+                }
+                if (found.size() >= MAX_TARGETS) {
+                    break;
+                }
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    private MethodIr declaredIn(ClassIr c, String key, int depth) {
+        if (c == null || depth > 10) {
+            return null;
+        }
+        MethodIr own = own(c, key);
+        if (own != null) {
+            return own;
+        }
+        for (String parent : c.supertypes()) {
+            MethodIr inherited = declaredIn(find(parent), key, depth + 1);
+            if (inherited != null) {
+                return inherited;
+            }
+        }
+        return null;
+    }
+
+    private static MethodIr own(ClassIr c, String key) {
+        for (MethodIr m : c.methods()) {
+            if ((m.name() + "/" + m.parameters().size()).equals(key)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private Set<String> allSubtypes(String type) {
+        Set<String> all = new LinkedHashSet<>();
+        List<String> work = new ArrayList<>(List.of(type));
+        while (!work.isEmpty() && all.size() < 200) {
+            String next = work.remove(work.size() - 1);
+            for (String sub : subtypes.getOrDefault(next, Set.of())) {
+                if (all.add(sub)) {
+                    work.add(sub);
+                }
+            }
+            for (String sub : subtypes.getOrDefault(TypeNames.simple(next), Set.of())) {
+                if (all.add(sub)) {
+                    work.add(sub);
+                }
+            }
+        }
+        return all;
+    }
+}

@@ -1,0 +1,39 @@
+package io.jenkins.plugins.devsecops.sast.taint;
+
+import java.util.List;
+
+/**
+ * What a method does to taint, for its callers: the value it returns (with parameter placeholders where a
+ * parameter's taint flows into it), the sinks its parameters reach, and the fields it writes from its parameters.
+ */
+record Summary(Value returned, List<ParamSink> paramSinks, List<FieldWrite> fieldWrites) {
+
+    static final Summary UNKNOWN = new Summary(Value.UNKNOWN, List.of(), List.of());
+
+    Summary {
+        paramSinks = List.copyOf(paramSinks);
+        fieldWrites = List.copyOf(fieldWrites);
+    }
+
+    /** A sink reached by a parameter's taint: the placeholder carries the steps from the parameter to the sink. */
+    record ParamSink(Sink sink, Taint placeholder) {
+    }
+
+    /** A field written with a value that depends on the parameters. */
+    record FieldWrite(String field, Value value) {
+    }
+
+    /** The sink a flow ends in. */
+    record Sink(String kind, String path, int line, String method, String call) {
+    }
+
+    /** A fingerprint of the summary, to tell when the fixpoint is reached. */
+    String signature() {
+        StringBuilder s = new StringBuilder();
+        s.append(returned.constant).append('|').append(returned.isTainted()).append('|');
+        returned.deepTaints().forEach(t -> s.append(t.key()).append(','));
+        paramSinks.forEach(p -> s.append(p.sink()).append(p.placeholder().key()));
+        fieldWrites.forEach(f -> s.append(f.field()).append(f.value().deepTaints().size()));
+        return s.toString();
+    }
+}

@@ -1,0 +1,158 @@
+package io.jenkins.plugins.devsecops.sast.taint;
+
+import io.jenkins.plugins.devsecops.model.Location;
+import io.jenkins.plugins.devsecops.model.TraceStep;
+import io.jenkins.plugins.devsecops.sast.ir.MethodIr;
+import io.jenkins.plugins.devsecops.sast.ir.UnitIr;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The whole-program analysis: summaries of every method computed to a fixpoint (at most {@link #MAX_ROUNDS}
+ * rounds over all methods; fields are one flow-insensitive store per field), then one reporting pass in which each
+ * source-to-sink flow and each failed value check becomes a {@link FlowFinding}. Not thread-safe; one per scan.
+ */
+public final class TaintEngine {
+
+    static final int MAX_ROUNDS = 5;
+
+    private final Program program;
+    private final TaintModels models;
+    private final Map<String, Map<String, String>> propertiesFiles;
+    private final Calls calls = new Calls(this);
+    private final Map<String, Summary> summaries = new HashMap<>();
+    private final Map<String, Value> fields = new HashMap<>();
+    private final Map<String, String> flags = new HashMap<>();
+    private final Map<Object, FlowFinding> findings = new LinkedHashMap<>();
+    private final List<String> notes = new ArrayList<>();
+    private final Map<String, Boolean> abandoned = new ConcurrentHashMap<>();
+    private boolean fieldsChanged;
+
+    /**
+     * @param units the lowered files
+     * @param models the taint models
+     * @param propertiesFiles the project's {@code .properties} files by file name, for values the code reads
+     */
+    public TaintEngine(List<UnitIr> units, TaintModels models, Map<String, Map<String, String>> propertiesFiles) {
+        this.program = new Program(units);
+        this.models = models;
+        this.propertiesFiles = propertiesFiles;
+        models.flagSetters().forEach(flags::put);
+    }
+
+    /** The result: the findings and the notes on methods the analysis gave up on. */
+    public record Result(List<FlowFinding> findings, List<String> notes, int methods, int rounds) {
+    }
+
+    /**
+     * Runs the analysis.
+     *
+     * @param deadlineNanos a {@link System#nanoTime()} after which summaries stop being refined
+     */
+    public Result run(long deadlineNanos) {
+        List<MethodIr> methods = program.methods();
+        int rounds = 0;
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            rounds++;
+            boolean changed = false;
+            fieldsChanged = false;
+            for (MethodIr method : methods) {
+                Summary before = summaries.get(method.id());
+                Summary after = analyse(method, false);
+                if (before == null || !before.signature().equals(after.signature())) {
+                    changed = true;
+                }
+                summaries.put(method.id(), after);
+            }
+            if ((!changed && !fieldsChanged) || System.nanoTime() > deadlineNanos) {
+                if (changed || fieldsChanged) {
+                    notes.add("time budget reached after " + rounds + " rounds: summaries may be incomplete");
+                }
+                break;
+            }
+        }
+        for (MethodIr method : methods) {
+            analyse(method, true);
+        }
+        return new Result(List.copyOf(findings.values()), notes, methods.size(), rounds);
+    }
+
+    private Summary analyse(MethodIr method, boolean reporting) {
+        if (abandoned.containsKey(method.id())) {
+            return Summary.UNKNOWN;
+        }
+        try {
+            return new MethodAnalysis(this, method, reporting).run();
+        } catch (MethodAnalysis.BudgetExceeded | StackOverflowError e) {
+            abandoned.put(method.id(), true);
+            notes.add(method.path() + ": " + method.displayName() + " not analysed: more than "
+                    + MethodAnalysis.MAX_STEPS + " analysis steps");
+            return Summary.UNKNOWN;
+        }
+    }
+
+    Program program() {
+        return program;
+    }
+
+    TaintModels models() {
+        return models;
+    }
+
+    Calls calls() {
+        return calls;
+    }
+
+    Summary summary(MethodIr method) {
+        Summary summary = summaries.get(method.id());
+        return summary == null ? Summary.UNKNOWN : summary;
+    }
+
+    Value field(String key) {
+        return fields.get(key);
+    }
+
+    void writeField(String key, Value value) {
+        Value before = fields.get(key);
+        Value after = before == null ? value : before.join(value);
+        if (!after.equals(before)) {
+            fields.put(key, after);
+            fieldsChanged = true;
+        }
+    }
+
+    String flagOf(String setter) {
+        return flags.get(setter);
+    }
+
+    String property(String fileName, String key) {
+        String name = fileName.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1);
+        Map<String, String> file = propertiesFiles.get(name);
+        return file == null ? null : file.get(key);
+    }
+
+    void report(Summary.Sink sink, Taint taint, MethodIr method) {
+        ModelFile.KindModel kind = models.kind(sink.kind());
+        String rule = kind == null ? sink.kind() : kind.rule();
+        TraceStep first = taint.trace().isEmpty() ? null : taint.trace().get(0);
+        Object key = List.of(rule, sink.path(), sink.line(), first == null ? "" : first.location().toString(),
+                first == null ? "" : first.message());
+        findings.putIfAbsent(key, new FlowFinding(rule, sink.kind(), sink.path(), sink.line(), sink.method(),
+                sink.call(), taint.source(), taint.remote(), taint.trace(), null));
+    }
+
+    void reportCheck(ModelFile.CheckModel check, MethodAnalysis.Call call, String value) {
+        MethodIr method = call.caller();
+        Object key = List.of(check.rule(), method.path(), call.line(), call.display());
+        String message = value == null ? call.display() : call.display() + " with \"" + value + "\"";
+        findings.putIfAbsent(key, new FlowFinding(check.rule(), null, method.path(), call.line(),
+                method.displayName(), call.display(), value, false,
+                List.of(new TraceStep(new Location(method.path(), call.line(), 0, call.line(), 0, null), message)),
+                check));
+    }
+}

@@ -1,0 +1,226 @@
+package io.jenkins.plugins.devsecops.sast.taint;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The abstract value of a variable: a constant (when every path gives the same one), the taints it carries, the
+ * type and tag known for it, and what it holds under constant keys (map keys, list indices, array elements, object
+ * fields, builder contents) and under unknown ones. Immutable.
+ */
+final class Value {
+
+    /** Not a constant (the top of the constant lattice). */
+    static final Object NOT_CONSTANT = new Object() {
+        @Override
+        public String toString() {
+            return "⊤";
+        }
+    };
+
+    static final int MAX_TAINTS = 6;
+    static final int MAX_SLOTS = 64;
+    static final int MAX_DEPTH = 4;
+
+    static final Value UNKNOWN = new Value(NOT_CONSTANT, List.of(), null, null, Map.of(), null);
+
+    final Object constant;
+    final List<Taint> taints;
+    final String type;
+    final String tag;
+    final Map<Object, Value> slots;
+    final Value any;
+
+    private Value(Object constant, List<Taint> taints, String type, String tag, Map<Object, Value> slots, Value any) {
+        this.constant = constant;
+        this.taints = taints;
+        this.type = type;
+        this.tag = tag;
+        this.slots = slots;
+        this.any = any;
+    }
+
+    static Value constant(Object value) {
+        return new Value(value, List.of(), null, null, Map.of(), null);
+    }
+
+    static Value tainted(Taint taint) {
+        return new Value(NOT_CONSTANT, List.of(taint), null, null, Map.of(), null);
+    }
+
+    static Value ofType(String type) {
+        return new Value(NOT_CONSTANT, List.of(), type, null, Map.of(), null);
+    }
+
+    boolean isConstant() {
+        return constant != NOT_CONSTANT;
+    }
+
+    boolean isTainted() {
+        return !taints.isEmpty();
+    }
+
+    Value withConstant(Object value) {
+        return new Value(value, taints, type, tag, slots, any);
+    }
+
+    Value withTaints(Collection<Taint> newTaints) {
+        return new Value(constant, cap(newTaints), type, tag, slots, any);
+    }
+
+    Value withType(String newType) {
+        return new Value(constant, taints, newType, tag, slots, any);
+    }
+
+    Value withTag(String newTag) {
+        return new Value(constant, taints, type, newTag, slots, any);
+    }
+
+    Value withSlot(Object key, Value value) {
+        if (slots.size() >= MAX_SLOTS && !slots.containsKey(key)) {
+            return withAny(value);
+        }
+        Map<Object, Value> copy = new LinkedHashMap<>(slots);
+        copy.put(key, value.shallow());
+        return new Value(constant, taints, type, tag, copy, any);
+    }
+
+    Value withoutSlots() {
+        return new Value(constant, taints, type, tag, Map.of(), null);
+    }
+
+    Value withAny(Value value) {
+        return new Value(constant, taints, type, tag, slots, any == null ? value.shallow() : any.join(value.shallow()));
+    }
+
+    /** What the value holds under a key: the slot, else the unknown-key contents. */
+    Value slot(Object key) {
+        Value found = slots.get(key);
+        if (found != null) {
+            return any == null ? found : found.join(any);
+        }
+        return any == null ? null : any;
+    }
+
+    /** Everything it holds under any key, joined. */
+    Value contents() {
+        Value result = any;
+        for (Value v : slots.values()) {
+            result = result == null ? v : result.join(v);
+        }
+        return result;
+    }
+
+    /** Its own taints and those of everything it holds. */
+    List<Taint> deepTaints() {
+        if (slots.isEmpty() && any == null) {
+            return taints;
+        }
+        List<Taint> all = new ArrayList<>(taints);
+        for (Value v : slots.values()) {
+            all.addAll(v.deepTaints());
+        }
+        if (any != null) {
+            all.addAll(any.deepTaints());
+        }
+        return cap(all);
+    }
+
+    /** The taints a string conversion of the value carries (a builder's or array's contents included). */
+    List<Taint> deepTaintsForConcat() {
+        return deepTaints();
+    }
+
+    /** The value with nesting cut below {@link #MAX_DEPTH} levels, its deeper taints folded in. */
+    private Value shallow() {
+        return depth() > MAX_DEPTH ? new Value(constant, deepTaints(), type, tag, Map.of(), null) : this;
+    }
+
+    private int depth() {
+        int deepest = 0;
+        for (Value v : slots.values()) {
+            deepest = Math.max(deepest, v.depth());
+        }
+        if (any != null) {
+            deepest = Math.max(deepest, any.depth());
+        }
+        return deepest + (slots.isEmpty() && any == null ? 0 : 1);
+    }
+
+    static List<Taint> cap(Collection<Taint> taints) {
+        if (taints.isEmpty()) {
+            return List.of();
+        }
+        Map<Object, Taint> unique = new LinkedHashMap<>();
+        for (Taint t : taints) {
+            if (unique.size() >= MAX_TAINTS) {
+                break;
+            }
+            unique.putIfAbsent(t.key(), t);
+        }
+        return List.copyOf(unique.values());
+    }
+
+    /** The least upper bound: constants equal or not constant, taints united, slots joined key by key. */
+    Value join(Value other) {
+        if (other == null || other == this) {
+            return this;
+        }
+        Object c = Objects.equals(constant, other.constant) ? constant : NOT_CONSTANT;
+        List<Taint> t = taints.isEmpty() ? other.taints : other.taints.isEmpty() ? taints : union(taints, other.taints);
+        String ty = Objects.equals(type, other.type) ? type : type == null ? other.type : other.type == null ? type : null;
+        String tg = Objects.equals(tag, other.tag) ? tag : tag == null ? other.tag : other.tag == null ? tag : null;
+        Map<Object, Value> s;
+        if (slots.isEmpty()) {
+            s = other.slots;
+        } else if (other.slots.isEmpty()) {
+            s = slots;
+        } else {
+            s = new HashMap<>(slots);
+            other.slots.forEach((k, v) -> s.merge(k, v, Value::join));
+        }
+        Value a = any == null ? other.any : other.any == null ? any : any.join(other.any);
+        return new Value(c, t, ty, tg, s, a);
+    }
+
+    private static List<Taint> union(List<Taint> a, List<Taint> b) {
+        List<Taint> all = new ArrayList<>(a);
+        all.addAll(b);
+        return cap(all);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Value v && Objects.equals(constant, v.constant) && sameTaints(taints, v.taints)
+                && Objects.equals(type, v.type) && Objects.equals(tag, v.tag) && slots.equals(v.slots)
+                && Objects.equals(any, v.any);
+    }
+
+    private static boolean sameTaints(List<Taint> a, List<Taint> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).key().equals(b.get(i).key())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(constant, taints.size(), type, tag, slots.size());
+    }
+
+    @Override
+    public String toString() {
+        return "Value[" + constant + (taints.isEmpty() ? "" : " tainted") + (type == null ? "" : " " + type)
+                + (slots.isEmpty() ? "" : " slots=" + slots.keySet()) + "]";
+    }
+}

@@ -1,0 +1,74 @@
+package io.jenkins.plugins.devsecops.sast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.devsecops.model.Report;
+import io.jenkins.plugins.devsecops.model.StageStatus;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Hostile Java sources end in a note naming the file; the rest of the project is still analysed. */
+class HostileSastInputTest {
+
+    @TempDir
+    Path root;
+
+    private void write(String path, String content) throws Exception {
+        Path file = root.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+    }
+
+    private void writeTruePositive() throws Exception {
+        write("app/Ok.java", """
+                package app;
+                public class Ok {
+                    void run(javax.servlet.http.HttpServletRequest request) throws Exception {
+                        Runtime.getRuntime().exec(request.getParameter("c"));
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void shouldNoteAFileThatDoesNotParseAndAnalyseTheOthers() throws Exception {
+        writeTruePositive();
+        write("app/Broken.java", "package app; public class Broken { void x( { }");
+        write("app/Binary.java", "\u0000\u0001garbage");
+
+        Report report = SastFixturesTest.scan(root);
+
+        assertThat(report.stages().get(0).status()).isEqualTo(StageStatus.COMPLETED);
+        assertThat(report.stages().get(0).errors()).anySatisfy(e -> {
+            assertThat(e.path()).isEqualTo("app/Broken.java");
+            assertThat(e.message()).startsWith("could not parse");
+        });
+        assertThat(report.findings()).extracting(f -> f.ruleId()).containsExactly("command-injection");
+    }
+
+    @Test
+    void shouldBoundDeeplyNestedExpressionsAndHugeMethods() throws Exception {
+        writeTruePositive();
+        String nested = "(".repeat(3000) + "1" + ")".repeat(3000);
+        write("app/Nested.java", "package app; class Nested { int x() { return " + nested + "; } }");
+        String concat = "a" + " + a".repeat(5000);
+        write("app/Chain.java", "package app; class Chain { String x(String a) { return " + concat + "; } }");
+        StringBuilder huge = new StringBuilder("package app; class Huge { void x(javax.servlet.http.HttpServletRequest r)"
+                + " throws Exception { String s = r.getParameter(\"p\");\n");
+        for (int i = 0; i < 6_000; i++) {
+            huge.append("if (s.length() > ").append(i).append(") { s = s + \"").append(i).append("\"; }\n");
+        }
+        huge.append("} }");
+        write("app/Huge.java", huge.toString());
+
+        Report report = SastFixturesTest.scan(root);
+
+        assertThat(report.stages().get(0).status()).isEqualTo(StageStatus.COMPLETED);
+        assertThat(report.findings()).extracting(f -> f.location().path()).contains("app/Ok.java");
+        assertThat(report.stages().get(0).errors()).extracting(e -> e.path())
+                .contains("app/Nested.java", "app/Chain.java", "app/Huge.java");
+    }
+}
