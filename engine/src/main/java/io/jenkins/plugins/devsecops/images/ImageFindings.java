@@ -69,7 +69,7 @@ final class ImageFindings {
         VersionOrdering ordering = VersionOrderings.of(pkg.ecosystem());
         String fixed = group.stream().map(r -> verdicts.get(r.id()).fixedVersion()).filter(v -> v != null)
                 .filter(ordering::isValid).min(ordering::compare).orElse(null);
-        String summary = main.summary() != null ? main.summary() : firstSentence(main);
+        String summary = main.shortSummary();
         String details = main.details() == null ? "" : main.details();
         if (details.length() > 2000) {
             details = details.substring(0, 2000) + "...";
@@ -82,7 +82,7 @@ final class ImageFindings {
         String advisoryPackage = pkg.advisoryName().equals(pkg.name()) ? pkg.name()
                 : pkg.name() + " (source package " + pkg.advisoryName() + ")";
         Finding.Builder builder = Finding.builder().ruleId(ruleId).stage(STAGE).severity(severity.severity())
-                .title(pkg.name() + "@" + pkg.version() + ": " + oneLine(summary))
+                .title(pkg.name() + "@" + pkg.version() + ": " + main.headline())
                 .message((details.isBlank() ? summary : details) + "\n\nInstalled: " + advisoryPackage + " "
                         + pkg.version() + " in " + image.image().name() + ", " + where + ".")
                 .location(Location.ofFile(ImagePackages.location(pkg, image)))
@@ -111,20 +111,5 @@ final class ImageFindings {
         int colon = digest.indexOf(':');
         String hex = colon < 0 ? digest : digest.substring(colon + 1);
         return (colon < 0 ? "" : digest.substring(0, colon + 1)) + hex.substring(0, Math.min(12, hex.length()));
-    }
-
-    private static String firstSentence(OsvRecord record) {
-        if (record.details() == null || record.details().isBlank()) {
-            return record.id();
-        }
-        String text = record.details().strip().replaceAll("\\s+", " ");
-        int end = text.indexOf(". ");
-        text = end > 0 ? text.substring(0, end) : text;
-        return text.length() > 120 ? text.substring(0, 120) + "..." : text;
-    }
-
-    private static String oneLine(String text) {
-        String line = text.strip().replaceAll("\\s+", " ");
-        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
     }
 }

@@ -59,6 +59,26 @@ public record OsvRecord(String id, List<String> aliases, String summary, String 
         }
     }
 
+    /** The summary, or for records without one (e.g. PYSEC, DSA) the first sentence of the details, else the id. */
+    public String shortSummary() {
+        if (summary != null) {
+            return summary;
+        }
+        if (details == null || details.isBlank()) {
+            return id;
+        }
+        String text = details.strip().replaceAll("\\s+", " ");
+        int end = text.indexOf(". ");
+        text = end > 0 ? text.substring(0, end) : text;
+        return text.length() > 120 ? text.substring(0, 120) + "..." : text;
+    }
+
+    /** {@link #shortSummary()} on one line (white space collapsed), at most 200 characters: for a finding's title. */
+    public String headline() {
+        String line = shortSummary().strip().replaceAll("\\s+", " ");
+        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+    }
+
     /** A range of type {@code SEMVER}, {@code ECOSYSTEM} or {@code GIT} and its events. */
     public record Range(String type, List<Event> events) {
 
