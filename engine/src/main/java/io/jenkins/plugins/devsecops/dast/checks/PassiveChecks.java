@@ -18,6 +18,7 @@ import org.jsoup.nodes.Element;
 public final class PassiveChecks {
 
     private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+");
+    private static final Pattern HSTS_MAX_AGE = Pattern.compile("max-age\\s*=\\s*\"?(\\d+)");
     private static final List<Pattern> STACK_TRACES = List.of(
             Pattern.compile("(?m)^\\s*at [\\w$.]+\\.[\\w$<>]+\\([\\w$]+\\.(?:java|kt|scala|groovy):\\d+\\)"),
             Pattern.compile("Traceback \\(most recent call last\\):"),
@@ -73,7 +74,7 @@ public final class PassiveChecks {
         }
         if (https && ok) {
             String hsts = response.header("strict-transport-security").orElse("");
-            Matcher age = Pattern.compile("max-age\\s*=\\s*\"?(\\d+)").matcher(hsts);
+            Matcher age = HSTS_MAX_AGE.matcher(hsts);
             if (!age.find() || Long.parseLong(age.group(1).length() > 12 ? "999999999999" : age.group(1)) < 15_552_000L) {
                 findings.report(DastRule.HSTS_MISSING, root).evidence(hsts.isEmpty() ? "Strict-Transport-Security absent"
                         : "Strict-Transport-Security: " + hsts).property("example", uri.toString()).add();
