@@ -203,6 +203,39 @@ class ImageStageTest {
     }
 
     @Test
+    void shouldReadBerkeleyDbAndNdbRpmDatabases() throws Exception {
+        byte[] bdb;
+        try (InputStream in = ImageStageTest.class.getResourceAsStream("rpm-bdb/Packages")) {
+            bdb = Objects.requireNonNull(in).readAllBytes();
+        }
+        TestLayer centos = TestLayer.create()
+                .file("etc/os-release", "NAME=\"CentOS Linux\"\nID=\"centos\"\nVERSION_ID=\"7\"\n")
+                .file("var/lib/rpm/Packages", bdb);
+        List<byte[]> blobs = io.jenkins.plugins.devsecops.images.inventory.RpmFixtures.sqliteBlobs();
+        TestLayer suse = TestLayer.create()
+                .file("etc/os-release", "NAME=\"openSUSE Leap\"\nID=\"opensuse-leap\"\nVERSION_ID=\"15.5\"\n")
+                .file("usr/lib/sysimage/rpm/Packages.db", io.jenkins.plugins.devsecops.images.inventory.RpmFixtures
+                        .ndb(blobs))
+                .symlink("var/lib/rpm", "../../usr/lib/sysimage/rpm");
+        Path centosImage = TestImage.of(centos).dockerArchive(temp.resolve("centos.tar"));
+        Path suseImage = TestImage.of(suse).dockerArchive(temp.resolve("suse.tar"));
+
+        Report report = scan("images.refs", centosImage + ";" + suseImage);
+
+        assertThat(stage(report).errors()).isEmpty();
+        assertThat(stage(report).warnings()).noneMatch(w -> w.contains("NOT inventoried"));
+        assertThat(report.components()).filteredOn(c -> c.sourceFile().startsWith(centosImage.toString()))
+                .extracting(c -> c.name() + "@" + c.version() + " " + c.sourceFile().substring(centosImage.toString().length()))
+                .containsExactlyInAnyOrder("openssl-libs@1:3.0.7-27.el9 !/var/lib/rpm/Packages",
+                        "bash@5.1.8-9.el9 !/var/lib/rpm/Packages", "tzdata@2024a-1.el9 !/var/lib/rpm/Packages");
+        assertThat(report.components()).filteredOn(c -> c.sourceFile().startsWith(suseImage.toString()))
+                .extracting(Component::purl).containsExactlyInAnyOrder(
+                        "pkg:rpm/opensuse/openssl-libs@3.0.7-27.el9?arch=x86_64&distro=opensuse-leap-15.5&epoch=1",
+                        "pkg:rpm/opensuse/bash@5.1.8-9.el9?arch=x86_64&distro=opensuse-leap-15.5",
+                        "pkg:rpm/opensuse/tzdata@2024a-1.el9?arch=x86_64&distro=opensuse-leap-15.5");
+    }
+
+    @Test
     void shouldAnalyseEachLayerOnceAndReuseItFromTheCache() throws Exception {
         Path archive = TestImage.of(debianBase(), application()).baseLayers(1).dockerArchive(temp.resolve("app.tar"));
         Path other = TestImage.of(debianBase()).dockerArchive(temp.resolve("base.tar"));
