@@ -236,6 +236,33 @@ class ImageStageTest {
     }
 
     @Test
+    void shouldInventoryGoModulesFromABinarysBuildInfoAndMatchThem() throws Exception {
+        byte[] server = io.jenkins.plugins.devsecops.images.inventory.GoBinaries.real();
+        TestLayer app = TestLayer.create().instruction("COPY server /app/server # buildkit")
+                .executable("app/server", server)
+                .file("app/server.data", server); // not executable: not looked into
+        Path archive = TestImage.of(debianBase(), app).baseLayers(1).dockerArchive(temp.resolve("go.tar"));
+
+        Report report = scan("images.refs", archive.toString(), "images.osvDir", osvRecords().toString());
+        Report cached = scan("images.refs", archive.toString(), "images.osvDir", osvRecords().toString());
+
+        assertThat(stage(report).errors()).isEmpty();
+        assertThat(report.components()).filteredOn(c -> c.ecosystem().equals("Go"))
+                .extracting(Component::purl, Component::sourceFile).containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("pkg:golang/golang.org/x/text@v0.3.7", archive + "!/app/server"),
+                        org.assertj.core.groups.Tuple.tuple("pkg:golang/stdlib@1.19.8", archive + "!/app/server"));
+        Finding text = finding(report, "CVE-2022-32149");
+        assertThat(text.identifiers()).contains("GO-2022-1059", "GHSA-69ch-w2m2-3vjp");
+        assertThat(text.fixedVersion()).isEqualTo("0.3.8");
+        assertThat(text.properties()).containsEntry("layerInstruction", "COPY server /app/server")
+                .containsEntry("baseImage", "false");
+        // from the layer cache, the extract (not the binary) gives the same
+        assertThat(stage(cached).properties().get("image." + archive)).contains("(2 cached");
+        assertThat(cached.components()).extracting(Component::purl).containsAll(
+                report.components().stream().map(Component::purl).toList());
+    }
+
+    @Test
     void shouldAnalyseEachLayerOnceAndReuseItFromTheCache() throws Exception {
         Path archive = TestImage.of(debianBase(), application()).baseLayers(1).dockerArchive(temp.resolve("app.tar"));
         Path other = TestImage.of(debianBase()).dockerArchive(temp.resolve("base.tar"));
