@@ -129,7 +129,11 @@ class ImageStageTest {
         assertThat(glibc.message()).contains("libc6 (source package glibc) 2.36-9+deb12u1", "from the base image");
         Finding coreutils = finding(report, "CVE-2016-2781");
         assertThat(coreutils.fixedVersion()).isNull();
-        assertThat(coreutils.properties()).containsEntry("fixStatus", "no fix published");
+        // the record's ecosystem_specific.urgency is shown, not guessed
+        assertThat(coreutils.properties()).containsEntry("fixStatus", "no fix published; Debian urgency: unimportant")
+                .containsEntry("distroStatus", "Debian urgency: unimportant");
+        assertThat(coreutils.remediation()).startsWith("The Debian security team rates this unimportant for its "
+                + "packages and plans no fix: remove coreutils");
         Finding lodash = finding(report, "CVE-2021-23337");
         assertThat(lodash.fixedVersion()).isEqualTo("4.17.21");
         assertThat(lodash.properties()).containsEntry("layerInstruction", "COPY app /app").containsEntry("baseImage", "false");
