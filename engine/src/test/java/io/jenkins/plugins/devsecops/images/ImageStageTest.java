@@ -266,6 +266,49 @@ class ImageStageTest {
                 report.components().stream().map(Component::purl).toList());
     }
 
+    static byte[] zip(java.util.Map<String, byte[]> entries) throws java.io.IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(bytes)) {
+            for (var entry : entries.entrySet()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getKey()));
+                out.write(entry.getValue());
+                out.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void shouldReadJavaArchivesAsTheyStreamByKeepingOnlyTheirPackageFacts() throws Exception {
+        byte[] filler = new byte[2 << 20];
+        new java.util.Random(1).nextBytes(filler);
+        byte[] log4j = zip(new java.util.LinkedHashMap<>(java.util.Map.of(
+                "META-INF/maven/org.apache.logging.log4j/log4j-core/pom.properties",
+                "groupId=org.apache.logging.log4j\nartifactId=log4j-core\nversion=2.14.1\n".getBytes(),
+                "org/apache/logging/log4j/core/Big.class", filler)));
+        java.util.Map<String, byte[]> boot = new java.util.LinkedHashMap<>();
+        boot.put("META-INF/maven/com.example/app/pom.properties",
+                "groupId=com.example\nartifactId=app\nversion=1.0.0\n".getBytes());
+        boot.put("BOOT-INF/lib/log4j-core-2.14.1.jar", log4j);
+        boot.put("BOOT-INF/classes/App.class", filler);
+        TestLayer app = TestLayer.create().instruction("COPY app.jar /app/app.jar")
+                .file("app/app.jar", zip(boot))
+                .file("app/broken.jar", "PK not really a zip, only text that starts like one");
+        Path archive = TestImage.of(debianBase(), app).baseLayers(1).dockerArchive(temp.resolve("jar.tar"));
+
+        Report report = scan("images.refs", archive.toString());
+
+        assertThat(report.components()).filteredOn(c -> c.ecosystem().equals("Maven")).extracting(Component::purl)
+                .containsExactlyInAnyOrder("pkg:maven/com.example/app@1.0.0",
+                        "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1");
+        assertThat(stage(report).warnings()).anyMatch(w -> w.contains("/app/broken.jar: not a readable zip archive"));
+        // what the layer cache keeps of the 4 MB archive is its package facts
+        try (var files = Files.list(temp.resolve("cache"))) {
+            long cached = files.mapToLong(f -> f.toFile().length()).sum();
+            assertThat(cached).isLessThan(64 * 1024);
+        }
+    }
+
     @Test
     void shouldAnalyseEachLayerOnceAndReuseItFromTheCache() throws Exception {
         Path archive = TestImage.of(debianBase(), application()).baseLayers(1).dockerArchive(temp.resolve("app.tar"));

@@ -43,8 +43,7 @@ public final class LanguageInventory {
 
     /** Whether a path ({@code lower} lower-cased) is a language package manifest the inventory reads. */
     static boolean wanted(String lower, String path) {
-        return lower.endsWith(".jar") || lower.endsWith(".war") || lower.endsWith(".ear")
-                || lower.endsWith("/package.json") && lower.contains("node_modules/")
+        return lower.endsWith("/package.json") && lower.contains("node_modules/")
                 || lower.endsWith(".dist-info/metadata") || lower.endsWith(".egg-info/pkg-info")
                 || lower.endsWith(".gemspec") && lower.contains("specifications/")
                 || lower.endsWith("vendor/composer/installed.json") || lower.endsWith(".deps.json");
@@ -70,10 +69,19 @@ public final class LanguageInventory {
             if (entry.extract() == null || owned.contains(entry.path())) {
                 continue;
             }
+            boolean archive = JavaArchiveProbe.isArchive(entry.path());
             String text = new String(entry.extract(), StandardCharsets.UTF_8);
             if (text.startsWith(GoBinaryProbe.ERROR)) {
-                warnings.add("/" + entry.path() + ": a Go binary whose build information could not be read ("
-                        + text.substring(GoBinaryProbe.ERROR.length()) + ")");
+                warnings.add("/" + entry.path() + (archive ? ": " : ": a Go binary whose build information could not "
+                        + "be read (") + text.substring(GoBinaryProbe.ERROR.length()) + (archive ? "" : ")"));
+                continue;
+            }
+            if (archive) {
+                try {
+                    read(entry.path(), entry.extract(), node.layer(), packages);
+                } catch (IOException | RuntimeException e) {
+                    warnings.add("/" + entry.path() + ": " + e.getMessage());
+                }
                 continue;
             }
             for (GoBuildInfo.Module module : GoBuildInfo.parse(text).versionedModules()) {
