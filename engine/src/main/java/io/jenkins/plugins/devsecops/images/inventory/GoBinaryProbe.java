@@ -19,11 +19,13 @@ public final class GoBinaryProbe implements FileProbe {
 
     private static final int HEAD = 64 << 10;
     private static final int MIN_SIZE = 4096;
+    /** Go binaries larger than this are not read (the whole binary is held while it is read). */
+    static final long MAX_SIZE = 256L << 20;
     private static final byte[] NOTE = {4, 0, 0, 0, 'G', 'o', 0, 0};
 
     @Override
     public boolean wants(String path, int mode, long size) {
-        return (mode & 0111) != 0 && size >= MIN_SIZE && size <= Integer.MAX_VALUE - 8;
+        return (mode & 0111) != 0 && size >= MIN_SIZE && size <= MAX_SIZE;
     }
 
     @Override

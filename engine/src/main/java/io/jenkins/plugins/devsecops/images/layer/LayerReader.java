@@ -161,7 +161,7 @@ public final class LayerReader {
                         }
                     }
                     byte[] extract = null;
-                    if (content == null && size <= limits.maxKeptFileBytes() && probe.wants(path, entry.getMode(), size)) {
+                    if (content == null && probe.wants(path, entry.getMode(), size)) {
                         extract = probe.probe(path, size, tar);
                     }
                     read = new LayerEntry(path, LayerEntry.Type.FILE, null, size, content, extract);
