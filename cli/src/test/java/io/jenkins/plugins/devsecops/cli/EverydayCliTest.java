@@ -204,7 +204,7 @@ class EverydayCliTest {
         assertThat(check.stderr().lines().filter(l -> l.startsWith("error: ")).toList()).containsExactly(
                 "error: policy.yaml:4:15: Unknown severity 'SEVERE': expected one of CRITICAL, HIGH, MEDIUM, LOW, "
                         + "INFO (at gates[0].severity)",
-                "error: policy.yaml:6:5: unknown field 'colour' (at gates[0]); known fields: advisories, compliance, "
+                "error: policy.yaml:6:5: unknown field 'colour' (at gates[0]); known fields: advisories, baseImage, compliance, "
                         + "confidence, enabled, fixAvailable, id, overdue, result, rules, scope, secret, severity, stages, threshold",
                 "error: policy.yaml:8:16: must be at least 1, was 0 (at gates[1].threshold)",
                 "error: policy.yaml:9:13: Unknown result 'MAYBE': expected one of [UNSTABLE, FAILURE] (at "

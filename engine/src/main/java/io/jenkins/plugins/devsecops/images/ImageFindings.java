@@ -69,6 +69,9 @@ final class ImageFindings {
         VersionOrdering ordering = VersionOrderings.of(pkg.ecosystem());
         String fixed = group.stream().map(r -> verdicts.get(r.id()).fixedVersion()).filter(v -> v != null)
                 .filter(ordering::isValid).min(ordering::compare).orElse(null);
+        String status = group.stream().map(r -> verdicts.get(r.id()).distroStatus()).filter(v -> v != null)
+                .findFirst().orElse(null);
+        DistroStatus triage = status == null ? null : DistroStatus.of(pkg.ecosystem(), status);
         String summary = main.shortSummary();
         String details = main.details() == null ? "" : main.details();
         if (details.length() > 2000) {
@@ -92,13 +95,18 @@ final class ImageFindings {
                 .fixedVersion(fixed)
                 .remediation(fixed != null ? "Upgrade " + pkg.name() + " to " + fixed + " or later"
                         + (image.inBaseImage(pkg.layer()) ? " (rebuild on an updated base image)" : "")
-                        : "No fixed version is published for this release yet: remove " + pkg.name()
+                        : (triage != null && triage.noFixPlanned() ? triage.explanation() + ": remove "
+                                : "No fixed version is published for this release yet: remove ") + pkg.name()
                                 + " if unused, or suppress with a justification")
                 .confidence(Confidence.HIGH)
                 .property("severitySource", severity.source())
-                .property("fixStatus", fixed != null ? "fixed in " + fixed : "no fix published")
+                .property("fixStatus", fixed != null ? "fixed in " + fixed
+                        : "no fix published" + (triage == null ? "" : "; " + triage.label()))
                 .fingerprint(FindingFingerprints.sha256(String.join("\u0000", STAGE, ruleId, image.image().name(),
                         pkg.ecosystem().osvName(), pkg.name(), pkg.version(), pkg.path())));
+        if (triage != null) {
+            builder.property("distroStatus", triage.label());
+        }
         group.forEach(r -> r.cwes().forEach(builder::cwe));
         ImagePackages.properties(pkg, image).forEach(builder::property);
         if (!main.references().isEmpty()) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devsecops.images;
 
+import io.jenkins.plugins.devsecops.images.inventory.ImageProbes;
 import io.jenkins.plugins.devsecops.images.inventory.ImageFiles;
 import io.jenkins.plugins.devsecops.images.inventory.InstalledPackage;
 import io.jenkins.plugins.devsecops.images.inventory.LanguageInventory;
@@ -103,7 +104,7 @@ final class ImageScanner implements StageScanner {
         try (ImageSource source = open(name, temp)) {
             ResolvedImage image = source.resolve(settings.platform());
             LayerCache cache = settings.cacheDir() == null ? null : new LayerCache(settings.cacheDir());
-            LayerReader reader = new LayerReader(settings.limits(), ImageFiles::wanted);
+            LayerReader reader = new LayerReader(settings.limits(), ImageFiles::wanted, new ImageProbes());
             ImageFiles files = new ImageFiles();
             int cached = 0;
             long bytes = 0;

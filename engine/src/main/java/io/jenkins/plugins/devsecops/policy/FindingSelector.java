@@ -27,13 +27,22 @@ import java.util.TreeSet;
  * @param compliance findings bearing on one of these compliance references ({@code PCI-DSS-4.0:6.2.4}, a framework
  *     alone, or a dotted prefix such as {@code PCI-DSS-4.0:8.3}; see {@link ComplianceCatalog}); policy readers
  *     check them, an unknown one selects nothing
+ * @param baseImage {@code false}: leave out findings on packages of an image's base image (the layers below the
+ *     image's own {@code FROM}, see {@link #BASE_IMAGE_PROPERTY}), keeping every other finding; {@code true}: only
+ *     findings on base-image packages; {@code null}: any
  */
 public record FindingSelector(Severity minSeverity, List<String> ruleIds, List<String> advisoryIds, List<String> stages,
-        Boolean fixAvailable, Boolean secret, Boolean overdue, Confidence minConfidence, List<String> compliance)
-        implements Serializable {
+        Boolean fixAvailable, Boolean secret, Boolean overdue, Confidence minConfidence, List<String> compliance,
+        Boolean baseImage) implements Serializable {
 
     /** The id of the stage whose findings are secrets. */
     public static final String SECRETS_STAGE = "secrets";
+
+    /**
+     * The finding property the image stage sets to {@code true} on packages that came with the base image, and to
+     * {@code false} on packages the image's own layers added.
+     */
+    public static final String BASE_IMAGE_PROPERTY = "baseImage";
 
     private static final long serialVersionUID = 1L;
 
@@ -43,6 +52,13 @@ public record FindingSelector(Severity minSeverity, List<String> ruleIds, List<S
         stages = normalise(stages);
         compliance = compliance == null ? List.of() : compliance.stream().filter(c -> c != null && !c.isBlank())
                 .map(String::strip).distinct().sorted().toList();
+    }
+
+    /** A selector with no base-image criterion. */
+    public FindingSelector(Severity minSeverity, List<String> ruleIds, List<String> advisoryIds, List<String> stages,
+            Boolean fixAvailable, Boolean secret, Boolean overdue, Confidence minConfidence, List<String> compliance) {
+        this(minSeverity, ruleIds, advisoryIds, stages, fixAvailable, secret, overdue, minConfidence, compliance,
+                null);
     }
 
     /** A selector with no compliance criterion. */
@@ -115,7 +131,32 @@ public record FindingSelector(Severity minSeverity, List<String> ruleIds, List<S
                 .noneMatch(reference -> ComplianceCatalog.builtIn().selects(finding, reference))) {
             return false;
         }
+        if (baseImage != null && isFromBaseImage(finding) != baseImage) {
+            return false;
+        }
         return overdue == null || overdue == isOverdue;
+    }
+
+    /** Whether {@code finding} is on a package that came with an image's base image. */
+    public static boolean isFromBaseImage(Finding finding) {
+        return "true".equals(finding.properties().get(BASE_IMAGE_PROPERTY));
+    }
+
+    /**
+     * The base-image criterion written as text ({@code true}, {@code false}, or blank / {@code any} for none).
+     *
+     * @throws IllegalArgumentException for any other value
+     */
+    public static Boolean baseImageCriterion(String text) {
+        if (text == null || text.isBlank() || text.strip().equalsIgnoreCase("any")) {
+            return null;
+        }
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException("expected true (only base-image findings), false (leave "
+                    + "base-image findings out) or any, was '" + text.strip() + "'");
+        };
     }
 
     /**
@@ -163,6 +204,9 @@ public record FindingSelector(Severity minSeverity, List<String> ruleIds, List<S
         }
         if (!compliance.isEmpty()) {
             parts.add("compliance in " + compliance);
+        }
+        if (baseImage != null) {
+            parts.add(baseImage ? "from the base image" : "not from the base image");
         }
         return parts.isEmpty() ? "any finding" : String.join(", ", parts);
     }

@@ -21,10 +21,20 @@ import java.util.Locale;
  * @param threshold the count that trips the gate, at least 1
  * @param result UNSTABLE or FAILURE; blank for FAILURE
  * @param compliance comma-separated compliance references, e.g. {@code PCI-DSS-4.0:6.2.4}; blank for any
+ * @param baseImage {@code false} to leave out findings on an image's base-image packages, {@code true} for only
+ *     those; blank or {@code any} for any
  */
 public record GateSpec(String id, String severity, String rules, String advisories, String stages,
         boolean fixAvailableOnly, boolean secretsOnly, boolean overdueOnly, String scope, int threshold,
-        String result, String compliance) {
+        String result, String compliance, String baseImage) {
+
+    /** A gate without a base-image criterion. */
+    public GateSpec(String id, String severity, String rules, String advisories, String stages,
+            boolean fixAvailableOnly, boolean secretsOnly, boolean overdueOnly, String scope, int threshold,
+            String result, String compliance) {
+        this(id, severity, rules, advisories, stages, fixAvailableOnly, secretsOnly, overdueOnly, scope, threshold,
+                result, compliance, "");
+    }
 
     /** A gate without a compliance criterion. */
     public GateSpec(String id, String severity, String rules, String advisories, String stages,
@@ -56,9 +66,15 @@ public record GateSpec(String id, String severity, String rules, String advisori
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Gate '" + name + "': compliance: " + e.getMessage(), e);
         }
+        Boolean fromBase;
+        try {
+            fromBase = FindingSelector.baseImageCriterion(baseImage);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Gate '" + name + "': baseImage: " + e.getMessage(), e);
+        }
         FindingSelector selector = new FindingSelector(minimum, list(rules), list(advisories), list(stages),
                 fixAvailableOnly ? Boolean.TRUE : null, secretsOnly ? Boolean.TRUE : null,
-                overdueOnly ? Boolean.TRUE : null, null, references);
+                overdueOnly ? Boolean.TRUE : null, null, references, fromBase);
         GateScope gateScope = parse(GateScope.class, scope, GateScope.TOTAL, name, "scope");
         GateAction action = parse(GateAction.class, result, GateAction.FAILURE, name, "result");
         if (threshold < 1) {

@@ -37,7 +37,8 @@ public final class PolicyCheck {
     private static final Set<String> TOP = new TreeSet<>(List.of("version", "gates", "requiredStages",
             "suppressions", "sla"));
     private static final Set<String> GATE = new TreeSet<>(List.of("id", "severity", "rules", "advisories", "stages",
-            "fixAvailable", "secret", "overdue", "scope", "threshold", "result", "enabled", "confidence", "compliance"));
+            "fixAvailable", "secret", "overdue", "scope", "threshold", "result", "enabled", "confidence", "compliance",
+            "baseImage"));
     private static final Set<String> SUPPRESSIONS = new TreeSet<>(List.of("justificationRequired", "maxAgeDays"));
 
     private final String source;
@@ -151,7 +152,7 @@ public final class PolicyCheck {
                             (n, t) -> constant(n, field, "confidence", Confidence.class, t));
                     case "rules", "advisories", "stages" -> strings(value, field, false);
                     case "compliance" -> compliance(value, field);
-                    case "fixAvailable", "secret", "enabled" -> bool(value, field);
+                    case "fixAvailable", "secret", "enabled", "baseImage" -> bool(value, field);
                     case "overdue" -> bool(value, field).filter(b -> !b).ifPresent(b ->
                             problem(value, "overdue can only be true (or left out) (at " + field + ")"));
                     case "threshold" -> integer(value, field, 1);

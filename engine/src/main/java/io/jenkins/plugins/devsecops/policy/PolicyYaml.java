@@ -107,7 +107,8 @@ public final class PolicyYaml {
     record GateDocument(String id, String severity, List<String> rules, List<String> advisories, List<String> stages,
             Boolean fixAvailable, Boolean secret, Boolean overdue, String scope, Integer threshold,
             @JsonProperty("result") String action, Boolean enabled, String confidence,
-            @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> compliance) {
+            @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> compliance,
+            Boolean baseImage) {
 
         GateDocument {
             if (id == null || id.isBlank()) {
@@ -139,7 +140,8 @@ public final class PolicyYaml {
         QualityGate toGate() {
             FindingSelector selector = new FindingSelector(severity == null ? null : Severity.parse(severity), rules,
                     advisories, stages, fixAvailable, secret, overdue,
-                    confidence == null ? null : parseEnum(Confidence.class, confidence, "confidence"), compliance);
+                    confidence == null ? null : parseEnum(Confidence.class, confidence, "confidence"), compliance,
+                    baseImage);
             return new QualityGate(id, selector, scope == null ? GateScope.TOTAL : parseEnum(GateScope.class, scope,
                     "scope"), threshold == null ? 1 : threshold, parseEnum(GateAction.class, action, "result"),
                     enabled == null || enabled);

@@ -129,7 +129,11 @@ class ImageStageTest {
         assertThat(glibc.message()).contains("libc6 (source package glibc) 2.36-9+deb12u1", "from the base image");
         Finding coreutils = finding(report, "CVE-2016-2781");
         assertThat(coreutils.fixedVersion()).isNull();
-        assertThat(coreutils.properties()).containsEntry("fixStatus", "no fix published");
+        // the record's ecosystem_specific.urgency is shown, not guessed
+        assertThat(coreutils.properties()).containsEntry("fixStatus", "no fix published; Debian urgency: unimportant")
+                .containsEntry("distroStatus", "Debian urgency: unimportant");
+        assertThat(coreutils.remediation()).startsWith("The Debian security team rates this unimportant for its "
+                + "packages and plans no fix: remove coreutils");
         Finding lodash = finding(report, "CVE-2021-23337");
         assertThat(lodash.fixedVersion()).isEqualTo("4.17.21");
         assertThat(lodash.properties()).containsEntry("layerInstruction", "COPY app /app").containsEntry("baseImage", "false");
@@ -200,6 +204,109 @@ class ImageStageTest {
                 "pkg:rpm/rocky/bash@5.1.8-9.el9?arch=x86_64&distro=rocky-9.3",
                 "pkg:rpm/rocky/tzdata@2024a-1.el9?arch=x86_64&distro=rocky-9.3");
         assertThat(stage(report).warnings()).anyMatch(w -> w.contains("NOT checked for vulnerabilities"));
+    }
+
+    @Test
+    void shouldReadBerkeleyDbAndNdbRpmDatabases() throws Exception {
+        byte[] bdb;
+        try (InputStream in = ImageStageTest.class.getResourceAsStream("rpm-bdb/Packages")) {
+            bdb = Objects.requireNonNull(in).readAllBytes();
+        }
+        TestLayer centos = TestLayer.create()
+                .file("etc/os-release", "NAME=\"CentOS Linux\"\nID=\"centos\"\nVERSION_ID=\"7\"\n")
+                .file("var/lib/rpm/Packages", bdb);
+        List<byte[]> blobs = io.jenkins.plugins.devsecops.images.inventory.RpmFixtures.sqliteBlobs();
+        TestLayer suse = TestLayer.create()
+                .file("etc/os-release", "NAME=\"openSUSE Leap\"\nID=\"opensuse-leap\"\nVERSION_ID=\"15.5\"\n")
+                .file("usr/lib/sysimage/rpm/Packages.db", io.jenkins.plugins.devsecops.images.inventory.RpmFixtures
+                        .ndb(blobs))
+                .symlink("var/lib/rpm", "../../usr/lib/sysimage/rpm");
+        Path centosImage = TestImage.of(centos).dockerArchive(temp.resolve("centos.tar"));
+        Path suseImage = TestImage.of(suse).dockerArchive(temp.resolve("suse.tar"));
+
+        Report report = scan("images.refs", centosImage + ";" + suseImage);
+
+        assertThat(stage(report).errors()).isEmpty();
+        assertThat(stage(report).warnings()).noneMatch(w -> w.contains("NOT inventoried"));
+        assertThat(report.components()).filteredOn(c -> c.sourceFile().startsWith(centosImage.toString()))
+                .extracting(c -> c.name() + "@" + c.version() + " " + c.sourceFile().substring(centosImage.toString().length()))
+                .containsExactlyInAnyOrder("openssl-libs@1:3.0.7-27.el9 !/var/lib/rpm/Packages",
+                        "bash@5.1.8-9.el9 !/var/lib/rpm/Packages", "tzdata@2024a-1.el9 !/var/lib/rpm/Packages");
+        assertThat(report.components()).filteredOn(c -> c.sourceFile().startsWith(suseImage.toString()))
+                .extracting(Component::purl).containsExactlyInAnyOrder(
+                        "pkg:rpm/opensuse/openssl-libs@3.0.7-27.el9?arch=x86_64&distro=opensuse-leap-15.5&epoch=1",
+                        "pkg:rpm/opensuse/bash@5.1.8-9.el9?arch=x86_64&distro=opensuse-leap-15.5",
+                        "pkg:rpm/opensuse/tzdata@2024a-1.el9?arch=x86_64&distro=opensuse-leap-15.5");
+    }
+
+    @Test
+    void shouldInventoryGoModulesFromABinarysBuildInfoAndMatchThem() throws Exception {
+        byte[] server = io.jenkins.plugins.devsecops.images.inventory.GoBinaries.real();
+        TestLayer app = TestLayer.create().instruction("COPY server /app/server # buildkit")
+                .executable("app/server", server)
+                .file("app/server.data", server); // not executable: not looked into
+        Path archive = TestImage.of(debianBase(), app).baseLayers(1).dockerArchive(temp.resolve("go.tar"));
+
+        Report report = scan("images.refs", archive.toString(), "images.osvDir", osvRecords().toString());
+        Report cached = scan("images.refs", archive.toString(), "images.osvDir", osvRecords().toString());
+
+        assertThat(stage(report).errors()).isEmpty();
+        assertThat(report.components()).filteredOn(c -> c.ecosystem().equals("Go"))
+                .extracting(Component::purl, Component::sourceFile).containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("pkg:golang/golang.org/x/text@v0.3.7", archive + "!/app/server"),
+                        org.assertj.core.groups.Tuple.tuple("pkg:golang/stdlib@1.19.8", archive + "!/app/server"));
+        Finding text = finding(report, "CVE-2022-32149");
+        assertThat(text.identifiers()).contains("GO-2022-1059", "GHSA-69ch-w2m2-3vjp");
+        assertThat(text.fixedVersion()).isEqualTo("0.3.8");
+        assertThat(text.properties()).containsEntry("layerInstruction", "COPY server /app/server")
+                .containsEntry("baseImage", "false");
+        // from the layer cache, the extract (not the binary) gives the same
+        assertThat(stage(cached).properties().get("image." + archive)).contains("(2 cached");
+        assertThat(cached.components()).extracting(Component::purl).containsAll(
+                report.components().stream().map(Component::purl).toList());
+    }
+
+    static byte[] zip(java.util.Map<String, byte[]> entries) throws java.io.IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(bytes)) {
+            for (var entry : entries.entrySet()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getKey()));
+                out.write(entry.getValue());
+                out.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void shouldReadJavaArchivesAsTheyStreamByKeepingOnlyTheirPackageFacts() throws Exception {
+        byte[] filler = new byte[2 << 20];
+        new java.util.Random(1).nextBytes(filler);
+        byte[] log4j = zip(new java.util.LinkedHashMap<>(java.util.Map.of(
+                "META-INF/maven/org.apache.logging.log4j/log4j-core/pom.properties",
+                "groupId=org.apache.logging.log4j\nartifactId=log4j-core\nversion=2.14.1\n".getBytes(),
+                "org/apache/logging/log4j/core/Big.class", filler)));
+        java.util.Map<String, byte[]> boot = new java.util.LinkedHashMap<>();
+        boot.put("META-INF/maven/com.example/app/pom.properties",
+                "groupId=com.example\nartifactId=app\nversion=1.0.0\n".getBytes());
+        boot.put("BOOT-INF/lib/log4j-core-2.14.1.jar", log4j);
+        boot.put("BOOT-INF/classes/App.class", filler);
+        TestLayer app = TestLayer.create().instruction("COPY app.jar /app/app.jar")
+                .file("app/app.jar", zip(boot))
+                .file("app/broken.jar", "PK not really a zip, only text that starts like one");
+        Path archive = TestImage.of(debianBase(), app).baseLayers(1).dockerArchive(temp.resolve("jar.tar"));
+
+        Report report = scan("images.refs", archive.toString());
+
+        assertThat(report.components()).filteredOn(c -> c.ecosystem().equals("Maven")).extracting(Component::purl)
+                .containsExactlyInAnyOrder("pkg:maven/com.example/app@1.0.0",
+                        "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1");
+        assertThat(stage(report).warnings()).anyMatch(w -> w.contains("/app/broken.jar: not a readable zip archive"));
+        // what the layer cache keeps of the 4 MB archive is its package facts
+        try (var files = Files.list(temp.resolve("cache"))) {
+            long cached = files.mapToLong(f -> f.toFile().length()).sum();
+            assertThat(cached).isLessThan(64 * 1024);
+        }
     }
 
     @Test

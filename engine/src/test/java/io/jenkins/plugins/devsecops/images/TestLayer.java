@@ -15,7 +15,11 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 /** A layer tar written in the test: files, links, whiteouts and hostile entries exactly as given. */
 final class TestLayer {
 
-    private record Item(String name, byte type, String link, byte[] content) {
+    private record Item(String name, byte type, String link, byte[] content, int mode) {
+
+        Item(String name, byte type, String link, byte[] content) {
+            this(name, type, link, content, -1);
+        }
     }
 
     private final List<Item> items = new ArrayList<>();
@@ -31,6 +35,12 @@ final class TestLayer {
 
     TestLayer file(String name, byte[] content) {
         items.add(new Item(name, TarConstants.LF_NORMAL, null, content));
+        return this;
+    }
+
+    /** A regular file with mode {@code 0755}. */
+    TestLayer executable(String name, byte[] content) {
+        items.add(new Item(name, TarConstants.LF_NORMAL, null, content, 0755));
         return this;
     }
 
@@ -78,6 +88,9 @@ final class TestLayer {
                     entry.setLinkName(item.link());
                 }
                 entry.setSize(item.type() == TarConstants.LF_NORMAL ? item.content().length : 0);
+                if (item.mode() >= 0) {
+                    entry.setMode(TarArchiveEntry.DEFAULT_FILE_MODE & ~0777 | item.mode());
+                }
                 out.putArchiveEntry(entry);
                 if (item.type() == TarConstants.LF_NORMAL) {
                     out.write(item.content());

@@ -53,12 +53,14 @@ public final class ImageFiles {
      */
     public static boolean wanted(String path) {
         switch (path) {
-            case "etc/os-release", "usr/lib/os-release", "var/lib/dpkg/status", "lib/apk/db/installed",
-                    "var/lib/rpm/rpmdb.sqlite", "usr/lib/sysimage/rpm/rpmdb.sqlite" -> {
+            case "etc/os-release", "usr/lib/os-release", "var/lib/dpkg/status", "lib/apk/db/installed" -> {
                 return true;
             }
             default -> {
             }
+        }
+        if (RpmDatabase.PATHS.contains(path)) {
+            return true;
         }
         if (path.startsWith("var/lib/dpkg/status.d/")
                 || path.startsWith("var/lib/dpkg/info/") && path.endsWith(".list")) {

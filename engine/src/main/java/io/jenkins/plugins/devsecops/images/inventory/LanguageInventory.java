@@ -20,7 +20,8 @@ import java.util.Set;
  * The language packages installed in an image, read from the files package managers leave behind: Java archives
  * ({@code pom.properties}, through the dependency stage's archive reader), {@code node_modules/<name>/package.json},
  * Python {@code *.dist-info/METADATA} and {@code *.egg-info/PKG-INFO}, RubyGems {@code specifications/*.gemspec},
- * Composer {@code vendor/composer/installed.json} and .NET {@code *.deps.json}. Files an OS package owns are skipped:
+ * Composer {@code vendor/composer/installed.json}, .NET {@code *.deps.json} and the modules in Go executables' build
+ * information (see {@link GoBinaryProbe}). Files an OS package owns are skipped:
  * the distribution's advisories cover them.
  */
 public final class LanguageInventory {
@@ -42,8 +43,7 @@ public final class LanguageInventory {
 
     /** Whether a path ({@code lower} lower-cased) is a language package manifest the inventory reads. */
     static boolean wanted(String lower, String path) {
-        return lower.endsWith(".jar") || lower.endsWith(".war") || lower.endsWith(".ear")
-                || lower.endsWith("/package.json") && lower.contains("node_modules/")
+        return lower.endsWith("/package.json") && lower.contains("node_modules/")
                 || lower.endsWith(".dist-info/metadata") || lower.endsWith(".egg-info/pkg-info")
                 || lower.endsWith(".gemspec") && lower.contains("specifications/")
                 || lower.endsWith("vendor/composer/installed.json") || lower.endsWith(".deps.json");
@@ -62,6 +62,31 @@ public final class LanguageInventory {
                 read(entry.path(), entry.content(), node.layer(), packages);
             } catch (IOException | RuntimeException e) {
                 warnings.add("/" + entry.path() + ": " + e.getMessage());
+            }
+        }
+        for (MergedFilesystem.Node node : fs.files(path -> true)) {
+            LayerEntry entry = node.entry();
+            if (entry.extract() == null || owned.contains(entry.path())) {
+                continue;
+            }
+            boolean archive = JavaArchiveProbe.isArchive(entry.path());
+            String text = new String(entry.extract(), StandardCharsets.UTF_8);
+            if (text.startsWith(GoBinaryProbe.ERROR)) {
+                warnings.add("/" + entry.path() + (archive ? ": " : ": a Go binary whose build information could not "
+                        + "be read (") + text.substring(GoBinaryProbe.ERROR.length()) + (archive ? "" : ")"));
+                continue;
+            }
+            if (archive) {
+                try {
+                    read(entry.path(), entry.extract(), node.layer(), packages);
+                } catch (IOException | RuntimeException e) {
+                    warnings.add("/" + entry.path() + ": " + e.getMessage());
+                }
+                continue;
+            }
+            for (GoBuildInfo.Module module : GoBuildInfo.parse(text).versionedModules()) {
+                packages.add(new InstalledPackage(Ecosystem.GO, module.path(), module.version(), null, null, null,
+                        entry.path(), node.layer()));
             }
         }
         return new Result(packages, warnings);

@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * The OS packages of an image: the distribution from {@code os-release}, then dpkg ({@code status} and distroless
- * {@code status.d/}), apk ({@code installed}) and rpm ({@code rpmdb.sqlite}) databases, each package placed in the
+ * {@code status.d/}), apk ({@code installed}) and rpm (SQLite, NDB or Berkeley DB) databases, each package placed in the
  * layer that added it, with the files the packages own (so language manifests they ship are not counted twice).
  */
 public final class OsInventory {
@@ -81,26 +81,29 @@ public final class OsInventory {
                 return records;
             }, alpine, warnings));
         }
-        for (String path : List.of("usr/lib/sysimage/rpm/rpmdb.sqlite", "var/lib/rpm/rpmdb.sqlite")) {
+        // one database per image: the first of rpm's locations, newest format first (a stale older file is ignored)
+        for (String path : RpmDatabase.PATHS) {
             Optional<MergedFilesystem.Node> rpm = fs.resolve(path);
-            if (rpm.isPresent() && packages.stream().noneMatch(p -> p.path().equals(rpm.get().entry().path()))) {
-                Ecosystem rpmEcosystem = ecosystem == null ? Ecosystem.RED_HAT : ecosystem;
-                packages.addAll(placed(files, path, rpm.get(), content -> {
-                    try {
-                        List<PackageRecord> records = RpmDatabase.parse(content);
-                        records.forEach(r -> owned.addAll(r.files()));
-                        return records;
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                }, rpmEcosystem, warnings));
+            if (rpm.isEmpty()) {
+                continue;
             }
-        }
-        for (String path : List.of("var/lib/rpm/Packages", "var/lib/rpm/Packages.db", "usr/lib/sysimage/rpm/Packages.db")) {
-            if (fs.resolve(path).isPresent() && packages.stream().noneMatch(p -> p.path().contains("rpm"))) {
-                warnings.add("/" + path + " is an rpm database in the " + (path.endsWith(".db") ? "NDB" : "Berkeley DB")
-                        + " format, which is not read yet: the image's rpm packages are NOT inventoried");
+            Ecosystem rpmEcosystem = ecosystem == null ? Ecosystem.RED_HAT : ecosystem;
+            int[] unreadable = new int[1];
+            packages.addAll(placed(files, path, rpm.get(), content -> {
+                try {
+                    RpmDatabase.Result result = RpmDatabase.parse(content);
+                    result.packages().forEach(r -> owned.addAll(r.files()));
+                    unreadable[0] = result.unreadable();
+                    return result.packages();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, rpmEcosystem, warnings));
+            if (unreadable[0] > 0) {
+                warnings.add("/" + path + ": " + unreadable[0] + " package headers failed their checks and were "
+                        + "skipped; those packages are NOT inventoried");
             }
+            break;
         }
         return new Result(release, packages, owned, warnings);
     }

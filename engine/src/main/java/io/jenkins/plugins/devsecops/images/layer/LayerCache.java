@@ -25,7 +25,7 @@ import java.util.zip.GZIPOutputStream;
 public final class LayerCache {
 
     /** Bumped whenever what is kept of a layer changes. */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
 
     private final Path directory;
 
@@ -58,7 +58,9 @@ public final class LayerCache {
                 long size = in.readLong();
                 int length = in.readInt();
                 byte[] content = length < 0 ? null : in.readNBytes(length);
-                entries.add(new LayerEntry(path, type, link, size, content));
+                int extractLength = in.readInt();
+                byte[] extract = extractLength < 0 ? null : in.readNBytes(extractLength);
+                entries.add(new LayerEntry(path, type, link, size, content, extract));
             }
             return Optional.of(new LayerContents(digest, entries, strings(in), strings(in), List.of(), bytes));
         } catch (IOException | RuntimeException e) {
@@ -90,6 +92,10 @@ public final class LayerCache {
                 out.writeInt(entry.content() == null ? -1 : entry.content().length);
                 if (entry.content() != null) {
                     out.write(entry.content());
+                }
+                out.writeInt(entry.extract() == null ? -1 : entry.extract().length);
+                if (entry.extract() != null) {
+                    out.write(entry.extract());
                 }
             }
             writeStrings(out, contents.whiteouts());

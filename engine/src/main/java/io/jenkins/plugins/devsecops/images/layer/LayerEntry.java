@@ -10,8 +10,15 @@ package io.jenkins.plugins.devsecops.images.layer;
  *     {@code null}
  * @param size the size in bytes of a regular file
  * @param content the content, kept only for files the inventory reads; else {@code null}
+ * @param extract what a {@link FileProbe} kept of a file whose content is not kept (e.g. a Go binary's build
+ *     information), else {@code null}
  */
-public record LayerEntry(String path, Type type, String linkTarget, long size, byte[] content) {
+public record LayerEntry(String path, Type type, String linkTarget, long size, byte[] content, byte[] extract) {
+
+    /** An entry without an extract. */
+    public LayerEntry(String path, Type type, String linkTarget, long size, byte[] content) {
+        this(path, type, linkTarget, size, content, null);
+    }
 
     /** The kinds of entries. */
     public enum Type {

@@ -46,14 +46,25 @@ public final class LayerReader {
 
     private final LayerLimits limits;
     private final Predicate<String> keep;
+    private final FileProbe probe;
 
     /**
      * @param limits the caps
      * @param keep which normalized paths' contents to keep
      */
     public LayerReader(LayerLimits limits, Predicate<String> keep) {
+        this(limits, keep, FileProbe.NONE);
+    }
+
+    /**
+     * @param limits the caps
+     * @param keep which normalized paths' contents to keep
+     * @param probe looks into the files whose contents are not kept
+     */
+    public LayerReader(LayerLimits limits, Predicate<String> keep, FileProbe probe) {
         this.limits = limits;
         this.keep = keep;
+        this.probe = probe;
     }
 
     /** Thrown when a limit is passed: the message says which. */
@@ -149,7 +160,11 @@ public final class LayerReader {
                             kept += size;
                         }
                     }
-                    read = new LayerEntry(path, LayerEntry.Type.FILE, null, size, content);
+                    byte[] extract = null;
+                    if (content == null && probe.wants(path, entry.getMode(), size)) {
+                        extract = probe.probe(path, size, tar);
+                    }
+                    read = new LayerEntry(path, LayerEntry.Type.FILE, null, size, content, extract);
                 } else {
                     read = new LayerEntry(path, LayerEntry.Type.OTHER, null, 0, null);
                 }

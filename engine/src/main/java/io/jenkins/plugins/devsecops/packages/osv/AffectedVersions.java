@@ -25,8 +25,15 @@ public final class AffectedVersions {
      * @param fixedVersion the smallest version above it that a range names as fixed, if any
      * @param evaluable {@code false} when the version could not be compared in some range (unknown version
      *     scheme): the verdict then rests on the explicit {@code versions} lists alone
+     * @param distroStatus the distribution's triage stated by the first affecting entry that has one (see
+     *     {@link OsvRecord.Affected#distroStatus()}), or {@code null}
      */
-    public record Verdict(boolean affected, String fixedVersion, boolean evaluable) {
+    public record Verdict(boolean affected, String fixedVersion, boolean evaluable, String distroStatus) {
+
+        /** A verdict without a distribution status. */
+        public Verdict(boolean affected, String fixedVersion, boolean evaluable) {
+            this(affected, fixedVersion, evaluable, null);
+        }
     }
 
     private AffectedVersions() {
@@ -49,6 +56,7 @@ public final class AffectedVersions {
         boolean affected = false;
         boolean evaluable = true;
         List<String> fixes = new ArrayList<>();
+        String status = null;
         for (OsvRecord.Affected entry : record.affected()) {
             if (entry.name() == null || Ecosystem.fromOsvName(entry.ecosystem()).orElse(null) != ecosystem
                     || !ecosystem.normalizeName(entry.name()).equals(normalized) || !release.test(entry.ecosystem())) {
@@ -79,9 +87,12 @@ public final class AffectedVersions {
                 }
             }
             affected |= entryAffected;
+            if (entryAffected && status == null && entry.distroStatus() != null && !entry.distroStatus().isBlank()) {
+                status = entry.distroStatus().strip();
+            }
         }
         String fixed = affected ? smallest(fixes, ordering).orElse(null) : null;
-        return new Verdict(affected, fixed, evaluable);
+        return new Verdict(affected, fixed, evaluable, affected ? status : null);
     }
 
     private static boolean inVersionList(List<String> versions, String version, VersionOrdering ordering) {

@@ -48,9 +48,18 @@ public record OsvRecord(String id, List<String> aliases, String summary, String 
      *
      * @param ecosystem as the record writes it, e.g. {@code PyPI} or {@code Debian:11}
      * @param severity the package-specific qualitative severity, if any
+     * @param distroStatus the distribution's own triage of the package, as the record states it, or {@code null}:
+     *     Debian's urgency ({@code ecosystem_specific.urgency}: {@code unimportant}, {@code end-of-life},
+     *     {@code not yet assigned}, {@code low} ...)
      */
     public record Affected(String ecosystem, String name, List<Range> ranges, List<String> versions,
-            List<Severity> severities, String severity) {
+            List<Severity> severities, String severity, String distroStatus) {
+
+        /** An entry without a distribution status. */
+        public Affected(String ecosystem, String name, List<Range> ranges, List<String> versions,
+                List<Severity> severities, String severity) {
+            this(ecosystem, name, ranges, versions, severities, severity, null);
+        }
 
         public Affected {
             ranges = List.copyOf(ranges);

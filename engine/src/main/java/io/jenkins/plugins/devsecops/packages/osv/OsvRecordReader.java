@@ -76,7 +76,8 @@ public final class OsvRecordReader {
                 severity = text(entry.path("ecosystem_specific"), "severity");
             }
             affected.add(new OsvRecord.Affected(text(pkg, "ecosystem"), text(pkg, "name"), ranges,
-                    strings(entry.path("versions")), severities(entry.path("severity")), severity));
+                    strings(entry.path("versions")), severities(entry.path("severity")), severity,
+                    text(entry.path("ecosystem_specific"), "urgency")));
         }
         List<String> references = new ArrayList<>();
         for (JsonNode reference : node.path("references")) {

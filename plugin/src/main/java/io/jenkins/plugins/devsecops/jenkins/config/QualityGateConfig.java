@@ -45,6 +45,7 @@ public final class QualityGateConfig implements Describable<QualityGateConfig>, 
     private int threshold = 1;
     private String result = GateAction.FAILURE.name();
     private String compliance = "";
+    private String baseImage = "";
 
     @DataBoundConstructor
     public QualityGateConfig(String id) {
@@ -155,6 +156,19 @@ public final class QualityGateConfig implements Describable<QualityGateConfig>, 
         this.compliance = Util.fixNull(compliance).trim();
     }
 
+    public String getBaseImage() {
+        return baseImage;
+    }
+
+    /**
+     * {@code 'false'} leaves out findings on packages an image's base image brought, {@code 'true'} keeps only
+     * those; blank for any. Other values are refused by {@link #toGate()}.
+     */
+    @DataBoundSetter
+    public void setBaseImage(String baseImage) {
+        this.baseImage = Util.fixNull(baseImage).trim();
+    }
+
     /**
      * The engine gate.
      *
@@ -162,7 +176,7 @@ public final class QualityGateConfig implements Describable<QualityGateConfig>, 
      */
     public QualityGate toGate() {
         return new GateSpec(id, severity, rules, advisories, stages, fixAvailableOnly, secretsOnly, overdueOnly,
-                scope, threshold, result, compliance).toGate();
+                scope, threshold, result, compliance, baseImage).toGate();
     }
 
     /** Describes a gate to forms, the Snippet Generator and Configuration as Code. */
@@ -199,6 +213,18 @@ public final class QualityGateConfig implements Describable<QualityGateConfig>, 
                 model.add("Total active findings", GateScope.TOTAL.name());
                 model.add("New findings (not in the reference build)", GateScope.NEW.name());
                 model.add("Increase over the reference build", GateScope.DELTA.name());
+            }
+            return model;
+        }
+
+        /** Any layer, only the image's own layers, or only the base image's. */
+        @POST
+        public ListBoxModel doFillBaseImageItems(@AncestorInPath Item item) {
+            ListBoxModel model = new ListBoxModel();
+            if (permission.canConfigure(item)) {
+                model.add("(any finding)", "");
+                model.add("Leave out the base image's packages", "false");
+                model.add("Only the base image's packages", "true");
             }
             return model;
         }

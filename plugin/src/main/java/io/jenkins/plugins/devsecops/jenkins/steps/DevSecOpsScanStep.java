@@ -41,6 +41,7 @@ import org.kohsuke.stapler.verb.POST;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 
 /**
  * The Pipeline step {@code devSecOpsScan}: scans the workspace (or {@link #setSourceDirectory a directory in it}) on
@@ -262,12 +263,22 @@ public final class DevSecOpsScanStep extends Step implements Serializable {
         return List.copyOf(images);
     }
 
+    /**
+     * Sets the images; an entry holding several references separated by white space or commas (the form's text
+     * area, one per line) counts as several.
+     */
     @DataBoundSetter
     public void setImages(List<String> images) {
         this.images = new ArrayList<>();
         if (images != null) {
-            images.stream().map(Util::fixEmptyAndTrim).filter(java.util.Objects::nonNull).forEach(this.images::add);
+            images.stream().filter(java.util.Objects::nonNull).flatMap(value -> Arrays.stream(value.split("[\\s,]+")))
+                    .map(Util::fixEmptyAndTrim).filter(java.util.Objects::nonNull).forEach(this.images::add);
         }
+    }
+
+    /** The images one per line, for the form's text area (not a step parameter: it has no setter). */
+    public String getImagesText() {
+        return String.join("\n", images);
     }
 
     /** The platform to scan in multi-platform images, e.g. {@code linux/arm64}; empty for linux/amd64. */
@@ -440,6 +451,45 @@ public final class DevSecOpsScanStep extends Step implements Serializable {
             model.add("Failure", Result.FAILURE.toString());
             model.add("Unstable", Result.UNSTABLE.toString());
             return model;
+        }
+
+        /** Username/password credentials the job may use to pull images from registries. */
+        @POST
+        public ListBoxModel doFillRegistryCredentialsIdItems(@AncestorInPath Item item,
+                @QueryParameter String registryCredentialsId) {
+            StandardListBoxModel model = new StandardListBoxModel();
+            if (item == null ? !jenkins.hasPermission(Jenkins.ADMINISTER)
+                    : !jenkins.hasPermission(Item.EXTENDED_READ, item)
+                            && !jenkins.hasPermission(CredentialsProvider.USE_ITEM, item)) {
+                return model.includeCurrentValue(registryCredentialsId);
+            }
+            model.includeEmptyValue();
+            if (item == null) {
+                model.includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardUsernamePasswordCredentials.class,
+                        List.of(), CredentialsMatchers.always());
+            } else {
+                model.includeMatchingAs(ACL.SYSTEM2, item, StandardUsernamePasswordCredentials.class, List.of(),
+                        CredentialsMatchers.always());
+            }
+            return model.includeCurrentValue(registryCredentialsId);
+        }
+
+        /** Checks the platform's form: {@code os/arch} or {@code os/arch/variant}. */
+        @POST
+        public FormValidation doCheckPlatform(@AncestorInPath Item item, @QueryParameter String platform) {
+            if (!canConfigure(item)) {
+                return FormValidation.ok();
+            }
+            String value = Util.fixEmptyAndTrim(platform);
+            if (value == null) {
+                return FormValidation.ok();
+            }
+            try {
+                io.jenkins.plugins.devsecops.images.source.Platform.parse(value);
+                return FormValidation.ok();
+            } catch (IllegalArgumentException e) {
+                return FormValidation.error(e.getMessage());
+            }
         }
 
         /** Secret-text credentials the job may use for the advisory source. */
