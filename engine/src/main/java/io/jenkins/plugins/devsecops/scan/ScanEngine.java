@@ -55,6 +55,12 @@ public final class ScanEngine {
     /** Files read and waiting or being scanned per scan thread: bounds memory however large the tree. */
     private static final int FILES_IN_FLIGHT_PER_THREAD = 16;
 
+    /** The most files handed to the pool as one task. */
+    private static final int BATCH_FILES = 8;
+
+    /** A batch is handed over once its files hold this many bytes, so that one large file is not held back. */
+    private static final long BATCH_BYTES = 256 * 1024;
+
     private final StageCatalog catalog;
 
     public ScanEngine(StageCatalog catalog) {
@@ -258,6 +264,9 @@ public final class ScanEngine {
         private final Semaphore room;
         private final AtomicLong submitted = new AtomicLong();
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        /** Files taken from the walk and not yet handed to the pool (walking thread only). */
+        private List<SourceFile> batch = new ArrayList<>(BATCH_FILES);
+        private long batchBytes;
 
         FileFeed(List<StageRun> runs, ExecutorService pool, long deadline, ProgressListener listener,
                 WalkCounters counters, int limit) {
@@ -270,6 +279,11 @@ public final class ScanEngine {
             this.room = new Semaphore(limit);
         }
 
+        /**
+         * Takes a file from the walk. Files are handed to the pool in small batches ({@link #BATCH_FILES} files or
+         * {@link #BATCH_BYTES} bytes): one task, one queue hand-over and one wake-up of a parked thread per batch
+         * instead of per file.
+         */
         void submit(SourceFile file) {
             try {
                 room.acquire();
@@ -278,19 +292,36 @@ public final class ScanEngine {
                 throw new Interrupted();
             }
             submitted.incrementAndGet();
+            batch.add(file);
+            batchBytes += file.size();
+            if (batch.size() >= BATCH_FILES || batchBytes >= BATCH_BYTES) {
+                flush();
+            }
+        }
+
+        /** Hands the files taken so far to the pool. */
+        private void flush() {
+            if (batch.isEmpty()) {
+                return;
+            }
+            List<SourceFile> files = batch;
+            batch = new ArrayList<>(BATCH_FILES);
+            batchBytes = 0;
             try {
                 pool.execute(() -> {
                     try {
-                        scanFile(file, runs, deadline, counters);
-                        progress();
+                        for (SourceFile file : files) {
+                            scanFile(file, runs, deadline, counters);
+                            progress();
+                        }
                     } catch (RuntimeException | Error e) {
                         failure.compareAndSet(null, e);
                     } finally {
-                        room.release();
+                        room.release(files.size());
                     }
                 });
             } catch (RuntimeException e) {
-                room.release();
+                room.release(files.size());
                 throw e;
             }
         }
@@ -306,6 +337,7 @@ public final class ScanEngine {
 
         /** Waits until every file handed over was scanned. */
         void awaitAll() throws InterruptedException {
+            flush();
             room.acquire(limit);
             room.release(limit);
             Throwable cause = failure.get();
