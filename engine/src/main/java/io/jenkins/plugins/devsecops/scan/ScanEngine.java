@@ -77,6 +77,32 @@ public final class ScanEngine {
     }
 
     /**
+     * Starts loading, on a background thread, what the named stages (all default stages when none is named) need
+     * before any file is scanned, so that it overlaps the caller's own start-up (parsing options, reading the
+     * policy and the history). The scan that follows uses what was loaded, or waits for it. Unknown stage names are
+     * left for {@link #scan} to refuse.
+     */
+    public void preload(List<String> stageIds) {
+        List<Stage> stages;
+        try {
+            stages = catalog.select(stageIds);
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            for (Stage stage : stages) {
+                try {
+                    stage.preload();
+                } catch (RuntimeException | LinkageError e) {
+                    // open() reports it, with the stage's name
+                }
+            }
+        }, "devsecops-preload");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
      * Scans.
      *
      * @throws IOException when the root is not a readable directory

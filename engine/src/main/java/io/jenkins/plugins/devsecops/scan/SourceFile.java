@@ -127,7 +127,8 @@ public final class SourceFile {
             while (true) {
                 // up to one byte past the expected end, to see the end (or growth) without a second read
                 long wanted = Math.min(read.length - filled + 1L, MAX_READ_BYTES + 1 - filled);
-                chunk.clear().limit((int) Math.min(chunk.capacity(), wanted));
+                int asked = (int) Math.min(chunk.capacity(), wanted);
+                chunk.clear().limit(asked);
                 int n = channel.read(chunk);
                 if (n < 0) {
                     return filled == read.length ? read : Arrays.copyOf(read, filled); // shrank since the walk
@@ -142,7 +143,7 @@ public final class SourceFile {
                 }
                 chunk.flip().get(read, filled, n);
                 filled += n;
-                if (n < chunk.limit() && filled == size && n > 0) {
+                if (n < asked && filled == size && n > 0) {
                     return read; // a short read at the size the walk saw: the end
                 }
             }
@@ -179,6 +180,20 @@ public final class SourceFile {
         String result = text;
         if (result == null) {
             result = new String(bytes(), StandardCharsets.UTF_8);
+            text = result;
+        }
+        return result;
+    }
+
+    /**
+     * The content as text when the caller has seen that every byte is ASCII (below 0x80): the same string as
+     * {@link #text()} (UTF-8 decodes ASCII to itself), made by a copy instead of a decoder that checks every byte.
+     * Must not be called for other content.
+     */
+    public String asciiText() {
+        String result = text;
+        if (result == null) {
+            result = new String(bytes(), StandardCharsets.ISO_8859_1);
             text = result;
         }
         return result;
