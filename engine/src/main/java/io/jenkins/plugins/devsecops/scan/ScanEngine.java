@@ -250,7 +250,11 @@ public final class ScanEngine {
         final AtomicLong filesDone = new AtomicLong();
         final AtomicLong lastProgress = new AtomicLong();
         final Map<String, Long> skipped = new TreeMap<>();
-        final List<String> unreadable = new ArrayList<>();
+        /**
+         * Files that failed when read (the walk does not check access beforehand), the first by path only: the
+         * report names at most {@link WalkSummary#MAX_UNREADABLE_NAMED}, so a tree of unreadable files costs no memory.
+         */
+        final java.util.TreeSet<String> unreadable = new java.util.TreeSet<>();
 
         synchronized void skip(String reason) {
             skipped.merge(reason, 1L, Long::sum);
@@ -259,11 +263,14 @@ public final class ScanEngine {
         synchronized void unreadable(String path) {
             skip(TreeWalk.SKIP_UNREADABLE);
             unreadable.add(path);
+            if (unreadable.size() > WalkSummary.MAX_UNREADABLE_NAMED) {
+                unreadable.pollLast();
+            }
         }
 
         synchronized List<String> unreadable(List<String> walked) {
             List<String> all = new ArrayList<>(walked);
-            unreadable.stream().sorted().forEach(all::add);
+            all.addAll(unreadable);
             return all;
         }
     }
