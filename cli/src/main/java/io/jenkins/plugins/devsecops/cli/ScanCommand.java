@@ -216,6 +216,9 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        // The stages' rules load beside the checks of the options, the policy and the history below.
+        ScanEngine engine = ScanEngine.withBuiltInStages();
+        engine.preload(stages);
         PrintWriter out = ConsoleWriter.of(spec.commandLine().getOut());
         Severity failSeverity = parseSeverity();
         ReportWriters writers = ReportWriters.builtIn();
@@ -301,7 +304,6 @@ final class ScanCommand implements Callable<Integer> {
         }
         tree.inside(outputDirectory.path()).map(root::resolve).ifPresent(request::ownDirectory);
 
-        ScanEngine engine = ScanEngine.withBuiltInStages();
         ProgressListener listener = quiet ? ProgressListener.NONE : new ProgressBar(spec.commandLine().getOut(), System.console() != null);
         Report report;
         try {
@@ -327,25 +329,24 @@ final class ScanCommand implements Callable<Integer> {
                 historyPath == null ? List.of(assessment.summary()) : loadSummaries(historyPath, tree, err),
                 assessment.evaluation().warnings());
         boolean htmlReport = selected.stream().anyMatch(HtmlReportWriter.class::isInstance);
+        // The reports are written side by side (each reads the same immutable report), then named in their order.
+        List<ReportFile> files = new ArrayList<>();
         for (ReportWriter selectedWriter : selected) {
             // The HTML report carries the dashboard (verdict, gates, KPIs, trends, fixed findings).
             ReportWriter writer = selectedWriter instanceof HtmlReportWriter
                     ? new HtmlReportWriter(DashboardSections.of(data, dashboard ? DashboardPage.FILE_NAME : null))
                     : selectedWriter;
             Report written = report;
-            Path file = output.resolve(writer.fileName());
-            outputDirectory.write(writer.fileName(), stream -> writer.write(written, stream));
-            if (!quiet) {
-                out.println("Wrote " + file);
-            }
+            files.add(new ReportFile(writer.fileName(),
+                    () -> outputDirectory.write(writer.fileName(), stream -> writer.write(written, stream))));
         }
         if (dashboard) {
-            Path file = output.resolve(DashboardPage.FILE_NAME);
-            outputDirectory.writeString(DashboardPage.FILE_NAME, new DashboardPage().render(data,
-                    htmlReport ? "index.html" : null));
-            if (!quiet) {
-                out.println("Wrote " + file);
-            }
+            files.add(new ReportFile(DashboardPage.FILE_NAME, () -> outputDirectory.writeString(DashboardPage.FILE_NAME,
+                    new DashboardPage().render(data, htmlReport ? "index.html" : null))));
+        }
+        ReportFile.writeAll(files);
+        if (!quiet) {
+            files.forEach(file -> out.println("Wrote " + output.resolve(file.name())));
         }
         if (!quiet && historyPath != null) {
             out.println("History kept in " + historyPath);

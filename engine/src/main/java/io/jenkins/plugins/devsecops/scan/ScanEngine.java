@@ -55,6 +55,12 @@ public final class ScanEngine {
     /** Files read and waiting or being scanned per scan thread: bounds memory however large the tree. */
     private static final int FILES_IN_FLIGHT_PER_THREAD = 16;
 
+    /** The most files handed to the pool as one task. */
+    private static final int BATCH_FILES = 8;
+
+    /** A batch is handed over once its files hold this many bytes, so that one large file is not held back. */
+    private static final long BATCH_BYTES = 256 * 1024;
+
     private final StageCatalog catalog;
 
     public ScanEngine(StageCatalog catalog) {
@@ -68,6 +74,32 @@ public final class ScanEngine {
 
     public StageCatalog catalog() {
         return catalog;
+    }
+
+    /**
+     * Starts loading, on a background thread, what the named stages (all default stages when none is named) need
+     * before any file is scanned, so that it overlaps the caller's own start-up (parsing options, reading the
+     * policy and the history). The scan that follows uses what was loaded, or waits for it. Unknown stage names are
+     * left for {@link #scan} to refuse.
+     */
+    public void preload(List<String> stageIds) {
+        List<Stage> stages;
+        try {
+            stages = catalog.select(stageIds);
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            for (Stage stage : stages) {
+                try {
+                    stage.preload();
+                } catch (RuntimeException | LinkageError e) {
+                    // open() reports it, with the stage's name
+                }
+            }
+        }, "devsecops-preload");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /**
@@ -218,7 +250,11 @@ public final class ScanEngine {
         final AtomicLong filesDone = new AtomicLong();
         final AtomicLong lastProgress = new AtomicLong();
         final Map<String, Long> skipped = new TreeMap<>();
-        final List<String> unreadable = new ArrayList<>();
+        /**
+         * Files that failed when read (the walk does not check access beforehand), the first by path only: the
+         * report names at most {@link WalkSummary#MAX_UNREADABLE_NAMED}, so a tree of unreadable files costs no memory.
+         */
+        final java.util.TreeSet<String> unreadable = new java.util.TreeSet<>();
 
         synchronized void skip(String reason) {
             skipped.merge(reason, 1L, Long::sum);
@@ -227,11 +263,14 @@ public final class ScanEngine {
         synchronized void unreadable(String path) {
             skip(TreeWalk.SKIP_UNREADABLE);
             unreadable.add(path);
+            if (unreadable.size() > WalkSummary.MAX_UNREADABLE_NAMED) {
+                unreadable.pollLast();
+            }
         }
 
         synchronized List<String> unreadable(List<String> walked) {
             List<String> all = new ArrayList<>(walked);
-            unreadable.stream().sorted().forEach(all::add);
+            all.addAll(unreadable);
             return all;
         }
     }
@@ -258,6 +297,9 @@ public final class ScanEngine {
         private final Semaphore room;
         private final AtomicLong submitted = new AtomicLong();
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        /** Files taken from the walk and not yet handed to the pool (walking thread only). */
+        private List<SourceFile> batch = new ArrayList<>(BATCH_FILES);
+        private long batchBytes;
 
         FileFeed(List<StageRun> runs, ExecutorService pool, long deadline, ProgressListener listener,
                 WalkCounters counters, int limit) {
@@ -270,6 +312,11 @@ public final class ScanEngine {
             this.room = new Semaphore(limit);
         }
 
+        /**
+         * Takes a file from the walk. Files are handed to the pool in small batches ({@link #BATCH_FILES} files or
+         * {@link #BATCH_BYTES} bytes): one task, one queue hand-over and one wake-up of a parked thread per batch
+         * instead of per file.
+         */
         void submit(SourceFile file) {
             try {
                 room.acquire();
@@ -278,19 +325,36 @@ public final class ScanEngine {
                 throw new Interrupted();
             }
             submitted.incrementAndGet();
+            batch.add(file);
+            batchBytes += file.size();
+            if (batch.size() >= BATCH_FILES || batchBytes >= BATCH_BYTES) {
+                flush();
+            }
+        }
+
+        /** Hands the files taken so far to the pool. */
+        private void flush() {
+            if (batch.isEmpty()) {
+                return;
+            }
+            List<SourceFile> files = batch;
+            batch = new ArrayList<>(BATCH_FILES);
+            batchBytes = 0;
             try {
                 pool.execute(() -> {
                     try {
-                        scanFile(file, runs, deadline, counters);
-                        progress();
+                        for (SourceFile file : files) {
+                            scanFile(file, runs, deadline, counters);
+                            progress();
+                        }
                     } catch (RuntimeException | Error e) {
                         failure.compareAndSet(null, e);
                     } finally {
-                        room.release();
+                        room.release(files.size());
                     }
                 });
             } catch (RuntimeException e) {
-                room.release();
+                room.release(files.size());
                 throw e;
             }
         }
@@ -306,6 +370,7 @@ public final class ScanEngine {
 
         /** Waits until every file handed over was scanned. */
         void awaitAll() throws InterruptedException {
+            flush();
             room.acquire(limit);
             room.release(limit);
             Throwable cause = failure.get();

@@ -1,13 +1,15 @@
 package io.jenkins.plugins.devsecops.scan;
 
-import java.io.FileInputStream;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
 /**
@@ -17,6 +19,10 @@ import java.util.Arrays;
 public final class SourceFile {
 
     private static final int BINARY_PROBE_BYTES = 8000;
+    /** Per reading thread: the block a file is read through (a heap array would be copied through a new one). */
+    private static final int READ_BLOCK_BYTES = 256 * 1024;
+    private static final ThreadLocal<ByteBuffer> READ_BUFFERS =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(READ_BLOCK_BYTES));
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /**
@@ -104,32 +110,43 @@ public final class SourceFile {
 
     /**
      * Reads the file, at most {@link #MAX_READ_BYTES} of it: a file that grew or lies about its size is refused. The
-     * size the walk saw is the first guess, so that most files take one open, one read to fill the array, one read to
-     * see the end and one close: no status call, no seek, no growing buffer.
+     * size the walk saw is the first guess, so that most files take three system calls: open, one read and close.
+     * The read asks for one byte more than that size; on a regular file a read returns fewer bytes than asked only at
+     * the end, so getting exactly the size seen means the whole file was read. A file that shrank since the walk is
+     * cut, one that grew is read on up to the cap and refused beyond it. No status call (a {@link FileChannel}, unlike
+     * {@code FileInputStream}, does not ask whether the path is a directory), no seek, no growing buffer.
      */
     private byte[] readCapped() throws IOException {
         if (size > MAX_READ_BYTES) {
             throw tooLarge();
         }
-        try (FileInputStream in = new FileInputStream(absolutePath.toFile())) {
+        try (FileChannel channel = FileChannel.open(absolutePath, StandardOpenOption.READ)) {
+            ByteBuffer chunk = READ_BUFFERS.get();
             byte[] read = new byte[(int) size];
-            int filled = in.readNBytes(read, 0, read.length);
-            if (filled < read.length) {
-                return Arrays.copyOf(read, filled); // the file shrank since the walk saw it
+            int filled = 0;
+            while (true) {
+                // up to one byte past the expected end, to see the end (or growth) without a second read
+                long wanted = Math.min(read.length - filled + 1L, MAX_READ_BYTES + 1 - filled);
+                int asked = (int) Math.min(chunk.capacity(), wanted);
+                chunk.clear().limit(asked);
+                int n = channel.read(chunk);
+                if (n < 0) {
+                    return filled == read.length ? read : Arrays.copyOf(read, filled); // shrank since the walk
+                }
+                if (filled + n > MAX_READ_BYTES) {
+                    throw tooLarge();
+                }
+                if (filled + n > read.length) {
+                    // the file grew: room for the rest, up to the cap
+                    read = Arrays.copyOf(read, (int) Math.min(MAX_READ_BYTES, Math.max(filled + n,
+                            Math.min((long) read.length * 2, MAX_READ_BYTES))));
+                }
+                chunk.flip().get(read, filled, n);
+                filled += n;
+                if (n < asked && filled == size && n > 0) {
+                    return read; // a short read at the size the walk saw: the end
+                }
             }
-            int more = in.read();
-            if (more < 0) {
-                return read;
-            }
-            // the file grew: the rest, up to the cap
-            byte[] rest = in.readNBytes((int) Math.max(0, MAX_READ_BYTES - read.length - 1));
-            if (in.read() >= 0) {
-                throw tooLarge();
-            }
-            byte[] all = Arrays.copyOf(read, read.length + 1 + rest.length);
-            all[read.length] = (byte) more;
-            System.arraycopy(rest, 0, all, read.length + 1, rest.length);
-            return all;
         }
     }
 
@@ -163,6 +180,20 @@ public final class SourceFile {
         String result = text;
         if (result == null) {
             result = new String(bytes(), StandardCharsets.UTF_8);
+            text = result;
+        }
+        return result;
+    }
+
+    /**
+     * The content as text when the caller has seen that every byte is ASCII (below 0x80): the same string as
+     * {@link #text()} (UTF-8 decodes ASCII to itself), made by a copy instead of a decoder that checks every byte.
+     * Must not be called for other content.
+     */
+    public String asciiText() {
+        String result = text;
+        if (result == null) {
+            result = new String(bytes(), StandardCharsets.ISO_8859_1);
             text = result;
         }
         return result;

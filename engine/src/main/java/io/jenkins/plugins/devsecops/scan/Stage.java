@@ -29,6 +29,14 @@ public interface Stage {
         return Set.of();
     }
 
+    /**
+     * Loads what every scan of this stage needs whatever the tree (built-in rules, compiled patterns), so that a
+     * front end may start it early, beside its own start-up ({@link ScanEngine#preload}). Idempotent and
+     * thread-safe; a failure is left for {@link #open} to report.
+     */
+    default void preload() {
+    }
+
     /** Prepares one scan. */
     StageScanner open(StageContext context) throws IOException;
 }

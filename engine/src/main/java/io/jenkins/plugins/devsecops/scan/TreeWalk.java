@@ -39,6 +39,8 @@ final class TreeWalk {
     private final Map<String, Long> skipped = new TreeMap<>();
     private final List<String> unreadable = new ArrayList<>();
     private long filesSeen;
+    /** The relative paths of the directories being walked, innermost last ("" for the root). */
+    private final java.util.ArrayDeque<String> directories = new java.util.ArrayDeque<>();
 
     /** A walk that collects the files to scan in {@link #files()}. */
     TreeWalk(ScanRequest request) {
@@ -60,7 +62,7 @@ final class TreeWalk {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                String relative = relativize(dir);
+                String relative = directories.isEmpty() ? relativize(dir) : childOf(dir);
                 if (!relative.isEmpty()) {
                     if (dir.getFileName().toString().equals(".git")) {
                         return FileVisitResult.SKIP_SUBTREE;
@@ -82,11 +84,13 @@ final class TreeWalk {
                 if (gitIgnored != null) {
                     gitIgnored.enterDirectory(dir, relative);
                 }
+                directories.addLast(relative);
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult postVisitDirectory(Path dir, IOException exc) {
+                directories.pollLast();
                 filter.leaveDirectory();
                 if (gitIgnored != null) {
                     gitIgnored.leaveDirectory();
@@ -103,7 +107,7 @@ final class TreeWalk {
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException exc) {
                 filesSeen++;
-                unreadable(relativize(file));
+                unreadable(directories.isEmpty() ? relativize(file) : childOf(file));
                 return FileVisitResult.CONTINUE;
             }
         });
@@ -114,7 +118,7 @@ final class TreeWalk {
             return;
         }
         filesSeen++;
-        String relative = relativize(file);
+        String relative = childOf(file);
         if (attrs.isSymbolicLink()) {
             count(SKIP_SYMLINK);
         } else if (!attrs.isRegularFile()) {
@@ -127,11 +131,21 @@ final class TreeWalk {
             count(SKIP_EXCLUDED);
         } else if (attrs.size() > maxFileSize) {
             count(SKIP_TOO_LARGE);
-        } else if (!Files.isReadable(file)) {
-            unreadable(relative);
         } else {
+            // No access check here (a system call per file): a file that cannot be read fails when it is read and
+            // is counted as unreadable then.
             onFile.accept(new SourceFile(file, relative, attrs.size()));
         }
+    }
+
+    /**
+     * The relative path of an entry of the directory being walked: its parent's relative path and its name, without
+     * asking the file system for a relative path each time.
+     */
+    private String childOf(Path entry) {
+        String parent = directories.peekLast();
+        String name = entry.getFileName().toString();
+        return parent == null || parent.isEmpty() ? name : parent + "/" + name;
     }
 
     private String relativize(Path path) {

@@ -27,12 +27,15 @@ final class KeywordAutomaton {
         void hit(int keyword, int end);
     }
 
-    private static final int OUTPUT = 0x8000_0000;
-
     private final char[] classOf = new char[Character.MAX_VALUE + 1];
     private final int classes;
-    /** Per state and class: the next state's row offset, with {@link #OUTPUT} set when a keyword ends there. */
+    /**
+     * Per state and class: the next state's row offset. States where a keyword ends are numbered after all others,
+     * so that "a keyword ends here" is one comparison with {@link #firstOutputRow}, with no flag to mask off.
+     */
     private final int[] next;
+    /** The row offset of the first state where a keyword ends. */
+    private final int firstOutputRow;
     /** Per state: the keywords ending there, longest first. */
     private final int[][] outputs;
     private final int[] lengths;
@@ -111,16 +114,27 @@ final class KeywordAutomaton {
             }
         }
 
+        // Number the states: those without output first (the root stays 0), then those where a keyword ends.
+        int[] number = new int[states];
+        int withoutOutput = 0;
+        for (int s = 0; s < states; s++) {
+            if (allEnds.get(s).isEmpty()) {
+                number[s] = withoutOutput++;
+            }
+        }
+        int numbered = withoutOutput;
+        for (int s = 0; s < states; s++) {
+            if (!allEnds.get(s).isEmpty()) {
+                number[s] = numbered++;
+            }
+        }
+        firstOutputRow = withoutOutput * classes;
         next = new int[states * classes];
         outputs = new int[states][];
         for (int s = 0; s < states; s++) {
-            List<Integer> out = allEnds.get(s);
-            outputs[s] = out.stream().mapToInt(Integer::intValue).toArray();
-        }
-        for (int s = 0; s < states; s++) {
+            outputs[number[s]] = allEnds.get(s).stream().mapToInt(Integer::intValue).toArray();
             for (int c = 0; c < classes; c++) {
-                int target = delta[s][c];
-                next[s * classes + c] = target * classes | (outputs[target].length > 0 ? OUTPUT : 0);
+                next[number[s] * classes + c] = number[delta[s][c]] * classes;
             }
         }
     }
@@ -145,11 +159,12 @@ final class KeywordAutomaton {
     void scan(CharSequence text, int from, int to, HitConsumer consumer) {
         final char[] map = classOf;
         final int[] table = next;
+        final int outputRow = firstOutputRow;
         int row = 0;
         for (int i = from; i < to; i++) {
-            row = table[(row & ~OUTPUT) + map[text.charAt(i)]];
-            if (row < 0) {
-                for (int keyword : outputs[(row & ~OUTPUT) / classes]) {
+            row = table[row + map[text.charAt(i)]];
+            if (row >= outputRow) {
+                for (int keyword : outputs[row / classes]) {
                     consumer.hit(keyword, i + 1);
                 }
             }
@@ -160,19 +175,26 @@ final class KeywordAutomaton {
      * Reports every keyword occurrence in {@code bytes}, read as one character per byte: for text whose bytes and
      * characters correspond one to one (ASCII), offsets are the same as in the decoded string, and scanning the raw
      * bytes avoids a character decode per position.
+     *
+     * @return whether every byte is ASCII (below 0x80), so that the bytes are their text as they are
      */
-    void scanBytes(byte[] bytes, HitConsumer consumer) {
+    boolean scanBytes(byte[] bytes, HitConsumer consumer) {
         final char[] map = classOf;
         final int[] table = next;
+        final int outputRow = firstOutputRow;
         int row = 0;
+        int seen = 0;
         for (int i = 0; i < bytes.length; i++) {
-            row = table[(row & ~OUTPUT) + map[bytes[i] & 0xFF]];
-            if (row < 0) {
-                for (int keyword : outputs[(row & ~OUTPUT) / classes]) {
+            int b = bytes[i];
+            seen |= b; // negative once any byte has its high bit set
+            row = table[row + map[b & 0xFF]];
+            if (row >= outputRow) {
+                for (int keyword : outputs[row / classes]) {
                     consumer.hit(keyword, i + 1);
                 }
             }
         }
+        return seen >= 0;
     }
 
     /** Scans a whole string; see {@link #scan(CharSequence, int, int, HitConsumer)}. */

@@ -185,16 +185,34 @@ public final class SecretDetector {
      * its budget for the file is stopped there and {@code warnings} gets a message naming the rule and the file.
      */
     public List<SecretMatch> detect(String path, byte[] bytes, Supplier<String> text, Consumer<String> warnings) {
+        return detect(path, bytes, ascii -> text.get(), warnings);
+    }
+
+    /** Decodes a file's bytes to its text. */
+    @FunctionalInterface
+    public interface Decoder {
+        /**
+         * @param ascii whether every byte is known to be ASCII: then the text is the bytes as they are, and a copy
+         *     (Latin-1) gives the same string as decoding them as UTF-8, without checking every byte again
+         */
+        String decode(boolean ascii);
+    }
+
+    /**
+     * The secrets in a file given as raw bytes, as {@link #detect(String, byte[], Supplier, Consumer)}; the pass that
+     * looks for keywords also tells {@code text} whether the file is ASCII.
+     */
+    public List<SecretMatch> detect(String path, byte[] bytes, Decoder text, Consumer<String> warnings) {
         if (!asciiKeywords || unkeyedApplyTo(path)) {
-            return detect(path, text.get(), bytes, warnings);
+            return detect(path, text.decode(false), bytes, warnings);
         }
         HitBuffer hits = hitBuffers.get();
         hits.clear();
-        automaton.scanBytes(bytes, hits);
+        boolean ascii = automaton.scanBytes(bytes, hits);
         if (hits.size == 0) {
             return List.of();
         }
-        String decoded = text.get();
+        String decoded = text.decode(ascii);
         FileScan scan = new FileScan(path, decoded, warnings);
         int[] buffer = hits.hits;
         if (bytes.length == decoded.length()) {

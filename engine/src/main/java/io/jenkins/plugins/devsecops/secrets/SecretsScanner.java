@@ -41,7 +41,8 @@ final class SecretsScanner implements StageScanner {
     @Override
     public void scan(SourceFile file, FindingSink sink) {
         // Decoded only when a keyword occurs: most files hold none.
-        List<SecretMatch> matches = detector.detect(file.path(), file.bytes(), file::text, sink::warning);
+        List<SecretMatch> matches = detector.detect(file.path(), file.bytes(),
+                ascii -> ascii ? file.asciiText() : file.text(), sink::warning);
         if (matches.isEmpty()) {
             return;
         }

@@ -33,6 +33,12 @@ public final class SecretsStage implements Stage {
     }
 
     @Override
+    public void preload() {
+        // parsing and compiling the built-in rules is most of a small scan's start-up
+        BuiltInSecretRules.detector();
+    }
+
+    @Override
     public StageScanner open(StageContext context) {
         List<SecretRule> builtIn = BuiltInSecretRules.rules();
         LoadedRules user = UserSecretRules.load(context.root(), builtIn);
