@@ -4,18 +4,20 @@ package io.jenkins.plugins.devsecops.secrets;
  * The generic rule's matcher, written by hand because it runs right after every {@code password}, {@code token},
  * {@code secret}... in a tree (the commonest keywords there are): the rest of the key name ({@code [A-Za-z0-9_.-]*}),
  * then either an optional closing quote, an operator ({@code :=}, {@code =>}, {@code =}, {@code :}, {@code +=}) and
- * a value (double-quoted, single-quoted, or bare in config files), or the {@code >} of an XML start tag and the
- * element's text up to {@code </}. Values are 6 to 200 characters without whitespace. Immutable and thread-safe.
+ * a value (double-quoted, single-quoted, or bare in config files), or the {@code >} of an XML start tag (after its
+ * attributes when the key is the element's name) and the element's text up to {@code </}. Values are 4 to 200
+ * characters without whitespace. Immutable and thread-safe.
  */
 final class AssignmentPattern implements SecretPattern {
 
-    static final int MIN_VALUE = 6;
+    /** The shortest value read: passwords of environment variables in compose files may be this short. */
+    static final int MIN_VALUE = 4;
     static final int MAX_VALUE = 200;
 
     /** The same grammar as a regular expression, for the docs. */
     private static final String SOURCE = "<keyword>[A-Za-z0-9_.-]*(?:[\"']?[ \\t]*(?:\\][ \\t]*)?(?::=|=>|=|:|\\+=)[ \\t]*"
-            + "(?:\"([^\"\\s\\\\]{6,200})\"|'([^'\\s\\\\]{6,200})'|([^\\s\"'`,;<>(){}\\[\\]]{6,200}))"
-            + "|>[ \\t]*([^<\\s]{6,200})[ \\t]*</)";
+            + "(?:\"([^\"\\s\\\\]{4,200})\"|'([^'\\s\\\\]{4,200})'|([^\\s\"'`,;<>(){}\\[\\]]{4,200}))"
+            + "|(?:[ \\t][^<>]{0,300}(?<!/))?>[ \\t]*([^<\\s]{4,200})[ \\t]*</)";
 
     @Override
     public String source() {
@@ -49,6 +51,17 @@ final class AssignmentPattern implements SecretPattern {
         char c = text.charAt(i);
         if (c == '>') {
             xmlText(text, from, i + 1, to, consumer);
+            return;
+        }
+        if ((c == ' ' || c == '\t') && isElementName(text, from)) {
+            // <Pass encoding="base64">...</Pass>, <password type="text">...</password>: the attributes, then the text
+            int close = i;
+            while (close < to && close - i < 300 && text.charAt(close) != '>' && text.charAt(close) != '<') {
+                close++;
+            }
+            if (close < to && text.charAt(close) == '>' && text.charAt(close - 1) != '/') {
+                xmlText(text, from, close + 1, to, consumer);
+            }
             return;
         }
         if (c == '"' || c == '\'') {
@@ -136,6 +149,12 @@ final class AssignmentPattern implements SecretPattern {
             start--;
         }
         return start;
+    }
+
+    /** Whether the key is the name of an XML element: {@code <password ...}. */
+    static boolean isElementName(CharSequence text, int keywordEnd) {
+        int start = keyStart(text, keywordEnd);
+        return start > 0 && text.charAt(start - 1) == '<';
     }
 
     private static boolean isQueryParameter(CharSequence text, int keywordEnd) {

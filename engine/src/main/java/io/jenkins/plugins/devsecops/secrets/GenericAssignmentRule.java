@@ -32,10 +32,9 @@ final class GenericAssignmentRule {
     /** Minimum length of a value made of letters only. */
     static final int MIN_LETTERS_ONLY_LENGTH = 16;
 
-    static final List<String> KEYWORDS = List.of("password", "passwd", "passwort", "pwd", "secret", "token",
+    static final List<String> KEYWORDS = List.of("pass", "pwd", "secret", "token",
             "api_key", "apikey", "api-key", "api.key", "access_key", "accesskey", "access-key", "auth_key", "authkey",
-            "private_key", "privatekey", "private-key", "credential", "signing_key", "signingkey", "encryption_key",
-            "passphrase", "pass");
+            "private_key", "privatekey", "private-key", "credential", "signing_key", "signingkey", "encryption_key");
 
     /** Config files where bare values count. */
     private static final Set<String> CONFIG_EXTENSIONS = Set.of("env", "properties", "yml", "yaml", "json", "ini",
@@ -76,6 +75,9 @@ final class GenericAssignmentRule {
             "authority", "authoriz", "authenticat", "pass_fail", "passed", "passing", "passes", "passport", "_auth_type",
             "auth_method", "auth_mode", "auth_provider", "auth_scheme", "auth_enabled", "auth_required");
 
+    /** {@link #KEY_STOP_WORDS} as one automaton: a key is read once, whatever the number of stop-words. */
+    private static final KeywordAutomaton KEY_STOPS = new KeywordAutomaton(KEY_STOP_WORDS);
+
     /** Parts of values that mark a placeholder, a reference or prose. */
     private static final List<String> VALUE_STOP_WORDS = List.of("example", "sample", "changeme", "placeholder",
             "dummy", "xxx", "your", "redacted", "secret", "password", "passwd", "token", "todo", "fixme", "replace",
@@ -85,6 +87,9 @@ final class GenericAssignmentRule {
             "none", "null", "undefined", "true", "false", "******", "<", ">", "()", "->", "::", "[]", "enc[",
             "enc(", "{cipher}", "{ssha}", "{sha}", "{crypt}", "{bcrypt}", "{pbkdf2}", "{scrypt}", "{argon2}",
             "$ansible_vault", "${", "#{", "{{", "...");
+
+    /** {@link #VALUE_STOP_WORDS} as one automaton. */
+    private static final KeywordAutomaton VALUE_STOPS = new KeywordAutomaton(VALUE_STOP_WORDS);
 
     private static final Pattern FILE_NAME = Pattern
             .compile("\\.(pem|key|crt|cer|p12|pfx|jks|json|txt|yml|yaml|xml|properties|env|conf|sh)$");
@@ -184,7 +189,12 @@ final class GenericAssignmentRule {
         if (xmlText && secretEnd < text.length() && text.charAt(secretEnd) != '<' && !Character.isWhitespace(text.charAt(secretEnd))) {
             return false;
         }
-        if (secretEnd - secretStart < MIN_PASSWORD_LENGTH || isDottedName(text, secretStart, secretEnd)
+        if (secretEnd - secretStart < MIN_PASSWORD_LENGTH) {
+            // MYSQL_ROOT_PASSWORD=dvwa: an environment variable of a config file named as a password
+            return kind == FileKind.CONFIG && shortEnvironmentPassword(text, secretStart, secretEnd)
+                    && !EncryptedFiles.isEncrypted(text);
+        }
+        if (isDottedName(text, secretStart, secretEnd)
                 || ShannonEntropy.of(text, secretStart, secretEnd) < MIN_PASSWORD_ENTROPY) {
             return false; // below every tier, whatever the key
         }
@@ -199,6 +209,59 @@ final class GenericAssignmentRule {
                 : valueLooksSecret(value);
         // Last, as it reads the whole file once: values of encrypted-secrets files are ciphertext.
         return looksReal && !EncryptedFiles.isEncrypted(text);
+    }
+
+    /**
+     * A 4- or 5-character value of an environment variable named as a password ({@code MYSQL_ROOT_PASSWORD=dvwa},
+     * {@code - POSTGRES_PASSWORD=root}, {@code DB_PASS: s3cr}): in compose files, {@code .env} files and scripts such
+     * short defaults are real, guessable credentials. The name must be upper case with underscores and end with the
+     * password word; the value needs three distinct characters, not only digits, and no placeholder.
+     */
+    static boolean shortEnvironmentPassword(CharSequence text, int secretStart, int secretEnd) {
+        if (!Character.isLetterOrDigit(text.charAt(secretStart))) {
+            return false;
+        }
+        int end = secretStart;
+        while (end > 0 && secretStart - end < 6 && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t'
+                || text.charAt(end - 1) == '"' || text.charAt(end - 1) == '\'')) {
+            end--;
+        }
+        // NAME=value, or NAME: value in YAML
+        if (end > 0 && text.charAt(end - 1) == '=' || end > 0 && text.charAt(end - 1) == ':' && end < secretStart) {
+            end--;
+        } else {
+            return false;
+        }
+        int start = end;
+        while (start > 0 && end - start < 80 && (Character.isUpperCase(text.charAt(start - 1))
+                || Character.isDigit(text.charAt(start - 1)) || text.charAt(start - 1) == '_')) {
+            start--;
+        }
+        // the name starts a line, a list item, a word or a quoted key: not ${NAME:-...} or a.NAME=
+        if (start == end || start > 0 && " \t\n-\"'".indexOf(text.charAt(start - 1)) < 0) {
+            return false;
+        }
+        String name = text.subSequence(start, end).toString();
+        if (!ENVIRONMENT_PASSWORD_NAME.matcher(name).matches()) {
+            return false;
+        }
+        String value = text.subSequence(secretStart, secretEnd).toString();
+        boolean digitsOnly = true;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            digitsOnly &= Character.isDigit(c);
+            if (c <= ' ' || c > '~') {
+                return false;
+            }
+        }
+        return !digitsOnly && distinct(value) >= 3 && plausible(value) && !PlaceholderValues.isPlaceholder(value);
+    }
+
+    /** {@code MYSQL_ROOT_PASSWORD}, {@code DB_PASS}, {@code REDIS_PWD}. */
+    private static final Pattern ENVIRONMENT_PASSWORD_NAME = Pattern.compile("[A-Z][A-Z0-9_]*_(?:PASSWORD|PASSWD|PASS|PWD)");
+
+    private static int distinct(String value) {
+        return (int) value.chars().distinct().count();
     }
 
     private static FileKind kind(String path) {
@@ -226,6 +289,20 @@ final class GenericAssignmentRule {
         while (start > 0 && end - start < 200 && isKeyChar(text.charAt(start - 1))) {
             start--;
         }
+        if (secretStart > 0 && text.charAt(secretStart - 1) == '>' && start > 0 && text.charAt(start - 1) != '<') {
+            // <Pass encoding="base64">: the element's name, before its attributes
+            int open = secretStart - 1;
+            while (open > 0 && secretStart - open < 320 && text.charAt(open) != '<' && text.charAt(open) != '\n') {
+                open--;
+            }
+            if (text.charAt(open) == '<') {
+                start = open + 1;
+                end = start;
+                while (end < secretStart && isKeyChar(text.charAt(end))) {
+                    end++;
+                }
+            }
+        }
         String key = text.subSequence(start, Math.max(start, end)).toString().toLowerCase(Locale.ROOT);
         if (key.equals("value")) {
             key = pairedName(text, start); // <add key="..." value="..."/>, - name: ... / value: ...
@@ -233,12 +310,7 @@ final class GenericAssignmentRule {
                 return null;
             }
         }
-        for (String stop : KEY_STOP_WORDS) {
-            if (key.contains(stop)) {
-                return null;
-            }
-        }
-        return key;
+        return keyAccepted(key) ? key : null;
     }
 
     /**
@@ -281,12 +353,7 @@ final class GenericAssignmentRule {
 
     /** Whether a key name (lower case) names the secret rather than a setting about it. */
     static boolean keyAccepted(String key) {
-        for (String stop : KEY_STOP_WORDS) {
-            if (key.contains(stop)) {
-                return false;
-            }
-        }
-        return true;
+        return !KEY_STOPS.occursIn(key);
     }
 
     private static boolean isKeyChar(char c) {
@@ -338,10 +405,8 @@ final class GenericAssignmentRule {
     /** Not a placeholder, a reference, a path, an encrypted value or a public identifier. */
     static boolean plausible(String value) {
         String lower = value.toLowerCase(Locale.ROOT);
-        for (String stop : VALUE_STOP_WORDS) {
-            if (lower.contains(stop)) {
-                return false;
-            }
+        if (VALUE_STOPS.occursIn(lower)) {
+            return false;
         }
         char first = value.charAt(0);
         if (first == '/' || value.startsWith("./") || value.startsWith("~/") || first == '$' || first == '@'
