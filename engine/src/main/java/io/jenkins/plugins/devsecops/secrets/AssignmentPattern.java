@@ -77,7 +77,7 @@ final class AssignmentPattern implements SecretPattern {
                 xmlText(text, from, after + 1, to, consumer); // <property name="db.password">...</property>
                 return;
             }
-            if (next == ',' && keyQuotedWith(text, from, c)) {
+            if (next == ',' && keyQuotedWith(text, from, c) && keyOpensList(text, from)) {
                 quotedArgument(text, from, skipBlanks(text, after + 1, to), to, consumer); // put("db.password", "...")
                 return;
             }
@@ -166,6 +166,19 @@ final class AssignmentPattern implements SecretPattern {
     private static boolean keyQuotedWith(CharSequence text, int keywordEnd, char quote) {
         int start = keyStart(text, keywordEnd);
         return start > 0 && text.charAt(start - 1) == quote;
+    }
+
+    /**
+     * Whether the quoted key opens an argument list, an array or an initializer ({@code put("db.password", ...)},
+     * <code>{"password", "..."}</code>): not an item in the middle of a list of words ({@code "small", "secret",
+     * "decoded"}).
+     */
+    private static boolean keyOpensList(CharSequence text, int keywordEnd) {
+        int i = keyStart(text, keywordEnd) - 1;
+        while (i > 0 && (text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '\t')) {
+            i--;
+        }
+        return i > 0 && (text.charAt(i - 1) == '(' || text.charAt(i - 1) == '{' || text.charAt(i - 1) == '[');
     }
 
     /** {@code value=} or {@code value =} at {@code i}. */

@@ -56,7 +56,7 @@ final class GenericAssignmentRule {
     private static final Set<String> SKIPPED_NAMES = Set.of("package-lock.json", "npm-shrinkwrap.json", "yarn.lock",
             "pnpm-lock.yaml", "cargo.lock", "poetry.lock", "pipfile.lock", "composer.lock", "gemfile.lock", "go.sum",
             "packages.lock.json", "gradle.lockfile", "mix.lock", "pubspec.lock", "podfile.lock", "flake.lock",
-            "uv.lock", "bun.lock", "deno.lock");
+            "uv.lock", "bun.lock", "deno.lock", ".gitleaksignore", ".secrets.baseline", ".trufflehogignore");
 
     /** Parts of key names that describe a setting about the secret, not the secret. */
     private static final List<String> KEY_STOP_WORDS = List.of("file", "path", "url", "uri", "length", "size", "type",
@@ -65,7 +65,7 @@ final class GenericAssignmentRule {
             "strength", "rule", "tokeniz", "usage", "limit", "version", "_id", "-id", ".id", "id_", "_count",
             "count_", "mode", "env_var", "envvar", "variable", "method", "provider", "manager", "location", "dir",
             "generator", "helper", "class", "link", "label", "message", "text", "title", "sha", "hash", "checksum",
-            "digest", "commit", "address", "public", "integrity", "fingerprint", "csrf", "xsrf", "page_token",
+            "digest", "commit", "address", "public", "integrity", "fingerprint", "csrf", "xsrf", "authenticity", "page_token",
             "pagetoken", "next_token", "nexttoken", "cursor", "continuation", "algorithm", "_alg", "cipher",
             "encoding", "charset", "bypass", "compass", "passenger", "passage", "passthrough", "pass_through",
             "passive", "_ref", "secretref", "secret_ref", "secretkeyref", "store_type", "storetype", "min_", "max_",
@@ -104,10 +104,11 @@ final class GenericAssignmentRule {
             + "|\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:\\.\\d+)?Z?)?");
 
     /** Labels and counters such as {@code userid:2} or {@code page=10}: a name and a small number. */
-    private static final Pattern LABEL_AND_NUMBER = Pattern.compile("[A-Za-z_]{2,20}[:=#][0-9]{1,6}");
+    private static final Pattern LABEL_AND_NUMBER = Pattern.compile("[A-Za-z_][A-Za-z_.-]{1,40}[:=#][0-9]{1,6}");
 
     /** Words run together in camel case, {@code notHighEnoughEntropy}, {@code WillAlsoBeIgnored}: a phrase, not a key. */
-    private static final Pattern CAMEL_CASE_PHRASE = Pattern.compile("[A-Za-z][a-z]{1,}(?:[A-Z][a-z]{2,}){2,}");
+    private static final Pattern CAMEL_CASE_PHRASE = Pattern.compile("[A-Za-z][a-z]{1,}(?:[A-Z][a-z]{2,}){2,}"
+            + "|[a-z]{3,}(?:[A-Z][a-z]{2,})+");
 
     /** How the rule reads a file. */
     enum FileKind {
@@ -203,6 +204,11 @@ final class GenericAssignmentRule {
             return false;
         }
         String value = text.subSequence(secretStart, secretEnd).toString();
+        char last = value.charAt(value.length() - 1);
+        if (last == '\\' || last == ':' || isBadgeToken(text, secretStart)) {
+            // Mudar\ Senha (an escaped blank of a .properties message), Engangskode: (a label), badge.svg?token=
+            return false;
+        }
         boolean passwordKey = key.contains("pass") || key.contains("pwd");
         // In docs and notes a quoted value is code quoted there ($cfg['db_password'] = '...'); a bare one may be prose.
         boolean looksReal = passwordKey && (kind != FileKind.TEXT || quoted) ? passwordLooksReal(value)
@@ -262,6 +268,26 @@ final class GenericAssignmentRule {
 
     private static int distinct(String value) {
         return (int) value.chars().distinct().count();
+    }
+
+    /**
+     * A query parameter of an image URL ({@code https://codecov.io/gh/o/r/graph/badge.svg?token=...}): badge tokens
+     * are published on purpose, in READMEs.
+     */
+    static boolean isBadgeToken(CharSequence text, int secretStart) {
+        int i = secretStart - 1;
+        while (i > 0 && secretStart - i < 60 && text.charAt(i) != '?' && text.charAt(i) != '&'
+                && !Character.isWhitespace(text.charAt(i))) {
+            i--;
+        }
+        if (i < 4 || text.charAt(i) != '?' && text.charAt(i) != '&') {
+            return false;
+        }
+        while (i > 0 && text.charAt(i) != '?' && secretStart - i < 400 && !Character.isWhitespace(text.charAt(i))) {
+            i--;
+        }
+        String before = text.subSequence(Math.max(0, i - 4), i).toString().toLowerCase(Locale.ROOT);
+        return text.charAt(i) == '?' && (before.equals(".svg") || before.equals(".png"));
     }
 
     private static FileKind kind(String path) {
@@ -396,8 +422,9 @@ final class GenericAssignmentRule {
         if (!letters && digitsOnly && value.length() < 8) {
             return false; // a port, a PIN-length number, a count
         }
-        if (!(letters && others) && value.length() < MIN_LETTERS_ONLY_LENGTH) {
-            return false;
+        if (!(letters && others) && (value.length() < MIN_LETTERS_ONLY_LENGTH
+                || CAMEL_CASE_PHRASE.matcher(value).matches())) {
+            return false; // a word, or an identifier in camel case (Pass: authorizationType)
         }
         return plausible(value);
     }
