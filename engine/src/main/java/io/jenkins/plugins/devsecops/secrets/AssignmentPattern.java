@@ -4,18 +4,20 @@ package io.jenkins.plugins.devsecops.secrets;
  * The generic rule's matcher, written by hand because it runs right after every {@code password}, {@code token},
  * {@code secret}... in a tree (the commonest keywords there are): the rest of the key name ({@code [A-Za-z0-9_.-]*}),
  * then either an optional closing quote, an operator ({@code :=}, {@code =>}, {@code =}, {@code :}, {@code +=}) and
- * a value (double-quoted, single-quoted, or bare in config files), or the {@code >} of an XML start tag and the
- * element's text up to {@code </}. Values are 6 to 200 characters without whitespace. Immutable and thread-safe.
+ * a value (double-quoted, single-quoted, or bare in config files), or the {@code >} of an XML start tag (after its
+ * attributes when the key is the element's name) and the element's text up to {@code </}. Values are 4 to 200
+ * characters without whitespace. Immutable and thread-safe.
  */
 final class AssignmentPattern implements SecretPattern {
 
-    static final int MIN_VALUE = 6;
+    /** The shortest value read: passwords of environment variables in compose files may be this short. */
+    static final int MIN_VALUE = 4;
     static final int MAX_VALUE = 200;
 
     /** The same grammar as a regular expression, for the docs. */
     private static final String SOURCE = "<keyword>[A-Za-z0-9_.-]*(?:[\"']?[ \\t]*(?:\\][ \\t]*)?(?::=|=>|=|:|\\+=)[ \\t]*"
-            + "(?:\"([^\"\\s\\\\]{6,200})\"|'([^'\\s\\\\]{6,200})'|([^\\s\"'`,;<>(){}\\[\\]]{6,200}))"
-            + "|>[ \\t]*([^<\\s]{6,200})[ \\t]*</)";
+            + "(?:\"([^\"\\s\\\\]{4,200})\"|'([^'\\s\\\\]{4,200})'|([^\\s\"'`,;<>(){}\\[\\]]{4,200}))"
+            + "|(?:[ \\t][^<>]{0,300}(?<!/))?>[ \\t]*([^<\\s]{4,200})[ \\t]*</)";
 
     @Override
     public String source() {
@@ -51,6 +53,17 @@ final class AssignmentPattern implements SecretPattern {
             xmlText(text, from, i + 1, to, consumer);
             return;
         }
+        if ((c == ' ' || c == '\t') && isElementName(text, from)) {
+            // <Pass encoding="base64">...</Pass>, <password type="text">...</password>: the attributes, then the text
+            int close = i;
+            while (close < to && close - i < 300 && text.charAt(close) != '>' && text.charAt(close) != '<') {
+                close++;
+            }
+            if (close < to && text.charAt(close) == '>' && text.charAt(close - 1) != '/') {
+                xmlText(text, from, close + 1, to, consumer);
+            }
+            return;
+        }
         if (c == '"' || c == '\'') {
             int after = skipBlanks(text, i + 1, to);
             if (after >= to) {
@@ -64,7 +77,7 @@ final class AssignmentPattern implements SecretPattern {
                 xmlText(text, from, after + 1, to, consumer); // <property name="db.password">...</property>
                 return;
             }
-            if (next == ',' && keyQuotedWith(text, from, c)) {
+            if (next == ',' && keyQuotedWith(text, from, c) && keyOpensList(text, from)) {
                 quotedArgument(text, from, skipBlanks(text, after + 1, to), to, consumer); // put("db.password", "...")
                 return;
             }
@@ -138,6 +151,12 @@ final class AssignmentPattern implements SecretPattern {
         return start;
     }
 
+    /** Whether the key is the name of an XML element: {@code <password ...}. */
+    static boolean isElementName(CharSequence text, int keywordEnd) {
+        int start = keyStart(text, keywordEnd);
+        return start > 0 && text.charAt(start - 1) == '<';
+    }
+
     private static boolean isQueryParameter(CharSequence text, int keywordEnd) {
         int start = keyStart(text, keywordEnd);
         return start > 0 && (text.charAt(start - 1) == '&' || text.charAt(start - 1) == '?');
@@ -147,6 +166,19 @@ final class AssignmentPattern implements SecretPattern {
     private static boolean keyQuotedWith(CharSequence text, int keywordEnd, char quote) {
         int start = keyStart(text, keywordEnd);
         return start > 0 && text.charAt(start - 1) == quote;
+    }
+
+    /**
+     * Whether the quoted key opens an argument list, an array or an initializer ({@code put("db.password", ...)},
+     * <code>{"password", "..."}</code>): not an item in the middle of a list of words ({@code "small", "secret",
+     * "decoded"}).
+     */
+    private static boolean keyOpensList(CharSequence text, int keywordEnd) {
+        int i = keyStart(text, keywordEnd) - 1;
+        while (i > 0 && (text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '\t')) {
+            i--;
+        }
+        return i > 0 && (text.charAt(i - 1) == '(' || text.charAt(i - 1) == '{' || text.charAt(i - 1) == '[');
     }
 
     /** {@code value=} or {@code value =} at {@code i}. */

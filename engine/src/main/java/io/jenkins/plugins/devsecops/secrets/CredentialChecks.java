@@ -35,7 +35,7 @@ final class CredentialChecks {
     /** The checks by built-in rule id. */
     static final Map<String, CandidateCheck> BY_RULE = Map.ofEntries(
             Map.entry("setter-call-credential", CredentialChecks::setterArgument),
-            Map.entry("env-fallback-credential", CredentialChecks::namedDefault),
+            Map.entry("env-fallback-credential", CredentialChecks::credentialNamedDefault),
             Map.entry("shell-default-credential", CredentialChecks::namedDefault),
             Map.entry("sql-identified-by-password", CredentialChecks::password),
             Map.entry("sql-create-user-password", CredentialChecks::password),
@@ -44,7 +44,7 @@ final class CredentialChecks {
             Map.entry("sshpass-password", CredentialChecks::password),
             Map.entry("docker-login-password", CredentialChecks::password),
             Map.entry("cli-basic-auth", CredentialChecks::password),
-            Map.entry("php-define-password", CredentialChecks::password),
+            Map.entry("php-define-password", CredentialChecks::definedValue),
             Map.entry("keytool-store-password", CredentialChecks::password),
             Map.entry("database-cli-password", CredentialChecks::password),
             Map.entry("smb-user-password", CredentialChecks::password),
@@ -82,6 +82,19 @@ final class CredentialChecks {
             return false;
         }
         return distinctAtLeast(value, 3);
+    }
+
+    /**
+     * {@code define('DB_PASSWORD', '...')} takes a human-chosen password; WordPress's keys and salts are 64 random
+     * printable characters, with the brackets, arrows and blanks that mark code in other values, so a long value of
+     * high entropy counts as it is.
+     */
+    static boolean definedValue(String path, CharSequence text, int start, int end) {
+        String value = text.subSequence(start, end).toString();
+        if (value.length() >= 32 && ShannonEntropy.of(value) >= 4.5) {
+            return !PlaceholderValues.isPlaceholder(value) && !PlaceholderValues.isTemplated(value);
+        }
+        return passwordValue(value);
     }
 
     private static boolean distinctAtLeast(String value, int wanted) {
@@ -132,6 +145,31 @@ final class CredentialChecks {
         return name.contains("pass") || name.contains("pwd") ? passwordValue(value)
                 : GenericAssignmentRule.valueLooksSecret(value);
     }
+
+    /**
+     * {@code getenv("DB_PASSWORD") ?: "x"}: as {@link #namedDefault}, for a variable named like a credential ({@code
+     * pass}, {@code pwd}, {@code secret}, {@code token}, {@code api_key}/{@code apikey}). Checked here rather than in
+     * the rule's expression, where the search for the word inside the name backtracked at every lookup of a tree.
+     */
+    static boolean credentialNamedDefault(String path, CharSequence text, int start, int end) {
+        int from = start;
+        while (from > 0 && start - from < 200 && text.charAt(from - 1) != '(') {
+            from--;
+        }
+        int nameEnd = from;
+        while (nameEnd < start && !AssignmentPattern.isKeyChar(text.charAt(nameEnd))) {
+            nameEnd++;
+        }
+        int nameStart = nameEnd;
+        while (nameEnd < start && AssignmentPattern.isKeyChar(text.charAt(nameEnd))) {
+            nameEnd++;
+        }
+        String name = text.subSequence(nameStart, nameEnd).toString().toLowerCase(Locale.ROOT);
+        return CREDENTIAL_NAME.matcher(name).find() && namedDefault(path, text, start, end);
+    }
+
+    /** A variable name that names a credential. */
+    private static final Pattern CREDENTIAL_NAME = Pattern.compile("pass|pwd|secret|token|api_?key");
 
     /**
      * {@code ENV NAME value} and {@code NAME=value}: the name before the value says what it is. A name about the

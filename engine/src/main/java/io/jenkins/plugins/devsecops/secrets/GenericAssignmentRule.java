@@ -32,10 +32,9 @@ final class GenericAssignmentRule {
     /** Minimum length of a value made of letters only. */
     static final int MIN_LETTERS_ONLY_LENGTH = 16;
 
-    static final List<String> KEYWORDS = List.of("password", "passwd", "passwort", "pwd", "secret", "token",
+    static final List<String> KEYWORDS = List.of("pass", "pwd", "secret", "token",
             "api_key", "apikey", "api-key", "api.key", "access_key", "accesskey", "access-key", "auth_key", "authkey",
-            "private_key", "privatekey", "private-key", "credential", "signing_key", "signingkey", "encryption_key",
-            "passphrase", "pass");
+            "private_key", "privatekey", "private-key", "credential", "signing_key", "signingkey", "encryption_key");
 
     /** Config files where bare values count. */
     private static final Set<String> CONFIG_EXTENSIONS = Set.of("env", "properties", "yml", "yaml", "json", "ini",
@@ -57,7 +56,7 @@ final class GenericAssignmentRule {
     private static final Set<String> SKIPPED_NAMES = Set.of("package-lock.json", "npm-shrinkwrap.json", "yarn.lock",
             "pnpm-lock.yaml", "cargo.lock", "poetry.lock", "pipfile.lock", "composer.lock", "gemfile.lock", "go.sum",
             "packages.lock.json", "gradle.lockfile", "mix.lock", "pubspec.lock", "podfile.lock", "flake.lock",
-            "uv.lock", "bun.lock", "deno.lock");
+            "uv.lock", "bun.lock", "deno.lock", ".gitleaksignore", ".secrets.baseline", ".trufflehogignore");
 
     /** Parts of key names that describe a setting about the secret, not the secret. */
     private static final List<String> KEY_STOP_WORDS = List.of("file", "path", "url", "uri", "length", "size", "type",
@@ -66,7 +65,7 @@ final class GenericAssignmentRule {
             "strength", "rule", "tokeniz", "usage", "limit", "version", "_id", "-id", ".id", "id_", "_count",
             "count_", "mode", "env_var", "envvar", "variable", "method", "provider", "manager", "location", "dir",
             "generator", "helper", "class", "link", "label", "message", "text", "title", "sha", "hash", "checksum",
-            "digest", "commit", "address", "public", "integrity", "fingerprint", "csrf", "xsrf", "page_token",
+            "digest", "commit", "address", "public", "integrity", "fingerprint", "csrf", "xsrf", "authenticity", "page_token",
             "pagetoken", "next_token", "nexttoken", "cursor", "continuation", "algorithm", "_alg", "cipher",
             "encoding", "charset", "bypass", "compass", "passenger", "passage", "passthrough", "pass_through",
             "passive", "_ref", "secretref", "secret_ref", "secretkeyref", "store_type", "storetype", "min_", "max_",
@@ -75,6 +74,9 @@ final class GenericAssignmentRule {
             "_new_", "question", "_prefix", "_suffix", "_hint", "_lbl", "_btn", "button", "_input", "_placeholder", "author", "oauth_url",
             "authority", "authoriz", "authenticat", "pass_fail", "passed", "passing", "passes", "passport", "_auth_type",
             "auth_method", "auth_mode", "auth_provider", "auth_scheme", "auth_enabled", "auth_required");
+
+    /** {@link #KEY_STOP_WORDS} as one automaton: a key is read once, whatever the number of stop-words. */
+    private static final KeywordAutomaton KEY_STOPS = new KeywordAutomaton(KEY_STOP_WORDS);
 
     /** Parts of values that mark a placeholder, a reference or prose. */
     private static final List<String> VALUE_STOP_WORDS = List.of("example", "sample", "changeme", "placeholder",
@@ -85,6 +87,9 @@ final class GenericAssignmentRule {
             "none", "null", "undefined", "true", "false", "******", "<", ">", "()", "->", "::", "[]", "enc[",
             "enc(", "{cipher}", "{ssha}", "{sha}", "{crypt}", "{bcrypt}", "{pbkdf2}", "{scrypt}", "{argon2}",
             "$ansible_vault", "${", "#{", "{{", "...");
+
+    /** {@link #VALUE_STOP_WORDS} as one automaton. */
+    private static final KeywordAutomaton VALUE_STOPS = new KeywordAutomaton(VALUE_STOP_WORDS);
 
     private static final Pattern FILE_NAME = Pattern
             .compile("\\.(pem|key|crt|cer|p12|pfx|jks|json|txt|yml|yaml|xml|properties|env|conf|sh)$");
@@ -99,10 +104,11 @@ final class GenericAssignmentRule {
             + "|\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:\\.\\d+)?Z?)?");
 
     /** Labels and counters such as {@code userid:2} or {@code page=10}: a name and a small number. */
-    private static final Pattern LABEL_AND_NUMBER = Pattern.compile("[A-Za-z_]{2,20}[:=#][0-9]{1,6}");
+    private static final Pattern LABEL_AND_NUMBER = Pattern.compile("[A-Za-z_][A-Za-z_.-]{1,40}[:=#][0-9]{1,6}");
 
     /** Words run together in camel case, {@code notHighEnoughEntropy}, {@code WillAlsoBeIgnored}: a phrase, not a key. */
-    private static final Pattern CAMEL_CASE_PHRASE = Pattern.compile("[A-Za-z][a-z]{1,}(?:[A-Z][a-z]{2,}){2,}");
+    private static final Pattern CAMEL_CASE_PHRASE = Pattern.compile("[A-Za-z][a-z]{1,}(?:[A-Z][a-z]{2,}){2,}"
+            + "|[a-z]{3,}(?:[A-Z][a-z]{2,})+");
 
     /** How the rule reads a file. */
     enum FileKind {
@@ -184,7 +190,12 @@ final class GenericAssignmentRule {
         if (xmlText && secretEnd < text.length() && text.charAt(secretEnd) != '<' && !Character.isWhitespace(text.charAt(secretEnd))) {
             return false;
         }
-        if (secretEnd - secretStart < MIN_PASSWORD_LENGTH || isDottedName(text, secretStart, secretEnd)
+        if (secretEnd - secretStart < MIN_PASSWORD_LENGTH) {
+            // MYSQL_ROOT_PASSWORD=dvwa: an environment variable of a config file named as a password
+            return kind == FileKind.CONFIG && shortEnvironmentPassword(text, secretStart, secretEnd)
+                    && !EncryptedFiles.isEncrypted(text);
+        }
+        if (isDottedName(text, secretStart, secretEnd)
                 || ShannonEntropy.of(text, secretStart, secretEnd) < MIN_PASSWORD_ENTROPY) {
             return false; // below every tier, whatever the key
         }
@@ -193,12 +204,90 @@ final class GenericAssignmentRule {
             return false;
         }
         String value = text.subSequence(secretStart, secretEnd).toString();
+        char last = value.charAt(value.length() - 1);
+        if (last == '\\' || last == ':' || isBadgeToken(text, secretStart)) {
+            // Mudar\ Senha (an escaped blank of a .properties message), Engangskode: (a label), badge.svg?token=
+            return false;
+        }
         boolean passwordKey = key.contains("pass") || key.contains("pwd");
         // In docs and notes a quoted value is code quoted there ($cfg['db_password'] = '...'); a bare one may be prose.
         boolean looksReal = passwordKey && (kind != FileKind.TEXT || quoted) ? passwordLooksReal(value)
                 : valueLooksSecret(value);
         // Last, as it reads the whole file once: values of encrypted-secrets files are ciphertext.
         return looksReal && !EncryptedFiles.isEncrypted(text);
+    }
+
+    /**
+     * A 4- or 5-character value of an environment variable named as a password ({@code MYSQL_ROOT_PASSWORD=dvwa},
+     * {@code - POSTGRES_PASSWORD=root}, {@code DB_PASS: s3cr}): in compose files, {@code .env} files and scripts such
+     * short defaults are real, guessable credentials. The name must be upper case with underscores and end with the
+     * password word; the value needs three distinct characters, not only digits, and no placeholder.
+     */
+    static boolean shortEnvironmentPassword(CharSequence text, int secretStart, int secretEnd) {
+        if (!Character.isLetterOrDigit(text.charAt(secretStart))) {
+            return false;
+        }
+        int end = secretStart;
+        while (end > 0 && secretStart - end < 6 && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t'
+                || text.charAt(end - 1) == '"' || text.charAt(end - 1) == '\'')) {
+            end--;
+        }
+        // NAME=value, or NAME: value in YAML
+        if (end > 0 && text.charAt(end - 1) == '=' || end > 0 && text.charAt(end - 1) == ':' && end < secretStart) {
+            end--;
+        } else {
+            return false;
+        }
+        int start = end;
+        while (start > 0 && end - start < 80 && (Character.isUpperCase(text.charAt(start - 1))
+                || Character.isDigit(text.charAt(start - 1)) || text.charAt(start - 1) == '_')) {
+            start--;
+        }
+        // the name starts a line, a list item, a word or a quoted key: not ${NAME:-...} or a.NAME=
+        if (start == end || start > 0 && " \t\n-\"'".indexOf(text.charAt(start - 1)) < 0) {
+            return false;
+        }
+        String name = text.subSequence(start, end).toString();
+        if (!ENVIRONMENT_PASSWORD_NAME.matcher(name).matches()) {
+            return false;
+        }
+        String value = text.subSequence(secretStart, secretEnd).toString();
+        boolean digitsOnly = true;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            digitsOnly &= Character.isDigit(c);
+            if (c <= ' ' || c > '~') {
+                return false;
+            }
+        }
+        return !digitsOnly && distinct(value) >= 3 && plausible(value) && !PlaceholderValues.isPlaceholder(value);
+    }
+
+    /** {@code MYSQL_ROOT_PASSWORD}, {@code DB_PASS}, {@code REDIS_PWD}. */
+    private static final Pattern ENVIRONMENT_PASSWORD_NAME = Pattern.compile("[A-Z][A-Z0-9_]*_(?:PASSWORD|PASSWD|PASS|PWD)");
+
+    private static int distinct(String value) {
+        return (int) value.chars().distinct().count();
+    }
+
+    /**
+     * A query parameter of an image URL ({@code https://codecov.io/gh/o/r/graph/badge.svg?token=...}): badge tokens
+     * are published on purpose, in READMEs.
+     */
+    static boolean isBadgeToken(CharSequence text, int secretStart) {
+        int i = secretStart - 1;
+        while (i > 0 && secretStart - i < 60 && text.charAt(i) != '?' && text.charAt(i) != '&'
+                && !Character.isWhitespace(text.charAt(i))) {
+            i--;
+        }
+        if (i < 4 || text.charAt(i) != '?' && text.charAt(i) != '&') {
+            return false;
+        }
+        while (i > 0 && text.charAt(i) != '?' && secretStart - i < 400 && !Character.isWhitespace(text.charAt(i))) {
+            i--;
+        }
+        String before = text.subSequence(Math.max(0, i - 4), i).toString().toLowerCase(Locale.ROOT);
+        return text.charAt(i) == '?' && (before.equals(".svg") || before.equals(".png"));
     }
 
     private static FileKind kind(String path) {
@@ -226,6 +315,20 @@ final class GenericAssignmentRule {
         while (start > 0 && end - start < 200 && isKeyChar(text.charAt(start - 1))) {
             start--;
         }
+        if (secretStart > 0 && text.charAt(secretStart - 1) == '>' && start > 0 && text.charAt(start - 1) != '<') {
+            // <Pass encoding="base64">: the element's name, before its attributes
+            int open = secretStart - 1;
+            while (open > 0 && secretStart - open < 320 && text.charAt(open) != '<' && text.charAt(open) != '\n') {
+                open--;
+            }
+            if (text.charAt(open) == '<') {
+                start = open + 1;
+                end = start;
+                while (end < secretStart && isKeyChar(text.charAt(end))) {
+                    end++;
+                }
+            }
+        }
         String key = text.subSequence(start, Math.max(start, end)).toString().toLowerCase(Locale.ROOT);
         if (key.equals("value")) {
             key = pairedName(text, start); // <add key="..." value="..."/>, - name: ... / value: ...
@@ -233,12 +336,7 @@ final class GenericAssignmentRule {
                 return null;
             }
         }
-        for (String stop : KEY_STOP_WORDS) {
-            if (key.contains(stop)) {
-                return null;
-            }
-        }
-        return key;
+        return keyAccepted(key) ? key : null;
     }
 
     /**
@@ -281,12 +379,7 @@ final class GenericAssignmentRule {
 
     /** Whether a key name (lower case) names the secret rather than a setting about it. */
     static boolean keyAccepted(String key) {
-        for (String stop : KEY_STOP_WORDS) {
-            if (key.contains(stop)) {
-                return false;
-            }
-        }
-        return true;
+        return !KEY_STOPS.occursIn(key);
     }
 
     private static boolean isKeyChar(char c) {
@@ -329,8 +422,9 @@ final class GenericAssignmentRule {
         if (!letters && digitsOnly && value.length() < 8) {
             return false; // a port, a PIN-length number, a count
         }
-        if (!(letters && others) && value.length() < MIN_LETTERS_ONLY_LENGTH) {
-            return false;
+        if (!(letters && others) && (value.length() < MIN_LETTERS_ONLY_LENGTH
+                || CAMEL_CASE_PHRASE.matcher(value).matches())) {
+            return false; // a word, or an identifier in camel case (Pass: authorizationType)
         }
         return plausible(value);
     }
@@ -338,10 +432,8 @@ final class GenericAssignmentRule {
     /** Not a placeholder, a reference, a path, an encrypted value or a public identifier. */
     static boolean plausible(String value) {
         String lower = value.toLowerCase(Locale.ROOT);
-        for (String stop : VALUE_STOP_WORDS) {
-            if (lower.contains(stop)) {
-                return false;
-            }
+        if (VALUE_STOPS.occursIn(lower)) {
+            return false;
         }
         char first = value.charAt(0);
         if (first == '/' || value.startsWith("./") || value.startsWith("~/") || first == '$' || first == '@'

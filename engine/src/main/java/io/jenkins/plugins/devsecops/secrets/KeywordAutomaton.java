@@ -197,6 +197,24 @@ final class KeywordAutomaton {
         return seen >= 0;
     }
 
+    /**
+     * Whether any keyword occurs in {@code text}: the same walk as {@link #scan(CharSequence, int, int, HitConsumer)}
+     * that stops at the first occurrence. One pass over the text, however many keywords (the stop-words of the
+     * generic rule, a hundred and more, are checked this way at each of its candidates).
+     */
+    boolean occursIn(CharSequence text) {
+        final char[] map = classOf;
+        final int[] table = next;
+        int row = 0;
+        for (int i = 0; i < text.length(); i++) {
+            row = table[(row & ~OUTPUT) + map[text.charAt(i)]];
+            if (row < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Scans a whole string; see {@link #scan(CharSequence, int, int, HitConsumer)}. */
     void scan(String text, HitConsumer consumer) {
         scan(text, 0, text.length(), consumer);

@@ -44,6 +44,9 @@ public final class SecretDetector {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
+    /** Rule calls are timed one in this many (a power of two). */
+    static final int TIMED_ONE_IN = 8;
+
     /** The raw matches a user rule may produce in one file before it is stopped there with a warning. */
     static final int USER_RULE_MATCH_BUDGET = 10_000;
 
@@ -364,6 +367,10 @@ public final class SecretDetector {
         final boolean[] halted = new boolean[rules.size()];
         private final long cpuAtStart = cpuTime();
         private long callStarted;
+        /** Whether the current call is timed, and the weight of its time (a sampled call stands for several). */
+        private boolean timed;
+        private long weight = TIMED_ONE_IN;
+        private int attempts;
         private int calls;
         private int haltedRules;
         private boolean inCall;
@@ -389,17 +396,37 @@ public final class SecretDetector {
             this.warnings = warnings;
         }
 
-        /** Starts timing a call of rule {@code r}'s pattern. */
+        /**
+         * Starts a call of rule {@code r}'s pattern, timing one call in {@link #TIMED_ONE_IN} (the clock costs about
+         * as much as a typical call at a keyword hit; a costly rule is costly on most of its calls, so the sample
+         * still names it).
+         */
         private void begin(int r) {
             currentRule = r;
-            callStarted = System.nanoTime();
+            timed = (++attempts & (TIMED_ONE_IN - 1)) == 0;
+            if (timed) {
+                callStarted = System.nanoTime();
+            }
         }
 
-        /** Ends timing the call started by {@link #begin}; now and then checks the file's processor time. */
+        /** Ends the call started by {@link #begin}; now and then checks the file's processor time. */
         private void end(int r) {
-            spentNanos[r] += System.nanoTime() - callStarted;
+            if (timed) {
+                spentNanos[r] += (System.nanoTime() - callStarted) * weight;
+                timed = false;
+                weight = TIMED_ONE_IN;
+            }
             if ((++calls & 255) == 0) {
                 checkBudget();
+            }
+        }
+
+        /** Times the rest of a long call that {@link #begin} did not sample, from its first budget check on. */
+        private void timeFromNow() {
+            if (!timed) {
+                timed = true;
+                weight = 1;
+                callStarted = System.nanoTime();
             }
         }
 
@@ -415,7 +442,7 @@ public final class SecretDetector {
             long now = System.nanoTime();
             int worst = -1;
             for (int r = 0; r < spentNanos.length; r++) {
-                long spent = spentNanos[r] + (r == currentRule && inCall ? now - callStarted : 0);
+                long spent = spentNanos[r] + (r == currentRule && inCall && timed ? now - callStarted : 0);
                 if (!halted[r] && (worst < 0 || spent > spentNanos[worst])) {
                     worst = r;
                 }
@@ -446,6 +473,7 @@ public final class SecretDetector {
             }
             if ((++calls & 255) == 0) {
                 inCall = true;
+                timeFromNow();
                 checkBudget();
                 inCall = false;
             }

@@ -131,10 +131,28 @@ class DetectorPartsTest {
         assertThat(secret(pattern, "+=q8WzR3tYp0")).isEqualTo("q8WzR3tYp0");
         assertThat(secret(pattern, "> q8WzR3tYp0LmN5vB </password>")).isEqualTo("q8WzR3tYp0LmN5vB");
         assertThat(secret(pattern, " == \"q8WzR3tYp0LmN5vB\"")).isNull();
-        assertThat(secret(pattern, " = \"short\"")).isNull();
+        assertThat(secret(pattern, " = \"abc\"")).isNull();
+        assertThat(secret(pattern, " = \"dvwa\"")).isEqualTo("dvwa");
+        assertThat(secret(pattern, " encoding=\"base64\">Rm1xN3ZMMnBY</Pass>")).isNull(); // not an element name here
+        assertThat(secret(pattern, " type=\"text\"/>q8WzR3tYp0</x>")).isNull();
         assertThat(secret(pattern, " = \"has a space in it\"")).isNull();
         assertThat(secret(pattern, ".isExpired(clock)")).isNull();
         assertThat(secret(pattern, "> q8WzR3tYp0LmN5vB")).isNull();
+    }
+
+    @Test
+    void shouldReadTheTextOfAnElementNamedLikeACredentialAfterItsAttributes() {
+        AssignmentPattern pattern = new AssignmentPattern();
+        List<String> found = new ArrayList<>();
+        String text = "<Pass encoding=\"base64\">Rm1xN3ZMMnBY</Pass>";
+        pattern.matchAt(text, 5, text.length(), (matchStart, matchEnd, secretStart, secretEnd) ->
+                found.add(text.substring(secretStart, secretEnd)));
+        assertThat(found).containsExactly("Rm1xN3ZMMnBY");
+        List<String> none = new ArrayList<>();
+        String selfClosing = "<password type=\"text\"/>q8WzR3tYp0</x>";
+        pattern.matchAt(selfClosing, 9, selfClosing.length(), (matchStart, matchEnd, secretStart, secretEnd) ->
+                none.add(selfClosing.substring(secretStart, secretEnd)));
+        assertThat(none).isEmpty();
     }
 
     private static String secret(SecretPattern pattern, String afterKeyword) {
