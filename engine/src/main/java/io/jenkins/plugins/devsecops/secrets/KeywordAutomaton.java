@@ -205,10 +205,11 @@ final class KeywordAutomaton {
     boolean occursIn(CharSequence text) {
         final char[] map = classOf;
         final int[] table = next;
+        final int outputRow = firstOutputRow;
         int row = 0;
         for (int i = 0; i < text.length(); i++) {
-            row = table[(row & ~OUTPUT) + map[text.charAt(i)]];
-            if (row < 0) {
+            row = table[row + map[text.charAt(i)]];
+            if (row >= outputRow) {
                 return true;
             }
         }
