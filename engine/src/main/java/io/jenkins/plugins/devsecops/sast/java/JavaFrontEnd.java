@@ -34,6 +34,7 @@ import io.jenkins.plugins.devsecops.sast.ir.ClassIr;
 import io.jenkins.plugins.devsecops.sast.ir.MethodIr;
 import io.jenkins.plugins.devsecops.sast.ir.Stmt;
 import io.jenkins.plugins.devsecops.sast.ir.UnitIr;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -69,6 +70,31 @@ public final class JavaFrontEnd {
     private static final ParserConfiguration WITH_YIELD = new ParserConfiguration()
             .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
             .setAttributeComments(false);
+
+    /** Without Java 21's post-processing, which walks the whole tree: for files where no {@code var} is written. */
+    private static final ParserConfiguration FAST_NO_VAR = new ParserConfiguration()
+            .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
+            .setAttributeComments(false);
+
+    /** The configuration for a file's text. */
+    static ParserConfiguration configurationFor(String text) {
+        return text.contains("yield") ? WITH_YIELD : mayUseVar(text) ? FAST : FAST_NO_VAR;
+    }
+
+    /** Whether the word {@code var} occurs in the text, or a unicode escape that might spell it. */
+    static boolean mayUseVar(String text) {
+        if (text.contains("\\u")) {
+            return true;
+        }
+        for (int at = text.indexOf("var"); at >= 0; at = text.indexOf("var", at + 3)) {
+            boolean startsWord = at == 0 || !Character.isJavaIdentifierPart(text.charAt(at - 1));
+            boolean endsWord = at + 3 == text.length() || !Character.isJavaIdentifierPart(text.charAt(at + 3));
+            if (startsWord && endsWord) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static ParserConfiguration fast() {
         ParserConfiguration configuration = new ParserConfiguration()
@@ -163,7 +189,7 @@ public final class JavaFrontEnd {
         List<String> notes = new ArrayList<>();
         ParseResult<CompilationUnit> result;
         try {
-            result = new JavaParser(text.contains("yield") ? WITH_YIELD : FAST).parse(text);
+            result = new JavaParser(configurationFor(text)).parse(text);
         } catch (StackOverflowError | RuntimeException e) {
             notes.add("could not parse: " + (e instanceof StackOverflowError ? "nested too deeply" : e.getMessage()));
             return new Parsed(new UnitIr(path, List.of(), Map.of(), notes), Optional.empty(), text);
@@ -339,14 +365,37 @@ public final class JavaFrontEnd {
         }
         // anonymous classes inside the type's members: lowered as their own classes
         int anonymous = 0;
-        for (ObjectCreationExpr creation : type.findAll(ObjectCreationExpr.class)) {
-            if (creation.getAnonymousClassBody().isPresent()
-                    && creation.findAncestor(TypeDeclaration.class).filter(t -> t == type).isPresent()) {
+        for (ObjectCreationExpr creation : anonymousClasses(type)) {
+            {
                 anonymous++;
                 lowerAnonymous(creation, name + "$" + anonymous, scope, path, suppressed, classes, notes);
             }
         }
         classes.add(new ClassIr(name, supertypes, fieldTypes, isInterface, methods, path));
+    }
+
+    /**
+     * The anonymous class creations whose nearest enclosing type declaration is {@code type}, in pre-order: one walk
+     * that does not enter nested or local type declarations (each is walked when it is lowered).
+     */
+    static List<ObjectCreationExpr> anonymousClasses(TypeDeclaration<?> type) {
+        List<ObjectCreationExpr> found = new ArrayList<>();
+        ArrayDeque<Node> work = new ArrayDeque<>();
+        work.push(type);
+        while (!work.isEmpty()) {
+            Node node = work.pop();
+            if (node != type && node instanceof TypeDeclaration<?>) {
+                continue;
+            }
+            if (node instanceof ObjectCreationExpr creation && creation.getAnonymousClassBody().isPresent()) {
+                found.add(creation);
+            }
+            List<Node> children = node.getChildNodes();
+            for (int i = children.size() - 1; i >= 0; i--) {
+                work.push(children.get(i));
+            }
+        }
+        return found;
     }
 
     private void lowerAnonymous(ObjectCreationExpr creation, String name, TypeScope scope, String path,
