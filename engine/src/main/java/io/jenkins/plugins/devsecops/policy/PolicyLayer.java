@@ -1,5 +1,7 @@
 package io.jenkins.plugins.devsecops.policy;
 
+import java.util.Optional;
+
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -44,6 +46,18 @@ public record PolicyLayer(String name, SecurityPolicy policy) implements Seriali
      */
     public static PolicyLayer repositoryOrDefault(String file, SecurityPolicy policy) {
         return policy == null ? defaults() : repository(file, policy);
+    }
+
+    /**
+     * The repository's policy file; without one, the engine's default policy when {@code defaultPolicy} is on (the
+     * CLI's {@code --no-default-policy} and the plugin's global and step switches turn it off), else no layer.
+     */
+    public static Optional<PolicyLayer> repositoryOrDefault(String file, SecurityPolicy policy,
+            boolean defaultPolicy) {
+        if (policy != null) {
+            return Optional.of(repository(file, policy));
+        }
+        return defaultPolicy ? Optional.of(defaults()) : Optional.empty();
     }
 
     /** The step parameters (in the CLI: command-line options such as {@code --fail-on}). */

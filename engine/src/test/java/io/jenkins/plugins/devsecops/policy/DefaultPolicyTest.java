@@ -101,6 +101,26 @@ class DefaultPolicyTest {
     }
 
     @Test
+    void shouldLeaveNoLayerWhenTheDefaultPolicyIsSwitchedOffAndKeepARepositoryFileEitherWay() throws Exception {
+        SecurityPolicy file = PolicyYaml.parse("version: 1\n", "devsecops-policy.yaml");
+
+        assertThat(PolicyLayer.repositoryOrDefault("devsecops-policy.yaml", null, false)).isEmpty();
+        assertThat(PolicyLayer.repositoryOrDefault("devsecops-policy.yaml", null, true))
+                .hasValueSatisfying(layer -> assertThat(layer.policy().gates()).extracting(QualityGate::id)
+                        .containsExactly(SecurityPolicy.DEFAULT_NEW_CRITICAL, SecurityPolicy.DEFAULT_VERIFIED_SECRET));
+        assertThat(PolicyLayer.repositoryOrDefault("devsecops-policy.yaml", file, false))
+                .hasValueSatisfying(layer -> assertThat(layer.name()).isEqualTo("repository (devsecops-policy.yaml)"));
+
+        // switched off and no file: the layer list is empty and a planted provider key trips nothing
+        Assessment off = assess(Map.of("deploy/ci.env", "GITHUB_TOKEN=ghp_ZgYYeafg1oaAljji6XMAeCK2HPN2Ubbu0wKH\n"),
+                PolicyLayer.repositoryOrDefault("devsecops-policy.yaml", null, false).stream()
+                        .toArray(PolicyLayer[]::new));
+        assertThat(off.report().findings()).isNotEmpty();
+        assertThat(off.evaluation().gates()).isEmpty();
+        assertThat(off.evaluation().verdict()).isEqualTo(PolicyVerdict.PASSED);
+    }
+
+    @Test
     void shouldReadTheConfidenceCriterionFromAPolicyFile() throws Exception {
         SecurityPolicy policy = PolicyYaml.parse("""
                 version: 1

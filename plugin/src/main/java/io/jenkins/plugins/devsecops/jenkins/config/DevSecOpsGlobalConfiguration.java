@@ -56,6 +56,7 @@ public class DevSecOpsGlobalConfiguration extends GlobalConfiguration {
     private int slaLowDays;
     private boolean suppressionJustificationRequired;
     private int suppressionMaxAgeDays;
+    private boolean noDefaultPolicy;
 
     private transient JenkinsFacade jenkins = new JenkinsFacade();
 
@@ -214,6 +215,17 @@ public class DevSecOpsGlobalConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setSuppressionMaxAgeDays(int days) {
         this.suppressionMaxAgeDays = Math.max(0, days);
+        save();
+    }
+
+    /** Whether the engine's default policy is left out for repositories without a policy file, in every job. */
+    public boolean isNoDefaultPolicy() {
+        return noDefaultPolicy;
+    }
+
+    @DataBoundSetter
+    public void setNoDefaultPolicy(boolean noDefaultPolicy) {
+        this.noDefaultPolicy = noDefaultPolicy;
         save();
     }
 

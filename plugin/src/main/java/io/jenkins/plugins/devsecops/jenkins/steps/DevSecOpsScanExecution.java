@@ -157,8 +157,10 @@ final class DevSecOpsScanExecution extends SynchronousNonBlockingStepExecution<M
         } catch (IOException | RuntimeException e) {
             throw new AbortException("devSecOpsScan: " + ConsoleText.escape(e.getMessage()));
         }
-        // A repository without a policy file gets the engine's default policy, under the global layer.
-        layers.add(PolicyLayer.repositoryOrDefault(scanned.policyFileName(), repositoryPolicy));
+        // A repository without a policy file gets the engine's default policy, under the global layer, unless the
+        // global configuration or the step switches it off.
+        PolicyLayer.repositoryOrDefault(scanned.policyFileName(), repositoryPolicy,
+                !global.isNoDefaultPolicy() && !step.isNoDefaultPolicy()).ifPresent(layers::add);
         layers.add(PolicyLayer.step(stepPolicy));
         LayeredPolicy policy = PolicyLayering.merge(layers);
         Report reference = referenceRun.flatMap(ref -> DevSecOpsBuildAction.find(ref, id))

@@ -83,6 +83,8 @@ public final class DevSecOpsScanStep extends Step implements Serializable {
     private String platform = "";
     private String registryCredentialsId = "";
     private DastConfig dast;
+    private boolean allowMissingImports;
+    private boolean noDefaultPolicy;
 
     @DataBoundConstructor
     public DevSecOpsScanStep() {
@@ -296,6 +298,30 @@ public final class DevSecOpsScanStep extends Step implements Serializable {
     @DataBoundSetter
     public void setDast(DastConfig dast) {
         this.dast = dast;
+    }
+
+    /** Whether an import pattern that matches no file is a warning instead of an error (a scanner that may not run). */
+    public boolean isAllowMissingImports() {
+        return allowMissingImports;
+    }
+
+    @DataBoundSetter
+    public void setAllowMissingImports(boolean allowMissingImports) {
+        this.allowMissingImports = allowMissingImports;
+    }
+
+    /**
+     * Whether the engine's default policy is left out for a repository without a policy file (like the CLI's
+     * {@code --no-default-policy}); a policy file replaces the defaults anyway, so this loosens nothing a repository
+     * could not.
+     */
+    public boolean isNoDefaultPolicy() {
+        return noDefaultPolicy;
+    }
+
+    @DataBoundSetter
+    public void setNoDefaultPolicy(boolean noDefaultPolicy) {
+        this.noDefaultPolicy = noDefaultPolicy;
     }
 
     /** The stage ids as a list, blanks dropped. */

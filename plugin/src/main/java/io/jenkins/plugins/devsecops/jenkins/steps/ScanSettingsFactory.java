@@ -66,6 +66,9 @@ final class ScanSettingsFactory {
                 stages = new ArrayList<>(stages);
                 stages.add(ImportStage.ID);
             }
+            if (step.isAllowMissingImports()) {
+                options.put(ImportStage.ID + ".allowMissing", "true");
+            }
         }
 
         if (!step.getImages().isEmpty()) {
