@@ -33,30 +33,41 @@ public record ComplianceView(List<FrameworkView> frameworks, int openFindings, i
     /** The view of {@code openFindings} against {@code catalog}. */
     public static ComplianceView of(List<Finding> openFindings, ComplianceCatalog catalog) {
         List<FrameworkView> views = new ArrayList<>();
+        List<String> bases = new ArrayList<>();
+        java.util.Map<String, Integer> basisIndex = new java.util.HashMap<>();
+        int severities = io.jenkins.plugins.devsecops.model.Severity.values().length;
         for (ComplianceFramework framework : catalog.frameworks()) {
-            List<List<ComplianceFindingRow>> rows = new ArrayList<>();
-            framework.items().forEach(item -> rows.add(new ArrayList<>()));
-            List<ComplianceFindingRow> unmapped = new ArrayList<>();
+            List<ComplianceRows.Builder> rows = new ArrayList<>();
+            framework.items().forEach(item -> rows.add(new ComplianceRows.Builder(severities)));
+            ComplianceRows.Builder unmapped = new ComplianceRows.Builder(severities);
+            int index = 0;
             for (Finding finding : openFindings) {
+                int severity = finding.severity().ordinal();
                 List<ComplianceMatch> matches = catalog.matches(framework, finding);
                 if (matches.isEmpty()) {
-                    unmapped.add(ComplianceFindingRow.of(finding, unmappedReason(finding)));
-                    continue;
+                    unmapped.add(severity, index, basisIndex.computeIfAbsent(unmappedReason(finding), b -> {
+                        bases.add(b);
+                        return bases.size() - 1;
+                    }));
+                } else {
+                    for (ComplianceMatch match : matches) {
+                        int item = framework.itemIds().indexOf(match.item());
+                        rows.get(item).add(severity, index, basisIndex.computeIfAbsent(match.basis(), b -> {
+                            bases.add(b);
+                            return bases.size() - 1;
+                        }));
+                    }
                 }
-                for (ComplianceMatch match : matches) {
-                    int index = framework.itemIds().indexOf(match.item());
-                    rows.get(index).add(ComplianceFindingRow.of(finding, match.basis()));
-                }
+                index++;
             }
             List<RequirementView> requirements = new ArrayList<>();
             for (int i = 0; i < framework.items().size(); i++) {
                 ComplianceItem item = framework.items().get(i);
-                rows.get(i).sort(java.util.Comparator.comparing(ComplianceFindingRow::severity));
-                requirements.add(new RequirementView(item.id(), item.title(), item.source(), item.basis(), rows.get(i)));
+                requirements.add(new RequirementView(item.id(), item.title(), item.source(), item.basis(),
+                        rows.get(i).build(openFindings, bases)));
             }
-            unmapped.sort(java.util.Comparator.comparing(ComplianceFindingRow::severity));
             views.add(new FrameworkView(framework.id(), framework.name(), framework.source(), framework.mapping(),
-                    requirements, unmapped));
+                    requirements, unmapped.build(openFindings, bases)));
         }
         int withoutCwe = (int) openFindings.stream().filter(f -> !ComplianceCatalog.hasCwe(f)).count();
         return new ComplianceView(views, openFindings.size(), withoutCwe);

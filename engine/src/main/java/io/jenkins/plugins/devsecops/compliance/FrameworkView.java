@@ -14,7 +14,7 @@ public record FrameworkView(String id, String name, String source, String mappin
 
     public FrameworkView {
         requirements = List.copyOf(requirements);
-        unmapped = List.copyOf(unmapped);
+        unmapped = unmapped instanceof ComplianceRows ? unmapped : List.copyOf(unmapped);
     }
 
     /** Requirements with at least one open finding. */

@@ -16,7 +16,7 @@ public record RequirementView(String id, String title, String source, String bas
     public static final int MAX_SHOWN = 100;
 
     public RequirementView {
-        findings = List.copyOf(findings);
+        findings = findings instanceof ComplianceRows ? findings : List.copyOf(findings);
     }
 
     /** PASS when no open finding bears on it, ATTENTION otherwise. */

@@ -44,6 +44,11 @@ final class DependencyScanner implements StageScanner {
     private final Path root;
     private final AdvisorySettings settings;
     private final Queue<LockedPackage> packages = new ConcurrentLinkedQueue<>();
+    /**
+     * One copy of each name, version, purl and hash the inventory holds: the same packages recur in many lockfiles
+     * of a tree (and in every copy of a vendored project), so the inventory grows by references, not by strings.
+     */
+    private final Map<String, String> strings = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger lockfiles = new AtomicInteger();
 
     DependencyScanner(Path root, AdvisorySettings settings) {
@@ -79,7 +84,38 @@ final class DependencyScanner implements StageScanner {
                     + " were checked");
             found = found.subList(0, MAX_PACKAGES_PER_FILE);
         }
-        packages.addAll(found);
+        for (LockedPackage pkg : found) {
+            packages.add(compact(pkg));
+        }
+    }
+
+    /** The package with its strings shared with the packages seen before. */
+    private LockedPackage compact(LockedPackage pkg) {
+        Map<String, String> hashes = pkg.hashes();
+        if (!hashes.isEmpty()) {
+            Map<String, String> shared = new LinkedHashMap<>();
+            hashes.forEach((algorithm, value) -> shared.put(intern(algorithm), intern(value)));
+            hashes = shared;
+        }
+        return new LockedPackage(pkg.ecosystem(), intern(pkg.name()), intern(pkg.version()), intern(pkg.file()),
+                pkg.line(), pkg.direct(), internAll(pkg.dependencyPath()), hashes, internAll(pkg.dependsOn()),
+                pkg.scope() == null ? null : intern(pkg.scope()));
+    }
+
+    private List<String> internAll(List<String> values) {
+        if (values.isEmpty()) {
+            return values;
+        }
+        List<String> shared = new ArrayList<>(values.size());
+        for (String value : values) {
+            shared.add(value == null ? null : intern(value));
+        }
+        return shared;
+    }
+
+    private String intern(String value) {
+        String known = strings.putIfAbsent(value, value);
+        return known != null ? known : value;
     }
 
     @Override

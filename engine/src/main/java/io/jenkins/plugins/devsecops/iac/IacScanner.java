@@ -8,6 +8,7 @@ import io.jenkins.plugins.devsecops.iac.dockerfile.DockerfileParser;
 import io.jenkins.plugins.devsecops.iac.kubernetes.HelmCharts;
 import io.jenkins.plugins.devsecops.iac.kubernetes.KubernetesObjects;
 import io.jenkins.plugins.devsecops.iac.kubernetes.Kustomizations;
+import io.jenkins.plugins.devsecops.iac.kubernetes.NamespaceCoverage;
 import io.jenkins.plugins.devsecops.iac.model.IacNode;
 import io.jenkins.plugins.devsecops.iac.model.IacPlatform;
 import io.jenkins.plugins.devsecops.iac.model.IacResource;
@@ -44,13 +45,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One scan of the IaC stage. Files are parsed as they come (any thread); Dockerfiles and CloudFormation templates
  * are checked at once, while Terraform files (modules span files and directories) and Kubernetes objects (network
- * policies apply across files) are checked in {@link #finish}.
+ * policies apply across files) are checked in {@link #finish}. Until then their parsed documents wait in an
+ * {@link IacSpool} (out of the heap), and only compact cross-file facts stay in memory: the module blocks of each
+ * Terraform file, the paths of Kubernetes and patch files, kustomizations and Helm chart sources. {@link #finish}
+ * reads back one Terraform module instance, or one Kubernetes file, at a time.
  */
 final class IacScanner implements StageScanner {
 
@@ -61,10 +67,25 @@ final class IacScanner implements StageScanner {
 
     private final List<IacRule> rules;
     private final Map<String, String> ruleFileErrors = new LinkedHashMap<>();
-    private final Map<String, List<HclBlock>> terraformFiles = new ConcurrentHashMap<>();
+    private static final int CACHED_SUPPRESSIONS = 64;
+
+    private final IacSpool spool = new IacSpool();
+    /** The module blocks of every Terraform file (its blocks wait in the spool), by path. */
+    private final Map<String, List<TerraformModules.ModuleBlock>> terraformFiles = new ConcurrentHashMap<>();
+    /** Suppressions of files whose text is not in the spool (rendered Helm templates). */
     private final Map<String, InlineSuppressions> suppressions = new ConcurrentHashMap<>();
-    private final Map<String, List<IacNode>> kubernetesDocuments = new ConcurrentHashMap<>();
-    private final Map<String, List<IacNode>> patchDocuments = new ConcurrentHashMap<>();
+    /** Paths of spooled files whose text carries suppressions and line texts (findings in them show a line). */
+    private final Set<String> suppressible = ConcurrentHashMap.newKeySet();
+    /** Suppressions of spooled files read back lately: checks ask for the same few files many times over. */
+    private final Map<String, InlineSuppressions> recentSuppressions =
+            new LinkedHashMap<>(CACHED_SUPPRESSIONS * 2, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, InlineSuppressions> eldest) {
+                    return size() > CACHED_SUPPRESSIONS;
+                }
+            };
+    private final Set<String> kubernetesFiles = ConcurrentHashMap.newKeySet();
+    private final Set<String> patchFiles = ConcurrentHashMap.newKeySet();
     private final Map<String, IacNode.Mapping> kustomizations = new ConcurrentHashMap<>();
     private final Map<String, String> helmCharts = new ConcurrentHashMap<>();
     private final Map<String, String> helmValues = new ConcurrentHashMap<>();
@@ -184,10 +205,16 @@ final class IacScanner implements StageScanner {
         try {
             switch (kindOf(file.fileName())) {
                 case TERRAFORM -> {
-                    terraformFiles.put(file.path(), HclParser.parse(text));
-                    suppressions.put(file.path(), InlineSuppressions.of(file.path(), text));
+                    List<HclBlock> blocks = HclParser.parse(text);
+                    spool.putBlocks(file.path(), text, blocks);
+                    suppressible.add(file.path());
+                    terraformFiles.put(file.path(), TerraformModules.ModuleBlock.of(blocks));
                 }
-                case TERRAFORM_JSON -> terraformFiles.put(file.path(), TerraformJson.parse(text));
+                case TERRAFORM_JSON -> {
+                    List<HclBlock> blocks = TerraformJson.parse(text);
+                    spool.putBlocks(file.path(), null, blocks);
+                    terraformFiles.put(file.path(), TerraformModules.ModuleBlock.of(blocks));
+                }
                 case DOCKERFILE -> {
                     if (!DockerfileNames.isExact(file.fileName()) && !DockerfileNames.startsLikeDockerfile(text)) {
                         sink.skipped("named like a Dockerfile but does not start with FROM, ARG or a parser directive");
@@ -213,7 +240,8 @@ final class IacScanner implements StageScanner {
             List<IacNode> documents = YamlDocuments.parse(text);
             if (!documents.isEmpty() && documents.get(0) instanceof IacNode.Mapping kustomization) {
                 kustomizations.put(file.path(), kustomization);
-                suppressions.put(file.path(), InlineSuppressions.of(file.path(), text));
+                spool.putDocuments(file.path(), text, List.of());
+                suppressible.add(file.path());
             }
             return;
         }
@@ -222,7 +250,8 @@ final class IacScanner implements StageScanner {
         if (!maybeKubernetes && !maybeCloudFormation) {
             if (text.contains("op:") && text.contains("path:") && text.length() <= MAX_PATCH_FILE) {
                 try {
-                    patchDocuments.put(file.path(), YamlDocuments.parse(text));
+                    spool.putDocuments(file.path(), null, YamlDocuments.parse(text));
+                    patchFiles.add(file.path());
                 } catch (IacParseException e) {
                     sink.skipped("YAML that is neither Kubernetes nor CloudFormation");
                 }
@@ -245,13 +274,11 @@ final class IacScanner implements StageScanner {
             }
             throw e;
         }
-        InlineSuppressions inline = InlineSuppressions.of(file.path(), text);
         if (documents.size() == 1 && CloudFormationTemplates.isTemplate(documents.get(0))) {
             List<IacResource> resources = CloudFormationTemplates.read(file.path(), documents.get(0));
-            evaluateUnit(resources, inline, sink);
+            evaluateUnit(resources, InlineSuppressions.of(file.path(), text), sink);
         } else if (KubernetesObjects.isKubernetes(documents)) {
-            suppressions.put(file.path(), inline);
-            kubernetesDocuments.put(file.path(), documents);
+            keepKubernetes(file.path(), text, documents);
         }
     }
 
@@ -275,46 +302,159 @@ final class IacScanner implements StageScanner {
         }
     }
 
+    /** Keeps a Kubernetes file for {@link #finish}: its documents in the spool, its path in memory. */
+    private void keepKubernetes(String path, String text, List<IacNode> documents) {
+        spool.putDocuments(path, text, documents);
+        suppressible.add(path);
+        patchFiles.remove(path);
+        kubernetesFiles.add(path);
+    }
+
+    /** The inline suppressions of a file, or null when the file has none to offer (as if it had no text). */
+    private InlineSuppressions suppressionsOf(String path) {
+        InlineSuppressions known = suppressions.get(path);
+        if (known != null || !suppressible.contains(path)) {
+            return known;
+        }
+        synchronized (recentSuppressions) {
+            InlineSuppressions recent = recentSuppressions.get(path);
+            if (recent != null) {
+                return recent;
+            }
+        }
+        IacSpool.Entry entry = spool.get(path);
+        if (entry == null || entry.text() == null) {
+            return null;
+        }
+        InlineSuppressions read = InlineSuppressions.of(path, entry.text());
+        synchronized (recentSuppressions) {
+            recentSuppressions.put(path, read);
+        }
+        return read;
+    }
+
+    /** The documents of a spooled YAML file, or null. */
+    private List<IacNode> documentsOf(String path) {
+        IacSpool.Entry entry = spool.get(path);
+        return entry == null ? null : entry.documents();
+    }
+
     @Override
     public void finish(FindingSink sink) {
-        ruleFileErrors.forEach(sink::error);
-        Map<String, List<HclBlock>> files = new TreeMap<>(terraformFiles);
-        Set<String> reported = new HashSet<>();
-        TerraformModules modules = new TerraformModules(files);
+        try {
+            ruleFileErrors.forEach(sink::error);
+            Set<String> reported = new HashSet<>();
+            finishTerraform(sink, reported);
+            finishKubernetes(sink, reported);
+            sink.property("iac.rules", Integer.toString(rules.size()));
+        } finally {
+            spool.close();
+        }
+    }
+
+    /** Checks every Terraform module instance, reading its directories back from the spool one at a time. */
+    private void finishTerraform(FindingSink sink, Set<String> reported) {
+        SortedMap<String, SortedMap<String, List<TerraformModules.ModuleBlock>>> moduleBlocks = new TreeMap<>();
+        new TreeMap<>(terraformFiles).forEach((path, blocks) -> moduleBlocks
+                .computeIfAbsent(TerraformModules.directoryOf(path), d -> new TreeMap<>()).put(path, blocks));
+        TerraformModules modules = new TerraformModules(new TerraformModules.Files() {
+            @Override
+            public SortedMap<String, SortedMap<String, List<TerraformModules.ModuleBlock>>> moduleBlocks() {
+                return moduleBlocks;
+            }
+
+            @Override
+            public SortedMap<String, List<HclBlock>> load(String directory) {
+                SortedMap<String, List<HclBlock>> files = new TreeMap<>();
+                for (String path : moduleBlocks.getOrDefault(directory, new TreeMap<>()).keySet()) {
+                    IacSpool.Entry entry = spool.get(path);
+                    if (entry != null && entry.blocks() != null) {
+                        files.put(path, entry.blocks());
+                    }
+                }
+                return files;
+            }
+        });
         for (TerraformModules.UnscannedModule module : modules.unscannedModules()) {
             sink.skipped("Terraform module not scanned (" + module.kind() + "): " + module.source());
         }
-        for (List<IacResource> declared : modules.units()) {
+        List<IacRule> terraformRules = rules.stream().filter(r -> r.platform() == IacPlatform.TERRAFORM).toList();
+        modules.forEachUnit(declared -> {
             List<IacResource> unit = List.copyOf(declared);
             Map<String, List<IacResource>> byType = byType(unit);
             Map<String, Object> memo = new ConcurrentHashMap<>();
-            for (IacRule rule : rules) {
-                if (rule.platform() != IacPlatform.TERRAFORM) {
-                    continue;
-                }
+            for (IacRule rule : terraformRules) {
                 for (IacResource resource : candidates(rule, unit, byType)) {
                     report(rule, new ResourceTarget(resource, unit, memo), resource.line(),
-                            suppressions.get(resource.path()), sink, reported);
+                            suppressionsOf(resource.path()), sink, reported);
                 }
             }
-        }
+        });
         modules.warnings().forEach(sink::warning);
-        List<IacResource> sorted = kubernetesObjects(sink);
-        sorted.sort((a, b) -> a.path().equals(b.path()) ? Integer.compare(a.line(), b.line())
-                : a.path().compareTo(b.path()));
-        List<IacResource> objects = List.copyOf(sorted);
+    }
+
+    /**
+     * Checks every Kubernetes object. The cross-object facts (what each namespace holds) are gathered in a first
+     * pass over the objects; the second pass checks them one file at a time with those facts.
+     */
+    private void finishKubernetes(FindingSink sink, Set<String> reported) {
+        List<IacResource> rendered = renderHelmCharts(sink);
+        List<IacResource> built = List.of();
+        Set<String> consumed = Set.of();
+        if (!kustomizations.isEmpty()) {
+            Kustomizations.Result result = Kustomizations.build(kustomizations, new SpooledYaml());
+            built = result.objects();
+            consumed = result.consumed();
+            result.notes().stream().limit(MAX_NOTES).forEach(sink::warning);
+            sink.property("iac.kustomizations", Integer.toString(kustomizations.size()));
+        }
+        List<String> files = new ArrayList<>(new TreeSet<>(kubernetesFiles));
+        files.removeAll(consumed);
+        NamespaceCoverage coverage = new NamespaceCoverage();
+        rendered.forEach(coverage::add);
+        built.forEach(coverage::add);
+        for (String path : files) {
+            KubernetesObjects.read(path, documentsOf(path)).forEach(coverage::add);
+        }
         Map<String, Object> memo = new ConcurrentHashMap<>();
+        memo.put(NamespaceCoverage.MEMO_KEY, coverage);
         List<IacRule> kubernetesRules = rules.stream().filter(r -> r.platform() == IacPlatform.KUBERNETES).toList();
+        checkObjects(rendered, kubernetesRules, memo, sink, reported);
+        checkObjects(built, kubernetesRules, memo, sink, reported);
+        for (String path : files) {
+            checkObjects(KubernetesObjects.read(path, documentsOf(path)), kubernetesRules, memo, sink, reported);
+        }
+    }
+
+    private void checkObjects(List<IacResource> objects, List<IacRule> kubernetesRules, Map<String, Object> memo,
+            FindingSink sink, Set<String> reported) {
         for (IacResource object : objects) {
             for (IacRule rule : kubernetesRules) {
                 if (!rule.resourceTypes().isEmpty() && !rule.resourceTypes().contains(object.type())) {
                     continue;
                 }
-                report(rule, new ResourceTarget(object, objects, memo), object.line(), suppressions.get(object.path()),
+                report(rule, new ResourceTarget(object, objects, memo), object.line(), suppressionsOf(object.path()),
                         sink, reported);
             }
         }
-        sink.property("iac.rules", Integer.toString(rules.size()));
+    }
+
+    /** The YAML documents of Kubernetes and patch files by path, read from the spool when a kustomization asks. */
+    private final class SpooledYaml extends java.util.AbstractMap<String, List<IacNode>> {
+        @Override
+        public boolean containsKey(Object path) {
+            return kubernetesFiles.contains(path) || patchFiles.contains(path);
+        }
+
+        @Override
+        public List<IacNode> get(Object path) {
+            return containsKey(path) ? documentsOf((String) path) : null;
+        }
+
+        @Override
+        public Set<Map.Entry<String, List<IacNode>>> entrySet() {
+            throw new UnsupportedOperationException("read one file at a time");
+        }
     }
 
     private static String directoryOf(String path) {
@@ -376,33 +516,11 @@ final class IacScanner implements StageScanner {
         try {
             List<IacNode> documents = YamlDocuments.parse(text);
             if (KubernetesObjects.isKubernetes(documents)) {
-                suppressions.put(path, InlineSuppressions.of(path, text));
-                kubernetesDocuments.put(path, documents);
+                keepKubernetes(path, text, documents);
             }
         } catch (IacParseException e) {
             sink.skipped("unrendered template (Helm or similar): render it and scan the output");
         }
-    }
-
-    /** The Kubernetes objects to check: kustomize overlays built, files they consumed replaced by their output. */
-    private List<IacResource> kubernetesObjects(FindingSink sink) {
-        List<IacResource> objects = new ArrayList<>(renderHelmCharts(sink));
-        Set<String> consumed = Set.of();
-        if (!kustomizations.isEmpty()) {
-            Map<String, List<IacNode>> files = new java.util.HashMap<>(patchDocuments);
-            files.putAll(kubernetesDocuments);
-            Kustomizations.Result built = Kustomizations.build(kustomizations, files);
-            objects.addAll(built.objects());
-            consumed = built.consumed();
-            built.notes().stream().limit(MAX_NOTES).forEach(sink::warning);
-            sink.property("iac.kustomizations", Integer.toString(kustomizations.size()));
-        }
-        for (Map.Entry<String, List<IacNode>> file : new TreeMap<>(kubernetesDocuments).entrySet()) {
-            if (!consumed.contains(file.getKey())) {
-                objects.addAll(KubernetesObjects.read(file.getKey(), file.getValue()));
-            }
-        }
-        return objects;
     }
 
     private void evaluateUnit(List<IacResource> declared, InlineSuppressions inline, FindingSink sink) {
@@ -457,6 +575,11 @@ final class IacScanner implements StageScanner {
         }
     }
 
+    private InlineSuppressions suppressionsOrEmpty(String path) {
+        InlineSuppressions found = suppressionsOf(path);
+        return found != null ? found : InlineSuppressions.of(path, "");
+    }
+
     private void report(IacRule rule, RuleTarget target, int resourceLine, InlineSuppressions inline,
             FindingSink sink, Set<String> reported) {
         RuleHits hits = new RuleHits();
@@ -468,7 +591,7 @@ final class IacScanner implements StageScanner {
         }
         for (RuleHit hit : hits.hits()) {
             InlineSuppressions suppressionsOfFile = hit.path().equals(target.path()) && inline != null ? inline
-                    : suppressions.getOrDefault(hit.path(), InlineSuppressions.of(hit.path(), ""));
+                    : suppressionsOrEmpty(hit.path());
             String key = rule.id() + '\u0000' + hit.path() + '\u0000' + hit.line() + '\u0000' + hit.address()
                     + '\u0000' + hit.attribute();
             if (reported.add(key)) {

@@ -454,27 +454,9 @@ public final class KubernetesRules {
 
     /** Reports {@code r} when it is the first workload of a namespace that has no object of kind {@code kind}. */
     static void firstOfUncoveredNamespace(IacResource r, ResourceTarget t, RuleHits h, String kind) {
-        Map<String, IacResource> uncovered = t.memo("k8s.uncovered-namespaces." + kind,
-                unit -> uncoveredNamespaces(unit, kind));
-        String namespace = KubernetesObjects.namespace(r);
-        if (uncovered.get(namespace) == r) {
-            h.missing(r, kind, "namespace " + namespace + " has no " + kind);
+        NamespaceCoverage coverage = t.memo(NamespaceCoverage.MEMO_KEY, NamespaceCoverage::of);
+        if (coverage.isFirstOfUncovered(r, kind)) {
+            h.missing(r, kind, "namespace " + KubernetesObjects.namespace(r) + " has no " + kind);
         }
-    }
-
-    /** The first workload of every namespace that has workloads and no object of kind {@code kind}. */
-    private static Map<String, IacResource> uncoveredNamespaces(List<IacResource> unit, String kind) {
-        Set<String> covered = new java.util.HashSet<>();
-        Map<String, IacResource> first = new java.util.LinkedHashMap<>();
-        for (IacResource object : unit) {
-            String namespace = KubernetesObjects.namespace(object);
-            if (object.type().equals(kind)) {
-                covered.add(namespace);
-            } else if (!podSpecs(object).isEmpty()) {
-                first.putIfAbsent(namespace, object);
-            }
-        }
-        covered.forEach(first::remove);
-        return first;
     }
 }

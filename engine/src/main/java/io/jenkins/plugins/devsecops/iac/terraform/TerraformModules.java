@@ -8,8 +8,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.function.Consumer;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,17 +45,102 @@ public final class TerraformModules {
     private static final Pattern REFERENCE = Pattern.compile(REFERENCE_TEXT);
     private static final Pattern INTERPOLATED = Pattern.compile("\\$\\{\\s*(" + REFERENCE_TEXT + ")\\s*}");
 
-    private final Map<String, Map<String, List<HclBlock>>> filesByDirectory = new TreeMap<>();
+    /**
+     * Where the parsed files come from: the module blocks of every file up front (they decide which directories are
+     * roots and which modules are not in the tree), and the blocks of one directory at a time when it is evaluated,
+     * so that a caller may keep the files out of memory until then.
+     */
+    public interface Files {
+        /** The module blocks of every Terraform file, by directory, then by path. */
+        SortedMap<String, SortedMap<String, List<ModuleBlock>>> moduleBlocks();
+
+        /** The parsed files of one directory, by path in path order. */
+        SortedMap<String, List<HclBlock>> load(String directory);
+    }
+
+    /**
+     * A {@code module} block as far as the choice of units needs it.
+     *
+     * @param name its label
+     * @param line the line of its header
+     * @param source its {@code source} value, or null when it has none that is a scalar
+     */
+    public record ModuleBlock(String name, int line, IacNode.Scalar source) {
+
+        /** The module blocks among a file's blocks. */
+        public static List<ModuleBlock> of(List<HclBlock> blocks) {
+            List<ModuleBlock> modules = new ArrayList<>();
+            for (HclBlock block : blocks) {
+                if (block.type().equals("module")) {
+                    modules.add(new ModuleBlock(block.label(0), block.line(), block.body().scalar("source").orElse(null)));
+                }
+            }
+            return modules.isEmpty() ? List.of() : List.copyOf(modules);
+        }
+    }
+
+    private static final int CACHED_DIRECTORIES = 32;
+
+    private final SortedMap<String, SortedMap<String, List<ModuleBlock>>> moduleBlocks;
+    private final Files files;
+    /** The directories loaded last: a module called from many places is read once for all of them. */
+    private final Map<String, SortedMap<String, List<HclBlock>>> loaded =
+            new LinkedHashMap<>(CACHED_DIRECTORIES * 2, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, SortedMap<String, List<HclBlock>>> eldest) {
+                    return size() > CACHED_DIRECTORIES;
+                }
+            };
 
     /**
      * @param files parsed files by path relative to the scan root
      */
     public TerraformModules(Map<String, List<HclBlock>> files) {
-        files.forEach((path, blocks) -> filesByDirectory
-                .computeIfAbsent(directoryOf(path), d -> new TreeMap<>()).put(path, blocks));
+        this(inMemory(files));
     }
 
-    private static String directoryOf(String path) {
+    /**
+     * @param files the parsed files, read one directory at a time
+     */
+    public TerraformModules(Files files) {
+        this.files = files;
+        this.moduleBlocks = files.moduleBlocks();
+    }
+
+    private static Files inMemory(Map<String, List<HclBlock>> files) {
+        SortedMap<String, SortedMap<String, List<HclBlock>>> byDirectory = new TreeMap<>();
+        files.forEach((path, blocks) -> byDirectory
+                .computeIfAbsent(directoryOf(path), d -> new TreeMap<>()).put(path, blocks));
+        SortedMap<String, SortedMap<String, List<ModuleBlock>>> modules = new TreeMap<>();
+        byDirectory.forEach((directory, paths) -> {
+            SortedMap<String, List<ModuleBlock>> ofDirectory = new TreeMap<>();
+            paths.forEach((path, blocks) -> ofDirectory.put(path, ModuleBlock.of(blocks)));
+            modules.put(directory, ofDirectory);
+        });
+        return new Files() {
+            @Override
+            public SortedMap<String, SortedMap<String, List<ModuleBlock>>> moduleBlocks() {
+                return modules;
+            }
+
+            @Override
+            public SortedMap<String, List<HclBlock>> load(String directory) {
+                return byDirectory.get(directory);
+            }
+        };
+    }
+
+    private SortedMap<String, List<HclBlock>> blocksOf(String directory) {
+        SortedMap<String, List<HclBlock>> blocks = loaded.get(directory);
+        if (blocks == null) {
+            blocks = files.load(directory);
+            loaded.put(directory, blocks);
+        }
+        return blocks;
+    }
+
+    /** Public for the stage: the directory part of a path relative to the scan root. */
+    public static String directoryOf(String path) {
         int slash = path.lastIndexOf('/');
         return slash < 0 ? "" : path.substring(0, slash);
     }
@@ -80,19 +166,47 @@ public final class TerraformModules {
 
     /** Every module instance's resources. */
     public List<List<IacResource>> units() {
-        Set<String> called = new HashSet<>();
-        for (String directory : filesByDirectory.keySet()) {
-            for (ModuleCall call : calls(directory)) {
-                called.add(call.target());
-            }
-        }
         List<List<IacResource>> units = new ArrayList<>();
-        for (String directory : filesByDirectory.keySet()) {
-            if (!called.contains(directory)) {
-                evaluate(directory, Map.of(), "", 0, units);
+        forEachUnit(units::add);
+        return units;
+    }
+
+    /**
+     * Hands every module instance's resources to {@code consumer} as soon as the instance is evaluated, in the order
+     * of {@link #units()}; only the directories on the way to it are held meanwhile.
+     */
+    public void forEachUnit(Consumer<List<IacResource>> consumer) {
+        Set<String> called = new HashSet<>();
+        for (String directory : moduleBlocks.keySet()) {
+            for (String target : callTargets(directory)) {
+                called.add(target);
             }
         }
-        return units;
+        for (String directory : moduleBlocks.keySet()) {
+            if (!called.contains(directory)) {
+                evaluate(directory, Map.of(), "", 0, consumer);
+            }
+        }
+    }
+
+    /** The directories a directory calls as local modules of the tree. */
+    private List<String> callTargets(String directory) {
+        List<String> targets = new ArrayList<>();
+        for (List<ModuleBlock> blocks : moduleBlocks.get(directory).values()) {
+            for (ModuleBlock block : blocks) {
+                if (block.source() == null) {
+                    continue;
+                }
+                String source = block.source().text();
+                if (source.startsWith("./") || source.startsWith("../")) {
+                    String target = normalize(directory, source);
+                    if (moduleBlocks.containsKey(target)) {
+                        targets.add(target);
+                    }
+                }
+            }
+        }
+        return targets;
     }
 
     private record ModuleCall(String name, String target, IacNode.Mapping arguments) {
@@ -116,22 +230,19 @@ public final class TerraformModules {
      */
     public List<UnscannedModule> unscannedModules() {
         List<UnscannedModule> result = new ArrayList<>();
-        for (Map.Entry<String, Map<String, List<HclBlock>>> directory : filesByDirectory.entrySet()) {
-            for (Map.Entry<String, List<HclBlock>> file : directory.getValue().entrySet()) {
-                for (HclBlock block : file.getValue()) {
-                    if (!block.type().equals("module")) {
+        for (Map.Entry<String, SortedMap<String, List<ModuleBlock>>> directory : moduleBlocks.entrySet()) {
+            for (Map.Entry<String, List<ModuleBlock>> file : directory.getValue().entrySet()) {
+                for (ModuleBlock block : file.getValue()) {
+                    IacNode.Scalar source = block.source();
+                    if (source == null || !source.isLiteral()) {
                         continue;
                     }
-                    Optional<IacNode.Scalar> source = block.body().scalar("source");
-                    if (source.isEmpty() || !source.get().isLiteral()) {
-                        continue;
-                    }
-                    String text = source.get().text().trim();
+                    String text = source.text().trim();
                     boolean local = text.startsWith("./") || text.startsWith("../");
-                    if (local && filesByDirectory.containsKey(normalize(directory.getKey(), text))) {
+                    if (local && moduleBlocks.containsKey(normalize(directory.getKey(), text))) {
                         continue;
                     }
-                    result.add(new UnscannedModule(file.getKey(), block.line(), block.label(0), display(text),
+                    result.add(new UnscannedModule(file.getKey(), block.line(), block.name(), display(text),
                             kindOf(text)));
                 }
             }
@@ -169,14 +280,14 @@ public final class TerraformModules {
         return text.length() > 200 ? text.substring(0, 200) + "\u2026" : text;
     }
 
-    private List<ModuleCall> calls(String directory) {
+    private List<ModuleCall> calls(String directory, SortedMap<String, List<HclBlock>> files) {
         List<ModuleCall> calls = new ArrayList<>();
-        for (List<HclBlock> blocks : filesByDirectory.get(directory).values()) {
+        for (List<HclBlock> blocks : files.values()) {
             for (HclBlock block : blocks) {
                 if (block.type().equals("module")) {
                     block.body().text("source").filter(s -> s.startsWith("./") || s.startsWith("../"))
                             .map(source -> normalize(directory, source))
-                            .filter(filesByDirectory::containsKey)
+                            .filter(moduleBlocks::containsKey)
                             .ifPresent(target -> calls.add(new ModuleCall(block.label(0), target, block.body())));
                 }
             }
@@ -200,7 +311,7 @@ public final class TerraformModules {
     }
 
     private void evaluate(String directory, Map<String, IacNode> arguments, String prefix, int depth,
-            List<List<IacResource>> units) {
+            Consumer<List<IacResource>> units) {
         if (depth > MAX_MODULE_DEPTH) {
             return;
         }
@@ -209,9 +320,10 @@ public final class TerraformModules {
                     + " the rest were not evaluated");
             return;
         }
+        SortedMap<String, List<HclBlock>> files = blocksOf(directory);
         Map<String, IacNode> scope = new LinkedHashMap<>();
         Map<String, IacNode> locals = new LinkedHashMap<>();
-        for (List<HclBlock> blocks : filesByDirectory.get(directory).values()) {
+        for (List<HclBlock> blocks : files.values()) {
             for (HclBlock block : blocks) {
                 if (block.type().equals("variable")) {
                     IacNode value = arguments.get(block.label(0));
@@ -233,7 +345,7 @@ public final class TerraformModules {
             scope.putAll(resolved);
         }
         List<IacResource> unit = new ArrayList<>();
-        for (Map.Entry<String, List<HclBlock>> file : filesByDirectory.get(directory).entrySet()) {
+        for (Map.Entry<String, List<HclBlock>> file : files.entrySet()) {
             for (HclBlock block : file.getValue()) {
                 IacResource resource = toResource(file.getKey(), block, prefix);
                 if (resource == null) {
@@ -253,8 +365,8 @@ public final class TerraformModules {
                 }
             }
         }
-        units.add(unit);
-        for (ModuleCall call : calls(directory)) {
+        units.accept(unit);
+        for (ModuleCall call : calls(directory, files)) {
             if (call.target().equals(directory)) {
                 continue;
             }
