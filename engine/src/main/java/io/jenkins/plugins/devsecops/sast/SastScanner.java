@@ -123,7 +123,7 @@ final class SastScanner implements StageScanner {
         units.add(parsed.unit());
         parsed.tree().ifPresent(tree -> {
             Suppressions suppressions = new Suppressions(List.of(parsed.unit()));
-            for (SyntaxFinding hit : SyntaxRules.check(tree, file.path())) {
+            for (SyntaxFinding hit : SyntaxRules.check(tree, file.path(), parsed.text())) {
                 Finding finding = SastFindings.fromSyntax(hit);
                 sink.report(suppressions.apply(finding, hit.method()));
             }
@@ -139,11 +139,12 @@ final class SastScanner implements StageScanner {
         }
         TaintModels models = TaintModels.load(userModels);
         long start = System.nanoTime();
-        TaintEngine.Result result = new TaintEngine(all, models, Map.copyOf(properties))
-                .run(start + TimeUnit.SECONDS.toNanos(budgetSeconds));
+        TaintEngine engine = new TaintEngine(all, models, Map.copyOf(properties));
+        TaintEngine.Result result = engine.run(start + TimeUnit.SECONDS.toNanos(budgetSeconds));
         result.notes().forEach(sink::warning);
         sink.property("sast.methods", Integer.toString(result.methods()));
         sink.property("sast.rounds", Integer.toString(result.rounds()));
+        sink.property("sast.analyses", Integer.toString(engine.analyses()));
         Suppressions suppressions = new Suppressions(all);
         for (FlowFinding flow : result.findings()) {
             if (!localSources && flow.kind() != null && !flow.remote()) {

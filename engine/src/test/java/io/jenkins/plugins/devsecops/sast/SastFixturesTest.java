@@ -66,7 +66,7 @@ class SastFixturesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"sql", "xss", "constants", "containers", "summaries", "crypto", "cookies", "paths",
-            "spring", "suppressions", "syntax"})
+            "spring", "suppressions", "syntax", "frontend"})
     void shouldReportExactlyTheMarkedFlows(String name) throws Exception {
         Path root = fixture(name);
 

@@ -4,6 +4,9 @@ import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Problem;
+import com.github.javaparser.Processor;
+import com.github.javaparser.ast.validator.postprocessors.Java21PostProcessor;
+import com.github.javaparser.ast.comments.CommentsCollection;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.BodyDeclaration;
@@ -31,7 +34,9 @@ import io.jenkins.plugins.devsecops.sast.ir.ClassIr;
 import io.jenkins.plugins.devsecops.sast.ir.MethodIr;
 import io.jenkins.plugins.devsecops.sast.ir.Stmt;
 import io.jenkins.plugins.devsecops.sast.ir.UnitIr;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,12 +56,61 @@ public final class JavaFrontEnd {
 
     private static final Pattern IGNORE = Pattern.compile("devsecops:ignore(?:\\s+([A-Za-z0-9_.:-]+))?");
 
-    private final ParserConfiguration configuration = new ParserConfiguration()
+    /**
+     * The usual configuration: no language-level validation (a quarter of the parse time on real code; it only
+     * refuses code a compiler would refuse, which an analysis need not), Java 21's post-processing ({@code var}),
+     * comments collected but not attributed to nodes (only {@code devsecops:ignore} comments are read, from the
+     * collected list).
+     */
+    private static final ParserConfiguration FAST = fast();
+    /**
+     * For files that mention {@code yield}: without a language level the token is an identifier, and
+     * {@code yield x;} in a switch expression would parse as a declaration.
+     */
+    private static final ParserConfiguration WITH_YIELD = new ParserConfiguration()
             .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
-            .setAttributeComments(true);
+            .setAttributeComments(false);
 
-    /** A parsed file: its IR and its syntax tree, for the rules that look at syntax. */
-    public record Parsed(UnitIr unit, Optional<CompilationUnit> tree) {
+    /** Without Java 21's post-processing, which walks the whole tree: for files where no {@code var} is written. */
+    private static final ParserConfiguration FAST_NO_VAR = new ParserConfiguration()
+            .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
+            .setAttributeComments(false);
+
+    /** The configuration for a file's text. */
+    static ParserConfiguration configurationFor(String text) {
+        return text.contains("yield") ? WITH_YIELD : mayUseVar(text) ? FAST : FAST_NO_VAR;
+    }
+
+    /** Whether the word {@code var} occurs in the text, or a unicode escape that might spell it. */
+    static boolean mayUseVar(String text) {
+        if (text.contains("\\u")) {
+            return true;
+        }
+        for (int at = text.indexOf("var"); at >= 0; at = text.indexOf("var", at + 3)) {
+            boolean startsWord = at == 0 || !Character.isJavaIdentifierPart(text.charAt(at - 1));
+            boolean endsWord = at + 3 == text.length() || !Character.isJavaIdentifierPart(text.charAt(at + 3));
+            if (startsWord && endsWord) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ParserConfiguration fast() {
+        ParserConfiguration configuration = new ParserConfiguration()
+                .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
+                .setAttributeComments(false);
+        configuration.getProcessors().add(() -> new Processor() {
+            @Override
+            public void postProcess(ParseResult<? extends Node> result, ParserConfiguration configuration) {
+                new Java21PostProcessor().postProcess(result, configuration);
+            }
+        });
+        return configuration;
+    }
+
+    /** A parsed file: its IR and its syntax tree and text, for the rules that look at syntax. */
+    public record Parsed(UnitIr unit, Optional<CompilationUnit> tree, String text) {
     }
 
     /** Brackets nested deeper than this make a file refused before parsing (no real code comes close). */
@@ -71,7 +125,7 @@ public final class JavaFrontEnd {
         int depth = bracketDepth(text);
         if (depth > MAX_BRACKET_DEPTH) {
             return new Parsed(new UnitIr(path, List.of(), Map.of(), List.of("could not parse: brackets nested "
-                    + depth + " deep, more than " + MAX_BRACKET_DEPTH)), Optional.empty());
+                    + depth + " deep, more than " + MAX_BRACKET_DEPTH)), Optional.empty(), text);
         }
         Parsed[] result = new Parsed[1];
         RuntimeException[] failure = new RuntimeException[1];
@@ -92,12 +146,12 @@ public final class JavaFrontEnd {
             Thread.currentThread().interrupt();
             worker.interrupt();
             return new Parsed(new UnitIr(path, List.of(), Map.of(), List.of("not parsed: interrupted")),
-                    Optional.empty());
+                    Optional.empty(), text);
         }
         if (result[0] == null) {
             String message = failure[0] == null ? "unknown error" : failure[0].getMessage();
             return new Parsed(new UnitIr(path, List.of(), Map.of(), List.of("could not parse: " + message)),
-                    Optional.empty());
+                    Optional.empty(), text);
         }
         return result[0];
     }
@@ -135,16 +189,16 @@ public final class JavaFrontEnd {
         List<String> notes = new ArrayList<>();
         ParseResult<CompilationUnit> result;
         try {
-            result = new JavaParser(configuration).parse(text);
+            result = new JavaParser(configurationFor(text)).parse(text);
         } catch (StackOverflowError | RuntimeException e) {
             notes.add("could not parse: " + (e instanceof StackOverflowError ? "nested too deeply" : e.getMessage()));
-            return new Parsed(new UnitIr(path, List.of(), Map.of(), notes), Optional.empty());
+            return new Parsed(new UnitIr(path, List.of(), Map.of(), notes), Optional.empty(), text);
         }
         if (result.getResult().isEmpty() || !result.isSuccessful()) {
             String problem = result.getProblems().stream().findFirst().map(Problem::getVerboseMessage)
                     .orElse("unknown error");
             notes.add("could not parse: " + firstLine(problem));
-            return new Parsed(new UnitIr(path, List.of(), Map.of(), notes), Optional.empty());
+            return new Parsed(new UnitIr(path, List.of(), Map.of(), notes), Optional.empty(), text);
         }
         CompilationUnit unit = result.getResult().get();
         List<ClassIr> classes = new ArrayList<>();
@@ -157,7 +211,11 @@ public final class JavaFrontEnd {
         } catch (StackOverflowError e) {
             notes.add("nested too deeply to analyse");
         }
-        return new Parsed(new UnitIr(path, classes, ignoredLines(unit), notes), Optional.of(unit));
+        Map<Integer, List<String>> ignored = text.contains("devsecops:ignore")
+                ? ignoredLines(result.getCommentsCollection().<Collection<Comment>>map(CommentsCollection::getComments)
+                        .orElse(List.of()))
+                : Map.of();
+        return new Parsed(new UnitIr(path, classes, ignored, notes), Optional.of(unit), text);
     }
 
     private static String firstLine(String text) {
@@ -165,9 +223,9 @@ public final class JavaFrontEnd {
         return newline < 0 ? text : text.substring(0, newline);
     }
 
-    private static Map<Integer, List<String>> ignoredLines(CompilationUnit unit) {
+    private static Map<Integer, List<String>> ignoredLines(Collection<Comment> comments) {
         Map<Integer, List<String>> lines = new HashMap<>();
-        for (Comment comment : unit.getAllContainedComments()) {
+        for (Comment comment : comments) {
             Matcher matcher = IGNORE.matcher(comment.getContent());
             if (matcher.find()) {
                 String rule = matcher.group(1) == null ? "*" : matcher.group(1);
@@ -307,14 +365,37 @@ public final class JavaFrontEnd {
         }
         // anonymous classes inside the type's members: lowered as their own classes
         int anonymous = 0;
-        for (ObjectCreationExpr creation : type.findAll(ObjectCreationExpr.class)) {
-            if (creation.getAnonymousClassBody().isPresent()
-                    && creation.findAncestor(TypeDeclaration.class).filter(t -> t == type).isPresent()) {
+        for (ObjectCreationExpr creation : anonymousClasses(type)) {
+            {
                 anonymous++;
                 lowerAnonymous(creation, name + "$" + anonymous, scope, path, suppressed, classes, notes);
             }
         }
         classes.add(new ClassIr(name, supertypes, fieldTypes, isInterface, methods, path));
+    }
+
+    /**
+     * The anonymous class creations whose nearest enclosing type declaration is {@code type}, in pre-order: one walk
+     * that does not enter nested or local type declarations (each is walked when it is lowered).
+     */
+    static List<ObjectCreationExpr> anonymousClasses(TypeDeclaration<?> type) {
+        List<ObjectCreationExpr> found = new ArrayList<>();
+        ArrayDeque<Node> work = new ArrayDeque<>();
+        work.push(type);
+        while (!work.isEmpty()) {
+            Node node = work.pop();
+            if (node != type && node instanceof TypeDeclaration<?>) {
+                continue;
+            }
+            if (node instanceof ObjectCreationExpr creation && creation.getAnonymousClassBody().isPresent()) {
+                found.add(creation);
+            }
+            List<Node> children = node.getChildNodes();
+            for (int i = children.size() - 1; i >= 0; i--) {
+                work.push(children.get(i));
+            }
+        }
+        return found;
     }
 
     private void lowerAnonymous(ObjectCreationExpr creation, String name, TypeScope scope, String path,

@@ -17,6 +17,7 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.ThrowStmt;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -35,21 +36,53 @@ public final class SyntaxRules {
     private SyntaxRules() {
     }
 
-    /** The rule hits in one file. */
-    public static List<SyntaxFinding> check(CompilationUnit unit, String path) {
+    /** The rule hits in one file, whose source text is {@code text} (searched for hardening and configuration). */
+    public static List<SyntaxFinding> check(CompilationUnit unit, String path, String text) {
         List<SyntaxFinding> hits = new ArrayList<>();
         try {
-            keys(unit, path, hits);
-            trustManagers(unit, path, hits);
-            hostnameVerifiers(unit, path, hits);
-            xml(unit, path, hits);
-            deserialisation(unit, path, hits);
-            csrf(unit, path, hits);
-            tls(unit, path, hits);
+            Nodes nodes = Nodes.of(unit);
+            keys(nodes, path, hits);
+            trustManagers(nodes, path, hits);
+            hostnameVerifiers(nodes, path, hits);
+            xml(nodes, text, path, hits);
+            deserialisation(nodes, text, path, hits);
+            csrf(nodes, path, hits);
+            tls(nodes, path, hits);
         } catch (RuntimeException | StackOverflowError e) {
             // a rule that trips over an odd tree gives no hit for that file; the taint analysis still runs
         }
         return hits;
+    }
+
+    /**
+     * The nodes the rules look at, collected in one pre-order walk (the order of {@code findAll}) instead of one walk
+     * per rule: on real code the walks cost more than the rules.
+     */
+    record Nodes(List<MethodCallExpr> calls, List<ObjectCreationExpr> creations,
+            List<ClassOrInterfaceDeclaration> classes) {
+
+        static Nodes of(CompilationUnit unit) {
+            List<MethodCallExpr> calls = new ArrayList<>();
+            List<ObjectCreationExpr> creations = new ArrayList<>();
+            List<ClassOrInterfaceDeclaration> classes = new ArrayList<>();
+            ArrayDeque<Node> work = new ArrayDeque<>();
+            work.push(unit);
+            while (!work.isEmpty()) {
+                Node node = work.pop();
+                if (node instanceof MethodCallExpr call) {
+                    calls.add(call);
+                } else if (node instanceof ObjectCreationExpr creation) {
+                    creations.add(creation);
+                } else if (node instanceof ClassOrInterfaceDeclaration type) {
+                    classes.add(type);
+                }
+                List<Node> children = node.getChildNodes();
+                for (int i = children.size() - 1; i >= 0; i--) {
+                    work.push(children.get(i));
+                }
+            }
+            return new Nodes(calls, creations, classes);
+        }
     }
 
     private static int line(Node node) {
@@ -85,8 +118,8 @@ public final class SyntaxRules {
                 || v.isCastExpr() && v.asCastExpr().getExpression().isLiteralExpr());
     }
 
-    private static void keys(CompilationUnit unit, String path, List<SyntaxFinding> hits) {
-        for (ObjectCreationExpr creation : unit.findAll(ObjectCreationExpr.class)) {
+    private static void keys(Nodes nodes, String path, List<SyntaxFinding> hits) {
+        for (ObjectCreationExpr creation : nodes.creations()) {
             String type = creation.getType().getNameAsString();
             if ((type.equals("SecretKeySpec") || type.equals("IvParameterSpec") || type.equals("PBEKeySpec")
                     || type.equals("DESKeySpec")) && !creation.getArguments().isEmpty()
@@ -112,9 +145,9 @@ public final class SyntaxRules {
                 .filter(m -> m.getParentNode().orElse(null) == type).toList();
     }
 
-    private static void trustManagers(CompilationUnit unit, String path, List<SyntaxFinding> hits) {
-        List<Node> types = new ArrayList<>(unit.findAll(ClassOrInterfaceDeclaration.class));
-        types.addAll(unit.findAll(ObjectCreationExpr.class));
+    private static void trustManagers(Nodes nodes, String path, List<SyntaxFinding> hits) {
+        List<Node> types = new ArrayList<>(nodes.classes());
+        types.addAll(nodes.creations());
         for (Node type : types) {
             if (!implementsType(type, "X509TrustManager") && !implementsType(type, "X509ExtendedTrustManager")
                     && !implementsType(type, "TrustManager")) {
@@ -137,9 +170,9 @@ public final class SyntaxRules {
                 .filter(e -> e instanceof BooleanLiteralExpr b && b.getValue()).isPresent());
     }
 
-    private static void hostnameVerifiers(CompilationUnit unit, String path, List<SyntaxFinding> hits) {
-        List<Node> types = new ArrayList<>(unit.findAll(ClassOrInterfaceDeclaration.class));
-        types.addAll(unit.findAll(ObjectCreationExpr.class));
+    private static void hostnameVerifiers(Nodes nodes, String path, List<SyntaxFinding> hits) {
+        List<Node> types = new ArrayList<>(nodes.classes());
+        types.addAll(nodes.creations());
         for (Node type : types) {
             if (!implementsType(type, "HostnameVerifier")) {
                 continue;
@@ -150,7 +183,7 @@ public final class SyntaxRules {
                 }
             }
         }
-        for (MethodCallExpr call : unit.findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr call : nodes.calls()) {
             String name = call.getNameAsString();
             if ((name.equals("setHostnameVerifier") || name.equals("setDefaultHostnameVerifier")
                     || name.equals("hostnameVerifier")) && call.getArguments().size() == 1) {
@@ -168,9 +201,8 @@ public final class SyntaxRules {
         }
     }
 
-    private static void xml(CompilationUnit unit, String path, List<SyntaxFinding> hits) {
-        String text = null;
-        for (MethodCallExpr call : unit.findAll(MethodCallExpr.class)) {
+    private static void xml(Nodes nodes, String text, String path, List<SyntaxFinding> hits) {
+        for (MethodCallExpr call : nodes.calls()) {
             String name = call.getNameAsString();
             if (!(name.equals("newInstance") || name.equals("newFactory") || name.equals("createXMLReader")
                     || name.equals("newDefaultInstance"))) {
@@ -181,29 +213,21 @@ public final class SyntaxRules {
             if (!XML_FACTORIES.contains(factory)) {
                 continue;
             }
-            if (text == null) {
-                text = unit.toString();
-            }
-            String whole = text;
-            if (XML_HARDENING.stream().noneMatch(whole::contains)) {
+            if (XML_HARDENING.stream().noneMatch(text::contains)) {
                 add(hits, SyntaxRule.XXE, path, call, factory + "." + name + "() without disabling DTDs or "
                         + "external entities");
             }
         }
     }
 
-    private static void deserialisation(CompilationUnit unit, String path, List<SyntaxFinding> hits) {
-        String text = null;
-        for (MethodCallExpr call : unit.findAll(MethodCallExpr.class)) {
+    private static void deserialisation(Nodes nodes, String text, String path, List<SyntaxFinding> hits) {
+        for (MethodCallExpr call : nodes.calls()) {
             String name = call.getNameAsString();
             if ((name.equals("readObject") || name.equals("readUnshared")) && call.getArguments().isEmpty()
                     && call.getScope().isPresent()) {
                 if (call.findAncestor(MethodDeclaration.class).filter(m -> m.getNameAsString().equals("readObject")
                         && m.getParameters().size() == 1).isPresent()) {
                     continue; // custom serialisation hook: defaultReadObject-style code
-                }
-                if (text == null) {
-                    text = unit.toString();
                 }
                 if (text.contains("ObjectInputStream") && !text.contains("setObjectInputFilter")
                         && !text.contains("ValidatingObjectInputStream")) {
@@ -216,11 +240,8 @@ public final class SyntaxRules {
                 add(hits, SyntaxRule.JACKSON_DEFAULT_TYPING, path, call, name + "(...)");
             }
         }
-        for (ObjectCreationExpr creation : unit.findAll(ObjectCreationExpr.class)) {
+        for (ObjectCreationExpr creation : nodes.creations()) {
             String type = creation.getType().getNameAsString();
-            if (text == null) {
-                text = unit.toString();
-            }
             if (type.equals("XStream") && !text.contains("addPermission") && !text.contains("allowTypes")
                     && !text.contains("setupDefaultSecurity")) {
                 add(hits, SyntaxRule.XSTREAM_UNRESTRICTED, path, creation, "new XStream(...)");
@@ -232,8 +253,8 @@ public final class SyntaxRules {
         }
     }
 
-    private static void csrf(CompilationUnit unit, String path, List<SyntaxFinding> hits) {
-        for (MethodCallExpr call : unit.findAll(MethodCallExpr.class)) {
+    private static void csrf(Nodes nodes, String path, List<SyntaxFinding> hits) {
+        for (MethodCallExpr call : nodes.calls()) {
             if (call.getNameAsString().equals("disable") && call.getScope().filter(s -> s instanceof MethodCallExpr m
                     && m.getNameAsString().equals("csrf")).isPresent()) {
                 add(hits, SyntaxRule.CSRF_DISABLED, path, call, "csrf().disable()");
@@ -249,8 +270,8 @@ public final class SyntaxRules {
         }
     }
 
-    private static void tls(CompilationUnit unit, String path, List<SyntaxFinding> hits) {
-        for (MethodCallExpr call : unit.findAll(MethodCallExpr.class)) {
+    private static void tls(Nodes nodes, String path, List<SyntaxFinding> hits) {
+        for (MethodCallExpr call : nodes.calls()) {
             String name = call.getNameAsString();
             if (!name.equals("setEnabledProtocols") && !name.equals("setProtocols")) {
                 continue;

@@ -25,6 +25,7 @@ final class Program implements TaintModels.Hierarchy {
     private final Map<String, List<MethodIr>> byNameArity = new HashMap<>();
     private final Map<String, Set<String>> subtypes = new HashMap<>();
     private final List<MethodIr> methods = new ArrayList<>();
+    private final Map<ResolveKey, List<MethodIr>> resolved = new HashMap<>();
 
     Program(List<UnitIr> units) {
         for (UnitIr unit : units) {
@@ -119,6 +120,20 @@ final class Program implements TaintModels.Hierarchy {
      * allocation), so no override in a subtype is added.
      */
     List<MethodIr> resolve(String receiverType, String method, int arity, boolean exactType) {
+        // the program does not change once built: each distinct call shape is resolved once
+        ResolveKey memoKey = new ResolveKey(receiverType, method, arity, exactType);
+        List<MethodIr> known = resolved.get(memoKey);
+        if (known == null) {
+            known = resolveOnce(receiverType, method, arity, exactType);
+            resolved.put(memoKey, known);
+        }
+        return known;
+    }
+
+    private record ResolveKey(String receiverType, String method, int arity, boolean exactType) {
+    }
+
+    private List<MethodIr> resolveOnce(String receiverType, String method, int arity, boolean exactType) {
         String key = method + "/" + arity;
         List<MethodIr> candidates = byNameArity.get(key);
         if (candidates == null) {

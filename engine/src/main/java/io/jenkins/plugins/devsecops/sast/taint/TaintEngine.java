@@ -31,6 +31,13 @@ public final class TaintEngine {
     private final List<String> notes = new ArrayList<>();
     private final Map<String, Boolean> abandoned = new ConcurrentHashMap<>();
     private boolean fieldsChanged;
+    private final Map<String, Integer> summaryVersions = new HashMap<>();
+    private final Map<String, Integer> fieldVersions = new HashMap<>();
+    private final Map<String, Inputs> inputs = new HashMap<>();
+    /** The inputs of the method being analysed. */
+    private Inputs reading;
+    private int analyses;
+    private boolean finalPass;
 
     /**
      * @param units the lowered files
@@ -62,11 +69,14 @@ public final class TaintEngine {
             fieldsChanged = false;
             for (MethodIr method : methods) {
                 Summary before = summaries.get(method.id());
-                Summary after = analyse(method, false);
+                Summary after = analyse(method);
                 if (before == null || !before.signature().equals(after.signature())) {
                     changed = true;
                 }
                 summaries.put(method.id(), after);
+                if (!Identical.summaries(before, after)) {
+                    summaryVersions.merge(method.id(), 1, Integer::sum);
+                }
             }
             if ((!changed && !fieldsChanged) || System.nanoTime() > deadlineNanos) {
                 if (changed || fieldsChanged) {
@@ -75,23 +85,108 @@ public final class TaintEngine {
                 break;
             }
         }
+        // the reporting pass: each method's findings from its last analysis, analysed again only if what it read
+        // has changed since
+        finalPass = true;
         for (MethodIr method : methods) {
-            analyse(method, true);
+            if (abandoned.containsKey(method.id())) {
+                continue;
+            }
+            analyse(method);
+            Inputs last = inputs.get(method.id());
+            if (last != null) {
+                last.reports.forEach(findings::putIfAbsent);
+            }
         }
+        inputs.clear();
         return new Result(List.copyOf(findings.values()), notes, methods.size(), rounds);
     }
 
-    private Summary analyse(MethodIr method, boolean reporting) {
+    /**
+     * Analyses a method, or keeps its last result when nothing it read has changed since (see {@link Inputs}):
+     * the result is then the one a new analysis would give, at no cost. Findings are kept with the method's
+     * inputs and taken once the summaries are final.
+     */
+    private Summary analyse(MethodIr method) {
         if (abandoned.containsKey(method.id())) {
             return Summary.UNKNOWN;
         }
+        Inputs last = inputs.get(method.id());
+        if (last != null && last.unchanged(this)) {
+            return last.summary;
+        }
+        Inputs now = new Inputs();
+        reading = now;
+        analyses++;
         try {
-            return new MethodAnalysis(this, method, reporting).run();
+            now.summary = new MethodAnalysis(this, method, true).run();
+            inputs.put(method.id(), now);
+            return now.summary;
         } catch (MethodAnalysis.BudgetExceeded | StackOverflowError e) {
             abandoned.put(method.id(), true);
+            inputs.remove(method.id());
             notes.add(method.path() + ": " + method.displayName() + " not analysed: more than "
                     + MethodAnalysis.MAX_STEPS + " analysis steps");
+            if (finalPass) {
+                // what the reporting analysis found before it gave up is reported, as it always was
+                now.reports.forEach(findings::putIfAbsent);
+            }
             return Summary.UNKNOWN;
+        } finally {
+            reading = null;
+        }
+    }
+
+    /** How many method analyses ran (methods whose inputs had not changed are not analysed again). */
+    public int analyses() {
+        return analyses;
+    }
+
+    /**
+     * What one analysis of a method read (the version of each summary and field), wrote (fields) and found. The
+     * analysis is a function of these: when every summary and field it read is at the version it saw and every
+     * field write it made would change nothing, analysing it again would give the same summary, the same writes
+     * and the same findings.
+     */
+    record Write(String key, Value value) {
+    }
+
+    static final class Inputs {
+        final Map<String, Integer> summariesRead = new HashMap<>();
+        final Map<String, Integer> fieldsRead = new HashMap<>();
+        final List<Write> fieldsWritten = new ArrayList<>();
+        final Map<Object, FlowFinding> reports = new LinkedHashMap<>();
+        boolean unstable;
+        Summary summary;
+
+        void read(Map<String, Integer> seen, String key, int version) {
+            Integer before = seen.putIfAbsent(key, version);
+            if (before != null && before != version) {
+                unstable = true;
+            }
+        }
+
+        boolean unchanged(TaintEngine engine) {
+            if (unstable) {
+                return false;
+            }
+            for (Map.Entry<String, Integer> e : summariesRead.entrySet()) {
+                if (engine.summaryVersions.getOrDefault(e.getKey(), 0).intValue() != e.getValue()) {
+                    return false;
+                }
+            }
+            for (Map.Entry<String, Integer> e : fieldsRead.entrySet()) {
+                if (engine.fieldVersions.getOrDefault(e.getKey(), 0).intValue() != e.getValue()) {
+                    return false;
+                }
+            }
+            for (Write write : fieldsWritten) {
+                Value before = engine.fields.get(write.key());
+                if (before == null || !before.join(write.value()).equals(before)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -108,19 +203,29 @@ public final class TaintEngine {
     }
 
     Summary summary(MethodIr method) {
+        if (reading != null) {
+            reading.read(reading.summariesRead, method.id(), summaryVersions.getOrDefault(method.id(), 0));
+        }
         Summary summary = summaries.get(method.id());
         return summary == null ? Summary.UNKNOWN : summary;
     }
 
     Value field(String key) {
+        if (reading != null) {
+            reading.read(reading.fieldsRead, key, fieldVersions.getOrDefault(key, 0));
+        }
         return fields.get(key);
     }
 
     void writeField(String key, Value value) {
+        if (reading != null) {
+            reading.fieldsWritten.add(new Write(key, value));
+        }
         Value before = fields.get(key);
         Value after = before == null ? value : before.join(value);
         if (!after.equals(before)) {
             fields.put(key, after);
+            fieldVersions.merge(key, 1, Integer::sum);
             fieldsChanged = true;
         }
     }
@@ -142,15 +247,15 @@ public final class TaintEngine {
         TraceStep first = taint.trace().isEmpty() ? null : taint.trace().get(0);
         Object key = List.of(rule, sink.path(), sink.line(), first == null ? "" : first.location().toString(),
                 first == null ? "" : first.message());
-        findings.putIfAbsent(key, new FlowFinding(rule, sink.kind(), sink.path(), sink.line(), sink.method(),
-                sink.call(), taint.source(), taint.remote(), taint.trace(), null));
+        reading.reports.putIfAbsent(key, new FlowFinding(rule, sink.kind(), sink.path(), sink.line(),
+                sink.method(), sink.call(), taint.source(), taint.remote(), taint.trace(), null));
     }
 
     void reportCheck(ModelFile.CheckModel check, MethodAnalysis.Call call, String value) {
         MethodIr method = call.caller();
         Object key = List.of(check.rule(), method.path(), call.line(), call.display());
         String message = value == null ? call.display() : call.display() + " with \"" + value + "\"";
-        findings.putIfAbsent(key, new FlowFinding(check.rule(), null, method.path(), call.line(),
+        reading.reports.putIfAbsent(key, new FlowFinding(check.rule(), null, method.path(), call.line(),
                 method.displayName(), call.display(), value, false,
                 List.of(new TraceStep(new Location(method.path(), call.line(), 0, call.line(), 0, null), message)),
                 check));
