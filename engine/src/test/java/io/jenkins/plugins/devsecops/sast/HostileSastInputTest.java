@@ -71,4 +71,61 @@ class HostileSastInputTest {
         assertThat(report.stages().get(0).errors()).extracting(e -> e.path())
                 .contains("app/Nested.java", "app/Chain.java", "app/Huge.java");
     }
+
+    @Test
+    void shouldAnalyseMapsWithNullKeys() throws Exception {
+        writeTruePositive();
+        write("app/NullKeys.java", """
+                package app;
+                import java.util.HashMap;
+                import java.util.Map;
+                public class NullKeys {
+                    void run(javax.servlet.http.HttpServletRequest request) throws Exception {
+                        Map<String, String> m = new HashMap<>();
+                        for (int i = 0; i < 3; i++) {
+                            m.put(null, request.getParameter("c"));
+                            m.remove(null);
+                            m.put(null, request.getParameter("c"));
+                        }
+                        Runtime.getRuntime().exec(m.get(null));
+                    }
+                }
+                """);
+
+        Report report = SastFixturesTest.scan(root);
+
+        assertThat(report.stages().get(0).status()).isEqualTo(StageStatus.COMPLETED);
+        assertThat(report.findings()).extracting(f -> f.location().path())
+                .containsExactlyInAnyOrder("app/Ok.java", "app/NullKeys.java");
+    }
+
+    @Test
+    void shouldKeepSummariesSmallWhenChainsOfCallersWriteTheSameFieldsInLoops() throws Exception {
+        // each level calls the one below in a loop, and every level writes the same fields from its parameter:
+        // the summaries record one joined write per field, however many callers and iterations carry it
+        writeTruePositive();
+        StringBuilder chain = new StringBuilder("package app; public class Chain {\n"
+                + "    static String a; static String b; static String c;\n"
+                + "    static void level0(String p) { a = p; b = p; c = p; }\n");
+        for (int i = 1; i < 40; i++) {
+            chain.append("    static void level").append(i).append("(String p) {\n")
+                    .append("        for (int i = 0; i < 3; i++) { level").append(i - 1).append("(p); level")
+                    .append(i - 1).append("(p + i); }\n")
+                    .append("        a = p; b = p;\n    }\n");
+        }
+        chain.append("""
+                    void run(javax.servlet.http.HttpServletRequest request) throws Exception {
+                        level39(request.getParameter("c"));
+                        Runtime.getRuntime().exec(c);
+                    }
+                }
+                """);
+        write("app/Chain.java", chain.toString());
+
+        Report report = SastFixturesTest.scan(root);
+
+        assertThat(report.stages().get(0).status()).isEqualTo(StageStatus.COMPLETED);
+        assertThat(report.stages().get(0).errors()).isEmpty();
+        assertThat(report.findings()).extracting(f -> f.location().path()).contains("app/Ok.java", "app/Chain.java");
+    }
 }

@@ -492,7 +492,9 @@ final class Calls {
             case "put", "putIfAbsent", "setProperty", "add", "putSingle" -> {
                 Value key = call.arg(0);
                 Value value = call.arg(1);
-                Value updated = key.isConstant() ? receiver.withSlot(key.constant, value) : receiver.withAny(value);
+                // a null key (legal in HashMap) is kept with the unknown keys: slots never hold null keys
+                Value updated = key.isConstant() && key.constant != null
+                        ? receiver.withSlot(key.constant, value) : receiver.withAny(value);
                 if (key.isTainted()) {
                     updated = updated.withAny(key);
                 }
@@ -501,12 +503,13 @@ final class Calls {
             }
             case "get", "getOrDefault", "remove", "getProperty", "getFirst" -> {
                 Value key = call.arg(0);
-                Value found = key.isConstant() ? receiver.slot(key.constant) : receiver.contents();
+                boolean constantKey = key.isConstant() && key.constant != null;
+                Value found = constantKey ? receiver.slot(key.constant) : receiver.contents();
                 if (found == null) {
                     found = call.args.size() > 1 ? call.arg(1) : receiver.isTainted()
                             ? Value.UNKNOWN.withTaints(receiver.taints) : Value.constant(null);
                 }
-                if (method.equals("remove") && key.isConstant() && receiver.slots.containsKey(key.constant)) {
+                if (method.equals("remove") && constantKey && receiver.slots.containsKey(key.constant)) {
                     Value without = receiver.withoutSlots().withAny(orUnknown(receiver.any));
                     for (Map.Entry<Object, Value> e : receiver.slots.entrySet()) {
                         if (!e.getKey().equals(key.constant)) {

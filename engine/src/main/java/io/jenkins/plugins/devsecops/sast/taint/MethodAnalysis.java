@@ -8,6 +8,7 @@ import io.jenkins.plugins.devsecops.sast.ir.Stmt;
 import io.jenkins.plugins.devsecops.sast.ir.TypeNames;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,9 @@ final class MethodAnalysis {
 
     static final int LOOP_ROUNDS = 3;
     static final int MAX_STEPS = 400_000;
+
+    /** The most fields one summary records symbolic writes to. */
+    static final int MAX_FIELD_WRITES = 64;
 
     /** Thrown when the step budget is exhausted. */
     static final class BudgetExceeded extends RuntimeException {
@@ -78,7 +82,8 @@ final class MethodAnalysis {
     private final MethodIr method;
     private final boolean reporting;
     private final List<Summary.ParamSink> paramSinks = new ArrayList<>();
-    private final List<Summary.FieldWrite> fieldWrites = new ArrayList<>();
+    /** The symbolic field writes so far, one joined value per field, at most {@link #MAX_FIELD_WRITES} fields. */
+    private final Map<String, Value> fieldWrites = new LinkedHashMap<>();
     private Value returned;
     private int steps;
     private final List<State> breaks = new ArrayList<>();
@@ -112,7 +117,9 @@ final class MethodAnalysis {
             state.vars.put(method.parameters().get(i), value);
         }
         exec(method.body(), state);
-        return new Summary(returned == null ? Value.constant(null) : returned, paramSinks, fieldWrites);
+        List<Summary.FieldWrite> writes = new ArrayList<>(fieldWrites.size());
+        fieldWrites.forEach((key, value) -> writes.add(new Summary.FieldWrite(key, value)));
+        return new Summary(returned == null ? Value.constant(null) : returned, paramSinks, writes);
     }
 
     private TraceStep step(int line, String message) {
@@ -458,7 +465,13 @@ final class MethodAnalysis {
     private void writeField(String key, Value value) {
         boolean symbolic = value.deepTaints().stream().anyMatch(Taint::isPlaceholder);
         if (symbolic) {
-            fieldWrites.add(new Summary.FieldWrite(key, value));
+            // joined per field: a loop or a chain of callers writing the same field again must not grow the summary
+            Value before = fieldWrites.get(key);
+            if (before != null) {
+                fieldWrites.put(key, before.join(value));
+            } else if (fieldWrites.size() < MAX_FIELD_WRITES) {
+                fieldWrites.put(key, value);
+            }
             List<Taint> real = value.deepTaints().stream().filter(t -> !t.isPlaceholder()).toList();
             engine.writeField(key, value.withoutSlots().withTaints(real));
         } else {

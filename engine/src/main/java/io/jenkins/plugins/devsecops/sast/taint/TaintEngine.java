@@ -148,13 +148,11 @@ public final class TaintEngine {
      * field write it made would change nothing, analysing it again would give the same summary, the same writes
      * and the same findings.
      */
-    record Write(String key, Value value) {
-    }
-
     static final class Inputs {
         final Map<String, Integer> summariesRead = new HashMap<>();
         final Map<String, Integer> fieldsRead = new HashMap<>();
-        final List<Write> fieldsWritten = new ArrayList<>();
+        /** One joined value per field written: writing a field again in a loop must not grow the record. */
+        final Map<String, Value> fieldsWritten = new LinkedHashMap<>();
         final Map<Object, FlowFinding> reports = new LinkedHashMap<>();
         boolean unstable;
         Summary summary;
@@ -180,9 +178,9 @@ public final class TaintEngine {
                     return false;
                 }
             }
-            for (Write write : fieldsWritten) {
-                Value before = engine.fields.get(write.key());
-                if (before == null || !before.join(write.value()).equals(before)) {
+            for (Map.Entry<String, Value> write : fieldsWritten.entrySet()) {
+                Value before = engine.fields.get(write.getKey());
+                if (before == null || !before.join(write.getValue()).equals(before)) {
                     return false;
                 }
             }
@@ -219,7 +217,7 @@ public final class TaintEngine {
 
     void writeField(String key, Value value) {
         if (reading != null) {
-            reading.fieldsWritten.add(new Write(key, value));
+            reading.fieldsWritten.merge(key, value, Value::join);
         }
         Value before = fields.get(key);
         Value after = before == null ? value : before.join(value);
