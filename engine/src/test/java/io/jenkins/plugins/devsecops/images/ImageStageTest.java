@@ -407,4 +407,19 @@ class ImageStageTest {
         assertThat(stage(report).warnings()).anyMatch(w -> w.contains("/var/lib/dpkg/status leads through links to "
                 + "/etc/pkgdb, which was not kept") && w.contains("NOT inventoried"));
     }
+
+    @Test
+    void shouldWarnWhenAPackageDatabaseListsNothing() throws Exception {
+        byte[] garbage = new byte[4096];
+        new java.util.Random(7).nextBytes(garbage);
+        TestLayer layer = TestLayer.create().file("etc/os-release", "ID=debian\nVERSION_ID=\"12\"\n")
+                .file("var/lib/dpkg/status", garbage);
+        Path archive = TestImage.of(layer).dockerArchive(temp.resolve("garbage.tar"));
+
+        Report report = scan("images.refs", archive.toString());
+
+        assertThat(report.components()).isEmpty();
+        assertThat(stage(report).errors()).isEmpty();
+        assertThat(stage(report).warnings()).anyMatch(w -> w.contains("/var/lib/dpkg/status lists no installed package"));
+    }
 }

@@ -158,6 +158,9 @@ public final class OsInventory {
             warnings.add("/" + path + " could not be read (" + cause.getMessage() + "); its packages are NOT inventoried");
             return List.of();
         }
+        if (records.isEmpty() && node.entry().content().length > 0) {
+            warnings.add("/" + path + " lists no installed package (empty, or not a package database)");
+        }
         Map<String, InstalledPackage> result = new LinkedHashMap<>();
         for (PackageRecord record : records) {
             result.putIfAbsent(key(record), toPackage(record, ecosystem, real,
