@@ -8,7 +8,7 @@
 #   EXPECTED  a file of "name version" lines the distribution's tool printed, e.g.
 #             dpkg-query --admindir=ROOT/var/lib/dpkg -W -f '${db:Status-Abbrev} ${Package} ${Version}\n' | awk '/^ii/{print $2, $3}'
 #             rpm --root ROOT -qa --qf '%{NAME} %{VERSION}-%{RELEASE}\n'
-# Extra CLI options may follow in DEVSECOPS_SCAN_OPTS. Scratch goes to $TMPDIR; nothing is written into the work tree.
+# Extra CLI options may follow in DEVSECOPS_SCAN_OPTS; DEVSECOPS_CLI runs another CLI (e.g. a baseline build). Scratch goes to $TMPDIR; nothing is written into the work tree.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 image="$1"
@@ -24,7 +24,7 @@ printf '%-7s %3s %8s %8s %9s %s\n' kind run wall_s cpu_s peak_MB packages
 scan() {
   local kind="$1" run="$2" report="$scratch/r-$1-$2"
   # shellcheck disable=SC2086
-  /usr/bin/time -f '%e %U %S %M' -o "$scratch/time" ./devsecops scan "$scratch/empty" --no-history \
+  /usr/bin/time -f '%e %U %S %M' -o "$scratch/time" "${DEVSECOPS_CLI:-./devsecops}" scan "$scratch/empty" --no-history \
     --no-default-policy --stages images --image "$image" --option images.osvDir="$osv" \
     --option images.cacheDir="$scratch/cache" -f json -o "$report" ${DEVSECOPS_SCAN_OPTS:-} >"$scratch/out" 2>&1 \
     || { cat "$scratch/out"; exit 1; }
