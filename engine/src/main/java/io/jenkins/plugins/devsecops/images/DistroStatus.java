@@ -5,10 +5,11 @@ import java.util.Locale;
 
 /**
  * A distribution's own triage of a vulnerability in one of its packages, as its OSV record states it (Debian's
- * security-tracker urgency), shown beside the finding instead of guessed: {@code unimportant} and
- * {@code end-of-life} mean no fix is planned for the release.
+ * security-tracker urgency, Ubuntu's priority), shown beside the finding instead of guessed: Debian's
+ * {@code unimportant} and {@code end-of-life} mean no fix is planned for the release, Ubuntu's {@code negligible}
+ * that one is not usually published.
  *
- * @param label e.g. {@code Debian urgency: unimportant}
+ * @param label e.g. {@code Debian urgency: unimportant}, {@code Ubuntu priority: negligible}
  * @param explanation what it means for the user, one clause
  * @param noFixPlanned whether the distribution says it will not publish a fix
  */
@@ -17,6 +18,15 @@ record DistroStatus(String label, String explanation, boolean noFixPlanned) {
     static DistroStatus of(Ecosystem ecosystem, String status) {
         String distro = ecosystem.osvName();
         String value = status.strip();
+        if (ecosystem == Ecosystem.UBUNTU) {
+            String label = "Ubuntu priority: " + value;
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "negligible" -> new DistroStatus(label,
+                        "Ubuntu rates this negligible, a kind it usually leaves out of its security updates", true);
+                case "untriaged" -> new DistroStatus(label, "The Ubuntu security team has not triaged it yet", false);
+                default -> new DistroStatus(label, "The Ubuntu security team rates it " + value, false);
+            };
+        }
         String label = distro + " urgency: " + value;
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "unimportant" -> new DistroStatus(label, "The " + distro + " security team rates this unimportant "

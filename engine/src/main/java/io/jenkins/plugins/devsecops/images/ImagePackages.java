@@ -41,11 +41,24 @@ final class ImagePackages {
                 qualifiers.put("epoch", version.substring(0, colon));
                 version = version.substring(colon + 1);
             }
-            return new PackageURL(pkg.ecosystem().purlType(), pkg.ecosystem().distroNamespace(), pkg.name(),
-                    version, qualifiers, null).canonicalize();
+            return new PackageURL(pkg.ecosystem().purlType(), namespace(pkg, image), pkg.name(), version, qualifiers,
+                    null).canonicalize();
         } catch (MalformedPackageURLException | IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /**
+     * The purl namespace of a distribution package: its ecosystem's ({@code debian}, {@code rocky}), or, for a
+     * distribution we do not match (CentOS, Amazon Linux, Fedora, Oracle Linux...), its os-release {@code ID}
+     * ({@code centos}, {@code amzn}), as the purl spec asks for the vendor, rather than the reader's default.
+     */
+    private static String namespace(InstalledPackage pkg, ScannedImage image) {
+        if (image.release() != null && image.release().ecosystem().isEmpty()
+                && image.release().id().matches("[a-z0-9][a-z0-9._-]{0,63}")) {
+            return image.release().id();
+        }
+        return pkg.ecosystem().distroNamespace();
     }
 
     /** The facts a component and a finding carry about where in the image the package is. */

@@ -25,6 +25,9 @@ public record AdvisorySeverity(Severity severity, Cvss cvss, String source) {
         List<String> qualitative = new ArrayList<>();
         for (OsvRecord record : records) {
             vectors.addAll(record.severities());
+            // Ubuntu's priority is its qualitative rating, below any CVSS vector
+            record.severities().stream().filter(v -> "Ubuntu".equals(v.type()) && v.score() != null)
+                    .forEach(v -> qualitative.add(v.score()));
             if (record.databaseSeverity() != null) {
                 qualitative.add(record.databaseSeverity());
             }

@@ -332,4 +332,94 @@ class ImageStageTest {
             assertThat(e.message()).contains("not an image reference");
         });
     }
+
+    private byte[] rpmdb() throws Exception {
+        try (InputStream in = ImageStageTest.class.getResourceAsStream("rpmdb.sqlite")) {
+            return Objects.requireNonNull(in).readAllBytes();
+        }
+    }
+
+    private Report scanRpmImage(String osRelease, String... records) throws Exception {
+        TestLayer layer = TestLayer.create().file("etc/os-release", osRelease)
+                .file("usr/lib/sysimage/rpm/rpmdb.sqlite", rpmdb());
+        Path archive = TestImage.of(layer).dockerArchive(temp.resolve("rpm-image.tar"));
+        Path osv = Files.createDirectories(temp.resolve("osv"));
+        for (int i = 0; i < records.length; i++) {
+            Files.writeString(osv.resolve("record-" + i + ".json"), records[i]);
+        }
+        return scan("images.refs", archive.toString(), "images.osvDir", osv.toString());
+    }
+
+    private static String bashRecord(String id, String ecosystem) {
+        return """
+                {"id": "%s", "modified": "2026-01-01T00:00:00Z", "summary": "bash update",
+                 "affected": [{"package": {"ecosystem": "%s", "name": "bash"},
+                   "ranges": [{"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "5.2-1"}]}]}]}
+                """.formatted(id, ecosystem);
+    }
+
+    @Test
+    void shouldMatchOpenSuseLeapAndSlesRecordsOfTheirReleaseOnly() throws Exception {
+        Report leap = scanRpmImage("NAME=\"openSUSE Leap\"\nID=\"opensuse-leap\"\nVERSION_ID=\"15.5\"\n",
+                bashRecord("SUSE-SU-A", "openSUSE:Leap 15.5"), bashRecord("SUSE-SU-B", "openSUSE:Leap 15.6"),
+                bashRecord("SUSE-SU-C", "SUSE:Linux Enterprise Server 15 SP5"));
+
+        assertThat(leap.findings()).extracting(Finding::ruleId).containsExactly("SUSE-SU-A");
+        assertThat(leap.components()).filteredOn(c -> c.name().equals("bash")).singleElement().satisfies(c -> {
+            assertThat(c.ecosystem()).isEqualTo("openSUSE:Leap 15.5");
+            assertThat(c.purl()).isEqualTo("pkg:rpm/opensuse/bash@5.1.8-9.el9?arch=x86_64&distro=opensuse-leap-15.5");
+        });
+
+        // SLES 15 SP5 says VERSION_ID="15.5"; SUSE's records name the service pack
+        Report sles = scanRpmImage("NAME=\"SLES\"\nID=\"sles\"\nVERSION=\"15-SP5\"\nVERSION_ID=\"15.5\"\n",
+                bashRecord("SUSE-SU-C", "SUSE:Linux Enterprise Server 15 SP5"),
+                bashRecord("SUSE-SU-D", "SUSE:Linux Enterprise Module for Basesystem 15 SP5"),
+                bashRecord("SUSE-SU-E", "SUSE:Linux Enterprise Server 15 SP4"));
+
+        assertThat(sles.findings()).extracting(Finding::ruleId).containsExactlyInAnyOrder("SUSE-SU-C", "SUSE-SU-D");
+        assertThat(sles.components()).filteredOn(c -> c.name().equals("bash")).singleElement()
+                .satisfies(c -> assertThat(c.ecosystem()).isEqualTo("SUSE:Linux Enterprise Server 15 SP5"));
+    }
+
+    @Test
+    void shouldNameTheVendorOfADistributionItDoesNotMatchAndSaySo() throws Exception {
+        Report centos = scanRpmImage("NAME=\"CentOS Linux\"\nID=\"centos\"\nVERSION_ID=\"7\"\n",
+                bashRecord("RHSA-X", "Red Hat:enterprise_linux:7::server"));
+
+        assertThat(centos.components()).extracting(Component::purl).contains(
+                "pkg:rpm/centos/bash@5.1.8-9.el9?arch=x86_64&distro=centos-7",
+                "pkg:rpm/centos/openssl-libs@3.0.7-27.el9?arch=x86_64&distro=centos-7&epoch=1");
+        assertThat(centos.findings()).isEmpty();
+        assertThat(stage(centos).warnings()).anyMatch(w -> w.contains("distribution is unknown or not supported "
+                + "(os-release: centos 7)") && w.contains("not matched against advisories"));
+    }
+
+    @Test
+    void shouldSayWhenAPackageDatabaseLeadsThroughLinksToAFileThatWasNotKept() throws Exception {
+        TestLayer layer = TestLayer.create().file("etc/os-release", "ID=debian\nVERSION_ID=\"12\"\n")
+                .file("etc/pkgdb", DPKG_STATUS)
+                .symlink("var/lib/dpkg/status", "../../../etc/pkgdb");
+        Path archive = TestImage.of(layer).dockerArchive(temp.resolve("linked.tar"));
+
+        Report report = scan("images.refs", archive.toString());
+
+        assertThat(report.components()).isEmpty();
+        assertThat(stage(report).warnings()).anyMatch(w -> w.contains("/var/lib/dpkg/status leads through links to "
+                + "/etc/pkgdb, which was not kept") && w.contains("NOT inventoried"));
+    }
+
+    @Test
+    void shouldWarnWhenAPackageDatabaseListsNothing() throws Exception {
+        byte[] garbage = new byte[4096];
+        new java.util.Random(7).nextBytes(garbage);
+        TestLayer layer = TestLayer.create().file("etc/os-release", "ID=debian\nVERSION_ID=\"12\"\n")
+                .file("var/lib/dpkg/status", garbage);
+        Path archive = TestImage.of(layer).dockerArchive(temp.resolve("garbage.tar"));
+
+        Report report = scan("images.refs", archive.toString());
+
+        assertThat(report.components()).isEmpty();
+        assertThat(stage(report).errors()).isEmpty();
+        assertThat(stage(report).warnings()).anyMatch(w -> w.contains("/var/lib/dpkg/status lists no installed package"));
+    }
 }

@@ -120,6 +120,12 @@ class RegistryPullTest {
                 .containsExactly("pkg:deb/debian/libc6@2.36-9%2Bdeb12u1?arch=amd64&distro=debian-12&upstream=glibc");
         assertThat(report.components().get(0).properties()).containsKey("imageDigest");
         assertThat(requests).anyMatch(r -> r.startsWith("/token?service=test-registry&scope=repository%3Ateam%2Fapp%3Apull"));
+        // the index (asked twice: first without a token) and its child are manifests; the config and the layer are
+        // blobs, asked for only as blobs
+        String manifestDigest = new String(files.get("@manifest"), StandardCharsets.US_ASCII);
+        assertThat(requests).filteredOn(r -> r.contains("/manifests/"))
+                .containsOnly("/v2/team/app/manifests/1.0", "/v2/team/app/manifests/" + manifestDigest);
+        assertThat(requests).filteredOn(r -> r.contains("/blobs/")).hasSize(2);
     }
 
     @Test

@@ -48,11 +48,6 @@ public final class OsInventory {
         Optional<MergedFilesystem.Node> dpkg = fs.resolve("var/lib/dpkg/status");
         Optional<MergedFilesystem.Node> apk = fs.resolve("lib/apk/db/installed");
         boolean statusD = !fs.under(real(fs, "var/lib/dpkg/status.d")).isEmpty();
-        if ((dpkg.isPresent() || statusD || apk.isPresent()) && ecosystem == null) {
-            warnings.add("the image's distribution is unknown or not supported (os-release: "
-                    + (release == null ? "none" : release.id() + " " + release.versionId())
-                    + "); its OS packages were inventoried but are not matched against advisories");
-        }
         Ecosystem debLike = ecosystem == Ecosystem.UBUNTU ? Ecosystem.UBUNTU : Ecosystem.DEBIAN;
         if (dpkg.isPresent()) {
             packages.addAll(placed(files, "var/lib/dpkg/status", dpkg.get(), DpkgStatus::parse, debLike, warnings));
@@ -105,6 +100,11 @@ public final class OsInventory {
             }
             break;
         }
+        if (!packages.isEmpty() && ecosystem == null) {
+            warnings.add("the image's distribution is unknown or not supported (os-release: "
+                    + (release == null ? "none" : release.id() + " " + release.versionId())
+                    + "); its OS packages were inventoried but are not matched against advisories");
+        }
         return new Result(release, packages, owned, warnings);
     }
 
@@ -124,7 +124,11 @@ public final class OsInventory {
     private static List<InstalledPackage> placed(ImageFiles files, String path, MergedFilesystem.Node node,
             Parser parser, Ecosystem ecosystem, List<String> warnings) {
         if (node.entry().content() == null) {
-            warnings.add("/" + path + " is too large to read or could not be kept; its packages are NOT inventoried");
+            String real = node.entry().path();
+            warnings.add(real.equals(path)
+                    ? "/" + path + " is too large to read or could not be kept; its packages are NOT inventoried"
+                    : "/" + path + " leads through links to /" + real + ", which was not kept (layers stream by once, "
+                            + "and only files at package-database paths are kept); its packages are NOT inventoried");
             return List.of();
         }
         String real = node.entry().path();
@@ -153,6 +157,9 @@ public final class OsInventory {
             Throwable cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
             warnings.add("/" + path + " could not be read (" + cause.getMessage() + "); its packages are NOT inventoried");
             return List.of();
+        }
+        if (records.isEmpty() && node.entry().content().length > 0) {
+            warnings.add("/" + path + " lists no installed package (empty, or not a package database)");
         }
         Map<String, InstalledPackage> result = new LinkedHashMap<>();
         for (PackageRecord record : records) {

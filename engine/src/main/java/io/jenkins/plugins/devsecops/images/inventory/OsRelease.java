@@ -80,8 +80,29 @@ public record OsRelease(String id, String versionId, String prettyName, String i
             case ALPINE -> "Alpine:v" + majorMinor();
             case UBUNTU -> "Ubuntu:" + versionId + (isUbuntuLts() ? ":LTS" : "");
             case ROCKY, ALMA -> ecosystem.osvName() + ":" + major();
+            case OPENSUSE -> id.equals("opensuse-tumbleweed") ? "openSUSE:Tumbleweed"
+                    : versionId.isEmpty() ? ecosystem.osvName() : "openSUSE:Leap " + versionId;
+            case SUSE -> versionId.isEmpty() ? ecosystem.osvName() : "SUSE:" + suseProduct() + " " + suseRelease();
             default -> ecosystem.osvName();
         };
+    }
+
+    /** The product as SUSE's OSV ecosystems name it, from the os-release ID. */
+    private String suseProduct() {
+        return switch (id) {
+            case "sled" -> "Linux Enterprise Desktop";
+            case "sle-micro" -> "Linux Enterprise Micro";
+            default -> "Linux Enterprise Server";
+        };
+    }
+
+    /** SUSE's name of a release: {@code 15 SP5} of VERSION_ID {@code 15.5}, {@code 15} of {@code 15}; Micro's as is. */
+    private String suseRelease() {
+        String[] parts = versionId.split("\\.");
+        if (id.equals("sle-micro") || parts.length != 2 || parts[1].equals("0")) {
+            return id.equals("sle-micro") ? versionId : parts[0];
+        }
+        return parts[0] + " SP" + parts[1];
     }
 
     private boolean isUbuntuLts() {
@@ -112,8 +133,9 @@ public record OsRelease(String id, String versionId, String prettyName, String i
                 case UBUNTU -> release.equals(versionId);
                 case ROCKY, ALMA -> release.equals(major()) || release.startsWith(major() + ".");
                 case RED_HAT -> parts.stream().anyMatch(p -> p.equals(major()) || p.startsWith(major() + "."));
-                case SUSE, OPENSUSE -> release.contains(versionId.replace("-SP", " SP").replace("-sp", " SP"))
-                        || release.endsWith(" " + versionId);
+                case SUSE -> release.endsWith(" " + suseRelease()) || release.endsWith(" " + versionId);
+                case OPENSUSE -> id.equals("opensuse-tumbleweed") ? release.equals("Tumbleweed")
+                        : release.endsWith(" " + versionId) || release.equals(versionId);
                 default -> true;
             };
         };

@@ -105,7 +105,7 @@ public final class ArchiveImageSource implements ImageSource {
         }
         if (exists("index.json")) {
             JsonNode index = ManifestResolver.json(read("index.json"), "index.json");
-            return ManifestResolver.resolve(name, null, index, digest -> ManifestResolver.verify(digest,
+            return ManifestResolver.resolve(name, null, index, (digest, manifest) -> ManifestResolver.verify(digest,
                     read(blobPath(digest))), platform);
         }
         throw new IOException("not an image archive: neither manifest.json (docker save) nor index.json (OCI layout)");

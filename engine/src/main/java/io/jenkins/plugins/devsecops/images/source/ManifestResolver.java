@@ -21,9 +21,9 @@ final class ManifestResolver {
     static final int MAX_DOCUMENT_BYTES = 4 << 20;
     private static final int MAX_DEPTH = 4;
 
-    /** Fetches a blob by digest. */
+    /** Fetches a stored document by digest: an index's child manifest, or a manifest's config blob. */
     interface Blobs {
-        byte[] get(String digest) throws IOException, InterruptedException;
+        byte[] get(String digest, boolean manifest) throws IOException, InterruptedException;
     }
 
     private ManifestResolver() {
@@ -43,13 +43,13 @@ final class ManifestResolver {
         if (document.path("manifests").isArray()) {
             JsonNode chosen = choose(document.path("manifests"), platform);
             String childDigest = text(chosen, "digest");
-            return resolve(name, childDigest, json(blobs.get(childDigest), "manifest " + childDigest), blobs, platform,
+            return resolve(name, childDigest, json(blobs.get(childDigest, true), "manifest " + childDigest), blobs, platform,
                     depth + 1);
         }
         if (!document.path("layers").isArray() || !document.path("config").isObject()) {
             throw new IOException("neither an image index nor an image manifest (no layers and config)");
         }
-        ImageConfig config = ImageConfig.parse(blobs.get(text(document.path("config"), "digest")));
+        ImageConfig config = ImageConfig.parse(blobs.get(text(document.path("config"), "digest"), false));
         List<LayerRef> layers = new ArrayList<>();
         for (JsonNode layer : document.path("layers")) {
             String layerDigest = text(layer, "digest");

@@ -93,14 +93,15 @@ public final class RegistryImageSource implements ImageSource {
         return ManifestResolver.resolve(name, digest, document, this::blobOrManifest, platform);
     }
 
-    /** A child of an index is a manifest; a manifest's config is a blob. Both are verified. */
-    private byte[] blobOrManifest(String digest) throws IOException, InterruptedException {
+    /**
+     * A child of an index is fetched as a manifest, a manifest's config as a blob (asking for a config under
+     * {@code manifests/} costs a round trip and an error on the registry: docker-registry answers 500). Both are
+     * verified against their digest.
+     */
+    private byte[] blobOrManifest(String digest, boolean manifest) throws IOException, InterruptedException {
         ManifestResolver.checkDigest(digest);
-        HttpResponse<byte[]> response = get(api("manifests/" + digest), ACCEPT, false);
-        if (response.statusCode() != 200) {
-            // a config is a blob; registries answer 404 or an error for it under manifests/
-            response = get(api("blobs/" + digest), "*/*", true);
-        }
+        HttpResponse<byte[]> response = manifest ? get(api("manifests/" + digest), ACCEPT, true)
+                : get(api("blobs/" + digest), "*/*", true);
         return ManifestResolver.verify(digest, response.body());
     }
 

@@ -50,7 +50,8 @@ public record OsvRecord(String id, List<String> aliases, String summary, String 
      * @param severity the package-specific qualitative severity, if any
      * @param distroStatus the distribution's own triage of the package, as the record states it, or {@code null}:
      *     Debian's urgency ({@code ecosystem_specific.urgency}: {@code unimportant}, {@code end-of-life},
-     *     {@code not yet assigned}, {@code low} ...)
+     *     {@code not yet assigned}, {@code low} ...) or Ubuntu's priority (a record severity of type {@code Ubuntu}, or
+     *     {@code ecosystem_specific.ubuntu_priority}: {@code negligible}, {@code low}, {@code medium} ...)
      */
     public record Affected(String ecosystem, String name, List<Range> ranges, List<String> versions,
             List<Severity> severities, String severity, String distroStatus) {

@@ -57,6 +57,13 @@ public final class OsvRecordReader {
         }
         List<String> aliases = strings(node.path("aliases"));
         List<OsvRecord.Affected> affected = new ArrayList<>();
+        // Ubuntu's priority: a record severity of type Ubuntu, or (older records) ecosystem_specific.ubuntu_priority
+        String ubuntuPriority = null;
+        for (JsonNode severity : node.path("severity")) {
+            if ("Ubuntu".equals(text(severity, "type"))) {
+                ubuntuPriority = text(severity, "score");
+            }
+        }
         for (JsonNode entry : node.path("affected")) {
             JsonNode pkg = entry.path("package");
             List<OsvRecord.Range> ranges = new ArrayList<>();
@@ -75,9 +82,16 @@ public final class OsvRecordReader {
             if (severity == null) {
                 severity = text(entry.path("ecosystem_specific"), "severity");
             }
-            affected.add(new OsvRecord.Affected(text(pkg, "ecosystem"), text(pkg, "name"), ranges,
-                    strings(entry.path("versions")), severities(entry.path("severity")), severity,
-                    text(entry.path("ecosystem_specific"), "urgency")));
+            String status = text(entry.path("ecosystem_specific"), "urgency");
+            String ecosystem = text(pkg, "ecosystem");
+            if (status == null && ecosystem != null && ecosystem.startsWith("Ubuntu")) {
+                status = text(entry.path("ecosystem_specific"), "ubuntu_priority");
+                if (status == null) {
+                    status = ubuntuPriority;
+                }
+            }
+            affected.add(new OsvRecord.Affected(ecosystem, text(pkg, "name"), ranges,
+                    strings(entry.path("versions")), severities(entry.path("severity")), severity, status));
         }
         List<String> references = new ArrayList<>();
         for (JsonNode reference : node.path("references")) {

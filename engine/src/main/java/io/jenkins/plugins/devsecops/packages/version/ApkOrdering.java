@@ -2,98 +2,182 @@ package io.jenkins.plugins.devsecops.packages.version;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Alpine package versions ({@code 1.2.3a_rc1_p2-r4}) ordered as {@code apk version -t} orders them: dot-separated
- * numbers (the first numerically; later ones with a leading zero as decimal fractions), an optional letter, any
- * number of suffixes with optional numbers ({@code _alpha < _beta < _pre < _rc <} no suffix {@code < _cvs < _svn <
- * _git < _hg < _p}), then the package revision {@code -rN}. A trailing {@code ~hash} (git builds) is ignored. Used
- * for the Alpine and Wolfi ecosystems.
+ * Alpine package versions ({@code 1.2.3a_rc1_p2~1a2b-r4}) ordered as apk orders them. A version is a sequence of
+ * tokens, each kind allowed only after the kinds before it: a first number, more {@code .}numbers, one letter, any
+ * number of suffixes ({@code _alpha}, {@code _beta}, {@code _pre}, {@code _rc}, {@code _cvs}, {@code _svn},
+ * {@code _git}, {@code _hg}, {@code _p}) each with an optional number, a commit hash ({@code ~} and hex digits), the
+ * package revision ({@code -rN}).
+ *
+ * <p>Two versions are compared token by token while both have a token of the same kind: numbers numerically, except
+ * a later dotted number with a leading zero on either side, which compares as a string; letters and hashes as
+ * strings; suffixes by rank ({@code _alpha < _beta < _pre < _rc <} none {@code < _cvs < _svn < _git < _hg < _p}).
+ * At the first token whose kinds differ, a pre-release suffix is older; otherwise the version whose token kind comes
+ * earlier in the list above is newer (so {@code 1.0.1 > 1.0a > 1.0_p1 > 1.0}), and reaching the end or text that
+ * breaks the format ranks last. Text that breaks the format is therefore compared up to where it breaks, as apk does;
+ * {@link #isValid} tells whether the whole string is a version, and a string that does not start with a number is
+ * none at all (an error). Used for the Alpine and Wolfi ecosystems; checked against the 738 comparisons of apk-tools'
+ * own version test table (see bench/images/apk-version-check.sh).
  */
 final class ApkOrdering implements VersionOrdering {
 
-    private static final Pattern FORMAT = Pattern.compile(
-            "(\\d+(?:\\.\\d+)*)([a-z])?((?:_(?:alpha|beta|pre|rc|cvs|svn|git|hg|p)\\d*)*)(?:~[0-9a-f]+)?(?:-r(\\d+))?");
-    private static final Pattern SUFFIX = Pattern.compile("_(alpha|beta|pre|rc|cvs|svn|git|hg|p)(\\d*)");
-    private static final List<String> SUFFIX_ORDER = List.of("alpha", "beta", "pre", "rc", "", "cvs", "svn", "git",
-            "hg", "p");
-    private static final int NO_SUFFIX = SUFFIX_ORDER.indexOf("");
+    private static final int MAX_LENGTH = 256;
+    private static final List<String> SUFFIXES = List.of("alpha", "beta", "pre", "rc", "", "cvs", "svn", "git", "hg",
+            "p");
+    private static final int NO_SUFFIX = SUFFIXES.indexOf("");
 
-    private record Suffix(int rank, String number) {
+    /** Token kinds in the order they may follow each other. */
+    private enum Kind {
+        FIRST_NUMBER, NUMBER, LETTER, SUFFIX, SUFFIX_NUMBER, HASH, REVISION, END, INVALID
     }
 
-    private record Parsed(List<String> numbers, int letter, List<Suffix> suffixes, String revision) {
+    /** One token: its kind, its text (digits without the dot, letter, hash) and, for a suffix, its rank. */
+    private record Token(Kind kind, String text, int suffix) {
     }
 
-    private final ParseCache<Parsed> cache = new ParseCache<>(ApkOrdering::parse);
+    private final ParseCache<List<Token>> cache = new ParseCache<>(ApkOrdering::tokens);
 
     @Override
     public int compare(String left, String right) {
-        Parsed a = cache.get(left);
-        Parsed b = cache.get(right);
-        int common = Math.min(a.numbers().size(), b.numbers().size());
-        for (int k = 0; k < common; k++) {
-            int result = compareNumber(a.numbers().get(k), b.numbers().get(k), k == 0);
+        List<Token> a = cache.get(left);
+        List<Token> b = cache.get(right);
+        int k = 0;
+        while (a.get(k).kind() == b.get(k).kind() && a.get(k).kind().compareTo(Kind.END) < 0) {
+            int result = compareSameKind(a.get(k), b.get(k));
             if (result != 0) {
                 return result;
             }
+            k++;
         }
-        if (a.numbers().size() != b.numbers().size()) {
-            return Integer.compare(a.numbers().size(), b.numbers().size());
+        Token ta = a.get(k);
+        Token tb = b.get(k);
+        if (ta.kind() == tb.kind()) {
+            return 0;
         }
-        if (a.letter() != b.letter()) {
-            return Integer.compare(a.letter(), b.letter());
+        if (ta.kind() == Kind.SUFFIX && ta.suffix() < NO_SUFFIX) {
+            return -1;
         }
-        int suffixes = Math.max(a.suffixes().size(), b.suffixes().size());
-        for (int k = 0; k < suffixes; k++) {
-            Suffix sa = k < a.suffixes().size() ? a.suffixes().get(k) : new Suffix(NO_SUFFIX, "");
-            Suffix sb = k < b.suffixes().size() ? b.suffixes().get(k) : new Suffix(NO_SUFFIX, "");
-            if (sa.rank() != sb.rank()) {
-                return Integer.compare(sa.rank(), sb.rank());
-            }
-            int result = compareNumber(sa.number().isEmpty() ? "0" : sa.number(),
-                    sb.number().isEmpty() ? "0" : sb.number(), true);
-            if (result != 0) {
-                return result;
-            }
+        if (tb.kind() == Kind.SUFFIX && tb.suffix() < NO_SUFFIX) {
+            return 1;
         }
-        return compareNumber(a.revision(), b.revision(), true);
+        return ta.kind().compareTo(tb.kind()) > 0 ? -1 : 1;
     }
 
-    private static Parsed parse(String version) {
-        String text = version.strip();
-        Matcher matcher = FORMAT.matcher(text);
-        if (text.length() > 256 || !matcher.matches()) {
-            throw new IllegalArgumentException("Not an Alpine version: '" + version + "'");
+    @Override
+    public boolean isValid(String version) {
+        try {
+            List<Token> tokens = cache.get(version);
+            return tokens.get(tokens.size() - 1).kind() == Kind.END;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
-        List<String> numbers = List.of(matcher.group(1).split("\\."));
-        int letter = matcher.group(2) == null ? 0 : matcher.group(2).charAt(0);
-        List<Suffix> suffixes = new ArrayList<>();
-        Matcher suffix = SUFFIX.matcher(matcher.group(3));
-        while (suffix.find()) {
-            suffixes.add(new Suffix(SUFFIX_ORDER.indexOf(suffix.group(1)), suffix.group(2)));
-        }
-        return new Parsed(numbers, letter, List.copyOf(suffixes), matcher.group(4) == null ? "0" : matcher.group(4));
     }
 
-    /** Numbers compare numerically; a later dotted part with a leading zero compares as a decimal fraction. */
-    private static int compareNumber(String a, String b, boolean first) {
-        if (!first && (a.startsWith("0") || b.startsWith("0"))) {
-            int result = a.compareTo(b);
-            return Integer.signum(result);
-        }
-        String x = strip(a);
-        String y = strip(b);
+    private static int compareSameKind(Token a, Token b) {
+        return switch (a.kind()) {
+            case NUMBER -> a.text().startsWith("0") || b.text().startsWith("0")
+                    ? Integer.signum(a.text().compareTo(b.text()))
+                    : compareNumbers(a.text(), b.text());
+            case FIRST_NUMBER, SUFFIX_NUMBER, REVISION -> compareNumbers(a.text(), b.text());
+            case SUFFIX -> Integer.compare(a.suffix(), b.suffix());
+            default -> Integer.signum(a.text().compareTo(b.text()));
+        };
+    }
+
+    /** Compares two digit strings as numbers of any length. */
+    private static int compareNumbers(String a, String b) {
+        String x = stripZeros(a);
+        String y = stripZeros(b);
         return x.length() != y.length() ? Integer.compare(x.length(), y.length()) : Integer.signum(x.compareTo(y));
     }
 
-    private static String strip(String digits) {
+    private static String stripZeros(String digits) {
         int k = 0;
         while (k < digits.length() - 1 && digits.charAt(k) == '0') {
             k++;
         }
         return digits.substring(k);
+    }
+
+    /** The tokens of {@code version}, ending with an END token or, where the format breaks, an INVALID one. */
+    private static List<Token> tokens(String version) {
+        String text = version.strip();
+        if (text.length() > MAX_LENGTH || text.isEmpty() || !isDigit(text.charAt(0))) {
+            throw new IllegalArgumentException("Not an Alpine version: '" + version + "'");
+        }
+        List<Token> tokens = new ArrayList<>();
+        int end = digitsEnd(text, 0);
+        tokens.add(new Token(Kind.FIRST_NUMBER, text.substring(0, end), -1));
+        int i = end;
+        Kind last = Kind.FIRST_NUMBER;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            Token token = null;
+            if (c >= 'a' && c <= 'z' && last.compareTo(Kind.NUMBER) <= 0) {
+                token = new Token(Kind.LETTER, String.valueOf(c), -1);
+                i++;
+            } else if ((c == '.' || isDigit(c)) && last.compareTo(Kind.NUMBER) <= 0) {
+                int start = c == '.' ? i + 1 : i;
+                end = digitsEnd(text, start);
+                if (end > start) {
+                    token = new Token(Kind.NUMBER, text.substring(start, end), -1);
+                    i = end;
+                }
+            } else if (isDigit(c) && last == Kind.SUFFIX) {
+                end = digitsEnd(text, i);
+                token = new Token(Kind.SUFFIX_NUMBER, text.substring(i, end), -1);
+                i = end;
+            } else if (c == '_' && last.compareTo(Kind.SUFFIX_NUMBER) <= 0) {
+                end = i + 1;
+                while (end < text.length() && text.charAt(end) >= 'a' && text.charAt(end) <= 'z') {
+                    end++;
+                }
+                int rank = SUFFIXES.indexOf(text.substring(i + 1, end));
+                if (rank >= 0 && rank != NO_SUFFIX) {
+                    token = new Token(Kind.SUFFIX, text.substring(i + 1, end), rank);
+                    i = end;
+                }
+            } else if (c == '~' && last.compareTo(Kind.HASH) < 0) {
+                end = i + 1;
+                while (end < text.length() && isHexDigit(text.charAt(end))) {
+                    end++;
+                }
+                if (end > i + 1) {
+                    token = new Token(Kind.HASH, text.substring(i + 1, end), -1);
+                    i = end;
+                }
+            } else if (c == '-' && last.compareTo(Kind.REVISION) < 0 && text.startsWith("-r", i)) {
+                end = digitsEnd(text, i + 2);
+                if (end > i + 2) {
+                    token = new Token(Kind.REVISION, text.substring(i + 2, end), -1);
+                    i = end;
+                }
+            }
+            if (token == null) {
+                tokens.add(new Token(Kind.INVALID, text.substring(i), -1));
+                return List.copyOf(tokens);
+            }
+            tokens.add(token);
+            last = token.kind();
+        }
+        tokens.add(new Token(Kind.END, "", -1));
+        return List.copyOf(tokens);
+    }
+
+    private static int digitsEnd(String text, int from) {
+        int end = from;
+        while (end < text.length() && isDigit(text.charAt(end))) {
+            end++;
+        }
+        return end;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isHexDigit(char c) {
+        return isDigit(c) || c >= 'a' && c <= 'f';
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.devsecops.packages.version;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.devsecops.packages.Ecosystem;
 import java.io.IOException;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * The distribution orderings against the distributions' own tools: 745 pairs of real Debian versions (a
  * debootstrapped Debian 12's packages and edge cases) as {@code dpkg --compare-versions} orders them, and 780 pairs
  * of RHEL-style EVRs as rpm 4.18's {@code rpm.vercmp} orders them, both recorded into the tables by running those
- * tools. apk is not packaged for Debian, so its table is written from the apk version format.
+ * tools. apk is not packaged for Debian: its table is written from apk's rules, and the ordering was checked against
+ * apk-tools' own test table (bench/images/apk-version-check.sh).
  */
 class DistroOrderingTablesTest {
 
@@ -62,10 +64,19 @@ class DistroOrderingTablesTest {
     }
 
     @Test
-    void shouldOrderAlpineVersionsByTheApkFormat() {
+    void shouldOrderAlpineVersionsByApksRules() throws IOException {
+        List<String[]> rows = table("apk-version-rules.tsv");
+
+        assertThat(rows).hasSizeGreaterThan(40);
+        assertThat(mismatches(VersionOrderings.of(Ecosystem.ALPINE), rows)).isEmpty();
+        assertThat(VersionOrderings.of(Ecosystem.WOLFI)).isSameAs(VersionOrderings.of(Ecosystem.ALPINE));
+    }
+
+    @Test
+    void shouldSortARealAlpineVersionLadder() {
         VersionOrdering apk = VersionOrderings.of(Ecosystem.ALPINE);
         String[] ascending = {"1.0_alpha", "1.0_beta2", "1.0_pre1", "1.0_rc1", "1.0", "1.0-r1", "1.0-r10", "1.0_cvs",
-            "1.0_git20200101", "1.0_p1", "1.0_p2", "1.0.1", "1.01.0", "1.1", "1.2_rc1", "1.2",
+            "1.0_git20200101", "1.0_p1", "1.0_p2", "1.0a", "1.0.1", "1.01.0", "1.1", "1.2_rc1", "1.2",
             "1.10", "3.1.3-r0", "3.1.4-r0", "6.4_p20230401-r0", "6.4_p20230506-r0", "20220614-r0", "20230311-r0"};
         for (int i = 0; i < ascending.length; i++) {
             for (int j = 0; j < ascending.length; j++) {
@@ -73,10 +84,20 @@ class DistroOrderingTablesTest {
                         .as("%s vs %s", ascending[i], ascending[j]).isEqualTo(Integer.compare(i, j));
             }
         }
-        assertThat(apk.compare("1.0a", "1.0")).isPositive();
-        assertThat(apk.compare("1.0a", "1.0b")).isNegative();
-        assertThat(apk.compare("1.0b", "1.0.1")).isNegative();
-        assertThat(apk.isValid("not a version")).isFalse();
+    }
+
+    @Test
+    void shouldTellValidAlpineVersionsAsApkDoes() {
+        VersionOrdering apk = VersionOrderings.of(Ecosystem.ALPINE);
+        for (String valid : List.of("1.2", "0.1_pre2~1234abcd", "0.1_p1_pre2", "0.1_git20240101_pre1", "3.1.4-r0",
+                "1.0a_rc1-r3")) {
+            assertThat(apk.isValid(valid)).as(valid).isTrue();
+        }
+        for (String invalid : List.of("", "not a version", "0.1bc", "0.1a1", "0.1a.1", "0.1_pre2~", "0.1_pre2~12x",
+                "0.1_foobar", "0.1-r", "0.1-r2_pre1", "0.1-r2-r3", ".1", "_pre1", "-r1", "0.1_", "0.1__alpha")) {
+            assertThat(apk.isValid(invalid)).as(invalid).isFalse();
+        }
+        assertThatThrownBy(() -> apk.compare("not a version", "1.0")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
