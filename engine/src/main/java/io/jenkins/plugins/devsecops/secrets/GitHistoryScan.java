@@ -6,6 +6,7 @@ import io.jenkins.plugins.devsecops.scan.FindingSink;
 import io.jenkins.plugins.devsecops.scan.HistoryPathFilter;
 import io.jenkins.plugins.devsecops.scan.LineIndex;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,16 +28,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntUnaryOperator;
+import org.eclipse.jgit.api.errors.CanceledException;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.diff.RawTextComparator;
+import org.eclipse.jgit.diff.RenameDetector;
 import org.eclipse.jgit.errors.CorruptObjectException;
 import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevWalkException;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -555,7 +560,8 @@ final class GitHistoryScan {
 
     /**
      * One commit, on a pool thread: its changed files against its first parent, each (blob, path) searched unless an
-     * earlier commit did, and for a blob with a match the lines the commit added.
+     * earlier commit did, and for a blob with a match the lines the commit added (for an added path, against the file
+     * it was renamed or copied from, if any: {@link #renames}).
      */
     private CommitResult scanCommit(Worker worker, ObjectId parentTree, ObjectId tree,
             Searches searches, FindingSink sink) throws IOException, InterruptedException {
@@ -570,7 +576,8 @@ final class GitHistoryScan {
             problems.add(new Problem(null, null, " could not be diffed: " + objectProblem(e), null));
             return result;
         }
-        List<DiffEntry> withRenames = null;
+        // First the searches, in the order of the entries; then the diffs of the blobs with a match.
+        List<Searched> searched = new ArrayList<>();
         for (DiffEntry entry : entries) {
             if (entry.getChangeType() == DiffEntry.ChangeType.DELETE
                     || entry.getNewMode().getObjectType() != Constants.OBJ_BLOB) {
@@ -590,13 +597,25 @@ final class GitHistoryScan {
                 search = earlier;
                 search.await();
             }
+            if (search.problem == null && search.matches == null) {
+                continue;
+            }
+            searched.add(new Searched(entry, blob, search, text));
+        }
+        List<DiffEntry> withRenames = null;
+        boolean hasSources = false;
+        for (DiffEntry entry : entries) {
+            hasSources |= isRenameSource(entry);
+        }
+        for (Searched one : searched) {
+            DiffEntry entry = one.entry();
+            BlobSearch search = one.search();
             if (search.problem != null) {
                 problems.add(search.problem);
                 continue;
             }
-            if (search.matches == null) {
-                continue;
-            }
+            BlobAtPath blob = one.blob();
+            String text = one.text();
             try {
                 if (text == null) {
                     // a blob an earlier commit searched, added again (a revert, a merge): only its diff is new
@@ -604,12 +623,11 @@ final class GitHistoryScan {
                             .getCachedBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBlobSize)), StandardCharsets.UTF_8);
                 }
                 DiffEntry changed = entry;
-                if (entry.getChangeType() == DiffEntry.ChangeType.ADD) {
-                    // An added path may be the new name of a file: rename detection pairs it with the old one, so that
-                    // only the lines the commit really added count. A modified path keeps its name either way.
+                if (entry.getChangeType() == DiffEntry.ChangeType.ADD && hasSources) {
+                    // An added path may be the new name of a file: rename detection pairs it with the old one, so
+                    // that only the lines the commit really added count. A modified path keeps its name either way.
                     if (withRenames == null) {
-                        withRenames = worker.diff.scan(oldTree(reader, parentTree),
-                                new CanonicalTreeParser(null, reader, tree));
+                        withRenames = renames(worker, reader, parentTree, tree, entries, searched);
                     }
                     changed = entryFor(withRenames, blob.path());
                 }
@@ -627,6 +645,74 @@ final class GitHistoryScan {
             }
         }
         return result;
+    }
+
+    /** An entry of a commit whose blob has matches (or could not be read), with its text when this commit read it. */
+    private record Searched(DiffEntry entry, BlobAtPath blob, BlobSearch search, String text) {
+    }
+
+    /**
+     * The commit's changes with renames detected, as {@link DiffFormatter#scan} with rename detection gives them for
+     * the added paths with a match. Rename detection pairs each added path with the deleted file (or the old side of
+     * a file whose type changed) it resembles most, exact copies first; which file an added path is paired with
+     * depends on the added path and the deleted files alone, not on the other added paths (a deleted file may be the
+     * source of several). So the detector is given the deleted files, the added paths that are exact copies of one
+     * of them (they take the deleted files they copy before any similarity is measured) and the added paths with a
+     * match, not every added file of the commit: measuring the similarity of each added file against each deleted one
+     * is what made a moved directory expensive. Beyond the rename limit the detector only pairs exact copies, and
+     * whether the limit is passed depends on all the files: then it is given all of them.
+     */
+    private static List<DiffEntry> renames(Worker worker, ObjectReader reader, ObjectId parentTree, ObjectId tree,
+            List<DiffEntry> entries, List<Searched> searched) throws IOException {
+        int sources = 0;
+        int added = 0;
+        Set<ObjectId> sourceIds = new HashSet<>();
+        for (DiffEntry entry : entries) {
+            if (isRenameSource(entry)) {
+                sources++;
+                sourceIds.add(entry.getOldId().toObjectId());
+            }
+            if (entry.getChangeType() == DiffEntry.ChangeType.ADD || isRenameSource(entry)
+                    && entry.getChangeType() == DiffEntry.ChangeType.MODIFY) {
+                added++;
+            }
+        }
+        RenameDetector detector = worker.diff.getRenameDetector();
+        int limit = detector.getRenameLimit();
+        if (limit != 0 && (limit < sources || limit < added)) {
+            return worker.diff.scan(oldTree(reader, parentTree), new CanonicalTreeParser(null, reader, tree));
+        }
+        Set<String> withMatches = new HashSet<>();
+        for (Searched one : searched) {
+            if (one.search().problem == null && one.entry().getChangeType() == DiffEntry.ChangeType.ADD) {
+                withMatches.add(one.entry().getNewPath());
+            }
+        }
+        // The detector marks the entries it pairs: it gets its own.
+        List<DiffEntry> candidates = new ArrayList<>();
+        for (DiffEntry entry : worker.changes.scan(oldTree(reader, parentTree),
+                new CanonicalTreeParser(null, reader, tree))) {
+            if (isRenameSource(entry) || entry.getChangeType() == DiffEntry.ChangeType.ADD
+                    && (withMatches.contains(entry.getNewPath())
+                            || sourceIds.contains(entry.getNewId().toObjectId()))) {
+                candidates.add(entry);
+            }
+        }
+        detector.reset();
+        detector.addAll(candidates);
+        try {
+            return detector.compute(reader, NullProgressMonitor.INSTANCE);
+        } catch (CanceledException e) {
+            throw new InterruptedIOException("Rename detection was cancelled"); // never, without a monitor
+        }
+    }
+
+    /** Whether rename detection may pair an added path with the old side of this change. */
+    private static boolean isRenameSource(DiffEntry entry) {
+        return entry.getChangeType() == DiffEntry.ChangeType.DELETE
+                || entry.getChangeType() == DiffEntry.ChangeType.MODIFY
+                        && (entry.getOldMode().getBits() & FileMode.TYPE_MASK)
+                                != (entry.getNewMode().getBits() & FileMode.TYPE_MASK);
     }
 
     private static AbstractTreeIterator oldTree(ObjectReader reader, ObjectId parentTree) throws IOException {
