@@ -482,6 +482,11 @@ final class GitHistoryScan {
         }
     }
 
+    /** What the first search of a blob learned that holds at every path it has. */
+    private enum BlobKind {
+        TOO_LARGE, BINARY, NO_KEYWORD
+    }
+
     /** A commit handed to the pool, with the ref it is named after. */
     private record PendingCommit(RevCommit commit, String ref, Future<CommitResult> result) {
     }
@@ -530,6 +535,11 @@ final class GitHistoryScan {
     /** The searches of one history scan, shared by the pool's threads, and each thread's {@link Worker}. */
     private final class Searches {
         final Map<BlobAtPath, BlobSearch> byBlob = new ConcurrentHashMap<>();
+        /**
+         * What a blob's first search learned that holds at every path: it is binary, too large, or holds no keyword.
+         * The same blob at another path (a moved directory) is then not read again.
+         */
+        final Map<ObjectId, BlobKind> byId = new ConcurrentHashMap<>();
         private final Repository repository;
         private final List<Worker> workers = new ArrayList<>();
         private final ThreadLocal<Worker> ofThread = new ThreadLocal<>();
@@ -592,7 +602,7 @@ final class GitHistoryScan {
             BlobSearch earlier = searches.byBlob.putIfAbsent(blob, search);
             String text = null;
             if (earlier == null) {
-                text = search(reader, blob, search, sink);
+                text = search(reader, blob, search, searches.byId, sink);
             } else {
                 search = earlier;
                 search.await();
@@ -732,18 +742,34 @@ final class GitHistoryScan {
      * Searches a blob, once, and completes {@code search} with its matches ({@code null} when it holds no secret or
      * is binary or too large) or the problem reading it. Returns the decoded text when there are matches.
      */
-    private String search(ObjectReader reader, BlobAtPath blob, BlobSearch search, FindingSink sink) {
+    private String search(ObjectReader reader, BlobAtPath blob, BlobSearch search, Map<ObjectId, BlobKind> byId,
+            FindingSink sink) {
         List<SecretMatch> found = null;
         Problem problem = null;
         String text = null;
         try {
+            BlobKind known = byId.get(blob.blob());
+            if (known == BlobKind.TOO_LARGE) {
+                sink.skipped("history-too-large");
+                return null;
+            }
+            if (known == BlobKind.BINARY) {
+                sink.skipped("history-binary");
+                return null;
+            }
+            boolean keyed = !detector.searchesWithoutKeywords(blob.path());
+            if (known == BlobKind.NO_KEYWORD && keyed) {
+                return null;
+            }
             ObjectLoader loader = reader.open(blob.blob(), Constants.OBJ_BLOB);
             if (loader.getSize() > maxBlobSize) {
+                byId.put(blob.blob(), BlobKind.TOO_LARGE);
                 sink.skipped("history-too-large");
                 return null;
             }
             byte[] content = loader.getCachedBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBlobSize));
             if (RawText.isBinary(content)) {
+                byId.put(blob.blob(), BlobKind.BINARY);
                 sink.skipped("history-binary");
                 return null;
             }
@@ -752,6 +778,9 @@ final class GitHistoryScan {
                 decoded[0] = new String(content, StandardCharsets.UTF_8);
                 return decoded[0];
             }, warning -> sink.warning("History blob " + blob.blob().abbreviate(12).name() + ": " + warning));
+            if (keyed && decoded[0] == null && matches.isEmpty()) {
+                byId.put(blob.blob(), BlobKind.NO_KEYWORD); // not decoded: no keyword occurs in it
+            }
             if (!matches.isEmpty()) {
                 for (SecretMatch match : matches) {
                     // Masked wherever else the report carries it (a path, an author's name).
