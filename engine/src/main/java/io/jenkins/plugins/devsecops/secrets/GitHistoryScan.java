@@ -637,7 +637,15 @@ final class GitHistoryScan {
                     // An added path may be the new name of a file: rename detection pairs it with the old one, so
                     // that only the lines the commit really added count. A modified path keeps its name either way.
                     if (withRenames == null) {
-                        withRenames = renames(worker, reader, parentTree, tree, entries, searched);
+                        Set<String> withMatches = new HashSet<>();
+                        for (Searched other : searched) {
+                            if (other.search().problem == null
+                                    && other.entry().getChangeType() == DiffEntry.ChangeType.ADD) {
+                                withMatches.add(other.entry().getNewPath());
+                            }
+                        }
+                        withRenames = renames(worker.changes, worker.diff, reader, parentTree, tree, entries,
+                                withMatches);
                     }
                     changed = entryFor(withRenames, blob.path());
                 }
@@ -663,7 +671,7 @@ final class GitHistoryScan {
 
     /**
      * The commit's changes with renames detected, as {@link DiffFormatter#scan} with rename detection gives them for
-     * the added paths with a match. Rename detection pairs each added path with the deleted file (or the old side of
+     * the added paths {@code withMatches}. Rename detection pairs each added path with the deleted file (or the old side of
      * a file whose type changed) it resembles most, exact copies first; which file an added path is paired with
      * depends on the added path and the deleted files alone, not on the other added paths (a deleted file may be the
      * source of several). So the detector is given the deleted files, the added paths that are exact copies of one
@@ -672,8 +680,8 @@ final class GitHistoryScan {
      * is what made a moved directory expensive. Beyond the rename limit the detector only pairs exact copies, and
      * whether the limit is passed depends on all the files: then it is given all of them.
      */
-    private static List<DiffEntry> renames(Worker worker, ObjectReader reader, ObjectId parentTree, ObjectId tree,
-            List<DiffEntry> entries, List<Searched> searched) throws IOException {
+    static List<DiffEntry> renames(DiffFormatter changes, DiffFormatter withRenames, ObjectReader reader,
+            ObjectId parentTree, ObjectId tree, List<DiffEntry> entries, Set<String> withMatches) throws IOException {
         int sources = 0;
         int added = 0;
         Set<ObjectId> sourceIds = new HashSet<>();
@@ -687,20 +695,14 @@ final class GitHistoryScan {
                 added++;
             }
         }
-        RenameDetector detector = worker.diff.getRenameDetector();
+        RenameDetector detector = withRenames.getRenameDetector();
         int limit = detector.getRenameLimit();
         if (limit != 0 && (limit < sources || limit < added)) {
-            return worker.diff.scan(oldTree(reader, parentTree), new CanonicalTreeParser(null, reader, tree));
-        }
-        Set<String> withMatches = new HashSet<>();
-        for (Searched one : searched) {
-            if (one.search().problem == null && one.entry().getChangeType() == DiffEntry.ChangeType.ADD) {
-                withMatches.add(one.entry().getNewPath());
-            }
+            return withRenames.scan(oldTree(reader, parentTree), new CanonicalTreeParser(null, reader, tree));
         }
         // The detector marks the entries it pairs: it gets its own.
         List<DiffEntry> candidates = new ArrayList<>();
-        for (DiffEntry entry : worker.changes.scan(oldTree(reader, parentTree),
+        for (DiffEntry entry : changes.scan(oldTree(reader, parentTree),
                 new CanonicalTreeParser(null, reader, tree))) {
             if (isRenameSource(entry) || entry.getChangeType() == DiffEntry.ChangeType.ADD
                     && (withMatches.contains(entry.getNewPath())
