@@ -6,6 +6,7 @@ import io.jenkins.plugins.devsecops.scan.FindingSink;
 import io.jenkins.plugins.devsecops.scan.HistoryPathFilter;
 import io.jenkins.plugins.devsecops.scan.LineIndex;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,16 +28,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntUnaryOperator;
+import org.eclipse.jgit.api.errors.CanceledException;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.diff.RawTextComparator;
+import org.eclipse.jgit.diff.RenameDetector;
 import org.eclipse.jgit.errors.CorruptObjectException;
 import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevWalkException;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -477,6 +482,11 @@ final class GitHistoryScan {
         }
     }
 
+    /** What the first search of a blob learned that holds at every path it has. */
+    private enum BlobKind {
+        TOO_LARGE, BINARY, NO_KEYWORD
+    }
+
     /** A commit handed to the pool, with the ref it is named after. */
     private record PendingCommit(RevCommit commit, String ref, Future<CommitResult> result) {
     }
@@ -525,6 +535,11 @@ final class GitHistoryScan {
     /** The searches of one history scan, shared by the pool's threads, and each thread's {@link Worker}. */
     private final class Searches {
         final Map<BlobAtPath, BlobSearch> byBlob = new ConcurrentHashMap<>();
+        /**
+         * What a blob's first search learned that holds at every path: it is binary, too large, or holds no keyword.
+         * The same blob at another path (a moved directory) is then not read again.
+         */
+        final Map<ObjectId, BlobKind> byId = new ConcurrentHashMap<>();
         private final Repository repository;
         private final List<Worker> workers = new ArrayList<>();
         private final ThreadLocal<Worker> ofThread = new ThreadLocal<>();
@@ -555,7 +570,8 @@ final class GitHistoryScan {
 
     /**
      * One commit, on a pool thread: its changed files against its first parent, each (blob, path) searched unless an
-     * earlier commit did, and for a blob with a match the lines the commit added.
+     * earlier commit did, and for a blob with a match the lines the commit added (for an added path, against the file
+     * it was renamed or copied from, if any: {@link #renames}).
      */
     private CommitResult scanCommit(Worker worker, ObjectId parentTree, ObjectId tree,
             Searches searches, FindingSink sink) throws IOException, InterruptedException {
@@ -570,7 +586,8 @@ final class GitHistoryScan {
             problems.add(new Problem(null, null, " could not be diffed: " + objectProblem(e), null));
             return result;
         }
-        List<DiffEntry> withRenames = null;
+        // First the searches, in the order of the entries; then the diffs of the blobs with a match.
+        List<Searched> searched = new ArrayList<>();
         for (DiffEntry entry : entries) {
             if (entry.getChangeType() == DiffEntry.ChangeType.DELETE
                     || entry.getNewMode().getObjectType() != Constants.OBJ_BLOB) {
@@ -585,18 +602,30 @@ final class GitHistoryScan {
             BlobSearch earlier = searches.byBlob.putIfAbsent(blob, search);
             String text = null;
             if (earlier == null) {
-                text = search(reader, blob, search, sink);
+                text = search(reader, blob, search, searches.byId, sink);
             } else {
                 search = earlier;
                 search.await();
             }
+            if (search.problem == null && search.matches == null) {
+                continue;
+            }
+            searched.add(new Searched(entry, blob, search, text));
+        }
+        List<DiffEntry> withRenames = null;
+        boolean hasSources = false;
+        for (DiffEntry entry : entries) {
+            hasSources |= isRenameSource(entry);
+        }
+        for (Searched one : searched) {
+            DiffEntry entry = one.entry();
+            BlobSearch search = one.search();
             if (search.problem != null) {
                 problems.add(search.problem);
                 continue;
             }
-            if (search.matches == null) {
-                continue;
-            }
+            BlobAtPath blob = one.blob();
+            String text = one.text();
             try {
                 if (text == null) {
                     // a blob an earlier commit searched, added again (a revert, a merge): only its diff is new
@@ -604,12 +633,19 @@ final class GitHistoryScan {
                             .getCachedBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBlobSize)), StandardCharsets.UTF_8);
                 }
                 DiffEntry changed = entry;
-                if (entry.getChangeType() == DiffEntry.ChangeType.ADD) {
-                    // An added path may be the new name of a file: rename detection pairs it with the old one, so that
-                    // only the lines the commit really added count. A modified path keeps its name either way.
+                if (entry.getChangeType() == DiffEntry.ChangeType.ADD && hasSources) {
+                    // An added path may be the new name of a file: rename detection pairs it with the old one, so
+                    // that only the lines the commit really added count. A modified path keeps its name either way.
                     if (withRenames == null) {
-                        withRenames = worker.diff.scan(oldTree(reader, parentTree),
-                                new CanonicalTreeParser(null, reader, tree));
+                        Set<String> withMatches = new HashSet<>();
+                        for (Searched other : searched) {
+                            if (other.search().problem == null
+                                    && other.entry().getChangeType() == DiffEntry.ChangeType.ADD) {
+                                withMatches.add(other.entry().getNewPath());
+                            }
+                        }
+                        withRenames = renames(worker.changes, worker.diff, reader, parentTree, tree, entries,
+                                withMatches);
                     }
                     changed = entryFor(withRenames, blob.path());
                 }
@@ -629,6 +665,68 @@ final class GitHistoryScan {
         return result;
     }
 
+    /** An entry of a commit whose blob has matches (or could not be read), with its text when this commit read it. */
+    private record Searched(DiffEntry entry, BlobAtPath blob, BlobSearch search, String text) {
+    }
+
+    /**
+     * The commit's changes with renames detected, as {@link DiffFormatter#scan} with rename detection gives them for
+     * the added paths {@code withMatches}. Rename detection pairs each added path with the deleted file (or the old side of
+     * a file whose type changed) it resembles most, exact copies first; which file an added path is paired with
+     * depends on the added path and the deleted files alone, not on the other added paths (a deleted file may be the
+     * source of several). So the detector is given the deleted files, the added paths that are exact copies of one
+     * of them (they take the deleted files they copy before any similarity is measured) and the added paths with a
+     * match, not every added file of the commit: measuring the similarity of each added file against each deleted one
+     * is what made a moved directory expensive. Beyond the rename limit the detector only pairs exact copies, and
+     * whether the limit is passed depends on all the files: then it is given all of them.
+     */
+    static List<DiffEntry> renames(DiffFormatter changes, DiffFormatter withRenames, ObjectReader reader,
+            ObjectId parentTree, ObjectId tree, List<DiffEntry> entries, Set<String> withMatches) throws IOException {
+        int sources = 0;
+        int added = 0;
+        Set<ObjectId> sourceIds = new HashSet<>();
+        for (DiffEntry entry : entries) {
+            if (isRenameSource(entry)) {
+                sources++;
+                sourceIds.add(entry.getOldId().toObjectId());
+            }
+            if (entry.getChangeType() == DiffEntry.ChangeType.ADD || isRenameSource(entry)
+                    && entry.getChangeType() == DiffEntry.ChangeType.MODIFY) {
+                added++;
+            }
+        }
+        RenameDetector detector = withRenames.getRenameDetector();
+        int limit = detector.getRenameLimit();
+        if (limit != 0 && (limit < sources || limit < added)) {
+            return withRenames.scan(oldTree(reader, parentTree), new CanonicalTreeParser(null, reader, tree));
+        }
+        // The detector marks the entries it pairs: it gets its own.
+        List<DiffEntry> candidates = new ArrayList<>();
+        for (DiffEntry entry : changes.scan(oldTree(reader, parentTree),
+                new CanonicalTreeParser(null, reader, tree))) {
+            if (isRenameSource(entry) || entry.getChangeType() == DiffEntry.ChangeType.ADD
+                    && (withMatches.contains(entry.getNewPath())
+                            || sourceIds.contains(entry.getNewId().toObjectId()))) {
+                candidates.add(entry);
+            }
+        }
+        detector.reset();
+        detector.addAll(candidates);
+        try {
+            return detector.compute(reader, NullProgressMonitor.INSTANCE);
+        } catch (CanceledException e) {
+            throw new InterruptedIOException("Rename detection was cancelled"); // never, without a monitor
+        }
+    }
+
+    /** Whether rename detection may pair an added path with the old side of this change. */
+    private static boolean isRenameSource(DiffEntry entry) {
+        return entry.getChangeType() == DiffEntry.ChangeType.DELETE
+                || entry.getChangeType() == DiffEntry.ChangeType.MODIFY
+                        && (entry.getOldMode().getBits() & FileMode.TYPE_MASK)
+                                != (entry.getNewMode().getBits() & FileMode.TYPE_MASK);
+    }
+
     private static AbstractTreeIterator oldTree(ObjectReader reader, ObjectId parentTree) throws IOException {
         return parentTree == null ? new EmptyTreeIterator() : new CanonicalTreeParser(null, reader, parentTree);
     }
@@ -646,18 +744,34 @@ final class GitHistoryScan {
      * Searches a blob, once, and completes {@code search} with its matches ({@code null} when it holds no secret or
      * is binary or too large) or the problem reading it. Returns the decoded text when there are matches.
      */
-    private String search(ObjectReader reader, BlobAtPath blob, BlobSearch search, FindingSink sink) {
+    private String search(ObjectReader reader, BlobAtPath blob, BlobSearch search, Map<ObjectId, BlobKind> byId,
+            FindingSink sink) {
         List<SecretMatch> found = null;
         Problem problem = null;
         String text = null;
         try {
+            BlobKind known = byId.get(blob.blob());
+            if (known == BlobKind.TOO_LARGE) {
+                sink.skipped("history-too-large");
+                return null;
+            }
+            if (known == BlobKind.BINARY) {
+                sink.skipped("history-binary");
+                return null;
+            }
+            boolean keyed = !detector.searchesWithoutKeywords(blob.path());
+            if (known == BlobKind.NO_KEYWORD && keyed) {
+                return null;
+            }
             ObjectLoader loader = reader.open(blob.blob(), Constants.OBJ_BLOB);
             if (loader.getSize() > maxBlobSize) {
+                byId.put(blob.blob(), BlobKind.TOO_LARGE);
                 sink.skipped("history-too-large");
                 return null;
             }
             byte[] content = loader.getCachedBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBlobSize));
             if (RawText.isBinary(content)) {
+                byId.put(blob.blob(), BlobKind.BINARY);
                 sink.skipped("history-binary");
                 return null;
             }
@@ -666,6 +780,9 @@ final class GitHistoryScan {
                 decoded[0] = new String(content, StandardCharsets.UTF_8);
                 return decoded[0];
             }, warning -> sink.warning("History blob " + blob.blob().abbreviate(12).name() + ": " + warning));
+            if (keyed && decoded[0] == null && matches.isEmpty()) {
+                byId.put(blob.blob(), BlobKind.NO_KEYWORD); // not decoded: no keyword occurs in it
+            }
             if (!matches.isEmpty()) {
                 for (SecretMatch match : matches) {
                     // Masked wherever else the report carries it (a path, an author's name).

@@ -124,6 +124,16 @@ public final class SecretDetector {
     }
 
     /**
+     * Whether the detector searches the file at {@code path} even where no keyword occurs (a rule without keywords
+     * applies to it, or a keyword is not ASCII). When it does not, a file whose bytes {@link #detect(String, byte[],
+     * Decoder, Consumer)} did not decode holds no keyword, and has no secret at any other path of which this is also
+     * false: the history scan reads such a blob once, whatever paths it had.
+     */
+    public boolean searchesWithoutKeywords(String path) {
+        return !asciiKeywords || unkeyedApplyTo(path);
+    }
+
+    /**
      * The secrets in {@code text}, the content of the file at {@code path}, ordered by position.
      *
      * @param path the file's path relative to the scan root, for rules restricted to some files

@@ -220,6 +220,86 @@ class GitHistoryScanTest {
     }
 
     @Test
+    void shouldCountABinaryBlobOncePerPathItHad() throws Exception {
+        // Given a binary file holding a token, copied to another path in a later commit
+        byte[] content = ("\0\0PNG" + TOKEN).getBytes(StandardCharsets.UTF_8);
+        Files.write(root.resolve("logo.png"), content);
+        git.add().addFilepattern("logo.png").call();
+        commit("Alice", "Logo");
+        Files.createDirectories(root.resolve("img"));
+        Files.write(root.resolve("img/logo.png"), content);
+        git.add().addFilepattern("img/logo.png").call();
+        commit("Alice", "Logo, again");
+
+        // When history is scanned
+        Report report = scanHistory();
+
+        // Then each (blob, path) is skipped and counted, though the blob is read once
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.stage("secrets").orElseThrow().skipped()).containsEntry("history-binary", 2L);
+    }
+
+    @Test
+    void shouldSearchABlobWithoutKeywordsAgainWhereARuleWithoutKeywordsApplies() throws Exception {
+        // Given a line with no keyword in a text file, then the same blob as a PostgreSQL password file (whose rule
+        // has no keyword and runs over the whole file), then the same blob under a third, ordinary name
+        String line = "db.corp.internal:5432:orders:app:Pg7xQ2pass9Lq\n";
+        commit("Alice", "Notes", "notes/hosts.txt", line);
+        RevCommit pgpass = commit("Bob", "Password file", ".pgpass", line);
+        commit("Carol", "More notes", "notes/copy.txt", line);
+
+        // When history is scanned
+        Report report = scanHistory();
+
+        // Then the password file is found in the commit that added it, though the blob was found keyword-free
+        assertThat(report.findings()).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("pgpass-password");
+            assertThat(f.location().path()).isEqualTo(".pgpass");
+            assertThat(f.properties()).containsEntry("commit", pgpass.name());
+        });
+    }
+
+    @Test
+    void shouldCountOnlyTheLinesAddedToAFileMovedWithItsDirectory() throws Exception {
+        // Given a directory of files, one with a token, moved in one commit; on the way the file with the token
+        // gains a second secret, and another file of the directory gets a token of its own
+        String[] before = new String[12];
+        for (int i = 0; i < 5; i++) {
+            before[2 * i] = "old/module" + i + ".properties";
+            before[2 * i + 1] = ("name=module" + i + "\nsize=" + i + "\n").repeat(4);
+        }
+        before[10] = "old/ci.env";
+        before[11] = "REGION=eu\nZONE=a\nGITHUB_TOKEN=" + TOKEN + "\nRETRIES=3\nTIMEOUT=30\n";
+        RevCommit added = commit("Alice", "Modules", before);
+        String[] move = new String[24];
+        for (int i = 0; i < 12; i += 2) {
+            move[2 * i] = before[i];
+            move[2 * i + 1] = null;
+            move[2 * i + 2] = before[i].replace("old/", "new/");
+            move[2 * i + 3] = before[i + 1];
+        }
+        move[23] = before[11] + "stripe.key=" + STRIPE + "\n";
+        move[3] = before[1] + "github.token=ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8" + "\n";
+        RevCommit moved = commit("Bob", "Move modules", move);
+
+        // When history is scanned
+        Report report = scanHistory();
+
+        // Then the token that moved is reported from the commit that added it, the secrets added on the way from the
+        // commit that moved them
+        Finding token = report.findings().stream().filter(f -> f.location().path().endsWith("ci.env")
+                && f.ruleId().equals("github-pat-classic")).findFirst().orElseThrow();
+        assertThat(token.properties()).containsEntry("commit", added.name());
+        Finding stripe = report.findings().stream().filter(f -> f.ruleId().equals("stripe-live-secret-key"))
+                .findFirst().orElseThrow();
+        assertThat(stripe.properties()).containsEntry("commit", moved.name());
+        assertThat(report.findings()).anySatisfy(f -> {
+            assertThat(f.location().path()).isEqualTo("new/module0.properties");
+            assertThat(f.properties()).containsEntry("commit", moved.name());
+        });
+    }
+
+    @Test
     void shouldWarnWhenTheRootIsNotARepository(@TempDir Path plain) throws Exception {
         // Given a directory outside any repository
         Files.writeString(plain.resolve("a.txt"), "nothing\n");
