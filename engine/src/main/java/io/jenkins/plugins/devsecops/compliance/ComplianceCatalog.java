@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,6 +37,16 @@ public final class ComplianceCatalog {
 
     private final List<ComplianceFramework> frameworks;
     private final Map<ComplianceItem, List<Pattern>> rulePatterns = new IdentityHashMap<>();
+    /** Per item: its place among all items of the catalogue, the bit of {@link #ruleMatches}' sets. */
+    private final Map<ComplianceItem, Integer> itemIndex = new IdentityHashMap<>();
+    /**
+     * Per rule id: the items whose rule patterns match it. Every finding of a rule asks the same questions, and a
+     * report asks them for every finding several times over (CSV, page, gates), so each is answered once; at most
+     * {@link #MAX_CACHED_RULE_IDS} ids are kept, the rest answered each time.
+     */
+    private final Map<String, BitSet> ruleMatches = new ConcurrentHashMap<>();
+
+    private static final int MAX_CACHED_RULE_IDS = 4096;
 
     ComplianceCatalog(List<ComplianceFramework> frameworks) {
         this.frameworks = List.copyOf(frameworks);
@@ -43,7 +55,10 @@ public final class ComplianceCatalog {
             if (!ids.add(framework.id())) {
                 throw new IllegalArgumentException("Duplicate compliance framework " + framework.id());
             }
-            framework.items().forEach(item -> rulePatterns.put(item, item.rulePatterns()));
+            framework.items().forEach(item -> {
+                rulePatterns.put(item, item.rulePatterns());
+                itemIndex.put(item, itemIndex.size());
+            });
         }
     }
 
@@ -93,7 +108,7 @@ public final class ComplianceCatalog {
         List<ComplianceMatch> matches = new ArrayList<>();
         List<String> cwes = normalCwes(finding);
         for (ComplianceItem item : framework.items()) {
-            item.basisFor(finding, cwes, patterns(item))
+            item.basisFor(finding, cwes, ruleMatches(item, finding.ruleId()))
                     .ifPresent(basis -> matches.add(new ComplianceMatch(framework.id(), item.id(), basis)));
         }
         return matches;
@@ -149,16 +164,33 @@ public final class ComplianceCatalog {
         for (ComplianceItem item : framework.get().items()) {
             String id = item.id().toLowerCase(Locale.ROOT);
             if ((wanted == null || id.equals(wanted) || id.startsWith(wanted + "."))
-                    && item.basisFor(finding, cwes, patterns(item)).isPresent()) {
+                    && item.basisFor(finding, cwes, ruleMatches(item, finding.ruleId())).isPresent()) {
                 return true;
             }
         }
         return false;
     }
 
-    private List<Pattern> patterns(ComplianceItem item) {
-        List<Pattern> patterns = rulePatterns.get(item);
-        return patterns != null ? patterns : item.rulePatterns();
+    /** Whether one of {@code item}'s rule patterns matches {@code ruleId}. */
+    private boolean ruleMatches(ComplianceItem item, String ruleId) {
+        Integer index = itemIndex.get(item);
+        if (index == null || ruleId == null) {
+            return ruleId != null && ComplianceItem.ruleMatches(item.rulePatterns(), ruleId);
+        }
+        BitSet matching = ruleMatches.get(ruleId);
+        if (matching == null) {
+            BitSet computed = new BitSet(itemIndex.size());
+            for (Map.Entry<ComplianceItem, Integer> entry : itemIndex.entrySet()) {
+                if (ComplianceItem.ruleMatches(rulePatterns.get(entry.getKey()), ruleId)) {
+                    computed.set(entry.getValue());
+                }
+            }
+            matching = computed;
+            if (ruleMatches.size() < MAX_CACHED_RULE_IDS) {
+                ruleMatches.putIfAbsent(ruleId, computed);
+            }
+        }
+        return matching.get(index);
     }
 
     private static List<String> normalCwes(Finding finding) {

@@ -73,9 +73,9 @@ public record ComplianceItem(String id, String title, String source, String basi
      * does not.
      *
      * @param findingCwes the finding's CWE ids in normal form ({@link ComplianceCatalog#normalCwe})
-     * @param rulePatterns this item's {@link #rules} compiled, in order
+     * @param ruleMatches whether one of this item's {@link #rules} matches the finding's rule id
      */
-    Optional<String> basisFor(Finding finding, List<String> findingCwes, List<Pattern> rulePatterns) {
+    Optional<String> basisFor(Finding finding, List<String> findingCwes, boolean ruleMatches) {
         String stage = finding.stage().toLowerCase(Locale.ROOT);
         String kind = finding.properties().getOrDefault(KIND_PROPERTY, "").toLowerCase(Locale.ROOT);
         if (excludeStages.contains(stage) || (!kind.isEmpty() && excludeKinds.contains(kind))) {
@@ -93,17 +93,24 @@ public record ComplianceItem(String id, String title, String source, String basi
         if (!kind.isEmpty() && kinds.contains(kind)) {
             reasons.add("imported " + kind + " finding");
         }
-        for (Pattern pattern : rulePatterns) {
-            if (pattern.matcher(finding.ruleId()).matches()) {
-                reasons.add("rule " + finding.ruleId());
-                break;
-            }
+        if (ruleMatches) {
+            reasons.add("rule " + finding.ruleId());
         }
         if (advisories && reasons.isEmpty()) {
             finding.identifiers().stream().filter(i -> ADVISORY.matcher(i).matches()).findFirst()
                     .ifPresent(i -> reasons.add("advisory " + i));
         }
         return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", reasons));
+    }
+
+    /** Whether one of {@code rulePatterns} (this item's {@link #rules} compiled) matches {@code ruleId}. */
+    static boolean ruleMatches(List<Pattern> rulePatterns, String ruleId) {
+        for (Pattern pattern : rulePatterns) {
+            if (pattern.matcher(ruleId).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@link #rules} as case-insensitive patterns. */

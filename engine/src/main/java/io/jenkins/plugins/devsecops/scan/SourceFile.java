@@ -46,6 +46,8 @@ public final class SourceFile {
     private volatile byte[] content;
     private volatile String text;
     private volatile LineIndex lines;
+    /** Whether the file is binary: 0 not known yet, else {@link #BINARY} or {@link #TEXT}. */
+    private volatile byte binary;
 
     /**
      * @param absolutePath where the file is on disk
@@ -155,9 +157,44 @@ public final class SourceFile {
                 + " into memory; it was not scanned");
     }
 
-    /** Whether the file looks binary: a NUL byte among its first 8,000 bytes, as git decides. */
+    /**
+     * Whether the file looks binary: a NUL byte among its first 8,000 bytes, as git decides. A file on disk larger than
+     * one read block is probed first, its first 8,000 bytes read alone: an image, archive or video (half the bytes of
+     * a typical source tree) is then known binary without being read whole; its content is read only if a stage asks
+     * for it.
+     */
     public boolean isBinary() {
-        byte[] data = bytes();
+        byte known = binary;
+        if (known != 0) {
+            return known == BINARY;
+        }
+        boolean result = content == null && absolutePath != null && size > READ_BLOCK_BYTES
+                && size <= MAX_READ_BYTES && probedBinary() || holdsNul(bytes());
+        binary = result ? BINARY : TEXT;
+        return result;
+    }
+
+    private static final byte BINARY = 1;
+    private static final byte TEXT = 2;
+
+    /** Whether the first bytes on disk hold a NUL; {@code false} leaves the answer to the whole content. */
+    private boolean probedBinary() {
+        try (FileChannel channel = FileChannel.open(absolutePath, StandardOpenOption.READ)) {
+            ByteBuffer chunk = READ_BUFFERS.get();
+            chunk.clear().limit(BINARY_PROBE_BYTES);
+            int n = channel.read(chunk);
+            for (int i = 0; i < n; i++) {
+                if (chunk.get(i) == 0) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean holdsNul(byte[] data) {
         int end = Math.min(data.length, BINARY_PROBE_BYTES);
         int i = 0;
         // Eight bytes at a time: a word holds a zero byte when (w - 0x01..01) & ~w & 0x80..80 is not zero.
@@ -213,6 +250,7 @@ public final class SourceFile {
     void release() {
         if (absolutePath != null) {
             content = null;
+            binary = 0;
             text = null;
             lines = null;
         }

@@ -39,6 +39,8 @@ final class KeywordAutomaton {
     /** Per state: the keywords ending there, longest first. */
     private final int[][] outputs;
     private final int[] lengths;
+    /** The length of the longest keyword. */
+    private final int longest;
 
     /**
      * @param keywords literals to find; matched case-insensitively; must not be empty strings
@@ -58,6 +60,7 @@ final class KeywordAutomaton {
             }
         }
         classes = classCount;
+        longest = keywords.stream().mapToInt(String::length).max().orElse(1);
 
         // The trie, one int[classes] of children per state (-1 for none).
         List<int[]> children = new ArrayList<>();
@@ -176,15 +179,83 @@ final class KeywordAutomaton {
      * characters correspond one to one (ASCII), offsets are the same as in the decoded string, and scanning the raw
      * bytes avoids a character decode per position.
      *
+     * <p>Each step of the automaton waits for the table lookup of the step before it, so one walk over the bytes is
+     * bound by the latency of that load, not by the processor's width. A file of {@link #SPLIT_AT} bytes or more is
+     * therefore walked as two halves at once, in one loop with two independent states: the second half's walk starts
+     * at the root {@code longest - 1} bytes before its first position (every keyword ending in the second half starts
+     * there or later) and reports only what ends in the second half; its hits are held until the first half's are
+     * reported, so hits come in order of their end offsets as from a single walk.
+     *
      * @return whether every byte is ASCII (below 0x80), so that the bytes are their text as they are
      */
     boolean scanBytes(byte[] bytes, HitConsumer consumer) {
+        if (bytes.length < SPLIT_AT) {
+            return scanBytes(bytes, 0, bytes.length, consumer);
+        }
+        final char[] map = classOf;
+        final int[] table = next;
+        final int outputRow = firstOutputRow;
+        final int mid = bytes.length >>> 1;
+        // The second walk's state at mid: from the root, over the bytes a keyword ending after mid may start in.
+        int rowB = 0;
+        for (int i = Math.max(0, mid - (longest - 1)); i < mid; i++) {
+            rowB = table[rowB + map[bytes[i] & 0xFF]];
+        }
+        int rowA = 0;
+        int seen = 0;
+        int[] held = null;
+        int heldSize = 0;
+        for (int i = 0, j = mid; i < mid; i++, j++) {
+            int a = bytes[i];
+            int b = bytes[j];
+            seen |= a | b; // negative once any byte has its high bit set
+            rowA = table[rowA + map[a & 0xFF]];
+            rowB = table[rowB + map[b & 0xFF]];
+            if (rowA >= outputRow) {
+                for (int keyword : outputs[rowA / classes]) {
+                    consumer.hit(keyword, i + 1);
+                }
+            }
+            if (rowB >= outputRow) {
+                for (int keyword : outputs[rowB / classes]) {
+                    if (held == null) {
+                        held = new int[64];
+                    } else if (heldSize + 2 > held.length) {
+                        held = Arrays.copyOf(held, held.length * 2);
+                    }
+                    held[heldSize++] = keyword;
+                    held[heldSize++] = j + 1;
+                }
+            }
+        }
+        for (int h = 0; h < heldSize; h += 2) {
+            consumer.hit(held[h], held[h + 1]);
+        }
+        // An odd length leaves the last byte to the second walk.
+        for (int j = mid + mid; j < bytes.length; j++) {
+            int b = bytes[j];
+            seen |= b;
+            rowB = table[rowB + map[b & 0xFF]];
+            if (rowB >= outputRow) {
+                for (int keyword : outputs[rowB / classes]) {
+                    consumer.hit(keyword, j + 1);
+                }
+            }
+        }
+        return seen >= 0;
+    }
+
+    /** Files shorter than this are walked in one piece: the second walk's set-up would not pay back. */
+    static final int SPLIT_AT = 256;
+
+    /** {@link #scanBytes(byte[], HitConsumer)} over {@code bytes[from, to)} in one walk from the root. */
+    boolean scanBytes(byte[] bytes, int from, int to, HitConsumer consumer) {
         final char[] map = classOf;
         final int[] table = next;
         final int outputRow = firstOutputRow;
         int row = 0;
         int seen = 0;
-        for (int i = 0; i < bytes.length; i++) {
+        for (int i = from; i < to; i++) {
             int b = bytes[i];
             seen |= b; // negative once any byte has its high bit set
             row = table[row + map[b & 0xFF]];

@@ -48,4 +48,33 @@ class SourceFileReadTest {
 
         assertThat(copied).isEqualTo(decoded).isEqualTo("db.password=Zx9kQ2mW7pL4vN8r\n");
     }
+
+    @Test
+    void shouldJudgeALargeFileBinaryFromItsFirstBytesAndStillReadItWholeWhenAsked() throws Exception {
+        int block = 256 * 1024;
+        for (int length : new int[] {100, 8000, block, block + 1, 3 * block + 7}) {
+            for (int nulAt : new int[] {-1, 0, 7999, 8000, length - 1}) {
+                // Given a file of `length` printable bytes with a NUL at `nulAt` (none for -1)
+                byte[] content = new byte[length];
+                for (int i = 0; i < length; i++) {
+                    content[i] = (byte) ('a' + random.nextInt(26));
+                }
+                if (nulAt >= 0 && nulAt < length) {
+                    content[nulAt] = 0;
+                }
+                Path file = dir.resolve("b" + length + "-" + nulAt);
+                Files.write(file, content);
+                SourceFile probed = new SourceFile(file, "b", length);
+                SourceFile readFirst = new SourceFile(file, "b", length);
+                readFirst.bytes();
+
+                // Then it is binary exactly when the NUL is among the first 8,000 bytes, probed or read whole first
+                boolean expected = nulAt >= 0 && nulAt < Math.min(length, 8000);
+                assertThat(probed.isBinary()).as("%d bytes, NUL at %d", length, nulAt).isEqualTo(expected);
+                assertThat(readFirst.isBinary()).isEqualTo(expected);
+                // And its content is still there in full for a stage that wants it
+                assertThat(probed.bytes()).isEqualTo(content);
+            }
+        }
+    }
 }

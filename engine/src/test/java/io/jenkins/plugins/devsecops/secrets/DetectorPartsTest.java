@@ -46,6 +46,45 @@ class DetectorPartsTest {
     }
 
     @Test
+    void shouldReportTheSameHitsInTheSameOrderWhenABytesScanIsSplitInTwoHalves() {
+        // Given overlapping keywords (a long one that can straddle the middle) and texts of every length around the
+        // size from which the byte scan walks two halves at once, some with bytes above 0x7F
+        List<String> keywords = List.of("he", "she", "his", "hers", "password", "passwd", "pass", "s", "word");
+        KeywordAutomaton automaton = new KeywordAutomaton(keywords);
+        Random random = new Random(11);
+        String alphabet = "heSHirPAswdo x";
+        for (int length = 0; length < KeywordAutomaton.SPLIT_AT * 3; length += 1 + random.nextInt(3)) {
+            for (int round = 0; round < 4; round++) {
+                byte[] bytes = new byte[length];
+                for (int i = 0; i < length; i++) {
+                    bytes[i] = (byte) alphabet.charAt(random.nextInt(alphabet.length()));
+                }
+                if (length > 0 && round == 3) {
+                    bytes[random.nextInt(length)] = (byte) 0xC3;
+                }
+                // When scanned whole (split in two from SPLIT_AT on) and in one walk from the first byte
+                List<String> split = new ArrayList<>();
+                boolean splitAscii = automaton.scanBytes(bytes, (keyword, end) -> split.add(keyword + "@" + end));
+                List<String> single = new ArrayList<>();
+                boolean singleAscii = automaton.scanBytes(bytes, 0, length,
+                        (keyword, end) -> single.add(keyword + "@" + end));
+
+                // Then both report the same hits in the same order, and agree on whether the bytes are ASCII
+                assertThat(split).as("length %d", length).containsExactlyElementsOf(single);
+                assertThat(splitAscii).isEqualTo(singleAscii).isEqualTo(round != 3 || length == 0);
+            }
+        }
+        // And a keyword across the middle of a long text is found once
+        byte[] text = ("x".repeat(KeywordAutomaton.SPLIT_AT - 3) + "password" + "x".repeat(KeywordAutomaton.SPLIT_AT))
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        List<String> hits = new ArrayList<>();
+        automaton.scanBytes(text, (keyword, end) -> hits.add(keywords.get(keyword) + "@" + end));
+        int end = KeywordAutomaton.SPLIT_AT - 3 + 8;
+        assertThat(hits).containsExactly("s@" + (end - 5), "pass@" + (end - 4), "s@" + (end - 4), "password@" + end,
+                "word@" + end);
+    }
+
+    @Test
     void shouldOnlyStartSearchesAtTheKeywordWhenEveryMatchBeginsWithIt() {
         assertThat(PatternPrefix.startsWithKeyword("\\b(ghp_[A-Za-z0-9]{36})\\b", List.of("ghp_"))).isTrue();
         assertThat(PatternPrefix.startsWithKeyword("(?:xoxb-)([0-9]+)", List.of("xoxb-"))).isTrue();
