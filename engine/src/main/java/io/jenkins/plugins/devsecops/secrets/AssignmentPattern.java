@@ -49,6 +49,19 @@ final class AssignmentPattern implements SecretPattern {
             return;
         }
         char c = text.charAt(i);
+        if (c == '%' && isEncodedEquals(text, i, to)) {
+            encodedValue(text, from, i + 3, to, consumer); // password%3D... in a logged or encoded query string
+            return;
+        }
+        if (c == '\\') {
+            // {\"password\": \"...\"}: a key quoted inside a JSON document held in a string (notebooks, logs)
+            int quote = skipBackslashes(text, i, to);
+            if (quote >= to || text.charAt(quote) != '"' && text.charAt(quote) != '\'') {
+                return;
+            }
+            i = quote;
+            c = text.charAt(i);
+        }
         if (c == '>') {
             xmlText(text, from, i + 1, to, consumer);
             return;
@@ -118,6 +131,10 @@ final class AssignmentPattern implements SecretPattern {
             return;
         }
         c = text.charAt(i);
+        if (c == '\\') {
+            escapedValue(text, from, i, to, consumer);
+            return;
+        }
         if (c == '"' || c == '\'') {
             int start = i + 1;
             int end = start;
@@ -135,6 +152,56 @@ final class AssignmentPattern implements SecretPattern {
         // A query parameter (?user=app&password=...) ends at the next parameter.
         boolean query = isQueryParameter(text, from);
         while (end < to && end - start < MAX_VALUE && isBareChar(text.charAt(end)) && !(query && text.charAt(end) == '&')) {
+            end++;
+        }
+        if (end - start >= MIN_VALUE) {
+            consumer.match(from, end, start, end);
+        }
+    }
+
+    /** The index after the backslashes at {@code i} (at most four: an escape inside an escape). */
+    private static int skipBackslashes(CharSequence text, int i, int to) {
+        int j = i;
+        while (j < to && j - i < 4 && text.charAt(j) == '\\') {
+            j++;
+        }
+        return j;
+    }
+
+    /**
+     * A value quoted with escaped quotes, {@code \"...\"} or {@code \\\"...\\\"}: JSON held in a string literal,
+     * a notebook's source lines, a logged request body. The closing quote must be escaped the same way.
+     */
+    private static void escapedValue(CharSequence text, int from, int i, int to, MatchConsumer consumer) {
+        int quoteAt = skipBackslashes(text, i, to);
+        if (quoteAt >= to || text.charAt(quoteAt) != '"' && text.charAt(quoteAt) != '\'') {
+            return;
+        }
+        int slashes = quoteAt - i;
+        char quote = text.charAt(quoteAt);
+        int start = quoteAt + 1;
+        int end = start;
+        while (end < to && end - start <= MAX_VALUE && text.charAt(end) != '\\' && text.charAt(end) != quote
+                && !Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        if (end - start < MIN_VALUE || end - start > MAX_VALUE || end + slashes >= to
+                || skipBackslashes(text, end, to) != end + slashes || text.charAt(end + slashes) != quote) {
+            return;
+        }
+        consumer.match(from, end + slashes + 1, start, end);
+    }
+
+    /** {@code %3D} (an encoded {@code =}) at {@code i}. */
+    private static boolean isEncodedEquals(CharSequence text, int i, int to) {
+        return i + 3 < to && text.charAt(i + 1) == '3' && (text.charAt(i + 2) == 'D' || text.charAt(i + 2) == 'd');
+    }
+
+    /** A URL-encoded value, up to the next parameter ({@code &} or an encoded {@code %26}) or a blank. */
+    private static void encodedValue(CharSequence text, int from, int start, int to, MatchConsumer consumer) {
+        int end = start;
+        while (end < to && end - start < MAX_VALUE && isBareChar(text.charAt(end)) && text.charAt(end) != '&'
+                && !(text.charAt(end) == '%' && end + 2 < to && text.charAt(end + 1) == '2' && text.charAt(end + 2) == '6')) {
             end++;
         }
         if (end - start >= MIN_VALUE) {

@@ -184,7 +184,7 @@ final class GenericAssignmentRule {
         boolean quoted = secretStart > 0 && (text.charAt(secretStart - 1) == '"' || text.charAt(secretStart - 1) == '\'');
         boolean xmlText = secretStart > 0 && text.charAt(secretStart - 1) == '>';
         FileKind kind = kind(path);
-        if (!quoted && kind == FileKind.SOURCE) {
+        if (!quoted && kind == FileKind.SOURCE && !isStringParameter(text, secretStart, secretEnd)) {
             return false;
         }
         if (xmlText && secretEnd < text.length() && text.charAt(secretEnd) != '<' && !Character.isWhitespace(text.charAt(secretEnd))) {
@@ -214,7 +214,56 @@ final class GenericAssignmentRule {
         boolean looksReal = passwordKey && (kind != FileKind.TEXT || quoted) ? passwordLooksReal(value)
                 : valueLooksSecret(value);
         // Last, as it reads the whole file once: values of encrypted-secrets files are ciphertext.
-        return looksReal && !EncryptedFiles.isEncrypted(text);
+        return looksReal && !encodesPlaceholder(value) && !EncryptedFiles.isEncrypted(text);
+    }
+
+    /**
+     * A base64 value that decodes to text that is no credential: {@code Y2hhbmdlbWU=} is {@code changeme}, {@code
+     * ZGIuaW50ZXJuYWw=} a host name (Kubernetes Secrets, Helm values, encoded settings).
+     */
+    static boolean encodesPlaceholder(String value) {
+        if (value.length() < 8 || value.length() % 4 != 0) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/'
+                    || c == '=' && i >= value.length() - 2)) {
+                return false;
+            }
+        }
+        byte[] bytes;
+        try {
+            bytes = java.util.Base64.getDecoder().decode(value);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (bytes.length == 0) {
+            return false;
+        }
+        for (byte b : bytes) {
+            if (b < 0x20 || b > 0x7e) {
+                return false; // binary: random bytes, judged as they are
+            }
+        }
+        return !plausible(new String(bytes, java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * A parameter of a URL or connection string written in a string literal: {@code
+     * "jdbc:postgresql://db/app?user=app&password=..."}, {@code "...;user=sa;password=...;"}. The key follows
+     * {@code ?}, {@code &} or {@code ;}, and the value ends at the literal's quote or the next parameter.
+     */
+    static boolean isStringParameter(CharSequence text, int secretStart, int secretEnd) {
+        int equals = secretStart - 1;
+        if (equals < 1 || text.charAt(equals) != '=') {
+            return false;
+        }
+        int keyStart = AssignmentPattern.keyStart(text, equals);
+        if (keyStart == equals || keyStart == 0 || "?&;".indexOf(text.charAt(keyStart - 1)) < 0) {
+            return false;
+        }
+        return secretEnd < text.length() && "\"'&;".indexOf(text.charAt(secretEnd)) >= 0;
     }
 
     /**
@@ -455,7 +504,8 @@ final class GenericAssignmentRule {
         // Typed rather than generated: one piece repeated (1234abcd1234abcd) or a keyboard run (12345678, abcdefgh).
         // Only for values judged by their look; a provider format says more than the look of its body.
         return !PlaceholderValues.isPlaceholder(value) && !PlaceholderValues.isPeriodic(value)
-                && !PlaceholderValues.hasSequentialRun(lower) && !PlaceholderValues.isJwtIoExample(lower);
+                && !PlaceholderValues.hasSequentialRun(lower) && !PlaceholderValues.hasInterleavedRun(lower)
+                && !PlaceholderValues.isJwtIoExample(lower);
     }
 
     /**
