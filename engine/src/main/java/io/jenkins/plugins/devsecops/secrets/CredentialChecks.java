@@ -47,6 +47,7 @@ final class CredentialChecks {
             Map.entry("php-define-password", CredentialChecks::definedValue),
             Map.entry("keytool-store-password", CredentialChecks::password),
             Map.entry("database-cli-password", CredentialChecks::password),
+            Map.entry("cli-tool-password", CredentialChecks::password),
             Map.entry("smb-user-password", CredentialChecks::password),
             Map.entry("sudo-stdin-password", CredentialChecks::password),
             Map.entry("htpasswd-batch-password", CredentialChecks::password),
