@@ -181,7 +181,7 @@ final class GenericAssignmentRule {
     private static final ThreadLocal<Object[]> LAST_PATH = ThreadLocal.withInitial(() -> new Object[2]);
 
     static boolean accepts(String path, CharSequence text, int secretStart, int secretEnd) {
-        boolean quoted = secretStart > 0 && (text.charAt(secretStart - 1) == '"' || text.charAt(secretStart - 1) == '\'');
+        boolean quoted = secretStart > 0 && AssignmentPattern.isQuote(text.charAt(secretStart - 1));
         boolean xmlText = secretStart > 0 && text.charAt(secretStart - 1) == '>';
         FileKind kind = kind(path);
         if (!quoted && kind == FileKind.SOURCE && !isStringParameter(text, secretStart, secretEnd)) {
