@@ -49,6 +49,19 @@ final class AssignmentPattern implements SecretPattern {
             return;
         }
         char c = text.charAt(i);
+        if (c == '%' && isEncodedEquals(text, i, to)) {
+            encodedValue(text, from, i + 3, to, consumer); // password%3D... in a logged or encoded query string
+            return;
+        }
+        if (c == '\\') {
+            // {\"password\": \"...\"}: a key quoted inside a JSON document held in a string (notebooks, logs)
+            int quote = skipBackslashes(text, i, to);
+            if (quote >= to || text.charAt(quote) != '"' && text.charAt(quote) != '\'') {
+                return;
+            }
+            i = quote;
+            c = text.charAt(i);
+        }
         if (c == '>') {
             xmlText(text, from, i + 1, to, consumer);
             return;
@@ -91,6 +104,12 @@ final class AssignmentPattern implements SecretPattern {
                 return;
             }
             i++;
+        } else if ((c == ' ' || c == '\t') && startsStatement(text, from)) {
+            int quote = skipBlanks(text, i, to);
+            if (quote < to && (text.charAt(quote) == '"' || text.charAt(quote) == '\'')) {
+                commandArgument(text, from, quote, to, consumer); // password 'x' in a Gradle or Groovy block
+                return;
+            }
         }
         i = skipBlanks(text, i, to);
         if (i < to && text.charAt(i) == ']') {
@@ -101,6 +120,7 @@ final class AssignmentPattern implements SecretPattern {
         }
         c = text.charAt(i);
         char next = i + 1 < to ? text.charAt(i + 1) : 0;
+        boolean colon = c == ':' && next != '=';
         if (c == ':') {
             i += next == '=' ? 2 : 1;
         } else if (c == '=') {
@@ -110,15 +130,27 @@ final class AssignmentPattern implements SecretPattern {
             i += next == '>' ? 2 : 1;
         } else if (c == '+' && next == '=') {
             i += 2;
+        } else if ((c == '|' && next == '|' || c == '?' && next == '?') && i + 2 < to && text.charAt(i + 2) == '=') {
+            i += 3; // password ||= '...' (Ruby), password ??= '...' (JavaScript)
         } else {
             return;
         }
         i = skipBlanks(text, i, to);
+        if (colon) {
+            i = afterTypeAnnotation(text, i, to); // val password: String = "..." (Kotlin, Swift, TypeScript, Python)
+        }
         if (i >= to) {
             return;
         }
         c = text.charAt(i);
-        if (c == '"' || c == '\'') {
+        if (i + 1 < to && isStringPrefix(c) && isQuote(text.charAt(i + 1))) {
+            c = text.charAt(++i); // @"..." (C# verbatim), f"...", r'...', b"..." (Python)
+        }
+        if (c == '\\') {
+            escapedValue(text, from, i, to, consumer);
+            return;
+        }
+        if (isQuote(c)) {
             int start = i + 1;
             int end = start;
             while (end < to && end - start <= MAX_VALUE && text.charAt(end) != c && !Character.isWhitespace(text.charAt(end))
@@ -135,6 +167,118 @@ final class AssignmentPattern implements SecretPattern {
         // A query parameter (?user=app&password=...) ends at the next parameter.
         boolean query = isQueryParameter(text, from);
         while (end < to && end - start < MAX_VALUE && isBareChar(text.charAt(end)) && !(query && text.charAt(end) == '&')) {
+            end++;
+        }
+        if (end - start >= MIN_VALUE) {
+            consumer.match(from, end, start, end);
+        }
+    }
+
+    /** Whether the key starts a statement: at the start of a line or after {@code {} or {@code ;}. */
+    private static boolean startsStatement(CharSequence text, int keywordEnd) {
+        int i = keyStart(text, keywordEnd);
+        while (i > 0 && (text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '\t')) {
+            i--;
+        }
+        return i == 0 || text.charAt(i - 1) == '\n' || text.charAt(i - 1) == '{' || text.charAt(i - 1) == ';';
+    }
+
+    /**
+     * {@code password 'x'}: a method called without parentheses (Gradle's {@code credentials { username 'u'; password
+     * 'x' }}), the literal alone up to the end of the statement.
+     */
+    private static void commandArgument(CharSequence text, int from, int quoteAt, int to, MatchConsumer consumer) {
+        char quote = text.charAt(quoteAt);
+        int start = quoteAt + 1;
+        int end = start;
+        while (end < to && end - start <= MAX_VALUE && text.charAt(end) != quote && !Character.isWhitespace(text.charAt(end))
+                && text.charAt(end) != '\\') {
+            end++;
+        }
+        if (end >= to || text.charAt(end) != quote || end - start < MIN_VALUE || end - start > MAX_VALUE) {
+            return;
+        }
+        int after = skipBlanks(text, end + 1, to);
+        if (after >= to || text.charAt(after) == ';' || text.charAt(after) == '}' || text.charAt(after) == '\r') {
+            consumer.match(from, end + 1, start, end);
+        }
+    }
+
+    /** A string literal's quote: double, single, or the backtick of Go raw strings and JavaScript templates. */
+    static boolean isQuote(char c) {
+        return c == '"' || c == '\'' || c == '`';
+    }
+
+    private static boolean isStringPrefix(char c) {
+        return c == '@' || c == 'f' || c == 'r' || c == 'b' || c == 'u' || c == 'F' || c == 'R' || c == 'B' || c == 'U';
+    }
+
+    /**
+     * After the colon of {@code password: String = "..."}: the index after the {@code =} when a type name and an
+     * assignment follow, else {@code i} unchanged (a YAML or JSON value).
+     */
+    private static int afterTypeAnnotation(CharSequence text, int i, int to) {
+        if (i >= to || !Character.isLetter(text.charAt(i))) {
+            return i;
+        }
+        int j = i;
+        while (j < to && j - i < 60 && (Character.isLetterOrDigit(text.charAt(j)) || "_.<>?[]".indexOf(text.charAt(j)) >= 0)) {
+            j++;
+        }
+        int equals = skipBlanks(text, j, to);
+        if (equals == j || equals + 1 >= to || text.charAt(equals) != '=' || text.charAt(equals + 1) == '='
+                || text.charAt(equals + 1) == '>') {
+            return i; // a blank before the = (not the padding of base64: key: YWRtaW4=)
+        }
+        int value = skipBlanks(text, equals + 1, to);
+        boolean literal = value < to && (isQuote(text.charAt(value))
+                || value + 1 < to && isStringPrefix(text.charAt(value)) && isQuote(text.charAt(value + 1)));
+        return literal ? value : i;
+    }
+
+    /** The index after the backslashes at {@code i} (at most four: an escape inside an escape). */
+    private static int skipBackslashes(CharSequence text, int i, int to) {
+        int j = i;
+        while (j < to && j - i < 4 && text.charAt(j) == '\\') {
+            j++;
+        }
+        return j;
+    }
+
+    /**
+     * A value quoted with escaped quotes, {@code \"...\"} or {@code \\\"...\\\"}: JSON held in a string literal,
+     * a notebook's source lines, a logged request body. The closing quote must be escaped the same way.
+     */
+    private static void escapedValue(CharSequence text, int from, int i, int to, MatchConsumer consumer) {
+        int quoteAt = skipBackslashes(text, i, to);
+        if (quoteAt >= to || text.charAt(quoteAt) != '"' && text.charAt(quoteAt) != '\'') {
+            return;
+        }
+        int slashes = quoteAt - i;
+        char quote = text.charAt(quoteAt);
+        int start = quoteAt + 1;
+        int end = start;
+        while (end < to && end - start <= MAX_VALUE && text.charAt(end) != '\\' && text.charAt(end) != quote
+                && !Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        if (end - start < MIN_VALUE || end - start > MAX_VALUE || end + slashes >= to
+                || skipBackslashes(text, end, to) != end + slashes || text.charAt(end + slashes) != quote) {
+            return;
+        }
+        consumer.match(from, end + slashes + 1, start, end);
+    }
+
+    /** {@code %3D} (an encoded {@code =}) at {@code i}. */
+    private static boolean isEncodedEquals(CharSequence text, int i, int to) {
+        return i + 3 < to && text.charAt(i + 1) == '3' && (text.charAt(i + 2) == 'D' || text.charAt(i + 2) == 'd');
+    }
+
+    /** A URL-encoded value, up to the next parameter ({@code &} or an encoded {@code %26}) or a blank. */
+    private static void encodedValue(CharSequence text, int from, int start, int to, MatchConsumer consumer) {
+        int end = start;
+        while (end < to && end - start < MAX_VALUE && isBareChar(text.charAt(end)) && text.charAt(end) != '&'
+                && !(text.charAt(end) == '%' && end + 2 < to && text.charAt(end + 1) == '2' && text.charAt(end + 2) == '6')) {
             end++;
         }
         if (end - start >= MIN_VALUE) {

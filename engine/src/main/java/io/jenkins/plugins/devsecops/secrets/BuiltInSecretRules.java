@@ -80,6 +80,10 @@ public final class BuiltInSecretRules {
         ids.add(pgpass.id());
         SecretRule calls = CallArgumentRule.rule();
         ids.add(calls.id());
+        SecretRule railsKey = RailsMasterKeyRule.rule();
+        ids.add(railsKey.id());
+        SecretRule kubernetes = KubernetesSecretRule.rule();
+        ids.add(kubernetes.id());
         LoadedRules loaded = SecretRuleLoader.load(in, RESOURCE, SecretRuleLoader.Kind.BUILT_IN, ids);
         if (!loaded.problems().isEmpty()) {
             throw new IllegalStateException("Invalid built-in secret rules:\n" + loaded.problems().stream()
@@ -92,6 +96,8 @@ public final class BuiltInSecretRules {
         rules.add(pem);
         rules.add(pgpass);
         rules.add(calls);
+        rules.add(railsKey);
+        rules.add(kubernetes);
         rules.add(generic);
         return List.copyOf(rules);
     }

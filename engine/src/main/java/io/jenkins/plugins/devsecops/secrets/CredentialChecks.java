@@ -47,6 +47,7 @@ final class CredentialChecks {
             Map.entry("php-define-password", CredentialChecks::definedValue),
             Map.entry("keytool-store-password", CredentialChecks::password),
             Map.entry("database-cli-password", CredentialChecks::password),
+            Map.entry("cli-tool-password", CredentialChecks::password),
             Map.entry("smb-user-password", CredentialChecks::password),
             Map.entry("sudo-stdin-password", CredentialChecks::password),
             Map.entry("htpasswd-batch-password", CredentialChecks::password),
@@ -57,6 +58,7 @@ final class CredentialChecks {
             Map.entry("sql-password-function", CredentialChecks::password),
             Map.entry("dockerfile-env-credential", CredentialChecks::namedValue),
             Map.entry("cli-password-argument", CredentialChecks::commandLineArgument),
+            Map.entry("discord-bot-token-login", CredentialChecks::discordBotToken),
             Map.entry("http-authorization-header", CredentialChecks::authorizationHeader));
 
     /** The connection-string rule's check, apart because the map above is full. */
@@ -208,6 +210,32 @@ final class CredentialChecks {
             return passwordValue(value);
         }
         return GenericAssignmentRule.valueLooksSecret(value);
+    }
+
+    /**
+     * A Discord bot token's first part is the bot's user id, a snowflake of 17 to 20 decimal digits, in base64: a
+     * check that random strings of the same shape fail.
+     */
+    static boolean discordBotToken(String path, CharSequence text, int start, int end) {
+        int dot = start;
+        while (dot < end && text.charAt(dot) != '.') {
+            dot++;
+        }
+        String id = text.subSequence(start, dot).toString();
+        try {
+            byte[] decoded = Base64.getUrlDecoder().decode(id);
+            if (decoded.length < 17 || decoded.length > 20 || decoded[0] == '0') {
+                return false;
+            }
+            for (byte b : decoded) {
+                if (b < '0' || b > '9') {
+                    return false;
+                }
+            }
+            return ShannonEntropy.of(text, dot + 1, end) >= 3.5;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Basic credentials decode to {@code user:password}; bearer tokens look random. */

@@ -36,6 +36,27 @@ final class GenericAssignmentRule {
             "api_key", "apikey", "api-key", "api.key", "access_key", "accesskey", "access-key", "auth_key", "authkey",
             "private_key", "privatekey", "private-key", "credential", "signing_key", "signingkey", "encryption_key");
 
+    /** {@link #KEYWORDS} as one automaton: whether a key names a credential by more than the word key. */
+    private static final KeywordAutomaton CREDENTIAL_WORDS = new KeywordAutomaton(KEYWORDS);
+
+    /**
+     * The word key alone ({@code key = "..."}, {@code license_key}, {@code appKey}): a key of many kinds, so only a
+     * generated-looking value counts ({@link #looksGenerated}).
+     */
+    static final String KEY_WORD = "key";
+
+    /** Names ending in key, run together, that name a credential. */
+    private static final Set<String> GLUED_KEY_NAMES = Set.of("key", "appkey", "secretkey", "masterkey",
+            "licensekey", "clientkey", "consumerkey", "subscriptionkey", "accountkey", "storagekey", "servicekey",
+            "adminkey", "serverkey", "devkey", "prodkey", "livekey", "userkey", "sitekey", "projectkey");
+
+    /** Words before {@code _key} that make it an identifier of data, not a credential. */
+    private static final Set<String> DATA_KEY_PREFIXES = Set.of("primary", "foreign", "sort", "partition", "cache",
+            "map", "row", "range", "lookup", "dict", "next", "prev", "previous", "unique", "composite", "idempotency",
+            "i18n", "translation", "object", "s3", "bucket", "list", "item", "shortcut", "hot", "group", "dedup",
+            "routing", "message", "event", "storage_object", "redis", "table", "column", "index", "field", "sign",
+            "ssh", "gpg", "pgp", "license_file", "registry", "secondary", "natural", "surrogate", "content", "query");
+
     /** Config files where bare values count. */
     private static final Set<String> CONFIG_EXTENSIONS = Set.of("env", "properties", "yml", "yaml", "json", "ini",
             "conf", "cfg", "cnf", "toml", "xml", "tf", "tfvars", "hcl", "config", "sh", "bash", "zsh", "ksh", "npmrc",
@@ -132,7 +153,8 @@ final class GenericAssignmentRule {
                 .provider("Generic")
                 .severity(Severity.MEDIUM)
                 .confidence(Confidence.MEDIUM)
-                .keywords(KEYWORDS)
+                .keywords(java.util.stream.Stream.concat(KEYWORDS.stream(), java.util.stream.Stream.of(KEY_WORD))
+                        .toList())
                 .pattern(new AssignmentPattern())
                 .anchored(true)
                                 .scope(GenericAssignmentRule::appliesTo)
@@ -142,9 +164,11 @@ final class GenericAssignmentRule {
                 .references(List.of("https://cwe.mitre.org/data/definitions/798.html",
                         "https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html"))
                 .examples(List.of("DB_PASSWORD=pX7!kQ9vL2mR", "client_secret: \"q8WzR3tYp0LmN5vB\"",
-                        "String apiKey = \"Zk4fT9qLw2XcV7bN\";", "<password>H7gR2kLp9QxZ</password>"))
+                        "String apiKey = \"Zk4fT9qLw2XcV7bN\";", "<password>H7gR2kLp9QxZ</password>",
+                        "\"licenseKey\": \"Q7fK2mW9xT4vL8pZ3rN6yB1c\""))
                 .counterExamples(List.of("password=changeme", "DB_PASSWORD=${DB_PASSWORD}", "token: aaaaaaaaaaaa",
-                        "password_file=/run/secrets/db", "password = \"Password1\""))
+                        "password_file=/run/secrets/db", "password = \"Password1\"",
+                        "cache_key = \"Q7fK2mW9xT4vL8pZ3rN6yB1c\"", "key = \"user-profile\""))
                 .build();
     }
 
@@ -181,10 +205,10 @@ final class GenericAssignmentRule {
     private static final ThreadLocal<Object[]> LAST_PATH = ThreadLocal.withInitial(() -> new Object[2]);
 
     static boolean accepts(String path, CharSequence text, int secretStart, int secretEnd) {
-        boolean quoted = secretStart > 0 && (text.charAt(secretStart - 1) == '"' || text.charAt(secretStart - 1) == '\'');
+        boolean quoted = secretStart > 0 && AssignmentPattern.isQuote(text.charAt(secretStart - 1));
         boolean xmlText = secretStart > 0 && text.charAt(secretStart - 1) == '>';
         FileKind kind = kind(path);
-        if (!quoted && kind == FileKind.SOURCE) {
+        if (!quoted && kind == FileKind.SOURCE && !isStringParameter(text, secretStart, secretEnd)) {
             return false;
         }
         if (xmlText && secretEnd < text.length() && text.charAt(secretEnd) != '<' && !Character.isWhitespace(text.charAt(secretEnd))) {
@@ -209,12 +233,114 @@ final class GenericAssignmentRule {
             // Mudar\ Senha (an escaped blank of a .properties message), Engangskode: (a label), badge.svg?token=
             return false;
         }
+        if (!CREDENTIAL_WORDS.occursIn(key) && !credentialWordBefore(text, secretStart)) {
+            // reached through the word key alone: a name of many kinds, so a generated-looking value only
+            return isSecretKeyName(key) && looksGenerated(value) && !encodesPlaceholder(value)
+                    && !EncryptedFiles.isEncrypted(text);
+        }
         boolean passwordKey = key.contains("pass") || key.contains("pwd");
         // In docs and notes a quoted value is code quoted there ($cfg['db_password'] = '...'); a bare one may be prose.
         boolean looksReal = passwordKey && (kind != FileKind.TEXT || quoted) ? passwordLooksReal(value)
                 : valueLooksSecret(value);
         // Last, as it reads the whole file once: values of encrypted-secrets files are ciphertext.
-        return looksReal && !EncryptedFiles.isEncrypted(text);
+        return looksReal && !encodesPlaceholder(value) && !EncryptedFiles.isEncrypted(text);
+    }
+
+    /**
+     * Whether a credential word other than key comes before the value on its line: the name found right before the
+     * value may be a type ({@code password: str = "..."}) or an encoding ({@code password%3D...}).
+     */
+    private static boolean credentialWordBefore(CharSequence text, int secretStart) {
+        int from = secretStart;
+        while (from > 0 && secretStart - from < 200 && text.charAt(from - 1) != '\n') {
+            from--;
+        }
+        return CREDENTIAL_WORDS.occursIn(text.subSequence(from, secretStart).toString().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Whether a key name (lower case) that holds no credential word but key names a credential: {@code key},
+     * {@code app_key}, {@code license-key}, {@code stripe.key}, {@code masterkey}; not {@code primary_key}, {@code
+     * cache_key}, {@code keyboard} or {@code monkey}.
+     */
+    static boolean isSecretKeyName(String key) {
+        int cut = Math.max(key.lastIndexOf('.'), Math.max(key.lastIndexOf('_'), key.lastIndexOf('-')));
+        String last = key.substring(cut + 1);
+        if (cut < 0 || !last.equals(KEY_WORD)) {
+            return GLUED_KEY_NAMES.contains(last);
+        }
+        String before = key.substring(0, cut);
+        int previousCut = Math.max(before.lastIndexOf('.'), Math.max(before.lastIndexOf('_'), before.lastIndexOf('-')));
+        return !DATA_KEY_PREFIXES.contains(before.substring(previousCut + 1)) && !DATA_KEY_PREFIXES.contains(before);
+    }
+
+    /**
+     * A value a machine generated: 20 or more characters mixing lower case, upper case and digits, with an entropy of
+     * at least 3.8 bits per character, and no stop-word.
+     */
+    static boolean looksGenerated(String value) {
+        if (value.length() < 20) {
+            return false;
+        }
+        boolean lower = false;
+        boolean upper = false;
+        boolean digit = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            lower |= c >= 'a' && c <= 'z';
+            upper |= c >= 'A' && c <= 'Z';
+            digit |= c >= '0' && c <= '9';
+        }
+        return lower && upper && digit && ShannonEntropy.of(value) >= 3.8 && valueLooksSecret(value);
+    }
+
+    /**
+     * A base64 value that decodes to text that is no credential: {@code Y2hhbmdlbWU=} is {@code changeme}, {@code
+     * ZGIuaW50ZXJuYWw=} a host name (Kubernetes Secrets, Helm values, encoded settings).
+     */
+    static boolean encodesPlaceholder(String value) {
+        if (value.length() < 8 || value.length() % 4 != 0) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/'
+                    || c == '=' && i >= value.length() - 2)) {
+                return false;
+            }
+        }
+        byte[] bytes;
+        try {
+            bytes = java.util.Base64.getDecoder().decode(value);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (bytes.length == 0) {
+            return false;
+        }
+        for (byte b : bytes) {
+            if (b < 0x20 || b > 0x7e) {
+                return false; // binary: random bytes, judged as they are
+            }
+        }
+        return !plausible(new String(bytes, java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * A parameter of a URL or connection string written in a string literal: {@code
+     * "jdbc:postgresql://db/app?user=app&password=..."}, {@code "...;user=sa;password=...;"}. The key follows
+     * {@code ?}, {@code &} or {@code ;}, and the value ends at the literal's quote or the next parameter.
+     */
+    static boolean isStringParameter(CharSequence text, int secretStart, int secretEnd) {
+        int equals = secretStart - 1;
+        if (equals < 1 || text.charAt(equals) != '=') {
+            return false;
+        }
+        int keyStart = AssignmentPattern.keyStart(text, equals);
+        if (keyStart == equals || keyStart == 0 || "?&;".indexOf(text.charAt(keyStart - 1)) < 0) {
+            return false;
+        }
+        return secretEnd < text.length() && "\"'&;".indexOf(text.charAt(secretEnd)) >= 0;
     }
 
     /**
@@ -455,7 +581,8 @@ final class GenericAssignmentRule {
         // Typed rather than generated: one piece repeated (1234abcd1234abcd) or a keyboard run (12345678, abcdefgh).
         // Only for values judged by their look; a provider format says more than the look of its body.
         return !PlaceholderValues.isPlaceholder(value) && !PlaceholderValues.isPeriodic(value)
-                && !PlaceholderValues.hasSequentialRun(lower) && !PlaceholderValues.isJwtIoExample(lower);
+                && !PlaceholderValues.hasSequentialRun(lower) && !PlaceholderValues.hasInterleavedRun(lower)
+                && !PlaceholderValues.isJwtIoExample(lower);
     }
 
     /**

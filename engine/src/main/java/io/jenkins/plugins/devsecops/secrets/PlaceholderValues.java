@@ -101,6 +101,22 @@ final class PlaceholderValues {
         return false;
     }
 
+    /**
+     * Two ascending runs interleaved ({@code a1b2c3d4}, {@code 1a2b3c4d}): typed as an illustration, not generated.
+     */
+    static boolean hasInterleavedRun(String lower) {
+        int[] run = {1, 1};
+        for (int i = 2; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            int parity = i & 1;
+            run[parity] = c == lower.charAt(i - 2) + 1 && Character.isLetterOrDigit(c) ? run[parity] + 1 : 1;
+            if (run[parity] >= 4 && run[1 - parity] >= 3) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Values made only of the word test (and digits or punctuation), e.g. {@code test}, {@code test-123}, {@code testtest}. */
     static boolean isTestOnly(String lower) {
         StringBuilder kept = new StringBuilder(lower.length());

@@ -34,8 +34,8 @@ class BuiltInSecretRulesTest {
         }
         assertThat(ids).contains("aws-access-key-id", "aws-secret-access-key", "github-pat-classic",
                 "slack-bot-token", "stripe-live-secret-key", "jwt", "url-credentials-http", "url-credentials-postgres",
-                "private-key-rsa", "private-key-openssh",
-                GenericAssignmentRule.ID);
+                "private-key-rsa", "private-key-openssh", KubernetesSecretRule.ID, RailsMasterKeyRule.ID,
+                PemPrivateKeyRule.ID, GenericAssignmentRule.ID);
     }
 
     @Test

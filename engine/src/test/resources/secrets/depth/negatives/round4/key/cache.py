@@ -1,0 +1,5 @@
+cache_key = "Q7fK2mW9xT4vL8pZ3rN6yB1c"
+primary_key = "Xh3kT8wQ2mZ7nL4pR9yB5cF1"
+monkey = "Zt6vT8kQ2wZ7nL3pR9yB5cF1"
+key = "user-profile-settings"
+key = "3f2a9c1e-7b4d-4e8a-9c2f-1a2b3c4d5e6f"

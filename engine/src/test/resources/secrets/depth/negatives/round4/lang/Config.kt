@@ -1,0 +1,4 @@
+object Config {
+    val password: String = System.getenv("DB_PASSWORD")
+    val apiKey: String = BuildConfig.API_KEY
+}

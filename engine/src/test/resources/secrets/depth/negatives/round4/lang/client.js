@@ -1,0 +1,2 @@
+const password = `${process.env.DB_PASSWORD}`;
+const label = `Password`;

@@ -1,0 +1,2 @@
+password: str = os.environ["DB_PASSWORD"]
+token: Optional[str] = None

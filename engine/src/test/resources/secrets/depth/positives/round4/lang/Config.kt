@@ -1,0 +1,3 @@
+object Config {
+    val apiKey: String = "Ka9fL2xQw7RtVn4Z"
+}

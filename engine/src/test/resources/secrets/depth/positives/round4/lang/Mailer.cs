@@ -1,0 +1,1 @@
+var smtpPassword = @"Cv3kT8wLq5Mz";

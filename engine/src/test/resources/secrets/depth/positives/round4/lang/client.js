@@ -1,0 +1,1 @@
+const password = `Jt6mW2qKx9Pr`;

@@ -1,0 +1,1 @@
+ENV['DB_PASSWORD'] ||= 'Rb6nT3kWq8Lz'

@@ -1,0 +1,3 @@
+package store
+
+const dbPassword = `Gw4nR8tLq2Vz`
