@@ -7,8 +7,10 @@ import io.jenkins.plugins.devsecops.sast.ir.UnitIr;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
@@ -168,7 +170,8 @@ public final class TaintEngine {
     static final class Inputs {
         final Map<String, Integer> summariesRead = new HashMap<>();
         final Map<String, Integer> fieldsRead = new HashMap<>();
-        final List<Write> fieldsWritten = new ArrayList<>();
+        /** Without repeats: a write equal to one already here passes or fails the check below with it. */
+        final Set<Write> fieldsWritten = new LinkedHashSet<>();
         final Map<Object, FlowFinding> reports = new LinkedHashMap<>();
         boolean unstable;
         Summary summary;
