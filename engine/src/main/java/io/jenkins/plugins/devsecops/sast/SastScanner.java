@@ -24,9 +24,11 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +50,11 @@ final class SastScanner implements StageScanner {
     private final boolean localSources;
     private final JavaFrontEnd frontEnd = new JavaFrontEnd();
     private final ConcurrentLinkedQueue<UnitIr> units = new ConcurrentLinkedQueue<>();
+    /** The names of the classes already in {@link #units}; guards the order of {@link #units} too. */
+    private final Set<String> claimed = new HashSet<>();
+    private final MethodSpool spool = new MethodSpool();
+    private final Suppressions suppressed = new Suppressions(List.of());
+    private volatile boolean sawJava;
     private final Map<String, Map<String, String>> properties = new ConcurrentHashMap<>();
     private final List<ModelFile> userModels = new ArrayList<>();
     private final Map<String, String> modelErrors = new HashMap<>();
@@ -120,7 +127,7 @@ final class SastScanner implements StageScanner {
         for (String note : parsed.unit().notes()) {
             sink.error(file.path(), note);
         }
-        units.add(parsed.unit());
+        keep(parsed.unit());
         parsed.tree().ifPresent(tree -> {
             Suppressions suppressions = new Suppressions(List.of(parsed.unit()));
             for (SyntaxFinding hit : SyntaxRules.check(tree, file.path(), parsed.text())) {
@@ -130,22 +137,99 @@ final class SastScanner implements StageScanner {
         });
     }
 
+    /**
+     * Keeps what the whole-program analysis needs of a file: its suppressions, and its classes not declared by an
+     * earlier file (the analysis takes the first class of each name and never looks at a later one), each method as
+     * a stub whose body waits in the {@link MethodSpool}.
+     */
+    private void keep(UnitIr unit) {
+        sawJava = true;
+        suppressed.add(unit);
+        List<ClassIr> fresh = new ArrayList<>();
+        List<ClassIr> stubs = new ArrayList<>();
+        List<MethodIr> methods = new ArrayList<>();
+        List<MethodIr> methodStubs = new ArrayList<>();
+        // the classes are claimed and the unit queued under one lock, so the queue's order is the order of claims
+        synchronized (claimed) {
+            for (ClassIr c : unit.classes()) {
+                if (claimed.add(c.name())) {
+                    fresh.add(c);
+                    List<MethodIr> own = new ArrayList<>();
+                    for (MethodIr m : c.methods()) {
+                        MethodIr stub = MethodSpool.stub(m);
+                        methods.add(m);
+                        methodStubs.add(stub);
+                        own.add(stub);
+                    }
+                    stubs.add(new ClassIr(c.name(), c.supertypes(), c.fieldTypes(), c.isInterface(), own, c.path()));
+                }
+            }
+            if (!fresh.isEmpty()) {
+                units.add(new UnitIr(unit.path(), stubs, Map.of(), List.of()));
+            }
+        }
+        if (methods.isEmpty()) {
+            return;
+        }
+        boolean[] spooled = spool.put(methods, methodStubs);
+        for (boolean kept : spooled) {
+            if (!kept) {
+                // a method the codec cannot carry stays whole: put its unit back with those methods in full
+                replaceStubs(stubs, methods, methodStubs, spooled);
+                return;
+            }
+        }
+    }
+
+    private void replaceStubs(List<ClassIr> stubs, List<MethodIr> methods, List<MethodIr> methodStubs,
+            boolean[] spooled) {
+        Map<MethodIr, MethodIr> whole = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < spooled.length; i++) {
+            if (!spooled[i]) {
+                whole.put(methodStubs.get(i), methods.get(i));
+            }
+        }
+        synchronized (claimed) {
+            List<UnitIr> rebuilt = new ArrayList<>();
+            for (UnitIr queued : units) {
+                boolean ours = queued.classes().stream().anyMatch(stubs::contains);
+                if (!ours) {
+                    rebuilt.add(queued);
+                    continue;
+                }
+                List<ClassIr> classes = new ArrayList<>();
+                for (ClassIr c : queued.classes()) {
+                    List<MethodIr> own = c.methods().stream().map(m -> whole.getOrDefault(m, m)).toList();
+                    classes.add(new ClassIr(c.name(), c.supertypes(), c.fieldTypes(), c.isInterface(), own, c.path()));
+                }
+                rebuilt.add(new UnitIr(queued.path(), classes, Map.of(), List.of()));
+            }
+            units.clear();
+            units.addAll(rebuilt);
+        }
+    }
+
     @Override
     public void finish(FindingSink sink) {
         modelErrors.forEach((file, error) -> sink.error(file, "model file not loaded: " + error));
         List<UnitIr> all = List.copyOf(units);
-        if (all.isEmpty()) {
+        if (!sawJava) {
             return;
         }
         TaintModels models = TaintModels.load(userModels);
         long start = System.nanoTime();
-        TaintEngine engine = new TaintEngine(all, models, Map.copyOf(properties));
-        TaintEngine.Result result = engine.run(start + TimeUnit.SECONDS.toNanos(budgetSeconds));
+        TaintEngine engine = new TaintEngine(all, models, Map.copyOf(properties), spool::full);
+        TaintEngine.Result result;
+        try {
+            result = engine.run(start + TimeUnit.SECONDS.toNanos(budgetSeconds));
+        } finally {
+            spool.close();
+        }
         result.notes().forEach(sink::warning);
         sink.property("sast.methods", Integer.toString(result.methods()));
         sink.property("sast.rounds", Integer.toString(result.rounds()));
         sink.property("sast.analyses", Integer.toString(engine.analyses()));
-        Suppressions suppressions = new Suppressions(all);
+        Suppressions suppressions = suppressed;
         for (FlowFinding flow : result.findings()) {
             if (!localSources && flow.kind() != null && !flow.remote()) {
                 continue;
@@ -157,25 +241,37 @@ final class SastScanner implements StageScanner {
 
     /** {@code @SuppressWarnings("devsecops:RULE")} on the method or class, and {@code devsecops:ignore} comments. */
     static final class Suppressions {
-        private final Map<String, UnitIr> byPath = new HashMap<>();
+        /** Each file's {@code devsecops:ignore} lines (files without any are left out). */
+        private final Map<String, Map<Integer, List<String>>> byPath = new HashMap<>();
+        /** The rule ids suppressed on each method (methods without any are left out). */
         private final Map<String, List<String>> byMethod = new HashMap<>();
 
         Suppressions(List<UnitIr> units) {
-            for (UnitIr unit : units) {
-                byPath.put(unit.path(), unit);
-                for (ClassIr c : unit.classes()) {
-                    for (MethodIr m : c.methods()) {
-                        byMethod.merge(unit.path() + "#" + m.displayName(), m.suppressed(), (a, b) -> {
-                            List<String> both = new ArrayList<>(a);
-                            both.addAll(b);
-                            return both;
-                        });
+            units.forEach(this::add);
+        }
+
+        /** Adds a file's suppressions (any thread). */
+        synchronized void add(UnitIr unit) {
+            if (unit.ignoredLines().isEmpty()) {
+                byPath.remove(unit.path());
+            } else {
+                byPath.put(unit.path(), unit.ignoredLines());
+            }
+            for (ClassIr c : unit.classes()) {
+                for (MethodIr m : c.methods()) {
+                    if (m.suppressed().isEmpty()) {
+                        continue;
                     }
+                    byMethod.merge(unit.path() + "#" + m.displayName(), m.suppressed(), (a, b) -> {
+                        List<String> both = new ArrayList<>(a);
+                        both.addAll(b);
+                        return both;
+                    });
                 }
             }
         }
 
-        Finding apply(Finding finding, String method) {
+        synchronized Finding apply(Finding finding, String method) {
             String path = finding.location().path();
             List<String> suppressed = byMethod.getOrDefault(path + "#" + method, List.of());
             if (suppressed.contains("*") || suppressed.contains(finding.ruleId())) {
@@ -183,8 +279,8 @@ final class SastScanner implements StageScanner {
                         "annotation", "@SuppressWarnings(\"devsecops:" + finding.ruleId() + "\")", null, null,
                         path)).build();
             }
-            UnitIr unit = byPath.get(path);
-            List<String> ignored = unit == null ? null : unit.ignoredLines().get(finding.location().startLine());
+            Map<Integer, List<String>> lines = byPath.get(path);
+            List<String> ignored = lines == null ? null : lines.get(finding.location().startLine());
             if (ignored != null && (ignored.contains("*") || ignored.contains(finding.ruleId()))) {
                 return finding.toBuilder().suppression(new io.jenkins.plugins.devsecops.model.Suppression("inline",
                         "devsecops:ignore comment", null, null, path + ":" + finding.location().startLine()))

@@ -42,6 +42,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -116,9 +122,19 @@ public final class JavaFrontEnd {
     /** Brackets nested deeper than this make a file refused before parsing (no real code comes close). */
     static final int MAX_BRACKET_DEPTH = 256;
     private static final long PARSER_STACK_BYTES = 64L * 1024 * 1024;
+    /**
+     * The threads with deep stacks that parse, reused from file to file (a thread of its own per file cost a thread
+     * start and a 64 MiB stack mapping each time); an idle one ends after a few seconds, freeing its stack.
+     */
+    private static final ExecutorService PARSERS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), task -> {
+                Thread thread = new Thread(null, task, "sast-parse", PARSER_STACK_BYTES);
+                thread.setDaemon(true);
+                return thread;
+            });
 
     /**
-     * Parses and lowers one file, on a thread of its own with a deep stack so that long expression chains parse;
+     * Parses and lowers one file, on a thread with a deep stack so that long expression chains parse;
      * a file whose brackets nest deeper than {@link #MAX_BRACKET_DEPTH} is refused with a note at once.
      */
     public Parsed parse(String path, String text) {
@@ -127,33 +143,27 @@ public final class JavaFrontEnd {
             return new Parsed(new UnitIr(path, List.of(), Map.of(), List.of("could not parse: brackets nested "
                     + depth + " deep, more than " + MAX_BRACKET_DEPTH)), Optional.empty(), text);
         }
-        Parsed[] result = new Parsed[1];
-        RuntimeException[] failure = new RuntimeException[1];
-        Thread worker = new Thread(null, () -> {
+        Future<Parsed> parsing = PARSERS.submit(() -> {
             try {
-                result[0] = parseHere(path, text);
-            } catch (RuntimeException e) {
-                failure[0] = e;
+                return parseHere(path, text);
             } catch (StackOverflowError e) {
-                failure[0] = new IllegalStateException("nested too deeply");
+                throw new IllegalStateException("nested too deeply");
             }
-        }, "sast-parse", PARSER_STACK_BYTES);
-        worker.setDaemon(true);
-        worker.start();
+        });
         try {
-            worker.join();
+            return parsing.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            worker.interrupt();
+            parsing.cancel(true);
             return new Parsed(new UnitIr(path, List.of(), Map.of(), List.of("not parsed: interrupted")),
                     Optional.empty(), text);
-        }
-        if (result[0] == null) {
-            String message = failure[0] == null ? "unknown error" : failure[0].getMessage();
+        } catch (ExecutionException e) {
+            // as when each file had a thread of its own: an error other than a RuntimeException is "unknown"
+            Throwable cause = e.getCause();
+            String message = cause instanceof RuntimeException ? cause.getMessage() : "unknown error";
             return new Parsed(new UnitIr(path, List.of(), Map.of(), List.of("could not parse: " + message)),
                     Optional.empty(), text);
         }
-        return result[0];
     }
 
     /** The deepest nesting of ( [ { outside string and character literals and comments, in one linear pass. */

@@ -1,6 +1,9 @@
 package io.jenkins.plugins.devsecops.sast.taint;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a method does to taint, for its callers: the value it returns (with parameter placeholders where a
@@ -12,7 +15,27 @@ record Summary(Value returned, List<ParamSink> paramSinks, List<FieldWrite> fiel
 
     Summary {
         paramSinks = List.copyOf(paramSinks);
-        fieldWrites = List.copyOf(fieldWrites);
+        fieldWrites = distinct(fieldWrites);
+    }
+
+    /**
+     * The writes without repeats: a write equal to an earlier one (same field, {@link Value#equals} value) changes no
+     * field after it, at the method or at any caller (a join keeps the first of equal taints), so only the first is
+     * kept. Without this a summary carried every write of every call of its callees, once per loop round and per
+     * summary round: the lists grew geometrically along call chains (millions of writes on jenkinsci/jenkins).
+     */
+    private static List<FieldWrite> distinct(List<FieldWrite> writes) {
+        if (writes.size() < 2) {
+            return List.copyOf(writes);
+        }
+        Set<FieldWrite> seen = new HashSet<>();
+        List<FieldWrite> kept = new ArrayList<>();
+        for (FieldWrite write : writes) {
+            if (seen.add(write)) {
+                kept.add(write);
+            }
+        }
+        return List.copyOf(kept);
     }
 
     /** A sink reached by a parameter's taint: the placeholder carries the steps from the parameter to the sink. */

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The whole-program analysis: summaries of every method computed to a fixpoint (at most {@link #MAX_ROUNDS}
@@ -21,6 +22,7 @@ public final class TaintEngine {
     static final int MAX_ROUNDS = 5;
 
     private final Program program;
+    private final UnaryOperator<MethodIr> bodies;
     private final TaintModels models;
     private final Map<String, Map<String, String>> propertiesFiles;
     private final Calls calls = new Calls(this);
@@ -45,9 +47,21 @@ public final class TaintEngine {
      * @param propertiesFiles the project's {@code .properties} files by file name, for values the code reads
      */
     public TaintEngine(List<UnitIr> units, TaintModels models, Map<String, Map<String, String>> propertiesFiles) {
+        this(units, models, propertiesFiles, UnaryOperator.identity());
+    }
+
+    /**
+     * @param units the lowered files, whose methods may be stubs without their bodies
+     * @param models the taint models
+     * @param propertiesFiles the project's {@code .properties} files by file name, for values the code reads
+     * @param bodies gives the whole IR of a method from the one in {@code units}, read when the method is analysed
+     */
+    public TaintEngine(List<UnitIr> units, TaintModels models, Map<String, Map<String, String>> propertiesFiles,
+            UnaryOperator<MethodIr> bodies) {
         this.program = new Program(units);
         this.models = models;
         this.propertiesFiles = propertiesFiles;
+        this.bodies = bodies;
         models.flagSetters().forEach(flags::put);
     }
 
@@ -119,7 +133,7 @@ public final class TaintEngine {
         reading = now;
         analyses++;
         try {
-            now.summary = new MethodAnalysis(this, method, true).run();
+            now.summary = new MethodAnalysis(this, bodies.apply(method), true).run();
             inputs.put(method.id(), now);
             return now.summary;
         } catch (MethodAnalysis.BudgetExceeded | StackOverflowError e) {
