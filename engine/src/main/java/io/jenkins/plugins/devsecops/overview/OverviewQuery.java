@@ -22,6 +22,9 @@ import java.util.Locale;
 public record OverviewQuery(String folder, String label, String stage, Severity severity, PolicyVerdict verdict,
         OverviewSort sort, boolean ascending, List<String> errors) {
 
+    /** The longest folder, label or stage accepted. */
+    public static final int MAX_TEXT = 1000;
+
     public OverviewQuery {
         folder = trimSlashes(folder);
         label = label == null ? "" : label.trim();
@@ -35,10 +38,35 @@ public record OverviewQuery(String folder, String label, String stage, Severity 
         return new OverviewQuery("", "", "", null, null, OverviewSort.RISK, false, List.of());
     }
 
-    /** Parses the page's query parameters; each may be {@code null} or blank (no filter, default order). */
+    /**
+     * Parses the query parameters of the page and the REST API, as a request must: each may be {@code null} or
+     * blank (no filter, default order).
+     *
+     * @throws InvalidOverviewQueryException naming every parameter that does not parse and what it accepts
+     */
+    public static OverviewQuery require(String folder, String label, String stage, String severity, String verdict,
+            String sort, String order) {
+        OverviewQuery query = parse(folder, label, stage, severity, verdict, sort, order);
+        if (!query.errors().isEmpty()) {
+            throw new InvalidOverviewQueryException(query.errors());
+        }
+        return query;
+    }
+
+    /**
+     * Parses the query parameters leniently: each may be {@code null} or blank (no filter, default order); a value
+     * that does not parse is left out and named in {@link #errors()}.
+     */
     public static OverviewQuery parse(String folder, String label, String stage, String severity, String verdict,
             String sort, String order) {
         List<String> errors = new ArrayList<>();
+        folder = checkedText("folder", folder, errors);
+        label = checkedText("label", label, errors);
+        stage = checkedText("stage", stage, errors);
+        if (!stage.isEmpty() && !stage.matches("[A-Za-z0-9._-]{1,64}")) {
+            errors.add("Invalid stage '" + stage + "': a stage id is letters, digits, '.', '_' or '-'");
+            stage = "";
+        }
         Severity minimum = null;
         if (severity != null && !severity.isBlank()) {
             try {
@@ -94,6 +122,20 @@ public record OverviewQuery(String folder, String label, String stage, Severity 
     /** Whether any filter is set. */
     public boolean filtered() {
         return !folder.isEmpty() || !label.isEmpty() || !stage.isEmpty() || severity != null || verdict != null;
+    }
+
+    /** The parameter trimmed, or empty (with an error) when it is too long or holds control characters. */
+    private static String checkedText(String name, String value, List<String> errors) {
+        String text = value == null ? "" : value.trim();
+        if (text.length() > MAX_TEXT) {
+            errors.add("Parameter " + name + " is longer than " + MAX_TEXT + " characters");
+            return "";
+        }
+        if (text.chars().anyMatch(Character::isISOControl)) {
+            errors.add("Parameter " + name + " holds control characters");
+            return "";
+        }
+        return text;
     }
 
     private static String trimSlashes(String text) {
