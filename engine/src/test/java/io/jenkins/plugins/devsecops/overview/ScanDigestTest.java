@@ -212,4 +212,33 @@ class ScanDigestTest {
         assertThat(row.incompleteStages()).containsExactly("dependencies");
         assertThat(row.findingsUrl()).isEqualTo("job/team/job/app/12/default/");
     }
+
+    @Test
+    void shouldGiveTheColumnAndPortletTheNewestBuildsWorstVerdictAndCounts() {
+        // Given a job with two scan ids: "default" newest in build 6, "images" last run in build 3
+        List<BuildSummary> summaries = history(6);
+        ScanDigest scan = ScanDigest.of("default", null, summaries);
+        ScanDigest images = ScanDigest.of("images", null, summaries.subList(0, 3));
+
+        // Then the glance is build 6's, from its scans only, linking to its first scan
+        JobLatest latest = JobLatest.of(List.of(images, scan)).orElseThrow();
+        BuildSummary newest = summaries.get(5);
+        assertThat(latest.build()).isEqualTo("6");
+        assertThat(latest.scanId()).isEqualTo("default");
+        assertThat(latest.verdict()).isEqualTo(newest.verdict());
+        assertThat(latest.critical()).isEqualTo(newest.open(Severity.CRITICAL));
+        assertThat(latest.high()).isEqualTo(newest.open(Severity.HIGH));
+        assertThat(latest.url()).isEqualTo("6/default/");
+        assertThat(latest.text()).startsWith(newest.verdict() + ": ");
+        assertThat(JobLatest.of(List.of())).isEmpty();
+
+        // And the portlet's order puts the worst verdict first, then most critical, then most high
+        JobLatest failed = new JobLatest("1", "a", PolicyVerdict.FAILED, 0, 0);
+        JobLatest critical = new JobLatest("1", "b", PolicyVerdict.UNSTABLE, 3, 0);
+        JobLatest high = new JobLatest("1", "c", PolicyVerdict.UNSTABLE, 0, 9);
+        JobLatest passed = new JobLatest("1", "d", PolicyVerdict.PASSED, 0, 0);
+        List<JobLatest> sorted = new ArrayList<>(List.of(passed, high, critical, failed));
+        sorted.sort(JobLatest.URGENCY);
+        assertThat(sorted).containsExactly(failed, critical, high, passed);
+    }
 }
