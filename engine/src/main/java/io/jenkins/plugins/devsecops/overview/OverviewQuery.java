@@ -53,6 +53,44 @@ public record OverviewQuery(String folder, String label, String stage, Severity 
         return query;
     }
 
+    /** The names of the parameters {@link #requireQueryString} reads; any other is left to the caller. */
+    public static final List<String> PARAMETERS = List.of("folder", "label", "stage", "severity", "verdict", "sort",
+            "order");
+
+    /**
+     * Parses the query string of a request URI ({@code …?folder=team&sort=name}, form-encoded) as
+     * {@link #require} does: the first value of each of {@link #PARAMETERS}; other parameters (a REST API's
+     * {@code tree}, {@code depth}, …) are ignored. Without a query string: every row, most urgent first.
+     *
+     * @throws InvalidOverviewQueryException naming every parameter that does not parse, or a malformed encoding
+     */
+    public static OverviewQuery requireQueryString(String uri) {
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        int question = uri == null ? -1 : uri.indexOf('?');
+        if (question >= 0) {
+            String query = uri.substring(question + 1);
+            int hash = query.indexOf('#');
+            for (String pair : (hash >= 0 ? query.substring(0, hash) : query).split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int equals = pair.indexOf('=');
+                try {
+                    String name = java.net.URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals),
+                            java.nio.charset.StandardCharsets.UTF_8);
+                    if (PARAMETERS.contains(name) && !values.containsKey(name)) {
+                        values.put(name, equals < 0 ? "" : java.net.URLDecoder.decode(pair.substring(equals + 1),
+                                java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidOverviewQueryException(List.of("Malformed query string: " + e.getMessage()));
+                }
+            }
+        }
+        return require(values.get("folder"), values.get("label"), values.get("stage"), values.get("severity"),
+                values.get("verdict"), values.get("sort"), values.get("order"));
+    }
+
     /**
      * Parses the query parameters leniently: each may be {@code null} or blank (no filter, default order); a value
      * that does not parse is left out and named in {@link #errors()}.

@@ -151,6 +151,17 @@ class SecurityOverviewTest {
                 .hasMessageContaining("label holds control characters").hasMessageContaining("Invalid stage '../etc'");
         assertThatThrownBy(() -> OverviewQuery.require("x".repeat(1001), null, null, null, null, null, null))
                 .hasMessageContaining("folder is longer than 1000");
+        // A request URI's query string: the first value of each known parameter, others (tree, depth) left alone
+        OverviewQuery fromUri = OverviewQuery.requireQueryString(
+                "/jenkins/security/api/json?tree=scans%5Bjob%5D&folder=team%2Fpay&severity=HIGH&folder=x&depth=1");
+        assertThat(fromUri.folder()).isEqualTo("team/pay");
+        assertThat(fromUri.severity()).isEqualTo(Severity.HIGH);
+        assertThat(OverviewQuery.requireQueryString("/security/api/json")).isEqualTo(OverviewQuery.all());
+        assertThatThrownBy(() -> OverviewQuery.requireQueryString("/security/?sort=colour&order=up"))
+                .isInstanceOf(InvalidOverviewQueryException.class).hasMessageContaining("'colour'")
+                .hasMessageContaining("'up'");
+        assertThatThrownBy(() -> OverviewQuery.requireQueryString("/security/?folder=%zz"))
+                .isInstanceOf(InvalidOverviewQueryException.class).hasMessageContaining("Malformed query string");
         assertThat(OverviewQuery.require(" team/ ", "java", "secrets", "high", "failed", "last-scan", "asc"))
                 .satisfies(q -> assertThat(q.folder()).isEqualTo("team"))
                 .satisfies(q -> assertThat(q.sort()).isEqualTo(OverviewSort.LAST_SCAN))

@@ -56,12 +56,13 @@ public final class SecurityOverviewAction implements RootAction {
      */
     public Api getApi(StaplerRequest2 request) {
         Jenkins.get().checkPermission(Jenkins.READ);
-        OverviewParameters parameters = new OverviewParameters();
-        if (request != null) {
-            request.bindParameters(parameters);
+        OverviewQuery query;
+        try {
+            query = OverviewQuery.requireQueryString(request == null ? null : request.getRequestURIWithQueryString());
+        } catch (InvalidOverviewQueryException e) {
+            throw new BadQueryResponse(e.getMessage());
         }
-        return new Api(SecurityOverviewPage.of(query(parameters.folder(), parameters.label(), parameters.stage(),
-                parameters.severity(), parameters.verdict(), parameters.sort(), parameters.order())));
+        return new Api(SecurityOverviewPage.of(query));
     }
 
     /** The engine's query of the parameters, or HTTP 400 naming each bad one (no stack trace). */
