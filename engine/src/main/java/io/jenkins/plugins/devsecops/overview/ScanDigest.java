@@ -15,6 +15,8 @@ import java.util.Optional;
  * new in it, oldest critical, stage statuses), the sparkline points, the MTTR inputs (fixed findings and their summed
  * days over every build digested) and the last {@link #WEEKS} weeks that had a build, for the organisation trends.
  * Immutable; {@link #with} and {@link #without} return new digests. Its size is bounded whatever the number of builds.
+ * A build that ran no scan ({@code MissingScan}: every stage {@code NOT_RUN}) becomes the newest state but adds
+ * nothing to the sparkline, MTTR or weeks, whose open counts carry on from the last real scan.
  *
  * @param scanId the scan id
  * @param scanName the scan's display name
@@ -54,6 +56,10 @@ public record ScanDigest(String scanId, String scanName, BuildSummary latest, Li
     }
 
     private static ScanDigest first(String scanId, String scanName, BuildSummary summary) {
+        if (withoutScan(summary)) {
+            return new ScanDigest(scanId, scanName, compact(summary), List.of(), List.of(summary.build()), 0, 0,
+                    List.of());
+        }
         return new ScanDigest(scanId, scanName, compact(summary),
                 List.of(new SparkPoint(summary.build(), summary.time(), StageCounts.total(summary.openBySeverity()))),
                 List.of(summary.build()), summary.remediated(), summary.remediationDays(),
@@ -69,16 +75,22 @@ public record ScanDigest(String scanId, String scanName, BuildSummary latest, Li
             return this;
         }
         boolean newest = !summary.time().isBefore(latest.time());
+        List<String> recent = new ArrayList<>(recentBuilds);
+        recent.add(summary.build());
+        while (recent.size() > RECENT) {
+            recent.remove(0);
+        }
+        if (withoutScan(summary)) {
+            // Nothing was scanned, so nothing is known of open findings: the row shows the failure, the sparkline,
+            // MTTR and weekly states carry on from the last real scan.
+            return new ScanDigest(scanId, scanName, newest ? compact(summary) : latest, sparkline, recent, remediated,
+                    remediationDays, weeks);
+        }
         List<SparkPoint> points = new ArrayList<>(sparkline);
         points.add(new SparkPoint(summary.build(), summary.time(), StageCounts.total(summary.openBySeverity())));
         points.sort(Comparator.comparing(SparkPoint::time));
         while (points.size() > OverviewRow.SPARKLINE_POINTS) {
             points.remove(0);
-        }
-        List<String> recent = new ArrayList<>(recentBuilds);
-        recent.add(summary.build());
-        while (recent.size() > RECENT) {
-            recent.remove(0);
         }
         List<WeekBucket> buckets = new ArrayList<>(weeks);
         java.time.LocalDate monday = WeekBucket.mondayOf(summary.time());
@@ -113,6 +125,12 @@ public record ScanDigest(String scanId, String scanName, BuildSummary latest, Li
         List<SparkPoint> points = sparkline.stream().filter(p -> !p.build().equals(build)).toList();
         return Optional.of(new ScanDigest(scanId, scanName, latest, points, recentBuilds, remediated,
                 remediationDays, weeks));
+    }
+
+    /** Whether {@code summary} is of a build that ran no scan at all (every stage a required one that did not run). */
+    private static boolean withoutScan(BuildSummary summary) {
+        return !summary.stages().isEmpty()
+                && summary.stages().stream().allMatch(s -> StageCounts.NOT_RUN.equals(s.status()));
     }
 
     /** The sparkline's values, oldest first. */

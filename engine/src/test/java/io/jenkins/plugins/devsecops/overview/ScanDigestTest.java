@@ -211,6 +211,26 @@ class ScanDigestTest {
         assertThat(row.verdict()).isEqualTo(PolicyVerdict.FAILED);
         assertThat(row.incompleteStages()).containsExactly("dependencies");
         assertThat(row.findingsUrl()).isEqualTo("job/team/job/app/12/default/");
+        assertThat(digest.sparkline()).isEmpty();
+        assertThat(digest.weeks()).isEmpty();
+
+        // And after real scans, a build without one fails the row but leaves the trends' open counts as they were
+        List<BuildSummary> scanned = history(5);
+        ScanDigest before = ScanDigest.of("default", null, scanned);
+        BuildSummary skipped = io.jenkins.plugins.devsecops.policy.MissingScan
+                .of(policy, "6", scanned.get(4).time().plus(Duration.ofDays(1))).orElseThrow().summary();
+        ScanDigest after = before.with(skipped);
+        assertThat(after.latest().build()).isEqualTo("6");
+        assertThat(after.latest().verdict()).isEqualTo(PolicyVerdict.FAILED);
+        assertThat(after.sparkline()).isEqualTo(before.sparkline());
+        assertThat(after.weeks()).isEqualTo(before.weeks());
+        assertThat(after.mttrDays()).isEqualTo(before.mttrDays());
+        assertThat(after.with(skipped)).isEqualTo(after);
+        Instant weekAfter = scanned.get(4).time().plus(Duration.ofDays(3));
+        assertThat(SecurityOverview.of(List.of(new ScanHistory("a", null, "", "", Set.of(), after)),
+                OverviewQuery.all(), weekAfter).trends().openBySeverity())
+                .isEqualTo(SecurityOverview.of(List.of(new ScanHistory("a", null, "", "", Set.of(), before)),
+                        OverviewQuery.all(), weekAfter).trends().openBySeverity());
     }
 
     @Test
