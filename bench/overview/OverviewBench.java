@@ -1,5 +1,7 @@
 import io.jenkins.plugins.devsecops.model.Severity;
 import io.jenkins.plugins.devsecops.overview.OverviewQuery;
+import io.jenkins.plugins.devsecops.overview.ScanDigest;
+import io.jenkins.plugins.devsecops.overview.ScanDigestJson;
 import io.jenkins.plugins.devsecops.overview.ScanHistory;
 import io.jenkins.plugins.devsecops.overview.SecurityOverview;
 import io.jenkins.plugins.devsecops.policy.PolicyVerdict;
@@ -11,6 +13,8 @@ import io.jenkins.plugins.devsecops.summary.SummaryJson;
 import io.jenkins.plugins.devsecops.view.TrendChartView;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,11 +26,12 @@ import java.util.Set;
 
 /**
  * How long the cross-job overview's view model takes for N jobs: bench/overview/run.sh [JOBS=1000] [BUILDS=20]
- * [ROUNDS=20]. Each job gets BUILDS summaries, written as the JSON lines the plugin keeps in build.xml. Measured
- * per round, as the Security page does it: read every summary line (the plugin parses them once per build action),
- * build the overview (rows, filter, sort, weekly trends) and its four chart options. Prints the cold first round
- * (fresh JVM) and the median and p95 of warm rounds, wall and CPU time of the thread, and the same for a filtered
- * and sorted query.
+ * [ROUNDS=20]. Each job gets BUILDS summaries, written as the JSON lines the plugin keeps in build.xml, and the
+ * digest file the plugin keeps per job (ScanDigest, maintained build by build), written to a temporary directory.
+ * Measured per round, as the Security page does it: read and parse every job's digest file (one file per job), build
+ * the overview (rows, filter, sort, weekly trends) and its four chart options. Prints the cold first round (fresh
+ * JVM) and the median and p95 of warm rounds, wall and CPU time of the thread, the same for a filtered and sorted
+ * query, and for comparison the older way (parse every build's summary line).
  */
 public final class OverviewBench {
 
@@ -54,43 +59,66 @@ public final class OverviewBench {
         }
         System.out.printf("%d jobs x %d builds = %d summaries, %.1f MB of JSON lines%n", jobs, builds,
                 jobs * builds, bytes / 1e6);
+        Path dir = Files.createTempDirectory("overview-bench");
+        List<Path> files = new ArrayList<>();
+        long digestBytes = 0;
+        for (int j = 0; j < jobs; j++) {
+            ScanDigest digest = null;
+            for (String line : lines.get(j)) {
+                BuildSummary summary = SummaryJson.read(line);
+                digest = digest == null ? ScanDigest.of("default", "DevSecOps Scan", List.of(summary))
+                        : digest.with(summary);
+            }
+            Path file = dir.resolve("job-" + j + ".json");
+            Files.writeString(file, ScanDigestJson.write(List.of(digest)));
+            digestBytes += Files.size(file);
+            files.add(file);
+        }
+        System.out.printf("%d digest files, %.1f KB on average, %.1f MB in all (in %s)%n", jobs,
+                digestBytes / 1e3 / jobs, digestBytes / 1e6, dir);
 
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         OverviewQuery all = OverviewQuery.all();
         OverviewQuery filtered = OverviewQuery.parse("team-3", "branch", null, "HIGH", null, "overdue", null);
-        long[] cold = round(lines, meta, all, now, cpu);
-        System.out.printf("cold first round (fresh JVM): %d ms wall, %d ms CPU, %d rows%n", cold[0] / 1_000_000,
-                cold[1] / 1_000_000, cold[2]);
-        report("all jobs, risk order", lines, meta, all, now, cpu, rounds);
-        report("folder team-3, label branch, HIGH or worse, by overdue", lines, meta, filtered, now, cpu, rounds);
-        long[] model = modelOnly(lines, meta, all, now, cpu, rounds);
-        System.out.printf("model only (summaries already parsed, as on a warm controller): median %d ms wall,"
+        long[] cold = round(lines, files, meta, all, now, cpu);
+        System.out.printf("cold first round (fresh JVM), digest files: %d ms wall, %d ms CPU, %d rows%n",
+                cold[0] / 1_000_000, cold[1] / 1_000_000, cold[2]);
+        report("digest files, all jobs, risk order", lines, files, meta, all, now, cpu, rounds);
+        report("digest files, folder team-3, label branch, HIGH or worse, by overdue", lines, files, meta, filtered,
+                now, cpu, rounds);
+        report("for comparison: every build's summary line, all jobs", lines, null, meta, all, now, cpu, rounds);
+        long[] model = modelOnly(files, meta, all, now, cpu, rounds);
+        System.out.printf("model only (digests already parsed, as on a warm controller with the cache): median %d ms wall,"
                 + " %d ms CPU%n", model[0] / 1_000_000, model[1] / 1_000_000);
+        for (Path file : files) {
+            Files.delete(file);
+        }
+        Files.delete(dir);
     }
 
-    private static void report(String name, List<String[]> lines, List<String[]> meta, OverviewQuery query,
-            Instant now, ThreadMXBean cpu, int rounds) throws Exception {
+    private static void report(String name, List<String[]> lines, List<Path> files, List<String[]> meta,
+            OverviewQuery query, Instant now, ThreadMXBean cpu, int rounds) throws Exception {
         long[] wall = new long[rounds];
         long[] cpuTime = new long[rounds];
         long rows = 0;
         for (int r = 0; r < rounds; r++) {
-            long[] result = round(lines, meta, query, now, cpu);
+            long[] result = round(lines, files, meta, query, now, cpu);
             wall[r] = result[0];
             cpuTime[r] = result[1];
             rows = result[2];
         }
         Arrays.sort(wall);
         Arrays.sort(cpuTime);
-        System.out.printf("%s: %d rows; parse + model + charts: median %d ms wall (p95 %d), median %d ms CPU"
+        System.out.printf("%s: %d rows; read + model + charts: median %d ms wall (p95 %d), median %d ms CPU"
                 + " (p95 %d)%n", name, rows, wall[rounds / 2] / 1_000_000, wall[(int) (rounds * 0.95)] / 1_000_000,
                 cpuTime[rounds / 2] / 1_000_000, cpuTime[(int) (rounds * 0.95)] / 1_000_000);
     }
 
-    private static long[] round(List<String[]> lines, List<String[]> meta, OverviewQuery query, Instant now,
-            ThreadMXBean cpu) throws Exception {
+    private static long[] round(List<String[]> lines, List<Path> files, List<String[]> meta, OverviewQuery query,
+            Instant now, ThreadMXBean cpu) throws Exception {
         long c0 = cpu.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
-        List<ScanHistory> histories = histories(lines, meta);
+        List<ScanHistory> histories = files == null ? histories(lines, meta) : digests(files, meta);
         SecurityOverview overview = SecurityOverview.of(histories, query, now);
         int chartBytes = 0;
         for (TrendChartView chart : overview.charts()) {
@@ -104,9 +132,9 @@ public final class OverviewBench {
         return new long[] {wall, used, overview.rows().size()};
     }
 
-    private static long[] modelOnly(List<String[]> lines, List<String[]> meta, OverviewQuery query, Instant now,
+    private static long[] modelOnly(List<Path> files, List<String[]> meta, OverviewQuery query, Instant now,
             ThreadMXBean cpu, int rounds) throws Exception {
-        List<ScanHistory> histories = histories(lines, meta);
+        List<ScanHistory> histories = digests(files, meta);
         long[] wall = new long[rounds];
         long[] cpuTime = new long[rounds];
         for (int r = 0; r < rounds; r++) {
@@ -120,6 +148,18 @@ public final class OverviewBench {
         Arrays.sort(wall);
         Arrays.sort(cpuTime);
         return new long[] {wall[rounds / 2], cpuTime[rounds / 2]};
+    }
+
+    private static List<ScanHistory> digests(List<Path> files, List<String[]> meta) throws Exception {
+        List<ScanHistory> histories = new ArrayList<>(files.size());
+        for (int j = 0; j < files.size(); j++) {
+            String[] m = meta.get(j);
+            for (ScanDigest digest : ScanDigestJson.read(Files.readString(files.get(j)))) {
+                histories.add(new ScanHistory(m[0], m[0], m[1], "job/" + m[0].replace("/", "/job/") + "/",
+                        Set.of(m[2]), digest));
+            }
+        }
+        return histories;
     }
 
     private static List<ScanHistory> histories(List<String[]> lines, List<String[]> meta) throws Exception {

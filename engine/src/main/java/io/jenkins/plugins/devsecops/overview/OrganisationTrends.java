@@ -1,7 +1,6 @@
 package io.jenkins.plugins.devsecops.overview;
 
 import io.jenkins.plugins.devsecops.model.Severity;
-import io.jenkins.plugins.devsecops.summary.BuildSummary;
 import io.jenkins.plugins.devsecops.summary.StageCounts;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -15,7 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The organisation's trends over the shown jobs, week by week (weeks start on Monday, UTC), from summaries only.
+ * The organisation's trends over the shown jobs, week by week (weeks start on Monday, UTC), from the scans'
+ * {@link ScanDigest} week buckets only.
  *
  * @param weeks the first day of each week, oldest first, e.g. {@code 2026-11-23}
  * @param openBySeverity active findings per severity at the end of each week (the current week: now): the sum over
@@ -39,14 +39,10 @@ public record OrganisationTrends(List<String> weeks, Map<Severity, List<Integer>
         LocalDate thisMonday = now.atZone(ZoneOffset.UTC).toLocalDate()
                 .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         LocalDate firstMonday = thisMonday.minusWeeks(count - 1L);
-        Instant windowStart = firstMonday.atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant[] ends = new Instant[count];
         List<String> labels = new ArrayList<>();
         for (int w = 0; w < count; w++) {
             LocalDate monday = firstMonday.plusWeeks(w);
             labels.add(monday.toString());
-            Instant end = monday.plusWeeks(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-            ends[w] = end.isAfter(now) ? now.plusNanos(1) : end;
         }
         int[][] open = new int[count][Severity.values().length];
         int[] added = new int[count];
@@ -57,33 +53,38 @@ public record OrganisationTrends(List<String> weeks, Map<Severity, List<Integer>
         long[] fixes = new long[Severity.values().length];
 
         for (ScanHistory history : histories) {
-            List<BuildSummary> summaries = history.summaries();
+            if (history.digest() == null) {
+                continue;
+            }
+            List<WeekBucket> buckets = history.digest().weeks();
             int next = 0;
-            BuildSummary current = null;
+            WeekBucket current = null;
             for (int w = 0; w < count; w++) {
-                while (next < summaries.size() && summaries.get(next).time().isBefore(ends[w])) {
-                    BuildSummary summary = summaries.get(next++);
-                    current = summary;
-                    if (summary.time().isBefore(windowStart)) {
+                LocalDate monday = firstMonday.plusWeeks(w);
+                while (next < buckets.size() && !buckets.get(next).monday().isAfter(monday)) {
+                    WeekBucket bucket = buckets.get(next++);
+                    current = bucket;
+                    if (!bucket.monday().equals(monday)) {
                         continue;
                     }
-                    added[w] += StageCounts.total(summary.addedBySeverity());
-                    int[] fixedNow = summary.fixedBySeverity();
-                    fixed[w] += StageCounts.total(fixedNow);
-                    if (summary.remediationDaysBySeverity().size() == days.length) {
-                        for (int s = 0; s < days.length; s++) {
-                            days[s] += summary.remediationDaysBySeverity().get(s);
-                            fixes[s] += fixedNow[s];
-                        }
+                    int[] bucketAdded = bucket.added();
+                    int[] bucketFixed = bucket.fixed();
+                    double[] bucketDays = bucket.remediationDays();
+                    int[] bucketFixes = bucket.fixesWithDays();
+                    added[w] += StageCounts.total(bucketAdded);
+                    fixed[w] += StageCounts.total(bucketFixed);
+                    for (int s = 0; s < days.length; s++) {
+                        days[s] += bucketDays[s];
+                        fixes[s] += bucketFixes[s];
                     }
                 }
                 if (current != null) {
-                    int[] counts = current.openBySeverity();
+                    int[] counts = current.endOpen();
                     for (int s = 0; s < counts.length; s++) {
                         open[w][s] += counts[s];
                     }
-                    tracked[w] += current.slaTracked();
-                    overdue[w] += Math.min(current.overdue(), current.slaTracked());
+                    tracked[w] += current.endSlaTracked();
+                    overdue[w] += Math.min(current.endOverdue(), current.endSlaTracked());
                 }
             }
         }

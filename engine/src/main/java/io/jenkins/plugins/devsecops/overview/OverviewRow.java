@@ -6,7 +6,6 @@ import io.jenkins.plugins.devsecops.summary.BuildSummary;
 import io.jenkins.plugins.devsecops.summary.StageCounts;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +29,7 @@ import java.util.TreeSet;
  * @param added findings new in the newest build
  * @param fixed findings fixed in the newest build
  * @param overdue active findings past their SLA
- * @param mttrDays mean days from first sighting to fix over the summarised builds, {@code null} before any fix
+ * @param mttrDays mean days from first sighting to fix over the digested builds, {@code null} before any fix
  * @param score the 0–100 security score
  * @param sparkline open findings of the newest builds (at most {@link #SPARKLINE_POINTS}), oldest first
  * @param oldestCriticalDays days the oldest active CRITICAL has been open at the overview's time, {@code null} when
@@ -56,24 +55,14 @@ public record OverviewRow(String job, String displayName, String folder, Set<Str
         incompleteStages = List.copyOf(incompleteStages);
     }
 
-    /** The row of {@code history} at {@code now}, or {@code null} when it holds no summary. */
+    /** The row of {@code history} at {@code now}, or {@code null} when it holds no digest. */
     static OverviewRow of(ScanHistory history, Instant now) {
         BuildSummary latest = history.latest();
         if (latest == null) {
             return null;
         }
-        long remediated = 0;
-        double days = 0;
-        for (BuildSummary summary : history.summaries()) {
-            remediated += summary.remediated();
-            days += summary.remediationDays();
-        }
-        List<BuildSummary> summaries = history.summaries();
-        List<Integer> sparkline = new ArrayList<>();
-        for (BuildSummary summary : summaries.subList(Math.max(0, summaries.size() - SPARKLINE_POINTS),
-                summaries.size())) {
-            sparkline.add(StageCounts.total(summary.openBySeverity()));
-        }
+        ScanDigest digest = history.digest();
+        List<Integer> sparkline = digest.sparklineValues();
         int[] open = latest.openBySeverity();
         Long oldestCritical = open[Severity.CRITICAL.ordinal()] == 0 || latest.oldestCriticalSince() == null ? null
                 : Math.max(0, Duration.between(latest.oldestCriticalSince(), now).toDays());
@@ -83,7 +72,7 @@ public record OverviewRow(String job, String displayName, String folder, Set<Str
         return new OverviewRow(history.job(), history.displayName(), history.folder(), history.labels(),
                 history.scanId(), history.scanName(), latest.build(), latest.time(), latest.verdict(), open,
                 StageCounts.total(latest.addedBySeverity()), StageCounts.total(latest.fixedBySeverity()),
-                latest.overdue(), remediated == 0 ? null : days / remediated, latest.score(), sparkline,
+                latest.overdue(), digest.mttrDays(), latest.score(), sparkline,
                 oldestCritical, stages, latest.incompleteStages(), history.jobUrl(), findingsUrl);
     }
 

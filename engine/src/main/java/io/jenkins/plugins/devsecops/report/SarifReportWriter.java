@@ -61,9 +61,9 @@ import java.util.TreeMap;
  * notifications); findings imported from another scanner go to a run of that tool, marked as converted by this
  * engine. Every rule gets a reporting descriptor with help text and Markdown, a {@code security-severity} and tags;
  * every result gets a {@code %SRCROOT%}-relative location, a {@code devsecops/v1} partial fingerprint and, when
- * suppressed, a SARIF suppression. Compliance frameworks results bear on are run {@code taxonomies}, referenced from
- * results ({@code taxa}) and rules ({@code relationships}) ({@link SarifTaxonomies}). The mapping is documented in
- * {@code docs/report-format.md}.
+ * suppressed, a SARIF suppression. Compliance frameworks results bear on are run {@code taxonomies}, referenced once
+ * per rule ({@code relationships}) and from a result ({@code taxa}) only beyond its rule's ({@link SarifTaxonomies}).
+ * The mapping is documented in {@code docs/report-format.md}.
  */
 public final class SarifReportWriter implements ReportWriter {
 
@@ -108,8 +108,8 @@ public final class SarifReportWriter implements ReportWriter {
             for (Finding finding : report.findings()) {
                 if (toolOf(finding, report.tool()).equals(tool)) {
                     rules.add(finding);
-                    // records the frameworks and requirements used; the results get their taxa when written
-                    taxonomies.addTo(new Result(), finding);
+                    // records the frameworks and requirements used and each rule's common mapping
+                    taxonomies.record(finding);
                 }
             }
             rulesOfRuns.add(rules);
@@ -166,6 +166,7 @@ public final class SarifReportWriter implements ReportWriter {
         findingsByTool.forEach((tool, findings) -> {
             SarifRules rules = new SarifRules();
             SarifTaxonomies taxonomies = new SarifTaxonomies(ComplianceCatalog.builtIn());
+            findings.forEach(taxonomies::record);
             List<Result> results = new ArrayList<>();
             for (Finding finding : findings) {
                 int ruleIndex = rules.add(finding);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devsecops.report;
 
+import com.contrastsecurity.sarif.Message;
 import com.contrastsecurity.sarif.MultiformatMessageString;
 import com.contrastsecurity.sarif.PropertyBag;
 import com.contrastsecurity.sarif.ReportingDescriptor;
@@ -23,49 +24,73 @@ import java.util.Set;
 
 /**
  * The compliance mapping of one SARIF run as SARIF 2.1.0 taxonomies (§3.14.8 {@code run.taxonomies}): one tool
- * component per framework any result bears on, listing the requirements used ({@code isComprehensive: false});
- * each result references its requirements in {@code taxa} (§3.27.8), each rule in {@code relationships} (§3.49.15).
- * Indexes follow first use, so a reference's {@code index} and {@code toolComponent.index} point into the run.
+ * component per framework any result bears on, listing the requirements used ({@code isComprehensive: false}).
+ * The mapping is written once per rule, not once per result: each rule's {@code relationships} (§3.49.15) name the
+ * requirements every one of its results bears on (with the basis, e.g. {@code CWE-798}, as the relationship's
+ * description); a result carries {@code taxa} (§3.27.8) only for requirements beyond its rule's (a finding whose CWE
+ * differs from its siblings'). A result thus bears on its rule's related taxa plus its own. Every finding is first
+ * {@linkplain #record recorded}, so a rule's relationships are the requirements common to all its findings. Indexes
+ * follow first use, so a reference's {@code index} and {@code toolComponent.index} point into the run.
  */
 final class SarifTaxonomies {
 
     private final ComplianceCatalog catalog;
     private final Map<String, Used> used = new LinkedHashMap<>();
-    private final Map<String, Set<ReportingDescriptorReference>> byRule = new LinkedHashMap<>();
+    /** Rule id → the requirements (by reference) every finding of the rule bears on, with the first basis seen. */
+    private final Map<String, Map<String, ComplianceMatch>> common = new LinkedHashMap<>();
 
     SarifTaxonomies(ComplianceCatalog catalog) {
         this.catalog = catalog;
     }
 
-    /** Sets {@code result}'s {@code taxa} to the requirements {@code finding} bears on, if any. */
+    /** First pass: records the requirements {@code finding} bears on, for its rule and the run's taxonomies. */
+    void record(Finding finding) {
+        List<ComplianceMatch> matches = catalog.matches(finding);
+        Map<String, ComplianceMatch> keyed = new LinkedHashMap<>();
+        for (ComplianceMatch match : matches) {
+            reference(match);
+            keyed.putIfAbsent(match.reference(), match);
+        }
+        common.merge(finding.ruleId(), keyed, (shared, mine) -> {
+            shared.keySet().retainAll(mine.keySet());
+            return shared;
+        });
+    }
+
+    /** Sets {@code result}'s {@code taxa} to the requirements {@code finding} bears on beyond its rule's, if any. */
     void addTo(Result result, Finding finding) {
         List<ComplianceMatch> matches = catalog.matches(finding);
         if (matches.isEmpty()) {
             return;
         }
+        Map<String, ComplianceMatch> ruleMatches = common.getOrDefault(finding.ruleId(), Map.of());
         Set<ReportingDescriptorReference> taxa = new LinkedHashSet<>();
-        Set<ReportingDescriptorReference> ruleTaxa = byRule.computeIfAbsent(finding.ruleId(), r -> new LinkedHashSet<>());
+        Set<String> seen = new LinkedHashSet<>();
         for (ComplianceMatch match : matches) {
-            ReportingDescriptorReference reference = reference(match);
-            ruleTaxa.add(reference);
+            if (ruleMatches.containsKey(match.reference()) || !seen.add(match.reference())) {
+                continue;
+            }
             PropertyBag basis = new PropertyBag();
             basis.setAdditionalProperty("basis", match.basis());
             taxa.add(reference(match).withProperties(basis));
         }
-        result.setTaxa(taxa);
+        if (!taxa.isEmpty()) {
+            result.setTaxa(taxa);
+        }
     }
 
-    /** Adds {@code relationships} to the rules whose results bear on a requirement. */
+    /** Adds {@code relationships} to the rules all of whose results bear on a requirement. */
     void relate(Set<ReportingDescriptor> rules) {
         for (ReportingDescriptor rule : rules) {
-            Set<ReportingDescriptorReference> targets = byRule.get(rule.getId());
+            Map<String, ComplianceMatch> targets = common.get(rule.getId());
             if (targets == null || targets.isEmpty()) {
                 continue;
             }
             Set<ReportingDescriptorRelationship> relationships = new LinkedHashSet<>();
-            for (ReportingDescriptorReference target : targets) {
-                relationships.add(new ReportingDescriptorRelationship().withTarget(target)
-                        .withKinds(new LinkedHashSet<>(List.of("relevant"))));
+            for (ComplianceMatch target : targets.values()) {
+                relationships.add(new ReportingDescriptorRelationship().withTarget(reference(target))
+                        .withKinds(new LinkedHashSet<>(List.of("relevant")))
+                        .withDescription(new Message().withText(target.basis())));
             }
             rule.setRelationships(relationships);
         }

@@ -14,7 +14,8 @@ import java.util.Arrays;
  * @param fixed findings of the reference that are gone, by severity
  * @param suppressed findings marked suppressed
  * @param status how the stage ended ({@code COMPLETED}, {@code FAILED}, {@code TIMED_OUT}, {@code SKIPPED}), or
- *     {@code null} in a summary written before the status was kept (or for a stage only fixed findings name)
+ *     {@code NOT_RUN} for a required stage the build never ran, or {@code null} in a summary written before the
+ *     status was kept (or for a stage only fixed findings name)
  */
 public record StageCounts(String stage, int[] open, int[] added, int[] fixed, int suppressed, String status)
         implements Serializable {
@@ -33,9 +34,12 @@ public record StageCounts(String stage, int[] open, int[] added, int[] fixed, in
         this(stage, open, added, fixed, suppressed, null);
     }
 
-    /** Whether the stage failed or timed out (a stage of unknown status is not). */
+    /** The status of a required stage the build never ran. */
+    public static final String NOT_RUN = "NOT_RUN";
+
+    /** Whether the stage failed, timed out or, required, never ran (a stage of unknown status is not incomplete). */
     public boolean incomplete() {
-        return "FAILED".equals(status) || "TIMED_OUT".equals(status);
+        return "FAILED".equals(status) || "TIMED_OUT".equals(status) || NOT_RUN.equals(status);
     }
 
     private static int[] sized(int[] values) {

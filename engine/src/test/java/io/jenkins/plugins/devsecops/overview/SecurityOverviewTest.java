@@ -5,6 +5,7 @@ import static io.jenkins.plugins.devsecops.overview.OverviewFixtures.report;
 import static io.jenkins.plugins.devsecops.overview.OverviewFixtures.secret;
 import static io.jenkins.plugins.devsecops.overview.OverviewFixtures.summaries;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -109,8 +110,8 @@ class SecurityOverviewTest {
         assertThat(rows(histories, OverviewQuery.parse("/team/", null, null, null, null, "name", null)))
                 .containsExactly("team/app", "team/lib");
         List<ScanHistory> lookAlike = new ArrayList<>(histories);
-        lookAlike.add(new ScanHistory("teamwork/x", null, "teamwork", "job/teamwork/job/x/", null, "default", null,
-                lib().summaries()));
+        lookAlike.add(new ScanHistory("teamwork/x", null, "teamwork", "job/teamwork/job/x/", null,
+                lib().digest()));
         assertThat(rows(lookAlike, OverviewQuery.parse("team", null, null, null, null, "name", null)))
                 .containsExactly("team/app", "team/lib");
         // Label, stage, severity (at least), verdict
@@ -136,11 +137,35 @@ class SecurityOverviewTest {
         assertThat(rows(histories, OverviewQuery.parse(null, null, null, null, null, "mttr", null)))
                 .first().isEqualTo("team/app");
 
-        // Unknown values are errors the page shows; the other parameters still apply
+        // Unknown values are errors; parsed leniently the other parameters still apply
         OverviewQuery bad = OverviewQuery.parse("team", null, null, "urgent", "green", "colour", "sideways");
         assertThat(bad.errors()).hasSize(4).anySatisfy(e -> assertThat(e).contains("urgent").contains("CRITICAL"))
                 .anySatisfy(e -> assertThat(e).contains("colour").contains("last-scan"));
         assertThat(rows(histories, bad)).containsExactly("team/app", "team/lib");
+        // A request's query is refused whole, with every bad parameter named (the plugin answers 400 with it)
+        assertThatThrownBy(() -> OverviewQuery.require("team", null, null, "urgent", null, "colour", null))
+                .isInstanceOf(InvalidOverviewQueryException.class)
+                .hasMessageContaining("'urgent'").hasMessageContaining("'colour'")
+                .satisfies(e -> assertThat(((InvalidOverviewQueryException) e).errors()).hasSize(2));
+        assertThatThrownBy(() -> OverviewQuery.require(null, "a\nb", "../etc", null, null, null, null))
+                .hasMessageContaining("label holds control characters").hasMessageContaining("Invalid stage '../etc'");
+        assertThatThrownBy(() -> OverviewQuery.require("x".repeat(1001), null, null, null, null, null, null))
+                .hasMessageContaining("folder is longer than 1000");
+        // A request URI's query string: the first value of each known parameter, others (tree, depth) left alone
+        OverviewQuery fromUri = OverviewQuery.requireQueryString(
+                "/jenkins/security/api/json?tree=scans%5Bjob%5D&folder=team%2Fpay&severity=HIGH&folder=x&depth=1");
+        assertThat(fromUri.folder()).isEqualTo("team/pay");
+        assertThat(fromUri.severity()).isEqualTo(Severity.HIGH);
+        assertThat(OverviewQuery.requireQueryString("/security/api/json")).isEqualTo(OverviewQuery.all());
+        assertThatThrownBy(() -> OverviewQuery.requireQueryString("/security/?sort=colour&order=up"))
+                .isInstanceOf(InvalidOverviewQueryException.class).hasMessageContaining("'colour'")
+                .hasMessageContaining("'up'");
+        assertThatThrownBy(() -> OverviewQuery.requireQueryString("/security/?folder=%zz"))
+                .isInstanceOf(InvalidOverviewQueryException.class).hasMessageContaining("Malformed query string");
+        assertThat(OverviewQuery.require(" team/ ", "java", "secrets", "high", "failed", "last-scan", "asc"))
+                .satisfies(q -> assertThat(q.folder()).isEqualTo("team"))
+                .satisfies(q -> assertThat(q.sort()).isEqualTo(OverviewSort.LAST_SCAN))
+                .satisfies(q -> assertThat(q.errors()).isEmpty());
     }
 
     @Test

@@ -36,6 +36,40 @@ class OrganisationViewsITest {
     }
 
     @Test
+    void shouldFailAPipelineThatNeverRanTheRequiredScanAndShowItInTheOverview(JenkinsRule j) throws Exception {
+        // Given a folder whose policy requires the dependencies stage and a pipeline in it that never scans
+        Folder team = j.jenkins.createProject(Folder.class, "team");
+        team.getProperties().add((AbstractFolderProperty<?>) Class.forName(FOLDER_PROPERTY)
+                .getConstructor(String.class).newInstance(TEAM_POLICY));
+        WorkflowJob plain = team.createProject(WorkflowJob.class, "plain");
+        plain.setDefinition(new CpsFlowDefinition("echo 'no scan here'", true));
+        // And a pipeline outside the folder, which no layer holds to a stage
+        WorkflowJob free = j.jenkins.createProject(WorkflowJob.class, "free");
+        free.setDefinition(new CpsFlowDefinition("echo 'no scan here either'", true));
+
+        // When both build
+        WorkflowRun run = j.assertBuildStatus(Result.FAILURE, plain.scheduleBuild2(0));
+        j.assertBuildStatusSuccess(free.scheduleBuild2(0));
+
+        // Then the build in the folder failed on the required stage, named in the console with its layer
+        j.assertLogContains("never ran devSecOpsScan", run);
+        j.assertLogContains("stage dependencies", run);
+        j.assertLogContains("[from folder team]", run);
+        JenkinsRule.WebClient web = j.createWebClient();
+        assertThat(web.getPage(run, "devsecops/").asNormalizedText()).contains("NOT RUN", "dependencies",
+                "folder team");
+
+        // And the Security overview lists it as FAILED with the stage that did not run
+        JSONArray scans = JSONObject.fromObject(web.goTo("security/api/json", "application/json")
+                .getWebResponse().getContentAsString()).getJSONArray("scans");
+        assertThat(scans.size()).isEqualTo(1);
+        assertThat(scans.getJSONObject(0).getString("job")).isEqualTo("team/plain");
+        assertThat(scans.getJSONObject(0).getString("verdict")).isEqualTo("FAILED");
+        assertThat(scans.getJSONObject(0).getJSONArray("incompleteStages").getString(0)).isEqualTo("dependencies");
+        assertThat(scans.getJSONObject(0).getString("url")).isEqualTo("job/team/job/plain/1/devsecops/");
+    }
+
+    @Test
     void shouldListOnlyReadableJobsAndApplyTheFolderLayer(JenkinsRule j) throws Exception {
         // Given a folder whose policy requires the dependencies stage, and two jobs that scan secrets only
         Folder team = j.jenkins.createProject(Folder.class, "team");
@@ -70,6 +104,27 @@ class OrganisationViewsITest {
         assertThat(reader.goTo("security/?folder=team&sort=name").asNormalizedText()).contains("team » app")
                 .doesNotContain("hidden");
         assertThat(reader.getPage(run, "devsecops/").asNormalizedText()).contains("from folder team");
+
+        // And a bad query parameter is answered 400 with the engine's message as plain text, page and API alike
+        reader.setThrowExceptionOnFailingStatusCode(false);
+        for (String bad : new String[] {"security/api/json?severity=urgent", "security/?sort=colour&severity=urgent"}) {
+            WebResponse refused = reader.getPage(new URL(j.getURL(), bad)).getWebResponse();
+            assertThat(refused.getStatusCode()).isEqualTo(400);
+            assertThat(refused.getContentType()).isEqualTo("text/plain");
+            assertThat(refused.getContentAsString()).contains("urgent").doesNotContain("Exception", "\tat ");
+        }
+        JSONObject filtered = JSONObject.fromObject(reader.goTo("security/api/json?folder=elsewhere",
+                "application/json").getWebResponse().getContentAsString());
+        assertThat(filtered.getJSONArray("scans").size()).isZero();
+
+        // And the overview read the job's digest file, kept by the run listener; deleting the newest build drops it
+        java.io.File digest = new java.io.File(app.getRootDir(), "devsecops-digest.json");
+        assertThat(digest).isFile().content().contains("\"scanId\":\"devsecops\"");
+        run.delete();
+        assertThat(digest).doesNotExist();
+        JSONObject afterDelete = JSONObject.fromObject(reader.goTo("security/api/json", "application/json")
+                .getWebResponse().getContentAsString());
+        assertThat(afterDelete.getJSONArray("scans").size()).isZero();
 
         // And anonymous, without Overall/Read, gets no overview
         JenkinsRule.WebClient anonymous = j.createWebClient();

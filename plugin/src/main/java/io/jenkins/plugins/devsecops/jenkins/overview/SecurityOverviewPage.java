@@ -32,12 +32,10 @@ public final class SecurityOverviewPage {
         this.overview = overview;
     }
 
-    /** The page of the query parameters (each may be {@code null}) for the current user. */
-    static SecurityOverviewPage of(String folder, String label, String stage, String severity, String verdict,
-            String sort, String order) {
-        OverviewQuery parsed = OverviewQuery.parse(folder, label, stage, severity, verdict, sort, order);
+    /** The page of {@code query} for the current user. */
+    static SecurityOverviewPage of(OverviewQuery query) {
         Instant now = Instant.now();
-        return new SecurityOverviewPage(SecurityOverview.of(ScanHistories.readable(now), parsed, now));
+        return new SecurityOverviewPage(SecurityOverview.of(ScanHistories.readable(), query, now));
     }
 
     /** The engine's view model, for the page. */
@@ -109,12 +107,6 @@ public final class SecurityOverviewPage {
         trends.mttrBySeverity().forEach((severity, days) -> mttr.put(severity.name(), days));
         series.put("mttrDaysBySeverity", mttr);
         return series;
-    }
-
-    /** What could not be parsed in the query string. */
-    @Exported
-    public List<String> getErrors() {
-        return overview.query().errors();
     }
 
     /** The organisation charts (the same adjunct as the job page's trends draws them). */
