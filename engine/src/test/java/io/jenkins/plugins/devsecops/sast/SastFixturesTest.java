@@ -66,7 +66,7 @@ class SastFixturesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"sql", "xss", "constants", "containers", "summaries", "crypto", "cookies", "paths",
-            "spring", "suppressions", "syntax", "frontend"})
+            "spring", "suppressions", "syntax", "frontend", "statics"})
     void shouldReportExactlyTheMarkedFlows(String name) throws Exception {
         Path root = fixture(name);
 

@@ -175,21 +175,29 @@ final class Calls {
         Summary summary = engine.summary(target);
         String callee = target.displayName();
         for (Summary.ParamSink paramSink : summary.paramSinks()) {
-            int index = paramSink.placeholder().parameter();
-            Value actual = index < call.args.size() ? call.args.get(index) : null;
+            Taint placeholder = paramSink.placeholder();
+            int index = placeholder.parameter();
+            Value actual = placeholder.isStaticPlaceholder() ? call.staticValue(placeholder.field())
+                    : index < call.args.size() ? call.args.get(index) : null;
             if (actual == null) {
                 continue;
             }
+            String via = placeholder.isStaticPlaceholder()
+                    ? "static field " + MethodAnalysis.fieldDisplay(placeholder.field()) + " read by " + callee
+                    : "passed to " + callee + "(" + target.parameters().get(index) + ")";
             for (Taint taint : actual.deepTaints()) {
                 if (!taint.safeFor(paramSink.sink().kind())) {
-                    call.sinkReached(paramSink.sink(), taint.through(paramSink.placeholder(),
-                            call.step("passed to " + callee + "(" + target.parameters().get(index) + ")")));
+                    call.sinkReached(paramSink.sink(), taint.through(placeholder, call.step(via)));
                 }
             }
         }
+        Map<String, Value> staticWrites = new java.util.HashMap<>();
         for (Summary.FieldWrite write : summary.fieldWrites()) {
-            call.fieldWrite(write.field(), substitute(write.value(), call, target, "stored by " + callee));
+            Value written = substitute(write.value(), call, target, "stored by " + callee);
+            call.fieldWrite(write.field(), written);
+            staticWrites.merge(write.field(), written, Value::join);
         }
+        call.staticsWritten(summary.staticsWritten(), staticWrites);
         Value returned = substitute(summary.returned(), call, target, "returned by " + callee);
         if (target.returnType() != null && !"void".equals(target.returnType()) && returned.type == null) {
             returned = returned.withType(target.returnType());
@@ -208,7 +216,8 @@ final class Calls {
                 taints.add(t);
                 continue;
             }
-            Value actual = t.parameter() < call.args.size() ? call.args.get(t.parameter()) : null;
+            Value actual = t.isStaticPlaceholder() ? call.staticValue(t.field())
+                    : t.parameter() < call.args.size() ? call.args.get(t.parameter()) : null;
             if (actual != null) {
                 for (Taint a : actual.deepTaints()) {
                     taints.add(a.through(t, call.step(message)));

@@ -21,6 +21,8 @@ final class MethodAnalysis {
 
     static final int LOOP_ROUNDS = 3;
     static final int MAX_STEPS = 400_000;
+    /** The prefix of the variables holding this method's own view of static fields it assigned. */
+    static final String STATIC = "$static:";
 
     /** Thrown when the step budget is exhausted. */
     static final class BudgetExceeded extends RuntimeException {
@@ -53,7 +55,10 @@ final class MethodAnalysis {
             return new State(new HashMap<>(), true);
         }
 
-        /** Joins another state into this one. */
+        /**
+         * Joins another state into this one. A static field's value known on one path only is forgotten (read
+         * again as the caller's value), not taken from that path.
+         */
         void join(State other) {
             if (other.dead) {
                 return;
@@ -64,7 +69,11 @@ final class MethodAnalysis {
                 dead = false;
                 return;
             }
+            vars.keySet().removeIf(k -> k.startsWith(STATIC) && !other.vars.containsKey(k));
             for (Map.Entry<String, Value> e : other.vars.entrySet()) {
+                if (e.getKey().startsWith(STATIC) && !vars.containsKey(e.getKey())) {
+                    continue;
+                }
                 vars.merge(e.getKey(), e.getValue(), Value::join);
             }
         }
@@ -79,6 +88,7 @@ final class MethodAnalysis {
     private final boolean reporting;
     private final List<Summary.ParamSink> paramSinks = new ArrayList<>();
     private final List<Summary.FieldWrite> fieldWrites = new ArrayList<>();
+    private final java.util.Set<String> staticsWritten = new java.util.TreeSet<>();
     private Value returned;
     private int steps;
     private final List<State> breaks = new ArrayList<>();
@@ -112,7 +122,8 @@ final class MethodAnalysis {
             state.vars.put(method.parameters().get(i), value);
         }
         exec(method.body(), state);
-        return new Summary(returned == null ? Value.constant(null) : returned, paramSinks, fieldWrites);
+        return new Summary(returned == null ? Value.constant(null) : returned, paramSinks, fieldWrites,
+                List.copyOf(staticsWritten));
     }
 
     private TraceStep step(int line, String message) {
@@ -410,6 +421,10 @@ final class MethodAnalysis {
     // ---- heap ----
 
     private Value load(Stmt.Load s, State state) {
+        String staticKey = projectStatic(s.base(), s.owner(), s.field());
+        if (staticKey != null) {
+            return staticValue(staticKey, state, s.line());
+        }
         if (s.base() == null || (s.base() instanceof Operand.Local l && l.name().equals("this"))) {
             String owner = s.owner() != null ? s.owner() : method.owner();
             Value local = s.base() == null ? null : eval(s.base(), state).slots.get("f:" + s.field());
@@ -435,6 +450,11 @@ final class MethodAnalysis {
 
     private void store(Stmt.Store s, State state) {
         Value value = eval(s.value(), state);
+        String staticKey = projectStatic(s.base(), s.owner(), s.field());
+        if (staticKey != null) {
+            state.vars.put(STATIC + staticKey, value);
+            staticsWritten.add(staticKey);
+        }
         boolean onThis = s.base() instanceof Operand.Local l && l.name().equals("this");
         if (s.base() == null || onThis) {
             String owner = s.owner() != null ? s.owner() : method.owner();
@@ -453,6 +473,46 @@ final class MethodAnalysis {
         if (baseType != null && engine.program().isProjectType(baseType)) {
             writeField(engine.program().fieldOwner(baseType, s.field()) + "." + s.field(), value);
         }
+    }
+
+    /** {@code Owner.field} of a field key {@code pkg.Owner.field}. */
+    static String fieldDisplay(String key) {
+        int dot = key.lastIndexOf('.');
+        return dot < 0 ? key : TypeNames.simple(key.substring(0, dot)) + key.substring(dot);
+    }
+
+    /** The key of a static field declared in a project class, or null. */
+    private String projectStatic(Operand base, String owner, String field) {
+        if (base != null) {
+            return null;
+        }
+        String declaring = owner != null ? owner : method.owner();
+        if (engine.program().fieldType(declaring, field) == null) {
+            return null;
+        }
+        return engine.program().fieldOwner(declaring, field) + "." + field;
+    }
+
+    /**
+     * The value of a project static field here: what this method last assigned to it on every path; else, in a
+     * method that project code calls, a placeholder each caller replaces with its own view of the field (static
+     * fields are implicit parameters); else (an entry point) the join of every value the program writes to it.
+     */
+    private Value staticValue(String key, State state, int line) {
+        Value own = state.vars.get(STATIC + key);
+        if (own != null) {
+            return own;
+        }
+        Value global = engine.field(key);
+        String type = engine.program().fieldType(key.substring(0, key.lastIndexOf('.')),
+                key.substring(key.lastIndexOf('.') + 1));
+        if (engine.program().isCalled(method) && (global == null || global.slots.isEmpty() && global.any == null)) {
+            Value base = global == null ? Value.UNKNOWN : global;
+            global = base.withTaints(List.of(Taint.staticField(key).step(step(line,
+                    "static field " + fieldDisplay(key) + " read in " + method.displayName()))));
+        }
+        Value result = global != null ? global : Value.UNKNOWN;
+        return result.type == null && type != null ? result.withType(type) : result;
     }
 
     private void writeField(String key, Value value) {
@@ -587,6 +647,29 @@ final class MethodAnalysis {
 
         void fieldWrite(String key, Value value) {
             writeField(key, value);
+        }
+
+        /** The caller's view of a static field, for a callee that reads it. */
+        Value staticValue(String key) {
+            return MethodAnalysis.this.staticValue(key, state, site.line());
+        }
+
+        /**
+         * The callee may have assigned these static fields: this method's own view of each becomes every value
+         * the program writes to it, with what the callee wrote from this call's arguments.
+         */
+        void staticsWritten(List<String> keys, Map<String, Value> written) {
+            for (String key : keys) {
+                staticsWritten.add(key);
+                Value global = engine.field(key);
+                Value mine = written.get(key);
+                Value now = global == null ? mine : mine == null ? global : global.join(mine);
+                if (now == null) {
+                    state.vars.remove(STATIC + key);
+                } else {
+                    state.vars.put(STATIC + key, now);
+                }
+            }
         }
     }
 }

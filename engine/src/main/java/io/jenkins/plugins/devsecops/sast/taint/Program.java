@@ -2,6 +2,8 @@ package io.jenkins.plugins.devsecops.sast.taint;
 
 import io.jenkins.plugins.devsecops.sast.ir.ClassIr;
 import io.jenkins.plugins.devsecops.sast.ir.MethodIr;
+import io.jenkins.plugins.devsecops.sast.ir.Operand;
+import io.jenkins.plugins.devsecops.sast.ir.Stmt;
 import io.jenkins.plugins.devsecops.sast.ir.TypeNames;
 import io.jenkins.plugins.devsecops.sast.ir.UnitIr;
 import java.util.ArrayList;
@@ -52,6 +54,61 @@ final class Program implements TaintModels.Hierarchy {
 
     List<MethodIr> methods() {
         return methods;
+    }
+
+    /**
+     * Whether a call in the project may reach the method, judged from the declared types at each call site (the
+     * class hierarchy, not the analysis's values): a method no project code calls is an entry point.
+     */
+    boolean isCalled(MethodIr method) {
+        if (called == null) {
+            Set<String> found = new HashSet<>();
+            for (MethodIr caller : methods) {
+                collectCalls(caller, caller.body(), found);
+            }
+            called = found;
+        }
+        return called.contains(method.id());
+    }
+
+    private Set<String> called;
+
+    private void collectCalls(MethodIr caller, List<Stmt> body, Set<String> found) {
+        for (Stmt statement : body) {
+            switch (statement) {
+                case Stmt.Invoke s -> {
+                    String owner = s.owner();
+                    if (owner != null && owner.startsWith("super:")) {
+                        List<String> supers = supertypesOf(owner.substring(6));
+                        owner = supers.isEmpty() ? null : supers.get(0);
+                    } else if (s.receiver() instanceof Operand.Local l && l.name().equals("this")) {
+                        owner = caller.owner();
+                    } else if (owner == null && s.receiver() instanceof Operand.Local l) {
+                        owner = caller.localTypes().get(l.name());
+                    }
+                    for (MethodIr target : resolve(owner, s.method(), s.args().size(), s.constructor())) {
+                        found.add(target.id());
+                    }
+                }
+                case Stmt.If s -> {
+                    collectCalls(caller, s.then(), found);
+                    collectCalls(caller, s.otherwise(), found);
+                }
+                case Stmt.Loop s -> {
+                    collectCalls(caller, s.header(), found);
+                    collectCalls(caller, s.body(), found);
+                    collectCalls(caller, s.update(), found);
+                }
+                case Stmt.Switch s -> s.cases().forEach(c -> collectCalls(caller, c.body(), found));
+                case Stmt.Try s -> {
+                    collectCalls(caller, s.body(), found);
+                    s.handlers().forEach(h -> collectCalls(caller, h, found));
+                    collectCalls(caller, s.finallyBlock(), found);
+                }
+                default -> {
+                }
+            }
+        }
     }
 
     /** The project class a (possibly simple) name denotes, or null. */
