@@ -649,6 +649,23 @@ final class MethodAnalysis {
             writeField(key, value);
         }
 
+        /** Adds taints to the locals a stream wraps (following {@link Calls#WRAPS}, a few levels deep). */
+        void taintWrapped(Value stream, List<Taint> taints) {
+            Value current = stream;
+            for (int depth = 0; depth < 4 && current != null; depth++) {
+                Value wrapped = current.slots.get(Calls.WRAPS);
+                if (wrapped == null || !(wrapped.constant instanceof String name) || !state.vars.containsKey(name)
+                        || !Calls.isSinkStreamValue(state.vars.get(name))) {
+                    return;
+                }
+                Value inner = state.vars.get(name);
+                List<Taint> all = new ArrayList<>(inner.taints);
+                all.addAll(taints);
+                state.vars.put(name, inner.withTaints(all));
+                current = inner;
+            }
+        }
+
         /** The caller's view of a static field, for a callee that reads it. */
         Value staticValue(String key) {
             return MethodAnalysis.this.staticValue(key, state, site.line());

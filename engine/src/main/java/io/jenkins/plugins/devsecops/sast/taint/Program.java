@@ -64,7 +64,7 @@ final class Program implements TaintModels.Hierarchy {
         if (called == null) {
             Set<String> found = new HashSet<>();
             for (MethodIr caller : methods) {
-                collectCalls(caller, caller.body(), found);
+                collectCalls(caller, caller.body(), found, new HashMap<>());
             }
             called = found;
         }
@@ -73,37 +73,45 @@ final class Program implements TaintModels.Hierarchy {
 
     private Set<String> called;
 
-    private void collectCalls(MethodIr caller, List<Stmt> body, Set<String> found) {
+    private void collectCalls(MethodIr caller, List<Stmt> body, Set<String> found, Map<String, String> created) {
         for (Stmt statement : body) {
             switch (statement) {
                 case Stmt.Invoke s -> {
                     String owner = s.owner();
+                    if (s.constructor() && s.target() != null && owner != null) {
+                        created.put(s.target(), owner);
+                    }
                     if (owner != null && owner.startsWith("super:")) {
                         List<String> supers = supertypesOf(owner.substring(6));
                         owner = supers.isEmpty() ? null : supers.get(0);
                     } else if (s.receiver() instanceof Operand.Local l && l.name().equals("this")) {
                         owner = caller.owner();
                     } else if (owner == null && s.receiver() instanceof Operand.Local l) {
-                        owner = caller.localTypes().get(l.name());
+                        owner = created.getOrDefault(l.name(), caller.localTypes().get(l.name()));
                     }
                     for (MethodIr target : resolve(owner, s.method(), s.args().size(), s.constructor())) {
                         found.add(target.id());
                     }
                 }
+                case Stmt.Assign s -> {
+                    if (s.value() instanceof Operand.Local l && created.containsKey(l.name())) {
+                        created.put(s.target(), created.get(l.name()));
+                    }
+                }
                 case Stmt.If s -> {
-                    collectCalls(caller, s.then(), found);
-                    collectCalls(caller, s.otherwise(), found);
+                    collectCalls(caller, s.then(), found, created);
+                    collectCalls(caller, s.otherwise(), found, created);
                 }
                 case Stmt.Loop s -> {
-                    collectCalls(caller, s.header(), found);
-                    collectCalls(caller, s.body(), found);
-                    collectCalls(caller, s.update(), found);
+                    collectCalls(caller, s.header(), found, created);
+                    collectCalls(caller, s.body(), found, created);
+                    collectCalls(caller, s.update(), found, created);
                 }
-                case Stmt.Switch s -> s.cases().forEach(c -> collectCalls(caller, c.body(), found));
+                case Stmt.Switch s -> s.cases().forEach(c -> collectCalls(caller, c.body(), found, created));
                 case Stmt.Try s -> {
-                    collectCalls(caller, s.body(), found);
-                    s.handlers().forEach(h -> collectCalls(caller, h, found));
-                    collectCalls(caller, s.finallyBlock(), found);
+                    collectCalls(caller, s.body(), found, created);
+                    s.handlers().forEach(h -> collectCalls(caller, h, found, created));
+                    collectCalls(caller, s.finallyBlock(), found, created);
                 }
                 default -> {
                 }
