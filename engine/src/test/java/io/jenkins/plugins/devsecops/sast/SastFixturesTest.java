@@ -66,7 +66,7 @@ class SastFixturesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"sql", "xss", "constants", "containers", "summaries", "crypto", "cookies", "paths",
-            "spring", "suppressions", "syntax", "frontend", "statics"})
+            "spring", "suppressions", "syntax", "frontend", "statics", "lambdas"})
     void shouldReportExactlyTheMarkedFlows(String name) throws Exception {
         Path root = fixture(name);
 

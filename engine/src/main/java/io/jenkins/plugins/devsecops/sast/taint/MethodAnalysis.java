@@ -93,6 +93,10 @@ final class MethodAnalysis {
     private int steps;
     private final List<State> breaks = new ArrayList<>();
     private final List<State> continues = new ArrayList<>();
+    /** The lambdas and method references of this method, by the id their function values carry. */
+    private final Map<Stmt.Lambda, String> functionIds = new java.util.IdentityHashMap<>();
+    private final Map<String, Stmt.Lambda> functions = new HashMap<>();
+    private int applying;
 
     MethodAnalysis(TaintEngine engine, MethodIr method, boolean reporting) {
         this.engine = engine;
@@ -182,6 +186,7 @@ final class MethodAnalysis {
                 }
                 assign(state, s.target(), array);
             }
+            case Stmt.Lambda s -> assign(state, s.target(), function(s));
             case Stmt.If s -> branch(s, state);
             case Stmt.Loop s -> loop(s, state);
             case Stmt.Switch s -> switchStatement(s, state);
@@ -418,6 +423,82 @@ final class MethodAnalysis {
         state.dead = after.dead;
     }
 
+    // ---- functions ----
+
+    /** The slot of a function value naming its lambda ({@code method id#n}). */
+    static final String FUNCTION = "$function";
+    private static final int MAX_NESTED_APPLICATIONS = 6;
+    /** Calls that return what their function argument returns (for each element, or once). */
+    private static final java.util.Set<String> MAPPERS = java.util.Set.of("map", "flatMap", "mapToObj",
+            "mapMulti", "thenApply", "thenCompose", "thenApplyAsync", "handle");
+    private static final java.util.Set<String> PRODUCERS = java.util.Set.of("orElseGet", "computeIfAbsent",
+            "compute", "computeIfPresent", "merge", "supplyAsync", "or", "orElseThrow", "submit", "call", "execute",
+            "replaceAll", "reduce", "collect");
+    /** The single abstract methods that apply a function value. */
+    private static final java.util.Set<String> APPLY = java.util.Set.of("run", "get", "call", "apply", "accept",
+            "test", "applyAsInt", "applyAsLong", "applyAsDouble", "getAsInt", "getAsLong", "getAsDouble",
+            "getAsBoolean");
+
+    private Value function(Stmt.Lambda lambda) {
+        String id = functionIds.computeIfAbsent(lambda, l -> method.id() + "#" + functionIds.size());
+        functions.put(id, lambda);
+        return Value.ofType("lambda").withSlot(FUNCTION, Value.constant(id));
+    }
+
+    private Stmt.Lambda lambdaOf(Value value) {
+        Value id = value == null ? null : value.slots.get(FUNCTION);
+        return id != null && id.constant instanceof String s ? functions.get(s) : null;
+    }
+
+    /**
+     * Runs a function's body where it is applied: its parameters bound to the arguments, the enclosing method's
+     * locals as they are here; its returns give the result. Null when the value is not a function of this method.
+     */
+    private Value apply(Value function, List<Value> args, State state) {
+        Stmt.Lambda lambda = lambdaOf(function);
+        if (lambda == null || applying >= MAX_NESTED_APPLICATIONS) {
+            return null;
+        }
+        tick(state.size());
+        State inner = state.copy();
+        for (int i = 0; i < lambda.parameters().size(); i++) {
+            inner.vars.put(lambda.parameters().get(i), i < args.size() ? args.get(i) : Value.UNKNOWN);
+        }
+        Value outerReturned = returned;
+        List<State> outerBreaks = new ArrayList<>(breaks);
+        List<State> outerContinues = new ArrayList<>(continues);
+        returned = null;
+        applying++;
+        try {
+            exec(lambda.body(), inner);
+            return returned == null ? Value.UNKNOWN : returned;
+        } finally {
+            applying--;
+            returned = outerReturned;
+            breaks.clear();
+            breaks.addAll(outerBreaks);
+            continues.clear();
+            continues.addAll(outerContinues);
+        }
+    }
+
+    /** What a library call passes to a function argument: the elements of its receiver (or of its arguments). */
+    private static Value elementOf(Value receiver, List<Value> args) {
+        Value source = receiver;
+        if (source == null) {
+            for (Value arg : args) {
+                if (arg.slots.get(FUNCTION) == null) {
+                    source = source == null ? arg : source.join(arg);
+                }
+            }
+        }
+        if (source == null) {
+            return Value.UNKNOWN;
+        }
+        Value contents = source.contents();
+        return contents != null ? contents : Value.UNKNOWN.withTaints(source.deepTaints());
+    }
+
     // ---- heap ----
 
     private Value load(Stmt.Load s, State state) {
@@ -566,7 +647,29 @@ final class MethodAnalysis {
             receiverType = firstSuper(s.owner().substring(6));
         }
         Call call = new Call(s, receiver, args, receiverType, exact, state);
+        Value applied = lambdaOf(receiver) != null && APPLY.contains(s.method()) ? apply(receiver, args, state) : null;
+        Value functionResults = null;
+        for (Value arg : args) {
+            if (lambdaOf(arg) != null) {
+                Value element = elementOf(receiverType != null && engine.program().isProjectType(receiverType)
+                        ? null : receiver, args);
+                Value r = apply(arg, List.of(element, element, element), state);
+                if (r != null) {
+                    functionResults = functionResults == null ? r : functionResults.join(r);
+                }
+            }
+        }
         Value result = engine.calls().apply(this, call);
+        if (applied != null) {
+            result = applied;
+        } else if (functionResults != null && MAPPERS.contains(s.method())) {
+            Value mapped = s.method().startsWith("flatMap") && functionResults.contents() != null
+                    ? functionResults.contents() : functionResults;
+            result = Value.ofType(result.type != null && result.type.contains("Optional") ? result.type
+                    : "java.util.Iterator").withAny(mapped);
+        } else if (functionResults != null && PRODUCERS.contains(s.method())) {
+            result = result.join(functionResults);
+        }
         assign(state, s.target(), result);
     }
 

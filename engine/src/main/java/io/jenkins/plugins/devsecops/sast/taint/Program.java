@@ -108,6 +108,7 @@ final class Program implements TaintModels.Hierarchy {
                     collectCalls(caller, s.update(), found, created);
                 }
                 case Stmt.Switch s -> s.cases().forEach(c -> collectCalls(caller, c.body(), found, created));
+                case Stmt.Lambda s -> collectCalls(caller, s.body(), found, created);
                 case Stmt.Try s -> {
                     collectCalls(caller, s.body(), found, created);
                     s.handlers().forEach(h -> collectCalls(caller, h, found, created));
