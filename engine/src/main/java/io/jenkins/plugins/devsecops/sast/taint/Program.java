@@ -61,17 +61,23 @@ final class Program implements TaintModels.Hierarchy {
      * class hierarchy, not the analysis's values): a method no project code calls is an entry point.
      */
     boolean isCalled(MethodIr method) {
-        if (called == null) {
-            Set<String> found = new HashSet<>();
-            for (MethodIr caller : methods) {
-                collectCalls(caller, caller.body(), found, new HashMap<>());
+        Set<String> known = called;
+        if (known == null) {
+            synchronized (this) {
+                if (called == null) {
+                    Set<String> found = new HashSet<>();
+                    for (MethodIr caller : methods) {
+                        collectCalls(caller, caller.body(), found, new HashMap<>());
+                    }
+                    called = Set.copyOf(found);
+                }
+                known = called;
             }
-            called = found;
         }
-        return called.contains(method.id());
+        return known.contains(method.id());
     }
 
-    private Set<String> called;
+    private volatile Set<String> called;
 
     private void collectCalls(MethodIr caller, List<Stmt> body, Set<String> found, Map<String, String> created) {
         for (Stmt statement : body) {
