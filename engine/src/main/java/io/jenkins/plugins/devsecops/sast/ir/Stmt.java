@@ -106,6 +106,18 @@ public sealed interface Stmt {
         }
     }
 
+    /**
+     * {@code target = (parameters) -> body}: a function value (a lambda or a method reference). Its body runs where
+     * the function is applied, with the parameters bound to the arguments; a {@link Return} in the body gives the
+     * function's result, not the enclosing method's. The body reads the enclosing method's locals it captures.
+     */
+    record Lambda(String target, List<String> parameters, List<Stmt> body, int line) implements Stmt {
+        public Lambda {
+            parameters = List.copyOf(parameters);
+            body = List.copyOf(body);
+        }
+    }
+
     /** {@code return value} ({@code value} null for a void return). */
     record Return(Operand value, int line) implements Stmt {
     }

@@ -22,6 +22,7 @@ import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.LongLiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NullLiteralExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
@@ -29,6 +30,7 @@ import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.SwitchExpr;
 import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
@@ -486,10 +488,54 @@ final class MethodLowering {
         if (e instanceof ClassExpr c) {
             return Operand.constant(types.resolve(c.getType().asString()) + ".class");
         }
-        if (e instanceof LambdaExpr) {
-            return Operand.local("$lambda");
+        if (e instanceof LambdaExpr lambda) {
+            List<String> parameters = new ArrayList<>();
+            for (Parameter parameter : lambda.getParameters()) {
+                parameters.add(parameter.getNameAsString());
+                localTypes.put(parameter.getNameAsString(), parameter.getType().isUnknownType() ? ""
+                        : types.resolve(parameter.getType().asString()));
+            }
+            List<Stmt> body = new ArrayList<>();
+            if (lambda.getBody() instanceof ExpressionStmt expression) {
+                Operand value = expr(expression.getExpression(), body, d);
+                add(body, new Stmt.Return(value, line));
+            } else {
+                statement(lambda.getBody(), body);
+            }
+            String t = temp();
+            add(out, new Stmt.Lambda(t, parameters, body, line));
+            return Operand.local(t);
         }
-        // method references, super, array types: values the analysis knows nothing about
+        if (e instanceof MethodReferenceExpr reference) {
+            // Type::method, expr::method, Type::new as a function of one argument: the receiver expression is
+            // evaluated where the reference is made
+            String parameter = temp();
+            localTypes.put(parameter, "");
+            String result = temp();
+            List<Stmt> body = new ArrayList<>();
+            Expression scope = reference.getScope();
+            if (scope instanceof TypeExpr te && (isLocal(te.toString()) || fields.containsKey(te.toString()))) {
+                // the parser reads a simple name before :: as a type; a local or field of that name wins
+                scope = new NameExpr(te.toString());
+            }
+            String name = reference.getIdentifier();
+            List<Operand> args = List.of(Operand.local(parameter));
+            if (scope instanceof TypeExpr || isTypeName(scope)) {
+                String type = types.resolve(scope instanceof TypeExpr te ? te.getType().asString() : scope.toString());
+                add(body, name.equals("new") ? new Stmt.Invoke(result, null, type, "<init>", args, true, line)
+                        : new Stmt.Invoke(result, null, type, name, args, false, line));
+            } else {
+                Operand receiver = expr(scope, out, d);
+                String owner = receiver instanceof Operand.Local l ? localTypes.get(l.name()) : null;
+                add(body, new Stmt.Invoke(result, receiver, owner == null || owner.isEmpty() ? null : owner, name,
+                        args, false, line));
+            }
+            add(body, new Stmt.Return(Operand.local(result), line));
+            String t = temp();
+            add(out, new Stmt.Lambda(t, List.of(parameter), body, line));
+            return Operand.local(t);
+        }
+        // super, array types: values the analysis knows nothing about
         return Operand.local("$unknown");
     }
 

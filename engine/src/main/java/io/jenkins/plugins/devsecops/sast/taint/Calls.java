@@ -101,6 +101,8 @@ final class Calls {
         }
         if (call.site.constructor()) {
             result = result.withType("=" + call.site.owner());
+        } else if (result.type == null && streamType(name) != null) {
+            result = result.withType(streamType(name));
         }
         return result;
     }
@@ -160,6 +162,9 @@ final class Calls {
                 if (!positions.isEmpty() && !positions.contains(i)) {
                     continue;
                 }
+                if (kind.equals("path") && isContent(call.args.get(i))) {
+                    continue;
+                }
                 for (Taint taint : call.args.get(i).deepTaints()) {
                     if (!taint.safeFor(kind)) {
                         call.sinkReached(sink, taint.step(call.step("sink: " + call.display())));
@@ -169,27 +174,72 @@ final class Calls {
         }
     }
 
+    /** The slot of a wrapping stream naming the local it wraps. */
+    static final String WRAPS = "$wraps";
+    private static final Set<String> WRITES = Set.of("write", "writeObject", "writeUTF", "writeBytes", "writeChars",
+            "print", "println", "printf", "format", "append");
+
+    /** Whether a library type is a stream or writer that data is written into. */
+    private static boolean isSinkStream(String simple) {
+        return simple != null && (simple.endsWith("OutputStream") || simple.endsWith("Writer")
+                || simple.equals("ObjectOutput") || simple.equals("DataOutput"));
+    }
+
+    static boolean isSinkStreamValue(Value value) {
+        String type = MethodAnalysis.typeName(value.type);
+        return type != null && isSinkStream(TypeNames.simple(TypeNames.erase(type)));
+    }
+
+    /** Whether a value is data (a stream, reader, writer or byte array), which names no file. */
+    static boolean isContent(Value value) {
+        String type = MethodAnalysis.typeName(value.type);
+        if (type == null) {
+            return false;
+        }
+        String simple = TypeNames.simple(TypeNames.erase(type));
+        return simple.endsWith("InputStream") || simple.endsWith("OutputStream") || simple.endsWith("Reader")
+                || simple.endsWith("Writer") || type.equals("byte[]") || simple.equals("Part")
+                || simple.equals("MultipartFile");
+    }
+
+    /** The type of streams that library calls return by their conventional names. */
+    private static String streamType(String method) {
+        return switch (method) {
+            case "getInputStream", "openStream", "newInputStream", "getResourceAsStream" -> "java.io.InputStream";
+            case "getOutputStream", "newOutputStream" -> "java.io.OutputStream";
+            default -> null;
+        };
+    }
+
     // ---- project methods ----
 
     private Value throughSummary(MethodAnalysis.Call call, MethodIr target) {
         Summary summary = engine.summary(target);
         String callee = target.displayName();
         for (Summary.ParamSink paramSink : summary.paramSinks()) {
-            int index = paramSink.placeholder().parameter();
-            Value actual = index < call.args.size() ? call.args.get(index) : null;
+            Taint placeholder = paramSink.placeholder();
+            int index = placeholder.parameter();
+            Value actual = placeholder.isStaticPlaceholder() ? call.staticValue(placeholder.field())
+                    : index < call.args.size() ? call.args.get(index) : null;
             if (actual == null) {
                 continue;
             }
+            String via = placeholder.isStaticPlaceholder()
+                    ? "static field " + MethodAnalysis.fieldDisplay(placeholder.field()) + " read by " + callee
+                    : "passed to " + callee + "(" + target.parameters().get(index) + ")";
             for (Taint taint : actual.deepTaints()) {
                 if (!taint.safeFor(paramSink.sink().kind())) {
-                    call.sinkReached(paramSink.sink(), taint.through(paramSink.placeholder(),
-                            call.step("passed to " + callee + "(" + target.parameters().get(index) + ")")));
+                    call.sinkReached(paramSink.sink(), taint.through(placeholder, call.step(via)));
                 }
             }
         }
+        Map<String, Value> staticWrites = new java.util.HashMap<>();
         for (Summary.FieldWrite write : summary.fieldWrites()) {
-            call.fieldWrite(write.field(), substitute(write.value(), call, target, "stored by " + callee));
+            Value written = substitute(write.value(), call, target, "stored by " + callee);
+            call.fieldWrite(write.field(), written);
+            staticWrites.merge(write.field(), written, Value::join);
         }
+        call.staticsWritten(summary.staticsWritten(), staticWrites);
         Value returned = substitute(summary.returned(), call, target, "returned by " + callee);
         if (target.returnType() != null && !"void".equals(target.returnType()) && returned.type == null) {
             returned = returned.withType(target.returnType());
@@ -208,7 +258,8 @@ final class Calls {
                 taints.add(t);
                 continue;
             }
-            Value actual = t.parameter() < call.args.size() ? call.args.get(t.parameter()) : null;
+            Value actual = t.isStaticPlaceholder() ? call.staticValue(t.field())
+                    : t.parameter() < call.args.size() ? call.args.get(t.parameter()) : null;
             if (actual != null) {
                 for (Taint a : actual.deepTaints()) {
                     taints.add(a.through(t, call.step(message)));
@@ -234,6 +285,9 @@ final class Calls {
         String method = call.site.method();
         String simple = TypeNames.simple(call.receiverType);
         Value receiver = orUnknown(call.receiver);
+        if (call.site.constructor()) {
+            return constructed(call);
+        }
         if (call.receiver == null) {
             return staticCall(call, simple, method);
         }
@@ -266,6 +320,18 @@ final class Calls {
         if (method.equals("<init>")) {
             return constructed(call);
         }
+        if (isSinkStream(simple) && WRITES.contains(method) && !call.args.isEmpty()) {
+            // data written to a stream or writer is in it, and in every stream it wraps
+            List<Taint> written = new ArrayList<>();
+            call.args.forEach(a -> written.addAll(a.deepTaints()));
+            if (!written.isEmpty()) {
+                List<Taint> all = new ArrayList<>(receiver.taints);
+                all.addAll(written);
+                call.updateReceiver(receiver.withTaints(all));
+                call.taintWrapped(receiver, written);
+            }
+            return Value.UNKNOWN;
+        }
         Value propagated = propagate(call, receiver);
         if (RESOURCE_OPENERS.contains(method) && call.args.size() == 1 && call.arg(0).constant instanceof String name) {
             return propagated.withSlot("$resource", Value.constant(name));
@@ -288,6 +354,11 @@ final class Calls {
         }
         String simple = TypeNames.simple(call.site.owner());
         Value result = Value.UNKNOWN.withTaints(taints);
+        if (isSinkStream(simple) && !call.site.args().isEmpty() && isSinkStreamValue(call.arg(0))
+                && call.site.args().get(0) instanceof io.jenkins.plugins.devsecops.sast.ir.Operand.Local inner) {
+            // new ObjectOutputStream(bytes), new PrintWriter(writer): writes reach the wrapped local too
+            result = result.withSlot(WRAPS, Value.constant(inner.name()));
+        }
         if (simple != null && BUILDER_TYPES.contains(simple) && call.args.size() == 1
                 && call.arg(0).constant instanceof String s) {
             result = result.withConstant(s);

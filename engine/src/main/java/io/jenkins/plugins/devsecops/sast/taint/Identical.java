@@ -20,7 +20,8 @@ final class Identical {
             return true;
         }
         if (a == null || b == null || !values(a.returned(), b.returned())
-                || !a.paramSinks().equals(b.paramSinks()) || a.fieldWrites().size() != b.fieldWrites().size()) {
+                || !a.paramSinks().equals(b.paramSinks()) || a.fieldWrites().size() != b.fieldWrites().size()
+                || !a.staticsWritten().equals(b.staticsWritten())) {
             return false;
         }
         for (int i = 0; i < a.fieldWrites().size(); i++) {

@@ -22,6 +22,8 @@ final class MethodAnalysis {
 
     static final int LOOP_ROUNDS = 3;
     static final int MAX_STEPS = 400_000;
+    /** The prefix of the variables holding this method's own view of static fields it assigned. */
+    static final String STATIC = "$static:";
 
     /** The most fields one summary records symbolic writes to. */
     static final int MAX_FIELD_WRITES = 64;
@@ -57,7 +59,10 @@ final class MethodAnalysis {
             return new State(new HashMap<>(), true);
         }
 
-        /** Joins another state into this one. */
+        /**
+         * Joins another state into this one. A static field's value known on one path only is forgotten (read
+         * again as the caller's value), not taken from that path.
+         */
         void join(State other) {
             if (other.dead) {
                 return;
@@ -68,7 +73,11 @@ final class MethodAnalysis {
                 dead = false;
                 return;
             }
+            vars.keySet().removeIf(k -> k.startsWith(STATIC) && !other.vars.containsKey(k));
             for (Map.Entry<String, Value> e : other.vars.entrySet()) {
+                if (e.getKey().startsWith(STATIC) && !vars.containsKey(e.getKey())) {
+                    continue;
+                }
                 vars.merge(e.getKey(), e.getValue(), Value::join);
             }
         }
@@ -84,10 +93,15 @@ final class MethodAnalysis {
     private final List<Summary.ParamSink> paramSinks = new ArrayList<>();
     /** The symbolic field writes so far, one joined value per field, at most {@link #MAX_FIELD_WRITES} fields. */
     private final Map<String, Value> fieldWrites = new LinkedHashMap<>();
+    private final java.util.Set<String> staticsWritten = new java.util.TreeSet<>();
     private Value returned;
     private int steps;
     private final List<State> breaks = new ArrayList<>();
     private final List<State> continues = new ArrayList<>();
+    /** The lambdas and method references of this method, by the id their function values carry. */
+    private final Map<Stmt.Lambda, String> functionIds = new java.util.IdentityHashMap<>();
+    private final Map<String, Stmt.Lambda> functions = new HashMap<>();
+    private int applying;
 
     MethodAnalysis(TaintEngine engine, MethodIr method, boolean reporting) {
         this.engine = engine;
@@ -119,7 +133,8 @@ final class MethodAnalysis {
         exec(method.body(), state);
         List<Summary.FieldWrite> writes = new ArrayList<>(fieldWrites.size());
         fieldWrites.forEach((key, value) -> writes.add(new Summary.FieldWrite(key, value)));
-        return new Summary(returned == null ? Value.constant(null) : returned, paramSinks, writes);
+        return new Summary(returned == null ? Value.constant(null) : returned, paramSinks, writes,
+                List.copyOf(staticsWritten));
     }
 
     private TraceStep step(int line, String message) {
@@ -178,6 +193,7 @@ final class MethodAnalysis {
                 }
                 assign(state, s.target(), array);
             }
+            case Stmt.Lambda s -> assign(state, s.target(), function(s));
             case Stmt.If s -> branch(s, state);
             case Stmt.Loop s -> loop(s, state);
             case Stmt.Switch s -> switchStatement(s, state);
@@ -414,9 +430,89 @@ final class MethodAnalysis {
         state.dead = after.dead;
     }
 
+    // ---- functions ----
+
+    /** The slot of a function value naming its lambda ({@code method id#n}). */
+    static final String FUNCTION = "$function";
+    private static final int MAX_NESTED_APPLICATIONS = 6;
+    /** Calls that return what their function argument returns (for each element, or once). */
+    private static final java.util.Set<String> MAPPERS = java.util.Set.of("map", "flatMap", "mapToObj",
+            "mapMulti", "thenApply", "thenCompose", "thenApplyAsync", "handle");
+    private static final java.util.Set<String> PRODUCERS = java.util.Set.of("orElseGet", "computeIfAbsent",
+            "compute", "computeIfPresent", "merge", "supplyAsync", "or", "orElseThrow", "submit", "call", "execute",
+            "replaceAll", "reduce", "collect");
+    /** The single abstract methods that apply a function value. */
+    private static final java.util.Set<String> APPLY = java.util.Set.of("run", "get", "call", "apply", "accept",
+            "test", "applyAsInt", "applyAsLong", "applyAsDouble", "getAsInt", "getAsLong", "getAsDouble",
+            "getAsBoolean");
+
+    private Value function(Stmt.Lambda lambda) {
+        String id = functionIds.computeIfAbsent(lambda, l -> method.id() + "#" + functionIds.size());
+        functions.put(id, lambda);
+        return Value.ofType("lambda").withSlot(FUNCTION, Value.constant(id));
+    }
+
+    private Stmt.Lambda lambdaOf(Value value) {
+        Value id = value == null ? null : value.slots.get(FUNCTION);
+        return id != null && id.constant instanceof String s ? functions.get(s) : null;
+    }
+
+    /**
+     * Runs a function's body where it is applied: its parameters bound to the arguments, the enclosing method's
+     * locals as they are here; its returns give the result. Null when the value is not a function of this method.
+     */
+    private Value apply(Value function, List<Value> args, State state) {
+        Stmt.Lambda lambda = lambdaOf(function);
+        if (lambda == null || applying >= MAX_NESTED_APPLICATIONS) {
+            return null;
+        }
+        tick(state.size());
+        State inner = state.copy();
+        for (int i = 0; i < lambda.parameters().size(); i++) {
+            inner.vars.put(lambda.parameters().get(i), i < args.size() ? args.get(i) : Value.UNKNOWN);
+        }
+        Value outerReturned = returned;
+        List<State> outerBreaks = new ArrayList<>(breaks);
+        List<State> outerContinues = new ArrayList<>(continues);
+        returned = null;
+        applying++;
+        try {
+            exec(lambda.body(), inner);
+            return returned == null ? Value.UNKNOWN : returned;
+        } finally {
+            applying--;
+            returned = outerReturned;
+            breaks.clear();
+            breaks.addAll(outerBreaks);
+            continues.clear();
+            continues.addAll(outerContinues);
+        }
+    }
+
+    /** What a library call passes to a function argument: the elements of its receiver (or of its arguments). */
+    private static Value elementOf(Value receiver, List<Value> args) {
+        Value source = receiver;
+        if (source == null) {
+            for (Value arg : args) {
+                if (arg.slots.get(FUNCTION) == null) {
+                    source = source == null ? arg : source.join(arg);
+                }
+            }
+        }
+        if (source == null) {
+            return Value.UNKNOWN;
+        }
+        Value contents = source.contents();
+        return contents != null ? contents : Value.UNKNOWN.withTaints(source.deepTaints());
+    }
+
     // ---- heap ----
 
     private Value load(Stmt.Load s, State state) {
+        String staticKey = projectStatic(s.base(), s.owner(), s.field());
+        if (staticKey != null) {
+            return staticValue(staticKey, state, s.line());
+        }
         if (s.base() == null || (s.base() instanceof Operand.Local l && l.name().equals("this"))) {
             String owner = s.owner() != null ? s.owner() : method.owner();
             Value local = s.base() == null ? null : eval(s.base(), state).slots.get("f:" + s.field());
@@ -442,6 +538,11 @@ final class MethodAnalysis {
 
     private void store(Stmt.Store s, State state) {
         Value value = eval(s.value(), state);
+        String staticKey = projectStatic(s.base(), s.owner(), s.field());
+        if (staticKey != null) {
+            state.vars.put(STATIC + staticKey, value);
+            staticsWritten.add(staticKey);
+        }
         boolean onThis = s.base() instanceof Operand.Local l && l.name().equals("this");
         if (s.base() == null || onThis) {
             String owner = s.owner() != null ? s.owner() : method.owner();
@@ -460,6 +561,46 @@ final class MethodAnalysis {
         if (baseType != null && engine.program().isProjectType(baseType)) {
             writeField(engine.program().fieldOwner(baseType, s.field()) + "." + s.field(), value);
         }
+    }
+
+    /** {@code Owner.field} of a field key {@code pkg.Owner.field}. */
+    static String fieldDisplay(String key) {
+        int dot = key.lastIndexOf('.');
+        return dot < 0 ? key : TypeNames.simple(key.substring(0, dot)) + key.substring(dot);
+    }
+
+    /** The key of a static field declared in a project class, or null. */
+    private String projectStatic(Operand base, String owner, String field) {
+        if (base != null) {
+            return null;
+        }
+        String declaring = owner != null ? owner : method.owner();
+        if (engine.program().fieldType(declaring, field) == null) {
+            return null;
+        }
+        return engine.program().fieldOwner(declaring, field) + "." + field;
+    }
+
+    /**
+     * The value of a project static field here: what this method last assigned to it on every path; else, in a
+     * method that project code calls, a placeholder each caller replaces with its own view of the field (static
+     * fields are implicit parameters); else (an entry point) the join of every value the program writes to it.
+     */
+    private Value staticValue(String key, State state, int line) {
+        Value own = state.vars.get(STATIC + key);
+        if (own != null) {
+            return own;
+        }
+        Value global = engine.field(key);
+        String type = engine.program().fieldType(key.substring(0, key.lastIndexOf('.')),
+                key.substring(key.lastIndexOf('.') + 1));
+        if (engine.program().isCalled(method) && (global == null || global.slots.isEmpty() && global.any == null)) {
+            Value base = global == null ? Value.UNKNOWN : global;
+            global = base.withTaints(List.of(Taint.staticField(key).step(step(line,
+                    "static field " + fieldDisplay(key) + " read in " + method.displayName()))));
+        }
+        Value result = global != null ? global : Value.UNKNOWN;
+        return result.type == null && type != null ? result.withType(type) : result;
     }
 
     private void writeField(String key, Value value) {
@@ -519,7 +660,29 @@ final class MethodAnalysis {
             receiverType = firstSuper(s.owner().substring(6));
         }
         Call call = new Call(s, receiver, args, receiverType, exact, state);
+        Value applied = lambdaOf(receiver) != null && APPLY.contains(s.method()) ? apply(receiver, args, state) : null;
+        Value functionResults = null;
+        for (Value arg : args) {
+            if (lambdaOf(arg) != null) {
+                Value element = elementOf(receiverType != null && engine.program().isProjectType(receiverType)
+                        ? null : receiver, args);
+                Value r = apply(arg, List.of(element, element, element), state);
+                if (r != null) {
+                    functionResults = functionResults == null ? r : functionResults.join(r);
+                }
+            }
+        }
         Value result = engine.calls().apply(this, call);
+        if (applied != null) {
+            result = applied;
+        } else if (functionResults != null && MAPPERS.contains(s.method())) {
+            Value mapped = s.method().startsWith("flatMap") && functionResults.contents() != null
+                    ? functionResults.contents() : functionResults;
+            result = Value.ofType(result.type != null && result.type.contains("Optional") ? result.type
+                    : "java.util.Iterator").withAny(mapped);
+        } else if (functionResults != null && PRODUCERS.contains(s.method())) {
+            result = result.join(functionResults);
+        }
         assign(state, s.target(), result);
     }
 
@@ -600,6 +763,46 @@ final class MethodAnalysis {
 
         void fieldWrite(String key, Value value) {
             writeField(key, value);
+        }
+
+        /** Adds taints to the locals a stream wraps (following {@link Calls#WRAPS}, a few levels deep). */
+        void taintWrapped(Value stream, List<Taint> taints) {
+            Value current = stream;
+            for (int depth = 0; depth < 4 && current != null; depth++) {
+                Value wrapped = current.slots.get(Calls.WRAPS);
+                if (wrapped == null || !(wrapped.constant instanceof String name) || !state.vars.containsKey(name)
+                        || !Calls.isSinkStreamValue(state.vars.get(name))) {
+                    return;
+                }
+                Value inner = state.vars.get(name);
+                List<Taint> all = new ArrayList<>(inner.taints);
+                all.addAll(taints);
+                state.vars.put(name, inner.withTaints(all));
+                current = inner;
+            }
+        }
+
+        /** The caller's view of a static field, for a callee that reads it. */
+        Value staticValue(String key) {
+            return MethodAnalysis.this.staticValue(key, state, site.line());
+        }
+
+        /**
+         * The callee may have assigned these static fields: this method's own view of each becomes every value
+         * the program writes to it, with what the callee wrote from this call's arguments.
+         */
+        void staticsWritten(List<String> keys, Map<String, Value> written) {
+            for (String key : keys) {
+                staticsWritten.add(key);
+                Value global = engine.field(key);
+                Value mine = written.get(key);
+                Value now = global == null ? mine : mine == null ? global : global.join(mine);
+                if (now == null) {
+                    state.vars.remove(STATIC + key);
+                } else {
+                    state.vars.put(STATIC + key, now);
+                }
+            }
         }
     }
 }

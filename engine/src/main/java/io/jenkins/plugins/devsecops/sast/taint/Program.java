@@ -2,6 +2,8 @@ package io.jenkins.plugins.devsecops.sast.taint;
 
 import io.jenkins.plugins.devsecops.sast.ir.ClassIr;
 import io.jenkins.plugins.devsecops.sast.ir.MethodIr;
+import io.jenkins.plugins.devsecops.sast.ir.Operand;
+import io.jenkins.plugins.devsecops.sast.ir.Stmt;
 import io.jenkins.plugins.devsecops.sast.ir.TypeNames;
 import io.jenkins.plugins.devsecops.sast.ir.UnitIr;
 import java.util.ArrayList;
@@ -27,7 +29,15 @@ final class Program implements TaintModels.Hierarchy {
     private final List<MethodIr> methods = new ArrayList<>();
     private final Map<ResolveKey, List<MethodIr>> resolved = new HashMap<>();
 
+    /** Gives a method's whole IR from the one in the units, which may be a stub whose body waits in a spool. */
+    private final java.util.function.UnaryOperator<MethodIr> bodies;
+
     Program(List<UnitIr> units) {
+        this(units, java.util.function.UnaryOperator.identity());
+    }
+
+    Program(List<UnitIr> units, java.util.function.UnaryOperator<MethodIr> bodies) {
+        this.bodies = bodies;
         for (UnitIr unit : units) {
             for (ClassIr c : unit.classes()) {
                 if (classes.putIfAbsent(c.name(), c) != null) {
@@ -52,6 +62,78 @@ final class Program implements TaintModels.Hierarchy {
 
     List<MethodIr> methods() {
         return methods;
+    }
+
+    /**
+     * Whether a call in the project may reach the method, judged from the declared types at each call site (the
+     * class hierarchy, not the analysis's values): a method no project code calls is an entry point.
+     */
+    boolean isCalled(MethodIr method) {
+        Set<String> known = called;
+        if (known == null) {
+            synchronized (this) {
+                if (called == null) {
+                    Set<String> found = new HashSet<>();
+                    for (MethodIr method : methods) {
+                        // the whole method, read back one at a time: the units may hold stubs without bodies
+                        MethodIr caller = bodies.apply(method);
+                        collectCalls(caller, caller.body(), found, new HashMap<>());
+                    }
+                    called = Set.copyOf(found);
+                }
+                known = called;
+            }
+        }
+        return known.contains(method.id());
+    }
+
+    private volatile Set<String> called;
+
+    private void collectCalls(MethodIr caller, List<Stmt> body, Set<String> found, Map<String, String> created) {
+        for (Stmt statement : body) {
+            switch (statement) {
+                case Stmt.Invoke s -> {
+                    String owner = s.owner();
+                    if (s.constructor() && s.target() != null && owner != null) {
+                        created.put(s.target(), owner);
+                    }
+                    if (owner != null && owner.startsWith("super:")) {
+                        List<String> supers = supertypesOf(owner.substring(6));
+                        owner = supers.isEmpty() ? null : supers.get(0);
+                    } else if (s.receiver() instanceof Operand.Local l && l.name().equals("this")) {
+                        owner = caller.owner();
+                    } else if (owner == null && s.receiver() instanceof Operand.Local l) {
+                        owner = created.getOrDefault(l.name(), caller.localTypes().get(l.name()));
+                    }
+                    for (MethodIr target : resolve(owner, s.method(), s.args().size(), s.constructor())) {
+                        found.add(target.id());
+                    }
+                }
+                case Stmt.Assign s -> {
+                    if (s.value() instanceof Operand.Local l && created.containsKey(l.name())) {
+                        created.put(s.target(), created.get(l.name()));
+                    }
+                }
+                case Stmt.If s -> {
+                    collectCalls(caller, s.then(), found, created);
+                    collectCalls(caller, s.otherwise(), found, created);
+                }
+                case Stmt.Loop s -> {
+                    collectCalls(caller, s.header(), found, created);
+                    collectCalls(caller, s.body(), found, created);
+                    collectCalls(caller, s.update(), found, created);
+                }
+                case Stmt.Switch s -> s.cases().forEach(c -> collectCalls(caller, c.body(), found, created));
+                case Stmt.Lambda s -> collectCalls(caller, s.body(), found, created);
+                case Stmt.Try s -> {
+                    collectCalls(caller, s.body(), found, created);
+                    s.handlers().forEach(h -> collectCalls(caller, h, found, created));
+                    collectCalls(caller, s.finallyBlock(), found, created);
+                }
+                default -> {
+                }
+            }
+        }
     }
 
     /** The project class a (possibly simple) name denotes, or null. */

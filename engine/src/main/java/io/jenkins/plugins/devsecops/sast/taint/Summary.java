@@ -9,13 +9,19 @@ import java.util.Set;
  * What a method does to taint, for its callers: the value it returns (with parameter placeholders where a
  * parameter's taint flows into it), the sinks its parameters reach, and the fields it writes from its parameters.
  */
-record Summary(Value returned, List<ParamSink> paramSinks, List<FieldWrite> fieldWrites) {
+record Summary(Value returned, List<ParamSink> paramSinks, List<FieldWrite> fieldWrites,
+        List<String> staticsWritten) {
 
-    static final Summary UNKNOWN = new Summary(Value.UNKNOWN, List.of(), List.of());
+    static final Summary UNKNOWN = new Summary(Value.UNKNOWN, List.of(), List.of(), List.of());
 
+    /**
+     * @param staticsWritten the project static fields the method (or a method it calls) may assign: a caller's own
+     *        view of those fields is no longer known after the call
+     */
     Summary {
         paramSinks = List.copyOf(paramSinks);
         fieldWrites = distinct(fieldWrites);
+        staticsWritten = List.copyOf(staticsWritten);
     }
 
     /**
@@ -57,6 +63,7 @@ record Summary(Value returned, List<ParamSink> paramSinks, List<FieldWrite> fiel
         returned.deepTaints().forEach(t -> s.append(t.key()).append(','));
         paramSinks.forEach(p -> s.append(p.sink()).append(p.placeholder().key()));
         fieldWrites.forEach(f -> s.append(f.field()).append(f.value().deepTaints().size()));
+        staticsWritten.forEach(f -> s.append('!').append(f));
         return s.toString();
     }
 }

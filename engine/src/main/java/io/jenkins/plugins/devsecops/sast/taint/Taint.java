@@ -15,8 +15,10 @@ import java.util.TreeSet;
  * @param remote whether the source is reachable remotely
  * @param cleansed the sink kinds this data is safe for
  * @param trace the steps from the source (or the parameter) so far
+ * @param field for a static-field placeholder, the field's key ({@code Owner.name}); null otherwise
  */
-record Taint(String source, int parameter, boolean remote, Set<String> cleansed, List<TraceStep> trace) {
+record Taint(String source, int parameter, boolean remote, Set<String> cleansed, List<TraceStep> trace,
+        String field) {
 
     static final int MAX_TRACE = 24;
 
@@ -26,15 +28,27 @@ record Taint(String source, int parameter, boolean remote, Set<String> cleansed,
     }
 
     static Taint of(String source, boolean remote, TraceStep step) {
-        return new Taint(source, -1, remote, Set.of(), List.of(step));
+        return new Taint(source, -1, remote, Set.of(), List.of(step), null);
     }
 
     static Taint parameter(int index) {
-        return new Taint("param", index, true, Set.of(), List.of());
+        return new Taint("param", index, true, Set.of(), List.of(), null);
+    }
+
+    /**
+     * A placeholder for the value a static field holds when the method is called: static fields are implicit
+     * parameters of summaries, so each caller supplies the value the field has at its call (flow-sensitively).
+     */
+    static Taint staticField(String key) {
+        return new Taint("static", -1, true, Set.of(), List.of(), key);
     }
 
     boolean isPlaceholder() {
-        return parameter >= 0;
+        return parameter >= 0 || field != null;
+    }
+
+    boolean isStaticPlaceholder() {
+        return field != null;
     }
 
     boolean safeFor(String kind) {
@@ -44,7 +58,7 @@ record Taint(String source, int parameter, boolean remote, Set<String> cleansed,
     Taint cleanse(java.util.Collection<String> kinds) {
         Set<String> merged = new TreeSet<>(cleansed);
         merged.addAll(kinds);
-        return new Taint(source, parameter, remote, merged, trace);
+        return new Taint(source, parameter, remote, merged, trace, field);
     }
 
     Taint step(TraceStep step) {
@@ -53,7 +67,7 @@ record Taint(String source, int parameter, boolean remote, Set<String> cleansed,
         }
         List<TraceStep> longer = new ArrayList<>(trace);
         longer.add(step);
-        return new Taint(source, parameter, remote, cleansed, longer);
+        return new Taint(source, parameter, remote, cleansed, longer, field);
     }
 
     /** This real taint continued by a placeholder's steps and sanitisation inside a callee. */
@@ -70,11 +84,12 @@ record Taint(String source, int parameter, boolean remote, Set<String> cleansed,
             }
             longer.add(step);
         }
-        return new Taint(source, parameter, remote, merged, longer);
+        return new Taint(source, parameter, remote, merged, longer, field);
     }
 
     /** The identity used to keep one taint per origin: source, first step, parameter and sanitisation. */
     Object key() {
-        return List.of(source, parameter, cleansed, trace.isEmpty() ? "" : trace.get(0));
+        return List.of(source, parameter, cleansed, trace.isEmpty() ? "" : trace.get(0),
+                field == null ? "" : field);
     }
 }

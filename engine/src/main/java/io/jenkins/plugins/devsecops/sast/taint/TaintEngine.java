@@ -58,7 +58,7 @@ public final class TaintEngine {
      */
     public TaintEngine(List<UnitIr> units, TaintModels models, Map<String, Map<String, String>> propertiesFiles,
             UnaryOperator<MethodIr> bodies) {
-        this.program = new Program(units);
+        this.program = new Program(units, bodies);
         this.models = models;
         this.propertiesFiles = propertiesFiles;
         this.bodies = bodies;

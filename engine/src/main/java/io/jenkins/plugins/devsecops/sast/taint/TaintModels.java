@@ -92,6 +92,12 @@ public final class TaintModels {
         return new TaintModels(files);
     }
 
+    private static java.util.Set<String> builtInKinds() {
+        java.util.Set<String> kinds = new java.util.HashSet<>();
+        builtIn().forEach(f -> f.kinds().forEach(k -> kinds.add(k.id())));
+        return kinds;
+    }
+
     private static List<ModelFile> builtIn() {
         StrictYamlReader reader = new StrictYamlReader();
         List<ModelFile> files = new ArrayList<>();
@@ -113,6 +119,10 @@ public final class TaintModels {
     /** Reads one user model file; the exception names the file, line and column of the problem. */
     public static ModelFile read(String text, String source) throws YamlInputException {
         ModelFile file = new StrictYamlReader().read(text, source, ModelFile.class);
+        String problem = new ModelValidation(file, builtInKinds()).firstProblem();
+        if (problem != null) {
+            throw new YamlInputException(source, 0, 0, problem, null);
+        }
         for (ModelFile.CheckModel check : file.checks()) {
             for (String weak : check.weak()) {
                 try {
