@@ -74,9 +74,9 @@ final class Program implements TaintModels.Hierarchy {
             synchronized (this) {
                 if (called == null) {
                     Set<String> found = new HashSet<>();
-                    for (MethodIr method : methods) {
+                    for (MethodIr each : methods) {
                         // the whole method, read back one at a time: the units may hold stubs without bodies
-                        MethodIr caller = bodies.apply(method);
+                        MethodIr caller = bodies.apply(each);
                         collectCalls(caller, caller.body(), found, new HashMap<>());
                     }
                     called = Set.copyOf(found);
