@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devsecops.iac;
 
+import io.jenkins.plugins.devsecops.files.SpillFile;
 import io.jenkins.plugins.devsecops.iac.model.IacNode;
 import io.jenkins.plugins.devsecops.iac.terraform.HclBlock;
 import java.io.ByteArrayInputStream;
@@ -7,11 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.lang.ref.Cleaner;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class IacSpool implements AutoCloseable {
 
-    private static final Cleaner CLEANER = Cleaner.create();
+    private static final String PREFIX = "devsecops-iac-";
 
     /** One spooled file: its text (null when findings in it carry no line text) and what its parser gave. */
     record Entry(String text, List<IacNode> documents, List<HclBlock> blocks) {
@@ -37,74 +34,10 @@ final class IacSpool implements AutoCloseable {
     private record Place(long offset, int length) {
     }
 
-    /** The open file; closed by {@link IacSpool#close} or the cleaner. */
-    private static final class Storage implements Runnable {
-        private final RandomAccessFile file;
-        private final Path leftOver;
-        private long end;
-
-        Storage(RandomAccessFile file, Path leftOver) {
-            this.file = file;
-            this.leftOver = leftOver;
-        }
-
-        static Storage create() throws IOException {
-            Path path = Files.createTempFile(directory(), "devsecops-iac-", ".bin");
-            RandomAccessFile file;
-            try {
-                file = new RandomAccessFile(path.toFile(), "rw");
-            } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(path);
-                throw e;
-            }
-            Path leftOver = null;
-            try {
-                Files.deleteIfExists(path);
-            } catch (IOException notYet) {
-                leftOver = path;
-            }
-            return new Storage(file, leftOver);
-        }
-
-        synchronized long append(byte[] record) throws IOException {
-            long offset = end;
-            file.seek(offset);
-            file.write(record);
-            end += record.length;
-            return offset;
-        }
-
-        synchronized byte[] read(long offset, int length) throws IOException {
-            byte[] record = new byte[length];
-            file.seek(offset);
-            file.readFully(record);
-            return record;
-        }
-
-        @Override
-        public void run() {
-            try {
-                file.close();
-                if (leftOver != null) {
-                    Files.deleteIfExists(leftOver);
-                }
-            } catch (IOException ignored) {
-                // nothing left to do with a temporary file
-            }
-        }
-    }
-
-    /** Where the file goes: {@code devsecops.spill.dir} if set (as for findings), else the temporary directory. */
-    private static Path directory() {
-        String configured = System.getProperty("devsecops.spill.dir");
-        return Path.of(configured != null && !configured.isBlank() ? configured : System.getProperty("java.io.tmpdir"));
-    }
-
     private final Map<String, Place> places = new ConcurrentHashMap<>();
     private final Map<String, byte[]> inMemory = new ConcurrentHashMap<>();
-    private volatile Storage storage;
+    private volatile SpillFile storage;
     private volatile boolean storageFailed;
-    private Cleaner.Cleanable cleanable;
 
     /** Keeps the text and documents of the file at {@code path} (any thread). */
     void putDocuments(String path, String text, List<IacNode> documents) {
@@ -133,7 +66,7 @@ final class IacSpool implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
         }
-        Storage open = storage();
+        SpillFile open = storage();
         if (open != null) {
             try {
                 places.put(path, new Place(open.append(record), record.length));
@@ -147,14 +80,12 @@ final class IacSpool implements AutoCloseable {
         inMemory.put(path, record);
     }
 
-    private Storage storage() {
+    private SpillFile storage() {
         if (storage == null && !storageFailed) {
             synchronized (this) {
                 if (storage == null && !storageFailed) {
                     try {
-                        Storage created = Storage.create();
-                        cleanable = CLEANER.register(this, created);
-                        storage = created;
+                        storage = SpillFile.create(PREFIX);
                     } catch (IOException | RuntimeException e) {
                         storageFailed = true;
                     }
@@ -197,9 +128,9 @@ final class IacSpool implements AutoCloseable {
 
     @Override
     public void close() {
-        Cleaner.Cleanable open = cleanable;
+        SpillFile open = storage;
         if (open != null) {
-            open.clean();
+            open.close();
         }
         places.clear();
         inMemory.clear();

@@ -1,14 +1,11 @@
 package io.jenkins.plugins.devsecops.model;
 
+import io.jenkins.plugins.devsecops.files.SpillFile;
 import java.io.IOException;
 import java.io.ObjectStreamException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
-import java.io.RandomAccessFile;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -27,91 +24,18 @@ import java.util.Spliterators;
 final class SpilledFindings extends AbstractList<Finding> implements RandomAccess, Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final Cleaner CLEANER = Cleaner.create();
     private static final int BLOCK = 32 * 1024;
 
-    /** Where spill files go: {@code devsecops.spill.dir} if set, else the JVM's temporary directory. */
-    static Path directory() {
-        String configured = System.getProperty("devsecops.spill.dir");
-        return Path.of(configured != null && !configured.isBlank() ? configured : System.getProperty("java.io.tmpdir"));
-    }
-
-    /**
-     * The open file behind one list; closed by the cleaner. A {@link RandomAccessFile}, not a {@code FileChannel}: an
-     * interrupted thread (a stage that ran out of time, an aborted build) must not close it under the others.
-     */
-    static final class Storage implements Runnable {
-        private final RandomAccessFile file;
-        private final Path leftOver;
-
-        private Storage(RandomAccessFile file, Path leftOver) {
-            this.file = file;
-            this.leftOver = leftOver;
-        }
-
-        /** A new, empty spill file, readable and writable by this user only, already unlinked where possible. */
-        static Storage create() throws IOException {
-            Path path = Files.createTempFile(directory(), "devsecops-findings-", ".bin");
-            RandomAccessFile file;
-            try {
-                file = new RandomAccessFile(path.toFile(), "rw");
-            } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(path);
-                throw e;
-            }
-            Path leftOver = null;
-            try {
-                Files.deleteIfExists(path);
-            } catch (IOException notYet) {
-                leftOver = path; // e.g. Windows: deleted when closed
-            }
-            return new Storage(file, leftOver);
-        }
-
-        @Override
-        public void run() {
-            try {
-                file.close();
-                if (leftOver != null) {
-                    Files.deleteIfExists(leftOver);
-                }
-            } catch (IOException ignored) {
-                // nothing left to do with a temporary file
-            }
-        }
-
-        void readFully(ByteBuffer buffer, long position) {
-            try {
-                synchronized (file) {
-                    file.seek(position);
-                    file.readFully(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
-                }
-                buffer.position(buffer.limit());
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read findings back from the temporary file", e);
-            }
-        }
-
-        void write(ByteBuffer buffer, long position) throws IOException {
-            synchronized (file) {
-                file.seek(position);
-                file.write(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
-            }
-            buffer.position(buffer.limit());
-        }
-    }
-
-    private final transient Storage storage;
+    private final transient SpillFile storage;
     /** Start of each record, then the end of the last one. */
     private final transient long[] offsets;
     private final transient int size;
     private final transient Block shared = new Block();
 
-    SpilledFindings(Storage storage, long[] offsets, int size) {
-        this.storage = storage;
+    SpilledFindings(SpillFile storage, long[] offsets, int size) {
+        this.storage = storage; // closed once this list, its only holder, is unreachable
         this.offsets = offsets;
         this.size = size;
-        CLEANER.register(this, storage);
     }
 
     @Override
@@ -177,7 +101,7 @@ final class SpilledFindings extends AbstractList<Finding> implements RandomAcces
                     buffer = ByteBuffer.allocate((int) Math.max(BLOCK, end - from));
                 }
                 buffer.clear().limit((int) (end - from));
-                storage.readFully(buffer, from);
+                readFully(storage, buffer, from);
                 buffer.flip();
                 start = from;
             }
@@ -188,7 +112,7 @@ final class SpilledFindings extends AbstractList<Finding> implements RandomAcces
 
     /** Writes records to a new spill file; {@link #finish} gives the list. Not thread-safe. */
     static final class Writer {
-        private final Storage storage;
+        private final SpillFile storage;
         private final FindingCodec.Output record = new FindingCodec.Output();
         private final ByteBuffer pending = ByteBuffer.allocate(64 * 1024);
         private long written;
@@ -196,7 +120,7 @@ final class SpilledFindings extends AbstractList<Finding> implements RandomAcces
         private int size;
 
         Writer() throws IOException {
-            storage = Storage.create();
+            storage = SpillFile.create("devsecops-findings-");
         }
 
         int size() {
@@ -237,7 +161,8 @@ final class SpilledFindings extends AbstractList<Finding> implements RandomAcces
 
         private void write(ByteBuffer buffer) throws IOException {
             int length = buffer.remaining();
-            storage.write(buffer, written);
+            storage.write(buffer.array(), buffer.arrayOffset() + buffer.position(), length, written);
+            buffer.position(buffer.limit());
             written += length;
         }
 
@@ -246,7 +171,7 @@ final class SpilledFindings extends AbstractList<Finding> implements RandomAcces
             pending.flip();
             ByteBuffer all = ByteBuffer.allocate(Math.toIntExact(written + pending.remaining()));
             all.limit((int) written);
-            storage.readFully(all, 0);
+            readFully(storage, all, 0);
             all.limit(all.capacity());
             all.put(pending);
             java.util.List<Finding> findings = new ArrayList<>(size);
@@ -254,7 +179,7 @@ final class SpilledFindings extends AbstractList<Finding> implements RandomAcces
             for (int i = 0; i < size; i++) {
                 findings.add(FindingCodec.decode(input));
             }
-            storage.run();
+            storage.close();
             return findings;
         }
 
@@ -265,7 +190,17 @@ final class SpilledFindings extends AbstractList<Finding> implements RandomAcces
         }
 
         void discard() {
-            storage.run();
+            storage.close();
+        }
+    }
+
+    /** Fills the buffer's remaining bytes from the file at {@code position}. */
+    private static void readFully(SpillFile file, ByteBuffer buffer, long position) {
+        try {
+            file.readFully(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining(), position);
+            buffer.position(buffer.limit());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read findings back from the temporary file", e);
         }
     }
 }

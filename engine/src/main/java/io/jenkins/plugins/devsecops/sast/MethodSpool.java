@@ -1,16 +1,10 @@
 package io.jenkins.plugins.devsecops.sast;
 
+import io.jenkins.plugins.devsecops.files.SpillFile;
 import io.jenkins.plugins.devsecops.sast.ir.IrCodec;
 import io.jenkins.plugins.devsecops.sast.ir.MethodIr;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.ref.Cleaner;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,98 +23,16 @@ import java.util.Map;
  */
 final class MethodSpool implements AutoCloseable {
 
-    private static final Cleaner CLEANER = Cleaner.create();
+    private static final String PREFIX = "devsecops-sast-";
 
     /** Where one method's IR is: in the file, or (when the file failed) in memory. */
     private record Place(long offset, int length, byte[] bytes) {
     }
 
-    /** The open file; closed by {@link MethodSpool#close} or the cleaner. */
-    private static final class Storage implements Runnable {
-        private final FileChannel channel;
-        private final Path leftOver;
-        private long end;
-
-        private Storage(FileChannel channel, Path leftOver) {
-            this.channel = channel;
-            this.leftOver = leftOver;
-        }
-
-        static Storage create() throws IOException {
-            Path directory = directory();
-            Path path;
-            try {
-                path = Files.createTempFile(directory, "devsecops-sast-", ".bin",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                path = Files.createTempFile(directory, "devsecops-sast-", ".bin");
-            }
-            FileChannel channel;
-            try {
-                channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(path);
-                throw e;
-            }
-            Path leftOver = null;
-            try {
-                Files.deleteIfExists(path);
-            } catch (IOException notYet) {
-                leftOver = path;
-            }
-            return new Storage(channel, leftOver);
-        }
-
-        /** Appends the bytes; returns where they start. */
-        synchronized long append(byte[] bytes) throws IOException {
-            long offset = end;
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            long at = offset;
-            while (buffer.hasRemaining()) {
-                at += channel.write(buffer, at);
-            }
-            end += bytes.length;
-            return offset;
-        }
-
-        byte[] read(long offset, int length) throws IOException {
-            byte[] bytes = new byte[length];
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            long at = offset;
-            while (buffer.hasRemaining()) {
-                int read = channel.read(buffer, at);
-                if (read < 0) {
-                    throw new IOException("the SAST spool file ends early");
-                }
-                at += read;
-            }
-            return bytes;
-        }
-
-        @Override
-        public void run() {
-            try {
-                channel.close();
-                if (leftOver != null) {
-                    Files.deleteIfExists(leftOver);
-                }
-            } catch (IOException ignored) {
-                // nothing left to do with a temporary file
-            }
-        }
-    }
-
-    /** Where the file goes: {@code devsecops.spill.dir} if set (as for findings), else the temporary directory. */
-    private static Path directory() {
-        String configured = System.getProperty("devsecops.spill.dir");
-        return Path.of(configured != null && !configured.isBlank() ? configured : System.getProperty("java.io.tmpdir"));
-    }
-
     /** Each stub's place, by identity: two stubs may be equal (overloads declared on one line). */
     private final Map<MethodIr, Place> places = new IdentityHashMap<>();
-    private volatile Storage storage;
+    private volatile SpillFile storage;
     private volatile boolean storageFailed;
-    private Cleaner.Cleanable cleanable;
 
     /** The method without its body and local types: what stays in memory. */
     static MethodIr stub(MethodIr method) {
@@ -156,7 +68,7 @@ final class MethodSpool implements AutoCloseable {
             }
         }
         long base = -1;
-        Storage open = storage();
+        SpillFile open = storage();
         if (open != null && total > 0) {
             try {
                 base = open.append(all);
@@ -177,14 +89,12 @@ final class MethodSpool implements AutoCloseable {
         return kept;
     }
 
-    private Storage storage() {
+    private SpillFile storage() {
         if (storage == null && !storageFailed) {
             synchronized (this) {
                 if (storage == null && !storageFailed) {
                     try {
-                        Storage created = Storage.create();
-                        cleanable = CLEANER.register(this, created);
-                        storage = created;
+                        storage = SpillFile.create(PREFIX);
                     } catch (IOException | RuntimeException e) {
                         storageFailed = true;
                     }
@@ -217,9 +127,9 @@ final class MethodSpool implements AutoCloseable {
 
     @Override
     public void close() {
-        Cleaner.Cleanable open = cleanable;
+        SpillFile open = storage;
         if (open != null) {
-            open.clean();
+            open.close();
         }
         synchronized (places) {
             places.clear();
