@@ -63,6 +63,8 @@ public final class SecretDetector {
      * finds every match; -1 when a search of the region is needed.
      */
     private final int[] keywordOffset;
+    /** Per rule: a cheap necessary condition checked at a hit before its pattern runs ({@link HitCheck}), or null. */
+    private final HitCheck[] hitChecks;
     /**
      * Whether every keyword is ASCII: then the keyword search may run over UTF-8 bytes (a multi-byte character is
      * made of bytes that no keyword contains), and a file without a hit needs no decoding at all.
@@ -105,6 +107,13 @@ public final class SecretDetector {
             SecretRule rule = this.rules.get(r);
             keywordOffset[r] = rule.pattern() instanceof JdkSecretPattern
                     ? PatternPrefix.keywordOffset(rule.pattern().source(), rule.keywords()) : -1;
+        }
+        this.hitChecks = new HitCheck[this.rules.size()];
+        for (int r = 0; r < this.rules.size(); r++) {
+            SecretRule rule = this.rules.get(r);
+            if (rule.isBuiltIn() && rule.pattern() instanceof JdkSecretPattern && !rule.anchored()) {
+                hitChecks[r] = HitCheck.forRule(rule.id(), rule.pattern().source(), keywordOffset[r] == 0);
+            }
         }
     }
 
@@ -413,6 +422,9 @@ public final class SecretDetector {
          */
         private void begin(int r) {
             currentRule = r;
+            if (RuleAttemptCounts.ENABLED) {
+                RuleAttemptCounts.attempted(rules.get(r).id());
+            }
             timed = (++attempts & (TIMED_ONE_IN - 1)) == 0;
             if (timed) {
                 callStarted = System.nanoTime();
@@ -518,9 +530,12 @@ public final class SecretDetector {
                     // search of the region.
                     int from = hitStart - keywordOffset[r];
                     if (from >= 0) {
-                        begin(r);
                         // One attempt reads only what it needs: a character bound is enough, no need to count lines.
                         int limit = rule.multiline() ? Math.min(text.length(), end + MULTILINE_CHARS) : lineEnd(end);
+                        if (turnedAway(r, end, from, limit)) {
+                            continue;
+                        }
+                        begin(r);
                         rule.pattern().matchAt(text, from, limit, this);
                         end(r);
                     }
@@ -530,14 +545,30 @@ public final class SecretDetector {
                 if (rule.multiline()) {
                     int regionEnd = multilineEnd(end);
                     lastMatchEnd = -1;
-                    run(r, regionStart, regionEnd);
+                    if (!turnedAway(r, end, regionStart, regionEnd)) {
+                        run(r, regionStart, regionEnd);
+                    }
                     scannedUntil[r] = Math.max(end, lastMatchEnd);
                 } else {
                     int regionEnd = lineEnd(end);
-                    run(r, regionStart, regionEnd);
+                    if (!turnedAway(r, end, regionStart, regionEnd)) {
+                        run(r, regionStart, regionEnd);
+                    }
                     scannedUntil[r] = regionEnd;
                 }
             }
+        }
+
+        /** Whether rule {@code r}'s {@link HitCheck} shows that its pattern cannot match in {@code [from, to)}. */
+        private boolean turnedAway(int r, int hitEnd, int from, int to) {
+            HitCheck check = hitChecks[r];
+            if (check == null || check.mayMatch(text, hitEnd, from, to)) {
+                return false;
+            }
+            if (RuleAttemptCounts.ENABLED) {
+                RuleAttemptCounts.skipped(rules.get(r).id());
+            }
+            return true;
         }
 
         void run(int rule, int from, int to) {
