@@ -55,13 +55,20 @@ interface HitCheck {
                 "url-credentials-http",
                 "https?://[^\\s:/?#@'\"`]{0,64}:([^\\s:/?'\"`<>{}\\[\\]]{3,128})@[A-Za-z0-9\\[][A-Za-z0-9.:\\]-]{0,252}",
                 "airtable-pat", "\\b(pat[A-Za-z0-9]{14}\\.[a-f0-9]{64})\\b",
+                "php-define-password", "\\bdefine[ \\t]{0,3}\\([ \\t]{0,3}['\"]([A-Z0-9_]{0,40}(?:PASSWORD|PASSWD|PASS"
+                        + "|SECRET|TOKEN|API_KEY|AUTH_KEY|LOGGED_IN_KEY|NONCE_KEY|_SALT))['\"][ \\t]{0,3},[ \\t]{0,40}(['\"])"
+                        + "([^'\"\\\\\\r\\n]{4,200})\\2",
+                "twilio-api-key", "\\b((?:SK0|SK1|SK2|SK3|SK4|SK5|SK6|SK7|SK8|SK9|SKa|SKb|SKc|SKd|SKe|SKf)[0-9a-f]{31})"
+                        + "(?![\\w-])",
                 "jenkins-api-token",
                 "(?i:jenkins)[\\w.-]{0,25}[ \\t'\"]{0,3}(?:=>|:=|[=:])[ \\t'\"]{0,5}(11[0-9a-f]{32})(?![0-9A-Za-z])");
 
         /** Checks that read what follows the keyword: only for a pattern tried at each hit. */
         static final Map<String, HitCheck> AT_KEYWORD = Map.of(
                 "url-credentials-http", ByRule::urlUserAndPassword,
-                "airtable-pat", ByRule::airtableTokenShape);
+                "airtable-pat", ByRule::airtableTokenShape,
+                "php-define-password", ByRule::defineOfQuotedName,
+                "twilio-api-key", ByRule::twilioSid);
 
         /** Checks of anything in the region the pattern is run over. */
         static final Map<String, HitCheck> IN_REGION = Map.of("jenkins-api-token", ByRule::jenkinsTokenValue);
@@ -117,6 +124,30 @@ interface HitCheck {
                 }
             }
             return true;
+        }
+
+        /** {@code define}, up to 3 blanks, {@code (}, up to 3 blanks and a quote. */
+        static boolean defineOfQuotedName(CharSequence text, int hitEnd, int from, int to) {
+            int i = skipBlanks(text, hitEnd, to, 3);
+            if (i >= to || text.charAt(i) != '(') {
+                return false;
+            }
+            i = skipBlanks(text, i + 1, to, 3);
+            return i < to && (text.charAt(i) == '\'' || text.charAt(i) == '"');
+        }
+
+        /** {@code SK} in capitals and 32 lower-case hexadecimal digits. */
+        static boolean twilioSid(CharSequence text, int hitEnd, int from, int to) {
+            return from + 34 <= to && text.charAt(from) == 'S' && text.charAt(from + 1) == 'K'
+                    && isLowerHex(text, from + 2, from + 34);
+        }
+
+        private static int skipBlanks(CharSequence text, int from, int to, int most) {
+            int i = from;
+            while (i < to && i - from < most && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+                i++;
+            }
+            return i;
         }
 
         /** {@code 11} and 32 lower-case hexadecimal digits somewhere in the region. */

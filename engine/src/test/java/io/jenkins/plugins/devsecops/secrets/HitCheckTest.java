@@ -39,7 +39,8 @@ class HitCheckTest {
             assertThat(PatternPrefix.keywordOffset(rule.pattern().source(), rule.keywords())).as(id).isZero();
         }
         assertThat(checkedRules()).hasSizeGreaterThanOrEqualTo(15)
-                .contains("url-credentials-http", "airtable-pat", "jenkins-api-token", "vercel-access-token");
+                .contains("url-credentials-http", "airtable-pat", "jenkins-api-token", "vercel-access-token",
+                        "php-define-password", "twilio-api-key");
     }
 
     @Test
