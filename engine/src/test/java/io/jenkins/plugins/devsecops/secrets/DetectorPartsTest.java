@@ -90,6 +90,12 @@ class DetectorPartsTest {
         assertThat(PatternPrefix.startsWithKeyword("(?:xoxb-)([0-9]+)", List.of("xoxb-"))).isTrue();
         assertThat(PatternPrefix.startsWithKeyword("(ghp_[a-z]+|other)", List.of("ghp_"))).isFalse();
         assertThat(PatternPrefix.startsWithKeyword("ghp_[a-z]+|other", List.of("ghp_"))).isFalse();
+        assertThat(PatternPrefix.startsWithKeyword("(?i:jenkins)[\\w.-]{0,25}=(11[0-9a-f]{32})", List.of("jenkins")))
+                .isTrue();
+        assertThat(PatternPrefix.startsWithKeyword("(?i:snyk|other)[ =]+(x)", List.of("snyk", "other"))).isTrue();
+        assertThat(PatternPrefix.startsWithKeyword("(?i:cloudflare|cf[_-]api)=(x)", List.of("cloudflare"))).isFalse();
+        assertThat(PatternPrefix.startsWithKeyword("(?i:jenkins)?token=(x)", List.of("jenkins"))).isFalse();
+        assertThat(PatternPrefix.startsWithKeyword("(?:xoxb-)*x", List.of("xoxb-"))).isFalse();
         assertThat(PatternPrefix.startsWithKeyword("ghp_?x", List.of("ghp_"))).isFalse();
         assertThat(PatternPrefix.startsWithKeyword("(?i)(?:getenv|environ\\.get)\\(x", List.of("getenv", "environ.get")))
                 .isTrue();
