@@ -18,6 +18,7 @@ final class RuleAttemptCounts {
 
     private static final Map<String, LongAdder> ATTEMPTS = new ConcurrentHashMap<>();
     private static final Map<String, LongAdder> SKIPPED = new ConcurrentHashMap<>();
+    private static final Map<String, LongAdder> SEARCHES = new ConcurrentHashMap<>();
 
     static {
         if (ENABLED) {
@@ -31,6 +32,11 @@ final class RuleAttemptCounts {
     /** Rule {@code id}'s pattern ran once. */
     static void attempted(String id) {
         ATTEMPTS.computeIfAbsent(id, k -> new LongAdder()).increment();
+    }
+
+    /** Rule {@code id}'s pattern searched a region (a line or lines) rather than being tried at the hit. */
+    static void searched(String id) {
+        SEARCHES.computeIfAbsent(id, k -> new LongAdder()).increment();
     }
 
     /** Rule {@code id}'s pre-check turned a hit away without running its pattern. */
@@ -47,8 +53,10 @@ final class RuleAttemptCounts {
                 + ")\n");
         for (Map.Entry<String, LongAdder> row : rows) {
             LongAdder away = SKIPPED.get(row.getKey());
-            out.append(String.format("%10d  %-40s skipped %d%n", row.getValue().sum(), row.getKey(),
-                    away == null ? 0 : away.sum()));
+            LongAdder searches = SEARCHES.get(row.getKey());
+            out.append(String.format("%10d  %-40s skipped %d, of the attempts line searches %d%n",
+                    row.getValue().sum(), row.getKey(), away == null ? 0 : away.sum(),
+                    searches == null ? 0 : searches.sum()));
         }
         SKIPPED.forEach((id, n) -> {
             if (!ATTEMPTS.containsKey(id)) {

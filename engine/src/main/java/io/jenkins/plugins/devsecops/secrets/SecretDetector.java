@@ -401,9 +401,12 @@ public final class SecretDetector {
         private int currentRule;
         private int lastMatchEnd;
         private int anchorStart = -1;
-        /** Newlines before this offset have been seen by {@link #lineStart}. */
+        /** Where the last {@link #lineStart} search started: its line start is known. */
         private int newlineCursor;
-        /** The start of the line holding {@code newlineCursor}. */
+        /**
+         * The start of the line holding {@code newlineCursor}, or, when that is more than {@link #WINDOW_BEFORE}
+         * characters before it, a point between the two (as good for every {@link #lineStart} of this line).
+         */
         private int currentLineStart;
         /** The last newline {@link #lineEnd} found, the first at or after {@code newlineFrom} (none found yet: -1). */
         private int nextNewline = -1;
@@ -573,6 +576,9 @@ public final class SecretDetector {
 
         void run(int rule, int from, int to) {
             begin(rule);
+            if (RuleAttemptCounts.ENABLED) {
+                RuleAttemptCounts.searched(rules.get(rule).id());
+            }
             rules.get(rule).pattern().findAll(text, from, to, this);
             end(rule);
         }
@@ -610,14 +616,23 @@ public final class SecretDetector {
 
         /**
          * The start of the line of {@code offset}, at most {@link #WINDOW_BEFORE} characters back. Hits arrive in
-         * text order, so newlines are searched once per file, forwards, with the vectorised {@link String#indexOf}.
+         * text order: the search goes backwards from the hit to the first newline, but never past the point the last
+         * search started from nor past the window, so that no character is read twice and the lines between two hits
+         * are not read at all.
          */
         private int lineStart(int offset) {
             if (offset >= newlineCursor) {
-                int newline;
-                while ((newline = text.indexOf('\n', newlineCursor, offset)) >= 0) {
-                    currentLineStart = newline + 1;
-                    newlineCursor = newline + 1;
+                int from = Math.max(newlineCursor, offset - WINDOW_BEFORE);
+                int i = offset - 1;
+                while (i >= from && text.charAt(i) != '\n') {
+                    i--;
+                }
+                if (i >= from) {
+                    currentLineStart = i + 1;
+                } else if (from > newlineCursor) {
+                    // No newline in the window: the line starts before it, and for this offset and the ones after it
+                    // on the same line only the window matters.
+                    currentLineStart = from;
                 }
                 newlineCursor = offset;
             } else if (offset < currentLineStart) {
