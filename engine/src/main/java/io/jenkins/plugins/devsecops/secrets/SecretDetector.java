@@ -113,6 +113,8 @@ public final class SecretDetector {
             SecretRule rule = this.rules.get(r);
             if (rule.isBuiltIn() && rule.pattern() instanceof JdkSecretPattern && !rule.anchored()) {
                 hitChecks[r] = HitCheck.forRule(rule.id(), rule.pattern().source(), keywordOffset[r] == 0);
+            } else if (rule.anchored() && rule.pattern() instanceof AssignmentPattern) {
+                hitChecks[r] = (text, hitEnd, from, to) -> AssignmentPattern.mayMatchAt(text, from, to);
             }
         }
     }
@@ -521,6 +523,9 @@ public final class SecretDetector {
                 }
                 SecretRule rule = rules.get(r);
                 if (rule.anchored()) {
+                    if (turnedAway(r, end, end, Math.min(text.length(), end + WINDOW_AFTER))) {
+                        continue;
+                    }
                     begin(r);
                     anchorStart = hitStart;
                     rule.pattern().matchAt(text, end, lineEnd(end), this);

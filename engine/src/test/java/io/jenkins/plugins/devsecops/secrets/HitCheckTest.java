@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class HitCheckTest {
 
-    private static final String DELIMITERS = "@:/.=\"' \t1a#?";
+    private static final String DELIMITERS = "@:/.=\"' \t\n1a#?(,";
 
     @Test
     void shouldBeWrittenForTheBuiltInPatternsAsTheyAre() {
@@ -78,6 +78,42 @@ class HitCheckTest {
         assertThat(turnedAway).isGreaterThan(1000);
     }
 
+    @Test
+    void shouldNeverTurnAwayAnAssignmentTheGenericRuleReads() throws IOException {
+        // Given whole texts (a value may be on the line after its key) and every one-character edit of the examples
+        SecretRule rule = rule(GenericAssignmentRule.ID);
+        Set<String> texts = new LinkedHashSet<>(files());
+        for (String sample : Stream.concat(rule.examples().stream(), rule.counterExamples().stream()).toList()) {
+            texts.addAll(edits(sample));
+        }
+        AssignmentPattern pattern = new AssignmentPattern();
+        int matched = 0;
+        int turnedAway = 0;
+        for (String text : texts) {
+            String lower = text.toLowerCase(Locale.ROOT);
+            for (String keyword : rule.keywords()) {
+                for (int at = lower.indexOf(keyword); at >= 0; at = lower.indexOf(keyword, at + 1)) {
+                    int hitEnd = at + keyword.length();
+                    int window = Math.min(text.length(), hitEnd + SecretDetector.WINDOW_AFTER);
+                    int newline = text.indexOf('\n', hitEnd);
+                    int lineEnd = newline < 0 || newline > window ? window : newline;
+                    List<Integer> found = new ArrayList<>();
+                    pattern.matchAt(text, hitEnd, lineEnd, (start, end, secretStart, secretEnd) -> found.add(start));
+                    boolean may = AssignmentPattern.mayMatchAt(text, hitEnd, window);
+                    if (!found.isEmpty()) {
+                        matched++;
+                        assertThat(may).as("turned away an assignment after %s in: %s", keyword,
+                                text.substring(at, Math.min(text.length(), at + 120))).isTrue();
+                    } else if (!may) {
+                        turnedAway++;
+                    }
+                }
+            }
+        }
+        assertThat(matched).isGreaterThan(500);
+        assertThat(turnedAway).isGreaterThan(1000);
+    }
+
     private static List<String> checkedRules() {
         List<String> ids = new ArrayList<>();
         for (SecretRule rule : BuiltInSecretRules.rules()) {
@@ -104,28 +140,47 @@ class HitCheckTest {
         for (SecretRule rule : BuiltInSecretRules.rules()) {
             for (String sample : Stream.concat(rule.examples().stream(), rule.counterExamples().stream()).toList()) {
                 for (String line : sample.split("\n")) {
-                    lines.add(line);
-                    for (int i = 0; checked.contains(rule.id()) && i < line.length(); i++) {
-                        lines.add(line.substring(0, i) + line.substring(i + 1));
-                        for (char c : DELIMITERS.toCharArray()) {
-                            lines.add(line.substring(0, i) + c + line.substring(i + 1));
-                        }
+                    if (checked.contains(rule.id())) {
+                        lines.addAll(edits(line));
+                    } else {
+                        lines.add(line);
                     }
                 }
             }
         }
+        for (String text : files()) {
+            lines.addAll(List.of(text.split("\n")));
+        }
+        return new ArrayList<>(lines);
+    }
+
+    /** {@code text}, and it with each character deleted or replaced by a delimiter. */
+    private static Set<String> edits(String text) {
+        Set<String> edits = new LinkedHashSet<>();
+        edits.add(text);
+        for (int i = 0; i < text.length(); i++) {
+            edits.add(text.substring(0, i) + text.substring(i + 1));
+            for (char c : DELIMITERS.toCharArray()) {
+                edits.add(text.substring(0, i) + c + text.substring(i + 1));
+            }
+        }
+        return edits;
+    }
+
+    /** The texts of this module's sources and tests. */
+    private static List<String> files() throws IOException {
+        List<String> texts = new ArrayList<>();
         for (String tree : List.of("src/main", "src/test")) {
             try (Stream<Path> files = Files.walk(Path.of(tree))) {
                 files.filter(Files::isRegularFile).forEach(file -> {
                     try {
-                        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-                        lines.addAll(List.of(text.split("\n")));
+                        texts.add(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
                 });
             }
         }
-        return new ArrayList<>(lines);
+        return texts;
     }
 }
