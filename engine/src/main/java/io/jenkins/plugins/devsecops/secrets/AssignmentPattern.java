@@ -439,6 +439,28 @@ final class AssignmentPattern implements SecretPattern {
         return i;
     }
 
+    /**
+     * Whether a match may start at {@code from} (right after a keyword), judged by the first character after the
+     * rest of the key name: only a line end, an operator, a blank, a quote, {@code ]}, {@code >}, {@code %} or
+     * {@code \\} lead on in {@link #matchAt}; anything else ({@code getKey()}, {@code token,}) ends it there. Reads
+     * the key name only, so that most hits of a common keyword cost neither the line's end nor an attempt.
+     *
+     * @param to where {@link #matchAt}'s line may end at the latest
+     */
+    static boolean mayMatchAt(CharSequence text, int from, int to) {
+        int i = from;
+        while (i < to && isKeyChar(text.charAt(i))) {
+            i++;
+        }
+        if (i >= to) {
+            return true;
+        }
+        return switch (text.charAt(i)) {
+            case '\n', '\r', '%', '\\', '>', ' ', '\t', '"', '\'', ']', ':', '=', '+', '|', '?' -> true;
+            default -> false;
+        };
+    }
+
     static boolean isKeyChar(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-';
     }

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * Tells whether every match of a pattern starts with one of its rule's keywords: then the detector can search from
  * the keyword hit instead of from the start of its line, since a match starting earlier on the line would start with
  * an earlier hit, and one attempt at each hit is enough. Deliberately conservative: only a leading literal after
- * optional inline flags ({@code (?m)}...), {@code \b}, {@code (} and {@code (?:}, not followed by a quantifier, and no
- * alternation that could bypass it.
+ * optional inline flags ({@code (?m)}...), {@code \b}, {@code (}, {@code (?:} and {@code (?i:}, not followed by a
+ * quantifier (nor is the group it closes), and no alternation that could bypass it.
  */
 final class PatternPrefix {
 
@@ -44,6 +44,10 @@ final class PatternPrefix {
             } else if (source.startsWith("(?:", i)) {
                 i += 3;
                 strippedGroups++;
+            } else if (source.startsWith("(?i:", i)) {
+                // (?i:jenkins)...: the group's literal is matched without regard to case, as keywords are
+                i += 4;
+                strippedGroups++;
             } else if (source.startsWith("(", i) && !source.startsWith("(?", i)) {
                 i += 1;
                 strippedGroups++;
@@ -61,6 +65,9 @@ final class PatternPrefix {
         }
         if (literalEnd < source.length() && "?*+{".indexOf(source.charAt(literalEnd)) >= 0) {
             literalEnd--; // the quantifier applies to the last character, which is then not certain
+        } else if (literalEnd + 1 < source.length() && source.charAt(literalEnd) == ')'
+                && "?*+{".indexOf(source.charAt(literalEnd + 1)) >= 0) {
+            return -1; // (?i:jenkins)?...: the group holding the literal is optional or repeated
         }
         String literal = source.substring(i, Math.max(i, literalEnd)).toLowerCase(Locale.ROOT);
         int offset = -1;
@@ -81,7 +88,7 @@ final class PatternPrefix {
      * starting with a keyword ({@code (?:getenv|environ\.get)...}): the index after that group; otherwise -1.
      */
     private static int leadingAlternativesEnd(String source, int start, List<String> keywords) {
-        if (start < 3 || !source.startsWith("(?:", start - 3)) {
+        if (!(start >= 3 && source.startsWith("(?:", start - 3) || start >= 4 && source.startsWith("(?i:", start - 4))) {
             return -1;
         }
         StringBuilder literal = new StringBuilder();

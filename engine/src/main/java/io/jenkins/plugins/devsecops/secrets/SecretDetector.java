@@ -63,6 +63,8 @@ public final class SecretDetector {
      * finds every match; -1 when a search of the region is needed.
      */
     private final int[] keywordOffset;
+    /** Per rule: a cheap necessary condition checked at a hit before its pattern runs ({@link HitCheck}), or null. */
+    private final HitCheck[] hitChecks;
     /**
      * Whether every keyword is ASCII: then the keyword search may run over UTF-8 bytes (a multi-byte character is
      * made of bytes that no keyword contains), and a file without a hit needs no decoding at all.
@@ -105,6 +107,15 @@ public final class SecretDetector {
             SecretRule rule = this.rules.get(r);
             keywordOffset[r] = rule.pattern() instanceof JdkSecretPattern
                     ? PatternPrefix.keywordOffset(rule.pattern().source(), rule.keywords()) : -1;
+        }
+        this.hitChecks = new HitCheck[this.rules.size()];
+        for (int r = 0; r < this.rules.size(); r++) {
+            SecretRule rule = this.rules.get(r);
+            if (rule.isBuiltIn() && rule.pattern() instanceof JdkSecretPattern && !rule.anchored()) {
+                hitChecks[r] = HitCheck.forRule(rule.id(), rule.pattern().source(), keywordOffset[r] == 0);
+            } else if (rule.anchored() && rule.pattern() instanceof AssignmentPattern) {
+                hitChecks[r] = (text, hitEnd, from, to) -> AssignmentPattern.mayMatchAt(text, from, to);
+            }
         }
     }
 
@@ -392,9 +403,12 @@ public final class SecretDetector {
         private int currentRule;
         private int lastMatchEnd;
         private int anchorStart = -1;
-        /** Newlines before this offset have been seen by {@link #lineStart}. */
+        /** Where the last {@link #lineStart} search started: its line start is known. */
         private int newlineCursor;
-        /** The start of the line holding {@code newlineCursor}. */
+        /**
+         * The start of the line holding {@code newlineCursor}, or, when that is more than {@link #WINDOW_BEFORE}
+         * characters before it, a point between the two (as good for every {@link #lineStart} of this line).
+         */
         private int currentLineStart;
         /** The last newline {@link #lineEnd} found, the first at or after {@code newlineFrom} (none found yet: -1). */
         private int nextNewline = -1;
@@ -413,6 +427,9 @@ public final class SecretDetector {
          */
         private void begin(int r) {
             currentRule = r;
+            if (RuleAttemptCounts.ENABLED) {
+                RuleAttemptCounts.attempted(rules.get(r).id());
+            }
             timed = (++attempts & (TIMED_ONE_IN - 1)) == 0;
             if (timed) {
                 callStarted = System.nanoTime();
@@ -506,6 +523,9 @@ public final class SecretDetector {
                 }
                 SecretRule rule = rules.get(r);
                 if (rule.anchored()) {
+                    if (turnedAway(r, end, end, Math.min(text.length(), end + WINDOW_AFTER))) {
+                        continue;
+                    }
                     begin(r);
                     anchorStart = hitStart;
                     rule.pattern().matchAt(text, end, lineEnd(end), this);
@@ -518,9 +538,12 @@ public final class SecretDetector {
                     // search of the region.
                     int from = hitStart - keywordOffset[r];
                     if (from >= 0) {
-                        begin(r);
                         // One attempt reads only what it needs: a character bound is enough, no need to count lines.
                         int limit = rule.multiline() ? Math.min(text.length(), end + MULTILINE_CHARS) : lineEnd(end);
+                        if (turnedAway(r, end, from, limit)) {
+                            continue;
+                        }
+                        begin(r);
                         rule.pattern().matchAt(text, from, limit, this);
                         end(r);
                     }
@@ -530,18 +553,37 @@ public final class SecretDetector {
                 if (rule.multiline()) {
                     int regionEnd = multilineEnd(end);
                     lastMatchEnd = -1;
-                    run(r, regionStart, regionEnd);
+                    if (!turnedAway(r, end, regionStart, regionEnd)) {
+                        run(r, regionStart, regionEnd);
+                    }
                     scannedUntil[r] = Math.max(end, lastMatchEnd);
                 } else {
                     int regionEnd = lineEnd(end);
-                    run(r, regionStart, regionEnd);
+                    if (!turnedAway(r, end, regionStart, regionEnd)) {
+                        run(r, regionStart, regionEnd);
+                    }
                     scannedUntil[r] = regionEnd;
                 }
             }
         }
 
+        /** Whether rule {@code r}'s {@link HitCheck} shows that its pattern cannot match in {@code [from, to)}. */
+        private boolean turnedAway(int r, int hitEnd, int from, int to) {
+            HitCheck check = hitChecks[r];
+            if (check == null || check.mayMatch(text, hitEnd, from, to)) {
+                return false;
+            }
+            if (RuleAttemptCounts.ENABLED) {
+                RuleAttemptCounts.skipped(rules.get(r).id());
+            }
+            return true;
+        }
+
         void run(int rule, int from, int to) {
             begin(rule);
+            if (RuleAttemptCounts.ENABLED) {
+                RuleAttemptCounts.searched(rules.get(rule).id());
+            }
             rules.get(rule).pattern().findAll(text, from, to, this);
             end(rule);
         }
@@ -579,14 +621,23 @@ public final class SecretDetector {
 
         /**
          * The start of the line of {@code offset}, at most {@link #WINDOW_BEFORE} characters back. Hits arrive in
-         * text order, so newlines are searched once per file, forwards, with the vectorised {@link String#indexOf}.
+         * text order: the search goes backwards from the hit to the first newline, but never past the point the last
+         * search started from nor past the window, so that no character is read twice and the lines between two hits
+         * are not read at all.
          */
         private int lineStart(int offset) {
             if (offset >= newlineCursor) {
-                int newline;
-                while ((newline = text.indexOf('\n', newlineCursor, offset)) >= 0) {
-                    currentLineStart = newline + 1;
-                    newlineCursor = newline + 1;
+                int from = Math.max(newlineCursor, offset - WINDOW_BEFORE);
+                int i = offset - 1;
+                while (i >= from && text.charAt(i) != '\n') {
+                    i--;
+                }
+                if (i >= from) {
+                    currentLineStart = i + 1;
+                } else if (from > newlineCursor) {
+                    // No newline in the window: the line starts before it, and for this offset and the ones after it
+                    // on the same line only the window matters.
+                    currentLineStart = from;
                 }
                 newlineCursor = offset;
             } else if (offset < currentLineStart) {

@@ -90,6 +90,12 @@ class DetectorPartsTest {
         assertThat(PatternPrefix.startsWithKeyword("(?:xoxb-)([0-9]+)", List.of("xoxb-"))).isTrue();
         assertThat(PatternPrefix.startsWithKeyword("(ghp_[a-z]+|other)", List.of("ghp_"))).isFalse();
         assertThat(PatternPrefix.startsWithKeyword("ghp_[a-z]+|other", List.of("ghp_"))).isFalse();
+        assertThat(PatternPrefix.startsWithKeyword("(?i:jenkins)[\\w.-]{0,25}=(11[0-9a-f]{32})", List.of("jenkins")))
+                .isTrue();
+        assertThat(PatternPrefix.startsWithKeyword("(?i:snyk|other)[ =]+(x)", List.of("snyk", "other"))).isTrue();
+        assertThat(PatternPrefix.startsWithKeyword("(?i:cloudflare|cf[_-]api)=(x)", List.of("cloudflare"))).isFalse();
+        assertThat(PatternPrefix.startsWithKeyword("(?i:jenkins)?token=(x)", List.of("jenkins"))).isFalse();
+        assertThat(PatternPrefix.startsWithKeyword("(?:xoxb-)*x", List.of("xoxb-"))).isFalse();
         assertThat(PatternPrefix.startsWithKeyword("ghp_?x", List.of("ghp_"))).isFalse();
         assertThat(PatternPrefix.startsWithKeyword("(?i)(?:getenv|environ\\.get)\\(x", List.of("getenv", "environ.get")))
                 .isTrue();
@@ -118,6 +124,29 @@ class DetectorPartsTest {
         // Then both real ones are found, the upper-case one is not (the pattern is case-sensitive)
         assertThat(matches).extracting(m -> line.substring(m.secretStart(), m.secretEnd()))
                 .containsExactly("dt_Q8wZr3TyP0Lm", "dt_N5vBq8WzR3tY");
+    }
+
+    @Test
+    void shouldSearchFromTheLineStartOrTheWindowBeforeTheHitWhicheverIsLater() {
+        // Given a rule whose matches start before its keyword, so that the detector searches the hit's line
+        SecretRule rule = SecretRule.builder("demo-before").title("Demo").severity(io.jenkins.plugins.devsecops.model.Severity.HIGH)
+                .keywords(List.of("tok")).pattern(new JdkSecretPattern("x([0-9]{4})[a-z \\n]{0,2000}tok")).build();
+        SecretDetector detector = new SecretDetector(List.of(rule));
+        String text = "short\n".repeat(50)
+                + "x1357" + " ".repeat(1000) + "tok\n" // starts 1,005 characters before the keyword: in the window
+                + "x2468" + " ".repeat(1100) + "tok\n" // 1,105 before: outside it
+                + "x3579" + " ".repeat(10) + "tok\n"
+                + "q".repeat(3000) + "x4680 tok tok\n" // a long line, the match near its end
+                + "x5791" + "q".repeat(1500) + "\n"
+                + "x6802\n tok\n" // the match would start on the line before
+                + "q".repeat(2000) + " ".repeat(900) + "tok x7913 tok\n"; // the first hit searches on to the line end
+
+        // When detected
+        List<SecretMatch> matches = detector.detect("a.txt", text);
+
+        // Then exactly the matches that start on the hit's line, within the window, are found
+        assertThat(matches).extracting(m -> text.substring(m.secretStart(), m.secretEnd()))
+                .containsExactly("1357", "3579", "4680", "7913");
     }
 
     @Test

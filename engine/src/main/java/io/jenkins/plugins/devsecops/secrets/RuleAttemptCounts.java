@@ -1,0 +1,68 @@
+package io.jenkins.plugins.devsecops.secrets;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counts, per rule, the times its pattern ran at keyword hits and the hits its pre-check turned away, for profiling
+ * the secrets stage. Off unless the JVM runs with {@code -Ddevsecops.secrets.countAttempts=true}; then the counts
+ * are printed to the standard error stream when the JVM exits. When off, the detector's only cost is a test of a
+ * constant.
+ */
+final class RuleAttemptCounts {
+
+    static final boolean ENABLED = Boolean.getBoolean("devsecops.secrets.countAttempts");
+
+    private static final Map<String, LongAdder> ATTEMPTS = new ConcurrentHashMap<>();
+    private static final Map<String, LongAdder> SKIPPED = new ConcurrentHashMap<>();
+    private static final Map<String, LongAdder> SEARCHES = new ConcurrentHashMap<>();
+
+    static {
+        if (ENABLED) {
+            Runtime.getRuntime().addShutdownHook(new Thread(RuleAttemptCounts::print, "secret-rule-attempt-counts"));
+        }
+    }
+
+    private RuleAttemptCounts() {
+    }
+
+    /** Rule {@code id}'s pattern ran once. */
+    static void attempted(String id) {
+        ATTEMPTS.computeIfAbsent(id, k -> new LongAdder()).increment();
+    }
+
+    /** Rule {@code id}'s pattern searched a region (a line or lines) rather than being tried at the hit. */
+    static void searched(String id) {
+        SEARCHES.computeIfAbsent(id, k -> new LongAdder()).increment();
+    }
+
+    /** Rule {@code id}'s pre-check turned a hit away without running its pattern. */
+    static void skipped(String id) {
+        SKIPPED.computeIfAbsent(id, k -> new LongAdder()).increment();
+    }
+
+    private static void print() {
+        List<Map.Entry<String, LongAdder>> rows = new ArrayList<>(ATTEMPTS.entrySet());
+        rows.sort((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum()));
+        long total = rows.stream().mapToLong(e -> e.getValue().sum()).sum();
+        long skipped = SKIPPED.values().stream().mapToLong(LongAdder::sum).sum();
+        StringBuilder out = new StringBuilder("secret rule attempts: " + total + " (pre-checks turned away " + skipped
+                + ")\n");
+        for (Map.Entry<String, LongAdder> row : rows) {
+            LongAdder away = SKIPPED.get(row.getKey());
+            LongAdder searches = SEARCHES.get(row.getKey());
+            out.append(String.format("%10d  %-40s skipped %d, of the attempts line searches %d%n",
+                    row.getValue().sum(), row.getKey(), away == null ? 0 : away.sum(),
+                    searches == null ? 0 : searches.sum()));
+        }
+        SKIPPED.forEach((id, n) -> {
+            if (!ATTEMPTS.containsKey(id)) {
+                out.append(String.format("%10d  %-40s skipped %d%n", 0, id, n.sum()));
+            }
+        });
+        System.err.print(out);
+    }
+}
