@@ -1,6 +1,7 @@
 package io.jenkins.plugins.devsecops.iac;
 
 import io.jenkins.plugins.devsecops.files.SpillFile;
+import io.jenkins.plugins.devsecops.files.SpillFileOnDemand;
 import io.jenkins.plugins.devsecops.iac.model.IacNode;
 import io.jenkins.plugins.devsecops.iac.terraform.HclBlock;
 import java.io.ByteArrayInputStream;
@@ -36,8 +37,7 @@ final class IacSpool implements AutoCloseable {
 
     private final Map<String, Place> places = new ConcurrentHashMap<>();
     private final Map<String, byte[]> inMemory = new ConcurrentHashMap<>();
-    private volatile SpillFile storage;
-    private volatile boolean storageFailed;
+    private final SpillFileOnDemand storage = new SpillFileOnDemand(PREFIX);
 
     /** Keeps the text and documents of the file at {@code path} (any thread). */
     void putDocuments(String path, String text, List<IacNode> documents) {
@@ -66,33 +66,18 @@ final class IacSpool implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
         }
-        SpillFile open = storage();
+        SpillFile open = storage.forWriting();
         if (open != null) {
             try {
                 places.put(path, new Place(open.append(record), record.length));
                 inMemory.remove(path);
                 return;
             } catch (IOException e) {
-                storageFailed = true;
+                storage.writeFailed();
             }
         }
         places.remove(path);
         inMemory.put(path, record);
-    }
-
-    private SpillFile storage() {
-        if (storage == null && !storageFailed) {
-            synchronized (this) {
-                if (storage == null && !storageFailed) {
-                    try {
-                        storage = SpillFile.create(PREFIX);
-                    } catch (IOException | RuntimeException e) {
-                        storageFailed = true;
-                    }
-                }
-            }
-        }
-        return storageFailed ? null : storage;
     }
 
     /** Whether a file was kept under {@code path}. */
@@ -109,7 +94,7 @@ final class IacSpool implements AutoCloseable {
                 return null;
             }
             try {
-                record = storage.read(place.offset(), place.length());
+                record = storage.forReading().read(place.offset(), place.length());
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read IaC documents back from the temporary file", e);
             }
@@ -128,10 +113,7 @@ final class IacSpool implements AutoCloseable {
 
     @Override
     public void close() {
-        SpillFile open = storage;
-        if (open != null) {
-            open.close();
-        }
+        storage.close();
         places.clear();
         inMemory.clear();
     }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.devsecops.sast;
 
 import io.jenkins.plugins.devsecops.files.SpillFile;
+import io.jenkins.plugins.devsecops.files.SpillFileOnDemand;
 import io.jenkins.plugins.devsecops.sast.ir.IrCodec;
 import io.jenkins.plugins.devsecops.sast.ir.MethodIr;
 import java.io.IOException;
@@ -31,8 +32,7 @@ final class MethodSpool implements AutoCloseable {
 
     /** Each stub's place, by identity: two stubs may be equal (overloads declared on one line). */
     private final Map<MethodIr, Place> places = new IdentityHashMap<>();
-    private volatile SpillFile storage;
-    private volatile boolean storageFailed;
+    private final SpillFileOnDemand storage = new SpillFileOnDemand(PREFIX);
 
     /** The method without its body and local types: what stays in memory. */
     static MethodIr stub(MethodIr method) {
@@ -68,12 +68,12 @@ final class MethodSpool implements AutoCloseable {
             }
         }
         long base = -1;
-        SpillFile open = storage();
+        SpillFile open = storage.forWriting();
         if (open != null && total > 0) {
             try {
                 base = open.append(all);
             } catch (IOException e) {
-                storageFailed = true;
+                storage.writeFailed();
             }
         }
         synchronized (places) {
@@ -89,21 +89,6 @@ final class MethodSpool implements AutoCloseable {
         return kept;
     }
 
-    private SpillFile storage() {
-        if (storage == null && !storageFailed) {
-            synchronized (this) {
-                if (storage == null && !storageFailed) {
-                    try {
-                        storage = SpillFile.create(PREFIX);
-                    } catch (IOException | RuntimeException e) {
-                        storageFailed = true;
-                    }
-                }
-            }
-        }
-        return storageFailed ? null : storage;
-    }
-
     /** The whole IR of a method given as its stub (or the method itself when it was kept whole). */
     MethodIr full(MethodIr method) {
         Place place;
@@ -116,7 +101,7 @@ final class MethodSpool implements AutoCloseable {
         byte[] bytes = place.bytes();
         if (bytes == null) {
             try {
-                bytes = storage.read(place.offset(), place.length());
+                bytes = storage.forReading().read(place.offset(), place.length());
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read the IR of " + method.id() + " back from the temporary file",
                         e);
@@ -127,10 +112,7 @@ final class MethodSpool implements AutoCloseable {
 
     @Override
     public void close() {
-        SpillFile open = storage;
-        if (open != null) {
-            open.close();
-        }
+        storage.close();
         synchronized (places) {
             places.clear();
         }

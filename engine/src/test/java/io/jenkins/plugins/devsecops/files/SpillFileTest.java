@@ -73,4 +73,27 @@ class SpillFileTest {
             assertThat(file.read(at, 4)).containsExactly(1, 2, 3, 4);
         }
     }
+
+    @Test
+    void shouldMakeTheFileOnceAndGiveNoneForWritingOnceItFailed() throws Exception {
+        try (SpillFileOnDemand store = new SpillFileOnDemand("devsecops-test-")) {
+            assertThat(store.forReading()).as("nothing made before the first write").isNull();
+            SpillFile file = store.forWriting();
+            long at = file.append(new byte[] {7, 8});
+
+            assertThat(store.forWriting()).isSameAs(file);
+            store.writeFailed();
+            assertThat(store.forWriting()).isNull();
+            assertThat(store.forReading().read(at, 2)).containsExactly(7, 8);
+        }
+    }
+
+    @Test
+    void shouldGiveNoneForWritingWhenTheDirectoryIsMissing() {
+        System.setProperty("devsecops.spill.dir", directory.resolve("missing").toString());
+        try (SpillFileOnDemand store = new SpillFileOnDemand("devsecops-test-")) {
+            assertThat(store.forWriting()).isNull();
+            assertThat(store.forReading()).isNull();
+        }
+    }
 }
