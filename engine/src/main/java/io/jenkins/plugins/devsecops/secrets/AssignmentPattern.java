@@ -420,7 +420,8 @@ final class AssignmentPattern implements SecretPattern {
         }
     }
 
-    private static boolean startsWith(CharSequence text, int i, String word) {
+    /** Whether {@code word} is in {@code text} at {@code i} (false when it would run outside the text). */
+    static boolean startsWith(CharSequence text, int i, String word) {
         if (i < 0 || i + word.length() > text.length()) {
             return false;
         }

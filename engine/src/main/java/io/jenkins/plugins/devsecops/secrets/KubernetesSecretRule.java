@@ -213,7 +213,7 @@ final class KubernetesSecretRule {
         /** The start of a top-level {@code kind: Secret} line (nothing else on it) within the region, or -1. */
         private static int kindLine(CharSequence text, int from, int to) {
             for (int i = from; i + 5 <= to; i++) {
-                if ((i == 0 || text.charAt(i - 1) == '\n') && startsWith(text, i, "kind:")) {
+                if ((i == 0 || text.charAt(i - 1) == '\n') && AssignmentPattern.startsWith(text, i, "kind:")) {
                     int v = i + 5;
                     while (v < text.length() && (text.charAt(v) == ' ' || text.charAt(v) == '\t')) {
                         v++;
@@ -235,7 +235,7 @@ final class KubernetesSecretRule {
                 while (previous > limit && text.charAt(previous - 1) != '\n') {
                     previous--;
                 }
-                if (startsWith(text, previous, "---")) {
+                if (AssignmentPattern.startsWith(text, previous, "---")) {
                     return line;
                 }
                 line = previous;
@@ -248,7 +248,7 @@ final class KubernetesSecretRule {
             int limit = Math.min(text.length(), from + DOCUMENT_REACH);
             int line = from + 1;
             while (line < limit) {
-                if (startsWith(text, line, "---")) {
+                if (AssignmentPattern.startsWith(text, line, "---")) {
                     return line;
                 }
                 line = lineEnd(text, line) + 1;
@@ -260,7 +260,7 @@ final class KubernetesSecretRule {
         private static int findTopLevel(CharSequence text, int from, int to, String word) {
             int line = from;
             while (line < to) {
-                if (startsWith(text, line, word)) {
+                if (AssignmentPattern.startsWith(text, line, word)) {
                     int after = line + word.length();
                     while (after < to && (text.charAt(after) == ' ' || text.charAt(after) == '\t'
                             || text.charAt(after) == '\r')) {
@@ -282,18 +282,6 @@ final class KubernetesSecretRule {
                 }
             }
             return text.length();
-        }
-
-        private static boolean startsWith(CharSequence text, int i, String word) {
-            if (i < 0 || i + word.length() > text.length()) {
-                return false;
-            }
-            for (int k = 0; k < word.length(); k++) {
-                if (text.charAt(i + k) != word.charAt(k)) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 }
