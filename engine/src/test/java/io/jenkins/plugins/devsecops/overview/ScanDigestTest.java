@@ -261,4 +261,45 @@ class ScanDigestTest {
         sorted.sort(JobLatest.URGENCY);
         assertThat(sorted).containsExactly(failed, critical, high, passed);
     }
+
+    @Test
+    void shouldKeepTheDigestsOfAJobInItsFileBuildByBuild(@org.junit.jupiter.api.io.TempDir java.nio.file.Path job)
+            throws IOException {
+        List<BuildSummary> summaries = history(12);
+        ScanDigestFile file = new ScanDigestFile(job);
+        assertThat(file.read()).isEmpty();
+
+        // Given each build recorded as it completes, under two scan ids
+        List<ScanDigest> digests = List.of();
+        for (BuildSummary summary : summaries) {
+            digests = ScanDigestFile.with(digests, java.util.Map.of("default", summary, "images", summary),
+                    id -> id.equals("default") ? "DevSecOps Scan" : "Images");
+            file.write(digests);
+        }
+
+        // Then the file holds what the builds give at once, one digest per scan id
+        List<ScanDigest> read = file.read().orElseThrow();
+        assertThat(read).extracting(ScanDigest::scanId).containsExactlyInAnyOrder("default", "images");
+        assertThat(read).filteredOn(d -> d.scanId().equals("default"))
+                .containsExactly(ScanDigest.of("default", "DevSecOps Scan", summaries));
+        assertThat(file.read().orElseThrow()).as("read again from the cache").isSameAs(read);
+
+        // And deleting an older build keeps the digests; deleting the newest asks for them to be made again
+        assertThat(ScanDigestFile.without(read, "3")).isPresent();
+        assertThat(ScanDigestFile.without(read, "12")).isEmpty();
+        file.delete();
+        assertThat(file.read()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseADamagedDigestFileNamingItAndNeverMakeAMissingJobDirectory(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path job) throws IOException {
+        java.nio.file.Files.writeString(job.resolve(ScanDigestFile.FILE_NAME), "{\"version\": 1, \"scans\": [{");
+        assertThatThrownBy(() -> new ScanDigestFile(job).read()).isInstanceOf(IOException.class)
+                .hasMessageContaining(ScanDigestFile.FILE_NAME);
+
+        java.nio.file.Path gone = job.resolve("deleted-job");
+        new ScanDigestFile(gone).write(List.of(ScanDigest.of("default", "DevSecOps Scan", history(2))));
+        assertThat(gone).doesNotExist();
+    }
 }
