@@ -9,19 +9,36 @@ public final class LineIndex {
     private final int[] lineStarts;
 
     public LineIndex(String text) {
+        this(text, Integer.MAX_VALUE);
+    }
+
+    private LineIndex(String text, int through) {
         this.text = text;
         int[] starts = new int[64];
         int count = 0;
         starts[count++] = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                if (count == starts.length) {
-                    starts = Arrays.copyOf(starts, count * 2);
-                }
-                starts[count++] = i + 1;
+        // newline to newline with the string's own search, which skips a line at a time
+        for (int newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', newline + 1)) {
+            if (count == starts.length) {
+                starts = Arrays.copyOf(starts, count * 2);
+            }
+            starts[count++] = newline + 1;
+            if (newline >= through) {
+                break;
             }
         }
         this.lineStarts = Arrays.copyOf(starts, count);
+    }
+
+    /**
+     * An index of the lines of {@code text} up to the one holding {@code offset}, and of where the line after it
+     * starts: for offsets up to {@code offset} and the lines up to that one, every lookup answers as the index of the
+     * whole text would ({@link #lineCount()} counts only the indexed lines, but {@code line < lineCount()} still
+     * tells whether a line of those has another after it). Reads the text only as far as that: a file's few findings
+     * do not need the lines of all of it.
+     */
+    public static LineIndex through(String text, int offset) {
+        return new LineIndex(text, offset);
     }
 
     /** The number of lines (a trailing newline does not start another one with content, but is counted). */

@@ -61,7 +61,18 @@ interface HitCheck {
                 "twilio-api-key", "\\b((?:SK0|SK1|SK2|SK3|SK4|SK5|SK6|SK7|SK8|SK9|SKa|SKb|SKc|SKd|SKe|SKf)[0-9a-f]{31})"
                         + "(?![\\w-])",
                 "jenkins-api-token",
-                "(?i:jenkins)[\\w.-]{0,25}[ \\t'\"]{0,3}(?:=>|:=|[=:])[ \\t'\"]{0,5}(11[0-9a-f]{32})(?![0-9A-Za-z])");
+                "(?i:jenkins)[\\w.-]{0,25}[ \\t'\"]{0,3}(?:=>|:=|[=:])[ \\t'\"]{0,5}(11[0-9a-f]{32})(?![0-9A-Za-z])",
+                "mailgun-api-key", "(?:(?i:mailgun)[\\w.-]{0,25}[ \\t'\"]{0,3}(?:=>|:=|[=:])[ \\t'\"]{0,5}|(?<![\\w:-])"
+                        + "(?=key-))((?:api:)?(?:key-[0-9a-f]{32}|[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}))(?![\\w-])",
+                "mailchimp-api-key", "\\b([0-9a-f]{32}-us[0-9]{1,2})\\b",
+                "npmrc-basic-auth", "(?:^|[\\s:'\"])_(?:auth|password)[ \\t]*=[ \\t]*['\"]?((?:[A-Za-z0-9+/]{4}){2,256}"
+                        + "(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?)(?![\\w+/=])",
+                "cli-tool-password", "(?i:\\b(?:mongo(?:sh|dump|restore|export|import)?|az[ \\t]+login)\\b[^\\n|;&]{0,200}?"
+                        + "[ \\t](?-i:-p)[ \\t]+|\\bssh-keygen\\b[^\\n|;&]{0,200}?[ \\t](?-i:-[NP])[ \\t]+|\\b7za?\\b"
+                        + "[^\\n|;&]{0,200}?[ \\t](?-i:-p)(?=[^\\s-])|\\b(?:un)?zip\\b[^\\n|;&]{0,200}?[ \\t](?-i:-P)[ \\t]+"
+                        + "|\\brabbitmqctl\\b[ \\t]+(?:add_user|change_password)[ \\t]+[^\\s]{1,64}[ \\t]+"
+                        + "|\\bnet[ \\t]+user[ \\t]+[^\\s/]{1,64}[ \\t]+|\\bopenssl\\b[^\\n|;&]{0,200}?[ \\t](?-i:-k)[ \\t]+)"
+                        + "(['\"]?)([^\\s'\"`;|&<>()\\\\$*/-][^\\s'\"`;|&<>()\\\\]{2,127})\\1(?![^\\s;|&)])");
 
         /** Checks that read what follows the keyword: only for a pattern tried at each hit. */
         static final Map<String, HitCheck> AT_KEYWORD = Map.of(
@@ -71,7 +82,11 @@ interface HitCheck {
                 "twilio-api-key", ByRule::twilioSid);
 
         /** Checks of anything in the region the pattern is run over. */
-        static final Map<String, HitCheck> IN_REGION = Map.of("jenkins-api-token", ByRule::jenkinsTokenValue);
+        static final Map<String, HitCheck> IN_REGION = Map.of("jenkins-api-token", ByRule::jenkinsTokenValue,
+                "mailgun-api-key", ByRule::hexKey,
+                "mailchimp-api-key", ByRule::mailchimpKey,
+                "npmrc-basic-auth", ByRule::npmrcAssignment,
+                "cli-tool-password", ByRule::toolPasswordOption);
 
         private ByRule() {
         }
@@ -160,6 +175,95 @@ interface HitCheck {
             return false;
         }
 
+        /**
+         * 32 lower-case hexadecimal digits in a row somewhere in the region: both forms of a Mailgun key
+         * ({@code key-} and 32 digits, or 32 digits, 8 and 8) hold them.
+         */
+        static boolean hexKey(CharSequence text, int hitEnd, int from, int to) {
+            int run = 0;
+            for (int i = from; i < to; i++) {
+                run = isLowerHex(text.charAt(i)) ? run + 1 : 0;
+                if (run == 32) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** {@code -us} and a digit, after 32 lower-case hexadecimal digits, somewhere in the region. */
+        static boolean mailchimpKey(CharSequence text, int hitEnd, int from, int to) {
+            for (int i = from + 32; i + 3 < to; i++) {
+                if (text.charAt(i) == '-' && text.charAt(i + 1) == 'u' && text.charAt(i + 2) == 's'
+                        && text.charAt(i + 3) >= '0' && text.charAt(i + 3) <= '9' && isLowerHex(text, i - 32, i)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * {@code _auth} or {@code _password} (as written) at the start of the text or after a blank, a colon or a
+         * quote in the region, then blanks and {@code =}.
+         */
+        static boolean npmrcAssignment(CharSequence text, int hitEnd, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (text.charAt(i) != '_' || !(i == 0 || i > from && startsNpmrcKey(text.charAt(i - 1)))) {
+                    continue;
+                }
+                int j = AssignmentPattern.startsWith(text, i + 1, "auth") ? i + 5
+                        : AssignmentPattern.startsWith(text, i + 1, "password") ? i + 9 : -1;
+                if (j < 0) {
+                    continue;
+                }
+                while (j < to && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+                    j++;
+                }
+                if (j < to && text.charAt(j) == '=') {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The characters before an {@code .npmrc} key: {@code [\s:'"]} ({@code \s} is ASCII only). */
+        private static boolean startsNpmrcKey(char c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == ':' || c == '\''
+                    || c == '"';
+        }
+
+        /**
+         * What every alternative of {@code cli-tool-password} needs somewhere in the region: a blank, {@code -} and one
+         * of the option letters {@code p N P k} (as written), or {@code rabbitmqctl}, or a blank and {@code user} (any
+         * case of ASCII letters, as the pattern's {@code (?i:)} reads them).
+         */
+        static boolean toolPasswordOption(CharSequence text, int hitEnd, int from, int to) {
+            for (int i = from; i + 2 < to; i++) {
+                char c = text.charAt(i);
+                if (c == ' ' || c == '\t') {
+                    char option = text.charAt(i + 2);
+                    if (text.charAt(i + 1) == '-' && (option == 'p' || option == 'N' || option == 'P' || option == 'k')) {
+                        return true;
+                    }
+                    if (i + 5 <= to && regionMatchesIgnoreCase(text, i + 1, "user")) {
+                        return true;
+                    }
+                } else if ((c == 'r' || c == 'R') && i + 11 <= to && regionMatchesIgnoreCase(text, i, "rabbitmqctl")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** {@code word} (lower-case ASCII letters) at {@code at}, ASCII letters in either case as {@code (?i)} reads them. */
+        private static boolean regionMatchesIgnoreCase(CharSequence text, int at, String word) {
+            for (int k = 0; k < word.length(); k++) {
+                if ((text.charAt(at + k) | 0x20) != word.charAt(k)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /** An {@code =} or {@code :} somewhere in the region. */
         static boolean hasOperator(CharSequence text, int hitEnd, int from, int to) {
             for (int i = from; i < to; i++) {
@@ -169,6 +273,10 @@ interface HitCheck {
                 }
             }
             return false;
+        }
+
+        private static boolean isLowerHex(char c) {
+            return c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
         }
 
         private static boolean isLowerHex(CharSequence text, int from, int to) {

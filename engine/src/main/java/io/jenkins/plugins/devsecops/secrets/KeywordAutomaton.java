@@ -192,19 +192,18 @@ final class KeywordAutomaton {
         if (bytes.length < SPLIT_AT) {
             return scanBytes(bytes, 0, bytes.length, consumer);
         }
+        if (bytes.length >= SPLIT4_AT) {
+            return scanQuarters(bytes, consumer);
+        }
         final char[] map = classOf;
         final int[] table = next;
         final int outputRow = firstOutputRow;
         final int mid = bytes.length >>> 1;
         // The second walk's state at mid: from the root, over the bytes a keyword ending after mid may start in.
-        int rowB = 0;
-        for (int i = Math.max(0, mid - (longest - 1)); i < mid; i++) {
-            rowB = table[rowB + map[bytes[i] & 0xFF]];
-        }
+        int rowB = warmUp(bytes, mid);
         int rowA = 0;
         int seen = 0;
-        int[] held = null;
-        int heldSize = 0;
+        Held held = new Held();
         for (int i = 0, j = mid; i < mid; i++, j++) {
             int a = bytes[i];
             int b = bytes[j];
@@ -217,33 +216,115 @@ final class KeywordAutomaton {
                 }
             }
             if (rowB >= outputRow) {
-                for (int keyword : outputs[rowB / classes]) {
-                    if (held == null) {
-                        held = new int[64];
-                    } else if (heldSize + 2 > held.length) {
-                        held = Arrays.copyOf(held, held.length * 2);
-                    }
-                    held[heldSize++] = keyword;
-                    held[heldSize++] = j + 1;
-                }
+                held.add(outputs[rowB / classes], j + 1);
             }
         }
-        for (int h = 0; h < heldSize; h += 2) {
-            consumer.hit(held[h], held[h + 1]);
-        }
+        held.replay(consumer);
         // An odd length leaves the last byte to the second walk.
-        for (int j = mid + mid; j < bytes.length; j++) {
+        return scanTail(bytes, mid + mid, rowB, seen, consumer);
+    }
+
+    /**
+     * The four-walk form of {@link #scanBytes(byte[], HitConsumer)} for larger files: four quarters walked at once,
+     * in one loop with four independent states (each step of a walk waits for its table lookup; four walks keep more
+     * lookups in flight). The hits of the second, third and fourth quarters are held and replayed in that order, so
+     * that hits still come in order of their end offsets.
+     */
+    private boolean scanQuarters(byte[] bytes, HitConsumer consumer) {
+        final char[] map = classOf;
+        final int[] table = next;
+        final int outputRow = firstOutputRow;
+        final int quarter = bytes.length >>> 2;
+        int rowB = warmUp(bytes, quarter);
+        int rowC = warmUp(bytes, 2 * quarter);
+        int rowD = warmUp(bytes, 3 * quarter);
+        int rowA = 0;
+        int seen = 0;
+        Held heldB = new Held();
+        Held heldC = new Held();
+        Held heldD = new Held();
+        for (int i = 0, j = quarter, k = 2 * quarter, l = 3 * quarter; i < quarter; i++, j++, k++, l++) {
+            int a = bytes[i];
+            int b = bytes[j];
+            int c = bytes[k];
+            int d = bytes[l];
+            seen |= a | b | c | d; // negative once any byte has its high bit set
+            rowA = table[rowA + map[a & 0xFF]];
+            rowB = table[rowB + map[b & 0xFF]];
+            rowC = table[rowC + map[c & 0xFF]];
+            rowD = table[rowD + map[d & 0xFF]];
+            if (rowA >= outputRow) {
+                for (int keyword : outputs[rowA / classes]) {
+                    consumer.hit(keyword, i + 1);
+                }
+            }
+            if (rowB >= outputRow) {
+                heldB.add(outputs[rowB / classes], j + 1);
+            }
+            if (rowC >= outputRow) {
+                heldC.add(outputs[rowC / classes], k + 1);
+            }
+            if (rowD >= outputRow) {
+                heldD.add(outputs[rowD / classes], l + 1);
+            }
+        }
+        heldB.replay(consumer);
+        heldC.replay(consumer);
+        heldD.replay(consumer);
+        // A length that is not a multiple of four leaves the last bytes to the fourth walk.
+        return scanTail(bytes, 4 * quarter, rowD, seen, consumer);
+    }
+
+    /** The state of a walk from the root over the bytes before {@code at} that a keyword ending after it may start in. */
+    private int warmUp(byte[] bytes, int at) {
+        int row = 0;
+        for (int i = Math.max(0, at - (longest - 1)); i < at; i++) {
+            row = next[row + classOf[bytes[i] & 0xFF]];
+        }
+        return row;
+    }
+
+    /** Continues a walk in state {@code row} from {@code from} to the end; returns whether every byte was ASCII. */
+    private boolean scanTail(byte[] bytes, int from, int row, int seen, HitConsumer consumer) {
+        for (int j = from; j < bytes.length; j++) {
             int b = bytes[j];
             seen |= b;
-            rowB = table[rowB + map[b & 0xFF]];
-            if (rowB >= outputRow) {
-                for (int keyword : outputs[rowB / classes]) {
+            row = next[row + classOf[b & 0xFF]];
+            if (row >= firstOutputRow) {
+                for (int keyword : outputs[row / classes]) {
                     consumer.hit(keyword, j + 1);
                 }
             }
         }
         return seen >= 0;
     }
+
+    /** Hits of a later part of the bytes, held until the parts before it are reported. */
+    private static final class Held {
+        private int[] hits;
+        private int size;
+
+        void add(int[] keywords, int end) {
+            for (int keyword : keywords) {
+                if (hits == null) {
+                    hits = new int[64];
+                } else if (size + 2 > hits.length) {
+                    hits = Arrays.copyOf(hits, hits.length * 2);
+                }
+                hits[size++] = keyword;
+                hits[size++] = end;
+            }
+        }
+
+        void replay(HitConsumer consumer) {
+            for (int h = 0; h < size; h += 2) {
+                consumer.hit(hits[h], hits[h + 1]);
+            }
+        }
+    }
+
+    /** Files of this many bytes or more are walked as four quarters at once. */
+    static final int SPLIT4_AT = 4096;
 
     /** Files shorter than this are walked in one piece: the second walk's set-up would not pay back. */
     static final int SPLIT_AT = 256;

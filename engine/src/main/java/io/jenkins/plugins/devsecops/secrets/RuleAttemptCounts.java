@@ -19,6 +19,7 @@ final class RuleAttemptCounts {
     private static final Map<String, LongAdder> ATTEMPTS = new ConcurrentHashMap<>();
     private static final Map<String, LongAdder> SKIPPED = new ConcurrentHashMap<>();
     private static final Map<String, LongAdder> SEARCHES = new ConcurrentHashMap<>();
+    private static final Map<String, LongAdder> NANOS = new ConcurrentHashMap<>();
 
     static {
         if (ENABLED) {
@@ -44,9 +45,19 @@ final class RuleAttemptCounts {
         SKIPPED.computeIfAbsent(id, k -> new LongAdder()).increment();
     }
 
+    /** Rule {@code id}'s pattern (or pre-check) took {@code nanos} of wall-clock time once. */
+    static void spent(String id, long nanos) {
+        NANOS.computeIfAbsent(id, k -> new LongAdder()).add(nanos);
+    }
+
+    private static long millis(String id) {
+        LongAdder nanos = NANOS.get(id);
+        return nanos == null ? 0 : nanos.sum() / 1_000_000;
+    }
+
     private static void print() {
         List<Map.Entry<String, LongAdder>> rows = new ArrayList<>(ATTEMPTS.entrySet());
-        rows.sort((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum()));
+        rows.sort((a, b) -> Long.compare(millis(b.getKey()), millis(a.getKey())));
         long total = rows.stream().mapToLong(e -> e.getValue().sum()).sum();
         long skipped = SKIPPED.values().stream().mapToLong(LongAdder::sum).sum();
         StringBuilder out = new StringBuilder("secret rule attempts: " + total + " (pre-checks turned away " + skipped
@@ -54,13 +65,13 @@ final class RuleAttemptCounts {
         for (Map.Entry<String, LongAdder> row : rows) {
             LongAdder away = SKIPPED.get(row.getKey());
             LongAdder searches = SEARCHES.get(row.getKey());
-            out.append(String.format("%10d  %-40s skipped %d, of the attempts line searches %d%n",
+            out.append(String.format("%10d  %-40s skipped %d, of the attempts line searches %d, %d ms%n",
                     row.getValue().sum(), row.getKey(), away == null ? 0 : away.sum(),
-                    searches == null ? 0 : searches.sum()));
+                    searches == null ? 0 : searches.sum(), millis(row.getKey())));
         }
         SKIPPED.forEach((id, n) -> {
             if (!ATTEMPTS.containsKey(id)) {
-                out.append(String.format("%10d  %-40s skipped %d%n", 0, id, n.sum()));
+                out.append(String.format("%10d  %-40s skipped %d, %d ms%n", 0, id, n.sum(), millis(id)));
             }
         });
         System.err.print(out);

@@ -72,6 +72,11 @@ public final class SecretDetector {
     private final boolean asciiKeywords;
     /** Per thread: the hits of the last byte scan, keyword and end offset in turn, reused from file to file. */
     private final ThreadLocal<HitBuffer> hitBuffers = ThreadLocal.withInitial(HitBuffer::new);
+    /**
+     * Per thread: the state of a file's detection, reused from file to file (its per-rule arrays would otherwise be
+     * allocated and zeroed for every file with a keyword hit); only the entries of the rules a file touched are reset.
+     */
+    private final ThreadLocal<FileScan> fileScans = ThreadLocal.withInitial(FileScan::new);
 
     /**
      * @throws IllegalArgumentException when two rules share an id
@@ -169,7 +174,15 @@ public final class SecretDetector {
      * is stopped there and {@code warnings} gets a message naming the rule and the file.
      */
     public List<SecretMatch> detect(String path, String text, byte[] bytes, Consumer<String> warnings) {
-        FileScan scan = new FileScan(path, text, warnings);
+        FileScan scan = fileScan(path, text, warnings);
+        try {
+            return detectText(scan, text, bytes);
+        } finally {
+            scan.close();
+        }
+    }
+
+    private List<SecretMatch> detectText(FileScan scan, String text, byte[] bytes) {
         if (bytes != null && bytes.length == text.length()) {
             automaton.scanBytes(bytes, scan);
         } else {
@@ -185,6 +198,7 @@ public final class SecretDetector {
 
     private List<SecretMatch> finish(FileScan scan) {
         List<SecretMatch> found = scan.found;
+        scan.found = new ArrayList<>(0);
         if (found.size() > 1) {
             found.sort(Comparator.comparingInt(SecretMatch::secretStart).thenComparing(m -> m.rule().id()));
             found = withoutGenericDuplicates(found);
@@ -237,7 +251,26 @@ public final class SecretDetector {
             return List.of();
         }
         String decoded = text.decode(ascii);
-        FileScan scan = new FileScan(path, decoded, warnings);
+        FileScan scan = fileScan(path, decoded, warnings);
+        try {
+            return replay(scan, hits, bytes, decoded);
+        } finally {
+            scan.close();
+        }
+    }
+
+    /** The thread's file state, set up for one file; a fresh one when the thread's own is in use (a nested call). */
+    private FileScan fileScan(String path, String text, Consumer<String> warnings) {
+        FileScan scan = fileScans.get();
+        if (scan.inUse) {
+            scan = new FileScan();
+        }
+        scan.open(path, text, warnings);
+        return scan;
+    }
+
+    /** Hands the hits of the byte scan to {@code scan}, at their offsets in {@code decoded}. */
+    private List<SecretMatch> replay(FileScan scan, HitBuffer hits, byte[] bytes, String decoded) {
         int[] buffer = hits.hits;
         if (bytes.length == decoded.length()) {
             for (int i = 0; i < hits.size; i += 2) {
@@ -380,14 +413,28 @@ public final class SecretDetector {
 
     /** The state of one {@link #detect} call. */
     private final class FileScan implements KeywordAutomaton.HitConsumer, SecretPattern.MatchConsumer {
-        private final String path;
-        private final String text;
-        private final Consumer<String> warnings;
+        private String path;
+        private String text;
+        private Consumer<String> warnings;
+        /** Whether a file is being scanned with this state. */
+        boolean inUse;
         private final long[] spentNanos = new long[rules.size()];
         private final int[] rawMatches = new int[rules.size()];
         final boolean[] halted = new boolean[rules.size()];
-        private final long cpuAtStart = cpuTime();
+        /** The rules whose entries of the per-rule arrays this file set: the ones to reset for the next file. */
+        private int[] touched = new int[16];
+        private int touchedCount;
+        /** The wall clock when the file's detection started. */
+        private long wallAtStart;
+        /**
+         * The file's processor time is read at its first budget check, not at its start (a system call, and most
+         * files never reach a check): until then the wall clock, which is no less, stands for it.
+         */
+        private long cpuAtFirstCheck = -1;
+        private long wallAtFirstCheck;
         private long callStarted;
+        /** With {@link RuleAttemptCounts#ENABLED}: when the current call started, for its per-rule time. */
+        private long countedStart;
         /** Whether the current call is timed, and the weight of its time (a sampled call stands for several). */
         private boolean timed;
         private long weight = TIMED_ONE_IN;
@@ -397,7 +444,7 @@ public final class SecretDetector {
         private boolean inCall;
         private final int[] scannedUntil = new int[rules.size()];
         private final byte[] applies = new byte[rules.size()];
-        private final List<SecretMatch> found = new ArrayList<>(0);
+        private List<SecretMatch> found = new ArrayList<>(0);
         /** Per rule: the start of the last value it judged, so that two keywords leading to one value cost one check. */
         private final int[] lastJudged = new int[rules.size()];
         private int currentRule;
@@ -414,10 +461,52 @@ public final class SecretDetector {
         private int nextNewline = -1;
         private int newlineFrom = Integer.MAX_VALUE;
 
-        FileScan(String path, String text, Consumer<String> warnings) {
+        /** Sets the state up for one file: every per-rule entry is clear. */
+        void open(String path, String text, Consumer<String> warnings) {
             this.path = path;
             this.text = text;
             this.warnings = warnings;
+            this.inUse = true;
+            wallAtStart = System.nanoTime();
+        }
+
+        /** Clears what the file set, so that the state serves the next file and holds on to nothing of this one. */
+        void close() {
+            for (int t = 0; t < touchedCount; t++) {
+                int r = touched[t];
+                spentNanos[r] = 0;
+                rawMatches[r] = 0;
+                halted[r] = false;
+                scannedUntil[r] = 0;
+                applies[r] = 0;
+                lastJudged[r] = 0;
+            }
+            touchedCount = 0;
+            if (touched.length > 64) {
+                touched = new int[16];
+            }
+            path = null;
+            text = null;
+            warnings = null;
+            found = new ArrayList<>(0);
+            cpuAtFirstCheck = -1;
+            wallAtFirstCheck = 0;
+            callStarted = 0;
+            countedStart = 0;
+            timed = false;
+            weight = TIMED_ONE_IN;
+            attempts = 0;
+            calls = 0;
+            haltedRules = 0;
+            inCall = false;
+            currentRule = 0;
+            lastMatchEnd = 0;
+            anchorStart = -1;
+            newlineCursor = 0;
+            currentLineStart = 0;
+            nextNewline = -1;
+            newlineFrom = Integer.MAX_VALUE;
+            inUse = false;
         }
 
         /**
@@ -429,6 +518,7 @@ public final class SecretDetector {
             currentRule = r;
             if (RuleAttemptCounts.ENABLED) {
                 RuleAttemptCounts.attempted(rules.get(r).id());
+                countedStart = System.nanoTime();
             }
             timed = (++attempts & (TIMED_ONE_IN - 1)) == 0;
             if (timed) {
@@ -438,6 +528,9 @@ public final class SecretDetector {
 
         /** Ends the call started by {@link #begin}; now and then checks the file's processor time. */
         private void end(int r) {
+            if (RuleAttemptCounts.ENABLED) {
+                RuleAttemptCounts.spent(rules.get(r).id(), System.nanoTime() - countedStart);
+            }
             if (timed) {
                 spentNanos[r] += (System.nanoTime() - callStarted) * weight;
                 timed = false;
@@ -462,7 +555,11 @@ public final class SecretDetector {
          * budget. Rules are timed by the wall clock (cheap, and fair between rules), the file by processor time.
          */
         private void checkBudget() {
-            long used = cpuTime() - cpuAtStart;
+            if (cpuAtFirstCheck < 0) {
+                wallAtFirstCheck = System.nanoTime();
+                cpuAtFirstCheck = cpuTime();
+            }
+            long used = cpuTime() - cpuAtFirstCheck + (wallAtFirstCheck - wallAtStart);
             if (used <= FILE_CPU_BUDGET_NANOS * (haltedRules + 1)) {
                 return;
             }
@@ -485,6 +582,7 @@ public final class SecretDetector {
         }
 
         private void halt(int r, String why) {
+            applies(r); // marks the rule touched, so that its halt is reset for the next file
             if (!halted[r]) {
                 halted[r] = true;
                 haltedRules++;
@@ -510,6 +608,10 @@ public final class SecretDetector {
         boolean applies(int rule) {
             if (applies[rule] == 0) {
                 applies[rule] = rules.get(rule).scope().appliesTo(path) ? (byte) 1 : (byte) 2;
+                if (touchedCount == touched.length) {
+                    touched = Arrays.copyOf(touched, touchedCount * 2);
+                }
+                touched[touchedCount++] = rule;
             }
             return applies[rule] == 1;
         }
@@ -570,7 +672,15 @@ public final class SecretDetector {
         /** Whether rule {@code r}'s {@link HitCheck} shows that its pattern cannot match in {@code [from, to)}. */
         private boolean turnedAway(int r, int hitEnd, int from, int to) {
             HitCheck check = hitChecks[r];
-            if (check == null || check.mayMatch(text, hitEnd, from, to)) {
+            if (check == null) {
+                return false;
+            }
+            long started = RuleAttemptCounts.ENABLED ? System.nanoTime() : 0;
+            boolean may = check.mayMatch(text, hitEnd, from, to);
+            if (RuleAttemptCounts.ENABLED) {
+                RuleAttemptCounts.spent(rules.get(r).id(), System.nanoTime() - started);
+            }
+            if (may) {
                 return false;
             }
             if (RuleAttemptCounts.ENABLED) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.devsecops.secrets;
 import io.jenkins.plugins.devsecops.model.Finding;
 import io.jenkins.plugins.devsecops.scan.FindingSink;
 import io.jenkins.plugins.devsecops.scan.HistoryPathFilter;
+import io.jenkins.plugins.devsecops.scan.LineIndex;
 import io.jenkins.plugins.devsecops.scan.SourceFile;
 import io.jenkins.plugins.devsecops.scan.StageContext;
 import io.jenkins.plugins.devsecops.scan.StageScanner;
@@ -53,7 +54,13 @@ final class SecretsScanner implements StageScanner {
         // The same secret written several times in one file is one finding, at its first occurrence.
         Map<String, Finding> unique = new LinkedHashMap<>();
         Map<String, Integer> occurrences = new HashMap<>();
-        for (Finding finding : findings.create(file.path(), text, file.lines(), matches, IntUnaryOperator.identity())) {
+        // Lines are counted only as far as the last secret: most of a large file has none.
+        int last = 0;
+        for (SecretMatch match : matches) {
+            last = Math.max(last, match.secretEnd());
+        }
+        LineIndex lines = LineIndex.through(text, last);
+        for (Finding finding : findings.create(file.path(), text, lines, matches, IntUnaryOperator.identity())) {
             unique.putIfAbsent(finding.fingerprint(), finding);
             occurrences.merge(finding.fingerprint(), 1, Integer::sum);
         }

@@ -17,6 +17,15 @@ final class Utf8Length {
         int chars = 0;
         int i = from;
         while (i < to) {
+            // Runs of ASCII eight bytes at a time: a byte with its high bit set makes the word's OR negative.
+            while (i + 8 <= to && (bytes[i] | bytes[i + 1] | bytes[i + 2] | bytes[i + 3] | bytes[i + 4]
+                    | bytes[i + 5] | bytes[i + 6] | bytes[i + 7]) >= 0) {
+                i += 8;
+                chars += 8;
+            }
+            if (i >= to) {
+                break;
+            }
             int b = bytes[i];
             if (b >= 0) {
                 i++;

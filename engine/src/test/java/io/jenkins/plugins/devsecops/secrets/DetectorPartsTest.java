@@ -85,6 +85,43 @@ class DetectorPartsTest {
     }
 
     @Test
+    void shouldReportTheSameHitsInTheSameOrderWhenABytesScanIsSplitInFourQuarters() {
+        // Given overlapping keywords and texts of lengths around the size from which the byte scan walks four
+        // quarters at once (every remainder modulo four), with keywords placed across each quarter boundary
+        List<String> keywords = List.of("he", "she", "his", "hers", "password", "passwd", "pass", "s", "word");
+        KeywordAutomaton automaton = new KeywordAutomaton(keywords);
+        Random random = new Random(12);
+        String alphabet = "heSHirPAswdo x";
+        for (int length = KeywordAutomaton.SPLIT4_AT - 9; length < KeywordAutomaton.SPLIT4_AT * 2 + 9;
+                length += length < KeywordAutomaton.SPLIT4_AT + 9 ? 1 : 1 + random.nextInt(97)) {
+            for (int round = 0; round < 3; round++) {
+                byte[] bytes = new byte[length];
+                for (int i = 0; i < length; i++) {
+                    bytes[i] = (byte) alphabet.charAt(random.nextInt(alphabet.length()));
+                }
+                int quarter = length / 4;
+                for (int boundary = quarter; boundary <= 3 * quarter; boundary += quarter) {
+                    int at = boundary - 1 - random.nextInt(7); // "password" ends 1 to 7 bytes past the boundary
+                    System.arraycopy("password".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, bytes, at, 8);
+                }
+                if (round == 2) {
+                    bytes[random.nextInt(length)] = (byte) 0xE2;
+                }
+                // When scanned whole (in quarters) and in one walk from the first byte
+                List<String> quarters = new ArrayList<>();
+                boolean quartersAscii = automaton.scanBytes(bytes, (keyword, end) -> quarters.add(keyword + "@" + end));
+                List<String> single = new ArrayList<>();
+                boolean singleAscii = automaton.scanBytes(bytes, 0, length,
+                        (keyword, end) -> single.add(keyword + "@" + end));
+
+                // Then both report the same hits in the same order, and agree on whether the bytes are ASCII
+                assertThat(quarters).as("length %d", length).containsExactlyElementsOf(single);
+                assertThat(quartersAscii).isEqualTo(singleAscii).isEqualTo(round != 2);
+            }
+        }
+    }
+
+    @Test
     void shouldOnlyStartSearchesAtTheKeywordWhenEveryMatchBeginsWithIt() {
         assertThat(PatternPrefix.startsWithKeyword("\\b(ghp_[A-Za-z0-9]{36})\\b", List.of("ghp_"))).isTrue();
         assertThat(PatternPrefix.startsWithKeyword("(?:xoxb-)([0-9]+)", List.of("xoxb-"))).isTrue();
