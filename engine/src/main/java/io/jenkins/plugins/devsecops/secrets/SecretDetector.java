@@ -640,6 +640,12 @@ public final class SecretDetector {
                     // search of the region.
                     int from = hitStart - keywordOffset[r];
                     if (from >= 0) {
+                        // A pattern's opening (password =) never spans a line: checked before the line's end is
+                        // looked for, which most hits of a common keyword then never need.
+                        if (!((JdkSecretPattern) rule.pattern()).mayMatchAt(text, from,
+                                Math.min(text.length(), end + WINDOW_AFTER))) {
+                            continue;
+                        }
                         // One attempt reads only what it needs: a character bound is enough, no need to count lines.
                         int limit = rule.multiline() ? Math.min(text.length(), end + MULTILINE_CHARS) : lineEnd(end);
                         if (turnedAway(r, end, from, limit)) {
