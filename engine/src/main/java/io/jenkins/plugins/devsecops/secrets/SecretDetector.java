@@ -73,16 +73,18 @@ public final class SecretDetector {
     /** Per thread: the hits of the last byte scan, keyword and end offset in turn, reused from file to file. */
     private final ThreadLocal<HitBuffer> hitBuffers = ThreadLocal.withInitial(HitBuffer::new);
     /**
-     * Per thread: the state of a file's detection, reused from file to file (its per-rule arrays would otherwise be
+     * Per thread: the per-rule arrays of a file's detection, reused from file to file (they would otherwise be
      * allocated and zeroed for every file with a keyword hit); only the entries of the rules a file touched are reset.
+     * They hold nothing of the detector, so that a thread that outlives it does not keep it.
      */
-    private final ThreadLocal<FileScan> fileScans = ThreadLocal.withInitial(FileScan::new);
+    private final ThreadLocal<RuleState> ruleStates;
 
     /**
      * @throws IllegalArgumentException when two rules share an id
      */
     public SecretDetector(List<SecretRule> rules) {
         this.rules = List.copyOf(rules);
+        this.ruleStates = RuleState.perThread(this.rules.size());
         Set<String> ids = new HashSet<>();
         Map<String, List<Integer>> byKeyword = new LinkedHashMap<>();
         List<Integer> withoutKeywords = new ArrayList<>();
@@ -198,7 +200,6 @@ public final class SecretDetector {
 
     private List<SecretMatch> finish(FileScan scan) {
         List<SecretMatch> found = scan.found;
-        scan.found = new ArrayList<>(0);
         if (found.size() > 1) {
             found.sort(Comparator.comparingInt(SecretMatch::secretStart).thenComparing(m -> m.rule().id()));
             found = withoutGenericDuplicates(found);
@@ -259,14 +260,65 @@ public final class SecretDetector {
         }
     }
 
-    /** The thread's file state, set up for one file; a fresh one when the thread's own is in use (a nested call). */
+    /** The state of one file's detection, on the thread's rule arrays (fresh ones for a nested call). */
     private FileScan fileScan(String path, String text, Consumer<String> warnings) {
-        FileScan scan = fileScans.get();
-        if (scan.inUse) {
-            scan = new FileScan();
+        RuleState state = ruleStates.get();
+        return new FileScan(path, text, warnings, state.inUse ? new RuleState(rules.size()) : state);
+    }
+
+    /**
+     * The per-rule arrays of a file's detection, reused by one thread from file to file: a file sets the entries of
+     * the rules it touches, and {@link #reset} clears those only.
+     */
+    private static final class RuleState {
+        final long[] spentNanos;
+        final int[] rawMatches;
+        final boolean[] halted;
+        final int[] scannedUntil;
+        final byte[] applies;
+        final int[] lastJudged;
+        int[] touched = new int[16];
+        int touchedCount;
+        boolean inUse;
+
+        RuleState(int rules) {
+            spentNanos = new long[rules];
+            rawMatches = new int[rules];
+            halted = new boolean[rules];
+            scannedUntil = new int[rules];
+            applies = new byte[rules];
+            lastJudged = new int[rules];
         }
-        scan.open(path, text, warnings);
-        return scan;
+
+        /** A thread-local supply of states for {@code rules} rules (the lambda captures the count only). */
+        static ThreadLocal<RuleState> perThread(int rules) {
+            return ThreadLocal.withInitial(() -> new RuleState(rules));
+        }
+
+        void touch(int rule) {
+            if (touchedCount == touched.length) {
+                touched = Arrays.copyOf(touched, touchedCount * 2);
+            }
+            touched[touchedCount++] = rule;
+        }
+
+        /** Clears the entries the last file set. */
+        void reset() {
+            for (int t = 0; t < touchedCount; t++) {
+                int r = touched[t];
+                spentNanos[r] = 0;
+                rawMatches[r] = 0;
+                halted[r] = false;
+                scannedUntil[r] = 0;
+                applies[r] = 0;
+                lastJudged[r] = 0;
+            }
+            touchedCount = 0;
+            if (touched.length > 64) {
+                touched = new int[16]; // a file that touched many rules must not pin a large list to the thread
+            }
+            inUse = false;
+        }
     }
 
     /** Hands the hits of the byte scan to {@code scan}, at their offsets in {@code decoded}. */
@@ -413,19 +465,15 @@ public final class SecretDetector {
 
     /** The state of one {@link #detect} call. */
     private final class FileScan implements KeywordAutomaton.HitConsumer, SecretPattern.MatchConsumer {
-        private String path;
-        private String text;
-        private Consumer<String> warnings;
-        /** Whether a file is being scanned with this state. */
-        boolean inUse;
-        private final long[] spentNanos = new long[rules.size()];
-        private final int[] rawMatches = new int[rules.size()];
-        final boolean[] halted = new boolean[rules.size()];
-        /** The rules whose entries of the per-rule arrays this file set: the ones to reset for the next file. */
-        private int[] touched = new int[16];
-        private int touchedCount;
+        private final String path;
+        private final String text;
+        private final Consumer<String> warnings;
+        private final RuleState state;
+        private final long[] spentNanos;
+        private final int[] rawMatches;
+        final boolean[] halted;
         /** The wall clock when the file's detection started. */
-        private long wallAtStart;
+        private final long wallAtStart = System.nanoTime();
         /**
          * The file's processor time is read at its first budget check, not at its start (a system call, and most
          * files never reach a check): until then the wall clock, which is no less, stands for it.
@@ -442,11 +490,11 @@ public final class SecretDetector {
         private int calls;
         private int haltedRules;
         private boolean inCall;
-        private final int[] scannedUntil = new int[rules.size()];
-        private final byte[] applies = new byte[rules.size()];
-        private List<SecretMatch> found = new ArrayList<>(0);
+        private final int[] scannedUntil;
+        private final byte[] applies;
+        private final List<SecretMatch> found = new ArrayList<>(0);
         /** Per rule: the start of the last value it judged, so that two keywords leading to one value cost one check. */
-        private final int[] lastJudged = new int[rules.size()];
+        private final int[] lastJudged;
         private int currentRule;
         private int lastMatchEnd;
         private int anchorStart = -1;
@@ -461,52 +509,23 @@ public final class SecretDetector {
         private int nextNewline = -1;
         private int newlineFrom = Integer.MAX_VALUE;
 
-        /** Sets the state up for one file: every per-rule entry is clear. */
-        void open(String path, String text, Consumer<String> warnings) {
+        FileScan(String path, String text, Consumer<String> warnings, RuleState state) {
             this.path = path;
             this.text = text;
             this.warnings = warnings;
-            this.inUse = true;
-            wallAtStart = System.nanoTime();
+            this.state = state;
+            state.inUse = true;
+            spentNanos = state.spentNanos;
+            rawMatches = state.rawMatches;
+            halted = state.halted;
+            scannedUntil = state.scannedUntil;
+            applies = state.applies;
+            lastJudged = state.lastJudged;
         }
 
-        /** Clears what the file set, so that the state serves the next file and holds on to nothing of this one. */
+        /** Hands the rule arrays back, cleared, for the thread's next file. */
         void close() {
-            for (int t = 0; t < touchedCount; t++) {
-                int r = touched[t];
-                spentNanos[r] = 0;
-                rawMatches[r] = 0;
-                halted[r] = false;
-                scannedUntil[r] = 0;
-                applies[r] = 0;
-                lastJudged[r] = 0;
-            }
-            touchedCount = 0;
-            if (touched.length > 64) {
-                touched = new int[16];
-            }
-            path = null;
-            text = null;
-            warnings = null;
-            found = new ArrayList<>(0);
-            cpuAtFirstCheck = -1;
-            wallAtFirstCheck = 0;
-            callStarted = 0;
-            countedStart = 0;
-            timed = false;
-            weight = TIMED_ONE_IN;
-            attempts = 0;
-            calls = 0;
-            haltedRules = 0;
-            inCall = false;
-            currentRule = 0;
-            lastMatchEnd = 0;
-            anchorStart = -1;
-            newlineCursor = 0;
-            currentLineStart = 0;
-            nextNewline = -1;
-            newlineFrom = Integer.MAX_VALUE;
-            inUse = false;
+            state.reset();
         }
 
         /**
@@ -608,10 +627,7 @@ public final class SecretDetector {
         boolean applies(int rule) {
             if (applies[rule] == 0) {
                 applies[rule] = rules.get(rule).scope().appliesTo(path) ? (byte) 1 : (byte) 2;
-                if (touchedCount == touched.length) {
-                    touched = Arrays.copyOf(touched, touchedCount * 2);
-                }
-                touched[touchedCount++] = rule;
+                state.touch(rule);
             }
             return applies[rule] == 1;
         }

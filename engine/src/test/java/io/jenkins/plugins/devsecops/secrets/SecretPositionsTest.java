@@ -91,6 +91,25 @@ class SecretPositionsTest {
         assertThat(withSecrets).isGreaterThan(100);
     }
 
+    @Test
+    void shouldNotKeepADetectorReachableFromAThreadThatScannedWithIt() throws Exception {
+        // Given a detector of its own (as a scan with user rules makes) that scanned a file on this long-lived thread
+        SecretDetector detector = new SecretDetector(BuiltInSecretRules.rules());
+        byte[] bytes = ("password = \"Zx9kQ2mW7pL4vN8rTq\"\ntoken: " + TOKEN + "\n").getBytes(StandardCharsets.UTF_8);
+        assertThat(detector.detect("a.yml", bytes, () -> new String(bytes, StandardCharsets.UTF_8))).isNotEmpty();
+        java.lang.ref.WeakReference<SecretDetector> reference = new java.lang.ref.WeakReference<>(detector);
+
+        // When nothing else refers to it
+        detector = null;
+        for (int i = 0; i < 50 && reference.get() != null; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+
+        // Then the thread's reused state does not keep it (nor its rules) alive
+        assertThat(reference.get()).isNull();
+    }
+
     private static String describe(List<SecretMatch> matches) {
         StringBuilder out = new StringBuilder();
         for (SecretMatch match : matches) {
