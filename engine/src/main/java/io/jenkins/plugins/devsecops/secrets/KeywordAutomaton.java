@@ -10,7 +10,8 @@ import java.util.List;
  * Finds every occurrence of a set of literals in a text in one pass, case-insensitively: an Aho-Corasick automaton
  * compiled into a dense transition table (a DFA), so each character costs one class lookup and one table lookup
  * with no allocation. Characters that occur in no keyword share one class, which keeps the table small enough for
- * the CPU cache. Immutable and thread-safe.
+ * the CPU cache. The byte scan has a second table with the class folded in (one entry per state and byte value), so
+ * that each byte costs one load. Immutable and thread-safe.
  *
  * <p>Written for the engine instead of using {@code org.ahocorasick}, whose per-character map lookups, lower-case
  * copies and per-hit objects cost several times more on the hot path of the secrets stage.
