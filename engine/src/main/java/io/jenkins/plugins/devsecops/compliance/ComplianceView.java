@@ -29,7 +29,8 @@ public record ComplianceView(List<FrameworkView> frameworks, int openFindings, i
 
     /** The view of {@code report}'s active findings against the built-in frameworks. */
     public static ComplianceView of(Report report) {
-        return of(report.activeFindings(), ComplianceCatalog.builtIn());
+        // The rows point into the report's findings, suppressed ones skipped: no filtered copy of them is made.
+        return of(report.findings(), true, ComplianceCatalog.builtIn());
     }
 
     /**
@@ -37,6 +38,10 @@ public record ComplianceView(List<FrameworkView> frameworks, int openFindings, i
      * (a large list is read back from disk at every pass); findings alike in what matching reads share one answer.
      */
     public static ComplianceView of(List<Finding> openFindings, ComplianceCatalog catalog) {
+        return of(openFindings, false, catalog);
+    }
+
+    private static ComplianceView of(List<Finding> findings, boolean skipSuppressed, ComplianceCatalog catalog) {
         List<String> bases = new ArrayList<>();
         Map<String, Integer> basisIndex = new HashMap<>();
         int severities = io.jenkins.plugins.devsecops.model.Severity.values().length;
@@ -53,8 +58,14 @@ public record ComplianceView(List<FrameworkView> frameworks, int openFindings, i
         }
         CatalogMatches matching = new CatalogMatches(catalog);
         int withoutCwe = 0;
-        int index = 0;
-        for (Finding finding : openFindings) {
+        int open = 0;
+        int index = -1;
+        for (Finding finding : findings) {
+            index++;
+            if (skipSuppressed && finding.isSuppressed()) {
+                continue;
+            }
+            open++;
             int severity = finding.severity().ordinal();
             CatalogMatches.Answer answer = matching.of(finding);
             if (!answer.hasCwe()) {
@@ -79,7 +90,6 @@ public record ComplianceView(List<FrameworkView> frameworks, int openFindings, i
                     }
                 }
             }
-            index++;
         }
         List<FrameworkView> views = new ArrayList<>();
         for (int f = 0; f < frameworks.size(); f++) {
@@ -88,12 +98,12 @@ public record ComplianceView(List<FrameworkView> frameworks, int openFindings, i
             for (int i = 0; i < framework.items().size(); i++) {
                 ComplianceItem item = framework.items().get(i);
                 requirements.add(new RequirementView(item.id(), item.title(), item.source(), item.basis(),
-                        rowsByFramework.get(f).get(i).build(openFindings, bases)));
+                        rowsByFramework.get(f).get(i).build(findings, bases)));
             }
             views.add(new FrameworkView(framework.id(), framework.name(), framework.source(), framework.mapping(),
-                    requirements, unmappedByFramework.get(f).build(openFindings, bases)));
+                    requirements, unmappedByFramework.get(f).build(findings, bases)));
         }
-        return new ComplianceView(views, openFindings.size(), withoutCwe);
+        return new ComplianceView(views, open, withoutCwe);
     }
 
     /** The framework with {@code id}, if shown. */

@@ -97,6 +97,32 @@ class CatalogMatchesTest {
                 .mapToInt(r -> r.findings().size()).sum()).isGreaterThan(findings.size());
     }
 
+    @Test
+    void shouldLeaveSuppressedFindingsOutOfTheViewOfAReportWithoutCopyingTheRest() {
+        List<Finding> findings = new ArrayList<>();
+        int n = 0;
+        for (Finding finding : findings()) {
+            findings.add(n++ % 3 == 0 ? finding.toBuilder().suppression(new io.jenkins.plugins.devsecops.model
+                    .Suppression("rule", "accepted", "ops", null, "s.yaml:1")).build() : finding);
+        }
+        io.jenkins.plugins.devsecops.model.Report report = io.jenkins.plugins.devsecops.model.Report.builder(
+                new io.jenkins.plugins.devsecops.model.ToolInfo("devsecops", "1"), java.time.Instant.EPOCH)
+                .findings(FindingList.builder(0).addAll(findings).build()).build();
+
+        ComplianceView view = ComplianceView.of(report);
+
+        assertThat(view).isEqualTo(ComplianceView.of(report.activeFindings(), catalog));
+        assertThat(view.openFindings()).isEqualTo(findings.size() - (findings.size() + 2) / 3);
+        for (FrameworkView framework : view.frameworks()) {
+            for (RequirementView requirement : framework.requirements()) {
+                // counted from the rows as built, the same as from the findings read back
+                assertThat(requirement.severities()).isEqualTo(new RequirementView(requirement.id(),
+                        requirement.title(), requirement.source(), requirement.basis(),
+                        new ArrayList<>(requirement.findings())).severities());
+            }
+        }
+    }
+
     private static List<ComplianceFindingRow> bySeverity(List<ComplianceFindingRow> rows) {
         List<ComplianceFindingRow> sorted = new ArrayList<>(rows);
         sorted.sort(Comparator.comparing(ComplianceFindingRow::severity)); // stable: added order among equals
