@@ -1,6 +1,7 @@
 package io.jenkins.plugins.devsecops.cli;
 
 import io.jenkins.plugins.devsecops.assessment.Assessment;
+import io.jenkins.plugins.devsecops.history.FindingHistory;
 import io.jenkins.plugins.devsecops.model.Finding;
 import io.jenkins.plugins.devsecops.policy.GateOutcome;
 import io.jenkins.plugins.devsecops.policy.PolicyEvaluation;
@@ -21,13 +22,26 @@ final class GateTable {
 
     void print(PrintWriter out) {
         PolicyEvaluation evaluation = assessment.evaluation();
-        long newCount = assessment.report().activeFindings().stream()
-                .filter(io.jenkins.plugins.devsecops.history.FindingHistory::isNew).count();
-        long suppressed = assessment.report().findings().stream().filter(Finding::isSuppressed).count();
-        long carried = assessment.report().activeFindings().stream()
-                .filter(io.jenkins.plugins.devsecops.history.FindingHistory::isCarried).count();
+        // One pass over the findings (a large list is read back from disk at every pass).
+        long newCount = 0;
+        long active = 0;
+        long suppressed = 0;
+        long carried = 0;
+        for (Finding finding : assessment.report().findings()) {
+            if (finding.isSuppressed()) {
+                suppressed++;
+                continue;
+            }
+            active++;
+            if (FindingHistory.isNew(finding)) {
+                newCount++;
+            }
+            if (FindingHistory.isCarried(finding)) {
+                carried++;
+            }
+        }
         out.printf("History: %d new, %d outstanding%s, %d fixed, %d suppressed (build %s%s)%n", newCount,
-                assessment.report().activeFindings().size() - newCount,
+                active - newCount,
                 carried == 0 ? "" : " (" + carried + " carried over from stages not run)",
                 assessment.comparison().fixed().size(),
                 suppressed, assessment.comparison().build().id(),

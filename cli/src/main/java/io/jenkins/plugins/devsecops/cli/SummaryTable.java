@@ -2,11 +2,13 @@ package io.jenkins.plugins.devsecops.cli;
 
 import io.jenkins.plugins.devsecops.history.FindingHistory;
 import io.jenkins.plugins.devsecops.imports.ImportStage;
+import io.jenkins.plugins.devsecops.model.Finding;
 import io.jenkins.plugins.devsecops.model.Report;
 import io.jenkins.plugins.devsecops.model.Severity;
 import io.jenkins.plugins.devsecops.model.StageResult;
 import io.jenkins.plugins.devsecops.model.WalkSummary;
 import java.io.PrintWriter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +25,22 @@ final class SummaryTable {
     }
 
     void print(PrintWriter out) {
+        // One pass over the findings (a large list is read back from disk at every pass): counts per stage.
+        Map<String, long[]> counts = new HashMap<>();
+        java.util.Set<String> carried = new java.util.TreeSet<>();
+        long[] totals = new long[Severity.values().length];
+        for (Finding finding : report.findings()) {
+            long[] stageCounts = counts.computeIfAbsent(finding.stage(), s -> new long[Severity.values().length + 1]);
+            if (finding.isSuppressed()) {
+                stageCounts[Severity.values().length]++;
+            } else {
+                stageCounts[finding.severity().ordinal()]++;
+                totals[finding.severity().ordinal()]++;
+            }
+            if (FindingHistory.isCarried(finding)) {
+                carried.add(finding.stage());
+            }
+        }
         StringBuilder header = new StringBuilder(String.format("%-14s", "STAGE"));
         for (Severity severity : Severity.values()) {
             header.append(String.format("%10s", severity));
@@ -34,32 +52,16 @@ final class SummaryTable {
             if (isIdleImports(stage)) {
                 continue;
             }
-            StringBuilder row = new StringBuilder(String.format("%-14s", stage.stage()));
-            for (Severity severity : Severity.values()) {
-                row.append(String.format("%10d", count(stage.stage(), severity)));
-            }
-            long suppressed = report.findings().stream()
-                    .filter(f -> f.stage().equals(stage.stage()) && f.isSuppressed()).count();
-            row.append(String.format("%12d", suppressed));
-            out.println(row);
+            out.println(row(stage.stage(), counts.get(stage.stage())));
         }
         // Stages this scan did not run whose findings were carried over from an earlier build.
-        java.util.Set<String> carried = new java.util.TreeSet<>();
-        report.findings().stream().filter(FindingHistory::isCarried).map(f -> f.stage())
-                .filter(stage -> report.stage(stage).isEmpty()).forEach(carried::add);
+        carried.removeIf(stage -> report.stage(stage).isPresent());
         for (String stage : carried) {
-            StringBuilder row = new StringBuilder(String.format("%-14s", stage + "*"));
-            for (Severity severity : Severity.values()) {
-                row.append(String.format("%10d", count(stage, severity)));
-            }
-            row.append(String.format("%12d", report.findings().stream()
-                    .filter(f -> f.stage().equals(stage) && f.isSuppressed()).count()));
-            out.println(row);
+            out.println(row(stage + "*", counts.get(stage)));
         }
-        Map<Severity, Integer> totals = report.countBySeverity();
         StringBuilder total = new StringBuilder(String.format("%-14s", "TOTAL"));
         for (Severity severity : Severity.values()) {
-            total.append(String.format("%10d", totals.get(severity)));
+            total.append(String.format("%10d", totals[severity.ordinal()]));
         }
         out.println(total);
         if (!carried.isEmpty()) {
@@ -99,8 +101,13 @@ final class SummaryTable {
                 && !stage.properties().containsKey(ImportStage.UNMATCHED_PATTERNS);
     }
 
-    private long count(String stage, Severity severity) {
-        return report.findings().stream().filter(f -> !f.isSuppressed())
-                .filter(f -> f.stage().equals(stage) && f.severity() == severity).count();
+    /** A stage's row: active findings per severity, then suppressed ones ({@code counts} null: none). */
+    private static String row(String name, long[] counts) {
+        StringBuilder row = new StringBuilder(String.format("%-14s", name));
+        for (Severity severity : Severity.values()) {
+            row.append(String.format("%10d", counts == null ? 0 : counts[severity.ordinal()]));
+        }
+        row.append(String.format("%12d", counts == null ? 0 : counts[Severity.values().length]));
+        return row.toString();
     }
 }

@@ -18,12 +18,21 @@ final class ComplianceRows extends AbstractList<ComplianceFindingRow> implements
     private final List<String> bases;
     private final int[] findingIndexes;
     private final int[] basisIndexes;
+    /** Rows per severity (by ordinal): known without reading a finding back. */
+    private final int[] severityCounts;
 
-    private ComplianceRows(List<Finding> findings, List<String> bases, int[] findingIndexes, int[] basisIndexes) {
+    private ComplianceRows(List<Finding> findings, List<String> bases, int[] findingIndexes, int[] basisIndexes,
+            int[] severityCounts) {
         this.findings = findings;
         this.bases = bases;
         this.findingIndexes = findingIndexes;
         this.basisIndexes = basisIndexes;
+        this.severityCounts = severityCounts;
+    }
+
+    /** How many rows there are of each severity, by the severity's ordinal. */
+    int[] severityCounts() {
+        return severityCounts.clone();
     }
 
     @Override
@@ -76,7 +85,7 @@ final class ComplianceRows extends AbstractList<ComplianceFindingRow> implements
             }
             findingIndexes = null;
             basisIndexes = null;
-            return new ComplianceRows(findings, bases, allFindings, allBases);
+            return new ComplianceRows(findings, bases, allFindings, allBases, sizes.clone());
         }
     }
 }

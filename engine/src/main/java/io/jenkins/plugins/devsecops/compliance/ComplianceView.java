@@ -3,7 +3,9 @@ package io.jenkins.plugins.devsecops.compliance;
 import io.jenkins.plugins.devsecops.model.Finding;
 import io.jenkins.plugins.devsecops.model.Report;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The compliance view of one scan: for every framework, each requirement with the open (active) findings that bear
@@ -27,56 +29,81 @@ public record ComplianceView(List<FrameworkView> frameworks, int openFindings, i
 
     /** The view of {@code report}'s active findings against the built-in frameworks. */
     public static ComplianceView of(Report report) {
-        return of(report.activeFindings(), ComplianceCatalog.builtIn());
+        // The rows point into the report's findings, suppressed ones skipped: no filtered copy of them is made.
+        return of(report.findings(), true, ComplianceCatalog.builtIn());
     }
 
-    /** The view of {@code openFindings} against {@code catalog}. */
+    /**
+     * The view of {@code openFindings} against {@code catalog}. Reads the findings once, in order, for all frameworks
+     * (a large list is read back from disk at every pass); findings alike in what matching reads share one answer.
+     */
     public static ComplianceView of(List<Finding> openFindings, ComplianceCatalog catalog) {
-        List<FrameworkView> views = new ArrayList<>();
+        return of(openFindings, false, catalog);
+    }
+
+    private static ComplianceView of(List<Finding> findings, boolean skipSuppressed, ComplianceCatalog catalog) {
         List<String> bases = new ArrayList<>();
-        java.util.Map<String, Integer> basisIndex = new java.util.HashMap<>();
+        Map<String, Integer> basisIndex = new HashMap<>();
         int severities = io.jenkins.plugins.devsecops.model.Severity.values().length;
-        for (ComplianceFramework framework : catalog.frameworks()) {
+        List<ComplianceFramework> frameworks = catalog.frameworks();
+        List<List<ComplianceRows.Builder>> rowsByFramework = new ArrayList<>();
+        List<ComplianceRows.Builder> unmappedByFramework = new ArrayList<>();
+        List<List<String>> itemIds = new ArrayList<>();
+        for (ComplianceFramework framework : frameworks) {
+            itemIds.add(framework.itemIds());
             List<ComplianceRows.Builder> rows = new ArrayList<>();
             framework.items().forEach(item -> rows.add(new ComplianceRows.Builder(severities)));
-            ComplianceRows.Builder unmapped = new ComplianceRows.Builder(severities);
-            int index = 0;
-            for (Finding finding : openFindings) {
-                int severity = finding.severity().ordinal();
-                List<ComplianceMatch> matches = catalog.matches(framework, finding);
+            rowsByFramework.add(rows);
+            unmappedByFramework.add(new ComplianceRows.Builder(severities));
+        }
+        CatalogMatches matching = new CatalogMatches(catalog);
+        int withoutCwe = 0;
+        int open = 0;
+        int index = -1;
+        for (Finding finding : findings) {
+            index++;
+            if (skipSuppressed && finding.isSuppressed()) {
+                continue;
+            }
+            open++;
+            int severity = finding.severity().ordinal();
+            CatalogMatches.Answer answer = matching.of(finding);
+            if (!answer.hasCwe()) {
+                withoutCwe++;
+            }
+            for (int f = 0; f < frameworks.size(); f++) {
+                List<ComplianceMatch> matches = answer.byFramework().get(f);
                 if (matches.isEmpty()) {
-                    unmapped.add(severity, index, basisIndex.computeIfAbsent(unmappedReason(finding), b -> {
-                        bases.add(b);
-                        return bases.size() - 1;
-                    }));
+                    unmappedByFramework.get(f).add(severity, index, basisIndex.computeIfAbsent(answer.unmappedReason(),
+                            b -> {
+                                bases.add(b);
+                                return bases.size() - 1;
+                            }));
                 } else {
                     for (ComplianceMatch match : matches) {
-                        int item = framework.itemIds().indexOf(match.item());
-                        rows.get(item).add(severity, index, basisIndex.computeIfAbsent(match.basis(), b -> {
-                            bases.add(b);
-                            return bases.size() - 1;
-                        }));
+                        int item = itemIds.get(f).indexOf(match.item());
+                        rowsByFramework.get(f).get(item).add(severity, index, basisIndex.computeIfAbsent(match.basis(),
+                                b -> {
+                                    bases.add(b);
+                                    return bases.size() - 1;
+                                }));
                     }
                 }
-                index++;
             }
+        }
+        List<FrameworkView> views = new ArrayList<>();
+        for (int f = 0; f < frameworks.size(); f++) {
+            ComplianceFramework framework = frameworks.get(f);
             List<RequirementView> requirements = new ArrayList<>();
             for (int i = 0; i < framework.items().size(); i++) {
                 ComplianceItem item = framework.items().get(i);
                 requirements.add(new RequirementView(item.id(), item.title(), item.source(), item.basis(),
-                        rows.get(i).build(openFindings, bases)));
+                        rowsByFramework.get(f).get(i).build(findings, bases)));
             }
             views.add(new FrameworkView(framework.id(), framework.name(), framework.source(), framework.mapping(),
-                    requirements, unmapped.build(openFindings, bases)));
+                    requirements, unmappedByFramework.get(f).build(findings, bases)));
         }
-        int withoutCwe = (int) openFindings.stream().filter(f -> !ComplianceCatalog.hasCwe(f)).count();
-        return new ComplianceView(views, openFindings.size(), withoutCwe);
-    }
-
-    private static String unmappedReason(Finding finding) {
-        List<String> cwes = finding.cwes().stream().map(ComplianceCatalog::normalCwe)
-                .filter(java.util.Objects::nonNull).toList();
-        return cwes.isEmpty() ? "no CWE" : String.join(", ", cwes) + " not in this framework";
+        return new ComplianceView(views, open, withoutCwe);
     }
 
     /** The framework with {@code id}, if shown. */

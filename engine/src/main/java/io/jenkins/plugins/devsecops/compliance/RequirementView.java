@@ -46,8 +46,13 @@ public record RequirementView(String id, String title, String source, String bas
 
     /** Counts by severity, e.g. {@code 1 critical, 2 high}; empty when none. */
     public String severities() {
-        int[] counts = new int[Severity.values().length];
-        findings.forEach(f -> counts[f.severity().ordinal()]++);
+        int[] counts;
+        if (findings instanceof ComplianceRows rows) {
+            counts = rows.severityCounts(); // without reading the findings back (from disk, for a large scan)
+        } else {
+            counts = new int[Severity.values().length];
+            findings.forEach(f -> counts[f.severity().ordinal()]++);
+        }
         List<String> parts = new ArrayList<>();
         for (Severity severity : Severity.values()) {
             if (counts[severity.ordinal()] > 0) {

@@ -39,20 +39,32 @@ final class DashboardFragments {
      */
     static void kpis(StringBuilder html, DashboardData data, boolean withOpenCounts) {
         SecurityKpis kpis = SecurityKpis.of(data.summaries());
-        List<Finding> active = data.report().activeFindings();
+        // One pass over the active findings (a large list is read back from disk at every pass).
+        long[] open = new long[Severity.values().length];
+        long added = 0;
+        long outstanding = 0;
+        for (Finding finding : data.report().findings()) {
+            if (finding.isSuppressed()) {
+                continue;
+            }
+            open[finding.severity().ordinal()]++;
+            if (FindingHistory.isNew(finding)) {
+                added++;
+            }
+            if (FindingHistory.status(finding).orElse(null) == FindingStatus.OUTSTANDING) {
+                outstanding++;
+            }
+        }
         html.append("<div class=\"kpis\">");
         kpi(html, "Security score", data.summaries().isEmpty() ? "-" : String.valueOf(kpis.score()));
         if (withOpenCounts) {
             for (Severity severity : Severity.values()) {
                 if (severity != Severity.INFO) {
                     kpi(html, "Open " + severity.name().toLowerCase(Locale.ROOT),
-                            String.valueOf(active.stream().filter(f -> f.severity() == severity).count()));
+                            String.valueOf(open[severity.ordinal()]));
                 }
             }
         }
-        long added = active.stream().filter(FindingHistory::isNew).count();
-        long outstanding = active.stream()
-                .filter(f -> FindingHistory.status(f).orElse(null) == FindingStatus.OUTSTANDING).count();
         kpi(html, "New", String.valueOf(added));
         kpi(html, "Outstanding", String.valueOf(outstanding));
         kpi(html, "Fixed", String.valueOf(data.fixed().size()));

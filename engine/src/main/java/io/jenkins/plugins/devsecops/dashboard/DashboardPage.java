@@ -2,7 +2,6 @@ package io.jenkins.plugins.devsecops.dashboard;
 
 import io.jenkins.plugins.devsecops.history.FindingHistory;
 import io.jenkins.plugins.devsecops.model.Finding;
-import io.jenkins.plugins.devsecops.model.FindingList;
 import io.jenkins.plugins.devsecops.model.Severity;
 import io.jenkins.plugins.devsecops.policy.PolicyEvaluation;
 import io.jenkins.plugins.devsecops.report.HtmlText;
@@ -20,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.PriorityQueue;
 
 /**
  * Writes {@code dashboard.html}: one self-contained page (ECharts inlined from its webjar, no network) with the
@@ -107,16 +107,12 @@ public final class DashboardPage {
     }
 
     private static void findings(StringBuilder html, DashboardData data, Instant now) {
-        // Sorted in bounded memory (FindingList: an external merge sort for a large report).
-        List<Finding> sorted = FindingList.sorted(data.report().findings(), DASHBOARD_ORDER);
-        html.append("<section><h2>Findings (").append(sorted.size()).append(")</h2><table class=\"findings\">")
+        int total = data.report().findings().size();
+        List<Finding> sorted = firstInOrder(data.report().findings(), MAX_ROWS);
+        html.append("<section><h2>Findings (").append(total).append(")</h2><table class=\"findings\">")
                 .append("<thead><tr><th>Status</th><th>Severity</th><th>Stage</th><th>Rule</th><th>Title</th>")
                 .append("<th>Location</th><th>First seen</th><th>Age</th><th>Suppression</th></tr></thead><tbody>");
-        int rows = 0;
         for (Finding finding : sorted) {
-            if (rows++ == MAX_ROWS) {
-                break;
-            }
             String status = finding.isSuppressed() ? "SUPPRESSED"
                     : FindingHistory.status(finding).map(Enum::name).orElse("NEW");
             Duration age = FindingHistory.age(finding, now);
@@ -138,10 +134,36 @@ public final class DashboardPage {
             html.append("</td></tr>");
         }
         html.append("</tbody></table>");
-        if (sorted.size() > MAX_ROWS) {
-            html.append("<p>").append(sorted.size() - MAX_ROWS).append(" more findings are in report.json.</p>");
+        if (total > MAX_ROWS) {
+            html.append("<p>").append(total - MAX_ROWS).append(" more findings are in report.json.</p>");
         }
         html.append("</section>\n");
+    }
+
+    /**
+     * The first {@code limit} findings in {@link #DASHBOARD_ORDER} (a stable sort's first ones), from one pass that
+     * holds at most {@code limit} of them: the page shows no more, so the rest need not be sorted.
+     */
+    static List<Finding> firstInOrder(List<Finding> findings, int limit) {
+        record Ranked(Finding finding, int index) {
+        }
+        Comparator<Ranked> order = Comparator.comparing(Ranked::finding, DASHBOARD_ORDER)
+                .thenComparingInt(Ranked::index);
+        PriorityQueue<Ranked> kept = new PriorityQueue<>(Math.max(1, Math.min(limit, findings.size())),
+                order.reversed());
+        int index = 0;
+        for (Finding finding : findings) {
+            Ranked ranked = new Ranked(finding, index++);
+            if (kept.size() < limit) {
+                kept.add(ranked);
+            } else if (limit > 0 && order.compare(ranked, kept.peek()) < 0) {
+                kept.poll();
+                kept.add(ranked);
+            }
+        }
+        List<Ranked> first = new ArrayList<>(kept);
+        first.sort(order);
+        return first.stream().map(Ranked::finding).toList();
     }
 
     private static final String STYLE = """

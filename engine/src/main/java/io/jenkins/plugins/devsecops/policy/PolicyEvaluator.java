@@ -46,32 +46,42 @@ public final class PolicyEvaluator {
         SlaClock sla = new SlaClock(policy, now);
         Report report = comparison.report();
 
-        // One pass over the findings per gate, in order; only the findings a row lists are kept.
+        // One pass over the findings for all gates, in order (a large list is read back from disk at every pass);
+        // only the findings a row lists are kept.
         PolicyVerdict verdict = PolicyVerdict.PASSED;
-        List<GateOutcome> gates = new ArrayList<>();
-        for (QualityGate gate : policy.gates()) {
-            if (!gate.enabled()) {
-                continue;
-            }
-            long matching = 0;
-            int trippingCount = 0;
-            List<Finding> tripping = new ArrayList<>();
-            boolean onlyNew = gate.scope() == GateScope.NEW || gate.scope() == GateScope.DELTA;
+        List<QualityGate> enabled = policy.gates().stream().filter(QualityGate::enabled).toList();
+        long[] matching = new long[enabled.size()];
+        int[] trippingCount = new int[enabled.size()];
+        List<List<Finding>> tripping = new ArrayList<>();
+        enabled.forEach(gate -> tripping.add(new ArrayList<>()));
+        if (!enabled.isEmpty()) {
             for (Finding finding : report.findings()) {
-                if (finding.isSuppressed() || !gate.selector().matches(finding, sla.isOverdue(finding))) {
+                if (finding.isSuppressed()) {
                     continue;
                 }
-                matching++;
-                if (!onlyNew || FindingHistory.isNew(finding)) {
-                    trippingCount++;
-                    if (tripping.size() < GateOutcome.MAX_LISTED) {
-                        tripping.add(finding);
+                boolean overdue = sla.isOverdue(finding);
+                for (int g = 0; g < enabled.size(); g++) {
+                    QualityGate gate = enabled.get(g);
+                    if (!gate.selector().matches(finding, overdue)) {
+                        continue;
+                    }
+                    matching[g]++;
+                    boolean onlyNew = gate.scope() == GateScope.NEW || gate.scope() == GateScope.DELTA;
+                    if (!onlyNew || FindingHistory.isNew(finding)) {
+                        trippingCount[g]++;
+                        if (tripping.get(g).size() < GateOutcome.MAX_LISTED) {
+                            tripping.get(g).add(finding);
+                        }
                     }
                 }
             }
+        }
+        List<GateOutcome> gates = new ArrayList<>();
+        for (int g = 0; g < enabled.size(); g++) {
+            QualityGate gate = enabled.get(g);
             long actual;
             switch (gate.scope()) {
-                case NEW -> actual = trippingCount;
+                case NEW -> actual = trippingCount[g];
                 case DELTA -> {
                     long before = 0;
                     if (comparison.reference() != null) {
@@ -81,14 +91,14 @@ public final class PolicyEvaluator {
                             }
                         }
                     }
-                    actual = matching - before;
+                    actual = matching[g] - before;
                 }
-                default -> actual = matching;
+                default -> actual = matching[g];
             }
             PolicyVerdict gateVerdict = actual >= gate.threshold() ? PolicyVerdict.of(gate.action())
                     : PolicyVerdict.PASSED;
             verdict = verdict.worst(gateVerdict);
-            gates.add(new GateOutcome(gate, actual, gateVerdict, tripping, trippingCount));
+            gates.add(new GateOutcome(gate, actual, gateVerdict, tripping.get(g), trippingCount[g]));
         }
         List<RequiredStageOutcome> stages = new ArrayList<>();
         for (String stage : policy.requiredStages()) {

@@ -92,26 +92,31 @@ public final class SarifReportWriter implements ReportWriter {
 
     /**
      * Writes the log as {@link #toSarif} builds it, byte for byte, without holding it: the findings are read in
-     * order, once per run to gather the run's rules and once more to write its results one by one, so that the
+     * order, once to gather every run's rules and once per run to write its results one by one, so that the
      * memory holds the rules and one result, however many findings the report has.
      */
     @Override
     public void write(Report report, OutputStream out) throws IOException {
         ObjectWriter writer = MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        List<ToolInfo> tools = tools(report);
+        // One pass gathers every run's rules and taxonomies (a large list is read back from disk at every pass).
+        Map<ToolInfo, SarifRules> rulesByTool = new LinkedHashMap<>();
+        Map<ToolInfo, SarifTaxonomies> taxonomiesByTool = new LinkedHashMap<>();
+        rulesByTool.put(report.tool(), new SarifRules());
+        taxonomiesByTool.put(report.tool(), new SarifTaxonomies(ComplianceCatalog.builtIn()));
+        for (Finding finding : report.findings()) {
+            ToolInfo tool = toolOf(finding, report.tool());
+            rulesByTool.computeIfAbsent(tool, t -> new SarifRules()).add(finding);
+            // records the frameworks and requirements used and each rule's common mapping
+            taxonomiesByTool.computeIfAbsent(tool, t -> new SarifTaxonomies(ComplianceCatalog.builtIn()))
+                    .record(finding);
+        }
+        List<ToolInfo> tools = new ArrayList<>(rulesByTool.keySet());
         List<Run> runs = new ArrayList<>();
         List<SarifRules> rulesOfRuns = new ArrayList<>();
         List<SarifTaxonomies> taxonomiesOfRuns = new ArrayList<>();
         for (ToolInfo tool : tools) {
-            SarifRules rules = new SarifRules();
-            SarifTaxonomies taxonomies = new SarifTaxonomies(ComplianceCatalog.builtIn());
-            for (Finding finding : report.findings()) {
-                if (toolOf(finding, report.tool()).equals(tool)) {
-                    rules.add(finding);
-                    // records the frameworks and requirements used and each rule's common mapping
-                    taxonomies.record(finding);
-                }
-            }
+            SarifRules rules = rulesByTool.get(tool);
+            SarifTaxonomies taxonomies = taxonomiesByTool.get(tool);
             rulesOfRuns.add(rules);
             taxonomiesOfRuns.add(taxonomies);
             runs.add(run(report, tool, rules, taxonomies, new ArrayList<>()));
@@ -225,16 +230,6 @@ public final class SarifReportWriter implements ReportWriter {
             byTool.computeIfAbsent(toolOf(finding, ours), t -> new ArrayList<>()).add(finding);
         }
         return byTool;
-    }
-
-    /** The runs' tools as {@link #groupByTool} orders them, without holding the findings. */
-    private static List<ToolInfo> tools(Report report) {
-        Set<ToolInfo> tools = new LinkedHashSet<>();
-        tools.add(report.tool());
-        for (Finding finding : report.findings()) {
-            tools.add(toolOf(finding, report.tool()));
-        }
-        return new ArrayList<>(tools);
     }
 
     /** The tool whose run a finding goes to: the first that reported it, ours for our own findings. */

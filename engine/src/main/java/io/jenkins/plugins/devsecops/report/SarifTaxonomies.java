@@ -9,6 +9,7 @@ import com.contrastsecurity.sarif.ReportingDescriptorRelationship;
 import com.contrastsecurity.sarif.Result;
 import com.contrastsecurity.sarif.ToolComponent;
 import com.contrastsecurity.sarif.ToolComponentReference;
+import io.jenkins.plugins.devsecops.compliance.CatalogMatches;
 import io.jenkins.plugins.devsecops.compliance.ComplianceCatalog;
 import io.jenkins.plugins.devsecops.compliance.ComplianceFramework;
 import io.jenkins.plugins.devsecops.compliance.ComplianceItem;
@@ -35,17 +36,20 @@ import java.util.Set;
 final class SarifTaxonomies {
 
     private final ComplianceCatalog catalog;
+    /** The catalogue's answers, remembered: each finding is asked about twice, and a rule's findings are alike. */
+    private final CatalogMatches matching;
     private final Map<String, Used> used = new LinkedHashMap<>();
     /** Rule id → the requirements (by reference) every finding of the rule bears on, with the first basis seen. */
     private final Map<String, Map<String, ComplianceMatch>> common = new LinkedHashMap<>();
 
     SarifTaxonomies(ComplianceCatalog catalog) {
         this.catalog = catalog;
+        this.matching = new CatalogMatches(catalog);
     }
 
     /** First pass: records the requirements {@code finding} bears on, for its rule and the run's taxonomies. */
     void record(Finding finding) {
-        List<ComplianceMatch> matches = catalog.matches(finding);
+        List<ComplianceMatch> matches = matching.all(finding);
         Map<String, ComplianceMatch> keyed = new LinkedHashMap<>();
         for (ComplianceMatch match : matches) {
             reference(match);
@@ -59,7 +63,7 @@ final class SarifTaxonomies {
 
     /** Sets {@code result}'s {@code taxa} to the requirements {@code finding} bears on beyond its rule's, if any. */
     void addTo(Result result, Finding finding) {
-        List<ComplianceMatch> matches = catalog.matches(finding);
+        List<ComplianceMatch> matches = matching.all(finding);
         if (matches.isEmpty()) {
             return;
         }

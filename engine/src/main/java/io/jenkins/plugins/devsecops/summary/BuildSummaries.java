@@ -36,7 +36,13 @@ public final class BuildSummaries {
         int overdue = 0;
         int slaTracked = 0;
         Instant oldestCritical = null;
+        Map<String, String> tools = new LinkedHashMap<>();
+        tools.put(report.tool().name(), String.valueOf(report.tool().version()));
+        // One pass over the findings (a large list is read back from disk at every pass).
         for (Finding finding : report.findings()) {
+            for (ToolInfo tool : finding.tools()) {
+                tools.putIfAbsent(tool.name(), String.valueOf(tool.version()));
+            }
             Counts counts = byStage.computeIfAbsent(finding.stage(), s -> new Counts(null));
             if (finding.isSuppressed()) {
                 counts.suppressed++;
@@ -77,13 +83,6 @@ public final class BuildSummaries {
         byStage.forEach((stage, c) -> stages.add(new StageCounts(stage, c.open, c.added, c.fixed, c.suppressed,
                 c.status)));
 
-        Map<String, String> tools = new LinkedHashMap<>();
-        tools.put(report.tool().name(), String.valueOf(report.tool().version()));
-        for (Finding finding : report.findings()) {
-            for (ToolInfo tool : finding.tools()) {
-                tools.putIfAbsent(tool.name(), String.valueOf(tool.version()));
-            }
-        }
         Map<String, String> advisoryData = new LinkedHashMap<>();
         for (StageResult stage : report.stages()) {
             stage.properties().forEach((key, value) -> {

@@ -65,6 +65,11 @@ public final class SuppressionApplier {
                 byPattern.add(i);
             }
         }
+        if (inForce.isEmpty()) {
+            // Nothing to apply: the findings stay as they are, without a pass that copies them (from disk and back,
+            // for a large scan).
+            return new SuppressionOutcome(report, List.of(), stale, List.of(), refused);
+        }
         Set<SuppressionEntry> used = new LinkedHashSet<>();
         FindingList.Builder findings = FindingList.builder();
         for (Finding finding : report.findings()) {

@@ -128,4 +128,35 @@ class DashboardPageTest {
         assertThat(data.summaries()).hasSize(1);
         assertThat(data.warnings()).singleElement().asString().contains("1 unreadable lines");
     }
+
+    @Test
+    void shouldListTheSameFirstFindingsAsAFullStableSortWithoutSortingThemAll() {
+        // Findings in every dashboard group (new, outstanding, suppressed), with ties on every sort key, spilled to
+        // disk as a large report's are
+        java.util.Random random = new java.util.Random(7);
+        List<Finding> findings = new java.util.ArrayList<>();
+        for (int i = 0; i < 700; i++) {
+            Finding.Builder builder = Finding.builder().ruleId("rule-" + random.nextInt(4)).stage("iac")
+                    .severity(Severity.values()[random.nextInt(Severity.values().length)]).title("finding " + i)
+                    .location(new Location("dir/file-" + random.nextInt(5), 1 + random.nextInt(3), 1, 1, 1, null))
+                    .fingerprint(random.nextInt(3) == 0 ? null : "fp-" + random.nextInt(6));
+            switch (random.nextInt(3)) {
+                case 0 -> builder.property(io.jenkins.plugins.devsecops.history.FindingHistory.STATUS, "OUTSTANDING");
+                case 1 -> builder.suppression(new io.jenkins.plugins.devsecops.model.Suppression("rule", "accepted",
+                        "ops", null, "s.yaml:1"));
+                default -> {
+                }
+            }
+            findings.add(builder.build());
+        }
+        List<Finding> spilled = io.jenkins.plugins.devsecops.model.FindingList.builder(0).addAll(findings).build();
+        List<Finding> sorted = new java.util.ArrayList<>(findings);
+        sorted.sort(DashboardPage.DASHBOARD_ORDER);
+
+        for (int limit : new int[] {0, 1, 37, 699, 700, 2000}) {
+            List<Finding> first = DashboardPage.firstInOrder(spilled, limit);
+            assertThat(first).as("first %d", limit)
+                    .containsExactlyElementsOf(sorted.subList(0, Math.min(limit, sorted.size())));
+        }
+    }
 }
