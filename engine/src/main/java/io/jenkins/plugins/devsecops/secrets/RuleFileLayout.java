@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * {@code rules:}, then items {@code "  - key: value"}, their keys at four spaces, block-list entries at six, values
  * plain, single-quoted, double-quoted (common escapes) or flow lists of such, each on one line; comment lines anywhere.
  * Anything outside that layout (another indentation, a multi-line or block scalar, an unknown key, a duplicate key,
- * an anchor, a plain value YAML would read as something else) gives {@link Optional#empty()}: the caller then reads
+ * an anchor, a plain value YAML would read as something else, a control or YAML 1.1 line-break character) gives {@link Optional#empty()}: the caller then reads
  * the file with the strict YAML reader, which also gives the errors. Where it answers, the answer equals the strict
  * YAML reader's (proved over the shipped file and edge cases by {@code RuleFileLayoutTest}).
  *
@@ -57,8 +57,10 @@ final class RuleFileLayout {
     }
 
     private static SecretRuleFile parse(String text) throws OutsideLayout {
-        if (text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0 || text.startsWith("\uFEFF")) {
-            throw new OutsideLayout();
+        for (int i = 0; i < text.length(); i++) {
+            if (!plainCharacter(text.charAt(i))) {
+                throw new OutsideLayout();
+            }
         }
         String[] lines = text.split("\n", -1);
         List<SecretRuleDefinition> rules = new ArrayList<>();
@@ -111,6 +113,15 @@ final class RuleFileLayout {
         if (openList != null && ((List<?>) item.get(openList)).isEmpty()) {
             throw new OutsideLayout();
         }
+    }
+
+    /**
+     * Whether YAML reads {@code c} as itself: not a tab, carriage return or other control character, not one of the
+     * characters YAML 1.1 takes as a line break (NEL, LS, PS), not a byte-order mark or non-character.
+     */
+    private static boolean plainCharacter(char c) {
+        return c == '\n' || c >= 0x20 && c < 0x7F || c >= 0xA0 && c != 0x2028 && c != 0x2029 && c != 0xFEFF
+                && c != 0xFFFE && c != 0xFFFF;
     }
 
     /** Puts one {@code key: value} into {@code item}; returns the key when it opens a block list. */

@@ -117,6 +117,9 @@ class RuleFileLayoutTest {
         "rules:\r\n  - id: a\r\n",                                            // CRLF
         "---\nrules:\n  - id: a\n",                                           // a document marker
         "rules:\n\t- id: a\n",                                                // a tab
+        "rules:\n  - id: a\n    title: 'x\u2028y'\n",                        // a character YAML 1.1 breaks lines at
+        "rules:\n  - id: a\n    title: 'x\u0007y'\n",                        // a control character
+        "\uFEFFrules:\n  - id: a\n",                                         // a byte-order mark
         "rules: []\n",                                                        // no items
         "rules:\n  - id: a\n    keywords: ['a' 'b']\n",                       // a malformed flow list
         "rules:\n  - id: a\n    title: 'x' y\n",                              // text after a quoted scalar
