@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
  * {@code rules:}, then items {@code "  - key: value"}, their keys at four spaces, block-list entries at six, values
  * plain, single-quoted, double-quoted (common escapes) or flow lists of such, each on one line; comment lines anywhere.
  * Anything outside that layout (another indentation, a multi-line or block scalar, an unknown key, a duplicate key,
- * an anchor, a plain value YAML would read as something else, a control or YAML 1.1 line-break character) gives {@link Optional#empty()}: the caller then reads
- * the file with the strict YAML reader, which also gives the errors. Where it answers, the answer equals the strict
- * YAML reader's (proved over the shipped file and edge cases by {@code RuleFileLayoutTest}).
+ * an anchor, a plain value YAML would read as something else, a control or YAML 1.1 line-break character) gives
+ * {@link Optional#empty()}: the caller then reads the file with the strict YAML reader, which also gives the errors.
+ * Where it answers, the answer equals the strict YAML reader's (proved over the shipped file, edge cases and mutations
+ * by {@code RuleFileLayoutTest}).
  *
  * <p>Exists for start-up time: the YAML library's parser, its object mapper and its first-use class initialisation
  * were a third of the CPU of a one-file secrets scan, for a file whose layout is ours.
