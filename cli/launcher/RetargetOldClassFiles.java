@@ -10,6 +10,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -45,6 +46,8 @@ public final class RetargetOldClassFiles {
                 ZipFile zip = new ZipFile(in.toFile());
                 OutputStream file = Files.newOutputStream(out);
                 ZipOutputStream copy = new ZipOutputStream(file)) {
+            // A copy for this machine, made at first use: compressed fast rather than small.
+            copy.setLevel(Deflater.BEST_SPEED);
             // Stack maps need the common super class of two types: read from the jar itself, then from the JDK.
             ClassFile classFiles = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(
                     ClassHierarchyResolver.ofResourceParsing(jarClasses).orElse(ClassHierarchyResolver.defaultResolver())));
