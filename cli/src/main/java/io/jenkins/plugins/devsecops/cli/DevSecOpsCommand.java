@@ -18,6 +18,7 @@ public final class DevSecOpsCommand {
     public static final int EXIT_ERROR = 2;
 
     public static void main(String[] args) {
+        EarlyStart.begin(args);
         System.exit(newCommandLine().execute(args));
     }
 

@@ -218,10 +218,12 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         // The stages' rules load beside the checks of the options, the policy and the history below.
         ScanEngine engine = ScanEngine.withBuiltInStages();
-        engine.preload(stages);
+        if (!EarlyStart.preloads(stages)) {
+            engine.preload(stages);
+        }
         PrintWriter out = ConsoleWriter.of(spec.commandLine().getOut());
         Severity failSeverity = parseSeverity();
-        ReportWriters writers = ReportWriters.builtIn();
+        ReportWriters writers = EarlyStart.writers();
         List<ReportWriter> selected = selectWriters(writers);
 
         ScanRequest.Builder request = ScanRequest.builder(path.toAbsolutePath().normalize())

@@ -35,8 +35,14 @@ public final class SecretRuleLoader {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
 
-    /** The project's one hardened YAML reader: no aliases, no duplicate or unknown keys, capped size and depth. */
-    private static final StrictYamlReader YAML = new StrictYamlReader();
+    /**
+     * The project's one hardened YAML reader: no aliases, no duplicate or unknown keys, capped size and depth. Made at
+     * first use: the built-in rules are read without it ({@link RuleFileLayout}), so a scan without user rule files
+     * never initialises the YAML library for them.
+     */
+    private static final class Yaml {
+        static final StrictYamlReader READER = new StrictYamlReader();
+    }
 
     /** How a file's rules are compiled and checked. */
     public enum Kind {
@@ -73,7 +79,7 @@ public final class SecretRuleLoader {
         }
         SecretRuleFile parsed;
         try {
-            parsed = YAML.read(new String(content, StandardCharsets.UTF_8), file, SecretRuleFile.class);
+            parsed = Yaml.READER.read(new String(content, StandardCharsets.UTF_8), file, SecretRuleFile.class);
         } catch (YamlInputException e) {
             String where = e.line() > 0 ? " (line " + e.line() + ", column " + e.column() + ")" : "";
             problems.add(new RuleProblem(file, null, "is not a valid rule file" + where + ": " + firstLine(e.problem())));
@@ -82,6 +88,20 @@ public final class SecretRuleLoader {
             problems.add(new RuleProblem(file, null, "is not a valid rule file: " + firstLine(e.getMessage())));
             return new LoadedRules(rules, problems);
         }
+        return load(parsed, file, kind, takenIds);
+    }
+
+    /**
+     * Validates and compiles the rules of a file already read (by the YAML reader or {@link RuleFileLayout}).
+     *
+     * @param parsed the file as written, null when it was empty
+     * @param file the file's name for messages
+     * @param kind how to compile and check the rules
+     * @param takenIds ids already in use; ids loaded here are added to it
+     */
+    static LoadedRules load(SecretRuleFile parsed, String file, Kind kind, Set<String> takenIds) {
+        List<SecretRule> rules = new ArrayList<>();
+        List<RuleProblem> problems = new ArrayList<>();
         if (parsed == null || parsed.rules() == null || parsed.rules().isEmpty()) {
             problems.add(new RuleProblem(file, null, "has no rules (expected a list under 'rules:')"));
             return new LoadedRules(rules, problems);

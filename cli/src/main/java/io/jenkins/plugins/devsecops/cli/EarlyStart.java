@@ -1,0 +1,88 @@
+package io.jenkins.plugins.devsecops.cli;
+
+import io.jenkins.plugins.devsecops.report.ReportWriters;
+import io.jenkins.plugins.devsecops.scan.ScanEngine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+
+/**
+ * What a {@code scan} needs first, started on background threads before picocli builds its command model (a third
+ * of the main thread's start-up): the selected stages' fixed data ({@link ScanEngine#preload}) and the report writers
+ * (the JSON mapper's set-up). The stages are read from the raw arguments ({@code --stages A,B} or
+ * {@code --stages=A,B}, repeatable); a guess that picocli later reads differently only loads something unused, and
+ * the scan loads what it needs itself. Nothing here reports errors: picocli and the scan do.
+ */
+final class EarlyStart {
+
+    private static volatile EarlyStart started;
+
+    private final List<String> stages;
+    private final FutureTask<ReportWriters> writers = new FutureTask<>(ReportWriters::builtIn);
+
+    private EarlyStart(List<String> stages) {
+        this.stages = stages;
+    }
+
+    /** Starts loading when {@code args} run a scan (not its help); otherwise does nothing. */
+    static void begin(String[] args) {
+        Optional<List<String>> stages = scanStages(args);
+        if (stages.isEmpty()) {
+            return;
+        }
+        EarlyStart early = new EarlyStart(stages.get());
+        ScanEngine.withBuiltInStages().preload(early.stages);
+        Thread thread = new Thread(early.writers, "devsecops-writers");
+        thread.setDaemon(true);
+        thread.start();
+        started = early;
+    }
+
+    /**
+     * The {@code --stages} values of a {@code scan} command line, split at commas as picocli splits them (empty: every
+     * default stage); empty when {@code args} do not run a scan, or ask for help or the version.
+     */
+    static Optional<List<String>> scanStages(String[] args) {
+        if (args.length == 0 || !args[0].equals("scan")) {
+            return Optional.empty();
+        }
+        List<String> stages = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--help") || arg.equals("-h") || arg.equals("--version") || arg.equals("-V")
+                    || arg.equals("--")) {
+                return Optional.empty();
+            }
+            if (arg.equals("--stages") && i + 1 < args.length) {
+                stages.addAll(List.of(args[++i].split(",")));
+            } else if (arg.startsWith("--stages=")) {
+                stages.addAll(List.of(arg.substring("--stages=".length()).split(",")));
+            }
+        }
+        return Optional.of(List.copyOf(stages));
+    }
+
+    /** Whether {@link #begin} already preloads exactly these stages. */
+    static boolean preloads(List<String> stageIds) {
+        EarlyStart early = started;
+        return early != null && early.stages.equals(stageIds);
+    }
+
+    /** The report writers: those loaded early, or loaded now. */
+    static ReportWriters writers() {
+        EarlyStart early = started;
+        Optional<ReportWriters> loaded = Optional.empty();
+        if (early != null) {
+            try {
+                loaded = Optional.of(early.writers.get());
+            } catch (ExecutionException e) {
+                // loaded again below, where the problem surfaces on the caller's thread
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return loaded.orElseGet(ReportWriters::builtIn);
+    }
+}
