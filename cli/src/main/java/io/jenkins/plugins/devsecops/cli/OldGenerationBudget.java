@@ -2,7 +2,7 @@ package io.jenkins.plugins.devsecops.cli;
 
 /**
  * How full the old generation may get before a full collection is asked for: the live set found by the last full
- * collection plus headroom (half the live set, at least {@link #minimumHeadroom()}), never less than
+ * collection plus headroom (a quarter of the live set, at least {@link #minimumHeadroom()}), never less than
  * {@link #floor()}. Not a limit: the heap may still grow as far as the JVM allows; only the garbage promoted between
  * two full collections is bounded. Mutable; used by one thread at a time.
  */
@@ -47,7 +47,7 @@ final class OldGenerationBudget {
     /** A full collection (asked for or not) left {@code liveBytes} in the old generation: the threshold follows. */
     void fullCollectionLeft(long liveBytes) {
         long live = Math.max(0, liveBytes);
-        long headroom = Math.max(minimumHeadroom, live / 2);
+        long headroom = Math.max(minimumHeadroom, live / 4);
         threshold = Math.max(floor, saturatedAdd(live, headroom));
     }
 

@@ -39,8 +39,8 @@ final class OldGenerationWatch implements NotificationListener, AutoCloseable {
     static final String FULL_COLLECTOR = "MarkSweepCompact";
     static final String OLD_POOL = "Tenured Gen";
 
-    /** 96 MiB: above the live set of a default scan (30–60 MiB), so that small scans never collect fully. */
-    static final long DEFAULT_FLOOR = 96L << 20;
+    /** 64 MiB: above the live set of a small scan, so that it never collects fully. */
+    static final long DEFAULT_FLOOR = 64L << 20;
     static final long DEFAULT_HEADROOM = 32L << 20;
 
     private final OldGenerationBudget budget;

@@ -24,14 +24,15 @@ class OldGenerationBudgetTest {
 
         // A live set near the floor gets at least the minimum headroom, so that it is not collected at every young GC
         budget.fullCollectionLeft(90 * MIB);
-        assertThat(budget.threshold()).isEqualTo(90 * MIB + 45 * MIB);
+        assertThat(budget.threshold()).isEqualTo(90 * MIB + 32 * MIB);
         budget.fullCollectionLeft(70 * MIB);
-        assertThat(budget.threshold()).isEqualTo(70 * MIB + 35 * MIB);
+        assertThat(budget.threshold()).isEqualTo(70 * MIB + 32 * MIB);
 
-        // A large live set (a big SAST scan) gets half of itself on top: the heap is never capped
+        // A large live set (a big SAST scan) gets a quarter of itself on top: the heap is never capped
         budget.fullCollectionLeft(2048 * MIB);
-        assertThat(budget.threshold()).isEqualTo(3072 * MIB);
+        assertThat(budget.threshold()).isEqualTo(2560 * MIB);
         assertThat(budget.isDue(2500 * MIB)).isFalse();
+        assertThat(budget.isDue(2600 * MIB)).isTrue();
 
         // And the threshold comes down again when the live set does
         budget.fullCollectionLeft(10 * MIB);
@@ -43,6 +44,8 @@ class OldGenerationBudgetTest {
         OldGenerationBudget budget = new OldGenerationBudget(16 * MIB, 8 * MIB);
         budget.fullCollectionLeft(12 * MIB);
         assertThat(budget.threshold()).isEqualTo(20 * MIB);
+        budget.fullCollectionLeft(64 * MIB);
+        assertThat(budget.threshold()).isEqualTo(80 * MIB);
         budget.fullCollectionLeft(Long.MAX_VALUE);
         assertThat(budget.threshold()).isEqualTo(Long.MAX_VALUE);
         budget.fullCollectionLeft(-1);
