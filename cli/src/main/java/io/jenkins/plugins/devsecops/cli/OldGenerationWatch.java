@@ -1,6 +1,7 @@
 package io.jenkins.plugins.devsecops.cli;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
@@ -27,7 +28,8 @@ import javax.management.openmbean.CompositeData;
  * leaves the old generation above its {@link OldGenerationBudget}, asks for a full collection (on a thread of its
  * own). It sets no limit: a scan that needs a larger heap gets it, and the budget follows the live set.
  *
- * <p>Only for the serial collector; with any other, or without the management beans, {@link #start} does nothing.
+ * <p>Only for the serial collector; with any other, without the management beans or with explicit collections
+ * disabled ({@code -XX:+DisableExplicitGC}), {@link #start} does nothing.
  * {@value #DISABLE_PROPERTY}{@code =false} turns it off.
  */
 final class OldGenerationWatch implements NotificationListener, AutoCloseable {
@@ -47,7 +49,6 @@ final class OldGenerationWatch implements NotificationListener, AutoCloseable {
     private final List<NotificationEmitter> emitters;
     private final AtomicBoolean requested = new AtomicBoolean();
     private final AtomicInteger requestedCollections = new AtomicInteger();
-    private final AtomicLong largestOldAfterYoung = new AtomicLong();
     /** When the last full collection ended (ms since the JVM started): young collections before it are stale. */
     private final AtomicLong lastFullCollectionEnd = new AtomicLong(-1);
     private final Thread collector;
@@ -83,7 +84,7 @@ final class OldGenerationWatch implements NotificationListener, AutoCloseable {
         } catch (RuntimeException | LinkageError e) {
             return Optional.empty(); // no management beans in this runtime: nothing to watch
         }
-        if (!serial || emitters.size() != 2) {
+        if (!serial || emitters.size() != 2 || explicitCollectionsDisabled()) {
             return Optional.empty();
         }
         OldGenerationWatch watch = new OldGenerationWatch(budget, List.copyOf(emitters));
@@ -92,6 +93,16 @@ final class OldGenerationWatch implements NotificationListener, AutoCloseable {
             emitter.addNotificationListener(watch, null, null);
         }
         return Optional.of(watch);
+    }
+
+    /** Whether {@code System.gc()} does nothing here ({@code -XX:+DisableExplicitGC}): then there is no use watching. */
+    private static boolean explicitCollectionsDisabled() {
+        try {
+            HotSpotDiagnosticMXBean diagnostics = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            return diagnostics != null && Boolean.parseBoolean(diagnostics.getVMOption("DisableExplicitGC").getValue());
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
     }
 
     @Override
@@ -112,7 +123,6 @@ final class OldGenerationWatch implements NotificationListener, AutoCloseable {
             }
             return;
         }
-        largestOldAfterYoung.accumulateAndGet(old.getUsed(), Math::max);
         if (info.getGcInfo().getStartTime() < lastFullCollectionEnd.get()) {
             return; // delivered late: a full collection came after it
         }
@@ -150,18 +160,6 @@ final class OldGenerationWatch implements NotificationListener, AutoCloseable {
     /** How many full collections this watch asked for. */
     int requestedCollections() {
         return requestedCollections.get();
-    }
-
-    /** The most the old generation held after a young collection, in bytes, while watched. */
-    long largestOldAfterYoung() {
-        return largestOldAfterYoung.get();
-    }
-
-    /** The current threshold, in bytes. */
-    long threshold() {
-        synchronized (budget) {
-            return budget.threshold();
-        }
     }
 
     @Override

@@ -2,8 +2,7 @@ package io.jenkins.plugins.devsecops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URISyntaxException;
+import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,30 +20,38 @@ import org.junit.jupiter.api.Test;
 class OldGenerationWatchTest {
 
     private static final long MIB = 1L << 20;
+    private static final List<String> SERIAL = List.of("-XX:+UseSerialGC", "-Xms256m", "-Xmn8m",
+            "-XX:TieredStopAtLevel=1");
 
-    private static Map<String, Long> probe(String... jvmOptions) throws IOException, InterruptedException,
-            URISyntaxException {
+    /** Runs the probe making {@code mebibytes} of garbage in a JVM with {@code jvmOptions}; its output. */
+    private static String probeOutput(int mebibytes, List<String> jvmOptions) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of("-XX:+UseSerialGC", "-Xms256m", "-Xmn8m", "-XX:TieredStopAtLevel=1"));
-        command.addAll(List.of(jvmOptions));
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(Path.of(OldGenerationWatch.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                + java.io.File.pathSeparator
+                + File.pathSeparator
                 + Path.of(OldGenerationWatchProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
         command.add(OldGenerationWatchProbe.class.getName());
-        command.add("640");
+        command.add(Integer.toString(mebibytes));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).as(output).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+
+    /** The probe's figures (watching as 0 or 1). */
+    private static Map<String, Long> probe(String... extraOptions) throws Exception {
+        List<String> options = new ArrayList<>(SERIAL);
+        options.addAll(List.of(extraOptions));
+        String output = probeOutput(640, options);
         Map<String, Long> values = new TreeMap<>();
         for (String line : output.split("\n")) {
             String[] pair = line.strip().split("=", 2);
-            if (pair.length == 2 && !pair[0].equals("watching")) {
-                values.put(pair[0], Long.parseLong(pair[1]));
-            } else if (pair.length == 2) {
-                values.put(pair[0], Boolean.parseBoolean(pair[1]) ? 1L : 0L);
+            if (pair.length == 2) {
+                values.put(pair[0], pair[0].equals("watching") ? (Boolean.parseBoolean(pair[1]) ? 1L : 0L)
+                        : Long.parseLong(pair[1]));
             }
         }
         assertThat(values).as(output).containsKeys("watching", "peakOld", "requested");
@@ -69,15 +76,12 @@ class OldGenerationWatchTest {
 
     @Test
     void shouldNotStartWithAnotherCollector() throws Exception {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseParallelGC", "-cp",
-                Path.of(OldGenerationWatch.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                        + java.io.File.pathSeparator + Path.of(OldGenerationWatchProbe.class.getProtectionDomain()
-                        .getCodeSource().getLocation().toURI()),
-                OldGenerationWatchProbe.class.getName(), "16");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as(output).isTrue();
-        assertThat(output).contains("watching=false").contains("requested=0");
+        assertThat(probeOutput(16, List.of("-XX:+UseParallelGC"))).contains("watching=false").contains("requested=0");
+    }
+
+    @Test
+    void shouldNotStartWhereExplicitCollectionsAreDisabled() throws Exception {
+        assertThat(probeOutput(16, List.of("-XX:+UseSerialGC", "-XX:+DisableExplicitGC")))
+                .contains("watching=false").contains("requested=0");
     }
 }
