@@ -1,6 +1,7 @@
 package io.jenkins.plugins.devsecops.cli;
 
 import io.jenkins.plugins.devsecops.EngineVersion;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,7 +20,15 @@ public final class DevSecOpsCommand {
 
     public static void main(String[] args) {
         EarlyStart.begin(args);
-        System.exit(newCommandLine().execute(args));
+        // The process is ours: keep the serial collector's old generation near the live set (see the class)
+        Optional<OldGenerationWatch> watch = OldGenerationWatch.start();
+        int exitCode;
+        try {
+            exitCode = newCommandLine().execute(args);
+        } finally {
+            watch.ifPresent(OldGenerationWatch::close);
+        }
+        System.exit(exitCode);
     }
 
     /** The configured command line, also used by tests. */
