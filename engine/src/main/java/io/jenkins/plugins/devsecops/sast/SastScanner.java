@@ -48,6 +48,7 @@ final class SastScanner implements StageScanner {
     private final Path root;
     private final long budgetSeconds;
     private final boolean localSources;
+    private final int threads;
     private final JavaFrontEnd frontEnd = new JavaFrontEnd();
     private final IdenticalFiles identical = new IdenticalFiles();
     private final ConcurrentLinkedQueue<UnitIr> units = new ConcurrentLinkedQueue<>();
@@ -60,8 +61,12 @@ final class SastScanner implements StageScanner {
     private final List<ModelFile> userModels = new ArrayList<>();
     private final Map<String, String> modelErrors = new HashMap<>();
 
-    SastScanner(Path root, long budgetSeconds, boolean localSources) {
+    /**
+     * @param threads the scan's threads: the taint analysis runs on as many (its result does not depend on it)
+     */
+    SastScanner(Path root, long budgetSeconds, boolean localSources, int threads) {
         this.root = root;
+        this.threads = threads;
         this.budgetSeconds = budgetSeconds;
         this.localSources = localSources;
         loadUserModels();
@@ -244,7 +249,7 @@ final class SastScanner implements StageScanner {
         }
         TaintModels models = TaintModels.load(userModels);
         long start = System.nanoTime();
-        TaintEngine engine = new TaintEngine(all, models, Map.copyOf(properties), spool::full);
+        TaintEngine engine = new TaintEngine(all, models, Map.copyOf(properties), spool::full, threads);
         TaintEngine.Result result;
         try {
             result = engine.run(start + TimeUnit.SECONDS.toNanos(budgetSeconds));
