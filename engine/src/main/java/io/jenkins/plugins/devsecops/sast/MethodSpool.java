@@ -33,12 +33,6 @@ final class MethodSpool implements AutoCloseable {
     /** Each stub's place, by identity: two stubs may be equal (overloads declared on one line). */
     private final Map<MethodIr, Place> places = new IdentityHashMap<>();
     private final SpillFileOnDemand storage = new SpillFileOnDemand(PREFIX);
-    /**
-     * The strings of the IR read back, one object each (see {@link IrCodec#decode(byte[], Map)}): a method is read
-     * back for each of its analyses, and without this its names and types were new strings each time, hashed and
-     * compared character by character in every lookup of the analysis.
-     */
-    private final Map<String, String> strings = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The method without its body and local types: what stays in memory. */
     static MethodIr stub(MethodIr method) {
@@ -113,7 +107,7 @@ final class MethodSpool implements AutoCloseable {
                         e);
             }
         }
-        return (MethodIr) IrCodec.decode(bytes, strings);
+        return (MethodIr) IrCodec.decode(bytes);
     }
 
     @Override
@@ -122,6 +116,5 @@ final class MethodSpool implements AutoCloseable {
         synchronized (places) {
             places.clear();
         }
-        strings.clear();
     }
 }

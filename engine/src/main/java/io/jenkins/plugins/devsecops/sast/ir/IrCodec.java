@@ -43,9 +43,6 @@ public final class IrCodec {
     private static final int FLOAT = 13;
     private static final int NEW_CHARS = 14;
 
-    /** Longer strings (text literals) are not shared by {@link #decode(byte[], Map)}: they are rarely looked up. */
-    public static final int SHARED_STRING_CHARS = 200;
-
     /** How one record class is taken apart and put together. */
     private record Shape(int number, Method[] accessors, Constructor<?> constructor) {
     }
@@ -65,17 +62,7 @@ public final class IrCodec {
 
     /** The value whose bytes these are. */
     public static Object decode(byte[] bytes) {
-        return decode(bytes, null);
-    }
-
-    /**
-     * The value whose bytes these are, each of its strings of at most {@link #SHARED_STRING_CHARS} characters taken
-     * from {@code shared} when an equal one is there (and put there when not): values decoded again and again (a
-     * method's IR, once per analysis) then hold the same string objects, whose hash is computed once and which
-     * compare equal by identity in the analysis's maps. {@code null} shares nothing.
-     */
-    public static Object decode(byte[] bytes, Map<String, String> shared) {
-        Reader reader = new Reader(bytes, shared);
+        Reader reader = new Reader(bytes);
         Object value = reader.read();
         if (reader.position != bytes.length) {
             throw new IllegalArgumentException("damaged IR record: " + (bytes.length - reader.position)
@@ -248,19 +235,9 @@ public final class IrCodec {
         private final byte[] bytes;
         private int position;
         private final List<String> strings = new ArrayList<>();
-        private final Map<String, String> shared;
 
-        Reader(byte[] bytes, Map<String, String> shared) {
+        Reader(byte[] bytes) {
             this.bytes = bytes;
-            this.shared = shared;
-        }
-
-        private String share(String s) {
-            if (shared == null || s.length() > SHARED_STRING_CHARS) {
-                return s;
-            }
-            String known = shared.putIfAbsent(s, s);
-            return known == null ? s : known;
         }
 
         Object read() {
@@ -273,7 +250,7 @@ public final class IrCodec {
                     if (length < 0 || length > bytes.length - position) {
                         throw new IllegalArgumentException("damaged IR record: string of " + length + " bytes");
                     }
-                    String s = share(new String(bytes, position, length, StandardCharsets.UTF_8));
+                    String s = new String(bytes, position, length, StandardCharsets.UTF_8);
                     position += length;
                     strings.add(s);
                     return s;
@@ -284,7 +261,7 @@ public final class IrCodec {
                     for (int i = 0; i < length; i++) {
                         chars[i] = (char) varint();
                     }
-                    String s = share(new String(chars));
+                    String s = new String(chars);
                     strings.add(s);
                     return s;
                 }
