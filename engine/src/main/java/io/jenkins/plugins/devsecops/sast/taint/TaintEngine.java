@@ -359,6 +359,8 @@ public final class TaintEngine {
             fieldChangedAt.put(write.getKey(), commit);
             fieldsChanged = true;
         }
+        now.fieldValues = Map.of();
+        now.fieldChanges = Map.of();
         if (attempt.abandoned) {
             abandoned.put(method.id(), true);
             inputs.remove(method.id());
@@ -434,10 +436,12 @@ public final class TaintEngine {
         final Map<String, Integer> fieldsRead = new HashMap<>();
         /** One joined value per field written: writing a field again in a loop must not grow the record. */
         final Map<String, Value> fieldsWritten = new LinkedHashMap<>();
-        /** The fields this analysis changed, with their values after its writes: applied when it is committed. */
-        final Map<String, Value> fieldValues = new LinkedHashMap<>();
-        /** How many times this analysis changed each of those fields (each a new version). */
-        final Map<String, Integer> fieldChanges = new HashMap<>();
+        /**
+         * The fields this analysis changed, with their values after its writes, and how many times it changed each
+         * (each a new version): applied when it is committed, then dropped.
+         */
+        Map<String, Value> fieldValues = Map.of();
+        Map<String, Integer> fieldChanges = Map.of();
         final Map<Object, FlowFinding> reports = new LinkedHashMap<>();
         boolean unstable;
         Summary summary;
@@ -517,6 +521,10 @@ public final class TaintEngine {
         Value before = own != null ? own : fields.get(key);
         Value after = before == null ? value : before.join(value);
         if (!after.equals(before)) {
+            if (reading.fieldValues.isEmpty()) {
+                reading.fieldValues = new LinkedHashMap<>();
+                reading.fieldChanges = new HashMap<>();
+            }
             reading.fieldValues.put(key, after);
             reading.fieldChanges.merge(key, 1, Integer::sum);
         }
