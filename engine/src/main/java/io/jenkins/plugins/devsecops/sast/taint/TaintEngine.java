@@ -55,9 +55,14 @@ public final class TaintEngine {
     private final Map<String, Integer> summaryVersions = new ConcurrentHashMap<>();
     private final Map<String, Integer> fieldVersions = new ConcurrentHashMap<>();
     private final Map<String, Inputs> inputs = new ConcurrentHashMap<>();
-    /** The number of the last commit that changed each summary (by object) and each field. */
-    private final Map<String, Long> summaryChangedAt = new ConcurrentHashMap<>();
-    private final Map<String, Long> fieldChangedAt = new ConcurrentHashMap<>();
+    /**
+     * What each of the last commits changed, by commit number modulo its length (the thread that commits only): an
+     * attempt made ahead is checked against the commits since it started, never more than {@link #WINDOW} + 1.
+     */
+    private final Change[] recent = new Change[RECENT];
+    private static final int RECENT = 4 * WINDOW;
+    /** The fields the commit under way changed. */
+    private java.util.Collection<String> changing = List.of();
     /** How many methods were committed: every commit's changes are in the maps before this counts it. */
     private volatile long commits;
     /** The inputs of the method being analysed on each thread. */
@@ -165,6 +170,10 @@ public final class TaintEngine {
     /** How many analyses made ahead were dropped because a commit before them changed what they read. */
     public int attemptsOvertaken() {
         return attemptsOvertaken;
+    }
+
+    /** What one commit changed: a summary (replaced by another object) or null, and the fields whose value changed. */
+    private record Change(String summary, java.util.Collection<String> fields) {
     }
 
     /**
@@ -302,6 +311,7 @@ public final class TaintEngine {
                 if (last != null) {
                     last.reports.forEach(findings::putIfAbsent);
                 }
+                recent[(int) ((commits + 1) % RECENT)] = new Change(null, changing);
                 commits++;
                 return;
             }
@@ -311,12 +321,10 @@ public final class TaintEngine {
                 changed = true;
             }
             summaries.put(method.id(), after);
-            if (before != after) {
-                summaryChangedAt.put(method.id(), commits + 1);
-            }
             if (!Identical.summaries(before, after)) {
                 summaryVersions.merge(method.id(), 1, Integer::sum);
             }
+            recent[(int) ((commits + 1) % RECENT)] = new Change(before != after ? method.id() : null, changing);
             commits++;
         }
     }
@@ -328,6 +336,7 @@ public final class TaintEngine {
      * final.
      */
     private Summary analyseInOrder(MethodIr method, Attempt ahead) {
+        changing = List.of();
         if (abandoned.containsKey(method.id())) {
             return Summary.UNKNOWN;
         }
@@ -351,14 +360,13 @@ public final class TaintEngine {
             throw e;
         }
         analyses++;
-        long commit = commits + 1;
         Inputs now = attempt.inputs;
         for (Map.Entry<String, Value> write : now.fieldValues.entrySet()) {
             fields.put(write.getKey(), write.getValue());
             fieldVersions.merge(write.getKey(), now.fieldChanges.get(write.getKey()), Integer::sum);
-            fieldChangedAt.put(write.getKey(), commit);
             fieldsChanged = true;
         }
+        changing = now.fieldValues.keySet();
         now.fieldValues = Map.of();
         now.fieldChanges = Map.of();
         if (attempt.abandoned) {
@@ -378,20 +386,19 @@ public final class TaintEngine {
 
     /** Whether a commit since the attempt started changed a summary or field it read, or a field it wrote. */
     private boolean overtaken(Attempt attempt) {
+        if (commits - attempt.start >= RECENT) {
+            return true;
+        }
         Inputs read = attempt.inputs;
-        for (String id : read.summariesRead.keySet()) {
-            if (summaryChangedAt.getOrDefault(id, 0L) > attempt.start) {
+        for (long commit = attempt.start + 1; commit <= commits; commit++) {
+            Change change = recent[(int) (commit % RECENT)];
+            if (change.summary() != null && read.summariesRead.containsKey(change.summary())) {
                 return true;
             }
-        }
-        for (String key : read.fieldsRead.keySet()) {
-            if (fieldChangedAt.getOrDefault(key, 0L) > attempt.start) {
-                return true;
-            }
-        }
-        for (String key : read.fieldsWritten.keySet()) {
-            if (fieldChangedAt.getOrDefault(key, 0L) > attempt.start) {
-                return true;
+            for (String key : change.fields()) {
+                if (read.fieldsRead.containsKey(key) || read.fieldsWritten.containsKey(key)) {
+                    return true;
+                }
             }
         }
         return false;
