@@ -48,7 +48,9 @@ final class SastScanner implements StageScanner {
     private final Path root;
     private final long budgetSeconds;
     private final boolean localSources;
+    private final int threads;
     private final JavaFrontEnd frontEnd = new JavaFrontEnd();
+    private final IdenticalFiles identical = new IdenticalFiles();
     private final ConcurrentLinkedQueue<UnitIr> units = new ConcurrentLinkedQueue<>();
     /** The names of the classes already in {@link #units}; guards the order of {@link #units} too. */
     private final Set<String> claimed = new HashSet<>();
@@ -59,8 +61,12 @@ final class SastScanner implements StageScanner {
     private final List<ModelFile> userModels = new ArrayList<>();
     private final Map<String, String> modelErrors = new HashMap<>();
 
-    SastScanner(Path root, long budgetSeconds, boolean localSources) {
+    /**
+     * @param threads the scan's threads: the taint analysis runs on as many (its result does not depend on it)
+     */
+    SastScanner(Path root, long budgetSeconds, boolean localSources, int threads) {
         this.root = root;
+        this.threads = threads;
         this.budgetSeconds = budgetSeconds;
         this.localSources = localSources;
         loadUserModels();
@@ -123,18 +129,43 @@ final class SastScanner implements StageScanner {
         if (file.isBinary()) {
             return;
         }
-        JavaFrontEnd.Parsed parsed = frontEnd.parse(file.path(), file.text());
-        for (String note : parsed.unit().notes()) {
-            sink.error(file.path(), note);
+        IdenticalFiles.Claim claim = identical.claim(file.bytes());
+        if (!claim.first()) {
+            IdenticalFiles.Outcome earlier = claim.earlier();
+            if (earlier != null) {
+                report(earlier.unitAt(file.path()), earlier.parsed(), earlier.hitsAt(file.path()), sink);
+                return;
+            }
         }
-        keep(parsed.unit());
-        parsed.tree().ifPresent(tree -> {
-            Suppressions suppressions = new Suppressions(List.of(parsed.unit()));
-            for (SyntaxFinding hit : SyntaxRules.check(tree, file.path(), parsed.text())) {
+        IdenticalFiles.Outcome outcome = null;
+        try {
+            JavaFrontEnd.Parsed parsed = frontEnd.parse(file.path(), file.text());
+            List<SyntaxFinding> hits = parsed.tree().map(tree -> SyntaxRules.check(tree, file.path(),
+                    parsed.text())).orElse(List.of());
+            report(parsed.unit(), parsed.tree().isPresent(), hits, sink);
+            if (!Thread.currentThread().isInterrupted()) {
+                outcome = IdenticalFiles.Outcome.of(parsed.unit(), parsed.tree().isPresent(), hits);
+            }
+        } finally {
+            if (claim.first()) {
+                claim.done(outcome);
+            }
+        }
+    }
+
+    /** Reports a parsed file's notes and syntax hits and keeps its unit for the whole-program analysis. */
+    private void report(UnitIr unit, boolean parsed, List<SyntaxFinding> hits, FindingSink sink) {
+        for (String note : unit.notes()) {
+            sink.error(unit.path(), note);
+        }
+        keep(unit);
+        if (parsed) {
+            Suppressions suppressions = new Suppressions(List.of(unit));
+            for (SyntaxFinding hit : hits) {
                 Finding finding = SastFindings.fromSyntax(hit);
                 sink.report(suppressions.apply(finding, hit.method()));
             }
-        });
+        }
     }
 
     /**
@@ -218,7 +249,7 @@ final class SastScanner implements StageScanner {
         }
         TaintModels models = TaintModels.load(userModels);
         long start = System.nanoTime();
-        TaintEngine engine = new TaintEngine(all, models, Map.copyOf(properties), spool::full);
+        TaintEngine engine = new TaintEngine(all, models, Map.copyOf(properties), spool::full, threads);
         TaintEngine.Result result;
         try {
             result = engine.run(start + TimeUnit.SECONDS.toNanos(budgetSeconds));

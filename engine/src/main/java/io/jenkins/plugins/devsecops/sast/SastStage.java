@@ -36,7 +36,7 @@ public final class SastStage implements Stage {
     public StageScanner open(StageContext context) throws IOException {
         long seconds = context.option("timeBudget").map(SastStage::seconds).orElse(600L);
         boolean localSources = context.option("localSources").map(Boolean::parseBoolean).orElse(true);
-        return new SastScanner(context.root(), seconds, localSources);
+        return new SastScanner(context.root(), seconds, localSources, context.request().threads());
     }
 
     private static long seconds(String value) {

@@ -27,7 +27,8 @@ final class Program implements TaintModels.Hierarchy {
     private final Map<String, List<MethodIr>> byNameArity = new HashMap<>();
     private final Map<String, Set<String>> subtypes = new HashMap<>();
     private final List<MethodIr> methods = new ArrayList<>();
-    private final Map<ResolveKey, List<MethodIr>> resolved = new HashMap<>();
+    /** Resolved calls, memoised (by any of the analysing threads). */
+    private final Map<ResolveKey, List<MethodIr>> resolved = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Gives a method's whole IR from the one in the units, which may be a stub whose body waits in a spool. */
     private final java.util.function.UnaryOperator<MethodIr> bodies;
@@ -71,20 +72,56 @@ final class Program implements TaintModels.Hierarchy {
     boolean isCalled(MethodIr method) {
         Set<String> known = called;
         if (known == null) {
-            synchronized (this) {
-                if (called == null) {
-                    Set<String> found = new HashSet<>();
-                    for (MethodIr each : methods) {
-                        // the whole method, read back one at a time: the units may hold stubs without bodies
-                        MethodIr caller = bodies.apply(each);
-                        collectCalls(caller, caller.body(), found, new HashMap<>());
-                    }
-                    called = Set.copyOf(found);
-                }
-                known = called;
-            }
+            findCalled(null, 1);
+            known = called;
         }
         return known.contains(method.id());
+    }
+
+    /**
+     * Finds the methods some project call may reach (see {@link #isCalled}), once: the methods are split into
+     * {@code threads} runs of consecutive methods, all but the first read on {@code helpers} (when not null), and
+     * the callees of all are joined; the set does not depend on how the work was split.
+     */
+    void findCalled(java.util.concurrent.ExecutorService helpers, int threads) {
+        synchronized (this) {
+            if (called != null) {
+                return;
+            }
+            int parts = helpers == null ? 1 : Math.max(1, Math.min(threads, methods.size()));
+            int size = (methods.size() + parts - 1) / Math.max(1, parts);
+            List<java.util.concurrent.Future<Set<String>>> others = new ArrayList<>();
+            for (int part = 1; part < parts; part++) {
+                int from = part * size;
+                int to = Math.min(methods.size(), from + size);
+                others.add(helpers.submit(() -> calleesOf(methods.subList(Math.min(from, to), to))));
+            }
+            Set<String> found = new HashSet<>(calleesOf(methods.subList(0, Math.min(size, methods.size()))));
+            for (java.util.concurrent.Future<Set<String>> other : others) {
+                try {
+                    found.addAll(other.get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while finding the called methods", e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+            called = Set.copyOf(found);
+        }
+    }
+
+    private Set<String> calleesOf(List<MethodIr> callers) {
+        Set<String> found = new HashSet<>();
+        for (MethodIr each : callers) {
+            // the whole method, read back one at a time: the units may hold stubs without bodies
+            MethodIr caller = bodies.apply(each);
+            collectCalls(caller, caller.body(), found, new HashMap<>());
+        }
+        return found;
     }
 
     private volatile Set<String> called;

@@ -9,36 +9,67 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
  * The whole-program analysis: summaries of every method computed to a fixpoint (at most {@link #MAX_ROUNDS}
  * rounds over all methods; fields are one flow-insensitive store per field), then one reporting pass in which each
- * source-to-sink flow and each failed value check becomes a {@link FlowFinding}. Not thread-safe; one per scan.
+ * source-to-sink flow and each failed value check becomes a {@link FlowFinding}. One per scan.
+ *
+ * <p>Each pass goes over the methods in their order, and each method sees the summaries and fields left by the ones
+ * before it: what is found depends on that order (the rounds are bounded), so the passes keep it exactly. With more
+ * than one thread, helper threads analyse the methods ahead of the one being committed, each against the state
+ * committed when it started ({@link Attempt}); the methods are then committed in order by the thread that called
+ * {@link #run}, and an attempt is kept only if no commit since its start changed a summary or field it read or a field
+ * it wrote. Otherwise (or when the helper's deeper stack might hide an overflow the caller's would hit) the method is
+ * analysed again in order. An analysis is a function of what it reads (the same reasoning that lets {@link Inputs}
+ * skip methods), so the result is the one a single thread gives, analysis for analysis.
  */
 public final class TaintEngine {
 
     static final int MAX_ROUNDS = 5;
+    /** How many methods past the next one to commit the helpers may analyse. */
+    static final int WINDOW = 64;
+    private static final long HELPER_STACK_BYTES = 64L * 1024 * 1024;
 
     private final Program program;
     private final UnaryOperator<MethodIr> bodies;
     private final TaintModels models;
     private final Map<String, Map<String, String>> propertiesFiles;
+    private final int threads;
     private final Calls calls = new Calls(this);
-    private final Map<String, Summary> summaries = new HashMap<>();
-    private final Map<String, Value> fields = new HashMap<>();
+    private final Map<String, Summary> summaries = new ConcurrentHashMap<>();
+    private final Map<String, Value> fields = new ConcurrentHashMap<>();
     private final Map<String, String> flags = new HashMap<>();
     private final Map<Object, FlowFinding> findings = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
     private final Map<String, Boolean> abandoned = new ConcurrentHashMap<>();
     private boolean fieldsChanged;
-    private final Map<String, Integer> summaryVersions = new HashMap<>();
-    private final Map<String, Integer> fieldVersions = new HashMap<>();
-    private final Map<String, Inputs> inputs = new HashMap<>();
-    /** The inputs of the method being analysed. */
-    private Inputs reading;
+    private final Map<String, Integer> summaryVersions = new ConcurrentHashMap<>();
+    private final Map<String, Integer> fieldVersions = new ConcurrentHashMap<>();
+    private final Map<String, Inputs> inputs = new ConcurrentHashMap<>();
+    /**
+     * What each of the last commits changed, by commit number modulo its length (the thread that commits only): an
+     * attempt made ahead is checked against the commits since it started, never more than {@link #WINDOW} + 1.
+     */
+    private final Change[] recent = new Change[RECENT];
+    private static final int RECENT = 4 * WINDOW;
+    /** The fields the commit under way changed. */
+    private java.util.Collection<String> changing = List.of();
+    /** How many methods were committed: every commit's changes are in the maps before this counts it. */
+    private volatile long commits;
+    /** The inputs of the method being analysed on each thread. */
+    private final ThreadLocal<Inputs> reading = new ThreadLocal<>();
     private int analyses;
+    private int attemptsKept;
+    private int attemptsOvertaken;
     private boolean finalPass;
 
     /**
@@ -58,10 +89,28 @@ public final class TaintEngine {
      */
     public TaintEngine(List<UnitIr> units, TaintModels models, Map<String, Map<String, String>> propertiesFiles,
             UnaryOperator<MethodIr> bodies) {
+        this(units, models, propertiesFiles, bodies, 1);
+    }
+
+    /**
+     * @param units the lowered files, whose methods may be stubs without their bodies
+     * @param models the taint models
+     * @param propertiesFiles the project's {@code .properties} files by file name, for values the code reads
+     * @param bodies gives the whole IR of a method from the one in {@code units}, read when the method is analysed
+     *        (from any thread)
+     * @param threads how many threads analyse (the caller's and {@code threads - 1} helpers); the result does not
+     *        depend on it
+     */
+    public TaintEngine(List<UnitIr> units, TaintModels models, Map<String, Map<String, String>> propertiesFiles,
+            UnaryOperator<MethodIr> bodies, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+        }
         this.program = new Program(units, bodies);
         this.models = models;
         this.propertiesFiles = propertiesFiles;
         this.bodies = bodies;
+        this.threads = threads;
         models.flagSetters().forEach(flags::put);
     }
 
@@ -76,52 +125,218 @@ public final class TaintEngine {
      */
     public Result run(long deadlineNanos) {
         List<MethodIr> methods = program.methods();
-        int rounds = 0;
-        for (int round = 0; round < MAX_ROUNDS; round++) {
-            rounds++;
-            boolean changed = false;
-            fieldsChanged = false;
-            for (MethodIr method : methods) {
-                Summary before = summaries.get(method.id());
-                Summary after = analyse(method);
-                if (before == null || !before.signature().equals(after.signature())) {
-                    changed = true;
-                }
-                summaries.put(method.id(), after);
-                if (!Identical.summaries(before, after)) {
-                    summaryVersions.merge(method.id(), 1, Integer::sum);
+        ExecutorService helpers = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, task -> {
+            Thread thread = new Thread(null, task, "sast-taint", HELPER_STACK_BYTES);
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            program.findCalled(helpers, threads);
+            int rounds = 0;
+            for (int round = 0; round < MAX_ROUNDS; round++) {
+                rounds++;
+                fieldsChanged = false;
+                boolean changed = new Pass(methods, helpers).run();
+                if ((!changed && !fieldsChanged) || System.nanoTime() > deadlineNanos) {
+                    if (changed || fieldsChanged) {
+                        notes.add("time budget reached after " + rounds + " rounds: summaries may be incomplete");
+                    }
+                    break;
                 }
             }
-            if ((!changed && !fieldsChanged) || System.nanoTime() > deadlineNanos) {
-                if (changed || fieldsChanged) {
-                    notes.add("time budget reached after " + rounds + " rounds: summaries may be incomplete");
-                }
-                break;
+            // the reporting pass: each method's findings from its last analysis, analysed again only if what it read
+            // has changed since
+            finalPass = true;
+            new Pass(methods, helpers).run();
+            inputs.clear();
+            return new Result(List.copyOf(findings.values()), notes, methods.size(), rounds);
+        } finally {
+            if (helpers != null) {
+                helpers.shutdownNow();
             }
         }
-        // the reporting pass: each method's findings from its last analysis, analysed again only if what it read
-        // has changed since
-        finalPass = true;
-        for (MethodIr method : methods) {
-            if (abandoned.containsKey(method.id())) {
-                continue;
-            }
-            analyse(method);
-            Inputs last = inputs.get(method.id());
-            if (last != null) {
-                last.reports.forEach(findings::putIfAbsent);
-            }
-        }
-        inputs.clear();
-        return new Result(List.copyOf(findings.values()), notes, methods.size(), rounds);
+    }
+
+    /** How many method analyses ran (methods whose inputs had not changed are not analysed again). */
+    public int analyses() {
+        return analyses;
+    }
+
+    /** How many of those were analysed ahead by a helper and kept (the others ran in order). */
+    public int attemptsKept() {
+        return attemptsKept;
+    }
+
+    /** How many analyses made ahead were dropped because a commit before them changed what they read. */
+    public int attemptsOvertaken() {
+        return attemptsOvertaken;
+    }
+
+    /** What one commit changed: a summary (replaced by another object) or null, and the fields whose value changed. */
+    private record Change(String summary, java.util.Collection<String> fields) {
     }
 
     /**
-     * Analyses a method, or keeps its last result when nothing it read has changed since (see {@link Inputs}):
-     * the result is then the one a new analysis would give, at no cost. Findings are kept with the method's
-     * inputs and taken once the summaries are final.
+     * One analysis of a method made ahead of its turn: what it read, wrote and found, against the state after commit
+     * number {@code start}.
      */
-    private Summary analyse(MethodIr method) {
+    private static final class Attempt {
+        final long start;
+        final Inputs inputs;
+        /** Gave up: more than {@link MethodAnalysis#MAX_STEPS} steps, or (in order) too deep for the stack. */
+        boolean abandoned;
+        /** Not to be used: ran out of stack on a helper, whose stack differs from the caller's. */
+        boolean void_;
+        Throwable failure;
+
+        Attempt(long start, Inputs inputs) {
+            this.start = start;
+            this.inputs = inputs;
+        }
+    }
+
+    /**
+     * One pass over the methods in order. Helpers take the next methods not yet taken (at most {@link #WINDOW} past
+     * the next to commit) and analyse them; the calling thread commits each method in order, analysing ahead too when
+     * the next one is not ready. A method that looks unchanged when taken is left to the commit.
+     */
+    private final class Pass {
+        private final List<MethodIr> methods;
+        private final ExecutorService helpers;
+        private final CompletableFuture<?>[] done;
+        private final Attempt[] attempts;
+        private final AtomicInteger next = new AtomicInteger();
+        private volatile int committed;
+        private final Object progress = new Object();
+        private boolean changed;
+
+        Pass(List<MethodIr> methods, ExecutorService helpers) {
+            this.methods = methods;
+            this.helpers = helpers;
+            this.done = new CompletableFuture<?>[methods.size()];
+            this.attempts = new Attempt[methods.size()];
+            for (int i = 0; i < done.length; i++) {
+                done[i] = new CompletableFuture<Void>();
+            }
+        }
+
+        /** Runs the pass; whether a summary's signature changed. */
+        boolean run() {
+            List<Future<?>> running = new ArrayList<>();
+            if (helpers != null) {
+                for (int i = 1; i < threads; i++) {
+                    running.add(helpers.submit(this::help));
+                }
+            }
+            try {
+                while (committed < methods.size()) {
+                    int at = committed;
+                    if (!done[at].isDone() && takeAndAttempt()) {
+                        continue;
+                    }
+                    done[at].join();
+                    commit(at, attempts[at]);
+                    attempts[at] = null;
+                    synchronized (progress) {
+                        committed = at + 1;
+                        progress.notifyAll();
+                    }
+                }
+            } finally {
+                synchronized (progress) {
+                    committed = methods.size();
+                    progress.notifyAll();
+                }
+                for (Future<?> helper : running) {
+                    try {
+                        helper.get();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    } catch (ExecutionException e) {
+                        // a helper's own failure: the methods it held were analysed in order
+                    }
+                }
+            }
+            return changed;
+        }
+
+        private void help() {
+            while (next.get() < methods.size() && committed < methods.size()) {
+                if (!takeAndAttempt()) {
+                    synchronized (progress) {
+                        if (next.get() >= committed + WINDOW && committed < methods.size()) {
+                            try {
+                                progress.wait();
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        /** Takes the next method within the window and analyses it ahead; false when none can be taken. */
+        private boolean takeAndAttempt() {
+            int at;
+            do {
+                at = next.get();
+                if (at >= methods.size() || at >= committed + WINDOW) {
+                    return false;
+                }
+            } while (!next.compareAndSet(at, at + 1));
+            try {
+                MethodIr method = methods.get(at);
+                Inputs last = inputs.get(method.id());
+                // a method that looks unchanged (or was abandoned) now is left to its commit, which decides
+                if (!abandoned.containsKey(method.id()) && (last == null || !last.unchanged(TaintEngine.this))) {
+                    attempts[at] = attempt(method, false);
+                }
+            } finally {
+                done[at].complete(null);
+            }
+            return true;
+        }
+
+        /** Commits a method in order, with its attempt if one was made and is still valid. */
+        private void commit(int at, Attempt attempt) {
+            MethodIr method = methods.get(at);
+            if (finalPass) {
+                if (abandoned.containsKey(method.id())) {
+                    return;
+                }
+                analyseInOrder(method, attempt);
+                Inputs last = inputs.get(method.id());
+                if (last != null) {
+                    last.reports.forEach(findings::putIfAbsent);
+                }
+                recent[(int) ((commits + 1) % RECENT)] = new Change(null, changing);
+                commits++;
+                return;
+            }
+            Summary before = summaries.get(method.id());
+            Summary after = analyseInOrder(method, attempt);
+            if (before == null || !before.signature().equals(after.signature())) {
+                changed = true;
+            }
+            summaries.put(method.id(), after);
+            if (!Identical.summaries(before, after)) {
+                summaryVersions.merge(method.id(), 1, Integer::sum);
+            }
+            recent[(int) ((commits + 1) % RECENT)] = new Change(before != after ? method.id() : null, changing);
+            commits++;
+        }
+    }
+
+    /**
+     * A method's summary in order: its last one when nothing it read has changed since (see {@link Inputs}), else
+     * the attempt made ahead if nothing it read or wrote has changed since it started, else a new analysis. The
+     * analysis's field writes are then applied, and the findings kept with its inputs, taken once the summaries are
+     * final.
+     */
+    private Summary analyseInOrder(MethodIr method, Attempt ahead) {
+        changing = List.of();
         if (abandoned.containsKey(method.id())) {
             return Summary.UNKNOWN;
         }
@@ -129,14 +344,32 @@ public final class TaintEngine {
         if (last != null && last.unchanged(this)) {
             return last.summary;
         }
-        Inputs now = new Inputs();
-        reading = now;
+        Attempt attempt = ahead;
+        if (attempt != null && !attempt.void_ && overtaken(attempt)) {
+            attemptsOvertaken++;
+            attempt = null;
+        }
+        if (attempt == null || attempt.void_) {
+            attempt = attempt(method, true);
+        } else {
+            attemptsKept++;
+        }
+        if (attempt.failure instanceof RuntimeException e) {
+            throw e;
+        } else if (attempt.failure instanceof Error e) {
+            throw e;
+        }
         analyses++;
-        try {
-            now.summary = new MethodAnalysis(this, bodies.apply(method), true).run();
-            inputs.put(method.id(), now);
-            return now.summary;
-        } catch (MethodAnalysis.BudgetExceeded | StackOverflowError e) {
+        Inputs now = attempt.inputs;
+        for (Map.Entry<String, Value> write : now.fieldValues.entrySet()) {
+            fields.put(write.getKey(), write.getValue());
+            fieldVersions.merge(write.getKey(), now.fieldChanges.get(write.getKey()), Integer::sum);
+            fieldsChanged = true;
+        }
+        changing = now.fieldValues.keySet();
+        now.fieldValues = Map.of();
+        now.fieldChanges = Map.of();
+        if (attempt.abandoned) {
             abandoned.put(method.id(), true);
             inputs.remove(method.id());
             notes.add(method.path() + ": " + method.displayName() + " not analysed: more than "
@@ -146,14 +379,57 @@ public final class TaintEngine {
                 now.reports.forEach(findings::putIfAbsent);
             }
             return Summary.UNKNOWN;
-        } finally {
-            reading = null;
         }
+        inputs.put(method.id(), now);
+        return now.summary;
     }
 
-    /** How many method analyses ran (methods whose inputs had not changed are not analysed again). */
-    public int analyses() {
-        return analyses;
+    /** Whether a commit since the attempt started changed a summary or field it read, or a field it wrote. */
+    private boolean overtaken(Attempt attempt) {
+        if (commits - attempt.start >= RECENT) {
+            return true;
+        }
+        Inputs read = attempt.inputs;
+        for (long commit = attempt.start + 1; commit <= commits; commit++) {
+            Change change = recent[(int) (commit % RECENT)];
+            if (change.summary() != null && read.summariesRead.containsKey(change.summary())) {
+                return true;
+            }
+            for (String key : change.fields()) {
+                if (read.fieldsRead.containsKey(key) || read.fieldsWritten.containsKey(key)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Analyses a method against the committed state, its field writes kept aside (any thread). {@code inOrder}: the
+     * method's turn, on the thread that called {@link #run}; a stack overflow then abandons the method, as it always
+     * did, while one ahead of its turn (on a helper's stack or deeper in the caller's) only voids the attempt.
+     */
+    private Attempt attempt(MethodIr method, boolean inOrder) {
+        long start = commits;
+        Inputs now = new Inputs();
+        Attempt attempt = new Attempt(start, now);
+        reading.set(now);
+        try {
+            now.summary = new MethodAnalysis(this, bodies.apply(method), true).run();
+        } catch (MethodAnalysis.BudgetExceeded e) {
+            attempt.abandoned = true;
+        } catch (StackOverflowError e) {
+            if (inOrder) {
+                attempt.abandoned = true;
+            } else {
+                attempt.void_ = true;
+            }
+        } catch (RuntimeException | Error e) {
+            attempt.failure = e;
+        } finally {
+            reading.remove();
+        }
+        return attempt;
     }
 
     /**
@@ -167,6 +443,12 @@ public final class TaintEngine {
         final Map<String, Integer> fieldsRead = new HashMap<>();
         /** One joined value per field written: writing a field again in a loop must not grow the record. */
         final Map<String, Value> fieldsWritten = new LinkedHashMap<>();
+        /**
+         * The fields this analysis changed, with their values after its writes, and how many times it changed each
+         * (each a new version): applied when it is committed, then dropped.
+         */
+        Map<String, Value> fieldValues = Map.of();
+        Map<String, Integer> fieldChanges = Map.of();
         final Map<Object, FlowFinding> reports = new LinkedHashMap<>();
         boolean unstable;
         Summary summary;
@@ -215,6 +497,7 @@ public final class TaintEngine {
     }
 
     Summary summary(MethodIr method) {
+        Inputs reading = this.reading.get();
         if (reading != null) {
             reading.read(reading.summariesRead, method.id(), summaryVersions.getOrDefault(method.id(), 0));
         }
@@ -222,23 +505,35 @@ public final class TaintEngine {
         return summary == null ? Summary.UNKNOWN : summary;
     }
 
+    /** A field's value as the analysis on this thread sees it: the committed one after its own writes. */
     Value field(String key) {
-        if (reading != null) {
-            reading.read(reading.fieldsRead, key, fieldVersions.getOrDefault(key, 0));
+        Inputs reading = this.reading.get();
+        if (reading == null) {
+            return fields.get(key);
         }
-        return fields.get(key);
+        Value own = reading.fieldValues.get(key);
+        reading.read(reading.fieldsRead, key, fieldVersions.getOrDefault(key, 0)
+                + reading.fieldChanges.getOrDefault(key, 0));
+        return own != null ? own : fields.get(key);
     }
 
+    /** Joins a value into a field: kept with the analysis on this thread until it is committed. */
     void writeField(String key, Value value) {
-        if (reading != null) {
-            reading.fieldsWritten.merge(key, value, Value::join);
+        Inputs reading = this.reading.get();
+        if (reading == null) {
+            throw new IllegalStateException("a field written outside an analysis: " + key);
         }
-        Value before = fields.get(key);
+        reading.fieldsWritten.merge(key, value, Value::join);
+        Value own = reading.fieldValues.get(key);
+        Value before = own != null ? own : fields.get(key);
         Value after = before == null ? value : before.join(value);
         if (!after.equals(before)) {
-            fields.put(key, after);
-            fieldVersions.merge(key, 1, Integer::sum);
-            fieldsChanged = true;
+            if (reading.fieldValues.isEmpty()) {
+                reading.fieldValues = new LinkedHashMap<>();
+                reading.fieldChanges = new HashMap<>();
+            }
+            reading.fieldValues.put(key, after);
+            reading.fieldChanges.merge(key, 1, Integer::sum);
         }
     }
 
@@ -259,7 +554,7 @@ public final class TaintEngine {
         TraceStep first = taint.trace().isEmpty() ? null : taint.trace().get(0);
         Object key = List.of(rule, sink.path(), sink.line(), first == null ? "" : first.location().toString(),
                 first == null ? "" : first.message());
-        reading.reports.putIfAbsent(key, new FlowFinding(rule, sink.kind(), sink.path(), sink.line(),
+        reading.get().reports.putIfAbsent(key, new FlowFinding(rule, sink.kind(), sink.path(), sink.line(),
                 sink.method(), sink.call(), taint.source(), taint.remote(), taint.trace(), null));
     }
 
@@ -267,7 +562,7 @@ public final class TaintEngine {
         MethodIr method = call.caller();
         Object key = List.of(check.rule(), method.path(), call.line(), call.display());
         String message = value == null ? call.display() : call.display() + " with \"" + value + "\"";
-        reading.reports.putIfAbsent(key, new FlowFinding(check.rule(), null, method.path(), call.line(),
+        reading.get().reports.putIfAbsent(key, new FlowFinding(check.rule(), null, method.path(), call.line(),
                 method.displayName(), call.display(), value, false,
                 List.of(new TraceStep(new Location(method.path(), call.line(), 0, call.line(), 0, null), message)),
                 check));
