@@ -24,13 +24,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -51,9 +48,11 @@ final class SastScanner implements StageScanner {
     private final int threads;
     private final JavaFrontEnd frontEnd = new JavaFrontEnd();
     private final IdenticalFiles identical = new IdenticalFiles();
-    private final ConcurrentLinkedQueue<UnitIr> units = new ConcurrentLinkedQueue<>();
-    /** The names of the classes already in {@link #units}; guards the order of {@link #units} too. */
-    private final Set<String> claimed = new HashSet<>();
+    /**
+     * The class kept for each class name: the one declared in the file whose path sorts first, whatever the order in
+     * which the scan's threads parse the files, so that the whole-program analysis sees the same program every time.
+     */
+    private final Map<String, KeptClass> claimed = new HashMap<>();
     private final MethodSpool spool = new MethodSpool();
     private final Suppressions suppressed = new Suppressions(List.of());
     private volatile boolean sawJava;
@@ -169,50 +168,52 @@ final class SastScanner implements StageScanner {
     }
 
     /**
-     * Keeps what the whole-program analysis needs of a file: its suppressions, and its classes not declared by an
-     * earlier file (the analysis takes the first class of each name and never looks at a later one), each method as
-     * a stub whose body waits in the {@link MethodSpool}.
+     * Keeps what the whole-program analysis needs of a file: its suppressions, and each of its classes unless a file
+     * whose path sorts before it declares a class of that name (the analysis takes one class of each name), each
+     * method as a stub whose body waits in the {@link MethodSpool}. A class displaced later by a file whose path
+     * sorts first leaves its spooled bodies unread.
      */
     private void keep(UnitIr unit) {
         sawJava = true;
         suppressed.add(unit);
-        List<ClassIr> fresh = new ArrayList<>();
-        List<ClassIr> stubs = new ArrayList<>();
+        List<KeptClass> kept = new ArrayList<>();
         List<MethodIr> methods = new ArrayList<>();
         List<MethodIr> methodStubs = new ArrayList<>();
-        // the classes are claimed and the unit queued under one lock, so the queue's order is the order of claims
         synchronized (claimed) {
-            for (ClassIr c : unit.classes()) {
-                if (claimed.add(c.name())) {
-                    fresh.add(c);
-                    List<MethodIr> own = new ArrayList<>();
-                    for (MethodIr m : c.methods()) {
-                        MethodIr stub = MethodSpool.stub(m);
-                        methods.add(m);
-                        methodStubs.add(stub);
-                        own.add(stub);
-                    }
-                    stubs.add(new ClassIr(c.name(), c.supertypes(), c.fieldTypes(), c.isInterface(), own, c.path()));
+            List<ClassIr> classes = unit.classes();
+            for (int i = 0; i < classes.size(); i++) {
+                ClassIr c = classes.get(i);
+                KeptClass earlier = claimed.get(c.name());
+                if (earlier != null && earlier.path().compareTo(unit.path()) <= 0) {
+                    continue;
                 }
-            }
-            if (!fresh.isEmpty()) {
-                units.add(new UnitIr(unit.path(), stubs, Map.of(), List.of()));
+                List<MethodIr> own = new ArrayList<>();
+                for (MethodIr m : c.methods()) {
+                    MethodIr stub = MethodSpool.stub(m);
+                    methods.add(m);
+                    methodStubs.add(stub);
+                    own.add(stub);
+                }
+                KeptClass keptClass = new KeptClass(unit.path(), i,
+                        new ClassIr(c.name(), c.supertypes(), c.fieldTypes(), c.isInterface(), own, c.path()));
+                claimed.put(c.name(), keptClass);
+                kept.add(keptClass);
             }
         }
         if (methods.isEmpty()) {
             return;
         }
         boolean[] spooled = spool.put(methods, methodStubs);
-        for (boolean kept : spooled) {
-            if (!kept) {
-                // a method the codec cannot carry stays whole: put its unit back with those methods in full
-                replaceStubs(stubs, methods, methodStubs, spooled);
+        for (boolean inSpool : spooled) {
+            if (!inSpool) {
+                // a method the codec cannot carry stays whole: its class is kept with those methods in full
+                replaceStubs(kept, methods, methodStubs, spooled);
                 return;
             }
         }
     }
 
-    private void replaceStubs(List<ClassIr> stubs, List<MethodIr> methods, List<MethodIr> methodStubs,
+    private void replaceStubs(List<KeptClass> kept, List<MethodIr> methods, List<MethodIr> methodStubs,
             boolean[] spooled) {
         Map<MethodIr, MethodIr> whole = new java.util.IdentityHashMap<>();
         for (int i = 0; i < spooled.length; i++) {
@@ -221,29 +222,45 @@ final class SastScanner implements StageScanner {
             }
         }
         synchronized (claimed) {
-            List<UnitIr> rebuilt = new ArrayList<>();
-            for (UnitIr queued : units) {
-                boolean ours = queued.classes().stream().anyMatch(stubs::contains);
-                if (!ours) {
-                    rebuilt.add(queued);
-                    continue;
+            for (KeptClass k : kept) {
+                ClassIr c = k.stub();
+                if (claimed.get(c.name()) != k) {
+                    continue; // displaced meanwhile by a file whose path sorts first
                 }
-                List<ClassIr> classes = new ArrayList<>();
-                for (ClassIr c : queued.classes()) {
-                    List<MethodIr> own = c.methods().stream().map(m -> whole.getOrDefault(m, m)).toList();
-                    classes.add(new ClassIr(c.name(), c.supertypes(), c.fieldTypes(), c.isInterface(), own, c.path()));
-                }
-                rebuilt.add(new UnitIr(queued.path(), classes, Map.of(), List.of()));
+                List<MethodIr> own = c.methods().stream().map(m -> whole.getOrDefault(m, m)).toList();
+                claimed.put(c.name(), new KeptClass(k.path(), k.index(),
+                        new ClassIr(c.name(), c.supertypes(), c.fieldTypes(), c.isInterface(), own, c.path())));
             }
-            units.clear();
-            units.addAll(rebuilt);
         }
+    }
+
+    /** The kept classes as units, in the order of their paths, each file's classes in their order in the file. */
+    private List<UnitIr> keptUnits() {
+        List<KeptClass> all;
+        synchronized (claimed) {
+            all = new ArrayList<>(claimed.values());
+        }
+        all.sort(java.util.Comparator.comparing(KeptClass::path).thenComparingInt(KeptClass::index));
+        List<UnitIr> units = new ArrayList<>();
+        List<ClassIr> classes = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            classes.add(all.get(i).stub());
+            if (i + 1 == all.size() || !all.get(i + 1).path().equals(all.get(i).path())) {
+                units.add(new UnitIr(all.get(i).path(), List.copyOf(classes), Map.of(), List.of()));
+                classes.clear();
+            }
+        }
+        return units;
+    }
+
+    /** A class kept for the analysis: the file it is declared in, its place among that file's classes, its stub. */
+    private record KeptClass(String path, int index, ClassIr stub) {
     }
 
     @Override
     public void finish(FindingSink sink) {
         modelErrors.forEach((file, error) -> sink.error(file, "model file not loaded: " + error));
-        List<UnitIr> all = List.copyOf(units);
+        List<UnitIr> all = keptUnits();
         if (!sawJava) {
             return;
         }
