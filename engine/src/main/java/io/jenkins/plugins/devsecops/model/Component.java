@@ -2,10 +2,8 @@ package io.jenkins.plugins.devsecops.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.Serializable;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A software component: what a dependency finding is about, and one entry of a report's package inventory (the
@@ -32,10 +30,9 @@ public record Component(String purl, String name, String version, String ecosyst
 
     public Component {
         dependencyPath = dependencyPath == null ? List.of() : List.copyOf(dependencyPath);
-        hashes = hashes == null || hashes.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(hashes));
+        hashes = Finding.sortedCopy(hashes);
         dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
-        properties = properties == null || properties.isEmpty() ? Map.of()
-                : Collections.unmodifiableMap(new TreeMap<>(properties));
+        properties = Finding.sortedCopy(properties);
     }
 
     /** A component without further properties. */

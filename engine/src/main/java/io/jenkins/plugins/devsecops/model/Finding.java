@@ -43,12 +43,11 @@ public record Finding(String ruleId, String stage, Severity severity, String tit
         requireText(stage, "stage");
         Objects.requireNonNull(severity, "severity");
         requireText(title, "title");
-        identifiers = identifiers == null ? List.of() : List.copyOf(new LinkedHashSet<>(identifiers));
-        cwes = cwes == null ? List.of() : List.copyOf(new LinkedHashSet<>(cwes));
-        tools = tools == null ? List.of() : List.copyOf(new LinkedHashSet<>(tools));
+        identifiers = distinct(identifiers);
+        cwes = distinct(cwes);
+        tools = distinct(tools);
         confidence = confidence == null ? Confidence.HIGH : confidence;
-        properties = properties == null || properties.isEmpty()
-                ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(properties));
+        properties = sortedCopy(properties);
         trace = trace == null ? List.of() : List.copyOf(trace);
     }
 
@@ -61,6 +60,26 @@ public record Finding(String ruleId, String stage, Severity severity, String tit
             Map<String, String> properties, Suppression suppression) {
         this(ruleId, stage, severity, title, message, location, component, identifiers, cwes, cvss, remediation,
                 fixedVersion, confidence, tools, fingerprint, properties, suppression, List.of());
+    }
+
+    /** An immutable copy without repeats, in first-seen order (no set is made for fewer than two values). */
+    private static <T> List<T> distinct(List<T> values) {
+        if (values == null || values.isEmpty()) {
+            return List.of();
+        }
+        return values.size() == 1 ? List.copyOf(values) : List.copyOf(new LinkedHashSet<>(values));
+    }
+
+    /**
+     * An immutable copy sorted by key. A map already sorted by the keys' natural order (as {@link FindingCodec}
+     * decodes them) is copied in one linear pass, without comparing keys.
+     */
+    static Map<String, String> sortedCopy(Map<String, String> values) {
+        if (values == null || values.isEmpty()) {
+            return Map.of();
+        }
+        // TreeMap(Map) builds from a map sorted in natural order in one pass, else puts entry by entry
+        return Collections.unmodifiableSortedMap(new TreeMap<>(values));
     }
 
     private static void requireText(String value, String name) {

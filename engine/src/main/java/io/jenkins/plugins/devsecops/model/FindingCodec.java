@@ -1,11 +1,12 @@
 package io.jenkins.plugins.devsecops.model;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A compact binary form of one {@link Finding}, for findings spilled to disk while a scan runs
@@ -31,12 +32,7 @@ final class FindingCodec {
         Location location = finding.location();
         out.writeByte(location == null ? 0 : 1);
         if (location != null) {
-            out.string(location.path());
-            out.writeInt(location.startLine());
-            out.writeInt(location.startColumn());
-            out.writeInt(location.endLine());
-            out.writeInt(location.endColumn());
-            out.string(location.snippet());
+            location(location, out);
         }
         Component component = finding.component();
         out.writeByte(component == null ? 0 : 1);
@@ -51,6 +47,7 @@ final class FindingCodec {
             out.strings(component.dependsOn());
             out.string(component.scope());
             out.string(component.sourceFile());
+            out.map(component.properties());
         }
         out.strings(finding.identifiers());
         out.strings(finding.cwes());
@@ -83,6 +80,24 @@ final class FindingCodec {
             }
             out.string(suppression.source());
         }
+        out.writeInt(finding.trace().size());
+        for (TraceStep step : finding.trace()) {
+            location(step.location(), out);
+            out.string(step.message());
+        }
+    }
+
+    private static void location(Location location, Output out) {
+        out.string(location.path());
+        out.writeInt(location.startLine());
+        out.writeInt(location.startColumn());
+        out.writeInt(location.endLine());
+        out.writeInt(location.endColumn());
+        out.string(location.snippet());
+    }
+
+    private static Location location(Input in) {
+        return new Location(in.string(), in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.string());
     }
 
     /** Reads one record written by {@link #encode}. */
@@ -94,7 +109,7 @@ final class FindingCodec {
         String message = in.string();
         Location location = null;
         if (in.readByte() != 0) {
-            location = new Location(in.string(), in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.string());
+            location = location(in);
         }
         Component component = null;
         if (in.readByte() != 0) {
@@ -106,8 +121,10 @@ final class FindingCodec {
             List<String> dependencyPath = in.strings();
             Map<String, String> hashes = in.map();
             List<String> dependsOn = in.strings();
+            String scope = in.string();
+            String sourceFile = in.string();
             component = new Component(purl, name, version, ecosystem, direct == 2 ? null : direct == 1,
-                    dependencyPath, hashes, dependsOn, in.string(), in.string());
+                    dependencyPath, hashes, dependsOn, scope, sourceFile, in.map());
         }
         List<String> identifiers = in.strings();
         List<String> cwes = in.strings();
@@ -119,9 +136,14 @@ final class FindingCodec {
         String fixedVersion = in.string();
         Confidence confidence = CONFIDENCES[in.readByte()];
         int toolCount = in.readInt();
-        List<ToolInfo> tools = new ArrayList<>(toolCount);
-        for (int i = 0; i < toolCount; i++) {
-            tools.add(new ToolInfo(in.string(), in.string()));
+        List<ToolInfo> tools;
+        if (toolCount == 1) {
+            tools = List.of(new ToolInfo(in.string(), in.string()));
+        } else {
+            tools = new ArrayList<>(toolCount);
+            for (int i = 0; i < toolCount; i++) {
+                tools.add(new ToolInfo(in.string(), in.string()));
+            }
         }
         String fingerprint = in.string();
         Map<String, String> properties = in.map();
@@ -133,8 +155,16 @@ final class FindingCodec {
             LocalDate expires = in.readByte() == 0 ? null : LocalDate.ofEpochDay(in.readLong());
             suppression = new Suppression(kind, reason, owner, expires, in.string());
         }
+        int steps = in.readInt();
+        List<TraceStep> trace = List.of();
+        if (steps > 0) {
+            trace = new ArrayList<>(steps);
+            for (int i = 0; i < steps; i++) {
+                trace.add(new TraceStep(location(in), in.string()));
+            }
+        }
         return new Finding(ruleId, stage, severity, title, message, location, component, identifiers, cwes, cvss,
-                remediation, fixedVersion, confidence, tools, fingerprint, properties, suppression);
+                remediation, fixedVersion, confidence, tools, fingerprint, properties, suppression, trace);
     }
 
     /** A growable byte buffer records are encoded into. Not thread-safe. */
@@ -216,11 +246,19 @@ final class FindingCodec {
         }
     }
 
-    /** Reads records from a byte array. Not thread-safe. */
+    /**
+     * Reads records from a byte array. Not thread-safe. Short ASCII strings read again are shared (see
+     * {@link #repeated}): findings decoded by one input share their repeated texts, as findings built by a stage do.
+     */
     static final class Input {
+        private static final int REPEATED_SLOTS = 512;
+        private static final int MAX_REPEATED_LENGTH = 256;
+
         private byte[] bytes;
         private int position;
         private char[] chars = new char[256];
+        private String[] repeatedStrings;
+        private byte[][] repeatedBytes;
 
         Input(byte[] bytes, int position) {
             this.bytes = bytes;
@@ -253,9 +291,51 @@ final class FindingCodec {
 
         String string() {
             int length = readInt();
-            if (length < 0) {
-                return null;
+            if (length <= 0) {
+                return length < 0 ? null : "";
             }
+            int start = position;
+            int end = start + length;
+            // ASCII text is one byte a character; the first other character's lead byte is negative and lies
+            // within the first length bytes, so this scan never leaves the record
+            int hash = 0;
+            int i = start;
+            while (i < end && bytes[i] > 0) {
+                hash = 31 * hash + bytes[i];
+                i++;
+            }
+            if (i < end) {
+                return decodeModifiedUtf8(length);
+            }
+            position = end;
+            if (length > MAX_REPEATED_LENGTH) {
+                return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
+            }
+            return repeated(start, length, hash);
+        }
+
+        /**
+         * The string of the ASCII bytes at {@code start}: the instance decoded last time when these bytes were
+         * read before (rule ids, stages, paths, titles, remediations repeat from finding to finding), so that no
+         * copy is made and the string's hash code is computed once.
+         */
+        private String repeated(int start, int length, int hash) {
+            if (repeatedStrings == null) {
+                repeatedStrings = new String[REPEATED_SLOTS];
+                repeatedBytes = new byte[REPEATED_SLOTS][];
+            }
+            int slot = (hash ^ (hash >>> 16) ^ length) & (REPEATED_SLOTS - 1);
+            byte[] known = repeatedBytes[slot];
+            if (known != null && Arrays.equals(known, 0, known.length, bytes, start, start + length)) {
+                return repeatedStrings[slot];
+            }
+            String value = new String(bytes, start, length, StandardCharsets.ISO_8859_1);
+            repeatedBytes[slot] = Arrays.copyOfRange(bytes, start, start + length);
+            repeatedStrings[slot] = value;
+            return value;
+        }
+
+        private String decodeModifiedUtf8(int length) {
             if (chars.length < length) {
                 chars = new char[Math.max(length, chars.length * 2)];
             }
@@ -279,6 +359,9 @@ final class FindingCodec {
             if (count == 0) {
                 return List.of();
             }
+            if (count == 1) {
+                return List.of(string());
+            }
             List<String> values = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 values.add(string());
@@ -291,7 +374,8 @@ final class FindingCodec {
             if (count == 0) {
                 return Map.of();
             }
-            Map<String, String> values = new LinkedHashMap<>();
+            // encoded from a map sorted by key (every map of a finding is), so the finding copies it in one pass
+            Map<String, String> values = new TreeMap<>();
             for (int i = 0; i < count; i++) {
                 values.put(string(), string());
             }

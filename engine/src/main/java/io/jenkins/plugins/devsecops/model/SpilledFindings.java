@@ -90,8 +90,14 @@ final class SpilledFindings extends AbstractList<Finding> implements RandomAcces
         private ByteBuffer buffer = ByteBuffer.allocate(0);
         private long start;
         private final FindingCodec.Input input = new FindingCodec.Input(new byte[0], 0);
+        /** The finding read last (findings are immutable): a reader asking for it again gets it without decoding. */
+        private int lastIndex = -1;
+        private Finding last;
 
         Finding read(int index) {
+            if (index == lastIndex) {
+                return last;
+            }
             long from = offsets[index];
             long to = offsets[index + 1];
             int length = Math.toIntExact(to - from);
@@ -106,7 +112,9 @@ final class SpilledFindings extends AbstractList<Finding> implements RandomAcces
                 start = from;
             }
             input.reset(buffer.array(), (int) (from - start));
-            return FindingCodec.decode(input);
+            last = FindingCodec.decode(input);
+            lastIndex = index;
+            return last;
         }
     }
 
