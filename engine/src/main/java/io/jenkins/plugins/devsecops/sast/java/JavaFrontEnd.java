@@ -38,10 +38,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -387,7 +389,35 @@ public final class JavaFrontEnd {
                 lowerAnonymous(creation, name + "$" + anonymous, scope, path, suppressed, classes, notes);
             }
         }
-        classes.add(new ClassIr(name, supertypes, fieldTypes, isInterface, methods, path));
+        classes.add(new ClassIr(name, supertypes, fieldTypes, isInterface, distinctIds(methods), path));
+    }
+
+    /**
+     * The methods with one id each: overloads of one arity ({@code Owner#name/n}) get their parameter types in it
+     * ({@code Owner#name/n(A,B)}), and a repeat after that (a hostile file declaring one signature twice) its place.
+     * The analysis keeps one summary per id: two methods sharing one overwrote each other's summary in every round,
+     * so the rounds never settled and callers saw whichever was analysed last.
+     */
+    private static List<MethodIr> distinctIds(List<MethodIr> methods) {
+        Map<String, Integer> count = new HashMap<>();
+        methods.forEach(m -> count.merge(m.id(), 1, Integer::sum));
+        if (count.size() == methods.size()) {
+            return methods;
+        }
+        Set<String> taken = new HashSet<>();
+        List<MethodIr> distinct = new ArrayList<>();
+        for (int i = 0; i < methods.size(); i++) {
+            MethodIr m = methods.get(i);
+            String id = count.get(m.id()) == 1 ? m.id() : m.id() + "(" + String.join(",", m.parameterTypes()) + ")";
+            if (!taken.add(id)) {
+                id = id + "@" + i;
+                taken.add(id);
+            }
+            distinct.add(id.equals(m.id()) ? m : new MethodIr(id, m.owner(), m.name(), m.parameters(),
+                    m.parameterTypes(), m.parameterAnnotations(), m.annotations(), m.isStatic(), m.body(), m.path(),
+                    m.line(), m.returnType(), m.suppressed(), m.localTypes()));
+        }
+        return distinct;
     }
 
     /**

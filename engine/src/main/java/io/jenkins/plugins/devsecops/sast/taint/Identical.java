@@ -39,7 +39,8 @@ final class Identical {
             return true;
         }
         if (a == null || b == null || !Objects.equals(a.constant, b.constant) || !taints(a.taints, b.taints)
-                || !Objects.equals(a.type, b.type) || !Objects.equals(a.tag, b.tag)
+                || !Objects.equals(a.type, b.type) || !Objects.equals(a.tag, b.tag) || a.typeMixed != b.typeMixed
+                || a.tagMixed != b.tagMixed
                 || a.slots.size() != b.slots.size() || !values(a.any, b.any)) {
             return false;
         }

@@ -91,6 +91,12 @@ final class MethodAnalysis {
     private final MethodIr method;
     private final boolean reporting;
     private final List<Summary.ParamSink> paramSinks = new ArrayList<>();
+    /**
+     * The sinks reached so far with each placeholder identity ({@link Taint#key}): one entry per pair. A second path
+     * to the same sink from the same parameter (same sanitisation) reports nothing new at a caller (a finding is
+     * keyed by the caller's source and the sink), and keeping every path let a recursion add one more each round.
+     */
+    private final java.util.Set<List<Object>> paramSinksSeen = new java.util.HashSet<>();
     /** The symbolic field writes so far, one joined value per field, at most {@link #MAX_FIELD_WRITES} fields. */
     private final Map<String, Value> fieldWrites = new LinkedHashMap<>();
     private final java.util.Set<String> staticsWritten = new java.util.TreeSet<>();
@@ -753,7 +759,7 @@ final class MethodAnalysis {
         /** A taint reached a sink: a finding, or for a parameter placeholder an entry of the summary. */
         void sinkReached(Summary.Sink sink, Taint taint) {
             if (taint.isPlaceholder()) {
-                if (paramSinks.size() < 32) {
+                if (paramSinks.size() < 32 && paramSinksSeen.add(List.of(sink, taint.key()))) {
                     paramSinks.add(new Summary.ParamSink(sink, taint));
                 }
             } else if (reporting) {

@@ -268,18 +268,12 @@ final class Program implements TaintModels.Hierarchy {
         }
         Set<MethodIr> found = new LinkedHashSet<>();
         // the method as declared in the type or inherited from its nearest project superclass
-        MethodIr declared = declaredIn(start, key, 0);
-        if (declared != null) {
-            found.add(declared);
-        }
+        found.addAll(declaredIn(start, key, 0));
         if (!exactType) {
             for (String sub : allSubtypes(start.name())) {
                 ClassIr c = classes.get(sub);
                 if (c != null) {
-                    MethodIr override = own(c, key);
-                    if (override != null) {
-                        found.add(override);
-                    }
+                    found.addAll(own(c, key));
                 }
                 if (found.size() >= MAX_TARGETS) {
                     break;
@@ -289,30 +283,35 @@ final class Program implements TaintModels.Hierarchy {
         return List.copyOf(found);
     }
 
-    private MethodIr declaredIn(ClassIr c, String key, int depth) {
+    private List<MethodIr> declaredIn(ClassIr c, String key, int depth) {
         if (c == null || depth > 10) {
-            return null;
+            return List.of();
         }
-        MethodIr own = own(c, key);
-        if (own != null) {
+        List<MethodIr> own = own(c, key);
+        if (!own.isEmpty()) {
             return own;
         }
         for (String parent : c.supertypes()) {
-            MethodIr inherited = declaredIn(find(parent), key, depth + 1);
-            if (inherited != null) {
+            List<MethodIr> inherited = declaredIn(find(parent), key, depth + 1);
+            if (!inherited.isEmpty()) {
                 return inherited;
             }
         }
-        return null;
+        return List.of();
     }
 
-    private static MethodIr own(ClassIr c, String key) {
+    /**
+     * The class's own methods of a name and arity: every overload of that arity, since a call is not told apart by
+     * its argument types (each overload has its own summary, and the call joins them).
+     */
+    private static List<MethodIr> own(ClassIr c, String key) {
+        List<MethodIr> found = new ArrayList<>(1);
         for (MethodIr m : c.methods()) {
             if ((m.name() + "/" + m.parameters().size()).equals(key)) {
-                return m;
+                found.add(m);
             }
         }
-        return null;
+        return found;
     }
 
     private Set<String> allSubtypes(String type) {

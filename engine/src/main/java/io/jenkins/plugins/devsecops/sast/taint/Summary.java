@@ -56,14 +56,22 @@ record Summary(Value returned, List<ParamSink> paramSinks, List<FieldWrite> fiel
     record Sink(String kind, String path, int line, String method, String call) {
     }
 
-    /** A fingerprint of the summary, to tell when the fixpoint is reached. */
+    /**
+     * A fingerprint of the summary, to tell when the fixpoint is reached: its parts sorted, so that the same taints,
+     * sinks and writes found in another order (a recursion's members see each other's summaries from different
+     * rounds) are the same summary and do not keep the rounds going.
+     */
     String signature() {
         StringBuilder s = new StringBuilder();
         s.append(returned.constant).append('|').append(returned.isTainted()).append('|');
-        returned.deepTaints().forEach(t -> s.append(t.key()).append(','));
-        paramSinks.forEach(p -> s.append(p.sink()).append(p.placeholder().key()));
-        fieldWrites.forEach(f -> s.append(f.field()).append(f.value().deepTaints().size()));
-        staticsWritten.forEach(f -> s.append('!').append(f));
+        sorted(returned.deepTaints().stream().map(t -> t.key() + ",")).forEach(s::append);
+        sorted(paramSinks.stream().map(p -> p.sink() + "" + p.placeholder().key())).forEach(s::append);
+        sorted(fieldWrites.stream().map(f -> f.field() + f.value().deepTaints().size())).forEach(s::append);
+        sorted(staticsWritten.stream().map(f -> "!" + f)).forEach(s::append);
         return s.toString();
+    }
+
+    private static List<String> sorted(java.util.stream.Stream<String> parts) {
+        return parts.sorted().toList();
     }
 }

@@ -35,14 +35,29 @@ final class Value {
     final String tag;
     final Map<Object, Value> slots;
     final Value any;
+    /**
+     * Whether the type (or tag) is null because joined values disagreed on it, rather than because none was known:
+     * the top of the type (tag) lattice, which a later join keeps. Without it a conflict's null read as "not known"
+     * and the next join took the other side's type again, so a field written with two types flipped between them
+     * and null on every round and the rounds never settled.
+     */
+    final boolean typeMixed;
+    final boolean tagMixed;
 
     private Value(Object constant, List<Taint> taints, String type, String tag, Map<Object, Value> slots, Value any) {
+        this(constant, taints, type, tag, slots, any, false, false);
+    }
+
+    private Value(Object constant, List<Taint> taints, String type, String tag, Map<Object, Value> slots, Value any,
+            boolean typeMixed, boolean tagMixed) {
         this.constant = constant;
         this.taints = taints;
         this.type = type;
         this.tag = tag;
         this.slots = slots;
         this.any = any;
+        this.typeMixed = typeMixed;
+        this.tagMixed = tagMixed;
     }
 
     static Value constant(Object value) {
@@ -66,19 +81,19 @@ final class Value {
     }
 
     Value withConstant(Object value) {
-        return new Value(value, taints, type, tag, slots, any);
+        return new Value(value, taints, type, tag, slots, any, typeMixed, tagMixed);
     }
 
     Value withTaints(Collection<Taint> newTaints) {
-        return new Value(constant, cap(newTaints), type, tag, slots, any);
+        return new Value(constant, cap(newTaints), type, tag, slots, any, typeMixed, tagMixed);
     }
 
     Value withType(String newType) {
-        return new Value(constant, taints, newType, tag, slots, any);
+        return new Value(constant, taints, newType, tag, slots, any, false, tagMixed);
     }
 
     Value withTag(String newTag) {
-        return new Value(constant, taints, type, newTag, slots, any);
+        return new Value(constant, taints, type, newTag, slots, any, typeMixed, false);
     }
 
     Value withSlot(Object key, Value value) {
@@ -87,15 +102,16 @@ final class Value {
         }
         Map<Object, Value> copy = new LinkedHashMap<>(slots);
         copy.put(key, value.shallow());
-        return new Value(constant, taints, type, tag, copy, any);
+        return new Value(constant, taints, type, tag, copy, any, typeMixed, tagMixed);
     }
 
     Value withoutSlots() {
-        return new Value(constant, taints, type, tag, Map.of(), null);
+        return new Value(constant, taints, type, tag, Map.of(), null, typeMixed, tagMixed);
     }
 
     Value withAny(Value value) {
-        return new Value(constant, taints, type, tag, slots, any == null ? value.shallow() : any.join(value.shallow()));
+        return new Value(constant, taints, type, tag, slots, any == null ? value.shallow() : any.join(value.shallow()),
+                typeMixed, tagMixed);
     }
 
     /** What the value holds under a key: the slot, else the unknown-key contents. */
@@ -138,7 +154,9 @@ final class Value {
 
     /** The value with nesting cut below {@link #MAX_DEPTH} levels, its deeper taints folded in. */
     private Value shallow() {
-        return depth() > MAX_DEPTH ? new Value(constant, deepTaints(), type, tag, Map.of(), null) : this;
+        return depth() > MAX_DEPTH
+                ? new Value(constant, deepTaints(), type, tag, Map.of(), null, typeMixed, tagMixed)
+                : this;
     }
 
     private int depth() {
@@ -173,8 +191,10 @@ final class Value {
         }
         Object c = Objects.equals(constant, other.constant) ? constant : NOT_CONSTANT;
         List<Taint> t = taints.isEmpty() ? other.taints : other.taints.isEmpty() ? taints : union(taints, other.taints);
-        String ty = Objects.equals(type, other.type) ? type : type == null ? other.type : other.type == null ? type : null;
-        String tg = Objects.equals(tag, other.tag) ? tag : tag == null ? other.tag : other.tag == null ? tag : null;
+        boolean tyMixed = mixed(type, typeMixed, other.type, other.typeMixed);
+        boolean tgMixed = mixed(tag, tagMixed, other.tag, other.tagMixed);
+        String ty = tyMixed ? null : type == null ? other.type : type;
+        String tg = tgMixed ? null : tag == null ? other.tag : tag;
         Map<Object, Value> s;
         if (slots.isEmpty()) {
             s = other.slots;
@@ -185,7 +205,12 @@ final class Value {
             other.slots.forEach((k, v) -> s.merge(k, v, Value::join));
         }
         Value a = any == null ? other.any : other.any == null ? any : any.join(other.any);
-        return new Value(c, t, ty, tg, s, a);
+        return new Value(c, t, ty, tg, s, a, tyMixed, tgMixed);
+    }
+
+    /** Whether a join of two types (tags) is the conflict: either side one already, or two different ones known. */
+    private static boolean mixed(String a, boolean aMixed, String b, boolean bMixed) {
+        return aMixed || bMixed || a != null && b != null && !a.equals(b);
     }
 
     private static List<Taint> union(List<Taint> a, List<Taint> b) {
@@ -197,7 +222,8 @@ final class Value {
     @Override
     public boolean equals(Object o) {
         return o instanceof Value v && Objects.equals(constant, v.constant) && sameTaints(taints, v.taints)
-                && Objects.equals(type, v.type) && Objects.equals(tag, v.tag) && slots.equals(v.slots)
+                && Objects.equals(type, v.type) && Objects.equals(tag, v.tag) && typeMixed == v.typeMixed
+                && tagMixed == v.tagMixed && slots.equals(v.slots)
                 && Objects.equals(any, v.any);
     }
 
