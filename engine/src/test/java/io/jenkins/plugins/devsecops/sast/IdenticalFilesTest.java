@@ -8,12 +8,12 @@ import io.jenkins.plugins.devsecops.sast.ir.UnitIr;
 import io.jenkins.plugins.devsecops.sast.rules.SyntaxFinding;
 import io.jenkins.plugins.devsecops.sast.rules.SyntaxRule;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import io.jenkins.plugins.devsecops.testing.ProjectFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,9 +55,7 @@ class IdenticalFilesTest {
     private static final String BROKEN = "package app; public class Broken { void x( { }";
 
     private static void write(Path root, String path, String content) throws Exception {
-        Path file = root.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content, StandardCharsets.UTF_8);
+        ProjectFiles.write(root, path, content);
     }
 
     /** A finding without the copy it is in: its rule, place in the copy, message and suppression. */
