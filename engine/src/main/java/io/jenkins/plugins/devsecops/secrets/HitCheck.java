@@ -62,8 +62,6 @@ interface HitCheck {
                         + "(?![\\w-])",
                 "jenkins-api-token",
                 "(?i:jenkins)[\\w.-]{0,25}[ \\t'\"]{0,3}(?:=>|:=|[=:])[ \\t'\"]{0,5}(11[0-9a-f]{32})(?![0-9A-Za-z])",
-                "mailgun-api-key", "(?:(?i:mailgun)[\\w.-]{0,25}[ \\t'\"]{0,3}(?:=>|:=|[=:])[ \\t'\"]{0,5}|(?<![\\w:-])"
-                        + "(?=key-))((?:api:)?(?:key-[0-9a-f]{32}|[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}))(?![\\w-])",
                 "mailchimp-api-key", "\\b([0-9a-f]{32}-us[0-9]{1,2})\\b",
                 "npmrc-basic-auth", "(?:^|[\\s:'\"])_(?:auth|password)[ \\t]*=[ \\t]*['\"]?((?:[A-Za-z0-9+/]{4}){2,256}"
                         + "(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?)(?![\\w+/=])",
@@ -83,7 +81,6 @@ interface HitCheck {
 
         /** Checks of anything in the region the pattern is run over. */
         static final Map<String, HitCheck> IN_REGION = Map.of("jenkins-api-token", ByRule::jenkinsTokenValue,
-                "mailgun-api-key", ByRule::hexKey,
                 "mailchimp-api-key", ByRule::mailchimpKey,
                 "npmrc-basic-auth", ByRule::npmrcAssignment,
                 "cli-tool-password", ByRule::toolPasswordOption);
@@ -169,21 +166,6 @@ interface HitCheck {
         static boolean jenkinsTokenValue(CharSequence text, int hitEnd, int from, int to) {
             for (int i = from; i + 34 <= to; i++) {
                 if (text.charAt(i) == '1' && text.charAt(i + 1) == '1' && isLowerHex(text, i + 2, i + 34)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /**
-         * 32 lower-case hexadecimal digits in a row somewhere in the region: both forms of a Mailgun key
-         * ({@code key-} and 32 digits, or 32 digits, 8 and 8) hold them.
-         */
-        static boolean hexKey(CharSequence text, int hitEnd, int from, int to) {
-            int run = 0;
-            for (int i = from; i < to; i++) {
-                run = isLowerHex(text.charAt(i)) ? run + 1 : 0;
-                if (run == 32) {
                     return true;
                 }
             }
@@ -281,8 +263,7 @@ interface HitCheck {
 
         private static boolean isLowerHex(CharSequence text, int from, int to) {
             for (int i = from; i < to; i++) {
-                char c = text.charAt(i);
-                if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                if (!isLowerHex(text.charAt(i))) {
                     return false;
                 }
             }
