@@ -19,6 +19,13 @@ import java.util.Arrays;
 public final class SourceFile {
 
     private static final int BINARY_PROBE_BYTES = 8000;
+    /**
+     * A file larger than this has its first this many bytes read alone: enough for the binary check (which looks at
+     * {@link #BINARY_PROBE_BYTES}), and most source files are smaller, read in one go.
+     */
+    static final int PROBE_READ_BYTES = 8192;
+    /** Per reading thread: the first bytes of a file, checked for a NUL before the file is read on. */
+    private static final ThreadLocal<byte[]> PROBE_BUFFERS = ThreadLocal.withInitial(() -> new byte[PROBE_READ_BYTES]);
     /** Per reading thread: the block a file is read through (a heap array would be copied through a new one). */
     private static final int READ_BLOCK_BYTES = 256 * 1024;
     private static final ThreadLocal<ByteBuffer> READ_BUFFERS =
@@ -119,13 +126,44 @@ public final class SourceFile {
      * {@code FileInputStream}, does not ask whether the path is a directory), no seek, no growing buffer.
      */
     private byte[] readCapped() throws IOException {
+        return readCapped(false);
+    }
+
+    /**
+     * {@link #readCapped()}, or, with {@code probe}, {@code null} when the file turns out binary: a file larger than
+     * {@link #PROBE_READ_BYTES} is then read in two steps, its first {@link #PROBE_READ_BYTES} bytes alone, checked
+     * for a NUL before the array for the whole file is even allocated, so that an image or an archive (half the bytes
+     * of a typical source tree) costs one small read; a smaller file is one read as without a probe.
+     */
+    private byte[] readCapped(boolean probe) throws IOException {
         if (size > MAX_READ_BYTES) {
             throw tooLarge();
         }
         try (FileChannel channel = FileChannel.open(absolutePath, StandardOpenOption.READ)) {
             ByteBuffer chunk = READ_BUFFERS.get();
-            byte[] read = new byte[(int) size];
+            byte[] read = null;
             int filled = 0;
+            if (probe && size > PROBE_READ_BYTES) {
+                chunk.clear().limit(PROBE_READ_BYTES);
+                // a file system may return less than asked before the end: the probe reads on until it has them
+                int n = 0;
+                for (int got = 0; got >= 0 && n < PROBE_READ_BYTES; got = channel.read(chunk)) {
+                    n += got;
+                }
+                byte[] head = PROBE_BUFFERS.get();
+                chunk.flip().get(head, 0, n);
+                if (holdsNul(head, Math.min(n, BINARY_PROBE_BYTES))) {
+                    return null;
+                }
+                if (n < PROBE_READ_BYTES) {
+                    return Arrays.copyOf(head, n); // the end already: the file shrank since the walk
+                }
+                read = new byte[(int) size];
+                System.arraycopy(head, 0, read, 0, n);
+                filled = n;
+            } else {
+                read = new byte[(int) size];
+            }
             while (true) {
                 // up to one byte past the expected end, to see the end (or growth) without a second read
                 long wanted = Math.min(read.length - filled + 1L, MAX_READ_BYTES + 1 - filled);
@@ -158,18 +196,24 @@ public final class SourceFile {
     }
 
     /**
-     * Whether the file looks binary: a NUL byte among its first 8,000 bytes, as git decides. A file on disk larger than
-     * one read block is probed first, its first 8,000 bytes read alone: an image, archive or video (half the bytes of
-     * a typical source tree) is then known binary without being read whole; its content is read only if a stage asks
-     * for it.
+     * Whether the file looks binary: a NUL byte among its first 8,000 bytes, as git decides. The check is part of the
+     * first read of a file on disk: a file larger than {@link #PROBE_READ_BYTES} has its first bytes read alone and
+     * checked, and an image, archive or video is then known binary without being read whole (nor an array allocated
+     * for it); its content is read only if a stage asks for it. A text file is read on into the same array, and its
+     * content is kept for the stages.
      */
     public boolean isBinary() {
         byte known = binary;
         if (known != 0) {
             return known == BINARY;
         }
-        boolean result = content == null && absolutePath != null && size > READ_BLOCK_BYTES
-                && size <= MAX_READ_BYTES && probedBinary() || holdsNul(bytes());
+        boolean result;
+        if (content == null && absolutePath != null && size <= MAX_READ_BYTES) {
+            result = readUnlessBinary();
+        } else {
+            byte[] data = bytes();
+            result = holdsNul(data, Math.min(data.length, BINARY_PROBE_BYTES));
+        }
         binary = result ? BINARY : TEXT;
         return result;
     }
@@ -177,25 +221,30 @@ public final class SourceFile {
     private static final byte BINARY = 1;
     private static final byte TEXT = 2;
 
-    /** Whether the first bytes on disk hold a NUL; {@code false} leaves the answer to the whole content. */
-    private boolean probedBinary() {
-        try (FileChannel channel = FileChannel.open(absolutePath, StandardOpenOption.READ)) {
-            ByteBuffer chunk = READ_BUFFERS.get();
-            chunk.clear().limit(BINARY_PROBE_BYTES);
-            int n = channel.read(chunk);
-            for (int i = 0; i < n; i++) {
-                if (chunk.get(i) == 0) {
+    /** Reads the file for {@link #isBinary()}: its content is kept unless it is binary. */
+    private boolean readUnlessBinary() {
+        synchronized (this) {
+            byte[] result = content;
+            if (result == null) {
+                try {
+                    result = readCapped(true);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot read " + path + ": " + e.getMessage(), e);
+                }
+                if (result == null) {
                     return true;
                 }
+                content = result;
+                if (size > PROBE_READ_BYTES) {
+                    return false; // its first bytes were probed, with no NUL among them
+                }
             }
-            return false;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + path + ": " + e.getMessage(), e);
+            return holdsNul(result, Math.min(result.length, BINARY_PROBE_BYTES));
         }
     }
 
-    private static boolean holdsNul(byte[] data) {
-        int end = Math.min(data.length, BINARY_PROBE_BYTES);
+    /** Whether {@code data[0, end)} holds a NUL byte. */
+    private static boolean holdsNul(byte[] data, int end) {
         int i = 0;
         // Eight bytes at a time: a word holds a zero byte when (w - 0x01..01) & ~w & 0x80..80 is not zero.
         for (; i + Long.BYTES <= end; i += Long.BYTES) {

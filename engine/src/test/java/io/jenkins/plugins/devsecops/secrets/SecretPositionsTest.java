@@ -63,6 +63,41 @@ class SecretPositionsTest {
     }
 
     @Test
+    void shouldPlaceSecretsAfterAByteOrderMarkMultiByteCharactersAndMalformedBytesAndSkipUtf16AsBinary() throws Exception {
+        // Given a UTF-8 file opening with a byte order mark, whose token follows 2-, 3- and 4-byte characters and sits
+        // past the first 8 KiB (the part of a file read alone to decide whether it is binary); and the same text in
+        // UTF-16 with its mark, small and large: their ASCII characters hold a NUL byte each
+        StringBuilder text = new StringBuilder("\uFEFF# é ü — 日本 🔑 𝄞\n");
+        while (text.length() < 9_000) {
+            text.append("// ünïcödé filler — ").append(text.length()).append('\n');
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(text.toString().getBytes(StandardCharsets.UTF_8));
+        // malformed bytes on the token's line: a cut 2-byte sequence, a lone continuation byte, a byte never in UTF-8
+        bytes.writeBytes(new byte[] {(byte) 0xC3, ' ', (byte) 0x80, (byte) 0xFF, ' '});
+        bytes.writeBytes(("ß€𝄞 token: " + TOKEN + "\n").getBytes(StandardCharsets.UTF_8));
+        Files.write(root.resolve("bom.yml"), bytes.toByteArray());
+        Files.write(root.resolve("utf16-small.yml"), ("\uFEFFtoken: " + TOKEN + "\n").getBytes(StandardCharsets.UTF_16BE));
+        Files.write(root.resolve("utf16-large.yml"), text.append(TOKEN).toString().getBytes(StandardCharsets.UTF_16LE));
+
+        // When the tree is scanned
+        io.jenkins.plugins.devsecops.model.Report report = SecretFixtures.scan(root);
+
+        // Then the UTF-8 token is at its line and column in characters of the text as the JDK decodes it (the mark
+        // and each replacement character are one of them)
+        String decoded = new String(bytes.toByteArray(), StandardCharsets.UTF_8);
+        int offset = decoded.indexOf(TOKEN);
+        int line = (int) decoded.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
+        int column = offset - (decoded.lastIndexOf('\n', offset) + 1) + 1;
+        assertThat(column).isEqualTo("\uFFFD \uFFFD\uFFFD ß€𝄞 token: ".length() + 1);
+        assertThat(report.findings()).extracting(f -> f.location().path(), f -> f.location().startLine(),
+                f -> f.location().startColumn(), f -> f.location().endColumn())
+                .containsExactly(tuple("bom.yml", line, column, column + TOKEN.length()));
+        // And both UTF-16 files are passed over as binary, as git does
+        assertThat(report.walk().skipped()).containsEntry("binary", 2L);
+    }
+
+    @Test
     void shouldFindInEachFileOfASequenceWhatAFreshDetectorFinds() {
         // Given files scanned one after the other on one thread by one detector (its per-thread state reused), some
         // full of keywords, some with secrets, some with multi-byte characters
