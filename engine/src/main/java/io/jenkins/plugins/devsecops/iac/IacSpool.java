@@ -87,6 +87,39 @@ final class IacSpool implements AutoCloseable {
 
     /** The file kept under {@code path}, read back, or null. */
     Entry get(String path) {
+        byte[] record = record(path);
+        if (record == null) {
+            return null;
+        }
+        try {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(record));
+            String text = IacNodeCodec.readString(in);
+            if (in.readBoolean()) {
+                return new Entry(text, null, IacNodeCodec.readBlocks(in));
+            }
+            return new Entry(text, IacNodeCodec.readNodes(in), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Damaged IaC spool record of " + path, e);
+        }
+    }
+
+    /**
+     * The text kept with the file under {@code path} (null when none was kept, or no file): its parsed documents are
+     * not decoded.
+     */
+    String text(String path) {
+        byte[] record = record(path);
+        if (record == null) {
+            return null;
+        }
+        try {
+            return IacNodeCodec.readString(new DataInputStream(new ByteArrayInputStream(record)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Damaged IaC spool record of " + path, e);
+        }
+    }
+
+    private byte[] record(String path) {
         byte[] record = inMemory.get(path);
         if (record == null) {
             Place place = places.get(path);
@@ -99,16 +132,7 @@ final class IacSpool implements AutoCloseable {
                 throw new UncheckedIOException("Cannot read IaC documents back from the temporary file", e);
             }
         }
-        try {
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(record));
-            String text = IacNodeCodec.readString(in);
-            if (in.readBoolean()) {
-                return new Entry(text, null, IacNodeCodec.readBlocks(in));
-            }
-            return new Entry(text, IacNodeCodec.readNodes(in), null);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Damaged IaC spool record of " + path, e);
-        }
+        return record;
     }
 
     @Override
