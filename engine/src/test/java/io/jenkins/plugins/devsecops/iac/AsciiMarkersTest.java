@@ -80,6 +80,28 @@ class AsciiMarkersTest {
     }
 
     @Test
+    void shouldAgreeWithTheDecodedTextOnInputsMadeOfPiecesOfTheWords() {
+        // Pieces of the words, their neighbours and multi-byte characters, glued at random (a fixed seed): the
+        // windows the search skips over must never hide a word.
+        String[] pieces = {"api", "Version", "kin", "d", "AWS", "::", ":", "\"", "Template", "FormatVersion", "op",
+            "pa", "th", "checkov:", "skip=", "devsecops", ":ignore", " ", "\n", "é", "😀", "A", "W", "S"};
+        java.util.Random random = new java.util.Random(20261203);
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder text = new StringBuilder();
+            int count = random.nextInt(12);
+            for (int i = 0; i < count; i++) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            byte[] bytes = utf8(text.toString());
+            assertThat(MARKERS.find(bytes)).as(text.toString()).isEqualTo(expected(bytes));
+            AsciiMarkers json = AsciiMarkers.of("AWSTemplateFormatVersion", "\"AWS::");
+            int jsonExpected = (text.indexOf("AWSTemplateFormatVersion") >= 0 ? 1 : 0)
+                    | (text.indexOf("\"AWS::") >= 0 ? 2 : 0);
+            assertThat(json.find(bytes)).as(text.toString()).isEqualTo(jsonExpected);
+        }
+    }
+
+    @Test
     void shouldFindWordsAtTheEdgesOfTheInput() {
         assertThat(MARKERS.find(utf8("kind"))).isEqualTo(1 << 1);
         assertThat(MARKERS.find(utf8("x: 1\nop:"))).isEqualTo(1 << 4);

@@ -57,17 +57,17 @@ final class HclLexer {
                 pos = close + 2;
             } else if (c == '"') {
                 lexString();
-            } else if (c == '<' && peek(1) == '<' && (Character.isLetter(peek(2)) || peek(2) == '-')) {
+            } else if (c == '<' && peek(1) == '<' && (isLetter(peek(2)) || peek(2) == '-')) {
                 lexHeredoc();
-            } else if (Character.isLetter(c) || c == '_') {
+            } else if (isLetter(c) || c == '_') {
                 int start = pos;
                 while (pos < source.length() && isIdentPart(source.charAt(pos))) {
                     pos++;
                 }
                 add(HclToken.Kind.IDENT, source.substring(start, pos), start, pos);
-            } else if (Character.isDigit(c)) {
+            } else if (isDigit(c)) {
                 int start = pos;
-                while (pos < source.length() && (Character.isLetterOrDigit(source.charAt(pos))
+                while (pos < source.length() && (isLetterOrDigit(source.charAt(pos))
                         || source.charAt(pos) == '.' && pos + 1 < source.length()
                         && Character.isDigit(source.charAt(pos + 1)))) {
                     pos++;
@@ -82,10 +82,23 @@ final class HclLexer {
     }
 
     private static boolean isIdentPart(char c) {
-        if (c < 0x80) {
-            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-';
-        }
-        return Character.isLetterOrDigit(c);
+        return isLetterOrDigit(c) || c == '_' || c == '-';
+    }
+
+    /** {@link Character#isLetter}, answered without a table lookup for ASCII. */
+    private static boolean isLetter(char c) {
+        return c < 0x80 ? c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' : Character.isLetter(c);
+    }
+
+    /** {@link Character#isDigit}, answered without a table lookup for ASCII. */
+    private static boolean isDigit(char c) {
+        return c < 0x80 ? c >= '0' && c <= '9' : Character.isDigit(c);
+    }
+
+    /** {@link Character#isLetterOrDigit}, answered without a table lookup for ASCII. */
+    private static boolean isLetterOrDigit(char c) {
+        return c < 0x80 ? c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                : Character.isLetterOrDigit(c);
     }
 
     /** The 1-based line of {@code offset}, as {@link LineIndex#lineOf} gives it, walking on from the last one. */
@@ -185,10 +198,19 @@ final class HclLexer {
                 scanInterpolation(depth, start);
                 value.append(source, exprStart, pos);
             } else {
-                value.append(c);
-                pos++;
+                int run = pos + 1; // the plain characters up to the next one that means something, copied at once
+                while (run < source.length() && isPlainInString(source.charAt(run))) {
+                    run++;
+                }
+                value.append(source, pos, run);
+                pos = run;
             }
         }
+    }
+
+    /** Whether {@link #scanTemplate} copies {@code c} as it is, whatever follows it. */
+    private static boolean isPlainInString(char c) {
+        return c != '"' && c != '\\' && c != '$' && c != '%' && c != '\n';
     }
 
     private void scanInterpolation(int depth, int start) throws IacParseException {
