@@ -50,6 +50,12 @@ final class DependencyScanner implements StageScanner {
      */
     private final Map<String, String> strings = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger lockfiles = new AtomicInteger();
+    /**
+     * The parser of each file name met in this scan: every file of the tree is asked about, most under a few common
+     * names (index.js, README.md), and the parsers lower-case the name to answer.
+     */
+    private final Map<String, Optional<LockfileParser>> parsersByFileName =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     DependencyScanner(Path root, AdvisorySettings settings) {
         this.root = root;
@@ -58,13 +64,17 @@ final class DependencyScanner implements StageScanner {
 
     @Override
     public boolean accepts(SourceFile file) {
-        Optional<LockfileParser> parser = LockfileParsers.forFileName(file.fileName());
+        Optional<LockfileParser> parser = parserOf(file.fileName());
         return parser.isPresent() && (parser.get().binary() || !file.isBinary());
+    }
+
+    private Optional<LockfileParser> parserOf(String fileName) {
+        return parsersByFileName.computeIfAbsent(fileName, LockfileParsers::forFileName);
     }
 
     @Override
     public void scan(SourceFile file, FindingSink sink) {
-        LockfileParser parser = LockfileParsers.forFileName(file.fileName()).orElseThrow();
+        LockfileParser parser = parserOf(file.fileName()).orElseThrow();
         Lockfile lockfile = new Lockfile(file.path(), file.bytes(), file.absolutePath(), root);
         LockfileResult result;
         try {

@@ -15,7 +15,6 @@ final class IacFindings {
 
     static final String STAGE_ID = "iac";
     private static final int MAX_SNIPPET = 200;
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern ASSIGNMENT = Pattern.compile("^(.*?[=:]\\s*)(\\S.*)$");
     private static final Pattern DOCKER_SPACE_FORM = Pattern.compile("^(\\s*(?:ENV|ARG)\\s+\\S+\\s+)(.+)$",
             Pattern.CASE_INSENSITIVE);
@@ -56,7 +55,7 @@ final class IacFindings {
                 .identifiers(checkov)
                 .fingerprint(FindingFingerprints.sha256(String.join("\u0000", STAGE_ID, rule.id(), hit.path(),
                         hit.address(), hit.attribute() == null ? "" : hit.attribute(),
-                        WHITESPACE.matcher(snippet).replaceAll(""))));
+                        withoutWhitespace(snippet))));
         if (!checkov.isEmpty()) {
             builder.property("checkov", String.join(",", checkov));
         }
@@ -64,6 +63,21 @@ final class IacFindings {
                 .or(() -> CheckovAnnotations.find(annotated, checkov, hit.path()))
                 .ifPresent(builder::suppression);
         return builder.build();
+    }
+
+    /** {@code text} without the characters {@code \s} stands for in a regular expression: {@code [ \t\n\x0B\f\r]}. */
+    static String withoutWhitespace(String text) {
+        StringBuilder kept = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+            if (space && kept == null) {
+                kept = new StringBuilder(text.length()).append(text, 0, i);
+            } else if (!space && kept != null) {
+                kept.append(c);
+            }
+        }
+        return kept == null ? text : kept.toString();
     }
 
     /** Keeps the key of a line that assigns a secret and hides the value. */

@@ -38,6 +38,8 @@ import io.jenkins.plugins.devsecops.files.TreeFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -66,6 +68,7 @@ final class IacScanner implements StageScanner {
     private static final int MAX_NOTES = 20;
 
     private final List<IacRule> rules;
+    private final Map<IacPlatform, List<IacRule>> rulesByPlatform;
     private final Map<String, String> ruleFileErrors = new LinkedHashMap<>();
     private static final int CACHED_SUPPRESSIONS = 64;
 
@@ -95,11 +98,26 @@ final class IacScanner implements StageScanner {
         List<IacRule> all = new ArrayList<>(IacRuleCatalog.builtIn());
         all.addAll(loadCustomRules(root));
         this.rules = List.copyOf(all);
+        this.rulesByPlatform = byPlatform(this.rules);
     }
 
     /** For tests: a scanner with exactly these rules. */
     IacScanner(List<IacRule> rules) {
         this.rules = List.copyOf(rules);
+        this.rulesByPlatform = byPlatform(this.rules);
+    }
+
+    private static Map<IacPlatform, List<IacRule>> byPlatform(List<IacRule> rules) {
+        Map<IacPlatform, List<IacRule>> index = new EnumMap<>(IacPlatform.class);
+        for (IacPlatform platform : IacPlatform.values()) {
+            index.put(platform, rules.stream().filter(rule -> rule.platform() == platform).toList());
+        }
+        return index;
+    }
+
+    /** The rules of {@code platform}, in catalog order. */
+    private List<IacRule> rulesOf(IacPlatform platform) {
+        return rulesByPlatform.get(platform);
     }
 
     private List<IacRule> loadCustomRules(Path root) {
@@ -190,6 +208,13 @@ final class IacScanner implements StageScanner {
 
     @Override
     public void scan(SourceFile file, FindingSink sink) {
+        if (!holdsNoCandidateMarker(file)) {
+            scanText(file, sink);
+        }
+    }
+
+    /** Scans a file from its decoded text, without the pre-check on its bytes (tests compare both). */
+    void scanText(SourceFile file, FindingSink sink) {
         String text = file.text();
         if (file.fileName().equals("Chart.yaml")) {
             helmCharts.put(directoryOf(file.path()), text);
@@ -234,6 +259,42 @@ final class IacScanner implements StageScanner {
             sink.error(file.path(), e.getMessage());
         }
     }
+
+    /**
+     * Whether {@code file} is a YAML or JSON file that {@link #scan} would leave alone because its text holds none of
+     * the words that make it a Kubernetes, CloudFormation or patch candidate: judged on the raw bytes in one pass, so
+     * that such files (most YAML and JSON files of a tree) are never decoded. Files whose name or place asks for their
+     * text anyway (Helm charts and templates, kustomizations) are never skipped here.
+     */
+    static boolean holdsNoCandidateMarker(SourceFile file) {
+        String name = file.fileName();
+        FileKind kind = kindOf(name);
+        if (kind != FileKind.YAML && kind != FileKind.JSON || isHelmTemplatePath(file.path())
+                || name.equals("Chart.yaml") || name.equals("values.yaml")
+                || Kustomizations.FILE_NAMES.contains(name)) {
+            return false;
+        }
+        if (kind == FileKind.JSON) {
+            return JSON_MARKERS.find(file.bytes()) == 0;
+        }
+        int found = YAML_MARKERS.find(file.bytes());
+        boolean maybeKubernetes = (found & YAML_API_VERSION) != 0 && (found & YAML_KIND) != 0;
+        boolean maybeCloudFormation = (found & (YAML_TEMPLATE_VERSION | YAML_AWS_TYPE)) != 0;
+        boolean maybePatch = (found & YAML_OP) != 0 && (found & YAML_PATH) != 0;
+        return !maybeKubernetes && !maybeCloudFormation && !maybePatch;
+    }
+
+    /** The words {@link #scanYaml} looks for first, in the bit order of {@link AsciiMarkers#find}. */
+    private static final AsciiMarkers YAML_MARKERS =
+            AsciiMarkers.of("apiVersion", "kind", "AWSTemplateFormatVersion", "AWS::", "op:", "path:");
+    private static final int YAML_API_VERSION = 1;
+    private static final int YAML_KIND = 1 << 1;
+    private static final int YAML_TEMPLATE_VERSION = 1 << 2;
+    private static final int YAML_AWS_TYPE = 1 << 3;
+    private static final int YAML_OP = 1 << 4;
+    private static final int YAML_PATH = 1 << 5;
+    /** The words without which {@link #scanJson} returns at once. */
+    private static final AsciiMarkers JSON_MARKERS = AsciiMarkers.of("AWSTemplateFormatVersion", "\"AWS::");
 
     private void scanYaml(SourceFile file, String text, FindingSink sink) throws IacParseException {
         if (Kustomizations.FILE_NAMES.contains(file.fileName())) {
@@ -322,11 +383,11 @@ final class IacScanner implements StageScanner {
                 return recent;
             }
         }
-        IacSpool.Entry entry = spool.get(path);
-        if (entry == null || entry.text() == null) {
+        String text = spool.text(path);
+        if (text == null) {
             return null;
         }
-        InlineSuppressions read = InlineSuppressions.of(path, entry.text());
+        InlineSuppressions read = InlineSuppressions.of(path, text);
         synchronized (recentSuppressions) {
             recentSuppressions.put(path, read);
         }
@@ -378,7 +439,7 @@ final class IacScanner implements StageScanner {
         for (TerraformModules.UnscannedModule module : modules.unscannedModules()) {
             sink.skipped("Terraform module not scanned (" + module.kind() + "): " + module.source());
         }
-        List<IacRule> terraformRules = rules.stream().filter(r -> r.platform() == IacPlatform.TERRAFORM).toList();
+        List<IacRule> terraformRules = rulesOf(IacPlatform.TERRAFORM);
         modules.forEachUnit(declared -> {
             List<IacResource> unit = List.copyOf(declared);
             Map<String, List<IacResource>> byType = byType(unit);
@@ -418,7 +479,7 @@ final class IacScanner implements StageScanner {
         }
         Map<String, Object> memo = new ConcurrentHashMap<>();
         memo.put(NamespaceCoverage.MEMO_KEY, coverage);
-        List<IacRule> kubernetesRules = rules.stream().filter(r -> r.platform() == IacPlatform.KUBERNETES).toList();
+        List<IacRule> kubernetesRules = rulesOf(IacPlatform.KUBERNETES);
         checkObjects(rendered, kubernetesRules, memo, sink, reported);
         checkObjects(built, kubernetesRules, memo, sink, reported);
         for (String path : files) {
@@ -528,7 +589,13 @@ final class IacScanner implements StageScanner {
         List<IacResource> unit = List.copyOf(declared);
         Map<String, List<IacResource>> byType = byType(unit);
         Map<String, Object> memo = new ConcurrentHashMap<>();
-        for (IacRule rule : rules) {
+        Set<IacPlatform> platforms = EnumSet.noneOf(IacPlatform.class);
+        unit.forEach(resource -> platforms.add(resource.platform()));
+        // A rule of a platform no resource of the unit has cannot match: only the others are tried, in catalog order.
+        for (IacRule rule : platforms.size() == 1 ? rulesOf(platforms.iterator().next()) : rules) {
+            if (!platforms.contains(rule.platform())) {
+                continue;
+            }
             for (IacResource resource : candidates(rule, unit, byType)) {
                 if (rule.platform() == resource.platform()) {
                     report(rule, new ResourceTarget(resource, unit, memo), resource.line(), inline, sink, reported);
@@ -566,11 +633,9 @@ final class IacScanner implements StageScanner {
 
     private void evaluate(List<Dockerfile> dockerfiles, InlineSuppressions inline, FindingSink sink) {
         Set<String> reported = new HashSet<>();
-        for (IacRule rule : rules) {
-            if (rule.platform() == IacPlatform.DOCKERFILE) {
-                for (Dockerfile dockerfile : dockerfiles) {
-                    report(rule, dockerfile, 0, inline, sink, reported);
-                }
+        for (IacRule rule : rulesOf(IacPlatform.DOCKERFILE)) {
+            for (Dockerfile dockerfile : dockerfiles) {
+                report(rule, dockerfile, 0, inline, sink, reported);
             }
         }
     }

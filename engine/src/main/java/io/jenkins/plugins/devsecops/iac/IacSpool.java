@@ -4,7 +4,6 @@ import io.jenkins.plugins.devsecops.files.SpillFile;
 import io.jenkins.plugins.devsecops.files.SpillFileOnDemand;
 import io.jenkins.plugins.devsecops.iac.model.IacNode;
 import io.jenkins.plugins.devsecops.iac.terraform.HclBlock;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -52,7 +51,7 @@ final class IacSpool implements AutoCloseable {
     private void put(String path, String text, List<IacNode> documents, List<HclBlock> blocks) {
         byte[] record;
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(text == null ? 256 : text.length() + 256);
+            RecordBytes bytes = new RecordBytes(text == null ? 256 : text.length() + 256);
             DataOutputStream out = new DataOutputStream(bytes);
             IacNodeCodec.writeString(out, text);
             out.writeBoolean(blocks != null);
@@ -87,6 +86,39 @@ final class IacSpool implements AutoCloseable {
 
     /** The file kept under {@code path}, read back, or null. */
     Entry get(String path) {
+        byte[] record = record(path);
+        if (record == null) {
+            return null;
+        }
+        try {
+            DataInputStream in = new DataInputStream(new RecordInput(record));
+            String text = IacNodeCodec.readString(in);
+            if (in.readBoolean()) {
+                return new Entry(text, null, IacNodeCodec.readBlocks(in));
+            }
+            return new Entry(text, IacNodeCodec.readNodes(in), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Damaged IaC spool record of " + path, e);
+        }
+    }
+
+    /**
+     * The text kept with the file under {@code path} (null when none was kept, or no file): its parsed documents are
+     * not decoded.
+     */
+    String text(String path) {
+        byte[] record = record(path);
+        if (record == null) {
+            return null;
+        }
+        try {
+            return IacNodeCodec.readString(new DataInputStream(new RecordInput(record)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Damaged IaC spool record of " + path, e);
+        }
+    }
+
+    private byte[] record(String path) {
         byte[] record = inMemory.get(path);
         if (record == null) {
             Place place = places.get(path);
@@ -99,15 +131,73 @@ final class IacSpool implements AutoCloseable {
                 throw new UncheckedIOException("Cannot read IaC documents back from the temporary file", e);
             }
         }
-        try {
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(record));
-            String text = IacNodeCodec.readString(in);
-            if (in.readBoolean()) {
-                return new Entry(text, null, IacNodeCodec.readBlocks(in));
+        return record;
+    }
+
+    /**
+     * The bytes of one record as they are written: a {@link ByteArrayOutputStream} without its locks, which a record
+     * (a few writes per node, one thread) took once per write.
+     */
+    private static final class RecordBytes extends ByteArrayOutputStream {
+        RecordBytes(int size) {
+            super(size);
+        }
+
+        @Override
+        public void write(int b) {
+            if (count == buf.length) {
+                grow(1);
             }
-            return new Entry(text, IacNodeCodec.readNodes(in), null);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Damaged IaC spool record of " + path, e);
+            buf[count++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            java.util.Objects.checkFromIndexSize(off, len, b.length);
+            if (len > buf.length - count) {
+                grow(len);
+            }
+            System.arraycopy(b, off, buf, count, len);
+            count += len;
+        }
+
+        private void grow(int more) {
+            long needed = (long) count + more;
+            if (needed > Integer.MAX_VALUE - 8) {
+                throw new OutOfMemoryError("IaC spool record too large");
+            }
+            buf = java.util.Arrays.copyOf(buf, (int) Math.max(needed, Math.min(Integer.MAX_VALUE - 8L,
+                    2L * buf.length)));
+        }
+    }
+
+    /** A record read back: a {@link java.io.ByteArrayInputStream} without its locks. */
+    private static final class RecordInput extends java.io.InputStream {
+        private final byte[] record;
+        private int position;
+
+        RecordInput(byte[] record) {
+            this.record = record;
+        }
+
+        @Override
+        public int read() {
+            return position < record.length ? record[position++] & 0xFF : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            java.util.Objects.checkFromIndexSize(off, len, b.length);
+            if (len == 0) {
+                return 0;
+            }
+            if (position >= record.length) {
+                return -1;
+            }
+            int n = Math.min(len, record.length - position);
+            System.arraycopy(record, position, b, off, n);
+            position += n;
+            return n;
         }
     }
 

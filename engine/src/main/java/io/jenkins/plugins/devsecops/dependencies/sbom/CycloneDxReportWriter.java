@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.cyclonedx.Version;
 import org.cyclonedx.exception.GeneratorException;
 import org.cyclonedx.generators.BomGeneratorFactory;
@@ -32,6 +33,9 @@ import org.cyclonedx.model.vulnerability.Vulnerability;
  * the dependency findings. Uses cyclonedx-core-java.
  */
 public final class CycloneDxReportWriter implements ReportWriter {
+
+    /** A hash value CycloneDX accepts: 32 to 128 lower-case hex digits (compiled once, not per hash). */
+    private static final Pattern HEX_DIGEST = Pattern.compile("[0-9a-f]{32,128}");
 
     @Override
     public String format() {
@@ -133,7 +137,7 @@ public final class CycloneDxReportWriter implements ReportWriter {
         }
         List<Hash> hashes = new ArrayList<>();
         entry.hashes().forEach((algorithm, value) -> {
-            if (value.matches("[0-9a-f]{32,128}")) {
+            if (HEX_DIGEST.matcher(value).matches()) {
                 hashes.add(new Hash(algorithm, value));
             }
         });

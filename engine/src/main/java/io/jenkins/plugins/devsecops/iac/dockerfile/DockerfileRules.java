@@ -75,6 +75,14 @@ public final class DockerfileRules {
         });
     }
 
+    /**
+     * Whether {@code run} holds one of {@code words}: the regular expressions of the RUN rules each need one of a few
+     * literal words, and most RUN lines have none of them, so this cheap test comes first.
+     */
+    private static boolean mentions(String run, String first, String second) {
+        return run.contains(first) || run.contains(second);
+    }
+
     /** The shell commands of a RUN, split on {@code &&}, {@code ;}, {@code ||} and newlines. */
     private static List<String> commands(String run) {
         List<String> result = new ArrayList<>();
@@ -150,7 +158,7 @@ public final class DockerfileRules {
                         }),
                 runRule("docker-curl-pipe-shell", Severity.HIGH, "CWE-494", "Remote script is piped into a shell",
                         "Download the script, verify its checksum or signature, then run it.",
-                        run -> PIPE_TO_SHELL.matcher(run).find() ? "download piped to a shell" : null),
+                        run -> mentions(run, "curl", "wget") && PIPE_TO_SHELL.matcher(run).find() ? "download piped to a shell" : null),
                 rule("docker-secret-in-env", Severity.HIGH, "CWE-798", "ENV holds a secret",
                         "Pass secrets at run time, or use BuildKit secrets (RUN --mount=type=secret).", "ENV",
                         (file, hits) -> each(file, "ENV", (stage, instruction) -> {
@@ -174,7 +182,7 @@ public final class DockerfileRules {
                         }),
                 runRule("docker-sudo", Severity.MEDIUM, "CWE-250", "RUN uses sudo",
                         "Run the step as root with USER root, then switch back; do not install sudo.",
-                        run -> SUDO.matcher(run).find() ? "sudo in RUN" : null),
+                        run -> run.contains("sudo") && SUDO.matcher(run).find() ? "sudo in RUN" : null),
                 rule("docker-expose-ssh", Severity.MEDIUM, "CWE-284", "Image exposes SSH (port 22)",
                         "Do not run sshd in containers; use kubectl exec or docker exec.", "EXPOSE",
                         (file, hits) -> each(file, "EXPOSE", (stage, instruction) -> {
@@ -187,6 +195,9 @@ public final class DockerfileRules {
                 runRule("docker-apt-unpinned", Severity.LOW, "CWE-1104", "apt-get installs packages without versions",
                         "Pin versions: apt-get install package=1.2.3-1.",
                         run -> {
+                            if (!run.contains("apt")) {
+                                return null;
+                            }
                             Matcher matcher = APT_INSTALL.matcher(run);
                             while (matcher.find()) {
                                 for (String word : matcher.group(3).trim().split("\\s+")) {
@@ -201,20 +212,23 @@ public final class DockerfileRules {
                 runRule("docker-apt-no-cleanup", Severity.LOW, "CWE-459",
                         "apt-get install leaves the package lists in the image",
                         "End the same RUN with rm -rf /var/lib/apt/lists/*.",
-                        run -> APT_INSTALL.matcher(run).find() && !run.contains("/var/lib/apt/lists")
+                        run -> run.contains("apt") && APT_INSTALL.matcher(run).find() && !run.contains("/var/lib/apt/lists")
                                 ? "package lists not removed" : null),
                 runRule("docker-apt-recommends", Severity.LOW, "CWE-1104",
                         "apt-get install pulls in recommended packages",
                         "Add --no-install-recommends to keep the attack surface small.",
-                        run -> APT_INSTALL.matcher(run).find() && !run.contains("--no-install-recommends")
+                        run -> run.contains("apt") && APT_INSTALL.matcher(run).find() && !run.contains("--no-install-recommends")
                                 && !run.contains("APT::Install-Recommends") ? "recommended packages installed" : null),
                 runRule("docker-apk-no-cache", Severity.LOW, "CWE-459", "apk add keeps its cache in the image",
                         "Use apk add --no-cache.",
-                        run -> APK_ADD.matcher(run).find() && !run.contains("--no-cache")
+                        run -> run.contains("apk") && APK_ADD.matcher(run).find() && !run.contains("--no-cache")
                                 && !run.contains("/var/cache/apk") ? "apk cache kept" : null),
                 runRule("docker-pip-unpinned", Severity.LOW, "CWE-1104", "pip installs packages without versions",
                         "Pin versions (pip install name==1.2.3) or install from a hashed requirements file.",
                         run -> {
+                            if (!run.contains("pip")) {
+                                return null;
+                            }
                             Matcher matcher = PIP_INSTALL.matcher(run);
                             while (matcher.find()) {
                                 String[] words = matcher.group(1).trim().split("\\s+");
@@ -236,22 +250,23 @@ public final class DockerfileRules {
                         }),
                 runRule("docker-yum-no-cleanup", Severity.LOW, "CWE-459", "yum/dnf install leaves its cache in the image",
                         "End the same RUN with yum clean all (or dnf clean all).",
-                        run -> YUM_INSTALL.matcher(run).find() && !YUM_CLEAN.matcher(run).find()
+                        run -> mentions(run, "yum", "dnf") && YUM_INSTALL.matcher(run).find() && !YUM_CLEAN.matcher(run).find()
                                 ? "package cache kept" : null),
                 runRule("docker-apt-upgrade", Severity.LOW, "CWE-1104", "RUN upgrades all distribution packages",
                         "Use an up-to-date base image instead of apt-get upgrade / dist-upgrade.",
-                        run -> APT_UPGRADE.matcher(run).find()
+                        run -> run.contains("apt") && APT_UPGRADE.matcher(run).find()
                                 ? "unpinned upgrade" : null),
                 runRule("docker-insecure-download", Severity.HIGH, "CWE-295",
                         "Download disables TLS certificate checks",
                         "Remove -k/--insecure/--no-check-certificate and fix the trust store instead.",
-                        run -> INSECURE_DOWNLOAD.matcher(run).find() ? "certificate checks disabled" : null),
+                        run -> mentions(run, "curl", "wget") && INSECURE_DOWNLOAD.matcher(run).find()
+                                ? "certificate checks disabled" : null),
                 runRule("docker-chmod-777", Severity.MEDIUM, "CWE-732", "RUN makes files world-writable",
                         "Grant only the permissions needed, to the user that needs them.",
-                        run -> CHMOD_777.matcher(run).find() ? "chmod 777" : null),
+                        run -> run.contains("chmod") && CHMOD_777.matcher(run).find() ? "chmod 777" : null),
                 runRule("docker-cd-in-run", Severity.LOW, "CWE-710", "RUN changes directory with cd",
                         "Use WORKDIR to change the working directory.",
-                        run -> commands(run).stream().anyMatch(c -> c.startsWith("cd ")) ? "cd in RUN" : null),
+                        run -> run.contains("cd ") && commands(run).stream().anyMatch(c -> c.startsWith("cd ")) ? "cd in RUN" : null),
                 rule("docker-workdir-relative", Severity.LOW, "CWE-710", "WORKDIR is a relative path",
                         "Use an absolute WORKDIR path.", "WORKDIR",
                         (file, hits) -> each(file, "WORKDIR", (stage, instruction) -> {

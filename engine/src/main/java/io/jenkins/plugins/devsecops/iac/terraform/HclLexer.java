@@ -10,13 +10,24 @@ final class HclLexer {
 
     static final int MAX_TOKENS = 2_000_000;
     private static final int MAX_INTERPOLATION_DEPTH = 32;
-    private static final String[] OPERATORS = {"==", "!=", "<=", ">=", "&&", "||", "=>", "...", "::"};
+    /** The operators of more than one character (see {@link #operatorAt}). */
+    static final List<String> OPERATORS = List.of("==", "!=", "<=", ">=", "&&", "||", "=>", "...", "::");
+    /** One-character tokens of ASCII, made once. */
+    private static final String[] SINGLE_CHARACTERS = new String[0x80];
+
+    static {
+        for (char c = 0; c < SINGLE_CHARACTERS.length; c++) {
+            SINGLE_CHARACTERS[c] = String.valueOf(c);
+        }
+    }
 
     private final String source;
     private final LineIndex lines;
     private final List<HclToken> tokens = new ArrayList<>();
     private int pos;
     private int interpolations;
+    /** The line of the last token: tokens come in order, so the next one's line is found by walking on from it. */
+    private int line = 1;
 
     HclLexer(String source, LineIndex lines) {
         this.source = source;
@@ -46,17 +57,17 @@ final class HclLexer {
                 pos = close + 2;
             } else if (c == '"') {
                 lexString();
-            } else if (c == '<' && peek(1) == '<' && (Character.isLetter(peek(2)) || peek(2) == '-')) {
+            } else if (c == '<' && peek(1) == '<' && (isLetter(peek(2)) || peek(2) == '-')) {
                 lexHeredoc();
-            } else if (Character.isLetter(c) || c == '_') {
+            } else if (isLetter(c) || c == '_') {
                 int start = pos;
                 while (pos < source.length() && isIdentPart(source.charAt(pos))) {
                     pos++;
                 }
                 add(HclToken.Kind.IDENT, source.substring(start, pos), start, pos);
-            } else if (Character.isDigit(c)) {
+            } else if (isDigit(c)) {
                 int start = pos;
-                while (pos < source.length() && (Character.isLetterOrDigit(source.charAt(pos))
+                while (pos < source.length() && (isLetterOrDigit(source.charAt(pos))
                         || source.charAt(pos) == '.' && pos + 1 < source.length()
                         && Character.isDigit(source.charAt(pos + 1)))) {
                     pos++;
@@ -71,7 +82,36 @@ final class HclLexer {
     }
 
     private static boolean isIdentPart(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '-';
+        return isLetterOrDigit(c) || c == '_' || c == '-';
+    }
+
+    /** {@link Character#isLetter}, answered without a table lookup for ASCII. */
+    private static boolean isLetter(char c) {
+        return c < 0x80 ? c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' : Character.isLetter(c);
+    }
+
+    /** {@link Character#isDigit}, answered without a table lookup for ASCII. */
+    private static boolean isDigit(char c) {
+        return c < 0x80 ? c >= '0' && c <= '9' : Character.isDigit(c);
+    }
+
+    /** {@link Character#isLetterOrDigit}, answered without a table lookup for ASCII. */
+    private static boolean isLetterOrDigit(char c) {
+        return c < 0x80 ? c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                : Character.isLetterOrDigit(c);
+    }
+
+    /** The 1-based line of {@code offset}, as {@link LineIndex#lineOf} gives it, walking on from the last one. */
+    private int lineOf(int offset) {
+        if (offset < lines.startOf(line)) {
+            line = lines.lineOf(offset);
+            return line;
+        }
+        int count = lines.lineCount();
+        while (line < count && lines.startOf(line + 1) <= offset) {
+            line++;
+        }
+        return line;
     }
 
     private char peek(int ahead) {
@@ -80,7 +120,7 @@ final class HclLexer {
     }
 
     private void add(HclToken.Kind kind, String text, int start, int end) {
-        tokens.add(new HclToken(kind, text, start, end, lines.lineOf(start), 0, false));
+        tokens.add(new HclToken(kind, text, start, end, lineOf(start), 0, false));
     }
 
     private IacParseException error(String message, int offset) {
@@ -88,15 +128,31 @@ final class HclLexer {
     }
 
     private void lexPunct() {
-        for (String operator : OPERATORS) {
-            if (source.startsWith(operator, pos)) {
-                add(HclToken.Kind.PUNCT, operator, pos, pos + operator.length());
-                pos += operator.length();
-                return;
-            }
+        String operator = operatorAt();
+        if (operator != null) {
+            add(HclToken.Kind.PUNCT, operator, pos, pos + operator.length());
+            pos += operator.length();
+            return;
         }
-        add(HclToken.Kind.PUNCT, String.valueOf(source.charAt(pos)), pos, pos + 1);
+        char c = source.charAt(pos);
+        add(HclToken.Kind.PUNCT, c < SINGLE_CHARACTERS.length ? SINGLE_CHARACTERS[c] : String.valueOf(c), pos, pos + 1);
         pos++;
+    }
+
+    /** The operator of {@link #OPERATORS} that starts at {@code pos}, or null. */
+    private String operatorAt() {
+        char next = peek(1);
+        return switch (source.charAt(pos)) {
+            case '=' -> next == '=' ? "==" : next == '>' ? "=>" : null;
+            case '!' -> next == '=' ? "!=" : null;
+            case '<' -> next == '=' ? "<=" : null;
+            case '>' -> next == '=' ? ">=" : null;
+            case '&' -> next == '&' ? "&&" : null;
+            case '|' -> next == '|' ? "||" : null;
+            case '.' -> next == '.' && peek(2) == '.' ? "..." : null;
+            case ':' -> next == ':' ? "::" : null;
+            default -> null;
+        };
     }
 
     private void lexString() throws IacParseException {
@@ -105,7 +161,7 @@ final class HclLexer {
         StringBuilder value = new StringBuilder();
         interpolations = 0;
         scanTemplate(value, 0, start);
-        tokens.add(new HclToken(HclToken.Kind.STRING, value.toString(), start, pos, lines.lineOf(start), 0,
+        tokens.add(new HclToken(HclToken.Kind.STRING, value.toString(), start, pos, lineOf(start), 0,
                 interpolations > 0));
     }
 
@@ -142,10 +198,19 @@ final class HclLexer {
                 scanInterpolation(depth, start);
                 value.append(source, exprStart, pos);
             } else {
-                value.append(c);
-                pos++;
+                int run = pos + 1; // the plain characters up to the next one that means something, copied at once
+                while (run < source.length() && isPlainInString(source.charAt(run))) {
+                    run++;
+                }
+                value.append(source, pos, run);
+                pos = run;
             }
         }
+    }
+
+    /** Whether {@link #scanTemplate} copies {@code c} as it is, whatever follows it. */
+    private static boolean isPlainInString(char c) {
+        return c != '"' && c != '\\' && c != '$' && c != '%' && c != '\n';
     }
 
     private void scanInterpolation(int depth, int start) throws IacParseException {
@@ -220,7 +285,8 @@ final class HclLexer {
             }
         }
         String body = String.join("\n", bodyLines);
-        tokens.add(new HclToken(HclToken.Kind.HEREDOC, body, start, pos, lines.lineOf(start),
-                lines.lineOf(Math.min(contentStart, source.length())), body.contains("${")));
+        int startLine = lineOf(start);
+        tokens.add(new HclToken(HclToken.Kind.HEREDOC, body, start, pos, startLine,
+                lineOf(Math.min(contentStart, source.length())), body.contains("${")));
     }
 }

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -16,6 +16,9 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads YAML streams (one or many documents) into {@link IacNode} trees with line numbers, safely: no object is
@@ -53,11 +56,14 @@ public final class YamlDocuments {
         options.setCodePointLimit(MAX_CHARACTERS);
         options.setAllowDuplicateKeys(true);
         options.setProcessComments(false);
-        Yaml yaml = new Yaml(options);
         List<IacNode> documents = new ArrayList<>();
         int[] budget = {MAX_VALUES};
         try {
-            for (Node node : yaml.composeAll(new StringReader(text))) {
+            // The composer alone, as Yaml.composeAll makes it, without the constructor and representer a Yaml builds.
+            Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options),
+                    new Resolver(), options);
+            while (composer.checkNode()) {
+                Node node = composer.getNode();
                 if (node != null && !(node instanceof ScalarNode empty && Tag.NULL.equals(empty.getTag()))) {
                     documents.add(convert(node, 0, budget, node.getStartMark().getLine() + 1));
                 }

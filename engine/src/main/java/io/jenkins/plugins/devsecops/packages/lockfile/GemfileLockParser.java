@@ -36,7 +36,7 @@ public final class GemfileLockParser implements LockfileParser {
 
     @Override
     public LockfileResult parse(Lockfile file) throws LockfileException {
-        String[] lines = file.text().split("\r?\n", -1);
+        String[] lines = file.textLines();
         DependencyGraph graph = new DependencyGraph();
         Map<String, String> idByName = new HashMap<>();
         Map<String, List<String>> dependsOn = new HashMap<>();

@@ -34,7 +34,7 @@ public final class GoModParser implements LockfileParser {
     public LockfileResult parse(Lockfile file) throws LockfileException {
         List<Requirement> requirements = new ArrayList<>();
         Map<String, String[]> replacements = new LinkedHashMap<>();
-        String[] lines = file.text().split("\r?\n", -1);
+        String[] lines = file.textLines();
         String block = null;
         boolean sawModule = false;
         String toolchain = null;

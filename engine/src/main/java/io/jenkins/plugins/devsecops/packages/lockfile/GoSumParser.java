@@ -29,7 +29,7 @@ public final class GoSumParser implements LockfileParser {
             return LockfileResult.of(List.of());
         }
         Map<String, LockedPackage> packages = new LinkedHashMap<>();
-        String[] lines = file.text().split("\r?\n", -1);
+        String[] lines = file.textLines();
         int bad = 0;
         for (int i = 0; i < lines.length; i++) {
             String[] words = lines[i].strip().split("\\s+");

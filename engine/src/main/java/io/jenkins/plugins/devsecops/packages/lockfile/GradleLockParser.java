@@ -25,7 +25,7 @@ public final class GradleLockParser implements LockfileParser {
     @Override
     public LockfileResult parse(Lockfile file) throws LockfileException {
         List<LockedPackage> packages = new ArrayList<>();
-        String[] lines = file.text().split("\r?\n", -1);
+        String[] lines = file.textLines();
         int bad = 0;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();

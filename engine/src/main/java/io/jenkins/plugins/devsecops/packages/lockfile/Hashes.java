@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 /** Converts the hash notations lockfiles use into CycloneDX algorithm names and hex values. */
 final class Hashes {
 
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
     private static final Map<String, String> ALGORITHMS = Map.of(
             "sha1", "SHA-1", "sha256", "SHA-256", "sha384", "SHA-384", "sha512", "SHA-512", "md5", "MD5");
@@ -30,7 +29,7 @@ final class Hashes {
         if (integrity == null) {
             return null;
         }
-        String first = WHITESPACE.split(integrity.trim(), 2)[0];
+        String first = beforeWhitespace(integrity.trim());
         int dash = first.indexOf('-');
         if (dash <= 0) {
             return null;
@@ -38,6 +37,17 @@ final class Hashes {
         String algorithm = algorithm(first.substring(0, dash));
         String hex = base64ToHex(first.substring(dash + 1));
         return algorithm == null || hex == null ? null : new String[] {algorithm, hex};
+    }
+
+    /** {@code text} up to its first {@code \s} character ({@code [ \t\n\x0B\f\r]}), or all of it. */
+    private static String beforeWhitespace(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                return text.substring(0, i);
+            }
+        }
+        return text;
     }
 
     /** The hex of a base64 value, or {@code null} when it is not base64. */

@@ -65,6 +65,27 @@ public final class Lockfile {
         return text;
     }
 
+    /**
+     * The lines of {@link #text()}, as {@code text().split("\\r?\\n", -1)} gives them (a carriage return is part of the
+     * line break only right before a newline; the empty line after a final newline is kept), without a regular
+     * expression.
+     */
+    public String[] textLines() {
+        return splitLines(text());
+    }
+
+    static String[] splitLines(String text) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        int start = 0;
+        for (int newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', start)) {
+            int end = newline > start && text.charAt(newline - 1) == '\r' ? newline - 1 : newline;
+            lines.add(text.substring(start, end));
+            start = newline + 1;
+        }
+        lines.add(text.substring(start));
+        return lines.toArray(String[]::new);
+    }
+
     public LineIndex lines() {
         if (lines == null) {
             lines = new LineIndex(text());

@@ -24,6 +24,11 @@ public final class LockfileParsers {
 
     /** The parser of a file of this name, if any. */
     public static Optional<LockfileParser> forFileName(String fileName) {
-        return ALL.stream().filter(p -> p.accepts(fileName)).findFirst();
+        for (LockfileParser parser : ALL) {
+            if (parser.accepts(fileName)) {
+                return Optional.of(parser);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -34,7 +34,7 @@ public final class MavenDependencyListParser implements LockfileParser {
     @Override
     public LockfileResult parse(Lockfile file) throws LockfileException {
         List<LockedPackage> packages = new ArrayList<>();
-        String[] lines = file.text().split("\r?\n", -1);
+        String[] lines = file.textLines();
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].length() > 2000) {
                 continue;

@@ -51,7 +51,7 @@ public final class RequirementsParser implements LockfileParser {
         if (!visited.add(file.path()) || visited.size() > MAX_INCLUDES) {
             return;
         }
-        String[] lines = file.text().split("\r?\n", -1);
+        String[] lines = file.textLines();
         for (int i = 0; i < lines.length; i++) {
             int startLine = i + 1;
             StringBuilder logical = new StringBuilder();

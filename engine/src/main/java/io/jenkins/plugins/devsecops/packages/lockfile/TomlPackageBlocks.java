@@ -40,7 +40,7 @@ final class TomlPackageBlocks {
 
     static List<Block> read(Lockfile file) throws LockfileException {
         List<Block> blocks = new ArrayList<>();
-        String[] lines = file.text().split("\r?\n", -1);
+        String[] lines = file.textLines();
         Block current = null;
         String table = "";
         String openArray = null;

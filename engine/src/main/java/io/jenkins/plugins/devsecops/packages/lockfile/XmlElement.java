@@ -73,18 +73,12 @@ final class XmlElement {
      * @throws LockfileException when it is not well-formed, declares a DTD or is too large
      */
     static XmlElement parse(byte[] content) throws LockfileException {
+        boolean parsed = false;
         try {
-            SAXParserFactory factory = SAXParserFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setXIncludeAware(false);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            SAXParser parser = factory.newSAXParser();
+            SAXParser parser = parser();
             TreeHandler handler = new TreeHandler();
             parser.parse(new InputSource(new ByteArrayInputStream(content)), handler);
+            parsed = true;
             if (handler.root == null) {
                 throw new LockfileException("no XML root element");
             }
@@ -95,8 +89,37 @@ final class XmlElement {
             throw new LockfileException(ParserErrors.describe(e), e);
         } catch (ParserConfigurationException | IOException e) {
             throw new LockfileException(ParserErrors.describe(e), e);
+        } finally {
+            if (!parsed) {
+                PARSERS.remove(); // a parse that failed half way: the next one starts from a new parser
+            }
         }
     }
+
+    /**
+     * This thread's parser, reset to the configuration it was made with: a scan reads hundreds of poms (and their
+     * parents, once per module), and finding and configuring a parser factory cost as much as parsing a pom.
+     */
+    private static SAXParser parser() throws ParserConfigurationException, SAXException {
+        SAXParser parser = PARSERS.get();
+        if (parser != null) {
+            parser.reset();
+            return parser;
+        }
+        SAXParserFactory factory = SAXParserFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setXIncludeAware(false);
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+        factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        parser = factory.newSAXParser();
+        PARSERS.set(parser);
+        return parser;
+    }
+
+    private static final ThreadLocal<SAXParser> PARSERS = new ThreadLocal<>();
 
     private static final class TreeHandler extends DefaultHandler {
         private Locator locator;

@@ -103,7 +103,7 @@ public final class YarnLockParser implements LockfileParser {
 
     private static List<Entry> read(Lockfile file) throws LockfileException {
         List<Entry> entries = new ArrayList<>();
-        String[] lines = file.text().split("\r?\n", -1);
+        String[] lines = file.textLines();
         Entry current = null;
         boolean inDependencies = false;
         for (int i = 0; i < lines.length; i++) {
