@@ -25,6 +25,8 @@ final class Program implements TaintModels.Hierarchy {
     private final Map<String, ClassIr> classes = new HashMap<>();
     private final Map<String, List<ClassIr>> bySimpleName = new HashMap<>();
     private final Map<String, List<MethodIr>> byNameArity = new HashMap<>();
+    /** The names of the project's methods: a call to any other name resolves to nothing. */
+    private final Set<String> methodNames = new HashSet<>();
     private final Map<String, Set<String>> subtypes = new HashMap<>();
     private final List<MethodIr> methods = new ArrayList<>();
     /** Resolved calls, memoised (by any of the analysing threads). */
@@ -47,6 +49,7 @@ final class Program implements TaintModels.Hierarchy {
                 bySimpleName.computeIfAbsent(c.simpleName(), k -> new ArrayList<>()).add(c);
                 for (MethodIr m : c.methods()) {
                     methods.add(m);
+                    methodNames.add(m.name());
                     byNameArity.computeIfAbsent(m.name() + "/" + m.parameters().size(), k -> new ArrayList<>())
                             .add(m);
                 }
@@ -239,6 +242,10 @@ final class Program implements TaintModels.Hierarchy {
      * allocation), so no override in a subtype is added.
      */
     List<MethodIr> resolve(String receiverType, String method, int arity, boolean exactType) {
+        if (!methodNames.contains(method)) {
+            // no project method has the name (a library call): nothing to resolve, nothing to remember
+            return List.of();
+        }
         // the program does not change once built: each distinct call shape is resolved once
         ResolveKey memoKey = new ResolveKey(receiverType, method, arity, exactType);
         List<MethodIr> known = resolved.get(memoKey);
@@ -249,7 +256,37 @@ final class Program implements TaintModels.Hierarchy {
         return known;
     }
 
-    private record ResolveKey(String receiverType, String method, int arity, boolean exactType) {
+    /**
+     * A call shape, the key of the memo. A plain class rather than a record: a record's {@code equals} and
+     * {@code hashCode} go through method handles, which the client compiler the CLI runs with does not inline, and
+     * this key is looked up for every call the analysis meets.
+     */
+    private static final class ResolveKey {
+        private final String receiverType;
+        private final String method;
+        private final int arity;
+        private final boolean exactType;
+        private final int hash;
+
+        ResolveKey(String receiverType, String method, int arity, boolean exactType) {
+            this.receiverType = receiverType;
+            this.method = method;
+            this.arity = arity;
+            this.exactType = exactType;
+            this.hash = ((receiverType == null ? 0 : receiverType.hashCode()) * 31 + method.hashCode()) * 31
+                    + arity * 2 + (exactType ? 1 : 0);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ResolveKey k && hash == k.hash && arity == k.arity && exactType == k.exactType
+                    && method.equals(k.method) && java.util.Objects.equals(receiverType, k.receiverType);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     private List<MethodIr> resolveOnce(String receiverType, String method, int arity, boolean exactType) {

@@ -205,6 +205,12 @@ public final class TaintEngine {
         private final ExecutorService helpers;
         private final CompletableFuture<?>[] done;
         private final Attempt[] attempts;
+        /**
+         * For each method found unchanged when taken, the number of commits made before that check began (else -1):
+         * if it is still the count at the method's commit, no commit has changed what the check read, and the
+         * commit need not check again.
+         */
+        private final long[] unchangedAt;
         private final AtomicInteger next = new AtomicInteger();
         private volatile int committed;
         private final Object progress = new Object();
@@ -215,6 +221,8 @@ public final class TaintEngine {
             this.helpers = helpers;
             this.done = new CompletableFuture<?>[methods.size()];
             this.attempts = new Attempt[methods.size()];
+            this.unchangedAt = new long[methods.size()];
+            java.util.Arrays.fill(unchangedAt, -1);
             for (int i = 0; i < done.length; i++) {
                 done[i] = new CompletableFuture<Void>();
             }
@@ -288,10 +296,15 @@ public final class TaintEngine {
             } while (!next.compareAndSet(at, at + 1));
             try {
                 MethodIr method = methods.get(at);
+                long before = commits;
                 Inputs last = inputs.get(method.id());
                 // a method that looks unchanged (or was abandoned) now is left to its commit, which decides
-                if (!abandoned.containsKey(method.id()) && (last == null || !last.unchanged(TaintEngine.this))) {
-                    attempts[at] = attempt(method, false);
+                if (!abandoned.containsKey(method.id())) {
+                    if (last == null || !last.unchanged(TaintEngine.this)) {
+                        attempts[at] = attempt(method, false);
+                    } else {
+                        unchangedAt[at] = before;
+                    }
                 }
             } finally {
                 done[at].complete(null);
@@ -302,11 +315,12 @@ public final class TaintEngine {
         /** Commits a method in order, with its attempt if one was made and is still valid. */
         private void commit(int at, Attempt attempt) {
             MethodIr method = methods.get(at);
+            boolean knownUnchanged = unchangedAt[at] == commits;
             if (finalPass) {
                 if (abandoned.containsKey(method.id())) {
                     return;
                 }
-                analyseInOrder(method, attempt);
+                analyseInOrder(method, attempt, knownUnchanged);
                 Inputs last = inputs.get(method.id());
                 if (last != null) {
                     last.reports.forEach(findings::putIfAbsent);
@@ -316,12 +330,14 @@ public final class TaintEngine {
                 return;
             }
             Summary before = summaries.get(method.id());
-            Summary after = analyseInOrder(method, attempt);
-            if (before == null || !before.signature().equals(after.signature())) {
+            Summary after = analyseInOrder(method, attempt, knownUnchanged);
+            // identical summaries have the same signature: only a summary that differs is fingerprinted
+            boolean identical = Identical.summaries(before, after);
+            if (before == null || !identical && !before.signature().equals(after.signature())) {
                 changed = true;
             }
             summaries.put(method.id(), after);
-            if (!Identical.summaries(before, after)) {
+            if (!identical) {
                 summaryVersions.merge(method.id(), 1, Integer::sum);
             }
             recent[(int) ((commits + 1) % RECENT)] = new Change(before != after ? method.id() : null, changing);
@@ -333,15 +349,16 @@ public final class TaintEngine {
      * A method's summary in order: its last one when nothing it read has changed since (see {@link Inputs}), else
      * the attempt made ahead if nothing it read or wrote has changed since it started, else a new analysis. The
      * analysis's field writes are then applied, and the findings kept with its inputs, taken once the summaries are
-     * final.
+     * final. {@code knownUnchanged}: its last inputs were found unchanged when it was taken, and no commit has been
+     * made since.
      */
-    private Summary analyseInOrder(MethodIr method, Attempt ahead) {
+    private Summary analyseInOrder(MethodIr method, Attempt ahead, boolean knownUnchanged) {
         changing = List.of();
         if (abandoned.containsKey(method.id())) {
             return Summary.UNKNOWN;
         }
         Inputs last = inputs.get(method.id());
-        if (last != null && last.unchanged(this)) {
+        if (last != null && (knownUnchanged || last.unchanged(this))) {
             return last.summary;
         }
         Attempt attempt = ahead;
