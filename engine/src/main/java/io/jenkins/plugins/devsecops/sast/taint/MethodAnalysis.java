@@ -522,9 +522,10 @@ final class MethodAnalysis {
         if (s.base() == null || (s.base() instanceof Operand.Local l && l.name().equals("this"))) {
             String owner = s.owner() != null ? s.owner() : method.owner();
             Value local = s.base() == null ? null : eval(s.base(), state).slots.get("f:" + s.field());
-            Value global = engine.field(engine.program().fieldOwner(owner, s.field()) + "." + s.field());
+            Program.FieldRef field = engine.program().field(owner, s.field());
+            Value global = engine.field(field.key());
             Value result = local != null ? local : global != null ? global : Value.UNKNOWN;
-            String type = engine.program().fieldType(owner, s.field());
+            String type = field.type();
             return result.type == null && type != null ? result.withType(type) : result;
         }
         Value base = eval(s.base(), state);
@@ -534,7 +535,7 @@ final class MethodAnalysis {
         }
         String baseType = typeName(base.type);
         if (baseType != null && engine.program().isProjectType(baseType)) {
-            Value global = engine.field(engine.program().fieldOwner(baseType, s.field()) + "." + s.field());
+            Value global = engine.field(engine.program().field(baseType, s.field()).key());
             if (global != null) {
                 return global;
             }
@@ -552,7 +553,7 @@ final class MethodAnalysis {
         boolean onThis = s.base() instanceof Operand.Local l && l.name().equals("this");
         if (s.base() == null || onThis) {
             String owner = s.owner() != null ? s.owner() : method.owner();
-            String key = engine.program().fieldOwner(owner, s.field()) + "." + s.field();
+            String key = engine.program().field(owner, s.field()).key();
             writeField(key, value);
             if (onThis) {
                 state.vars.put("this", eval(s.base(), state).withSlot("f:" + s.field(), value));
@@ -565,7 +566,7 @@ final class MethodAnalysis {
         }
         String baseType = typeName(base.type);
         if (baseType != null && engine.program().isProjectType(baseType)) {
-            writeField(engine.program().fieldOwner(baseType, s.field()) + "." + s.field(), value);
+            writeField(engine.program().field(baseType, s.field()).key(), value);
         }
     }
 
@@ -581,10 +582,8 @@ final class MethodAnalysis {
             return null;
         }
         String declaring = owner != null ? owner : method.owner();
-        if (engine.program().fieldType(declaring, field) == null) {
-            return null;
-        }
-        return engine.program().fieldOwner(declaring, field) + "." + field;
+        Program.FieldRef ref = engine.program().field(declaring, field);
+        return ref.type() == null ? null : ref.key();
     }
 
     /**
@@ -598,8 +597,7 @@ final class MethodAnalysis {
             return own;
         }
         Value global = engine.field(key);
-        String type = engine.program().fieldType(key.substring(0, key.lastIndexOf('.')),
-                key.substring(key.lastIndexOf('.') + 1));
+        String type = engine.program().fieldTypeOfKey(key);
         if (engine.program().isCalled(method) && (global == null || global.slots.isEmpty() && global.any == null)) {
             Value base = global == null ? Value.UNKNOWN : global;
             global = base.withTaints(List.of(Taint.staticField(key).step(step(line,

@@ -211,6 +211,65 @@ final class Program implements TaintModels.Hierarchy {
         return find(type) != null;
     }
 
+    /**
+     * A field as code names it from a class: the key of its store ({@link #fieldOwner} and the name) and its
+     * declared type ({@link #fieldType}, null when no project class declares it).
+     */
+    record FieldRef(String key, String type) {
+    }
+
+    /** {@link FieldRef}s by the class and the field name they were asked for (the program never changes). */
+    private final Map<FieldName, FieldRef> fieldRefs = new java.util.concurrent.ConcurrentHashMap<>();
+    /** {@link #fieldType} by a field key ({@code pkg.Owner.field}). */
+    private final Map<String, java.util.Optional<String>> fieldTypesByKey =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A class (as named at a use, possibly null or simple) and a field name: a plain memo key, see ResolveKey. */
+    private static final class FieldName {
+        private final String owner;
+        private final String field;
+        private final int hash;
+
+        FieldName(String owner, String field) {
+            this.owner = owner;
+            this.field = field;
+            this.hash = java.util.Objects.hashCode(owner) * 31 + field.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FieldName k && hash == k.hash && field.equals(k.field)
+                    && java.util.Objects.equals(owner, k.owner);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /** The field a class's code names, memoised (loads and stores ask for the same few fields all along). */
+    FieldRef field(String owner, String field) {
+        FieldName name = new FieldName(owner, field);
+        FieldRef known = fieldRefs.get(name);
+        if (known == null) {
+            known = new FieldRef(fieldOwner(owner, field) + "." + field, fieldType(owner, field));
+            fieldRefs.put(name, known);
+        }
+        return known;
+    }
+
+    /** The declared type of the field a key ({@code pkg.Owner.field}) names, as {@link #fieldType}; memoised. */
+    String fieldTypeOfKey(String key) {
+        java.util.Optional<String> known = fieldTypesByKey.get(key);
+        if (known == null) {
+            int dot = key.lastIndexOf('.');
+            known = java.util.Optional.ofNullable(fieldType(key.substring(0, dot), key.substring(dot + 1)));
+            fieldTypesByKey.put(key, known);
+        }
+        return known.orElse(null);
+    }
+
     /** The declared type of a field of a project class (looking up its superclasses), or null. */
     String fieldType(String owner, String field) {
         ClassIr c = find(owner);
@@ -305,12 +364,12 @@ final class Program implements TaintModels.Hierarchy {
         }
         Set<MethodIr> found = new LinkedHashSet<>();
         // the method as declared in the type or inherited from its nearest project superclass
-        found.addAll(declaredIn(start, key, 0));
+        found.addAll(declaredIn(start, method, arity, 0));
         if (!exactType) {
             for (String sub : allSubtypes(start.name())) {
                 ClassIr c = classes.get(sub);
                 if (c != null) {
-                    found.addAll(own(c, key));
+                    found.addAll(own(c, method, arity));
                 }
                 if (found.size() >= MAX_TARGETS) {
                     break;
@@ -320,16 +379,16 @@ final class Program implements TaintModels.Hierarchy {
         return List.copyOf(found);
     }
 
-    private List<MethodIr> declaredIn(ClassIr c, String key, int depth) {
+    private List<MethodIr> declaredIn(ClassIr c, String method, int arity, int depth) {
         if (c == null || depth > 10) {
             return List.of();
         }
-        List<MethodIr> own = own(c, key);
+        List<MethodIr> own = own(c, method, arity);
         if (!own.isEmpty()) {
             return own;
         }
         for (String parent : c.supertypes()) {
-            List<MethodIr> inherited = declaredIn(find(parent), key, depth + 1);
+            List<MethodIr> inherited = declaredIn(find(parent), method, arity, depth + 1);
             if (!inherited.isEmpty()) {
                 return inherited;
             }
@@ -341,10 +400,10 @@ final class Program implements TaintModels.Hierarchy {
      * The class's own methods of a name and arity: every overload of that arity, since a call is not told apart by
      * its argument types (each overload has its own summary, and the call joins them).
      */
-    private static List<MethodIr> own(ClassIr c, String key) {
+    private static List<MethodIr> own(ClassIr c, String method, int arity) {
         List<MethodIr> found = new ArrayList<>(1);
         for (MethodIr m : c.methods()) {
-            if ((m.name() + "/" + m.parameters().size()).equals(key)) {
+            if (m.parameters().size() == arity && m.name().equals(method)) {
                 found.add(m);
             }
         }

@@ -45,15 +45,15 @@ public final class TaintEngine {
     private final Map<String, Map<String, String>> propertiesFiles;
     private final int threads;
     private final Calls calls = new Calls(this);
-    private final Map<String, Summary> summaries = new ConcurrentHashMap<>();
-    private final Map<String, Value> fields = new ConcurrentHashMap<>();
+    /** Each method's committed summary with its version, by method id: one lookup per summary read. */
+    private final Map<String, Versioned<Summary>> summaries = new ConcurrentHashMap<>();
+    /** Each field's committed value with its version, by field key. */
+    private final Map<String, Versioned<Value>> fields = new ConcurrentHashMap<>();
     private final Map<String, String> flags = new HashMap<>();
     private final Map<Object, FlowFinding> findings = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
     private final Map<String, Boolean> abandoned = new ConcurrentHashMap<>();
     private boolean fieldsChanged;
-    private final Map<String, Integer> summaryVersions = new ConcurrentHashMap<>();
-    private final Map<String, Integer> fieldVersions = new ConcurrentHashMap<>();
     private final Map<String, Inputs> inputs = new ConcurrentHashMap<>();
     /**
      * What each of the last commits changed, by commit number modulo its length (the thread that commits only): an
@@ -170,6 +170,22 @@ public final class TaintEngine {
     /** How many analyses made ahead were dropped because a commit before them changed what they read. */
     public int attemptsOvertaken() {
         return attemptsOvertaken;
+    }
+
+    /**
+     * A committed summary or field value and how many times it changed (a summary: was replaced by one not
+     * {@link Identical}; a field: by a write that changed its value). Replaced as a whole, so that a reader on another
+     * thread sees a value with its own version.
+     */
+    private record Versioned<T>(T value, int version) {
+
+        static int version(Versioned<?> v) {
+            return v == null ? 0 : v.version;
+        }
+
+        static <T> T value(Versioned<T> v) {
+            return v == null ? null : v.value;
+        }
     }
 
     /** What one commit changed: a summary (replaced by another object) or null, and the fields whose value changed. */
@@ -329,17 +345,15 @@ public final class TaintEngine {
                 commits++;
                 return;
             }
-            Summary before = summaries.get(method.id());
+            Versioned<Summary> committed = summaries.get(method.id());
+            Summary before = Versioned.value(committed);
             Summary after = analyseInOrder(method, attempt, knownUnchanged);
             // identical summaries have the same signature: only a summary that differs is fingerprinted
             boolean identical = Identical.summaries(before, after);
             if (before == null || !identical && !before.signature().equals(after.signature())) {
                 changed = true;
             }
-            summaries.put(method.id(), after);
-            if (!identical) {
-                summaryVersions.merge(method.id(), 1, Integer::sum);
-            }
+            summaries.put(method.id(), new Versioned<>(after, Versioned.version(committed) + (identical ? 0 : 1)));
             recent[(int) ((commits + 1) % RECENT)] = new Change(before != after ? method.id() : null, changing);
             commits++;
         }
@@ -379,8 +393,8 @@ public final class TaintEngine {
         analyses++;
         Inputs now = attempt.inputs;
         for (Map.Entry<String, Value> write : now.fieldValues.entrySet()) {
-            fields.put(write.getKey(), write.getValue());
-            fieldVersions.merge(write.getKey(), now.fieldChanges.get(write.getKey()), Integer::sum);
+            fields.put(write.getKey(), new Versioned<>(write.getValue(),
+                    Versioned.version(fields.get(write.getKey())) + now.fieldChanges.get(write.getKey())));
             fieldsChanged = true;
         }
         changing = now.fieldValues.keySet();
@@ -482,17 +496,17 @@ public final class TaintEngine {
                 return false;
             }
             for (Map.Entry<String, Integer> e : summariesRead.entrySet()) {
-                if (engine.summaryVersions.getOrDefault(e.getKey(), 0).intValue() != e.getValue()) {
+                if (Versioned.version(engine.summaries.get(e.getKey())) != e.getValue()) {
                     return false;
                 }
             }
             for (Map.Entry<String, Integer> e : fieldsRead.entrySet()) {
-                if (engine.fieldVersions.getOrDefault(e.getKey(), 0).intValue() != e.getValue()) {
+                if (Versioned.version(engine.fields.get(e.getKey())) != e.getValue()) {
                     return false;
                 }
             }
             for (Map.Entry<String, Value> write : fieldsWritten.entrySet()) {
-                Value before = engine.fields.get(write.getKey());
+                Value before = Versioned.value(engine.fields.get(write.getKey()));
                 if (before == null || !before.join(write.getValue()).equals(before)) {
                     return false;
                 }
@@ -515,23 +529,23 @@ public final class TaintEngine {
 
     Summary summary(MethodIr method) {
         Inputs reading = this.reading.get();
+        Versioned<Summary> committed = summaries.get(method.id());
         if (reading != null) {
-            reading.read(reading.summariesRead, method.id(), summaryVersions.getOrDefault(method.id(), 0));
+            reading.read(reading.summariesRead, method.id(), Versioned.version(committed));
         }
-        Summary summary = summaries.get(method.id());
-        return summary == null ? Summary.UNKNOWN : summary;
+        return committed == null ? Summary.UNKNOWN : committed.value();
     }
 
     /** A field's value as the analysis on this thread sees it: the committed one after its own writes. */
     Value field(String key) {
         Inputs reading = this.reading.get();
+        Versioned<Value> committed = fields.get(key);
         if (reading == null) {
-            return fields.get(key);
+            return Versioned.value(committed);
         }
         Value own = reading.fieldValues.get(key);
-        reading.read(reading.fieldsRead, key, fieldVersions.getOrDefault(key, 0)
-                + reading.fieldChanges.getOrDefault(key, 0));
-        return own != null ? own : fields.get(key);
+        reading.read(reading.fieldsRead, key, Versioned.version(committed) + reading.fieldChanges.getOrDefault(key, 0));
+        return own != null ? own : Versioned.value(committed);
     }
 
     /** Joins a value into a field: kept with the analysis on this thread until it is committed. */
@@ -542,7 +556,7 @@ public final class TaintEngine {
         }
         reading.fieldsWritten.merge(key, value, Value::join);
         Value own = reading.fieldValues.get(key);
-        Value before = own != null ? own : fields.get(key);
+        Value before = own != null ? own : Versioned.value(fields.get(key));
         Value after = before == null ? value : before.join(value);
         if (!after.equals(before)) {
             if (reading.fieldValues.isEmpty()) {

@@ -174,6 +174,10 @@ final class Value {
         if (taints.isEmpty()) {
             return List.of();
         }
+        if (taints.size() == 1) {
+            // one taint is unique: no key to compute
+            return List.of(taints.iterator().next());
+        }
         Map<Object, Taint> unique = new LinkedHashMap<>();
         for (Taint t : taints) {
             if (unique.size() >= MAX_TAINTS) {
