@@ -55,7 +55,7 @@ final class Calls {
     private record CallPlan(List<TaintModels.Match<TaintModels.CompiledCheck>> checks,
             List<TaintModels.Match<ModelFile.SinkModel>> sinks, List<TaintModels.Match<ModelFile.SourceModel>> sources,
             List<TaintModels.Match<ModelFile.SanitizerModel>> sanitizers, List<ModelFile.CallPattern> values,
-            List<MethodIr> targets) {
+            List<MethodIr> targets, int[] targetSlots) {
     }
 
     /**
@@ -118,7 +118,7 @@ final class Calls {
             known = new CallPlan(List.copyOf(models.checks(site, program)),
                     List.copyOf(models.sinks(site, program)), List.copyOf(models.sources(site, program)),
                     List.copyOf(models.sanitizers(site, program)), List.copyOf(models.values(site, program)),
-                    targets);
+                    targets, targets.stream().mapToInt(engine::slot).toArray());
             plans.put(shape, known);
         }
         return known;
@@ -134,8 +134,8 @@ final class Calls {
         List<MethodIr> targets = matched.targets();
         if (!targets.isEmpty()) {
             Value result = null;
-            for (MethodIr target : targets) {
-                Value r = throughSummary(call, target);
+            for (int i = 0; i < targets.size(); i++) {
+                Value r = throughSummary(call, targets.get(i), matched.targetSlots()[i]);
                 result = result == null ? r : result.join(r);
             }
             if (call.site.constructor()) {
@@ -289,8 +289,8 @@ final class Calls {
 
     // ---- project methods ----
 
-    private Value throughSummary(MethodAnalysis.Call call, MethodIr target) {
-        Summary summary = engine.summary(target);
+    private Value throughSummary(MethodAnalysis.Call call, MethodIr target, int slot) {
+        Summary summary = engine.summary(slot);
         String callee = target.displayName();
         for (Summary.ParamSink paramSink : summary.paramSinks()) {
             Taint placeholder = paramSink.placeholder();

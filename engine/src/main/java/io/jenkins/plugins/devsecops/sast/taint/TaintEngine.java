@@ -16,6 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.UnaryOperator;
 
 /**
@@ -45,16 +47,26 @@ public final class TaintEngine {
     private final Map<String, Map<String, String>> propertiesFiles;
     private final int threads;
     private final Calls calls = new Calls(this);
-    /** Each method's committed summary with its version, by method id: one lookup per summary read. */
-    private final Map<String, Versioned<Summary>> summaries = new ConcurrentHashMap<>();
+    /**
+     * Each method's slot, by id: the per-method state below is kept in arrays by slot rather than in maps by id (a
+     * summary is read at every call). Methods with the same id (overloads declared on one line) share a slot, as
+     * they shared the maps' entries.
+     */
+    private final Map<String, Integer> slotById = new HashMap<>();
+    /** The slot of each method, by its place in {@link Program#methods}. */
+    private final int[] slots;
+    /** Each slot's committed summary with its version. */
+    private final AtomicReferenceArray<Versioned<Summary>> summaries;
     /** Each field's committed value with its version, by field key. */
     private final Map<String, Versioned<Value>> fields = new ConcurrentHashMap<>();
     private final Map<String, String> flags = new HashMap<>();
     private final Map<Object, FlowFinding> findings = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
-    private final Map<String, Boolean> abandoned = new ConcurrentHashMap<>();
+    /** The slots of the methods the analysis gave up on (1), by slot. */
+    private final AtomicIntegerArray abandoned;
     private boolean fieldsChanged;
-    private final Map<String, Inputs> inputs = new ConcurrentHashMap<>();
+    /** What each slot's last analysis read, wrote and found. */
+    private AtomicReferenceArray<Inputs> inputs;
     /**
      * What each of the last commits changed, by commit number modulo its length (the thread that commits only): an
      * attempt made ahead is checked against the commits since it started, never more than {@link #WINDOW} + 1.
@@ -107,6 +119,14 @@ public final class TaintEngine {
             throw new IllegalArgumentException("threads must be at least 1, not " + threads);
         }
         this.program = new Program(units, bodies);
+        List<MethodIr> methods = program.methods();
+        this.slots = new int[methods.size()];
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = slotById.computeIfAbsent(methods.get(i).id(), id -> slotById.size());
+        }
+        this.summaries = new AtomicReferenceArray<>(slotById.size());
+        this.abandoned = new AtomicIntegerArray(slotById.size());
+        this.inputs = new AtomicReferenceArray<>(slotById.size());
         this.models = models;
         this.propertiesFiles = propertiesFiles;
         this.bodies = bodies;
@@ -148,7 +168,7 @@ public final class TaintEngine {
             // has changed since
             finalPass = true;
             new Pass(methods, helpers).run();
-            inputs.clear();
+            inputs = new AtomicReferenceArray<>(0);
             return new Result(List.copyOf(findings.values()), notes, methods.size(), rounds);
         } finally {
             if (helpers != null) {
@@ -188,8 +208,11 @@ public final class TaintEngine {
         }
     }
 
-    /** What one commit changed: a summary (replaced by another object) or null, and the fields whose value changed. */
-    private record Change(String summary, java.util.Collection<String> fields) {
+    /**
+     * What one commit changed: a summary (replaced by another object: its slot) or -1, and the fields whose value
+     * changed.
+     */
+    private record Change(int summary, java.util.Collection<String> fields) {
     }
 
     /**
@@ -312,10 +335,11 @@ public final class TaintEngine {
             } while (!next.compareAndSet(at, at + 1));
             try {
                 MethodIr method = methods.get(at);
+                int slot = slots[at];
                 long before = commits;
-                Inputs last = inputs.get(method.id());
+                Inputs last = inputs.get(slot);
                 // a method that looks unchanged (or was abandoned) now is left to its commit, which decides
-                if (!abandoned.containsKey(method.id())) {
+                if (abandoned.get(slot) == 0) {
                     if (last == null || !last.unchanged(TaintEngine.this)) {
                         attempts[at] = attempt(method, false);
                     } else {
@@ -331,30 +355,31 @@ public final class TaintEngine {
         /** Commits a method in order, with its attempt if one was made and is still valid. */
         private void commit(int at, Attempt attempt) {
             MethodIr method = methods.get(at);
+            int slot = slots[at];
             boolean knownUnchanged = unchangedAt[at] == commits;
             if (finalPass) {
-                if (abandoned.containsKey(method.id())) {
+                if (abandoned.get(slot) != 0) {
                     return;
                 }
-                analyseInOrder(method, attempt, knownUnchanged);
-                Inputs last = inputs.get(method.id());
+                analyseInOrder(method, slot, attempt, knownUnchanged);
+                Inputs last = inputs.get(slot);
                 if (last != null) {
                     last.reports.forEach(findings::putIfAbsent);
                 }
-                recent[(int) ((commits + 1) % RECENT)] = new Change(null, changing);
+                recent[(int) ((commits + 1) % RECENT)] = new Change(-1, changing);
                 commits++;
                 return;
             }
-            Versioned<Summary> committed = summaries.get(method.id());
+            Versioned<Summary> committed = summaries.get(slot);
             Summary before = Versioned.value(committed);
-            Summary after = analyseInOrder(method, attempt, knownUnchanged);
+            Summary after = analyseInOrder(method, slot, attempt, knownUnchanged);
             // identical summaries have the same signature: only a summary that differs is fingerprinted
             boolean identical = Identical.summaries(before, after);
             if (before == null || !identical && !before.signature().equals(after.signature())) {
                 changed = true;
             }
-            summaries.put(method.id(), new Versioned<>(after, Versioned.version(committed) + (identical ? 0 : 1)));
-            recent[(int) ((commits + 1) % RECENT)] = new Change(before != after ? method.id() : null, changing);
+            summaries.set(slot, new Versioned<>(after, Versioned.version(committed) + (identical ? 0 : 1)));
+            recent[(int) ((commits + 1) % RECENT)] = new Change(before != after ? slot : -1, changing);
             commits++;
         }
     }
@@ -363,15 +388,15 @@ public final class TaintEngine {
      * A method's summary in order: its last one when nothing it read has changed since (see {@link Inputs}), else
      * the attempt made ahead if nothing it read or wrote has changed since it started, else a new analysis. The
      * analysis's field writes are then applied, and the findings kept with its inputs, taken once the summaries are
-     * final. {@code knownUnchanged}: its last inputs were found unchanged when it was taken, and no commit has been
-     * made since.
+     * final. {@code slot}: the method's slot; {@code knownUnchanged}: its last inputs were found unchanged when it
+     * was taken, and no commit has been made since.
      */
-    private Summary analyseInOrder(MethodIr method, Attempt ahead, boolean knownUnchanged) {
+    private Summary analyseInOrder(MethodIr method, int slot, Attempt ahead, boolean knownUnchanged) {
         changing = List.of();
-        if (abandoned.containsKey(method.id())) {
+        if (abandoned.get(slot) != 0) {
             return Summary.UNKNOWN;
         }
-        Inputs last = inputs.get(method.id());
+        Inputs last = inputs.get(slot);
         if (last != null && (knownUnchanged || last.unchanged(this))) {
             return last.summary;
         }
@@ -401,8 +426,8 @@ public final class TaintEngine {
         now.fieldValues = Map.of();
         now.fieldChanges = Map.of();
         if (attempt.abandoned) {
-            abandoned.put(method.id(), true);
-            inputs.remove(method.id());
+            abandoned.set(slot, 1);
+            inputs.set(slot, null);
             notes.add(method.path() + ": " + method.displayName() + " not analysed: more than "
                     + MethodAnalysis.MAX_STEPS + " analysis steps");
             if (finalPass) {
@@ -411,7 +436,7 @@ public final class TaintEngine {
             }
             return Summary.UNKNOWN;
         }
-        inputs.put(method.id(), now);
+        inputs.set(slot, now);
         return now.summary;
     }
 
@@ -423,7 +448,7 @@ public final class TaintEngine {
         Inputs read = attempt.inputs;
         for (long commit = attempt.start + 1; commit <= commits; commit++) {
             Change change = recent[(int) (commit % RECENT)];
-            if (change.summary() != null && read.summariesRead.containsKey(change.summary())) {
+            if (change.summary() >= 0 && read.summariesRead.containsKey(change.summary())) {
                 return true;
             }
             for (String key : change.fields()) {
@@ -470,7 +495,8 @@ public final class TaintEngine {
      * and the same findings.
      */
     static final class Inputs {
-        final Map<String, Integer> summariesRead = new HashMap<>();
+        /** The version of each summary read, by slot. */
+        final Map<Integer, Integer> summariesRead = new HashMap<>();
         final Map<String, Integer> fieldsRead = new HashMap<>();
         /** One joined value per field written: writing a field again in a loop must not grow the record. */
         final Map<String, Value> fieldsWritten = new LinkedHashMap<>();
@@ -484,7 +510,7 @@ public final class TaintEngine {
         boolean unstable;
         Summary summary;
 
-        void read(Map<String, Integer> seen, String key, int version) {
+        <K> void read(Map<K, Integer> seen, K key, int version) {
             Integer before = seen.putIfAbsent(key, version);
             if (before != null && before != version) {
                 unstable = true;
@@ -495,7 +521,7 @@ public final class TaintEngine {
             if (unstable) {
                 return false;
             }
-            for (Map.Entry<String, Integer> e : summariesRead.entrySet()) {
+            for (Map.Entry<Integer, Integer> e : summariesRead.entrySet()) {
                 if (Versioned.version(engine.summaries.get(e.getKey())) != e.getValue()) {
                     return false;
                 }
@@ -527,11 +553,21 @@ public final class TaintEngine {
         return calls;
     }
 
-    Summary summary(MethodIr method) {
+    /** The slot of a method of the program (see {@link #slotById}). */
+    int slot(MethodIr method) {
+        Integer slot = slotById.get(method.id());
+        if (slot == null) {
+            throw new IllegalArgumentException("not a method of the program: " + method.id());
+        }
+        return slot;
+    }
+
+    /** The committed summary of the method in a slot (see {@link #slot}), as the analysis on this thread reads it. */
+    Summary summary(int slot) {
         Inputs reading = this.reading.get();
-        Versioned<Summary> committed = summaries.get(method.id());
+        Versioned<Summary> committed = summaries.get(slot);
         if (reading != null) {
-            reading.read(reading.summariesRead, method.id(), Versioned.version(committed));
+            reading.read(reading.summariesRead, slot, Versioned.version(committed));
         }
         return committed == null ? Summary.UNKNOWN : committed.value();
     }
