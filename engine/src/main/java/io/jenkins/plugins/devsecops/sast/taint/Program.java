@@ -28,6 +28,8 @@ final class Program implements TaintModels.Hierarchy {
     /** The names of the project's methods: a call to any other name resolves to nothing. */
     private final Set<String> methodNames = new HashSet<>();
     private final Map<String, Set<String>> subtypes = new HashMap<>();
+    /** {@link #allSubtypes(String)} of each type asked for, memoised (the hierarchy never changes). */
+    private final Map<String, Set<String>> allSubtypes = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<MethodIr> methods = new ArrayList<>();
     /** Resolved calls, memoised (by any of the analysing threads). */
     private final Map<ResolveKey, List<MethodIr>> resolved = new java.util.concurrent.ConcurrentHashMap<>();
@@ -362,14 +364,14 @@ final class Program implements TaintModels.Hierarchy {
         if (start == null) {
             return List.of();
         }
-        Set<MethodIr> found = new LinkedHashSet<>();
+        List<MethodIr> found = new ArrayList<>();
         // the method as declared in the type or inherited from its nearest project superclass
-        found.addAll(declaredIn(start, method, arity, 0));
+        addNew(found, declaredIn(start, method, arity, 0));
         if (!exactType) {
-            for (String sub : allSubtypes(start.name())) {
+            for (String sub : allSubtypes.computeIfAbsent(start.name(), this::allSubtypes)) {
                 ClassIr c = classes.get(sub);
                 if (c != null) {
-                    found.addAll(own(c, method, arity));
+                    addNew(found, own(c, method, arity));
                 }
                 if (found.size() >= MAX_TARGETS) {
                     break;
@@ -377,6 +379,25 @@ final class Program implements TaintModels.Hierarchy {
             }
         }
         return List.copyOf(found);
+    }
+
+    /**
+     * Adds the methods not already there (equal, as a set would keep them apart), in order. The lists are short (at
+     * most a few more than {@link #MAX_TARGETS}); a set hashed every method record, all its components.
+     */
+    private static void addNew(List<MethodIr> found, List<MethodIr> more) {
+        for (MethodIr m : more) {
+            boolean known = false;
+            for (MethodIr f : found) {
+                if (f == m || f.equals(m)) {
+                    known = true;
+                    break;
+                }
+            }
+            if (!known) {
+                found.add(m);
+            }
+        }
     }
 
     private List<MethodIr> declaredIn(ClassIr c, String method, int arity, int depth) {
