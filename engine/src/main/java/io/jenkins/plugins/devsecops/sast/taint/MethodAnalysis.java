@@ -157,6 +157,7 @@ final class MethodAnalysis {
     private final Map<Stmt.Lambda, String> functionIds = new java.util.IdentityHashMap<>();
     private final Map<String, Stmt.Lambda> functions = new HashMap<>();
     private int applying;
+    private Boolean called;
 
     MethodAnalysis(TaintEngine engine, MethodIr method, boolean reporting) {
         this.engine = engine;
@@ -641,13 +642,21 @@ final class MethodAnalysis {
         }
         Value global = engine.field(key);
         String type = engine.program().fieldTypeOfKey(key);
-        if (engine.program().isCalled(method) && (global == null || global.slots.isEmpty() && global.any == null)) {
+        if (isCalled() && (global == null || global.slots.isEmpty() && global.any == null)) {
             Value base = global == null ? Value.UNKNOWN : global;
             global = base.withTaints(List.of(Taint.staticField(key).step(step(line,
                     "static field " + fieldDisplay(key) + " read in " + method.displayName()))));
         }
         Value result = global != null ? global : Value.UNKNOWN;
         return result.type == null && type != null ? result.withType(type) : result;
+    }
+
+    /** Whether project code may call this method ({@link Program#isCalled}), asked once per analysis. */
+    private boolean isCalled() {
+        if (called == null) {
+            called = engine.program().isCalled(method);
+        }
+        return called;
     }
 
     private void writeField(String key, Value value) {

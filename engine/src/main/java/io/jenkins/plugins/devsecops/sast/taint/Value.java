@@ -217,10 +217,35 @@ final class Value {
         return aMixed || bMixed || a != null && b != null && !a.equals(b);
     }
 
+    /**
+     * The taints of both, as {@link #cap} of the one list then the other. A value's taints are always such a capped
+     * list (distinct keys, at most {@link #MAX_TAINTS}), so when {@code a} is full, or holds each of {@code b}'s
+     * very objects, the result is {@code a}'s taints: then no key is computed.
+     */
     private static List<Taint> union(List<Taint> a, List<Taint> b) {
+        if (a == b || a.size() >= MAX_TAINTS || holdsEach(a, b)) {
+            return a;
+        }
         List<Taint> all = new ArrayList<>(a);
         all.addAll(b);
         return cap(all);
+    }
+
+    /** Whether each element of {@code b} is (the same object as) one of {@code a}. */
+    private static boolean holdsEach(List<Taint> a, List<Taint> b) {
+        for (Taint t : b) {
+            boolean found = false;
+            for (Taint u : a) {
+                if (u == t) {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
