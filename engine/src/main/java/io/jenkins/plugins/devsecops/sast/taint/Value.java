@@ -178,14 +178,25 @@ final class Value {
             // one taint is unique: no key to compute
             return List.of(taints.iterator().next());
         }
-        Map<Object, Taint> unique = new LinkedHashMap<>();
+        // the first taint of each key, at most MAX_TAINTS: few, so compared in a list (a key's equals stops at its
+        // first differing part, its hash code went through every step of the trace)
+        List<Taint> kept = new ArrayList<>(Math.min(taints.size(), MAX_TAINTS));
+        List<Object> keys = new ArrayList<>(Math.min(taints.size(), MAX_TAINTS));
         for (Taint t : taints) {
-            if (unique.size() >= MAX_TAINTS) {
+            if (kept.size() >= MAX_TAINTS) {
                 break;
             }
-            unique.putIfAbsent(t.key(), t);
+            if (holdsEach(kept, List.of(t))) {
+                // the very object: its key is there already
+                continue;
+            }
+            Object key = t.key();
+            if (!keys.contains(key)) {
+                keys.add(key);
+                kept.add(t);
+            }
         }
-        return List.copyOf(unique.values());
+        return List.copyOf(kept);
     }
 
     /** The least upper bound: constants equal or not constant, taints united, slots joined key by key. */
