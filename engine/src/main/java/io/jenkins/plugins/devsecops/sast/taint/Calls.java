@@ -43,23 +43,99 @@ final class Calls {
         this.engine = engine;
     }
 
+    /**
+     * What each call shape (receiver type, method, argument count, receiver tag, whether the receiver's type is
+     * exact, whether it is a constructor) meets, memoised: the model entries matching it and the project methods it
+     * resolves to. They depend on nothing else (the models and the program are fixed), and finding them took the
+     * models' indexes and type hierarchy five times and the program's methods once per call.
+     */
+    private final Map<CallShape, CallPlan> plans = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** What one call shape meets: the model entries matching it and the project methods it may reach. */
+    private record CallPlan(List<TaintModels.Match<TaintModels.CompiledCheck>> checks,
+            List<TaintModels.Match<ModelFile.SinkModel>> sinks, List<TaintModels.Match<ModelFile.SourceModel>> sources,
+            List<TaintModels.Match<ModelFile.SanitizerModel>> sanitizers, List<ModelFile.CallPattern> values,
+            List<MethodIr> targets, int[] targetSlots) {
+    }
+
+    /**
+     * A call as far as its {@link CallPlan} goes ({@code owner}: a constructor's declared class). A plain class rather than a record: a record's {@code equals} and
+     * {@code hashCode} go through method handles, which the client compiler the CLI runs with does not inline, and
+     * this key is looked up for every call the analysis meets.
+     */
+    private static final class CallShape {
+        private final String receiverType;
+        private final String method;
+        private final int argCount;
+        private final String receiverTag;
+        private final boolean exactType;
+        private final boolean constructor;
+        private final String owner;
+        private final int hash;
+
+        CallShape(String receiverType, String method, int argCount, String receiverTag, boolean exactType,
+                boolean constructor, String owner) {
+            this.receiverType = receiverType;
+            this.method = method;
+            this.argCount = argCount;
+            this.receiverTag = receiverTag;
+            this.exactType = exactType;
+            this.constructor = constructor;
+            this.owner = owner;
+            this.hash = ((((java.util.Objects.hashCode(receiverType) * 31 + method.hashCode()) * 31
+                    + java.util.Objects.hashCode(receiverTag)) * 31 + java.util.Objects.hashCode(owner)) * 31
+                    + argCount) * 4 + (exactType ? 2 : 0) + (constructor ? 1 : 0);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CallShape k && hash == k.hash && argCount == k.argCount && exactType == k.exactType
+                    && constructor == k.constructor
+                    && method.equals(k.method) && java.util.Objects.equals(receiverType, k.receiverType)
+                    && java.util.Objects.equals(receiverTag, k.receiverTag) && java.util.Objects.equals(owner, k.owner);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    private CallPlan plan(MethodAnalysis.Call call) {
+        String receiverTag = call.receiver == null ? null : call.receiver.tag;
+        boolean constructor = call.site.constructor();
+        CallShape shape = new CallShape(call.receiverType, call.site.method(), call.args.size(), receiverTag,
+                call.exactType, constructor, constructor ? call.site.owner() : null);
+        CallPlan known = plans.get(shape);
+        if (known == null) {
+            TaintModels models = engine.models();
+            Program program = engine.program();
+            TaintModels.CallSite site = new TaintModels.CallSite(call.receiverType, call.site.method(),
+                    call.args.size(), receiverTag);
+            List<MethodIr> targets = constructor && !program.isProjectType(call.receiverType) ? List.of()
+                    : program.resolve(constructor ? call.site.owner() : call.receiverType, call.site.method(),
+                            call.args.size(), call.exactType || constructor);
+            known = new CallPlan(List.copyOf(models.checks(site, program)),
+                    List.copyOf(models.sinks(site, program)), List.copyOf(models.sources(site, program)),
+                    List.copyOf(models.sanitizers(site, program)), List.copyOf(models.values(site, program)),
+                    targets, targets.stream().mapToInt(engine::slot).toArray());
+            plans.put(shape, known);
+        }
+        return known;
+    }
+
     Value apply(MethodAnalysis analysis, MethodAnalysis.Call call) {
-        TaintModels models = engine.models();
-        Program program = engine.program();
         String name = call.site.method();
-        TaintModels.CallSite site = new TaintModels.CallSite(call.receiverType, name, call.args.size(),
-                call.receiver == null ? null : call.receiver.tag);
-        checks(call, models.checks(site, program));
-        sinks(call, models.sinks(site, program));
+        CallPlan matched = plan(call);
+        checks(call, matched.checks());
+        sinks(call, matched.sinks());
         flagSetter(call);
 
-        List<MethodIr> targets = call.site.constructor() && !program.isProjectType(call.receiverType) ? List.of()
-                : program.resolve(call.site.constructor() ? call.site.owner() : call.receiverType, name,
-                        call.args.size(), call.exactType || call.site.constructor());
+        List<MethodIr> targets = matched.targets();
         if (!targets.isEmpty()) {
             Value result = null;
-            for (MethodIr target : targets) {
-                Value r = throughSummary(call, target);
+            for (int i = 0; i < targets.size(); i++) {
+                Value r = throughSummary(call, targets.get(i), matched.targetSlots()[i]);
                 result = result == null ? r : result.join(r);
             }
             if (call.site.constructor()) {
@@ -67,14 +143,14 @@ final class Calls {
             }
             return result;
         }
-        List<TaintModels.Match<ModelFile.SourceModel>> sources = models.sources(site, program);
+        List<TaintModels.Match<ModelFile.SourceModel>> sources = matched.sources();
         Value result;
         if (!sources.isEmpty()) {
             ModelFile.SourceModel source = sources.get(0).model();
             result = Value.tainted(Taint.of(source.id(), !Boolean.FALSE.equals(source.remote()),
                     call.step("source: " + call.display())));
         } else {
-            List<TaintModels.Match<ModelFile.SanitizerModel>> sanitizers = models.sanitizers(site, program);
+            List<TaintModels.Match<ModelFile.SanitizerModel>> sanitizers = matched.sanitizers();
             if (!sanitizers.isEmpty()) {
                 Value input = call.args.isEmpty() ? orUnknown(call.receiver) : call.arg(0);
                 for (Value arg : call.args) {
@@ -91,7 +167,7 @@ final class Calls {
                 result = builtIn(call);
             }
         }
-        for (ModelFile.CallPattern value : models.values(site, program)) {
+        for (ModelFile.CallPattern value : matched.values()) {
             if (value.returns() != null) {
                 result = result.withType(value.returns());
             }
@@ -213,8 +289,8 @@ final class Calls {
 
     // ---- project methods ----
 
-    private Value throughSummary(MethodAnalysis.Call call, MethodIr target) {
-        Summary summary = engine.summary(target);
+    private Value throughSummary(MethodAnalysis.Call call, MethodIr target, int slot) {
+        Summary summary = engine.summary(slot);
         String callee = target.displayName();
         for (Summary.ParamSink paramSink : summary.paramSinks()) {
             Taint placeholder = paramSink.placeholder();

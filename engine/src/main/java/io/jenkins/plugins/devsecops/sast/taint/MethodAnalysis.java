@@ -37,9 +37,16 @@ final class MethodAnalysis {
         }
     }
 
-    /** The variables' values at one point; {@code dead} when no path reaches it. */
+    /**
+     * The variables' values at one point; {@code dead} when no path reaches it. A copy shares the map with the state
+     * it was copied from until either is written (copy on write): a branch without an else, the state before a loop
+     * round, a {@code break} or {@code continue} are copied to be read and joined, never written.
+     */
     static final class State {
-        final Map<String, Value> vars;
+        /** The values: read directly, written only through {@link #put} and the other writing methods. */
+        private Map<String, Value> vars;
+        /** Whether {@link #vars} may be shared with another state, so that a write must copy it first. */
+        private boolean shared;
         boolean dead;
 
         State(Map<String, Value> vars, boolean dead) {
@@ -48,7 +55,43 @@ final class MethodAnalysis {
         }
 
         State copy() {
-            return new State(new HashMap<>(vars), dead);
+            shared = true;
+            State copy = new State(vars, dead);
+            copy.shared = true;
+            return copy;
+        }
+
+        /** The variables' values, not to be changed (a copy may share them). */
+        Map<String, Value> vars() {
+            return vars;
+        }
+
+        Value get(String name) {
+            return vars.get(name);
+        }
+
+        private Map<String, Value> writable() {
+            if (shared) {
+                vars = new HashMap<>(vars);
+                shared = false;
+            }
+            return vars;
+        }
+
+        void put(String name, Value value) {
+            writable().put(name, value);
+        }
+
+        void remove(String name) {
+            writable().remove(name);
+        }
+
+        /** Takes another state's values and deadness (the other is not used afterwards but may be read). */
+        void replaceWith(State other) {
+            vars = other.vars;
+            shared = true;
+            other.shared = true;
+            dead = other.dead;
         }
 
         int size() {
@@ -68,17 +111,23 @@ final class MethodAnalysis {
                 return;
             }
             if (dead) {
-                vars.clear();
-                vars.putAll(other.vars);
+                vars = other.vars;
+                shared = true;
+                other.shared = true;
                 dead = false;
                 return;
             }
-            vars.keySet().removeIf(k -> k.startsWith(STATIC) && !other.vars.containsKey(k));
+            if (other.vars == vars) {
+                // every value joined with itself: nothing changes
+                return;
+            }
+            Map<String, Value> mine = writable();
+            mine.keySet().removeIf(k -> k.startsWith(STATIC) && !other.vars.containsKey(k));
             for (Map.Entry<String, Value> e : other.vars.entrySet()) {
-                if (e.getKey().startsWith(STATIC) && !vars.containsKey(e.getKey())) {
+                if (e.getKey().startsWith(STATIC) && !mine.containsKey(e.getKey())) {
                     continue;
                 }
-                vars.merge(e.getKey(), e.getValue(), Value::join);
+                mine.merge(e.getKey(), e.getValue(), Value::join);
             }
         }
 
@@ -108,6 +157,7 @@ final class MethodAnalysis {
     private final Map<Stmt.Lambda, String> functionIds = new java.util.IdentityHashMap<>();
     private final Map<String, Stmt.Lambda> functions = new HashMap<>();
     private int applying;
+    private Boolean called;
 
     MethodAnalysis(TaintEngine engine, MethodIr method, boolean reporting) {
         this.engine = engine;
@@ -117,7 +167,7 @@ final class MethodAnalysis {
 
     Summary run() {
         State state = new State(new HashMap<>(), false);
-        state.vars.put("this", Value.ofType(method.owner()));
+        state.put("this", Value.ofType(method.owner()));
         for (int i = 0; i < method.parameters().size(); i++) {
             String type = method.parameterTypes().get(i);
             Value value = Value.tainted(Taint.parameter(i).step(step(method.line(),
@@ -134,7 +184,7 @@ final class MethodAnalysis {
                 both.add(real);
                 value = value.withTaints(both);
             }
-            state.vars.put(method.parameters().get(i), value);
+            state.put(method.parameters().get(i), value);
         }
         exec(method.body(), state);
         List<Summary.FieldWrite> writes = new ArrayList<>(fieldWrites.size());
@@ -166,7 +216,7 @@ final class MethodAnalysis {
         if (operand instanceof Operand.Const c) {
             return Value.constant(c.value());
         }
-        Value v = state.vars.get(((Operand.Local) operand).name());
+        Value v = state.get(((Operand.Local) operand).name());
         return v == null ? Value.UNKNOWN : v;
     }
 
@@ -225,7 +275,7 @@ final class MethodAnalysis {
 
     private static void assign(State state, String target, Value value) {
         if (target != null) {
-            state.vars.put(target, value);
+            state.put(target, value);
         }
     }
 
@@ -337,9 +387,7 @@ final class MethodAnalysis {
         breaks.addAll(outerBreaks);
         continues.clear();
         continues.addAll(outerContinues);
-        state.vars.clear();
-        state.vars.putAll(exit.vars);
-        state.dead = exit.dead;
+        state.replaceWith(exit);
     }
 
     private void switchStatement(Stmt.Switch s, State state) {
@@ -405,9 +453,7 @@ final class MethodAnalysis {
         }
         breaks.clear();
         breaks.addAll(outerBreaks);
-        state.vars.clear();
-        state.vars.putAll(exit.vars);
-        state.dead = exit.dead;
+        state.replaceWith(exit);
     }
 
     private void tryStatement(Stmt.Try s, State state) {
@@ -431,9 +477,7 @@ final class MethodAnalysis {
             }
             after = f;
         }
-        state.vars.clear();
-        state.vars.putAll(after.vars);
-        state.dead = after.dead;
+        state.replaceWith(after);
     }
 
     // ---- functions ----
@@ -475,7 +519,7 @@ final class MethodAnalysis {
         tick(state.size());
         State inner = state.copy();
         for (int i = 0; i < lambda.parameters().size(); i++) {
-            inner.vars.put(lambda.parameters().get(i), i < args.size() ? args.get(i) : Value.UNKNOWN);
+            inner.put(lambda.parameters().get(i), i < args.size() ? args.get(i) : Value.UNKNOWN);
         }
         Value outerReturned = returned;
         List<State> outerBreaks = new ArrayList<>(breaks);
@@ -522,9 +566,10 @@ final class MethodAnalysis {
         if (s.base() == null || (s.base() instanceof Operand.Local l && l.name().equals("this"))) {
             String owner = s.owner() != null ? s.owner() : method.owner();
             Value local = s.base() == null ? null : eval(s.base(), state).slots.get("f:" + s.field());
-            Value global = engine.field(engine.program().fieldOwner(owner, s.field()) + "." + s.field());
+            Program.FieldRef field = engine.program().field(owner, s.field());
+            Value global = engine.field(field.key());
             Value result = local != null ? local : global != null ? global : Value.UNKNOWN;
-            String type = engine.program().fieldType(owner, s.field());
+            String type = field.type();
             return result.type == null && type != null ? result.withType(type) : result;
         }
         Value base = eval(s.base(), state);
@@ -534,7 +579,7 @@ final class MethodAnalysis {
         }
         String baseType = typeName(base.type);
         if (baseType != null && engine.program().isProjectType(baseType)) {
-            Value global = engine.field(engine.program().fieldOwner(baseType, s.field()) + "." + s.field());
+            Value global = engine.field(engine.program().field(baseType, s.field()).key());
             if (global != null) {
                 return global;
             }
@@ -546,26 +591,26 @@ final class MethodAnalysis {
         Value value = eval(s.value(), state);
         String staticKey = projectStatic(s.base(), s.owner(), s.field());
         if (staticKey != null) {
-            state.vars.put(STATIC + staticKey, value);
+            state.put(STATIC + staticKey, value);
             staticsWritten.add(staticKey);
         }
         boolean onThis = s.base() instanceof Operand.Local l && l.name().equals("this");
         if (s.base() == null || onThis) {
             String owner = s.owner() != null ? s.owner() : method.owner();
-            String key = engine.program().fieldOwner(owner, s.field()) + "." + s.field();
+            String key = engine.program().field(owner, s.field()).key();
             writeField(key, value);
             if (onThis) {
-                state.vars.put("this", eval(s.base(), state).withSlot("f:" + s.field(), value));
+                state.put("this", eval(s.base(), state).withSlot("f:" + s.field(), value));
             }
             return;
         }
         Value base = eval(s.base(), state);
         if (s.base() instanceof Operand.Local l) {
-            state.vars.put(l.name(), base.withSlot("f:" + s.field(), value));
+            state.put(l.name(), base.withSlot("f:" + s.field(), value));
         }
         String baseType = typeName(base.type);
         if (baseType != null && engine.program().isProjectType(baseType)) {
-            writeField(engine.program().fieldOwner(baseType, s.field()) + "." + s.field(), value);
+            writeField(engine.program().field(baseType, s.field()).key(), value);
         }
     }
 
@@ -581,10 +626,8 @@ final class MethodAnalysis {
             return null;
         }
         String declaring = owner != null ? owner : method.owner();
-        if (engine.program().fieldType(declaring, field) == null) {
-            return null;
-        }
-        return engine.program().fieldOwner(declaring, field) + "." + field;
+        Program.FieldRef ref = engine.program().field(declaring, field);
+        return ref.type() == null ? null : ref.key();
     }
 
     /**
@@ -593,20 +636,27 @@ final class MethodAnalysis {
      * fields are implicit parameters); else (an entry point) the join of every value the program writes to it.
      */
     private Value staticValue(String key, State state, int line) {
-        Value own = state.vars.get(STATIC + key);
+        Value own = state.get(STATIC + key);
         if (own != null) {
             return own;
         }
         Value global = engine.field(key);
-        String type = engine.program().fieldType(key.substring(0, key.lastIndexOf('.')),
-                key.substring(key.lastIndexOf('.') + 1));
-        if (engine.program().isCalled(method) && (global == null || global.slots.isEmpty() && global.any == null)) {
+        String type = engine.program().fieldTypeOfKey(key);
+        if (isCalled() && (global == null || global.slots.isEmpty() && global.any == null)) {
             Value base = global == null ? Value.UNKNOWN : global;
             global = base.withTaints(List.of(Taint.staticField(key).step(step(line,
                     "static field " + fieldDisplay(key) + " read in " + method.displayName()))));
         }
         Value result = global != null ? global : Value.UNKNOWN;
         return result.type == null && type != null ? result.withType(type) : result;
+    }
+
+    /** Whether project code may call this method ({@link Program#isCalled}), asked once per analysis. */
+    private boolean isCalled() {
+        if (called == null) {
+            called = engine.program().isCalled(method);
+        }
+        return called;
     }
 
     private void writeField(String key, Value value) {
@@ -642,7 +692,7 @@ final class MethodAnalysis {
         Value array = eval(s.array(), state);
         Value index = eval(s.index(), state);
         Value value = eval(s.value(), state);
-        state.vars.put(l.name(), index.isConstant() ? array.withSlot(index.constant, value) : array.withAny(value));
+        state.put(l.name(), index.isConstant() ? array.withSlot(index.constant, value) : array.withAny(value));
     }
 
     static String typeName(String type) {
@@ -723,14 +773,14 @@ final class MethodAnalysis {
         /** Replaces the receiver's value (a mutating call such as {@code append} or {@code add}). */
         void updateReceiver(Value value) {
             if (site.receiver() instanceof Operand.Local l) {
-                state.vars.put(l.name(), value);
+                state.put(l.name(), value);
             }
         }
 
         /** Replaces an argument's value (a call that fills it, e.g. {@code setSecure} on a cookie). */
         void updateArg(int i, Value value) {
             if (i < site.args().size() && site.args().get(i) instanceof Operand.Local l) {
-                state.vars.put(l.name(), value);
+                state.put(l.name(), value);
             }
         }
 
@@ -776,14 +826,14 @@ final class MethodAnalysis {
             Value current = stream;
             for (int depth = 0; depth < 4 && current != null; depth++) {
                 Value wrapped = current.slots.get(Calls.WRAPS);
-                if (wrapped == null || !(wrapped.constant instanceof String name) || !state.vars.containsKey(name)
-                        || !Calls.isSinkStreamValue(state.vars.get(name))) {
+                if (wrapped == null || !(wrapped.constant instanceof String name) || !state.vars().containsKey(name)
+                        || !Calls.isSinkStreamValue(state.get(name))) {
                     return;
                 }
-                Value inner = state.vars.get(name);
+                Value inner = state.get(name);
                 List<Taint> all = new ArrayList<>(inner.taints);
                 all.addAll(taints);
-                state.vars.put(name, inner.withTaints(all));
+                state.put(name, inner.withTaints(all));
                 current = inner;
             }
         }
@@ -804,9 +854,9 @@ final class MethodAnalysis {
                 Value mine = written.get(key);
                 Value now = global == null ? mine : mine == null ? global : global.join(mine);
                 if (now == null) {
-                    state.vars.remove(STATIC + key);
+                    state.remove(STATIC + key);
                 } else {
-                    state.vars.put(STATIC + key, now);
+                    state.put(STATIC + key, now);
                 }
             }
         }

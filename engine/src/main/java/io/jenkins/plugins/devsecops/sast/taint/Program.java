@@ -25,7 +25,11 @@ final class Program implements TaintModels.Hierarchy {
     private final Map<String, ClassIr> classes = new HashMap<>();
     private final Map<String, List<ClassIr>> bySimpleName = new HashMap<>();
     private final Map<String, List<MethodIr>> byNameArity = new HashMap<>();
+    /** The names of the project's methods: a call to any other name resolves to nothing. */
+    private final Set<String> methodNames = new HashSet<>();
     private final Map<String, Set<String>> subtypes = new HashMap<>();
+    /** {@link #allSubtypes(String)} of each type asked for, memoised (the hierarchy never changes). */
+    private final Map<String, Set<String>> allSubtypes = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<MethodIr> methods = new ArrayList<>();
     /** Resolved calls, memoised (by any of the analysing threads). */
     private final Map<ResolveKey, List<MethodIr>> resolved = new java.util.concurrent.ConcurrentHashMap<>();
@@ -47,6 +51,7 @@ final class Program implements TaintModels.Hierarchy {
                 bySimpleName.computeIfAbsent(c.simpleName(), k -> new ArrayList<>()).add(c);
                 for (MethodIr m : c.methods()) {
                     methods.add(m);
+                    methodNames.add(m.name());
                     byNameArity.computeIfAbsent(m.name() + "/" + m.parameters().size(), k -> new ArrayList<>())
                             .add(m);
                 }
@@ -208,6 +213,65 @@ final class Program implements TaintModels.Hierarchy {
         return find(type) != null;
     }
 
+    /**
+     * A field as code names it from a class: the key of its store ({@link #fieldOwner} and the name) and its
+     * declared type ({@link #fieldType}, null when no project class declares it).
+     */
+    record FieldRef(String key, String type) {
+    }
+
+    /** {@link FieldRef}s by the class and the field name they were asked for (the program never changes). */
+    private final Map<FieldName, FieldRef> fieldRefs = new java.util.concurrent.ConcurrentHashMap<>();
+    /** {@link #fieldType} by a field key ({@code pkg.Owner.field}). */
+    private final Map<String, java.util.Optional<String>> fieldTypesByKey =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A class (as named at a use, possibly null or simple) and a field name: a plain memo key, see ResolveKey. */
+    private static final class FieldName {
+        private final String owner;
+        private final String field;
+        private final int hash;
+
+        FieldName(String owner, String field) {
+            this.owner = owner;
+            this.field = field;
+            this.hash = java.util.Objects.hashCode(owner) * 31 + field.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FieldName k && hash == k.hash && field.equals(k.field)
+                    && java.util.Objects.equals(owner, k.owner);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /** The field a class's code names, memoised (loads and stores ask for the same few fields all along). */
+    FieldRef field(String owner, String field) {
+        FieldName name = new FieldName(owner, field);
+        FieldRef known = fieldRefs.get(name);
+        if (known == null) {
+            known = new FieldRef(fieldOwner(owner, field) + "." + field, fieldType(owner, field));
+            fieldRefs.put(name, known);
+        }
+        return known;
+    }
+
+    /** The declared type of the field a key ({@code pkg.Owner.field}) names, as {@link #fieldType}; memoised. */
+    String fieldTypeOfKey(String key) {
+        java.util.Optional<String> known = fieldTypesByKey.get(key);
+        if (known == null) {
+            int dot = key.lastIndexOf('.');
+            known = java.util.Optional.ofNullable(fieldType(key.substring(0, dot), key.substring(dot + 1)));
+            fieldTypesByKey.put(key, known);
+        }
+        return known.orElse(null);
+    }
+
     /** The declared type of a field of a project class (looking up its superclasses), or null. */
     String fieldType(String owner, String field) {
         ClassIr c = find(owner);
@@ -239,6 +303,10 @@ final class Program implements TaintModels.Hierarchy {
      * allocation), so no override in a subtype is added.
      */
     List<MethodIr> resolve(String receiverType, String method, int arity, boolean exactType) {
+        if (!methodNames.contains(method)) {
+            // no project method has the name (a library call): nothing to resolve, nothing to remember
+            return List.of();
+        }
         // the program does not change once built: each distinct call shape is resolved once
         ResolveKey memoKey = new ResolveKey(receiverType, method, arity, exactType);
         List<MethodIr> known = resolved.get(memoKey);
@@ -249,7 +317,37 @@ final class Program implements TaintModels.Hierarchy {
         return known;
     }
 
-    private record ResolveKey(String receiverType, String method, int arity, boolean exactType) {
+    /**
+     * A call shape, the key of the memo. A plain class rather than a record: a record's {@code equals} and
+     * {@code hashCode} go through method handles, which the client compiler the CLI runs with does not inline, and
+     * this key is looked up for every call the analysis meets.
+     */
+    private static final class ResolveKey {
+        private final String receiverType;
+        private final String method;
+        private final int arity;
+        private final boolean exactType;
+        private final int hash;
+
+        ResolveKey(String receiverType, String method, int arity, boolean exactType) {
+            this.receiverType = receiverType;
+            this.method = method;
+            this.arity = arity;
+            this.exactType = exactType;
+            this.hash = ((receiverType == null ? 0 : receiverType.hashCode()) * 31 + method.hashCode()) * 31
+                    + arity * 2 + (exactType ? 1 : 0);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ResolveKey k && hash == k.hash && arity == k.arity && exactType == k.exactType
+                    && method.equals(k.method) && java.util.Objects.equals(receiverType, k.receiverType);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     private List<MethodIr> resolveOnce(String receiverType, String method, int arity, boolean exactType) {
@@ -266,14 +364,14 @@ final class Program implements TaintModels.Hierarchy {
         if (start == null) {
             return List.of();
         }
-        Set<MethodIr> found = new LinkedHashSet<>();
+        List<MethodIr> found = new ArrayList<>();
         // the method as declared in the type or inherited from its nearest project superclass
-        found.addAll(declaredIn(start, key, 0));
+        addNew(found, declaredIn(start, method, arity, 0));
         if (!exactType) {
-            for (String sub : allSubtypes(start.name())) {
+            for (String sub : allSubtypes.computeIfAbsent(start.name(), this::allSubtypes)) {
                 ClassIr c = classes.get(sub);
                 if (c != null) {
-                    found.addAll(own(c, key));
+                    addNew(found, own(c, method, arity));
                 }
                 if (found.size() >= MAX_TARGETS) {
                     break;
@@ -283,16 +381,35 @@ final class Program implements TaintModels.Hierarchy {
         return List.copyOf(found);
     }
 
-    private List<MethodIr> declaredIn(ClassIr c, String key, int depth) {
+    /**
+     * Adds the methods not already there (equal, as a set would keep them apart), in order. The lists are short (at
+     * most a few more than {@link #MAX_TARGETS}); a set hashed every method record, all its components.
+     */
+    private static void addNew(List<MethodIr> found, List<MethodIr> more) {
+        for (MethodIr m : more) {
+            boolean known = false;
+            for (MethodIr f : found) {
+                if (f == m || f.equals(m)) {
+                    known = true;
+                    break;
+                }
+            }
+            if (!known) {
+                found.add(m);
+            }
+        }
+    }
+
+    private List<MethodIr> declaredIn(ClassIr c, String method, int arity, int depth) {
         if (c == null || depth > 10) {
             return List.of();
         }
-        List<MethodIr> own = own(c, key);
+        List<MethodIr> own = own(c, method, arity);
         if (!own.isEmpty()) {
             return own;
         }
         for (String parent : c.supertypes()) {
-            List<MethodIr> inherited = declaredIn(find(parent), key, depth + 1);
+            List<MethodIr> inherited = declaredIn(find(parent), method, arity, depth + 1);
             if (!inherited.isEmpty()) {
                 return inherited;
             }
@@ -304,10 +421,10 @@ final class Program implements TaintModels.Hierarchy {
      * The class's own methods of a name and arity: every overload of that arity, since a call is not told apart by
      * its argument types (each overload has its own summary, and the call joins them).
      */
-    private static List<MethodIr> own(ClassIr c, String key) {
+    private static List<MethodIr> own(ClassIr c, String method, int arity) {
         List<MethodIr> found = new ArrayList<>(1);
         for (MethodIr m : c.methods()) {
-            if ((m.name() + "/" + m.parameters().size()).equals(key)) {
+            if (m.parameters().size() == arity && m.name().equals(method)) {
                 found.add(m);
             }
         }

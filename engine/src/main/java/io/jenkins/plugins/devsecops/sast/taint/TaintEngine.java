@@ -16,6 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.UnaryOperator;
 
 /**
@@ -45,16 +47,26 @@ public final class TaintEngine {
     private final Map<String, Map<String, String>> propertiesFiles;
     private final int threads;
     private final Calls calls = new Calls(this);
-    private final Map<String, Summary> summaries = new ConcurrentHashMap<>();
-    private final Map<String, Value> fields = new ConcurrentHashMap<>();
+    /**
+     * Each method's slot, by id: the per-method state below is kept in arrays by slot rather than in maps by id (a
+     * summary is read at every call). Methods with the same id (overloads declared on one line) share a slot, as
+     * they shared the maps' entries.
+     */
+    private final Map<String, Integer> slotById = new HashMap<>();
+    /** The slot of each method, by its place in {@link Program#methods}. */
+    private final int[] slots;
+    /** Each slot's committed summary with its version. */
+    private final AtomicReferenceArray<Versioned<Summary>> summaries;
+    /** Each field's committed value with its version, by field key. */
+    private final Map<String, Versioned<Value>> fields = new ConcurrentHashMap<>();
     private final Map<String, String> flags = new HashMap<>();
     private final Map<Object, FlowFinding> findings = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
-    private final Map<String, Boolean> abandoned = new ConcurrentHashMap<>();
+    /** The slots of the methods the analysis gave up on (1), by slot. */
+    private final AtomicIntegerArray abandoned;
     private boolean fieldsChanged;
-    private final Map<String, Integer> summaryVersions = new ConcurrentHashMap<>();
-    private final Map<String, Integer> fieldVersions = new ConcurrentHashMap<>();
-    private final Map<String, Inputs> inputs = new ConcurrentHashMap<>();
+    /** What each slot's last analysis read, wrote and found. */
+    private AtomicReferenceArray<Inputs> inputs;
     /**
      * What each of the last commits changed, by commit number modulo its length (the thread that commits only): an
      * attempt made ahead is checked against the commits since it started, never more than {@link #WINDOW} + 1.
@@ -107,6 +119,14 @@ public final class TaintEngine {
             throw new IllegalArgumentException("threads must be at least 1, not " + threads);
         }
         this.program = new Program(units, bodies);
+        List<MethodIr> methods = program.methods();
+        this.slots = new int[methods.size()];
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = slotById.computeIfAbsent(methods.get(i).id(), id -> slotById.size());
+        }
+        this.summaries = new AtomicReferenceArray<>(slotById.size());
+        this.abandoned = new AtomicIntegerArray(slotById.size());
+        this.inputs = new AtomicReferenceArray<>(slotById.size());
         this.models = models;
         this.propertiesFiles = propertiesFiles;
         this.bodies = bodies;
@@ -148,7 +168,7 @@ public final class TaintEngine {
             // has changed since
             finalPass = true;
             new Pass(methods, helpers).run();
-            inputs.clear();
+            inputs = new AtomicReferenceArray<>(0);
             return new Result(List.copyOf(findings.values()), notes, methods.size(), rounds);
         } finally {
             if (helpers != null) {
@@ -172,8 +192,27 @@ public final class TaintEngine {
         return attemptsOvertaken;
     }
 
-    /** What one commit changed: a summary (replaced by another object) or null, and the fields whose value changed. */
-    private record Change(String summary, java.util.Collection<String> fields) {
+    /**
+     * A committed summary or field value and how many times it changed (a summary: was replaced by one not
+     * {@link Identical}; a field: by a write that changed its value). Replaced as a whole, so that a reader on another
+     * thread sees a value with its own version.
+     */
+    private record Versioned<T>(T value, int version) {
+
+        static int version(Versioned<?> v) {
+            return v == null ? 0 : v.version;
+        }
+
+        static <T> T value(Versioned<T> v) {
+            return v == null ? null : v.value;
+        }
+    }
+
+    /**
+     * What one commit changed: a summary (replaced by another object: its slot) or -1, and the fields whose value
+     * changed.
+     */
+    private record Change(int summary, java.util.Collection<String> fields) {
     }
 
     /**
@@ -205,6 +244,12 @@ public final class TaintEngine {
         private final ExecutorService helpers;
         private final CompletableFuture<?>[] done;
         private final Attempt[] attempts;
+        /**
+         * For each method found unchanged when taken, the number of commits made before that check began (else -1):
+         * if it is still the count at the method's commit, no commit has changed what the check read, and the
+         * commit need not check again.
+         */
+        private final long[] unchangedAt;
         private final AtomicInteger next = new AtomicInteger();
         private volatile int committed;
         private final Object progress = new Object();
@@ -215,6 +260,8 @@ public final class TaintEngine {
             this.helpers = helpers;
             this.done = new CompletableFuture<?>[methods.size()];
             this.attempts = new Attempt[methods.size()];
+            this.unchangedAt = new long[methods.size()];
+            java.util.Arrays.fill(unchangedAt, -1);
             for (int i = 0; i < done.length; i++) {
                 done[i] = new CompletableFuture<Void>();
             }
@@ -288,10 +335,16 @@ public final class TaintEngine {
             } while (!next.compareAndSet(at, at + 1));
             try {
                 MethodIr method = methods.get(at);
-                Inputs last = inputs.get(method.id());
+                int slot = slots[at];
+                long before = commits;
+                Inputs last = inputs.get(slot);
                 // a method that looks unchanged (or was abandoned) now is left to its commit, which decides
-                if (!abandoned.containsKey(method.id()) && (last == null || !last.unchanged(TaintEngine.this))) {
-                    attempts[at] = attempt(method, false);
+                if (abandoned.get(slot) == 0) {
+                    if (last == null || !last.unchanged(TaintEngine.this)) {
+                        attempts[at] = attempt(method, false);
+                    } else {
+                        unchangedAt[at] = before;
+                    }
                 }
             } finally {
                 done[at].complete(null);
@@ -302,29 +355,31 @@ public final class TaintEngine {
         /** Commits a method in order, with its attempt if one was made and is still valid. */
         private void commit(int at, Attempt attempt) {
             MethodIr method = methods.get(at);
+            int slot = slots[at];
+            boolean knownUnchanged = unchangedAt[at] == commits;
             if (finalPass) {
-                if (abandoned.containsKey(method.id())) {
+                if (abandoned.get(slot) != 0) {
                     return;
                 }
-                analyseInOrder(method, attempt);
-                Inputs last = inputs.get(method.id());
+                analyseInOrder(method, slot, attempt, knownUnchanged);
+                Inputs last = inputs.get(slot);
                 if (last != null) {
                     last.reports.forEach(findings::putIfAbsent);
                 }
-                recent[(int) ((commits + 1) % RECENT)] = new Change(null, changing);
+                recent[(int) ((commits + 1) % RECENT)] = new Change(-1, changing);
                 commits++;
                 return;
             }
-            Summary before = summaries.get(method.id());
-            Summary after = analyseInOrder(method, attempt);
-            if (before == null || !before.signature().equals(after.signature())) {
+            Versioned<Summary> committed = summaries.get(slot);
+            Summary before = Versioned.value(committed);
+            Summary after = analyseInOrder(method, slot, attempt, knownUnchanged);
+            // identical summaries have the same signature: only a summary that differs is fingerprinted
+            boolean identical = Identical.summaries(before, after);
+            if (before == null || !identical && !before.signature().equals(after.signature())) {
                 changed = true;
             }
-            summaries.put(method.id(), after);
-            if (!Identical.summaries(before, after)) {
-                summaryVersions.merge(method.id(), 1, Integer::sum);
-            }
-            recent[(int) ((commits + 1) % RECENT)] = new Change(before != after ? method.id() : null, changing);
+            summaries.set(slot, new Versioned<>(after, Versioned.version(committed) + (identical ? 0 : 1)));
+            recent[(int) ((commits + 1) % RECENT)] = new Change(before != after ? slot : -1, changing);
             commits++;
         }
     }
@@ -333,15 +388,16 @@ public final class TaintEngine {
      * A method's summary in order: its last one when nothing it read has changed since (see {@link Inputs}), else
      * the attempt made ahead if nothing it read or wrote has changed since it started, else a new analysis. The
      * analysis's field writes are then applied, and the findings kept with its inputs, taken once the summaries are
-     * final.
+     * final. {@code slot}: the method's slot; {@code knownUnchanged}: its last inputs were found unchanged when it
+     * was taken, and no commit has been made since.
      */
-    private Summary analyseInOrder(MethodIr method, Attempt ahead) {
+    private Summary analyseInOrder(MethodIr method, int slot, Attempt ahead, boolean knownUnchanged) {
         changing = List.of();
-        if (abandoned.containsKey(method.id())) {
+        if (abandoned.get(slot) != 0) {
             return Summary.UNKNOWN;
         }
-        Inputs last = inputs.get(method.id());
-        if (last != null && last.unchanged(this)) {
+        Inputs last = inputs.get(slot);
+        if (last != null && (knownUnchanged || last.unchanged(this))) {
             return last.summary;
         }
         Attempt attempt = ahead;
@@ -362,16 +418,16 @@ public final class TaintEngine {
         analyses++;
         Inputs now = attempt.inputs;
         for (Map.Entry<String, Value> write : now.fieldValues.entrySet()) {
-            fields.put(write.getKey(), write.getValue());
-            fieldVersions.merge(write.getKey(), now.fieldChanges.get(write.getKey()), Integer::sum);
+            fields.put(write.getKey(), new Versioned<>(write.getValue(),
+                    Versioned.version(fields.get(write.getKey())) + now.fieldChanges.get(write.getKey())));
             fieldsChanged = true;
         }
         changing = now.fieldValues.keySet();
         now.fieldValues = Map.of();
         now.fieldChanges = Map.of();
         if (attempt.abandoned) {
-            abandoned.put(method.id(), true);
-            inputs.remove(method.id());
+            abandoned.set(slot, 1);
+            inputs.set(slot, null);
             notes.add(method.path() + ": " + method.displayName() + " not analysed: more than "
                     + MethodAnalysis.MAX_STEPS + " analysis steps");
             if (finalPass) {
@@ -380,7 +436,7 @@ public final class TaintEngine {
             }
             return Summary.UNKNOWN;
         }
-        inputs.put(method.id(), now);
+        inputs.set(slot, now);
         return now.summary;
     }
 
@@ -392,7 +448,7 @@ public final class TaintEngine {
         Inputs read = attempt.inputs;
         for (long commit = attempt.start + 1; commit <= commits; commit++) {
             Change change = recent[(int) (commit % RECENT)];
-            if (change.summary() != null && read.summariesRead.containsKey(change.summary())) {
+            if (change.summary() >= 0 && read.summariesRead.containsKey(change.summary())) {
                 return true;
             }
             for (String key : change.fields()) {
@@ -439,7 +495,8 @@ public final class TaintEngine {
      * and the same findings.
      */
     static final class Inputs {
-        final Map<String, Integer> summariesRead = new HashMap<>();
+        /** The version of each summary read, by slot. */
+        final Map<Integer, Integer> summariesRead = new HashMap<>();
         final Map<String, Integer> fieldsRead = new HashMap<>();
         /** One joined value per field written: writing a field again in a loop must not grow the record. */
         final Map<String, Value> fieldsWritten = new LinkedHashMap<>();
@@ -453,7 +510,7 @@ public final class TaintEngine {
         boolean unstable;
         Summary summary;
 
-        void read(Map<String, Integer> seen, String key, int version) {
+        <K> void read(Map<K, Integer> seen, K key, int version) {
             Integer before = seen.putIfAbsent(key, version);
             if (before != null && before != version) {
                 unstable = true;
@@ -464,18 +521,18 @@ public final class TaintEngine {
             if (unstable) {
                 return false;
             }
-            for (Map.Entry<String, Integer> e : summariesRead.entrySet()) {
-                if (engine.summaryVersions.getOrDefault(e.getKey(), 0).intValue() != e.getValue()) {
+            for (Map.Entry<Integer, Integer> e : summariesRead.entrySet()) {
+                if (Versioned.version(engine.summaries.get(e.getKey())) != e.getValue()) {
                     return false;
                 }
             }
             for (Map.Entry<String, Integer> e : fieldsRead.entrySet()) {
-                if (engine.fieldVersions.getOrDefault(e.getKey(), 0).intValue() != e.getValue()) {
+                if (Versioned.version(engine.fields.get(e.getKey())) != e.getValue()) {
                     return false;
                 }
             }
             for (Map.Entry<String, Value> write : fieldsWritten.entrySet()) {
-                Value before = engine.fields.get(write.getKey());
+                Value before = Versioned.value(engine.fields.get(write.getKey()));
                 if (before == null || !before.join(write.getValue()).equals(before)) {
                     return false;
                 }
@@ -496,25 +553,35 @@ public final class TaintEngine {
         return calls;
     }
 
-    Summary summary(MethodIr method) {
-        Inputs reading = this.reading.get();
-        if (reading != null) {
-            reading.read(reading.summariesRead, method.id(), summaryVersions.getOrDefault(method.id(), 0));
+    /** The slot of a method of the program (see {@link #slotById}). */
+    int slot(MethodIr method) {
+        Integer slot = slotById.get(method.id());
+        if (slot == null) {
+            throw new IllegalArgumentException("not a method of the program: " + method.id());
         }
-        Summary summary = summaries.get(method.id());
-        return summary == null ? Summary.UNKNOWN : summary;
+        return slot;
+    }
+
+    /** The committed summary of the method in a slot (see {@link #slot}), as the analysis on this thread reads it. */
+    Summary summary(int slot) {
+        Inputs reading = this.reading.get();
+        Versioned<Summary> committed = summaries.get(slot);
+        if (reading != null) {
+            reading.read(reading.summariesRead, slot, Versioned.version(committed));
+        }
+        return committed == null ? Summary.UNKNOWN : committed.value();
     }
 
     /** A field's value as the analysis on this thread sees it: the committed one after its own writes. */
     Value field(String key) {
         Inputs reading = this.reading.get();
+        Versioned<Value> committed = fields.get(key);
         if (reading == null) {
-            return fields.get(key);
+            return Versioned.value(committed);
         }
         Value own = reading.fieldValues.get(key);
-        reading.read(reading.fieldsRead, key, fieldVersions.getOrDefault(key, 0)
-                + reading.fieldChanges.getOrDefault(key, 0));
-        return own != null ? own : fields.get(key);
+        reading.read(reading.fieldsRead, key, Versioned.version(committed) + reading.fieldChanges.getOrDefault(key, 0));
+        return own != null ? own : Versioned.value(committed);
     }
 
     /** Joins a value into a field: kept with the analysis on this thread until it is committed. */
@@ -525,7 +592,7 @@ public final class TaintEngine {
         }
         reading.fieldsWritten.merge(key, value, Value::join);
         Value own = reading.fieldValues.get(key);
-        Value before = own != null ? own : fields.get(key);
+        Value before = own != null ? own : Versioned.value(fields.get(key));
         Value after = before == null ? value : before.join(value);
         if (!after.equals(before)) {
             if (reading.fieldValues.isEmpty()) {

@@ -35,6 +35,11 @@ public final class TaintModels {
     private final Map<String, List<ModelFile.CallPattern>> values = new HashMap<>();
     private final Map<String, List<Match<CompiledCheck>>> checks = new HashMap<>();
     private final Map<String, Set<String>> supertypes = new HashMap<>();
+    /**
+     * The type models by simple name: a type can only match a model type of its simple name (see
+     * {@link TypeNames#matches}), so {@link #isA} looks there instead of walking every type model.
+     */
+    private final Map<String, List<Map.Entry<String, Set<String>>>> supertypesBySimpleName = new HashMap<>();
     private final Map<String, ModelFile.KindModel> kinds = new HashMap<>();
     private Hierarchy memoFor;
     private Map<String, Map<String, Boolean>> isAMemo = new ConcurrentHashMap<>();
@@ -82,6 +87,10 @@ public final class TaintModels {
             for (ModelFile.KindModel kind : file.kinds()) {
                 kinds.put(kind.id(), kind);
             }
+        }
+        for (Map.Entry<String, Set<String>> entry : supertypes.entrySet()) {
+            supertypesBySimpleName.computeIfAbsent(TypeNames.simple(entry.getKey()), k -> new ArrayList<>())
+                    .add(entry);
         }
     }
 
@@ -188,7 +197,8 @@ public final class TaintModels {
         if (TypeNames.matches(type, wanted)) {
             return true;
         }
-        for (Map.Entry<String, Set<String>> entry : supertypes.entrySet()) {
+        for (Map.Entry<String, Set<String>> entry : supertypesBySimpleName.getOrDefault(TypeNames.simple(type),
+                List.of())) {
             if (TypeNames.matches(type, entry.getKey())) {
                 for (String parent : entry.getValue()) {
                     if (isA(parent, wanted, project, depth + 1)) {

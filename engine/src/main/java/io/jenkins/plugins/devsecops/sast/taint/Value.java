@@ -174,14 +174,29 @@ final class Value {
         if (taints.isEmpty()) {
             return List.of();
         }
-        Map<Object, Taint> unique = new LinkedHashMap<>();
+        if (taints.size() == 1) {
+            // one taint is unique: no key to compute
+            return List.of(taints.iterator().next());
+        }
+        // the first taint of each key, at most MAX_TAINTS: few, so compared in a list (a key's equals stops at its
+        // first differing part, its hash code went through every step of the trace)
+        List<Taint> kept = new ArrayList<>(Math.min(taints.size(), MAX_TAINTS));
+        List<Object> keys = new ArrayList<>(Math.min(taints.size(), MAX_TAINTS));
         for (Taint t : taints) {
-            if (unique.size() >= MAX_TAINTS) {
+            if (kept.size() >= MAX_TAINTS) {
                 break;
             }
-            unique.putIfAbsent(t.key(), t);
+            if (holdsEach(kept, List.of(t))) {
+                // the very object: its key is there already
+                continue;
+            }
+            Object key = t.key();
+            if (!keys.contains(key)) {
+                keys.add(key);
+                kept.add(t);
+            }
         }
-        return List.copyOf(unique.values());
+        return List.copyOf(kept);
     }
 
     /** The least upper bound: constants equal or not constant, taints united, slots joined key by key. */
@@ -213,10 +228,35 @@ final class Value {
         return aMixed || bMixed || a != null && b != null && !a.equals(b);
     }
 
+    /**
+     * The taints of both, as {@link #cap} of the one list then the other. A value's taints are always such a capped
+     * list (distinct keys, at most {@link #MAX_TAINTS}), so when {@code a} is full, or holds each of {@code b}'s
+     * very objects, the result is {@code a}'s taints: then no key is computed.
+     */
     private static List<Taint> union(List<Taint> a, List<Taint> b) {
+        if (a == b || a.size() >= MAX_TAINTS || holdsEach(a, b)) {
+            return a;
+        }
         List<Taint> all = new ArrayList<>(a);
         all.addAll(b);
         return cap(all);
+    }
+
+    /** Whether each element of {@code b} is (the same object as) one of {@code a}. */
+    private static boolean holdsEach(List<Taint> a, List<Taint> b) {
+        for (Taint t : b) {
+            boolean found = false;
+            for (Taint u : a) {
+                if (u == t) {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -1,0 +1,117 @@
+package io.jenkins.plugins.devsecops.sast.taint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.devsecops.model.Location;
+import io.jenkins.plugins.devsecops.model.TraceStep;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link MethodAnalysis.State} copies share their map until one of them is written: every write, removal, join and
+ * replacement behaves as if each copy had its own map.
+ */
+class StateCopyOnWriteTest {
+
+    private static MethodAnalysis.State state(Object... namesAndValues) {
+        Map<String, Value> vars = new HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            vars.put((String) namesAndValues[i], (Value) namesAndValues[i + 1]);
+        }
+        return new MethodAnalysis.State(vars, false);
+    }
+
+    private static final Value ONE = Value.constant(1L);
+    private static final Value TWO = Value.constant(2L);
+    private static final Value TAINTED = Value.tainted(Taint.of("remote", true,
+            new TraceStep(new Location("A.java", 3, 0, 3, 0, null), "source: request.getParameter(...)")));
+
+    @Test
+    void aWriteToACopyLeavesTheOriginalAlone() {
+        MethodAnalysis.State original = state("a", ONE);
+        MethodAnalysis.State copy = original.copy();
+        assertThat(copy.vars()).isSameAs(original.vars());
+
+        copy.put("a", TWO);
+        copy.put("b", ONE);
+
+        assertThat(original.vars()).containsExactly(Map.entry("a", ONE));
+        assertThat(copy.vars()).containsOnly(Map.entry("a", TWO), Map.entry("b", ONE));
+    }
+
+    @Test
+    void aWriteToTheOriginalLeavesEveryCopyAlone() {
+        MethodAnalysis.State original = state("a", ONE, "b", TWO);
+        MethodAnalysis.State first = original.copy();
+        MethodAnalysis.State second = first.copy();
+
+        original.remove("a");
+        original.put("b", TAINTED);
+
+        assertThat(original.vars()).containsExactly(Map.entry("b", TAINTED));
+        assertThat(first.vars()).containsOnly(Map.entry("a", ONE), Map.entry("b", TWO));
+        assertThat(second.vars()).containsOnly(Map.entry("a", ONE), Map.entry("b", TWO));
+        second.put("c", ONE);
+        assertThat(first.vars()).doesNotContainKey("c");
+    }
+
+    @Test
+    void joiningACopyThatWasNotWrittenChangesNothing() {
+        MethodAnalysis.State original = state("a", ONE, MethodAnalysis.STATIC + "p.C.f", TWO);
+        MethodAnalysis.State branch = original.copy();
+
+        original.join(branch);
+
+        assertThat(original.vars()).containsOnly(Map.entry("a", ONE), Map.entry(MethodAnalysis.STATIC + "p.C.f", TWO));
+        assertThat(original.sameAs(branch)).isTrue();
+    }
+
+    @Test
+    void joiningADivergedCopyJoinsIntoTheJoinerOnly() {
+        MethodAnalysis.State original = state("a", ONE, MethodAnalysis.STATIC + "p.C.f", TWO);
+        MethodAnalysis.State branch = original.copy();
+        branch.put("a", TAINTED);
+        branch.remove(MethodAnalysis.STATIC + "p.C.f");
+
+        original.join(branch);
+
+        // a static field's view known on one path only is forgotten; the tainted value joins in
+        assertThat(original.vars()).containsOnlyKeys("a");
+        assertThat(original.get("a").isTainted()).isTrue();
+        assertThat(original.get("a").isConstant()).isFalse();
+        assertThat(branch.vars()).containsOnlyKeys("a");
+        assertThat(branch.get("a")).isSameAs(TAINTED);
+    }
+
+    @Test
+    void aDeadStateJoinedTakesTheOthersValuesWithoutSharingLaterWrites() {
+        MethodAnalysis.State exit = MethodAnalysis.State.deadState();
+        MethodAnalysis.State path = state("a", ONE);
+
+        exit.join(path);
+        assertThat(exit.dead).isFalse();
+        assertThat(exit.vars()).containsExactly(Map.entry("a", ONE));
+
+        path.put("a", TWO);
+        exit.put("b", TWO);
+        assertThat(exit.vars()).containsOnly(Map.entry("a", ONE), Map.entry("b", TWO));
+        assertThat(path.vars()).containsExactly(Map.entry("a", TWO));
+    }
+
+    @Test
+    void replacedValuesAreNotChangedByLaterWritesToEitherState() {
+        MethodAnalysis.State state = state("a", ONE);
+        MethodAnalysis.State after = state("b", TWO);
+        after.dead = true;
+
+        state.replaceWith(after);
+        assertThat(state.dead).isTrue();
+        assertThat(state.vars()).containsExactly(Map.entry("b", TWO));
+
+        state.put("c", ONE);
+        after.put("d", ONE);
+        assertThat(state.vars()).containsOnly(Map.entry("b", TWO), Map.entry("c", ONE));
+        assertThat(after.vars()).containsOnly(Map.entry("b", TWO), Map.entry("d", ONE));
+    }
+}
