@@ -2,10 +2,17 @@ package io.jenkins.plugins.devsecops.model;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -374,12 +381,115 @@ final class FindingCodec {
             if (count == 0) {
                 return Map.of();
             }
-            // encoded from a map sorted by key (every map of a finding is), so the finding copies it in one pass
-            Map<String, String> values = new TreeMap<>();
+            // encoded from a map sorted by key (every map of a finding is): handed over as a sorted map, so that the
+            // finding (or component) builds its own copy in one pass, without a map built entry by entry here first
+            String[] keys = new String[count];
+            String[] values = new String[count];
+            boolean sorted = true;
             for (int i = 0; i < count; i++) {
-                values.put(string(), string());
+                keys[i] = string();
+                values[i] = string();
+                sorted &= i == 0 || keys[i - 1].compareTo(keys[i]) < 0;
             }
-            return values;
+            if (!sorted) {
+                Map<String, String> map = new TreeMap<>();
+                for (int i = 0; i < count; i++) {
+                    map.put(keys[i], values[i]);
+                }
+                return map;
+            }
+            return new SortedEntries(keys, values);
+        }
+    }
+
+    /**
+     * The entries of a decoded map, already sorted by key, as a read-only {@link SortedMap} with the keys' natural
+     * order: {@code new TreeMap<>(entries)} builds from it in one pass. Only handed to the constructors of
+     * {@link Finding} and {@link Component}, which copy it; it supports what such a copy reads.
+     */
+    private static final class SortedEntries extends AbstractMap<String, String> implements SortedMap<String, String> {
+        private final String[] keys;
+        private final String[] values;
+
+        SortedEntries(String[] keys, String[] values) {
+            this.keys = keys;
+            this.values = values;
+        }
+
+        @Override
+        public int size() {
+            return keys.length;
+        }
+
+        @Override
+        public Set<Map.Entry<String, String>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Map.Entry<String, String>> iterator() {
+                    return new Iterator<>() {
+                        private int next;
+
+                        @Override
+                        public boolean hasNext() {
+                            return next < keys.length;
+                        }
+
+                        @Override
+                        public Map.Entry<String, String> next() {
+                            if (next >= keys.length) {
+                                throw new NoSuchElementException();
+                            }
+                            int at = next++;
+                            return new AbstractMap.SimpleImmutableEntry<>(keys[at], values[at]);
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return keys.length;
+                }
+            };
+        }
+
+        @Override
+        public Comparator<? super String> comparator() {
+            return null;
+        }
+
+        private SortedMap<String, String> copy() {
+            return new TreeMap<>(this);
+        }
+
+        @Override
+        public SortedMap<String, String> subMap(String fromKey, String toKey) {
+            return copy().subMap(fromKey, toKey);
+        }
+
+        @Override
+        public SortedMap<String, String> headMap(String toKey) {
+            return copy().headMap(toKey);
+        }
+
+        @Override
+        public SortedMap<String, String> tailMap(String fromKey) {
+            return copy().tailMap(fromKey);
+        }
+
+        @Override
+        public String firstKey() {
+            if (keys.length == 0) {
+                throw new NoSuchElementException();
+            }
+            return keys[0];
+        }
+
+        @Override
+        public String lastKey() {
+            if (keys.length == 0) {
+                throw new NoSuchElementException();
+            }
+            return keys[keys.length - 1];
         }
     }
 }
