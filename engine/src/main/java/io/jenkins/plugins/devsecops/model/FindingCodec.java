@@ -215,27 +215,41 @@ final class FindingCodec {
             writeInt((int) value);
         }
 
-        /** A string as its length in UTF-16 units (-1 for null), then modified UTF-8. */
+        /**
+         * A string as a header, then its characters: {@code -1} for null; for text of ASCII characters other than
+         * NUL only, {@code -2 - length} and one byte a character (so that decoding neither scans nor converts it);
+         * else its length in UTF-16 units, then modified UTF-8.
+         */
         void string(String value) {
             if (value == null) {
                 writeInt(-1);
                 return;
             }
             int length = value.length();
+            int header = size;
             writeInt(length);
             room(length * 3);
+            boolean ascii = true;
             for (int i = 0; i < length; i++) {
                 char c = value.charAt(i);
                 if (c >= 1 && c < 0x80) {
                     bytes[size++] = (byte) c;
                 } else if (c < 0x800) {
+                    ascii = false;
                     bytes[size++] = (byte) (0xC0 | (c >> 6));
                     bytes[size++] = (byte) (0x80 | (c & 0x3F));
                 } else {
+                    ascii = false;
                     bytes[size++] = (byte) (0xE0 | (c >> 12));
                     bytes[size++] = (byte) (0x80 | ((c >> 6) & 0x3F));
                     bytes[size++] = (byte) (0x80 | (c & 0x3F));
                 }
+            }
+            if (ascii && length > 0) {
+                int end = size;
+                size = header;
+                writeInt(-2 - length);
+                size = end;
             }
         }
 
@@ -297,28 +311,20 @@ final class FindingCodec {
         }
 
         String string() {
-            int length = readInt();
-            if (length <= 0) {
-                return length < 0 ? null : "";
+            int header = readInt();
+            if (header >= 0) {
+                return header == 0 ? "" : decodeModifiedUtf8(header);
             }
+            if (header == -1) {
+                return null;
+            }
+            int length = -2 - header;
             int start = position;
-            int end = start + length;
-            // ASCII text is one byte a character; the first other character's lead byte is negative and lies
-            // within the first length bytes, so this scan never leaves the record
-            int hash = 0;
-            int i = start;
-            while (i < end && bytes[i] > 0) {
-                hash = 31 * hash + bytes[i];
-                i++;
-            }
-            if (i < end) {
-                return decodeModifiedUtf8(length);
-            }
-            position = end;
+            position += length;
             if (length > MAX_REPEATED_LENGTH) {
                 return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
             }
-            return repeated(start, length, hash);
+            return repeated(start, length);
         }
 
         /**
@@ -326,12 +332,22 @@ final class FindingCodec {
          * read before (rule ids, stages, paths, titles, remediations repeat from finding to finding), so that no
          * copy is made and the string's hash code is computed once.
          */
-        private String repeated(int start, int length, int hash) {
+        private String repeated(int start, int length) {
             if (repeatedStrings == null) {
                 repeatedStrings = new String[REPEATED_SLOTS];
                 repeatedBytes = new byte[REPEATED_SLOTS][];
             }
-            int slot = (hash ^ (hash >>> 16) ^ length) & (REPEATED_SLOTS - 1);
+            // a slot from the length and a few bytes (ends and middle): no loop over every byte; a collision only
+            // costs a miss, the bytes are compared before a string is shared
+            int last = start + length - 1;
+            int hash = length * 31 + bytes[start];
+            hash = hash * 31 + bytes[last];
+            hash = hash * 31 + bytes[start + (length >>> 1)];
+            hash = hash * 31 + bytes[last - (length >>> 2)];
+            hash = hash * 31 + bytes[start + (length >>> 2)];
+            hash = hash * 31 + bytes[Math.max(start, last - 1)];
+            hash = hash * 31 + bytes[Math.max(start, last - 2)];
+            int slot = (hash ^ (hash >>> 9) ^ (hash >>> 17)) & (REPEATED_SLOTS - 1);
             byte[] known = repeatedBytes[slot];
             if (known != null && Arrays.equals(known, 0, known.length, bytes, start, start + length)) {
                 return repeatedStrings[slot];
