@@ -1,11 +1,16 @@
 package io.jenkins.plugins.devsecops.compliance;
 
+import io.jenkins.plugins.devsecops.model.Finding;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes a {@link ComplianceView} as CSV (RFC 4180, UTF-8, CRLF line ends): one row per framework, requirement and
@@ -30,9 +35,91 @@ public final class ComplianceCsv {
 
     /** Writes {@code view} to {@code out}; does not close it. */
     public static void write(ComplianceView view, OutputStream out) throws IOException {
-        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        write(view, writer);
-        writer.flush();
+        List<Finding> findings = findingsOf(view);
+        if (findings == null) {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            write(view, writer);
+            writer.flush();
+            return;
+        }
+        // The same bytes as the text written above, each finding's cells rendered once instead of once a row.
+        try (CsvFindingCells cells = CsvFindingCells.of(findings)) {
+            Map<String, byte[]> basisCells = new HashMap<>();
+            // flushed, never closed: the caller's stream stays open
+            BufferedOutputStream buffered = new BufferedOutputStream(out, 64 * 1024);
+            buffered.write(utf8(rowText(COLUMNS)));
+            for (FrameworkView framework : view.frameworks()) {
+                for (RequirementView requirement : framework.requirements()) {
+                    if (requirement.findings().isEmpty()) {
+                        buffered.write(utf8(rowText(List.of(framework.id(), requirement.id(), requirement.title(),
+                                requirement.status().name(), "", "", "", "", "", "", "", ""))));
+                        continue;
+                    }
+                    byte[] prefix = utf8(cellsText(List.of(framework.id(), requirement.id(), requirement.title(),
+                            requirement.status().name())) + ",");
+                    writeRows(buffered, prefix, (ComplianceRows) requirement.findings(), cells, basisCells);
+                }
+                if (!framework.unmapped().isEmpty()) {
+                    byte[] prefix = utf8(cellsText(List.of(framework.id(), UNMAPPED, "", "")) + ",");
+                    writeRows(buffered, prefix, (ComplianceRows) framework.unmapped(), cells, basisCells);
+                }
+            }
+            buffered.flush();
+        }
+    }
+
+    /** The findings every row list of {@code view} points into, or {@code null} when the rows are not all such. */
+    private static List<Finding> findingsOf(ComplianceView view) {
+        List<Finding> findings = null;
+        for (FrameworkView framework : view.frameworks()) {
+            List<List<ComplianceFindingRow>> lists = new ArrayList<>();
+            framework.requirements().forEach(requirement -> lists.add(requirement.findings()));
+            lists.add(framework.unmapped());
+            for (List<ComplianceFindingRow> rows : lists) {
+                if (!(rows instanceof ComplianceRows compact)) {
+                    if (rows.isEmpty()) {
+                        continue;
+                    }
+                    return null;
+                }
+                if (findings == null) {
+                    findings = compact.findings();
+                } else if (findings != compact.findings()) {
+                    return null;
+                }
+            }
+        }
+        return findings;
+    }
+
+    private static void writeRows(OutputStream out, byte[] prefix, ComplianceRows rows, CsvFindingCells cells,
+            Map<String, byte[]> basisCells) throws IOException {
+        for (int row = 0; row < rows.size(); row++) {
+            out.write(prefix);
+            cells.write(rows.findingIndex(row), basisCells.computeIfAbsent(rows.basis(row), b -> utf8(cell(b))), out);
+            out.write(CRLF);
+        }
+    }
+
+    private static final byte[] CRLF = {'\r', '\n'};
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String rowText(List<String> cells) {
+        return cellsText(cells) + "\r\n";
+    }
+
+    private static String cellsText(List<String> cells) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                text.append(',');
+            }
+            text.append(cell(cells.get(i)));
+        }
+        return text.toString();
     }
 
     /** Writes {@code view} to {@code out}; does not close it. */

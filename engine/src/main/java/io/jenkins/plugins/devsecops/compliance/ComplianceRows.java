@@ -35,6 +35,21 @@ final class ComplianceRows extends AbstractList<ComplianceFindingRow> implements
         return severityCounts.clone();
     }
 
+    /** The findings the rows point into. */
+    List<Finding> findings() {
+        return findings;
+    }
+
+    /** The index in {@link #findings()} of row {@code index}'s finding. */
+    int findingIndex(int index) {
+        return findingIndexes[index];
+    }
+
+    /** The basis of row {@code index}. */
+    String basis(int index) {
+        return bases.get(basisIndexes[index]);
+    }
+
     @Override
     public ComplianceFindingRow get(int index) {
         return ComplianceFindingRow.of(findings.get(findingIndexes[index]), bases.get(basisIndexes[index]));

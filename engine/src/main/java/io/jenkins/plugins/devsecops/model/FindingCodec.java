@@ -2,10 +2,17 @@ package io.jenkins.plugins.devsecops.model;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -208,27 +215,41 @@ final class FindingCodec {
             writeInt((int) value);
         }
 
-        /** A string as its length in UTF-16 units (-1 for null), then modified UTF-8. */
+        /**
+         * A string as a header, then its characters: {@code -1} for null; for text of ASCII characters other than
+         * NUL only, {@code -2 - length} and one byte a character (so that decoding neither scans nor converts it);
+         * else its length in UTF-16 units, then modified UTF-8.
+         */
         void string(String value) {
             if (value == null) {
                 writeInt(-1);
                 return;
             }
             int length = value.length();
+            int header = size;
             writeInt(length);
             room(length * 3);
+            boolean ascii = true;
             for (int i = 0; i < length; i++) {
                 char c = value.charAt(i);
                 if (c >= 1 && c < 0x80) {
                     bytes[size++] = (byte) c;
                 } else if (c < 0x800) {
+                    ascii = false;
                     bytes[size++] = (byte) (0xC0 | (c >> 6));
                     bytes[size++] = (byte) (0x80 | (c & 0x3F));
                 } else {
+                    ascii = false;
                     bytes[size++] = (byte) (0xE0 | (c >> 12));
                     bytes[size++] = (byte) (0x80 | ((c >> 6) & 0x3F));
                     bytes[size++] = (byte) (0x80 | (c & 0x3F));
                 }
+            }
+            if (ascii && length > 0) {
+                int end = size;
+                size = header;
+                writeInt(-2 - length);
+                size = end;
             }
         }
 
@@ -290,28 +311,20 @@ final class FindingCodec {
         }
 
         String string() {
-            int length = readInt();
-            if (length <= 0) {
-                return length < 0 ? null : "";
+            int header = readInt();
+            if (header >= 0) {
+                return header == 0 ? "" : decodeModifiedUtf8(header);
             }
+            if (header == -1) {
+                return null;
+            }
+            int length = -2 - header;
             int start = position;
-            int end = start + length;
-            // ASCII text is one byte a character; the first other character's lead byte is negative and lies
-            // within the first length bytes, so this scan never leaves the record
-            int hash = 0;
-            int i = start;
-            while (i < end && bytes[i] > 0) {
-                hash = 31 * hash + bytes[i];
-                i++;
-            }
-            if (i < end) {
-                return decodeModifiedUtf8(length);
-            }
-            position = end;
+            position += length;
             if (length > MAX_REPEATED_LENGTH) {
                 return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
             }
-            return repeated(start, length, hash);
+            return repeated(start, length);
         }
 
         /**
@@ -319,12 +332,22 @@ final class FindingCodec {
          * read before (rule ids, stages, paths, titles, remediations repeat from finding to finding), so that no
          * copy is made and the string's hash code is computed once.
          */
-        private String repeated(int start, int length, int hash) {
+        private String repeated(int start, int length) {
             if (repeatedStrings == null) {
                 repeatedStrings = new String[REPEATED_SLOTS];
                 repeatedBytes = new byte[REPEATED_SLOTS][];
             }
-            int slot = (hash ^ (hash >>> 16) ^ length) & (REPEATED_SLOTS - 1);
+            // a slot from the length and a few bytes (ends and middle): no loop over every byte; a collision only
+            // costs a miss, the bytes are compared before a string is shared
+            int last = start + length - 1;
+            int hash = length * 31 + bytes[start];
+            hash = hash * 31 + bytes[last];
+            hash = hash * 31 + bytes[start + (length >>> 1)];
+            hash = hash * 31 + bytes[last - (length >>> 2)];
+            hash = hash * 31 + bytes[start + (length >>> 2)];
+            hash = hash * 31 + bytes[Math.max(start, last - 1)];
+            hash = hash * 31 + bytes[Math.max(start, last - 2)];
+            int slot = (hash ^ (hash >>> 9) ^ (hash >>> 17)) & (REPEATED_SLOTS - 1);
             byte[] known = repeatedBytes[slot];
             if (known != null && Arrays.equals(known, 0, known.length, bytes, start, start + length)) {
                 return repeatedStrings[slot];
@@ -374,12 +397,115 @@ final class FindingCodec {
             if (count == 0) {
                 return Map.of();
             }
-            // encoded from a map sorted by key (every map of a finding is), so the finding copies it in one pass
-            Map<String, String> values = new TreeMap<>();
+            // encoded from a map sorted by key (every map of a finding is): handed over as a sorted map, so that the
+            // finding (or component) builds its own copy in one pass, without a map built entry by entry here first
+            String[] keys = new String[count];
+            String[] values = new String[count];
+            boolean sorted = true;
             for (int i = 0; i < count; i++) {
-                values.put(string(), string());
+                keys[i] = string();
+                values[i] = string();
+                sorted &= i == 0 || keys[i - 1].compareTo(keys[i]) < 0;
             }
-            return values;
+            if (!sorted) {
+                Map<String, String> map = new TreeMap<>();
+                for (int i = 0; i < count; i++) {
+                    map.put(keys[i], values[i]);
+                }
+                return map;
+            }
+            return new SortedEntries(keys, values);
+        }
+    }
+
+    /**
+     * The entries of a decoded map, already sorted by key, as a read-only {@link SortedMap} with the keys' natural
+     * order: {@code new TreeMap<>(entries)} builds from it in one pass. Only handed to the constructors of
+     * {@link Finding} and {@link Component}, which copy it; it supports what such a copy reads.
+     */
+    private static final class SortedEntries extends AbstractMap<String, String> implements SortedMap<String, String> {
+        private final String[] keys;
+        private final String[] values;
+
+        SortedEntries(String[] keys, String[] values) {
+            this.keys = keys;
+            this.values = values;
+        }
+
+        @Override
+        public int size() {
+            return keys.length;
+        }
+
+        @Override
+        public Set<Map.Entry<String, String>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Map.Entry<String, String>> iterator() {
+                    return new Iterator<>() {
+                        private int next;
+
+                        @Override
+                        public boolean hasNext() {
+                            return next < keys.length;
+                        }
+
+                        @Override
+                        public Map.Entry<String, String> next() {
+                            if (next >= keys.length) {
+                                throw new NoSuchElementException();
+                            }
+                            int at = next++;
+                            return new AbstractMap.SimpleImmutableEntry<>(keys[at], values[at]);
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return keys.length;
+                }
+            };
+        }
+
+        @Override
+        public Comparator<? super String> comparator() {
+            return null;
+        }
+
+        private SortedMap<String, String> copy() {
+            return new TreeMap<>(this);
+        }
+
+        @Override
+        public SortedMap<String, String> subMap(String fromKey, String toKey) {
+            return copy().subMap(fromKey, toKey);
+        }
+
+        @Override
+        public SortedMap<String, String> headMap(String toKey) {
+            return copy().headMap(toKey);
+        }
+
+        @Override
+        public SortedMap<String, String> tailMap(String fromKey) {
+            return copy().tailMap(fromKey);
+        }
+
+        @Override
+        public String firstKey() {
+            if (keys.length == 0) {
+                throw new NoSuchElementException();
+            }
+            return keys[0];
+        }
+
+        @Override
+        public String lastKey() {
+            if (keys.length == 0) {
+                throw new NoSuchElementException();
+            }
+            return keys[keys.length - 1];
         }
     }
 }

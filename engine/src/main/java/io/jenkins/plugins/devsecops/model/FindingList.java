@@ -68,22 +68,34 @@ public final class FindingList {
         return findings instanceof SpilledFindings;
     }
 
-    /** {@code findings} with {@code mapping} applied to each, in order. */
+    /**
+     * {@code findings} with {@code mapping} applied to each, in order. A finding the mapping gives back as it is (the
+     * same instance) is moved, not encoded again.
+     */
     public static List<Finding> map(List<Finding> findings, Function<Finding, Finding> mapping) {
         Builder builder = builder();
+        int index = 0;
         for (Finding finding : findings) {
-            builder.add(mapping.apply(finding));
+            Finding mapped = mapping.apply(finding);
+            if (mapped == finding) {
+                builder.addFrom(findings, index, finding);
+            } else {
+                builder.add(mapped);
+            }
+            index++;
         }
         return builder.build();
     }
 
-    /** The findings {@code filter} accepts, in order. */
+    /** The findings {@code filter} accepts, in order (moved, not encoded again). */
     public static List<Finding> filter(List<Finding> findings, Predicate<Finding> filter) {
         Builder builder = builder();
+        int index = 0;
         for (Finding finding : findings) {
             if (filter.test(finding)) {
-                builder.add(finding);
+                builder.addFrom(findings, index, finding);
             }
+            index++;
         }
         return builder.build();
     }
@@ -108,44 +120,71 @@ public final class FindingList {
         }
         int chunk = Math.max(limit, 256);
         List<List<Finding>> runs = new ArrayList<>();
-        List<Finding> run = new ArrayList<>(chunk);
+        List<Indexed> run = new ArrayList<>(chunk);
+        int index = 0;
         for (Finding finding : findings) {
-            run.add(finding);
+            run.add(new Indexed(finding, index++));
             if (run.size() == chunk) {
-                runs.add(sortedRun(run, order));
+                runs.add(sortedRun(findings, run, order));
                 run.clear();
             }
         }
         if (!run.isEmpty()) {
-            runs.add(sortedRun(run, order));
+            runs.add(sortedRun(findings, run, order));
         }
         return merge(runs, order);
     }
 
-    /** One sorted run of an external sort, always on disk. */
-    private static List<Finding> sortedRun(List<Finding> run, Comparator<? super Finding> order) {
-        run.sort(order);
-        return new Builder(0).addAll(run).build();
+    /** A finding read from a list, with its index there (so that it can be moved without encoding it again). */
+    private record Indexed(Finding finding, int index) {
     }
 
-    /** Merges sorted runs; a tie goes to the earlier run, so the merge is stable. */
+    /** One sorted run of an external sort, always on disk; the findings are moved from {@code source}. */
+    private static List<Finding> sortedRun(List<Finding> source, List<Indexed> run, Comparator<? super Finding> order) {
+        run.sort(Comparator.comparing(Indexed::finding, order));
+        Builder builder = new Builder(0);
+        for (Indexed indexed : run) {
+            builder.addFrom(source, indexed.index(), indexed.finding());
+        }
+        return builder.build();
+    }
+
+    /** Merges sorted runs; a tie goes to the earlier run, so the merge is stable. The findings are moved. */
     private static List<Finding> merge(List<List<Finding>> runs, Comparator<? super Finding> order) {
-        record Head(Finding finding, int run, Iterator<Finding> rest) {
+        final class Head {
+            private final int run;
+            private final Iterator<Finding> rest;
+            private Finding finding;
+            private int index = -1;
+
+            Head(int run, Iterator<Finding> rest) {
+                this.run = run;
+                this.rest = rest;
+            }
+
+            boolean advance() {
+                if (!rest.hasNext()) {
+                    return false;
+                }
+                finding = rest.next();
+                index++;
+                return true;
+            }
         }
         PriorityQueue<Head> heads = new PriorityQueue<>(Math.max(1, runs.size()), Comparator
-                .<Head, Finding>comparing(Head::finding, order).thenComparingInt(Head::run));
+                .<Head, Finding>comparing(head -> head.finding, order).thenComparingInt(head -> head.run));
         for (int i = 0; i < runs.size(); i++) {
-            Iterator<Finding> iterator = runs.get(i).iterator();
-            if (iterator.hasNext()) {
-                heads.add(new Head(iterator.next(), i, iterator));
+            Head head = new Head(i, runs.get(i).iterator());
+            if (head.advance()) {
+                heads.add(head);
             }
         }
         Builder builder = builder();
         while (!heads.isEmpty()) {
             Head head = heads.poll();
-            builder.add(head.finding());
-            if (head.rest().hasNext()) {
-                heads.add(new Head(head.rest().next(), head.run(), head.rest()));
+            builder.addFrom(runs.get(head.run), head.index, head.finding);
+            if (head.advance()) {
+                heads.add(head);
             }
         }
         return builder.build();
@@ -168,32 +207,101 @@ public final class FindingList {
 
         /** Appends a finding. */
         public synchronized Builder add(Finding finding) {
-            if (built != null) {
-                throw new IllegalStateException("The list was already built");
-            }
-            if (writer == null && memory.size() >= memoryLimit && !fileFailed) {
-                spill();
-            }
-            if (writer != null) {
+            requireOpen();
+            if (toFile(1)) {
                 try {
                     writer.add(finding);
                     return this;
                 } catch (IOException e) {
-                    memory = new ArrayList<>(writer.readBack());
-                    writer = null;
-                    fileFailed = true;
+                    backToMemory();
                 }
             }
             memory.add(finding);
             return this;
         }
 
-        /** Appends findings in order. */
+        /**
+         * Appends finding {@code index} of {@code source}, which is {@code finding} (as read from there): a finding
+         * of a spilled list is copied as stored, not encoded again.
+         */
+        public synchronized Builder addFrom(List<Finding> source, int index, Finding finding) {
+            requireOpen();
+            if (!(source instanceof SpilledFindings spilled) || !toFile(1)) {
+                return add(finding);
+            }
+            try {
+                spilled.copyRecord(index, writer);
+            } catch (IOException e) {
+                backToMemory();
+                memory.add(finding);
+            }
+            return this;
+        }
+
+        /**
+         * Appends finding {@code index} of {@code source}: a finding of a spilled list is copied as stored, without
+         * decoding it.
+         */
+        public synchronized Builder addFrom(List<Finding> source, int index) {
+            requireOpen();
+            if (!(source instanceof SpilledFindings spilled) || !toFile(1)) {
+                return add(source.get(index));
+            }
+            try {
+                spilled.copyRecord(index, writer);
+            } catch (IOException e) {
+                backToMemory();
+                memory.add(source.get(index));
+            }
+            return this;
+        }
+
+        /** Appends findings in order; those of a spilled list are copied as stored, not decoded and encoded. */
         public Builder addAll(Iterable<Finding> findings) {
+            if (findings instanceof SpilledFindings spilled) {
+                synchronized (this) {
+                    requireOpen();
+                    if (toFile(spilled.size())) {
+                        int before = writer.size();
+                        try {
+                            spilled.copyAll(writer);
+                            return this;
+                        } catch (IOException e) {
+                            int copied = writer.size() - before;
+                            backToMemory();
+                            for (int i = copied; i < spilled.size(); i++) {
+                                memory.add(spilled.get(i));
+                            }
+                            return this;
+                        }
+                    }
+                }
+            }
             for (Finding finding : findings) {
                 add(finding);
             }
             return this;
+        }
+
+        private void requireOpen() {
+            if (built != null) {
+                throw new IllegalStateException("The list was already built");
+            }
+        }
+
+        /** Whether {@code more} findings go to the file (spilling what is in memory first when they would pass the limit). */
+        private boolean toFile(int more) {
+            if (writer == null && !fileFailed && memory.size() + more > memoryLimit) {
+                spill();
+            }
+            return writer != null;
+        }
+
+        /** The file can take no more: what it holds comes back to memory, where the next findings go. */
+        private void backToMemory() {
+            memory = new ArrayList<>(writer.readBack());
+            writer = null;
+            fileFailed = true;
         }
 
         /** How many findings were added. */

@@ -53,6 +53,28 @@ final class SpilledFindings extends AbstractList<Finding> implements RandomAcces
         }
     }
 
+    /**
+     * Appends the record of finding {@code index} to {@code to} as it is stored, without decoding it: a finding
+     * moved from one list to another (concatenated, sorted, filtered, left unchanged by a mapping) is not encoded
+     * again.
+     */
+    void copyRecord(int index, Writer to) throws IOException {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException(index);
+        }
+        synchronized (shared) {
+            shared.copy(index, to);
+        }
+    }
+
+    /** Appends every record, in order, to {@code to} as stored (a block at a time, nothing decoded). */
+    void copyAll(Writer to) throws IOException {
+        Block block = new Block();
+        for (int index = 0; index < size; index++) {
+            block.copy(index, to);
+        }
+    }
+
     @Override
     public Iterator<Finding> iterator() {
         return new Iterator<>() {
@@ -98,6 +120,20 @@ final class SpilledFindings extends AbstractList<Finding> implements RandomAcces
             if (index == lastIndex) {
                 return last;
             }
+            int at = window(index);
+            input.reset(buffer.array(), at);
+            last = FindingCodec.decode(input);
+            lastIndex = index;
+            return last;
+        }
+
+        void copy(int index, Writer to) throws IOException {
+            int at = window(index);
+            to.addRecord(buffer.array(), at, Math.toIntExact(offsets[index + 1] - offsets[index]));
+        }
+
+        /** Reads the block holding record {@code index} unless it is held already; gives where it starts in it. */
+        private int window(int index) {
             long from = offsets[index];
             long to = offsets[index + 1];
             int length = Math.toIntExact(to - from);
@@ -111,10 +147,7 @@ final class SpilledFindings extends AbstractList<Finding> implements RandomAcces
                 buffer.flip();
                 start = from;
             }
-            input.reset(buffer.array(), (int) (from - start));
-            last = FindingCodec.decode(input);
-            lastIndex = index;
-            return last;
+            return (int) (from - start);
         }
     }
 
@@ -139,18 +172,23 @@ final class SpilledFindings extends AbstractList<Finding> implements RandomAcces
         void add(Finding finding) throws IOException {
             record.reset();
             FindingCodec.encode(finding, record);
+            addRecord(record.bytes(), 0, record.size());
+        }
+
+        /** Appends a record as {@link FindingCodec#encode} wrote it. */
+        void addRecord(byte[] bytes, int from, int length) throws IOException {
             if (size + 1 >= offsets.length) {
                 offsets = java.util.Arrays.copyOf(offsets, offsets.length * 2);
             }
             offsets[size++] = written + pending.position();
             try {
-                if (record.size() > pending.remaining()) {
+                if (length > pending.remaining()) {
                     flush();
                 }
-                if (record.size() > pending.capacity()) {
-                    write(ByteBuffer.wrap(record.bytes(), 0, record.size()));
+                if (length > pending.capacity()) {
+                    write(ByteBuffer.wrap(bytes, from, length));
                 } else {
-                    pending.put(record.bytes(), 0, record.size());
+                    pending.put(bytes, from, length);
                 }
             } catch (IOException e) {
                 size--;

@@ -12,6 +12,16 @@ final class ArtifactUris {
     private static final String UNRESERVED_PATH_CHARS =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@";
 
+    /** Per ASCII character: whether it stays as it is in a path ({@code /} and the unreserved characters). */
+    private static final boolean[] KEPT = new boolean[0x80];
+
+    static {
+        KEPT['/'] = true;
+        for (int i = 0; i < UNRESERVED_PATH_CHARS.length(); i++) {
+            KEPT[UNRESERVED_PATH_CHARS.charAt(i)] = true;
+        }
+    }
+
     private ArtifactUris() {
     }
 
@@ -51,11 +61,19 @@ final class ArtifactUris {
     }
 
     private static String encodePath(String path) {
+        int length = path.length();
+        int i = 0;
+        while (i < length && path.charAt(i) < 0x80 && KEPT[path.charAt(i)]) {
+            i++;
+        }
+        if (i == length) {
+            return path; // nothing to encode (most paths)
+        }
         StringBuilder out = new StringBuilder(path.length() + 8);
         byte[] bytes = path.getBytes(StandardCharsets.UTF_8);
         for (byte b : bytes) {
             int c = b & 0xff;
-            if (c == '/' || c < 0x80 && UNRESERVED_PATH_CHARS.indexOf(c) >= 0) {
+            if (c < 0x80 && KEPT[c]) {
                 out.append((char) c);
             } else {
                 out.append('%').append(String.format(Locale.ROOT, "%02X", c));

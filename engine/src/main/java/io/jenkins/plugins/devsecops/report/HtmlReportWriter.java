@@ -496,7 +496,7 @@ public final class HtmlReportWriter implements ReportWriter {
             forEachPageFinding(report, finding -> {
                 if (failure[0] == null) {
                     try {
-                        FINDINGS_WRITER.writeValue(generator, finding);
+                        FindingJson.write(generator, finding);
                     } catch (IOException e) {
                         failure[0] = e;
                     }

@@ -78,7 +78,7 @@ public final class SarifReportWriter implements ReportWriter {
     static final int MAX_SNIPPET_CHARS = 2_000;
     static final int MAX_MESSAGE_CHARS = 10_000;
 
-    private static final ObjectMapper MAPPER = createMapper();
+    static final ObjectMapper MAPPER = createMapper();
 
     @Override
     public String format() {
@@ -156,9 +156,8 @@ public final class SarifReportWriter implements ReportWriter {
         generator.writeStartArray();
         for (Finding finding : report.findings()) {
             if (toolOf(finding, report.tool()).equals(tool)) {
-                Result result = result(finding, rules.indexOf(finding.ruleId()));
-                taxonomies.addTo(result, finding);
-                writer.writeValue(generator, result);
+                // streamed field by field: the bytes the object model's result would give (see SarifResultJson)
+                SarifResultJson.write(generator, finding, rules.indexOf(finding.ruleId()), taxonomies.taxa(finding));
             }
         }
         generator.writeEndArray();
@@ -324,7 +323,7 @@ public final class SarifReportWriter implements ReportWriter {
         return notification;
     }
 
-    private static Result result(Finding finding, int ruleIndex) {
+    static Result result(Finding finding, int ruleIndex) {
         String text = finding.message() == null || finding.message().isBlank() ? finding.title() : finding.message();
         String fingerprint = FindingFingerprints.ensure(finding).fingerprint();
         Result result = new Result()
@@ -431,18 +430,29 @@ public final class SarifReportWriter implements ReportWriter {
         if (suppression.reason() != null && !suppression.reason().isBlank()) {
             sarif.setJustification(suppression.reason());
         }
-        Map<String, Object> facts = new TreeMap<>();
-        putIfPresent(facts, "kind", suppression.kind());
-        putIfPresent(facts, "owner", suppression.owner());
-        putIfPresent(facts, "expires", suppression.expires() == null ? null : suppression.expires().toString());
-        putIfPresent(facts, "source", suppression.source());
+        Map<String, Object> facts = suppressionFacts(suppression);
         if (!facts.isEmpty()) {
             sarif.setProperties(propertyBag(facts));
         }
         return sarif;
     }
 
+    /** A suppression's properties, sorted by key: empty when it has none. */
+    static Map<String, Object> suppressionFacts(Suppression suppression) {
+        Map<String, Object> facts = new TreeMap<>();
+        putIfPresent(facts, "kind", suppression.kind());
+        putIfPresent(facts, "owner", suppression.owner());
+        putIfPresent(facts, "expires", suppression.expires() == null ? null : suppression.expires().toString());
+        putIfPresent(facts, "source", suppression.source());
+        return facts;
+    }
+
     private static PropertyBag resultProperties(Finding finding) {
+        return propertyBag(resultFacts(finding));
+    }
+
+    /** A result's properties, sorted by key. */
+    static Map<String, Object> resultFacts(Finding finding) {
         Map<String, Object> facts = new TreeMap<>();
         facts.put("stage", finding.stage());
         facts.put("severity", finding.severity().name());
@@ -477,7 +487,7 @@ public final class SarifReportWriter implements ReportWriter {
                     .map(t -> t.version() == null ? t.name() : t.name() + " " + t.version()).toList());
         }
         finding.properties().forEach((key, value) -> facts.putIfAbsent(key, value));
-        return propertyBag(facts);
+        return facts;
     }
 
     private static PropertyBag propertyBag(Map<String, ?> facts) {

@@ -63,9 +63,17 @@ final class SarifTaxonomies {
 
     /** Sets {@code result}'s {@code taxa} to the requirements {@code finding} bears on beyond its rule's, if any. */
     void addTo(Result result, Finding finding) {
+        Set<ReportingDescriptorReference> taxa = taxa(finding);
+        if (!taxa.isEmpty()) {
+            result.setTaxa(taxa);
+        }
+    }
+
+    /** The requirements {@code finding} bears on beyond its rule's, as SARIF {@code taxa}: empty when none. */
+    Set<ReportingDescriptorReference> taxa(Finding finding) {
         List<ComplianceMatch> matches = matching.all(finding);
         if (matches.isEmpty()) {
-            return;
+            return Set.of();
         }
         Map<String, ComplianceMatch> ruleMatches = common.getOrDefault(finding.ruleId(), Map.of());
         Set<ReportingDescriptorReference> taxa = new LinkedHashSet<>();
@@ -78,9 +86,7 @@ final class SarifTaxonomies {
             basis.setAdditionalProperty("basis", match.basis());
             taxa.add(reference(match).withProperties(basis));
         }
-        if (!taxa.isEmpty()) {
-            result.setTaxa(taxa);
-        }
+        return taxa;
     }
 
     /** Adds {@code relationships} to the rules all of whose results bear on a requirement. */

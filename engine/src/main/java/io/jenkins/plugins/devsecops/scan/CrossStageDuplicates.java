@@ -4,6 +4,7 @@ import io.jenkins.plugins.devsecops.model.Finding;
 import io.jenkins.plugins.devsecops.model.FindingList;
 import io.jenkins.plugins.devsecops.model.Location;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,39 +36,46 @@ final class CrossStageDuplicates {
 
     /**
      * The findings with cross-stage duplicates merged; {@code stageOrder} lists stage ids in the order they ran.
-     * Reads the findings three times in order and holds only a hash per place and the findings of places more than
-     * one stage reported, so that a large list stays on disk ({@link FindingList}).
+     * Reads the findings once in order, holding a hash per place, and then only the findings of places more than one
+     * stage reported; the merged list moves the other findings as they are stored, so that a large list stays on
+     * disk and is neither decoded nor encoded again ({@link FindingList}).
      */
     static List<Finding> merge(List<Finding> findings, List<String> stageOrder) {
         // Pass 1: which places (by a 64-bit hash of path and line) more than one stage reported.
+        int size = findings.size();
+        long[] places = new long[size];
+        BitSet placed = new BitSet(size);
         Map<Long, String> stageAt = new HashMap<>();
         Set<Long> shared = new HashSet<>();
+        int position = 0;
         for (Finding finding : findings) {
             Long place = placeHash(finding);
             if (place != null) {
+                places[position] = place;
+                placed.set(position);
                 String first = stageAt.putIfAbsent(place, finding.stage());
                 if (first != null && !first.equals(finding.stage())) {
                     shared.add(place);
                 }
             }
+            position++;
         }
         stageAt = null;
         if (shared.isEmpty()) {
             return findings;
         }
-        // Pass 2: the findings at those places, by exact place (a hash collision only adds candidates).
+        // The findings at those places, by exact place (a hash collision only adds candidates), read by index.
         Map<Integer, Finding> candidates = new HashMap<>();
         Map<String, List<Integer>> byPlace = new HashMap<>();
-        int position = 0;
-        for (Finding finding : findings) {
-            Long place = placeHash(finding);
-            if (place != null && shared.contains(place)) {
-                candidates.put(position, finding);
+        for (int at = placed.nextSetBit(0); at >= 0; at = placed.nextSetBit(at + 1)) {
+            if (shared.contains(places[at])) {
+                Finding finding = findings.get(at);
+                candidates.put(at, finding);
                 byPlace.computeIfAbsent(finding.location().path() + '\u0000' + finding.location().startLine(),
-                        k -> new ArrayList<>()).add(position);
+                        k -> new ArrayList<>()).add(at);
             }
-            position++;
         }
+        places = null;
         Map<Integer, List<Finding>> groups = new LinkedHashMap<>();
         Set<Integer> absorbed = new HashSet<>();
         Comparator<Finding> representative = Comparator.comparing(Finding::severity)
@@ -105,17 +113,16 @@ final class CrossStageDuplicates {
         if (groups.isEmpty()) {
             return findings;
         }
-        // Pass 3: the findings in order, each group in place of its head, its other members left out.
+        // The findings in order, each group in place of its head, its other members left out; the others are moved
+        // without being read.
         FindingList.Builder merged = FindingList.builder();
-        position = 0;
-        for (Finding finding : findings) {
-            List<Finding> group = groups.get(position);
+        for (int at = 0; at < size; at++) {
+            List<Finding> group = groups.get(at);
             if (group != null) {
                 merged.add(combine(group));
-            } else if (!absorbed.contains(position)) {
-                merged.add(finding);
+            } else if (!absorbed.contains(at)) {
+                merged.addFrom(findings, at);
             }
-            position++;
         }
         return merged.build();
     }

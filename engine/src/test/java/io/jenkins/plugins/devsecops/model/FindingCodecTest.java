@@ -135,4 +135,24 @@ class FindingCodecTest {
         reversed.put("d", "4");
         assertThat(withProperties.properties()).doesNotContainKey("d");
     }
+
+    @Test
+    void shouldKeepApartAsciiTextsThatDifferOnlyWhereTheSlotIsNotTaken() {
+        // same length, same ends and middle: only the bytes the slot does not read differ
+        List<Finding> findings = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            char a = (char) ('a' + i % 20);
+            String path = "src/main/" + a + "x" + a + "/middle-part-of-the-path/" + (char) ('A' + i % 7) + "/File.java";
+            findings.add(Finding.builder().ruleId("rule").stage("iac").severity(Severity.LOW).title("t " + a)
+                    .location(new Location(path, i, 0, i, 0, "x" + a + "x")).property("resource", "Secret/" + a + "-name")
+                    .property("attribute", "data." + (char) ('k' + i % 9) + "ey").build());
+        }
+
+        List<Finding> decoded = roundTrip(findings);
+
+        assertThat(decoded).isEqualTo(findings);
+        assertThat(decoded.get(0).ruleId()).isSameAs(decoded.get(39).ruleId());
+        assertThat(decoded.get(20).properties()).isEqualTo(findings.get(20).properties())
+                .isInstanceOf(java.util.SortedMap.class);
+    }
 }

@@ -209,4 +209,45 @@ class FindingListTest {
 
         assertThat(report.findings()).containsExactlyElementsOf(findings);
     }
+
+    @Test
+    void shouldMoveStoredRecordsBetweenListsAsTheFindingsThemselves() {
+        System.setProperty(FindingList.MEMORY_LIMIT_PROPERTY, "50");
+        List<Finding> findings = randomFindings(1_200, 10);
+        List<Finding> spilledA = FindingList.copyOf(findings.subList(0, 700));
+        List<Finding> small = List.copyOf(findings.subList(700, 730));
+        List<Finding> spilledB = FindingList.builder(0).addAll(findings.subList(730, 1_200)).build();
+        assertThat(FindingList.isSpilled(spilledA)).isTrue();
+
+        // concatenated: spilled lists copied record by record, the small one encoded
+        List<Finding> all = FindingList.concat(List.of(spilledA, small, spilledB));
+        assertThat(FindingList.isSpilled(all)).isTrue();
+        assertThat(all).containsExactlyElementsOf(findings);
+        // a mapping that leaves most findings as they are, a filter, a stable sort
+        List<Finding> mapped = FindingList.map(all, f -> f.severity() == Severity.LOW
+                ? f.toBuilder().title("low: " + f.title()).build() : f);
+        assertThat(mapped).containsExactlyElementsOf(findings.stream().map(f -> f.severity() == Severity.LOW
+                ? f.toBuilder().title("low: " + f.title()).build() : f).toList());
+        assertThat(FindingList.filter(all, f -> f.component() != null))
+                .containsExactlyElementsOf(findings.stream().filter(f -> f.component() != null).toList());
+        Comparator<Finding> order = Comparator.comparing(Finding::severity).thenComparing(Finding::ruleId);
+        List<Finding> expected = new ArrayList<>(findings);
+        expected.sort(order);
+        assertThat(FindingList.sorted(all, order)).containsExactlyElementsOf(expected);
+
+        // moved one by one by index: under the limit they are decoded into memory, past it they go to the file
+        FindingList.Builder builder = FindingList.builder();
+        for (int i = 0; i < all.size(); i += 3) {
+            builder.addFrom(all, i);
+        }
+        List<Finding> every3rd = builder.build();
+        assertThat(FindingList.isSpilled(every3rd)).isTrue();
+        assertThat(every3rd).hasSize(400);
+        for (int i = 0; i < every3rd.size(); i++) {
+            assertThat(every3rd.get(i)).isEqualTo(findings.get(3 * i));
+        }
+        FindingList.Builder few = FindingList.builder();
+        few.addFrom(all, 5).addFrom(spilledB, 2, spilledB.get(2));
+        assertThat(few.build()).containsExactly(findings.get(5), findings.get(732));
+    }
 }

@@ -17,6 +17,9 @@ class ArtifactUrisTest {
         assertThat(URI.create(ArtifactUris.relative("x/<script>\"'.js")).isAbsolute()).isFalse();
         assertThat(ArtifactUris.relative("http:evil.example/x")).isEqualTo("http%3Aevil.example/x");
         assertThat(URI.create(ArtifactUris.relative("javascript:alert(1)")).getScheme()).isNull();
+        // a path with nothing to encode comes back as it is; a lone surrogate is encoded as UTF-8 gives it ('?')
+        assertThat(ArtifactUris.relative("copy-1/a+b/C_d~e.tf")).isEqualTo("copy-1/a+b/C_d~e.tf");
+        assertThat(ArtifactUris.relative("a/b\ud800c\u4e2d")).isEqualTo("a/b%3Fc%E4%B8%AD");
     }
 
     @Test

@@ -99,4 +99,30 @@ class CrossStageDuplicatesTest {
                 List.of("secrets", "iac")).get(0);
         assertThat(both.suppression()).isEqualTo(inline);
     }
+
+    @Test
+    void shouldMergeASpilledListAsTheSameListInMemory() {
+        // 3,000 findings of three stages, every 10th place reported by two or three stages with a shared CWE
+        List<Finding> findings = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            String path = "dir/f" + (i % 97) + ".yaml";
+            int line = i / 97 + 1;
+            findings.add(finding("secrets", "s" + (i % 5), Severity.HIGH, path, line, "CWE-798"));
+            findings.add(finding("iac", "i" + (i % 7), i % 10 == 0 ? Severity.CRITICAL : Severity.MEDIUM,
+                    i % 10 == 0 ? path : "other/" + path, line, i % 20 == 0 ? "CWE-312" : "CWE-16"));
+            findings.add(finding("sast", "j" + (i % 3), Severity.LOW, i % 30 == 0 ? path : "src/" + path, line,
+                    "CWE-798"));
+        }
+        List<String> order = List.of("secrets", "iac", "sast");
+        List<Finding> inMemory = CrossStageDuplicates.merge(List.copyOf(findings), order);
+        List<Finding> spilled = io.jenkins.plugins.devsecops.model.FindingList.builder(0).addAll(findings).build();
+
+        List<Finding> merged = CrossStageDuplicates.merge(spilled, order);
+
+        assertThat(inMemory).hasSizeLessThan(findings.size());
+        assertThat(inMemory.stream().filter(f -> f.properties().containsKey("alsoReportedAs")).count())
+                .isGreaterThan(50);
+        assertThat(io.jenkins.plugins.devsecops.model.FindingList.isSpilled(merged)).isTrue();
+        assertThat(merged).containsExactlyElementsOf(inMemory);
+    }
 }

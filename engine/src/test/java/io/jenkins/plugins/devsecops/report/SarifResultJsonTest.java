@@ -1,0 +1,128 @@
+package io.jenkins.plugins.devsecops.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.contrastsecurity.sarif.Result;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.jenkins.plugins.devsecops.compliance.ComplianceCatalog;
+import io.jenkins.plugins.devsecops.model.Component;
+import io.jenkins.plugins.devsecops.model.Confidence;
+import io.jenkins.plugins.devsecops.model.Cvss;
+import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.model.FindingList;
+import io.jenkins.plugins.devsecops.model.Location;
+import io.jenkins.plugins.devsecops.model.Report;
+import io.jenkins.plugins.devsecops.model.Severity;
+import io.jenkins.plugins.devsecops.model.Suppression;
+import io.jenkins.plugins.devsecops.model.ToolInfo;
+import io.jenkins.plugins.devsecops.model.TraceStep;
+import java.io.ByteArrayOutputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The streamed SARIF results are byte for byte the object model's results serialised by the mapper, and the whole log
+ * written from a spilled list is the log {@code toSarif} builds, serialised.
+ */
+class SarifResultJsonTest {
+
+    private static final String[] TEXTS = {"plain", "é ü \u4e2d\u6587 \ud83d\udd11", "lone \ud800 high", "quote \" \\ /",
+        "</script>\u2028\u2029", "tab\tnl\ncr\r\u0000", "", " ", "x".repeat(12_000)};
+    private static final String[] CWES = {"CWE-798", "CWE-89", "CWE-79", "CWE-22", "CWE-311", "CWE-1104", "CWE-0"};
+    private static final String[] STAGES = {"secrets", "sast", "iac", "dependencies", "imports"};
+
+    /** Findings with every field set in turn: traces, components, CVSS, suppressions, absolute paths, other tools. */
+    static List<Finding> findings(int count) {
+        List<Finding> findings = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String text = TEXTS[i % TEXTS.length];
+            Finding.Builder finding = Finding.builder().ruleId("rule-" + (i % 41))
+                    .stage(STAGES[i % STAGES.length]).severity(Severity.values()[i % Severity.values().length])
+                    .title("Title " + text).message(i % 5 == 0 ? " " : "message " + text + i)
+                    .confidence(Confidence.values()[i % Confidence.values().length])
+                    .cwe(CWES[i % CWES.length]).identifier("ID-" + i).identifier("GHSA-" + (i % 7))
+                    .remediation("fix " + text).fixedVersion(i % 3 == 0 ? "2." + i : null)
+                    .tool(new ToolInfo("DevSecOps Scan", "0.1.0"))
+                    .fingerprint(i % 19 == 0 ? null : "fp-" + i)
+                    .property("resource", text + "/r" + (i % 50)).property("n", String.valueOf(i));
+            if (i % 4 == 1) {
+                finding.cwe(CWES[(i + 3) % CWES.length]);
+            }
+            if (i % 9 == 4) {
+                finding.tool(new ToolInfo("Trivy", i % 2 == 0 ? null : "0.57"));
+            }
+            if (i % 6 == 2) {
+                finding.component(new Component(i % 12 == 2 ? null : "pkg:maven/g/a@1." + i,
+                        i % 24 == 2 ? null : "a" + text, "1." + i, "maven", i % 4 == 0 ? null : i % 8 == 2,
+                        List.of("app", "a"), Map.of("SHA-256", "ab" + i), List.of(), "compile", "pom.xml", Map.of()))
+                        .cvss(new Cvss(i % 4 == 0 ? null : "3.1", 7.5 + (i % 10) / 10.0, "CVSS:3.1/AV:N"));
+                if (i % 18 == 2) {
+                    finding.property("manifest", "modules/m" + i + "/pom.xml");
+                }
+            } else if (i % 6 == 5) {
+                if (i % 12 == 5) {
+                    finding.property("lockfile", "package-lock.json");
+                }
+            } else {
+                String path = i % 13 == 0 ? "/abs/path " + i + "/F.java" : "src/" + text.strip() + "/F" + (i % 300) + ".java";
+                finding.location(new Location(path, i % 7 == 0 ? 0 : 1 + i % 900, i % 3, 1 + i % 900 + i % 2, i % 5,
+                        i % 4 == 0 ? null : "snippet " + text));
+            }
+            if (i % 8 == 3) {
+                finding.trace(List.of(new TraceStep(new Location("A.java", 3, 1, 3, 20, "req.getParameter(\"q\")"),
+                        "source: " + text), new TraceStep(new Location("t/" + text, 0, 0, 0, 0, null), ""),
+                        new TraceStep(new Location("B.java", 9, 2, 9, 30, text), "sink")));
+            }
+            if (i % 10 == 7) {
+                finding.suppression(new Suppression(i % 20 == 7 ? "inline" : "rule-path",
+                        i % 30 == 7 ? null : "reason " + text, i % 40 == 7 ? null : "team",
+                        i % 20 == 17 ? LocalDate.of(2027, 1, 1) : null, i % 50 == 7 ? null : "s.yaml:" + i));
+            }
+            findings.add(finding.build());
+        }
+        return findings;
+    }
+
+    @Test
+    void shouldStreamEachResultAsTheObjectModelSerialisesIt() throws Exception {
+        ObjectWriter writer = SarifReportWriter.MAPPER.writer();
+        List<Finding> findings = findings(1_500);
+        SarifTaxonomies taxonomies = new SarifTaxonomies(ComplianceCatalog.builtIn());
+        findings.forEach(taxonomies::record);
+        int withTaxa = 0;
+        for (int i = 0; i < findings.size(); i++) {
+            Finding finding = findings.get(i);
+            int ruleIndex = i % 23 == 0 ? -1 : i % 40;
+            Result result = SarifReportWriter.result(finding, ruleIndex);
+            taxonomies.addTo(result, finding);
+            withTaxa += result.getTaxa() == null || result.getTaxa().isEmpty() ? 0 : 1;
+            StringWriter streamed = new StringWriter();
+            try (JsonGenerator generator = writer.createGenerator(streamed)) {
+                SarifResultJson.write(generator, finding, ruleIndex, taxonomies.taxa(finding));
+            }
+            assertThat(streamed.toString()).as("result %d", i).isEqualTo(writer.writeValueAsString(result));
+        }
+        assertThat(withTaxa).as("results with taxa beyond their rule's").isPositive();
+    }
+
+    @Test
+    void shouldWriteFromASpilledListTheLogTheObjectModelGives() throws Exception {
+        List<Finding> spilled = FindingList.builder(0).addAll(findings(1_300)).build();
+        assertThat(FindingList.isSpilled(spilled)).isTrue();
+        Report report = Report.builder(new ToolInfo("DevSecOps Scan", "0.1.0"), Instant.parse("2026-01-02T03:04:05Z"))
+                .root("/work/tree").durationMillis(1234).property("build", "7").findings(spilled).build();
+        SarifReportWriter sarif = new SarifReportWriter();
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        sarif.write(report, written);
+        byte[] expected = SarifReportWriter.MAPPER.writer().writeValueAsBytes(sarif.toSarif(report));
+        assertThat(written.toByteArray()).isEqualTo(expected);
+        assertThat(SarifSchemaValidator.validate(written.toString(StandardCharsets.UTF_8))).isEmpty();
+    }
+}
