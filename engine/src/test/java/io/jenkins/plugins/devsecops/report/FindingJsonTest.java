@@ -47,6 +47,11 @@ class FindingJsonTest {
                 .trace(List.of(new TraceStep(new Location("p", 1, 0, 0, 0, null), ""))).property("empty", "")
                 .tool(new ToolInfo("x", "")).build());
         findings.add(Finding.builder().ruleId("minimal").stage("iac").severity(Severity.LOW).title("m").build());
+        findings.add(Finding.builder().ruleId("graph").stage("dependencies").severity(Severity.HIGH).title("g")
+                .component(new Component("pkg:npm/a@1.0.0", "a", "1.0.0", "npm", true, List.of("app", "a"),
+                        Map.of("sha512", "ab"), List.of("pkg:npm/b@2.0.0", "pkg:npm/c@3.0.0"), "runtime",
+                        "package-lock.json", Map.of()))
+                .build());
         return findings;
     }
 
@@ -83,6 +88,48 @@ class FindingJsonTest {
             ByteArrayOutputStream written = new ByteArrayOutputStream();
             new JsonReportWriter().write(each, written);
             assertThat(written.toByteArray()).isEqualTo(JSON.mapper().writeValueAsBytes(each));
+        }
+    }
+
+    /**
+     * The streamed writers name every field themselves, so a component added to a finding (or to its location,
+     * component, trace step, CVSS or tool) must be in these test findings for the comparisons above to cover it: every
+     * record component reachable from {@link Finding} has a value other than null, empty or zero in some finding.
+     */
+    @Test
+    void shouldSetEveryFieldOfAFindingInTheComparedFindings() throws Exception {
+        java.util.Set<String> set = new java.util.TreeSet<>();
+        java.util.Set<String> all = new java.util.TreeSet<>();
+        for (Finding finding : findings()) {
+            collect(finding, set, all);
+        }
+        assertThat(all).contains("Finding.ruleId", "Location.startLine", "Component.purl", "TraceStep.location");
+        assertThat(set).as("fields never set in the compared findings").isEqualTo(all);
+    }
+
+    private static void collect(Object value, java.util.Set<String> set, java.util.Set<String> all)
+            throws Exception {
+        if (value instanceof Iterable<?> items) {
+            for (Object item : items) {
+                collect(item, set, all);
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            for (Object item : map.values()) {
+                collect(item, set, all);
+            }
+        } else if (value != null && value.getClass().isRecord()) {
+            for (java.lang.reflect.RecordComponent component : value.getClass().getRecordComponents()) {
+                String name = value.getClass().getSimpleName() + "." + component.getName();
+                all.add(name);
+                Object field = component.getAccessor().invoke(value);
+                boolean present = field != null && !"".equals(field) && !(field instanceof Number n && n.doubleValue() == 0)
+                        && !(field instanceof java.util.Collection<?> c && c.isEmpty())
+                        && !(field instanceof Map<?, ?> m && m.isEmpty());
+                if (present) {
+                    set.add(name);
+                }
+                collect(field, set, all);
+            }
         }
     }
 }
