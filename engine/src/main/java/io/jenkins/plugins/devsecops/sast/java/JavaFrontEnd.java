@@ -238,10 +238,10 @@ public final class JavaFrontEnd {
     }
 
     /**
-     * Parses the file's {@link ParserText compact text}: the same tree with the same lines, for less (see
-     * docs/performance.md).
-     * A file with a {@code devsecops:ignore} comment is parsed as it is, since those comments are read from the parse;
-     * so is one whose compact text does not parse, so that its problem is reported where it is in the file.
+     * Parses the file's {@link ParserText compact text}: the same tree with the same lines, for less CPU (see
+     * docs/performance.md). A file with a {@code devsecops:ignore} comment is parsed as it is, since those comments
+     * are read from the parse; so is one whose compact text does not parse, so that its problem is reported where it
+     * is in the file.
      */
     private static ParseResult<CompilationUnit> parseCompact(ParserConfiguration configuration, String text) {
         String compact = text.contains("devsecops:ignore") ? text : ParserText.of(text);

@@ -127,7 +127,7 @@ final class MethodLowering {
     /**
      * What {@code toString()} gives for an expression, without the printer for a name or a dotted path of names
      * ({@code a.b.C}): the printer prints those as their identifiers joined by dots (no comment is attributed to a
-     * node), and setting it up for each of them cost a sixth of the lowering.
+     * node), and setting it up for each of them cost about a seventh of the lowering.
      */
     static String source(Expression e) {
         if (e instanceof NameExpr n) {

@@ -7,7 +7,8 @@ package io.jenkins.plugins.devsecops.sast.java;
  * (string and character literals and text blocks character for character). So the parser builds the same tree with
  * the same line numbers; only columns differ, and the analysis uses none. JavaParser's lexer makes a token of every
  * blank character and every comment and keeps them all, and its largest lexer method is too large for the JIT to
- * compile, so blanks and comments (a third of the characters of real code) cost much more than their share.
+ * compile, so blanks and comments cost much more than their share (this text has two fifths fewer characters on
+ * the benchmark tree; see docs/performance.md).
  *
  * <p>The lexer does not translate unicode escapes (the configuration does not ask it to), so neither does this: a
  * backslash, {@code u002a} and a slash are six characters, not the end of a comment. A file where this reading could
