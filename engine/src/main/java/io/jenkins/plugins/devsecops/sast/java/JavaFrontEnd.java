@@ -5,6 +5,7 @@ import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Problem;
 import com.github.javaparser.Processor;
+import com.github.javaparser.Range;
 import com.github.javaparser.ast.validator.postprocessors.Java21PostProcessor;
 import com.github.javaparser.ast.comments.CommentsCollection;
 import com.github.javaparser.ast.CompilationUnit;
@@ -207,7 +208,7 @@ public final class JavaFrontEnd {
         List<String> notes = new ArrayList<>();
         ParseResult<CompilationUnit> result;
         try {
-            result = new JavaParser(configurationFor(text)).parse(text);
+            result = parseCompact(configurationFor(text), text);
         } catch (StackOverflowError | RuntimeException e) {
             notes.add("could not parse: " + (e instanceof StackOverflowError ? "nested too deeply" : e.getMessage()));
             return new Parsed(new UnitIr(path, List.of(), Map.of(), notes), Optional.empty(), text);
@@ -234,6 +235,27 @@ public final class JavaFrontEnd {
                         .orElse(List.of()))
                 : Map.of();
         return new Parsed(new UnitIr(path, classes, ignored, notes), Optional.of(unit), text);
+    }
+
+    /**
+     * Parses the file's {@link ParserText compact text}: the same tree with the same lines, for less CPU (see
+     * docs/performance.md). A file with a {@code devsecops:ignore} comment is parsed as it is, since those comments
+     * are read from the parse; so is one whose compact text does not parse, so that its problem is reported where it
+     * is in the file.
+     */
+    private static ParseResult<CompilationUnit> parseCompact(ParserConfiguration configuration, String text) {
+        String compact = text.contains("devsecops:ignore") ? text : ParserText.of(text);
+        if (compact != text) {
+            try {
+                ParseResult<CompilationUnit> result = new JavaParser(configuration).parse(compact);
+                if (result.isSuccessful() && result.getResult().isPresent()) {
+                    return result;
+                }
+            } catch (StackOverflowError | RuntimeException e) {
+                // reported as the file itself fails below
+            }
+        }
+        return new JavaParser(configuration).parse(text);
     }
 
     private static String firstLine(String text) {
@@ -295,7 +317,8 @@ public final class JavaFrontEnd {
     }
 
     private static int line(Node node) {
-        return node.getBegin().map(p -> p.line).orElse(0);
+        Optional<Range> range = node.getRange();
+        return range.isPresent() ? range.get().begin.line : 0;
     }
 
     private void lowerType(TypeDeclaration<?> type, String name, TypeScope scope, String path,

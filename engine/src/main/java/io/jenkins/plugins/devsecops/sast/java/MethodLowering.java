@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devsecops.sast.java;
 
+import com.github.javaparser.Range;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
@@ -57,6 +58,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Lowers one Java method body to {@link Stmt}s. Expressions nest at most {@link #MAX_DEPTH} deep and a method
@@ -118,7 +120,31 @@ final class MethodLowering {
     }
 
     private static int line(Node node) {
-        return node.getBegin().map(p -> p.line).orElse(0);
+        Optional<Range> range = node.getRange();
+        return range.isPresent() ? range.get().begin.line : 0;
+    }
+
+    /**
+     * What {@code toString()} gives for an expression, without the printer for a name or a dotted path of names
+     * ({@code a.b.C}): the printer prints those as their identifiers joined by dots (no comment is attributed to a
+     * node), and setting it up for each of them cost about a seventh of the lowering.
+     */
+    static String source(Expression e) {
+        if (e instanceof NameExpr n) {
+            return n.getName().getIdentifier();
+        }
+        if (e instanceof FieldAccessExpr f && isDottedName(f.getScope())) {
+            return source(f.getScope()) + "." + f.getName().getIdentifier();
+        }
+        return e.toString();
+    }
+
+    private static boolean isDottedName(Expression e) {
+        Expression head = e;
+        while (head instanceof FieldAccessExpr f) {
+            head = f.getScope();
+        }
+        return head instanceof NameExpr;
     }
 
     private String temp() {
@@ -262,7 +288,9 @@ final class MethodLowering {
     /** The constant value of a literal expression, or null when it is not one. */
     static Object literal(Expression e) {
         if (e instanceof StringLiteralExpr s) {
-            return s.asString();
+            // without a backslash there is nothing to unescape (asString() runs a chain of unescapers regardless)
+            String value = s.getValue();
+            return value.indexOf('\\') < 0 ? value : s.asString();
         }
         if (e instanceof TextBlockLiteralExpr t) {
             return t.asString();
@@ -356,7 +384,7 @@ final class MethodLowering {
             if (scope instanceof ThisExpr) {
                 add(out, new Stmt.Load(t, Operand.local("this"), owner, f.getNameAsString(), line));
             } else if (isTypeName(scope)) {
-                add(out, new Stmt.Load(t, null, types.resolve(scope.toString()), f.getNameAsString(), line));
+                add(out, new Stmt.Load(t, null, types.resolve(source(scope)), f.getNameAsString(), line));
             } else if (f.getNameAsString().equals("length")) {
                 Operand base = expr(scope, out, d);
                 add(out, new Stmt.Invoke(t, base, null, "length", List.of(), false, line));
@@ -521,7 +549,7 @@ final class MethodLowering {
             String name = reference.getIdentifier();
             List<Operand> args = List.of(Operand.local(parameter));
             if (scope instanceof TypeExpr || isTypeName(scope)) {
-                String type = types.resolve(scope instanceof TypeExpr te ? te.getType().asString() : scope.toString());
+                String type = types.resolve(scope instanceof TypeExpr te ? te.getType().asString() : source(scope));
                 add(body, name.equals("new") ? new Stmt.Invoke(result, null, type, "<init>", args, true, line)
                         : new Stmt.Invoke(result, null, type, name, args, false, line));
             } else {
@@ -569,7 +597,7 @@ final class MethodLowering {
             Expression scope = call.getScope().get();
             if (isTypeName(scope)) {
                 receiver = null;
-                ownerType = types.resolve(scope.toString());
+                ownerType = types.resolve(source(scope));
             } else if (scope instanceof com.github.javaparser.ast.expr.SuperExpr) {
                 receiver = Operand.local("this");
                 ownerType = "super:" + owner;
@@ -606,7 +634,7 @@ final class MethodLowering {
             if (scope instanceof ThisExpr) {
                 add(out, new Stmt.Store(Operand.local("this"), owner, f.getNameAsString(), value, line));
             } else if (isTypeName(scope)) {
-                add(out, new Stmt.Store(null, types.resolve(scope.toString()), f.getNameAsString(), value, line));
+                add(out, new Stmt.Store(null, types.resolve(source(scope)), f.getNameAsString(), value, line));
             } else {
                 add(out, new Stmt.Store(expr(scope, out, d), null, f.getNameAsString(), value, line));
             }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devsecops.sast.rules;
 
+import com.github.javaparser.Range;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
@@ -20,6 +21,7 @@ import com.github.javaparser.ast.stmt.ThrowStmt;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Checks one compilation unit against every {@link SyntaxRule}. Never throws on odd input. */
@@ -86,7 +88,8 @@ public final class SyntaxRules {
     }
 
     private static int line(Node node) {
-        return node.getBegin().map(p -> p.line).orElse(0);
+        Optional<Range> range = node.getRange();
+        return range.isPresent() ? range.get().begin.line : 0;
     }
 
     private static String method(Node node) {
