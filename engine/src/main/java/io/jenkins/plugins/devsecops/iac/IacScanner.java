@@ -275,16 +275,36 @@ final class IacScanner implements StageScanner {
             return false;
         }
         if (kind == FileKind.JSON) {
-            return JSON_MARKERS.find(file.bytes()) == 0;
+            return !maybeCloudFormationJson(file);
         }
-        int found = YAML_MARKERS.find(file.bytes());
-        boolean maybeKubernetes = (found & YAML_API_VERSION) != 0 && (found & YAML_KIND) != 0;
-        boolean maybeCloudFormation = (found & (YAML_TEMPLATE_VERSION | YAML_AWS_TYPE)) != 0;
-        boolean maybePatch = (found & YAML_OP) != 0 && (found & YAML_PATH) != 0;
-        return !maybeKubernetes && !maybeCloudFormation && !maybePatch;
+        int words = YAML_MARKERS.find(file.bytes());
+        return !maybeKubernetes(words) && !maybeCloudFormation(words) && !maybePatch(words);
     }
 
-    /** The words {@link #scanYaml} looks for first, in the bit order of {@link AsciiMarkers#find}. */
+    /** Whether a YAML file with these {@link #YAML_MARKERS} may hold Kubernetes objects. */
+    private static boolean maybeKubernetes(int words) {
+        return (words & YAML_API_VERSION) != 0 && (words & YAML_KIND) != 0;
+    }
+
+    /** Whether a YAML file with these {@link #YAML_MARKERS} may be a CloudFormation template. */
+    private static boolean maybeCloudFormation(int words) {
+        return (words & (YAML_TEMPLATE_VERSION | YAML_AWS_TYPE)) != 0;
+    }
+
+    /** Whether a YAML file with these {@link #YAML_MARKERS} may be a JSON patch (a kustomize patch target). */
+    private static boolean maybePatch(int words) {
+        return (words & YAML_OP) != 0 && (words & YAML_PATH) != 0;
+    }
+
+    /** Whether a JSON file may be a CloudFormation template (else {@link #scanJson} leaves it at once). */
+    private static boolean maybeCloudFormationJson(SourceFile file) {
+        return JSON_MARKERS.find(file.bytes()) != 0;
+    }
+
+    /**
+     * The words that make a YAML file a candidate, in the bit order of {@link AsciiMarkers#find}: the one place
+     * they are decided, both by the pre-check on bytes and by {@link #scanYaml}.
+     */
     private static final AsciiMarkers YAML_MARKERS =
             AsciiMarkers.of("apiVersion", "kind", "AWSTemplateFormatVersion", "AWS::", "op:", "path:");
     private static final int YAML_API_VERSION = 1;
@@ -306,10 +326,9 @@ final class IacScanner implements StageScanner {
             }
             return;
         }
-        boolean maybeKubernetes = text.contains("apiVersion") && text.contains("kind");
-        boolean maybeCloudFormation = text.contains("AWSTemplateFormatVersion") || text.contains("AWS::");
-        if (!maybeKubernetes && !maybeCloudFormation) {
-            if (text.contains("op:") && text.contains("path:") && text.length() <= MAX_PATCH_FILE) {
+        int words = YAML_MARKERS.find(file.bytes());
+        if (!maybeKubernetes(words) && !maybeCloudFormation(words)) {
+            if (maybePatch(words) && text.length() <= MAX_PATCH_FILE) {
                 try {
                     spool.putDocuments(file.path(), null, YamlDocuments.parse(text));
                     patchFiles.add(file.path());
@@ -344,7 +363,7 @@ final class IacScanner implements StageScanner {
     }
 
     private void scanJson(SourceFile file, String text, FindingSink sink) throws IacParseException {
-        if (!text.contains("AWSTemplateFormatVersion") && !text.contains("\"AWS::")) {
+        if (!maybeCloudFormationJson(file)) {
             return;
         }
         IacNode document;
