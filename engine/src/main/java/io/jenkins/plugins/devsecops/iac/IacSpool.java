@@ -8,9 +8,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -153,7 +156,7 @@ final class IacSpool implements AutoCloseable {
 
         @Override
         public void write(byte[] b, int off, int len) {
-            java.util.Objects.checkFromIndexSize(off, len, b.length);
+            Objects.checkFromIndexSize(off, len, b.length);
             if (len > buf.length - count) {
                 grow(len);
             }
@@ -166,13 +169,13 @@ final class IacSpool implements AutoCloseable {
             if (needed > Integer.MAX_VALUE - 8) {
                 throw new OutOfMemoryError("IaC spool record too large");
             }
-            buf = java.util.Arrays.copyOf(buf, (int) Math.max(needed, Math.min(Integer.MAX_VALUE - 8L,
+            buf = Arrays.copyOf(buf, (int) Math.max(needed, Math.min(Integer.MAX_VALUE - 8L,
                     2L * buf.length)));
         }
     }
 
     /** A record read back: a {@link java.io.ByteArrayInputStream} without its locks. */
-    private static final class RecordInput extends java.io.InputStream {
+    private static final class RecordInput extends InputStream {
         private final byte[] record;
         private int position;
 
@@ -187,7 +190,7 @@ final class IacSpool implements AutoCloseable {
 
         @Override
         public int read(byte[] b, int off, int len) {
-            java.util.Objects.checkFromIndexSize(off, len, b.length);
+            Objects.checkFromIndexSize(off, len, b.length);
             if (len == 0) {
                 return 0;
             }

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -75,7 +77,7 @@ public final class Lockfile {
     }
 
     static String[] splitLines(String text) {
-        java.util.List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         int start = 0;
         for (int newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', start)) {
             int end = newline > start && text.charAt(newline - 1) == '\r' ? newline - 1 : newline;
