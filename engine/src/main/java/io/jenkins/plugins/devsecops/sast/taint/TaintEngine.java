@@ -193,9 +193,9 @@ public final class TaintEngine {
     }
 
     /**
-     * A committed summary or field value and how many times it changed (a summary: was replaced by one not
-     * {@link Identical}; a field: by a write that changed its value). Replaced as a whole, so that a reader on another
-     * thread sees a value with its own version.
+     * A committed summary or field value and how many times it changed (a summary: was replaced by one that differs
+     * in more than its traces, see {@link Identical#summariesButTraces}; a field: by a write that changed its value).
+     * Replaced as a whole, so that a reader on another thread sees a value with its own version.
      */
     private record Versioned<T>(T value, int version) {
 
@@ -373,12 +373,14 @@ public final class TaintEngine {
             Versioned<Summary> committed = summaries.get(slot);
             Summary before = Versioned.value(committed);
             Summary after = analyseInOrder(method, slot, attempt, knownUnchanged);
-            // identical summaries have the same signature: only a summary that differs is fingerprinted
-            boolean identical = Identical.summaries(before, after);
-            if (before == null || !identical && !before.signature().equals(after.signature())) {
+            // a summary that differs from the last in its traces only has its signature, and its callers would
+            // compute from it what they computed before, traces apart: it is kept under the same version, which does
+            // not make them analysed again (one analysed again for another reason takes its traces)
+            boolean same = Identical.summariesButTraces(before, after);
+            if (before == null || !same && !before.signature().equals(after.signature())) {
                 changed = true;
             }
-            summaries.set(slot, new Versioned<>(after, Versioned.version(committed) + (identical ? 0 : 1)));
+            summaries.set(slot, new Versioned<>(after, Versioned.version(committed) + (same ? 0 : 1)));
             recent[(int) ((commits + 1) % RECENT)] = new Change(before != after ? slot : -1, changing);
             commits++;
         }
