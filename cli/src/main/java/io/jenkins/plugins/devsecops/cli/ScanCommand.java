@@ -351,6 +351,9 @@ final class ScanCommand implements Callable<Integer> {
             files.add(new ReportFile(DashboardPage.FILE_NAME,
                     () -> outputDirectory.writeString(DashboardPage.FILE_NAME, page.render()), true));
         }
+        // The console's tables count the findings in the same pass.
+        SummaryTable summaryTable = quiet ? null : new SummaryTable(report, pass);
+        GateTable gateTable = new GateTable(assessment, pass);
         ReportFile.writeAll(pass, files);
         if (!quiet) {
             files.forEach(file -> out.println("Wrote " + output.resolve(file.name())));
@@ -358,10 +361,10 @@ final class ScanCommand implements Callable<Integer> {
         if (!quiet && historyPath != null) {
             out.println("History kept in " + historyPath);
         }
-        if (!quiet) {
-            new SummaryTable(report).print(out);
+        if (summaryTable != null) {
+            summaryTable.print(out);
         }
-        new GateTable(assessment).print(out);
+        gateTable.print(out);
         out.flush();
         return assessment.evaluation().verdict() == PolicyVerdict.FAILED ? DevSecOpsCommand.EXIT_GATE_FAILED
                 : DevSecOpsCommand.EXIT_PASSED;
