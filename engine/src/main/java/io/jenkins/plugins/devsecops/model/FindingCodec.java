@@ -241,16 +241,52 @@ final class FindingCodec {
         skipToFingerprint(in);
         in.skipString();
         int mapStart = in.position();
-        Map<String, String> merged = new TreeMap<>(in.map());
+        // the stored entries: keys decoded (to place the new ones), each entry's bytes copied as they are
+        int count = in.readInt();
+        String[] keys = new String[count];
+        int[] starts = new int[count + 1];
+        boolean sorted = true;
+        for (int i = 0; i < count; i++) {
+            starts[i] = in.position();
+            keys[i] = in.string();
+            in.skipString();
+            sorted &= i == 0 || keys[i - 1].compareTo(keys[i]) < 0;
+        }
         int mapEnd = in.position();
+        starts[count] = mapEnd;
+        TreeMap<String, String> added = new TreeMap<>();
         properties.forEach((key, value) -> {
             if (key != null && value != null) {
-                merged.put(key, value);
+                added.put(key, value);
             }
         });
         out.reset();
         out.writeBytes(bytes, from, mapStart - from);
-        out.map(merged);
+        if (!sorted) {
+            in.reset(bytes, mapStart);
+            Map<String, String> merged = new TreeMap<>(in.map());
+            merged.putAll(added);
+            out.map(merged);
+        } else {
+            int replaced = 0;
+            for (int i = 0; i < count; i++) {
+                if (added.containsKey(keys[i])) {
+                    replaced++;
+                }
+            }
+            out.writeInt(count - replaced + added.size());
+            int i = 0;
+            for (Map.Entry<String, String> entry : added.entrySet()) {
+                for (; i < count && keys[i].compareTo(entry.getKey()) <= 0; i++) {
+                    if (!keys[i].equals(entry.getKey())) {
+                        out.writeBytes(bytes, starts[i], starts[i + 1] - starts[i]);
+                    }
+                }
+                out.string(entry.getKey());
+                out.string(entry.getValue());
+            }
+            out.writeBytes(bytes, starts[i], mapEnd - starts[i]);
+        }
         out.writeBytes(bytes, mapEnd, from + length - mapEnd);
     }
 
