@@ -3,6 +3,7 @@ package io.jenkins.plugins.devsecops.cli;
 import io.jenkins.plugins.devsecops.assessment.Assessment;
 import io.jenkins.plugins.devsecops.history.FindingHistory;
 import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.model.FindingPass;
 import io.jenkins.plugins.devsecops.policy.GateOutcome;
 import io.jenkins.plugins.devsecops.policy.PolicyEvaluation;
 import io.jenkins.plugins.devsecops.policy.RequiredStageOutcome;
@@ -15,22 +16,35 @@ final class GateTable {
     private static final int LISTED = 5;
 
     private final Assessment assessment;
+    private final Counts counts;
+    private final FindingPass pass;
 
+    /** The table of {@code assessment}, counting its findings when printed. */
     GateTable(Assessment assessment) {
         this.assessment = assessment;
+        this.counts = null;
+        this.pass = null;
     }
 
-    void print(PrintWriter out) {
-        PolicyEvaluation evaluation = assessment.evaluation();
-        // One pass over the findings (a large list is read back from disk at every pass).
-        long newCount = 0;
-        long active = 0;
-        long suppressed = 0;
-        long carried = 0;
-        for (Finding finding : assessment.report().findings()) {
+    /** The table of {@code assessment}, its findings counted in {@code pass} (over them), run before it prints. */
+    GateTable(Assessment assessment, FindingPass pass) {
+        this.assessment = assessment;
+        this.counts = pass.add(new Counts());
+        this.pass = pass;
+    }
+
+    /** New, active, suppressed and carried findings. */
+    static final class Counts implements FindingPass.Reader {
+        private long newCount;
+        private long active;
+        private long suppressed;
+        private long carried;
+
+        @Override
+        public void read(int index, Finding finding) {
             if (finding.isSuppressed()) {
                 suppressed++;
-                continue;
+                return;
             }
             active++;
             if (FindingHistory.isNew(finding)) {
@@ -40,6 +54,25 @@ final class GateTable {
                 carried++;
             }
         }
+    }
+
+    void print(PrintWriter out) {
+        PolicyEvaluation evaluation = assessment.evaluation();
+        Counts counted = counts;
+        if (counted == null) {
+            // One pass over the findings (a large list is read back from disk at every pass).
+            counted = new Counts();
+            int index = 0;
+            for (Finding finding : assessment.report().findings()) {
+                counted.read(index++, finding);
+            }
+        } else {
+            pass.check(counted);
+        }
+        long newCount = counted.newCount;
+        long active = counted.active;
+        long suppressed = counted.suppressed;
+        long carried = counted.carried;
         out.printf("History: %d new, %d outstanding%s, %d fixed, %d suppressed (build %s%s)%n", newCount,
                 active - newCount,
                 carried == 0 ? "" : " (" + carried + " carried over from stages not run)",

@@ -14,6 +14,7 @@ import io.jenkins.plugins.devsecops.images.source.RegistryCredentials;
 import io.jenkins.plugins.devsecops.dast.DastStage;
 import io.jenkins.plugins.devsecops.imports.ImportPattern;
 import io.jenkins.plugins.devsecops.imports.ImportStage;
+import io.jenkins.plugins.devsecops.model.FindingPass;
 import io.jenkins.plugins.devsecops.model.Report;
 import io.jenkins.plugins.devsecops.model.Severity;
 import io.jenkins.plugins.devsecops.report.HtmlReportWriter;
@@ -331,32 +332,39 @@ final class ScanCommand implements Callable<Integer> {
                 historyPath == null ? List.of(assessment.summary()) : loadSummaries(historyPath, tree, err),
                 assessment.evaluation().warnings());
         boolean htmlReport = selected.stream().anyMatch(HtmlReportWriter.class::isInstance);
-        // The reports are written side by side (each reads the same immutable report), then named in their order.
+        // The reports are written side by side (each reads the same immutable report), then named in their order;
+        // what they read of every finding before writing is read in one pass shared by all of them.
+        FindingPass pass = new FindingPass(report.findings());
         List<ReportFile> files = new ArrayList<>();
         for (ReportWriter selectedWriter : selected) {
             // The HTML report carries the dashboard (verdict, gates, KPIs, trends, fixed findings).
             ReportWriter writer = selectedWriter instanceof HtmlReportWriter
                     ? new HtmlReportWriter(DashboardSections.of(data, dashboard ? DashboardPage.FILE_NAME : null))
                     : selectedWriter;
-            Report written = report;
+            int before = pass.registrations();
+            ReportWriter.Prepared prepared = writer.prepare(report, pass);
             files.add(new ReportFile(writer.fileName(),
-                    () -> outputDirectory.write(writer.fileName(), stream -> writer.write(written, stream))));
+                    () -> outputDirectory.write(writer.fileName(), prepared::write), pass.registrations() != before));
         }
         if (dashboard) {
-            files.add(new ReportFile(DashboardPage.FILE_NAME, () -> outputDirectory.writeString(DashboardPage.FILE_NAME,
-                    new DashboardPage().render(data, htmlReport ? "index.html" : null))));
+            DashboardPage.Prepared page = new DashboardPage().prepare(data, htmlReport ? "index.html" : null, pass);
+            files.add(new ReportFile(DashboardPage.FILE_NAME,
+                    () -> outputDirectory.writeString(DashboardPage.FILE_NAME, page.render()), true));
         }
-        ReportFile.writeAll(files);
+        // The console's tables count the findings in the same pass.
+        SummaryTable summaryTable = quiet ? null : new SummaryTable(report, pass);
+        GateTable gateTable = new GateTable(assessment, pass);
+        ReportFile.writeAll(pass, files);
         if (!quiet) {
             files.forEach(file -> out.println("Wrote " + output.resolve(file.name())));
         }
         if (!quiet && historyPath != null) {
             out.println("History kept in " + historyPath);
         }
-        if (!quiet) {
-            new SummaryTable(report).print(out);
+        if (summaryTable != null) {
+            summaryTable.print(out);
         }
-        new GateTable(assessment).print(out);
+        gateTable.print(out);
         out.flush();
         return assessment.evaluation().verdict() == PolicyVerdict.FAILED ? DevSecOpsCommand.EXIT_GATE_FAILED
                 : DevSecOpsCommand.EXIT_PASSED;

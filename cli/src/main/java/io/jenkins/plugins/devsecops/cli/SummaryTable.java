@@ -3,6 +3,7 @@ package io.jenkins.plugins.devsecops.cli;
 import io.jenkins.plugins.devsecops.history.FindingHistory;
 import io.jenkins.plugins.devsecops.imports.ImportStage;
 import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.model.FindingPass;
 import io.jenkins.plugins.devsecops.model.Report;
 import io.jenkins.plugins.devsecops.model.Severity;
 import io.jenkins.plugins.devsecops.model.StageResult;
@@ -19,18 +20,32 @@ final class SummaryTable {
     static final int UNREADABLE_SHOWN = 5;
 
     private final Report report;
+    private final Counts counts;
+    private final FindingPass pass;
 
+    /** The table of {@code report}, counting its findings when printed. */
     SummaryTable(Report report) {
         this.report = report;
+        this.counts = null;
+        this.pass = null;
     }
 
-    void print(PrintWriter out) {
-        // One pass over the findings (a large list is read back from disk at every pass): counts per stage.
-        Map<String, long[]> counts = new HashMap<>();
-        java.util.Set<String> carried = new java.util.TreeSet<>();
-        long[] totals = new long[Severity.values().length];
-        for (Finding finding : report.findings()) {
-            long[] stageCounts = counts.computeIfAbsent(finding.stage(), s -> new long[Severity.values().length + 1]);
+    /** The table of {@code report}, its findings counted in {@code pass} (over them), which runs before it prints. */
+    SummaryTable(Report report, FindingPass pass) {
+        this.report = report;
+        this.counts = pass.add(new Counts());
+        this.pass = pass;
+    }
+
+    /** Active findings per stage and severity, then the stage's suppressed ones; stages with carried findings. */
+    static final class Counts implements FindingPass.Reader {
+        private final Map<String, long[]> byStage = new HashMap<>();
+        private final java.util.Set<String> carried = new java.util.TreeSet<>();
+        private final long[] totals = new long[Severity.values().length];
+
+        @Override
+        public void read(int index, Finding finding) {
+            long[] stageCounts = byStage.computeIfAbsent(finding.stage(), s -> new long[Severity.values().length + 1]);
             if (finding.isSuppressed()) {
                 stageCounts[Severity.values().length]++;
             } else {
@@ -41,6 +56,23 @@ final class SummaryTable {
                 carried.add(finding.stage());
             }
         }
+    }
+
+    void print(PrintWriter out) {
+        Counts counted = counts;
+        if (counted == null) {
+            // One pass over the findings (a large list is read back from disk at every pass): counts per stage.
+            counted = new Counts();
+            int index = 0;
+            for (Finding finding : report.findings()) {
+                counted.read(index++, finding);
+            }
+        } else {
+            pass.check(counted);
+        }
+        Map<String, long[]> counts = counted.byStage;
+        java.util.Set<String> carried = new java.util.TreeSet<>(counted.carried);
+        long[] totals = counted.totals;
         StringBuilder header = new StringBuilder(String.format("%-14s", "STAGE"));
         for (Severity severity : Severity.values()) {
             header.append(String.format("%10s", severity));

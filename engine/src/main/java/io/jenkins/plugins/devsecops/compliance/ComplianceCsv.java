@@ -1,6 +1,8 @@
 package io.jenkins.plugins.devsecops.compliance;
 
 import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.model.FindingPass;
+import io.jenkins.plugins.devsecops.model.Report;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -42,30 +44,61 @@ public final class ComplianceCsv {
             writer.flush();
             return;
         }
-        // The same bytes as the text written above, each finding's cells rendered once instead of once a row.
         try (CsvFindingCells cells = CsvFindingCells.of(findings)) {
-            Map<String, byte[]> basisCells = new HashMap<>();
-            // flushed, never closed: the caller's stream stays open
-            BufferedOutputStream buffered = new BufferedOutputStream(out, 64 * 1024);
-            buffered.write(utf8(rowText(COLUMNS)));
-            for (FrameworkView framework : view.frameworks()) {
-                for (RequirementView requirement : framework.requirements()) {
-                    if (requirement.findings().isEmpty()) {
-                        buffered.write(utf8(rowText(List.of(framework.id(), requirement.id(), requirement.title(),
-                                requirement.status().name(), "", "", "", "", "", "", "", ""))));
-                        continue;
-                    }
-                    byte[] prefix = utf8(cellsText(List.of(framework.id(), requirement.id(), requirement.title(),
-                            requirement.status().name())) + ",");
-                    writeRows(buffered, prefix, (ComplianceRows) requirement.findings(), cells, basisCells);
-                }
-                if (!framework.unmapped().isEmpty()) {
-                    byte[] prefix = utf8(cellsText(List.of(framework.id(), UNMAPPED, "", "")) + ",");
-                    writeRows(buffered, prefix, (ComplianceRows) framework.unmapped(), cells, basisCells);
+            write(view, cells, out);
+        }
+    }
+
+    /** A CSV prepared by {@link #prepare}: written once its pass has run. */
+    @FunctionalInterface
+    public interface Prepared {
+        /** Writes the CSV to {@code out}; does not close it. */
+        void write(OutputStream out) throws IOException;
+    }
+
+    /**
+     * The CSV of {@code report}'s compliance view ({@link ComplianceView#of(Report)}), read in {@code pass} (over the
+     * report's findings): the view, shared with whatever else builds it in the pass, and every finding's cells. The
+     * bytes are those {@link #write(ComplianceView, OutputStream)} writes for that view.
+     */
+    public static Prepared prepare(Report report, FindingPass pass) {
+        ComplianceView.Reader view = ComplianceView.readerIn(pass, report);
+        CsvFindingCells.Builder cells = pass.add(new CsvFindingCells.Builder(report.findings()));
+        return out -> {
+            try (cells) {
+                pass.check(view);
+                pass.check(cells);
+                try (CsvFindingCells built = cells.build()) {
+                    write(view.view(), built, out);
                 }
             }
-            buffered.flush();
+        };
+    }
+
+    /** Writes {@code view}, whose rows all point into the findings {@code cells} were rendered from. */
+    private static void write(ComplianceView view, CsvFindingCells cells, OutputStream out) throws IOException {
+        // The same bytes as the text written row by row, each finding's cells rendered once instead of once a row.
+        Map<String, byte[]> basisCells = new HashMap<>();
+        // flushed, never closed: the caller's stream stays open
+        BufferedOutputStream buffered = new BufferedOutputStream(out, 64 * 1024);
+        buffered.write(utf8(rowText(COLUMNS)));
+        for (FrameworkView framework : view.frameworks()) {
+            for (RequirementView requirement : framework.requirements()) {
+                if (requirement.findings().isEmpty()) {
+                    buffered.write(utf8(rowText(List.of(framework.id(), requirement.id(), requirement.title(),
+                            requirement.status().name(), "", "", "", "", "", "", "", ""))));
+                    continue;
+                }
+                byte[] prefix = utf8(cellsText(List.of(framework.id(), requirement.id(), requirement.title(),
+                        requirement.status().name())) + ",");
+                writeRows(buffered, prefix, (ComplianceRows) requirement.findings(), cells, basisCells);
+            }
+            if (!framework.unmapped().isEmpty()) {
+                byte[] prefix = utf8(cellsText(List.of(framework.id(), UNMAPPED, "", "")) + ",");
+                writeRows(buffered, prefix, (ComplianceRows) framework.unmapped(), cells, basisCells);
+            }
         }
+        buffered.flush();
     }
 
     /** The findings every row list of {@code view} points into, or {@code null} when the rows are not all such. */

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.devsecops.compliance;
 
 import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.model.FindingPass;
 import io.jenkins.plugins.devsecops.model.Report;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,28 +43,67 @@ public record ComplianceView(List<FrameworkView> frameworks, int openFindings, i
     }
 
     private static ComplianceView of(List<Finding> findings, boolean skipSuppressed, ComplianceCatalog catalog) {
-        List<String> bases = new ArrayList<>();
-        Map<String, Integer> basisIndex = new HashMap<>();
-        int severities = io.jenkins.plugins.devsecops.model.Severity.values().length;
-        List<ComplianceFramework> frameworks = catalog.frameworks();
-        List<List<ComplianceRows.Builder>> rowsByFramework = new ArrayList<>();
-        List<ComplianceRows.Builder> unmappedByFramework = new ArrayList<>();
-        List<List<String>> itemIds = new ArrayList<>();
-        for (ComplianceFramework framework : frameworks) {
-            itemIds.add(framework.itemIds());
-            List<ComplianceRows.Builder> rows = new ArrayList<>();
-            framework.items().forEach(item -> rows.add(new ComplianceRows.Builder(severities)));
-            rowsByFramework.add(rows);
-            unmappedByFramework.add(new ComplianceRows.Builder(severities));
-        }
-        CatalogMatches matching = new CatalogMatches(catalog);
-        int withoutCwe = 0;
-        int open = 0;
-        int index = -1;
+        Reader reader = new Reader(findings, skipSuppressed, catalog);
+        int index = 0;
         for (Finding finding : findings) {
-            index++;
+            reader.read(index++, finding);
+        }
+        return reader.view();
+    }
+
+    /**
+     * The reader that builds the view of {@code report}'s active findings (as {@link #of(Report)}) in {@code pass},
+     * over those findings: shared by every writer of the pass that asks (the HTML page and the CSV build one view).
+     */
+    public static Reader readerIn(FindingPass pass, Report report) {
+        if (pass.findings() != report.findings()) {
+            throw new IllegalArgumentException("The pass does not read the report's findings");
+        }
+        return pass.shared(Reader.class, Reader.class,
+                () -> new Reader(report.findings(), true, ComplianceCatalog.builtIn()));
+    }
+
+    /**
+     * Builds a view from findings read in order ({@link FindingPass}); findings alike in what matching reads share
+     * one answer. Not thread-safe.
+     */
+    public static final class Reader implements FindingPass.Reader {
+        private final List<Finding> findings;
+        private final boolean skipSuppressed;
+        private final List<String> bases = new ArrayList<>();
+        private final Map<String, Integer> basisIndex = new HashMap<>();
+        private final List<ComplianceFramework> frameworks;
+        private final List<List<ComplianceRows.Builder>> rowsByFramework = new ArrayList<>();
+        private final List<ComplianceRows.Builder> unmappedByFramework = new ArrayList<>();
+        private final List<List<String>> itemIds = new ArrayList<>();
+        private final CatalogMatches matching;
+        private int withoutCwe;
+        private int open;
+        private ComplianceView view;
+
+        private Reader(List<Finding> findings, boolean skipSuppressed, ComplianceCatalog catalog) {
+            this.findings = findings;
+            this.skipSuppressed = skipSuppressed;
+            int severities = io.jenkins.plugins.devsecops.model.Severity.values().length;
+            frameworks = catalog.frameworks();
+            for (ComplianceFramework framework : frameworks) {
+                itemIds.add(framework.itemIds());
+                List<ComplianceRows.Builder> rows = new ArrayList<>();
+                framework.items().forEach(item -> rows.add(new ComplianceRows.Builder(severities)));
+                rowsByFramework.add(rows);
+                unmappedByFramework.add(new ComplianceRows.Builder(severities));
+            }
+            matching = new CatalogMatches(catalog);
+        }
+
+        /** Reads finding {@code index} of the findings given at construction; in order, each once. */
+        @Override
+        public void read(int index, Finding finding) {
+            if (view != null) {
+                throw new IllegalStateException("The view is built");
+            }
             if (skipSuppressed && finding.isSuppressed()) {
-                continue;
+                return;
             }
             open++;
             int severity = finding.severity().ordinal();
@@ -74,36 +114,42 @@ public record ComplianceView(List<FrameworkView> frameworks, int openFindings, i
             for (int f = 0; f < frameworks.size(); f++) {
                 List<ComplianceMatch> matches = answer.byFramework().get(f);
                 if (matches.isEmpty()) {
-                    unmappedByFramework.get(f).add(severity, index, basisIndex.computeIfAbsent(answer.unmappedReason(),
-                            b -> {
-                                bases.add(b);
-                                return bases.size() - 1;
-                            }));
+                    unmappedByFramework.get(f).add(severity, index, basis(answer.unmappedReason()));
                 } else {
                     for (ComplianceMatch match : matches) {
                         int item = itemIds.get(f).indexOf(match.item());
-                        rowsByFramework.get(f).get(item).add(severity, index, basisIndex.computeIfAbsent(match.basis(),
-                                b -> {
-                                    bases.add(b);
-                                    return bases.size() - 1;
-                                }));
+                        rowsByFramework.get(f).get(item).add(severity, index, basis(match.basis()));
                     }
                 }
             }
         }
-        List<FrameworkView> views = new ArrayList<>();
-        for (int f = 0; f < frameworks.size(); f++) {
-            ComplianceFramework framework = frameworks.get(f);
-            List<RequirementView> requirements = new ArrayList<>();
-            for (int i = 0; i < framework.items().size(); i++) {
-                ComplianceItem item = framework.items().get(i);
-                requirements.add(new RequirementView(item.id(), item.title(), item.source(), item.basis(),
-                        rowsByFramework.get(f).get(i).build(findings, bases)));
-            }
-            views.add(new FrameworkView(framework.id(), framework.name(), framework.source(), framework.mapping(),
-                    requirements, unmappedByFramework.get(f).build(findings, bases)));
+
+        private int basis(String basis) {
+            return basisIndex.computeIfAbsent(basis, b -> {
+                bases.add(b);
+                return bases.size() - 1;
+            });
         }
-        return new ComplianceView(views, open, withoutCwe);
+
+        /** The view of the findings read; the same one at every call. */
+        public synchronized ComplianceView view() {
+            if (view == null) {
+                List<FrameworkView> views = new ArrayList<>();
+                for (int f = 0; f < frameworks.size(); f++) {
+                    ComplianceFramework framework = frameworks.get(f);
+                    List<RequirementView> requirements = new ArrayList<>();
+                    for (int i = 0; i < framework.items().size(); i++) {
+                        ComplianceItem item = framework.items().get(i);
+                        requirements.add(new RequirementView(item.id(), item.title(), item.source(), item.basis(),
+                                rowsByFramework.get(f).get(i).build(findings, bases)));
+                    }
+                    views.add(new FrameworkView(framework.id(), framework.name(), framework.source(),
+                            framework.mapping(), requirements, unmappedByFramework.get(f).build(findings, bases)));
+                }
+                view = new ComplianceView(views, open, withoutCwe);
+            }
+            return view;
+        }
     }
 
     /** The framework with {@code id}, if shown. */

@@ -3,6 +3,7 @@ package io.jenkins.plugins.devsecops.compliance;
 import io.jenkins.plugins.devsecops.files.SpillFile;
 import io.jenkins.plugins.devsecops.model.Finding;
 import io.jenkins.plugins.devsecops.model.FindingList;
+import io.jenkins.plugins.devsecops.model.FindingPass;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -45,49 +46,122 @@ final class CsvFindingCells implements AutoCloseable {
 
     /** Renders the cells of every finding of {@code findings}, read once in order. */
     static CsvFindingCells of(List<Finding> findings) throws IOException {
-        int size = findings.size();
-        long[] offsets = new long[size + 1];
-        int[] fingerprintAt = new int[size];
-        SpillFile file = FindingList.isSpilled(findings) ? SpillFile.create("devsecops-csv-") : null;
-        try {
-            ByteArrayOutputStream pending = new ByteArrayOutputStream(BLOCK);
-            long written = 0;
-            int index = 0;
-            StringBuilder cells = new StringBuilder(256);
-            for (Finding finding : findings) {
-                ComplianceFindingRow row = ComplianceFindingRow.of(finding, "");
-                cells.setLength(0);
-                cells.append(ComplianceCsv.cell(row.severity().name())).append(',')
-                        .append(ComplianceCsv.cell(row.stage())).append(',')
-                        .append(ComplianceCsv.cell(row.ruleId())).append(',')
-                        .append(ComplianceCsv.cell(row.title())).append(',')
-                        .append(ComplianceCsv.cell(row.location())).append(',')
-                        .append(ComplianceCsv.cell(row.cwes())).append(',');
-                byte[] head = cells.toString().getBytes(StandardCharsets.UTF_8);
-                byte[] fingerprint = ComplianceCsv.cell(row.fingerprint()).getBytes(StandardCharsets.UTF_8);
-                offsets[index] = written + pending.size();
-                fingerprintAt[index] = head.length;
-                pending.write(head);
-                pending.write(fingerprint);
-                index++;
-                if (file != null && pending.size() >= BLOCK) {
-                    byte[] bytes = pending.toByteArray();
-                    file.write(bytes, 0, bytes.length, written);
-                    written += bytes.length;
-                    pending.reset();
+        Builder builder = new Builder(findings);
+        int index = 0;
+        for (Finding finding : findings) {
+            builder.read(index++, finding);
+        }
+        return builder.build();
+    }
+
+    /**
+     * Renders the cells of the findings of a list read in order, each once ({@link FindingPass}). A failure to
+     * write the temporary file is kept and thrown by {@link #build}.
+     */
+    static final class Builder implements FindingPass.Reader, AutoCloseable {
+        private final int size;
+        private final long[] offsets;
+        private final int[] fingerprintAt;
+        private SpillFile file;
+        private final ByteArrayOutputStream pending = new ByteArrayOutputStream(BLOCK);
+        private final StringBuilder cells = new StringBuilder(256);
+        private long written;
+        private int count;
+        private IOException failure;
+        private boolean built;
+
+        /** A builder for the cells of {@code findings}: in a temporary file when the list is spilled. */
+        Builder(List<Finding> findings) {
+            size = findings.size();
+            offsets = new long[size + 1];
+            fingerprintAt = new int[size];
+            if (FindingList.isSpilled(findings)) {
+                try {
+                    file = SpillFile.create("devsecops-csv-");
+                } catch (IOException e) {
+                    failure = e;
                 }
             }
+        }
+
+        @Override
+        public void read(int index, Finding finding) {
+            if (failure != null) {
+                return;
+            }
+            if (index != count || index >= size) {
+                throw new IllegalStateException("Finding " + index + " read out of order");
+            }
+            ComplianceFindingRow row = ComplianceFindingRow.of(finding, "");
+            cells.setLength(0);
+            cells.append(ComplianceCsv.cell(row.severity().name())).append(',')
+                    .append(ComplianceCsv.cell(row.stage())).append(',')
+                    .append(ComplianceCsv.cell(row.ruleId())).append(',')
+                    .append(ComplianceCsv.cell(row.title())).append(',')
+                    .append(ComplianceCsv.cell(row.location())).append(',')
+                    .append(ComplianceCsv.cell(row.cwes())).append(',');
+            byte[] head = cells.toString().getBytes(StandardCharsets.UTF_8);
+            byte[] fingerprint = ComplianceCsv.cell(row.fingerprint()).getBytes(StandardCharsets.UTF_8);
+            offsets[index] = written + pending.size();
+            fingerprintAt[index] = head.length;
+            pending.write(head, 0, head.length);
+            pending.write(fingerprint, 0, fingerprint.length);
+            count++;
+            if (file != null && pending.size() >= BLOCK) {
+                try {
+                    flush();
+                } catch (IOException e) {
+                    failure = e;
+                    close();
+                }
+            }
+        }
+
+        private void flush() throws IOException {
+            byte[] bytes = pending.toByteArray();
+            file.write(bytes, 0, bytes.length, written);
+            written += bytes.length;
+            pending.reset();
+        }
+
+        /**
+         * The cells (the caller closes them).
+         *
+         * @throws IOException when the temporary file could not be written
+         */
+        CsvFindingCells build() throws IOException {
+            if (built) {
+                throw new IllegalStateException("The cells were built");
+            }
+            built = true;
+            if (failure != null) {
+                close();
+                throw failure;
+            }
+            if (count != size) {
+                close();
+                throw new IllegalStateException(count + " of " + size + " findings were read");
+            }
             byte[] rest = pending.toByteArray();
-            if (file != null) {
-                file.write(rest, 0, rest.length, written);
+            try {
+                if (file != null) {
+                    file.write(rest, 0, rest.length, written);
+                }
+            } catch (IOException e) {
+                close();
+                throw e;
             }
             offsets[size] = written + rest.length;
             return new CsvFindingCells(file, file == null ? rest : null, offsets, fingerprintAt);
-        } catch (IOException | RuntimeException e) {
+        }
+
+        /** Drops the temporary file (when the cells are not built, or failed). */
+        @Override
+        public void close() {
             if (file != null) {
                 file.close();
+                file = null;
             }
-            throw e;
         }
     }
 

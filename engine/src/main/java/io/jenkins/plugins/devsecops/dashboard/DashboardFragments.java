@@ -4,6 +4,7 @@ import io.jenkins.plugins.devsecops.history.FindingHistory;
 import io.jenkins.plugins.devsecops.history.FindingStatus;
 import io.jenkins.plugins.devsecops.history.FixedFinding;
 import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.model.FindingPass;
 import io.jenkins.plugins.devsecops.model.Severity;
 import io.jenkins.plugins.devsecops.policy.GateOutcome;
 import io.jenkins.plugins.devsecops.policy.PolicyEvaluation;
@@ -38,14 +39,33 @@ final class DashboardFragments {
      * own severity tiles), new, outstanding, fixed, overdue and MTTR.
      */
     static void kpis(StringBuilder html, DashboardData data, boolean withOpenCounts) {
-        SecurityKpis kpis = SecurityKpis.of(data.summaries());
         // One pass over the active findings (a large list is read back from disk at every pass).
-        long[] open = new long[Severity.values().length];
-        long added = 0;
-        long outstanding = 0;
+        OpenCounts counts = new OpenCounts();
+        int index = 0;
         for (Finding finding : data.report().findings()) {
+            counts.read(index++, finding);
+        }
+        kpis(html, data, counts, withOpenCounts);
+    }
+
+    /**
+     * The counts of active findings the KPI tiles show, by severity, new and outstanding, from findings read in
+     * order ({@link FindingPass}).
+     */
+    static final class OpenCounts implements FindingPass.Reader {
+        private final long[] open = new long[Severity.values().length];
+        private long added;
+        private long outstanding;
+
+        /** The counts of {@code data}'s findings read in {@code pass} (over them), shared by whoever asks. */
+        static OpenCounts in(FindingPass pass) {
+            return pass.shared(OpenCounts.class, OpenCounts.class, OpenCounts::new);
+        }
+
+        @Override
+        public void read(int index, Finding finding) {
             if (finding.isSuppressed()) {
-                continue;
+                return;
             }
             open[finding.severity().ordinal()]++;
             if (FindingHistory.isNew(finding)) {
@@ -55,6 +75,14 @@ final class DashboardFragments {
                 outstanding++;
             }
         }
+    }
+
+    /** The KPI tiles with {@code counts} of {@code data}'s findings. */
+    static void kpis(StringBuilder html, DashboardData data, OpenCounts counts, boolean withOpenCounts) {
+        SecurityKpis kpis = SecurityKpis.of(data.summaries());
+        long[] open = counts.open;
+        long added = counts.added;
+        long outstanding = counts.outstanding;
         html.append("<div class=\"kpis\">");
         kpi(html, "Security score", data.summaries().isEmpty() ? "-" : String.valueOf(kpis.score()));
         if (withOpenCounts) {

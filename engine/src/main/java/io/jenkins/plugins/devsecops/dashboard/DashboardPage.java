@@ -2,6 +2,7 @@ package io.jenkins.plugins.devsecops.dashboard;
 
 import io.jenkins.plugins.devsecops.history.FindingHistory;
 import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.model.FindingPass;
 import io.jenkins.plugins.devsecops.model.Severity;
 import io.jenkins.plugins.devsecops.policy.PolicyEvaluation;
 import io.jenkins.plugins.devsecops.report.HtmlText;
@@ -56,6 +57,39 @@ public final class DashboardPage {
      * {@code index.html}) when it is not {@code null}.
      */
     public String render(DashboardData data, String reportLink) throws IOException {
+        FindingPass pass = new FindingPass(data.report().findings());
+        Prepared prepared = prepare(data, reportLink, pass);
+        pass.run();
+        return prepared.render();
+    }
+
+    /** A page prepared by {@link #prepare}: rendered once its pass has run. */
+    @FunctionalInterface
+    public interface Prepared {
+        /** The page as a string. */
+        String render() throws IOException;
+    }
+
+    /**
+     * Prepares the page for {@code data} (as {@link #render(DashboardData, String)} gives it) with other writers of
+     * its report: the KPI counts (shared with the HTML report's dashboard section) and the findings listed are read
+     * in {@code pass}, over {@code data}'s findings.
+     */
+    public Prepared prepare(DashboardData data, String reportLink, FindingPass pass) {
+        if (pass.findings() != data.report().findings()) {
+            throw new IllegalArgumentException("The pass does not read the dashboard's findings");
+        }
+        DashboardFragments.OpenCounts counts = DashboardFragments.OpenCounts.in(pass);
+        FirstInOrder first = pass.add(new FirstInOrder(MAX_ROWS));
+        return () -> {
+            pass.check(counts);
+            pass.check(first);
+            return render(data, reportLink, counts, first.findings());
+        };
+    }
+
+    private static String render(DashboardData data, String reportLink, DashboardFragments.OpenCounts counts,
+            List<Finding> listed) {
         StringBuilder html = new StringBuilder(1 << 16);
         Instant now = data.report().startedAt();
         TrendChartBlock charts = TrendChartBlock.of(data.summaries());
@@ -77,7 +111,7 @@ public final class DashboardPage {
             DashboardFragments.verdict(html, evaluation.verdict());
         }
         html.append("</header>\n<section>");
-        DashboardFragments.kpis(html, data, true);
+        DashboardFragments.kpis(html, data, counts, true);
         html.append("</section>\n");
 
         if (evaluation != null) {
@@ -91,7 +125,7 @@ public final class DashboardPage {
             html.append("</section>\n");
         }
         html.append("<section><h2>Trends</h2>").append(charts.html()).append("</section>\n");
-        findings(html, data, now);
+        findings(html, data, listed, now);
         if (!data.fixed().isEmpty()) {
             html.append("<section><h2>Fixed in this build (").append(data.fixed().size()).append(")</h2>");
             DashboardFragments.fixedTable(html, data.fixed());
@@ -106,9 +140,8 @@ public final class DashboardPage {
         return html.toString();
     }
 
-    private static void findings(StringBuilder html, DashboardData data, Instant now) {
+    private static void findings(StringBuilder html, DashboardData data, List<Finding> sorted, Instant now) {
         int total = data.report().findings().size();
-        List<Finding> sorted = firstInOrder(data.report().findings(), MAX_ROWS);
         html.append("<section><h2>Findings (").append(total).append(")</h2><table class=\"findings\">")
                 .append("<thead><tr><th>Status</th><th>Severity</th><th>Stage</th><th>Rule</th><th>Title</th>")
                 .append("<th>Location</th><th>First seen</th><th>Age</th><th>Suppression</th></tr></thead><tbody>");
@@ -145,25 +178,47 @@ public final class DashboardPage {
      * holds at most {@code limit} of them: the page shows no more, so the rest need not be sorted.
      */
     static List<Finding> firstInOrder(List<Finding> findings, int limit) {
-        record Ranked(Finding finding, int index) {
-        }
-        Comparator<Ranked> order = Comparator.comparing(Ranked::finding, DASHBOARD_ORDER)
-                .thenComparingInt(Ranked::index);
-        PriorityQueue<Ranked> kept = new PriorityQueue<>(Math.max(1, Math.min(limit, findings.size())),
-                order.reversed());
+        FirstInOrder first = new FirstInOrder(limit);
         int index = 0;
         for (Finding finding : findings) {
-            Ranked ranked = new Ranked(finding, index++);
+            first.read(index++, finding);
+        }
+        return first.findings();
+    }
+
+    /** Keeps the first findings in {@link #DASHBOARD_ORDER} of those read, at most {@code limit} of them. */
+    private static final class FirstInOrder implements FindingPass.Reader {
+        private record Ranked(Finding finding, int index) {
+        }
+
+        private static final Comparator<Ranked> ORDER = Comparator.comparing(Ranked::finding, DASHBOARD_ORDER)
+                .thenComparingInt(Ranked::index);
+
+        private final int limit;
+        private final PriorityQueue<Ranked> kept;
+
+        FirstInOrder(int limit) {
+            this.limit = limit;
+            kept = new PriorityQueue<>(Math.max(1, Math.min(limit, 1024)), ORDER.reversed());
+        }
+
+        @Override
+        public void read(int index, Finding finding) {
+            Ranked ranked = new Ranked(finding, index);
             if (kept.size() < limit) {
                 kept.add(ranked);
-            } else if (limit > 0 && order.compare(ranked, kept.peek()) < 0) {
+            } else if (limit > 0 && ORDER.compare(ranked, kept.peek()) < 0) {
                 kept.poll();
                 kept.add(ranked);
             }
         }
-        List<Ranked> first = new ArrayList<>(kept);
-        first.sort(order);
-        return first.stream().map(Ranked::finding).toList();
+
+        /** The findings kept, in order. */
+        List<Finding> findings() {
+            List<Ranked> first = new ArrayList<>(kept);
+            first.sort(ORDER);
+            return first.stream().map(Ranked::finding).toList();
+        }
     }
 
     private static final String STYLE = """

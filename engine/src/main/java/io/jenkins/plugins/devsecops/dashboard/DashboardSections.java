@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devsecops.dashboard;
 
+import io.jenkins.plugins.devsecops.model.FindingPass;
 import io.jenkins.plugins.devsecops.model.Report;
 import io.jenkins.plugins.devsecops.policy.PolicyEvaluation;
 import io.jenkins.plugins.devsecops.report.HtmlReportWriter;
@@ -45,8 +46,26 @@ public final class DashboardSections {
         return List.of(new PolicySection(data, dashboardLink), new TrendSection(charts), new FixedSection(data));
     }
 
-    /** Verdict, KPIs, gate table and warnings. */
-    private record PolicySection(DashboardData data, String dashboardLink) implements HtmlSection {
+    /**
+     * Verdict, KPIs, gate table and warnings.
+     *
+     * @param counts the KPI counts read in a shared pass, or {@code null} to count when rendered
+     */
+    private record PolicySection(DashboardData data, String dashboardLink, FindingPass pass,
+            DashboardFragments.OpenCounts counts) implements HtmlSection {
+
+        PolicySection(DashboardData data, String dashboardLink) {
+            this(data, dashboardLink, null, null);
+        }
+
+        /** The KPI counts are read in {@code pass} (shared with dashboard.html's) when it reads these findings. */
+        @Override
+        public HtmlSection readingIn(Report report, FindingPass shared) {
+            if (counts != null || shared.findings() != data.report().findings()) {
+                return this;
+            }
+            return new PolicySection(data, dashboardLink, shared, DashboardFragments.OpenCounts.in(shared));
+        }
 
         @Override
         public String id() {
@@ -78,7 +97,12 @@ public final class DashboardSections {
                 html.append("<a href=\"").append(HtmlText.escape(dashboardLink)).append("\">Open the dashboard</a>");
             }
             html.append("</div>\n");
-            DashboardFragments.kpis(html, data, false);
+            if (counts != null) {
+                pass.check(counts);
+                DashboardFragments.kpis(html, data, counts, false);
+            } else {
+                DashboardFragments.kpis(html, data, false);
+            }
             if (evaluation != null) {
                 html.append("<h3>Quality gates</h3>\n");
                 DashboardFragments.gateTable(html, evaluation);

@@ -43,27 +43,30 @@ public final class HistoryComparator {
             }
         }
         String referenceBuild = reference == null ? null : reference.properties().getOrDefault("build", "reference");
-        FindingList.Builder annotated = FindingList.builder();
-        for (Finding finding : current.findings()) {
-            Finding withPrint = FindingFingerprints.ensure(finding);
-            Previous candidates = previous.get(withPrint.fingerprint());
-            int before = candidates == null ? -1 : candidates.poll();
-            Finding.Builder builder = withPrint.toBuilder();
-            if (before < 0) {
-                builder.property(FindingHistory.STATUS, FindingStatus.NEW.name())
-                        .property(FindingHistory.FIRST_SEEN_AT, build.time().toString())
-                        .property(FindingHistory.FIRST_SEEN_BUILD, build.id());
-            } else {
-                Instant firstSeen = FindingHistory.parseInstant(candidates.firstSeenAt(before))
-                        .orElse(reference.startedAt());
-                String firstBuild = candidates.firstSeenBuild(before) != null ? candidates.firstSeenBuild(before)
-                        : referenceBuild;
-                builder.property(FindingHistory.STATUS, FindingStatus.OUTSTANDING.name())
-                        .property(FindingHistory.FIRST_SEEN_AT, firstSeen.toString())
-                        .property(FindingHistory.FIRST_SEEN_BUILD, firstBuild);
-            }
-            annotated.add(builder.build());
-        }
+        // Each finding gets its status and first sighting from its fingerprint alone: a stored finding is copied with
+        // them added, neither decoded nor encoded again (FindingList keeps large lists on disk).
+        Map<String, Previous> known = previous;
+        String now = build.time().toString();
+        List<Finding> findings = FindingList.withProperties(current.findings(), FindingFingerprints::ensure,
+                fingerprint -> {
+                    Previous candidates = known.get(fingerprint);
+                    int before = candidates == null ? -1 : candidates.poll();
+                    Map<String, String> history = new HashMap<>(4);
+                    if (before < 0) {
+                        history.put(FindingHistory.STATUS, FindingStatus.NEW.name());
+                        history.put(FindingHistory.FIRST_SEEN_AT, now);
+                        history.put(FindingHistory.FIRST_SEEN_BUILD, build.id());
+                    } else {
+                        Instant firstSeen = FindingHistory.parseInstant(candidates.firstSeenAt(before))
+                                .orElse(reference.startedAt());
+                        String firstBuild = candidates.firstSeenBuild(before) != null
+                                ? candidates.firstSeenBuild(before) : referenceBuild;
+                        history.put(FindingHistory.STATUS, FindingStatus.OUTSTANDING.name());
+                        history.put(FindingHistory.FIRST_SEEN_AT, firstSeen.toString());
+                        history.put(FindingHistory.FIRST_SEEN_BUILD, firstBuild);
+                    }
+                    return history;
+                });
         List<FixedFinding> fixed = new ArrayList<>();
         FindingList.Builder carried = FindingList.builder();
         // The occurrences of a fingerprint the current report did not match are the reference's last ones.
@@ -86,7 +89,6 @@ public final class HistoryComparator {
                 fixed.add(new FixedFinding(before, firstSeen, build.time(), build.id()));
             }
         }
-        List<Finding> findings = annotated.build();
         List<Finding> carriedOver = carried.build();
         if (!carriedOver.isEmpty()) {
             findings = FindingList.sorted(FindingList.concat(List.of(findings, carriedOver)),

@@ -174,6 +174,122 @@ final class FindingCodec {
                 remediation, fixedVersion, confidence, tools, fingerprint, properties, suppression, trace);
     }
 
+    /**
+     * Moves {@code in} from the start of a record to its fingerprint, skipping the fields before it without decoding
+     * them (the order is {@link #encode}'s).
+     */
+    static void skipToFingerprint(Input in) {
+        in.skipString(); // rule id
+        in.skipString(); // stage
+        in.readByte(); // severity
+        in.skipString(); // title
+        in.skipString(); // message
+        if (in.readByte() != 0) {
+            skipLocation(in);
+        }
+        if (in.readByte() != 0) {
+            for (int i = 0; i < 4; i++) {
+                in.skipString(); // purl, name, version, ecosystem
+            }
+            in.readByte(); // direct
+            in.skipStrings(); // dependency path
+            in.skipMap(); // hashes
+            in.skipStrings(); // depends on
+            in.skipString(); // scope
+            in.skipString(); // source file
+            in.skipMap(); // properties
+        }
+        in.skipStrings(); // identifiers
+        in.skipStrings(); // cwes
+        if (in.readByte() != 0) {
+            in.skipString(); // version
+            in.readLong(); // score
+            in.skipString(); // vector
+        }
+        in.skipString(); // remediation
+        in.skipString(); // fixed version
+        in.readByte(); // confidence
+        int tools = in.readInt();
+        for (int i = 0; i < tools; i++) {
+            in.skipString();
+            in.skipString();
+        }
+    }
+
+    /** The fingerprint of the record at {@code from} in {@code bytes}, read without decoding the rest. */
+    static String fingerprint(byte[] bytes, int from, Input in) {
+        in.reset(bytes, from);
+        skipToFingerprint(in);
+        return in.string();
+    }
+
+    private static void skipLocation(Input in) {
+        in.skipString();
+        in.readLong();
+        in.readLong();
+        in.skipString();
+    }
+
+    /**
+     * Writes to {@code out} the record of {@code length} bytes at {@code from} in {@code bytes} with
+     * {@code properties} put into the finding's properties (replacing values of the same keys): the bytes
+     * {@link #encode} gives for the decoded finding with those properties added, without decoding the rest of it.
+     */
+    static void withProperties(byte[] bytes, int from, int length, Input in, Map<String, String> properties,
+            Output out) {
+        in.reset(bytes, from);
+        skipToFingerprint(in);
+        in.skipString();
+        int mapStart = in.position();
+        // the stored entries: keys decoded (to place the new ones), each entry's bytes copied as they are
+        int count = in.readInt();
+        String[] keys = new String[count];
+        int[] starts = new int[count + 1];
+        boolean sorted = true;
+        for (int i = 0; i < count; i++) {
+            starts[i] = in.position();
+            keys[i] = in.string();
+            in.skipString();
+            sorted &= i == 0 || keys[i - 1].compareTo(keys[i]) < 0;
+        }
+        int mapEnd = in.position();
+        starts[count] = mapEnd;
+        TreeMap<String, String> added = new TreeMap<>();
+        properties.forEach((key, value) -> {
+            if (key != null && value != null) {
+                added.put(key, value);
+            }
+        });
+        out.reset();
+        out.writeBytes(bytes, from, mapStart - from);
+        if (!sorted) {
+            in.reset(bytes, mapStart);
+            Map<String, String> merged = new TreeMap<>(in.map());
+            merged.putAll(added);
+            out.map(merged);
+        } else {
+            int replaced = 0;
+            for (int i = 0; i < count; i++) {
+                if (added.containsKey(keys[i])) {
+                    replaced++;
+                }
+            }
+            out.writeInt(count - replaced + added.size());
+            int i = 0;
+            for (Map.Entry<String, String> entry : added.entrySet()) {
+                for (; i < count && keys[i].compareTo(entry.getKey()) <= 0; i++) {
+                    if (!keys[i].equals(entry.getKey())) {
+                        out.writeBytes(bytes, starts[i], starts[i + 1] - starts[i]);
+                    }
+                }
+                out.string(entry.getKey());
+                out.string(entry.getValue());
+            }
+            out.writeBytes(bytes, starts[i], mapEnd - starts[i]);
+        }
+        out.writeBytes(bytes, mapEnd, from + length - mapEnd);
+    }
+
     /** A growable byte buffer records are encoded into. Not thread-safe. */
     static final class Output {
         private byte[] bytes = new byte[1024];
@@ -213,6 +329,12 @@ final class FindingCodec {
         void writeLong(long value) {
             writeInt((int) (value >>> 32));
             writeInt((int) value);
+        }
+
+        void writeBytes(byte[] from, int offset, int length) {
+            room(length);
+            System.arraycopy(from, offset, bytes, size, length);
+            size += length;
         }
 
         /**
@@ -375,6 +497,33 @@ final class FindingCodec {
                 }
             }
             return new String(chars, 0, length);
+        }
+
+        /** Moves past a string written by {@link Output#string} without decoding it. */
+        void skipString() {
+            int header = readInt();
+            if (header <= -2) {
+                position += -2 - header;
+                return;
+            }
+            for (int i = 0; i < header; i++) {
+                int b = bytes[position] & 0xFF;
+                position += b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : 3;
+            }
+        }
+
+        void skipStrings() {
+            int count = readInt();
+            for (int i = 0; i < count; i++) {
+                skipString();
+            }
+        }
+
+        void skipMap() {
+            int count = readInt();
+            for (int i = 0; i < 2 * count; i++) {
+                skipString();
+            }
         }
 
         List<String> strings() {

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Lists of findings whose memory is bounded by a fixed number of findings, however many a scan produces: up to
@@ -84,6 +86,48 @@ public final class FindingList {
             }
             index++;
         }
+        return builder.build();
+    }
+
+    /**
+     * {@code findings} in order, each with the properties {@code properties} gives for its fingerprint put into its
+     * own (replacing values of the same keys; null keys and values left out). {@code properties} is called once per
+     * finding, in order. A finding of a spilled list that has a fingerprint is not decoded: its stored record is
+     * copied with the properties merged in. Any other is first given to {@code fingerprinted}, which gives it with a
+     * fingerprint (it is called for no finding that has one).
+     */
+    public static List<Finding> withProperties(List<Finding> findings, UnaryOperator<Finding> fingerprinted,
+            Function<String, Map<String, String>> properties) {
+        Builder builder = builder().expect(findings.size());
+        if (!(findings instanceof SpilledFindings spilled)) {
+            for (Finding finding : findings) {
+                Finding withPrint = hasFingerprint(finding) ? finding : fingerprinted.apply(finding);
+                builder.add(withProperties(withPrint, properties.apply(withPrint.fingerprint())));
+            }
+            return builder.build();
+        }
+        for (int index = 0; index < spilled.size(); index++) {
+            String fingerprint = spilled.fingerprint(index);
+            if (fingerprint == null || fingerprint.isBlank()) {
+                Finding withPrint = fingerprinted.apply(spilled.get(index));
+                builder.add(withProperties(withPrint, properties.apply(withPrint.fingerprint())));
+            } else {
+                builder.addWithProperties(spilled, index, properties.apply(fingerprint));
+            }
+        }
+        return builder.build();
+    }
+
+    private static boolean hasFingerprint(Finding finding) {
+        return finding.fingerprint() != null && !finding.fingerprint().isBlank();
+    }
+
+    private static Finding withProperties(Finding finding, Map<String, String> properties) {
+        if (properties.isEmpty()) {
+            return finding;
+        }
+        Finding.Builder builder = finding.toBuilder();
+        properties.forEach(builder::property);
         return builder.build();
     }
 
@@ -253,6 +297,36 @@ public final class FindingList {
                 backToMemory();
                 memory.add(source.get(index));
             }
+            return this;
+        }
+
+        /**
+         * Says that {@code size} findings will be added: when they are more than the memory takes, they go to the
+         * file from the first one (moved records are then never decoded to be held in memory first).
+         */
+        public synchronized Builder expect(int size) {
+            requireOpen();
+            if (size > memoryLimit) {
+                toFile(memoryLimit + 1 - memory.size());
+            }
+            return this;
+        }
+
+        /**
+         * Appends finding {@code index} of {@code source} with {@code properties} put into its own, copying its
+         * stored record with them merged in (not decoded, not encoded again) when this list is on disk.
+         */
+        synchronized Builder addWithProperties(SpilledFindings source, int index, Map<String, String> properties) {
+            requireOpen();
+            if (toFile(1)) {
+                try {
+                    source.copyRecordWithProperties(index, properties, writer);
+                    return this;
+                } catch (IOException e) {
+                    backToMemory();
+                }
+            }
+            memory.add(withProperties(source.get(index), properties));
             return this;
         }
 

@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.RandomAccess;
 import java.util.Spliterator;
@@ -64,6 +65,29 @@ final class SpilledFindings extends AbstractList<Finding> implements RandomAcces
         }
         synchronized (shared) {
             shared.copy(index, to);
+        }
+    }
+
+    /** The fingerprint of finding {@code index}, read from its record without decoding the rest. */
+    String fingerprint(int index) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException(index);
+        }
+        synchronized (shared) {
+            return shared.fingerprint(index);
+        }
+    }
+
+    /**
+     * Appends the record of finding {@code index} to {@code to} with {@code properties} put into the finding's
+     * (see {@link FindingCodec#withProperties}), without decoding the rest of it or encoding it again.
+     */
+    void copyRecordWithProperties(int index, Map<String, String> properties, Writer to) throws IOException {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException(index);
+        }
+        synchronized (shared) {
+            shared.copyWithProperties(index, properties, to);
         }
     }
 
@@ -125,6 +149,23 @@ final class SpilledFindings extends AbstractList<Finding> implements RandomAcces
             last = FindingCodec.decode(input);
             lastIndex = index;
             return last;
+        }
+
+        private FindingCodec.Output spliced;
+
+        String fingerprint(int index) {
+            int at = window(index);
+            return FindingCodec.fingerprint(buffer.array(), at, input);
+        }
+
+        void copyWithProperties(int index, Map<String, String> properties, Writer to) throws IOException {
+            int at = window(index);
+            if (spliced == null) {
+                spliced = new FindingCodec.Output();
+            }
+            FindingCodec.withProperties(buffer.array(), at, Math.toIntExact(offsets[index + 1] - offsets[index]),
+                    input, properties, spliced);
+            to.addRecord(spliced.bytes(), 0, spliced.size());
         }
 
         void copy(int index, Writer to) throws IOException {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.devsecops.report;
 
 import io.jenkins.plugins.devsecops.compliance.ComplianceCsv;
 import io.jenkins.plugins.devsecops.compliance.ComplianceView;
+import io.jenkins.plugins.devsecops.model.FindingPass;
 import io.jenkins.plugins.devsecops.model.Report;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,5 +26,11 @@ public final class ComplianceCsvReportWriter implements ReportWriter {
     @Override
     public void write(Report report, OutputStream out) throws IOException {
         ComplianceCsv.write(ComplianceView.of(report), out);
+    }
+
+    /** The compliance view (shared with the HTML page) and every finding's cells are read in {@code pass}. */
+    @Override
+    public Prepared prepare(Report report, FindingPass pass) {
+        return ComplianceCsv.prepare(report, pass)::write;
     }
 }

@@ -4,6 +4,7 @@ import io.jenkins.plugins.devsecops.compliance.ComplianceFindingRow;
 import io.jenkins.plugins.devsecops.compliance.ComplianceView;
 import io.jenkins.plugins.devsecops.compliance.FrameworkView;
 import io.jenkins.plugins.devsecops.compliance.RequirementView;
+import io.jenkins.plugins.devsecops.model.FindingPass;
 import io.jenkins.plugins.devsecops.model.Report;
 import java.util.List;
 
@@ -43,6 +44,38 @@ public final class ComplianceSection implements HtmlSection {
     @Override
     public String renderHtml(Report report) {
         return render(ComplianceView.of(report));
+    }
+
+    /** The view is built in {@code pass}, once for this page and the compliance CSV. */
+    @Override
+    public HtmlSection readingIn(Report report, FindingPass pass) {
+        if (pass.findings() != report.findings()) {
+            return this;
+        }
+        ComplianceView.Reader view = ComplianceView.readerIn(pass, report);
+        ComplianceSection section = this;
+        return new HtmlSection() {
+            @Override
+            public String id() {
+                return section.id();
+            }
+
+            @Override
+            public String title() {
+                return section.title();
+            }
+
+            @Override
+            public String css() {
+                return section.css();
+            }
+
+            @Override
+            public String renderHtml(Report ignored) {
+                pass.check(view);
+                return render(view.view());
+            }
+        };
     }
 
     /** The section's inner HTML for {@code view}. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.jenkins.plugins.devsecops.history.FindingHistory;
 import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.model.FindingPass;
 import io.jenkins.plugins.devsecops.model.Report;
 import io.jenkins.plugins.devsecops.model.ReportJson;
 import io.jenkins.plugins.devsecops.model.Severity;
@@ -83,16 +84,42 @@ public final class HtmlReportWriter implements ReportWriter {
 
     @Override
     public void write(Report report, OutputStream out) throws IOException {
-        Writer writer = new java.io.BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        page(report, writer);
-        writer.flush();
+        FindingPass pass = new FindingPass(report.findings());
+        Prepared prepared = prepare(report, pass);
+        pass.run();
+        prepared.write(out);
+    }
+
+    /**
+     * What the summary parts show of the findings (and what the sections read of them, see
+     * {@link HtmlSection#readingIn}) is gathered in {@code pass}; the findings' JSON is streamed by a pass of its own.
+     */
+    @Override
+    public Prepared prepare(Report report, FindingPass pass) {
+        PageFacts.Reader facts = pass.add(new PageFacts.Reader(report));
+        List<HtmlSection> prepared = new ArrayList<>();
+        for (HtmlSection section : sections) {
+            HtmlSection reading;
+            try {
+                reading = section.readingIn(report, pass);
+            } catch (RuntimeException e) {
+                reading = section; // it reads the findings itself when rendered, and fails there as it would have
+            }
+            prepared.add(reading == null ? section : reading);
+        }
+        return out -> {
+            pass.check(facts);
+            Writer writer = new java.io.BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            page(report, writer, facts.facts(), prepared);
+            writer.flush();
+        };
     }
 
     /** The page for {@code report}. */
     public String render(Report report) {
         java.io.StringWriter page = new java.io.StringWriter();
         try {
-            page(report, page);
+            page(report, page, PageFacts.of(report), sections);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -103,8 +130,9 @@ public final class HtmlReportWriter implements ReportWriter {
      * Writes the page: the summary parts are built as text, the findings' JSON is streamed to {@code out} one
      * finding at a time, so that the page is never held whole.
      */
-    private void page(Report report, Writer out) throws IOException {
-        List<String> sectionScripts = sectionScripts();
+    private static void page(Report report, Writer out, PageFacts facts, List<HtmlSection> sections)
+            throws IOException {
+        List<String> sectionScripts = sectionScripts(sections);
         StringBuilder html = new StringBuilder(16_384);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"")
@@ -122,7 +150,6 @@ public final class HtmlReportWriter implements ReportWriter {
         html.append("</style>\n</head>\n<body>\n");
         header(html, report);
         html.append("<main>\n");
-        PageFacts facts = PageFacts.of(report);
         tiles(html, facts);
         html.append("<div class=\"grid\">\n");
         stageSummary(html, report, facts);
@@ -185,15 +212,30 @@ public final class HtmlReportWriter implements ReportWriter {
             Set<String> carriedStages, Set<String> findingStages, boolean historyKnown) {
 
         static PageFacts of(Report report) {
-            Map<String, Map<Severity, Integer>> byStage = new LinkedHashMap<>();
-            Map<String, Integer> suppressedByStage = new LinkedHashMap<>();
-            Set<String> carried = new HashSet<>();
-            Set<String> findingStages = new LinkedHashSet<>();
-            boolean historyKnown = false;
-            for (StageResult stage : report.stages()) {
-                byStage.computeIfAbsent(stage.stage(), s -> zeroCounts());
-            }
+            Reader reader = new Reader(report);
+            int index = 0;
             for (Finding finding : report.findings()) {
+                reader.read(index++, finding);
+            }
+            return reader.facts();
+        }
+
+        /** Gathers the facts from the findings, in report order. */
+        static final class Reader implements FindingPass.Reader {
+            private final Map<String, Map<Severity, Integer>> byStage = new LinkedHashMap<>();
+            private final Map<String, Integer> suppressedByStage = new LinkedHashMap<>();
+            private final Set<String> carried = new HashSet<>();
+            private final Set<String> findingStages = new LinkedHashSet<>();
+            private boolean historyKnown;
+
+            Reader(Report report) {
+                for (StageResult stage : report.stages()) {
+                    byStage.computeIfAbsent(stage.stage(), s -> zeroCounts());
+                }
+            }
+
+            @Override
+            public void read(int index, Finding finding) {
                 findingStages.add(finding.stage());
                 byStage.computeIfAbsent(finding.stage(), s -> zeroCounts());
                 if (finding.isSuppressed()) {
@@ -206,7 +248,10 @@ public final class HtmlReportWriter implements ReportWriter {
                 }
                 historyKnown = historyKnown || finding.properties().containsKey(FindingHistory.STATUS);
             }
-            return new PageFacts(byStage, suppressedByStage, carried, findingStages, historyKnown);
+
+            PageFacts facts() {
+                return new PageFacts(byStage, suppressedByStage, carried, findingStages, historyKnown);
+            }
         }
 
         /** Active findings by severity, every severity present. */
@@ -367,7 +412,7 @@ public final class HtmlReportWriter implements ReportWriter {
     }
 
     /** The sections' scripts, in order; one that could close its element, or a section that throws, adds none. */
-    private List<String> sectionScripts() {
+    private static List<String> sectionScripts(List<HtmlSection> sections) {
         List<String> scripts = new ArrayList<>();
         for (HtmlSection section : sections) {
             try {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devsecops.report;
 
+import io.jenkins.plugins.devsecops.model.FindingPass;
 import io.jenkins.plugins.devsecops.model.Report;
 import java.util.List;
 
@@ -39,5 +40,15 @@ public interface HtmlSection {
      */
     default List<String> scripts() {
         return List.of();
+    }
+
+    /**
+     * This section for {@code report} when the page is written with other reports of it: a section that reads the
+     * findings adds its readers to {@code pass} (over {@code report}'s findings, run before the page is rendered)
+     * and gives a section rendering from what they read, with the same id, title, CSS and scripts. By default the
+     * section itself, which reads what it needs when rendered.
+     */
+    default HtmlSection readingIn(Report report, FindingPass pass) {
+        return this;
     }
 }

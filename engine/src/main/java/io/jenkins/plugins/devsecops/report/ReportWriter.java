@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devsecops.report;
 
+import io.jenkins.plugins.devsecops.model.FindingPass;
 import io.jenkins.plugins.devsecops.model.Report;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,4 +16,21 @@ public interface ReportWriter {
 
     /** Writes {@code report} to {@code out}; does not close it. */
     void write(Report report, OutputStream out) throws IOException;
+
+    /**
+     * Prepares writing {@code report} with other writers: adds to {@code pass} (a pass over {@code report}'s findings
+     * shared by every writer of the report) what this writer reads of each finding before it writes, and gives the
+     * write, to run once the pass has run. The bytes written are those of {@link #write}. By default nothing is added:
+     * the write reads what it needs itself.
+     */
+    default Prepared prepare(Report report, FindingPass pass) {
+        return out -> write(report, out);
+    }
+
+    /** A write prepared by {@link #prepare}: runs once its pass has run. */
+    @FunctionalInterface
+    interface Prepared {
+        /** Writes to {@code out}; does not close it. */
+        void write(OutputStream out) throws IOException;
+    }
 }

@@ -34,6 +34,7 @@ import io.jenkins.plugins.devsecops.EngineVersion;
 import io.jenkins.plugins.devsecops.compliance.ComplianceCatalog;
 import io.jenkins.plugins.devsecops.fingerprint.FindingFingerprints;
 import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.model.FindingPass;
 import io.jenkins.plugins.devsecops.model.Report;
 import io.jenkins.plugins.devsecops.model.StageError;
 import io.jenkins.plugins.devsecops.model.StageResult;
@@ -97,19 +98,48 @@ public final class SarifReportWriter implements ReportWriter {
      */
     @Override
     public void write(Report report, OutputStream out) throws IOException {
-        ObjectWriter writer = MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        // One pass gathers every run's rules and taxonomies (a large list is read back from disk at every pass).
-        Map<ToolInfo, SarifRules> rulesByTool = new LinkedHashMap<>();
-        Map<ToolInfo, SarifTaxonomies> taxonomiesByTool = new LinkedHashMap<>();
-        rulesByTool.put(report.tool(), new SarifRules());
-        taxonomiesByTool.put(report.tool(), new SarifTaxonomies(ComplianceCatalog.builtIn()));
-        for (Finding finding : report.findings()) {
-            ToolInfo tool = toolOf(finding, report.tool());
+        FindingPass pass = new FindingPass(report.findings());
+        Prepared prepared = prepare(report, pass);
+        pass.run();
+        prepared.write(out);
+    }
+
+    /** Every run's rules and taxonomies are gathered in {@code pass}; the results are written by a pass of their own. */
+    @Override
+    public Prepared prepare(Report report, FindingPass pass) {
+        RunsOfTools runsOfTools = pass.add(new RunsOfTools(report.tool()));
+        return out -> {
+            pass.check(runsOfTools);
+            write(report, runsOfTools, out);
+        };
+    }
+
+    /** Every run's rules and taxonomies, gathered from the findings in report order. */
+    private static final class RunsOfTools implements FindingPass.Reader {
+        private final ToolInfo ours;
+        private final Map<ToolInfo, SarifRules> rulesByTool = new LinkedHashMap<>();
+        private final Map<ToolInfo, SarifTaxonomies> taxonomiesByTool = new LinkedHashMap<>();
+
+        RunsOfTools(ToolInfo ours) {
+            this.ours = ours;
+            rulesByTool.put(ours, new SarifRules());
+            taxonomiesByTool.put(ours, new SarifTaxonomies(ComplianceCatalog.builtIn()));
+        }
+
+        @Override
+        public void read(int index, Finding finding) {
+            ToolInfo tool = toolOf(finding, ours);
             rulesByTool.computeIfAbsent(tool, t -> new SarifRules()).add(finding);
             // records the frameworks and requirements used and each rule's common mapping
             taxonomiesByTool.computeIfAbsent(tool, t -> new SarifTaxonomies(ComplianceCatalog.builtIn()))
                     .record(finding);
         }
+    }
+
+    private static void write(Report report, RunsOfTools runsOfTools, OutputStream out) throws IOException {
+        ObjectWriter writer = MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        Map<ToolInfo, SarifRules> rulesByTool = runsOfTools.rulesByTool;
+        Map<ToolInfo, SarifTaxonomies> taxonomiesByTool = runsOfTools.taxonomiesByTool;
         List<ToolInfo> tools = new ArrayList<>(rulesByTool.keySet());
         List<Run> runs = new ArrayList<>();
         List<SarifRules> rulesOfRuns = new ArrayList<>();

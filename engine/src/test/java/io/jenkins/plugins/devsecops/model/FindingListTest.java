@@ -250,4 +250,52 @@ class FindingListTest {
         few.addFrom(all, 5).addFrom(spilledB, 2, spilledB.get(2));
         assertThat(few.build()).containsExactly(findings.get(5), findings.get(732));
     }
+
+    @Test
+    void shouldAddPropertiesToStoredRecordsAsToTheDecodedFindings() {
+        System.setProperty(FindingList.MEMORY_LIMIT_PROPERTY, "100");
+        List<Finding> findings = new ArrayList<>(randomFindings(1_500, 11));
+        for (int i = 0; i < 60; i++) {
+            findings.add(FindingCodecTest.everyField(i % 2 == 0 ? "plain" : "é \u0000 \ud800 \u4e2d", i));
+        }
+        // without a fingerprint (null or blank): the operator gives one
+        findings.set(7, findings.get(7).toBuilder().fingerprint(null).build());
+        findings.set(8, findings.get(8).toBuilder().fingerprint(" ").build());
+        List<Finding> spilled = FindingList.copyOf(findings);
+        assertThat(FindingList.isSpilled(spilled)).isTrue();
+        java.util.function.UnaryOperator<Finding> fingerprinted = f -> f.toBuilder().fingerprint("given-" + f.ruleId())
+                .build();
+        // properties from the fingerprint: new keys, replaced ones (history.status, k3), none, a null value
+        java.util.function.Function<Integer, java.util.function.Function<String, Map<String, String>>> properties =
+                unused -> {
+                    int[] calls = {0};
+                    return fingerprint -> {
+                        int call = calls[0]++;
+                        Map<String, String> added = new java.util.HashMap<>();
+                        if (call % 5 != 4) {
+                            added.put("history.status", call % 2 == 0 ? "NEW" : "OUTSTANDING");
+                            added.put("history.firstSeenAt", "2026-12-0" + (1 + call % 9) + "T00:00:00Z");
+                            added.put("history.firstSeenBuild", fingerprint + "#" + call);
+                            added.put("k3", "\u00e9" + call);
+                            added.put("skipped", null);
+                        }
+                        return added;
+                    };
+                };
+        List<Finding> expected = new ArrayList<>();
+        java.util.function.Function<String, Map<String, String>> reference = properties.apply(0);
+        for (Finding finding : findings) {
+            Finding withPrint = finding.fingerprint() == null || finding.fingerprint().isBlank()
+                    ? fingerprinted.apply(finding) : finding;
+            Finding.Builder builder = withPrint.toBuilder();
+            reference.apply(withPrint.fingerprint()).forEach(builder::property);
+            expected.add(builder.build());
+        }
+        List<Finding> annotated = FindingList.withProperties(spilled, fingerprinted, properties.apply(0));
+        assertThat(FindingList.isSpilled(annotated)).isTrue();
+        assertThat(annotated).containsExactlyElementsOf(expected);
+        // a list in memory gets the same
+        assertThat(FindingList.withProperties(List.copyOf(findings.subList(0, 50)), fingerprinted, properties.apply(0)))
+                .containsExactlyElementsOf(expected.subList(0, 50));
+    }
 }

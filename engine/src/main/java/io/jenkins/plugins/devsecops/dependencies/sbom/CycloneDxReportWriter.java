@@ -1,10 +1,18 @@
 package io.jenkins.plugins.devsecops.dependencies.sbom;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.model.FindingPass;
 import io.jenkins.plugins.devsecops.model.Report;
 import io.jenkins.plugins.devsecops.report.ReportWriter;
 import java.io.IOException;
+import java.io.BufferedWriter;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Date;
@@ -17,8 +25,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.cyclonedx.Version;
 import org.cyclonedx.exception.GeneratorException;
-import org.cyclonedx.generators.BomGeneratorFactory;
+import org.cyclonedx.generators.json.BomJsonGenerator;
 import org.cyclonedx.model.Bom;
+import org.cyclonedx.model.BomReference;
 import org.cyclonedx.model.Component;
 import org.cyclonedx.model.Dependency;
 import org.cyclonedx.model.Hash;
@@ -26,6 +35,7 @@ import org.cyclonedx.model.Metadata;
 import org.cyclonedx.model.Property;
 import org.cyclonedx.model.metadata.ToolInformation;
 import org.cyclonedx.model.vulnerability.Vulnerability;
+import org.cyclonedx.util.mixin.MixInBomReference;
 
 /**
  * Writes {@code sbom.cdx.json}: a CycloneDX 1.6 JSON SBOM of the report's package inventory (components with purls,
@@ -49,16 +59,111 @@ public final class CycloneDxReportWriter implements ReportWriter {
 
     @Override
     public void write(Report report, OutputStream out) throws IOException {
+        FindingPass pass = new FindingPass(report.findings());
+        Prepared prepared = prepare(report, pass);
+        pass.run();
+        prepared.write(out);
+    }
+
+    /**
+     * The inventory and the vulnerabilities are gathered in {@code pass}; the SBOM is then streamed to {@code out}
+     * (the bytes {@code BomJsonGenerator.toJsonString()} gives, without the whole document as one string).
+     */
+    @Override
+    public Prepared prepare(Report report, FindingPass pass) {
+        Inventory inventory = pass.add(new Inventory(report));
+        return out -> {
+            pass.check(inventory);
+            write(bom(report, inventory), out);
+        };
+    }
+
+    /** Writes {@code bom} as CycloneDX 1.6 JSON, as {@code toJsonString()} of its generator would give it. */
+    static void write(Bom bom, OutputStream out) throws IOException {
         try {
-            String json = BomGeneratorFactory.createJson(Version.VERSION_16, toBom(report)).toJsonString();
-            out.write(json.getBytes(StandardCharsets.UTF_8));
+            new StreamingJsonGenerator(bom).write(out);
         } catch (GeneratorException e) {
             throw new IOException("The CycloneDX SBOM could not be written: " + e.getMessage(), e);
         }
     }
 
+    /**
+     * The library's JSON generator, writing to a stream: its mapper (set up for the version, with its serializers and
+     * the mix-in {@code toJsonString()} adds) and its pretty printer (arrays indented on new lines), through a UTF-8
+     * writer as {@code toJsonString()} gives text that is then encoded.
+     */
+    private static final class StreamingJsonGenerator extends BomJsonGenerator {
+        StreamingJsonGenerator(Bom bom) {
+            super(bom, Version.VERSION_16);
+        }
+
+        void write(OutputStream out) throws IOException, GeneratorException {
+            mapper.addMixIn(BomReference.class, MixInBomReference.class);
+            DefaultPrettyPrinter printer = new DefaultPrettyPrinter();
+            printer.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            try {
+                mapper.writer(printer).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(writer, bom);
+            } catch (JsonProcessingException e) {
+                throw new GeneratorException(e);
+            }
+            writer.flush();
+        }
+    }
+
     /** The SBOM of {@code report}. */
     public static Bom toBom(Report report) {
+        Inventory inventory = new Inventory(report);
+        int index = 0;
+        for (Finding finding : report.findings()) {
+            inventory.read(index++, finding);
+        }
+        return bom(report, inventory);
+    }
+
+    /**
+     * The package inventory (the report's components, then those of findings, by purl in order of first appearance)
+     * and the vulnerabilities of active findings on them, by rule id in order of first appearance, gathered in one
+     * pass over the findings.
+     */
+    private static final class Inventory implements FindingPass.Reader {
+        private final Map<String, io.jenkins.plugins.devsecops.model.Component> components = new LinkedHashMap<>();
+        private final Map<String, Vulnerability> byId = new LinkedHashMap<>();
+        private final Map<String, Set<String>> affectedRefs = new LinkedHashMap<>();
+
+        Inventory(Report report) {
+            for (io.jenkins.plugins.devsecops.model.Component component : report.components()) {
+                if (component.purl() != null) {
+                    components.putIfAbsent(component.purl(), component);
+                }
+            }
+        }
+
+        @Override
+        public void read(int index, Finding finding) {
+            var component = finding.component();
+            if (component == null || component.purl() == null) {
+                return;
+            }
+            // every purl a finding names is in the inventory once all are read: it is an affected ref as it comes
+            components.putIfAbsent(component.purl(), component);
+            if (finding.isSuppressed()) {
+                return;
+            }
+            Vulnerability vulnerability = byId.computeIfAbsent(finding.ruleId(), id -> newVulnerability(finding));
+            Set<String> seen = affectedRefs.computeIfAbsent(finding.ruleId(), id -> new HashSet<>());
+            if (seen.add(component.purl())) {
+                Vulnerability.Affect affect = new Vulnerability.Affect();
+                affect.setRef(component.purl());
+                List<Vulnerability.Affect> affects = vulnerability.getAffects() == null ? new ArrayList<>()
+                        : new ArrayList<>(vulnerability.getAffects());
+                affects.add(affect);
+                vulnerability.setAffects(affects);
+            }
+        }
+    }
+
+    private static Bom bom(Report report, Inventory gathered) {
         Bom bom = new Bom();
         bom.setSerialNumber("urn:uuid:" + UUID.nameUUIDFromBytes((report.root() + report.startedAt())
                 .getBytes(StandardCharsets.UTF_8)));
@@ -80,18 +185,7 @@ public final class CycloneDxReportWriter implements ReportWriter {
         metadata.setComponent(project);
         bom.setMetadata(metadata);
 
-        Map<String, io.jenkins.plugins.devsecops.model.Component> inventory = new LinkedHashMap<>();
-        for (io.jenkins.plugins.devsecops.model.Component component : report.components()) {
-            if (component.purl() != null) {
-                inventory.putIfAbsent(component.purl(), component);
-            }
-        }
-        for (Finding finding : report.findings()) {
-            var component = finding.component();
-            if (component != null && component.purl() != null) {
-                inventory.putIfAbsent(component.purl(), component);
-            }
-        }
+        Map<String, io.jenkins.plugins.devsecops.model.Component> inventory = gathered.components;
         List<Component> components = new ArrayList<>();
         List<Dependency> dependencies = new ArrayList<>();
         Dependency projectDependency = new Dependency("project");
@@ -111,7 +205,7 @@ public final class CycloneDxReportWriter implements ReportWriter {
         dependencies.add(0, projectDependency);
         bom.setComponents(components);
         bom.setDependencies(dependencies);
-        bom.setVulnerabilities(vulnerabilities(report, inventory.keySet()));
+        bom.setVulnerabilities(new ArrayList<>(gathered.byId.values()));
         return bom;
     }
 
@@ -163,28 +257,6 @@ public final class CycloneDxReportWriter implements ReportWriter {
             property.setValue(value);
             properties.add(property);
         }
-    }
-
-    private static List<Vulnerability> vulnerabilities(Report report, Set<String> refs) {
-        Map<String, Vulnerability> byId = new LinkedHashMap<>();
-        Map<String, Set<String>> affectedRefs = new LinkedHashMap<>();
-        for (Finding finding : report.findings()) {
-            if (finding.component() == null || finding.component().purl() == null
-                    || !refs.contains(finding.component().purl()) || finding.isSuppressed()) {
-                continue;
-            }
-            Vulnerability vulnerability = byId.computeIfAbsent(finding.ruleId(), id -> newVulnerability(finding));
-            Set<String> seen = affectedRefs.computeIfAbsent(finding.ruleId(), id -> new HashSet<>());
-            if (seen.add(finding.component().purl())) {
-                Vulnerability.Affect affect = new Vulnerability.Affect();
-                affect.setRef(finding.component().purl());
-                List<Vulnerability.Affect> affects = vulnerability.getAffects() == null ? new ArrayList<>()
-                        : new ArrayList<>(vulnerability.getAffects());
-                affects.add(affect);
-                vulnerability.setAffects(affects);
-            }
-        }
-        return new ArrayList<>(byId.values());
     }
 
     private static Vulnerability newVulnerability(Finding finding) {
