@@ -72,7 +72,7 @@ public final class JavaLexer {
             int at = token * STRIDE;
             int kind = data[at + REAL_KIND] == GT ? data[at + KIND] : data[at + REAL_KIND];
             String literal = kind < IMAGES.length ? IMAGES[kind] : null;
-            if (literal != null && data[at + KIND] != IDENTIFIER) {
+            if (literal != null) {
                 return literal;
             }
             return text.substring(data[at + START], data[at + END]);
