@@ -118,7 +118,8 @@ public final class JavaLexer {
         this.length = text.length();
         this.yieldIsKeyword = yieldIsKeyword;
         this.tabSize = tabSize;
-        this.data = new int[Math.max(64, length / 2) * Tokens.STRIDE];
+        // real code has about one token (special tokens included) in three or four characters
+        this.data = new int[(length / 3 + 16) * Tokens.STRIDE];
     }
 
     /**
