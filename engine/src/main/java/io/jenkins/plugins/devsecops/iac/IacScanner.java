@@ -237,7 +237,8 @@ final class IacScanner implements StageScanner {
             switch (kindOf(file.fileName())) {
                 case TERRAFORM -> {
                     List<HclBlock> blocks = HclParser.parse(text);
-                    spool.putBlocks(file.path(), text, blocks);
+                    // the text is the file's bytes decoded: the spool keeps those bytes instead of encoding it again
+                    spool.putBlocksWithUtf8Text(file.path(), file.bytes(), blocks);
                     suppressible.add(file.path());
                     terraformFiles.put(file.path(), TerraformModules.ModuleBlock.of(blocks));
                 }
@@ -357,7 +358,7 @@ final class IacScanner implements StageScanner {
             List<IacNode> documents = YamlDocuments.parse(text);
             if (!documents.isEmpty() && documents.get(0) instanceof IacNode.Mapping kustomization) {
                 kustomizations.put(file.path(), kustomization);
-                spool.putDocuments(file.path(), text, List.of());
+                spool.putDocumentsWithUtf8Text(file.path(), file.bytes(), List.of());
                 suppressible.add(file.path());
             }
             return;
@@ -394,7 +395,8 @@ final class IacScanner implements StageScanner {
             List<IacResource> resources = CloudFormationTemplates.read(file.path(), documents.get(0));
             evaluateUnit(resources, InlineSuppressions.of(file.path(), text), sink);
         } else if (KubernetesObjects.isKubernetes(documents)) {
-            keepKubernetes(file.path(), text, documents);
+            spool.putDocumentsWithUtf8Text(file.path(), file.bytes(), documents);
+            keptKubernetes(file.path());
         }
     }
 
@@ -421,6 +423,11 @@ final class IacScanner implements StageScanner {
     /** Keeps a Kubernetes file for {@link #finish}: its documents in the spool, its path in memory. */
     private void keepKubernetes(String path, String text, List<IacNode> documents) {
         spool.putDocuments(path, text, documents);
+        keptKubernetes(path);
+    }
+
+    /** Notes a Kubernetes file whose documents are in the spool. */
+    private void keptKubernetes(String path) {
         suppressible.add(path);
         patchFiles.remove(path);
         kubernetesFiles.add(path);
@@ -451,7 +458,7 @@ final class IacScanner implements StageScanner {
 
     /** The documents of a spooled YAML file, or null. */
     private List<IacNode> documentsOf(String path) {
-        IacSpool.Entry entry = spool.get(path);
+        IacSpool.Entry entry = spool.parsed(path);
         return entry == null ? null : entry.documents();
     }
 
@@ -483,7 +490,7 @@ final class IacScanner implements StageScanner {
             public SortedMap<String, List<HclBlock>> load(String directory) {
                 SortedMap<String, List<HclBlock>> files = new TreeMap<>();
                 for (String path : moduleBlocks.getOrDefault(directory, new TreeMap<>()).keySet()) {
-                    IacSpool.Entry entry = spool.get(path);
+                    IacSpool.Entry entry = spool.parsed(path);
                     if (entry != null && entry.blocks() != null) {
                         files.put(path, entry.blocks());
                     }
