@@ -30,6 +30,11 @@ final class AsciiMarkers {
     private final int window;
     /** For each byte value, how far the window may move when its last byte is that one. */
     private final int[] shift = new int[256];
+    /**
+     * {@link #shift}, but 0 for the bytes that end the window-long prefix of a word: one load tells a step that only
+     * moves (most steps) from one that compares words.
+     */
+    private final int[] moveOrCompare = new int[256];
     /** For each byte value, the indexes of the words whose window-long prefix ends with it, or null. */
     private final int[][] endingWith = new int[256][];
 
@@ -64,6 +69,9 @@ final class AsciiMarkers {
             grown[grown.length - 1] = i;
             endingWith[last] = grown;
         }
+        for (int b = 0; b < 256; b++) {
+            moveOrCompare[b] = endingWith[b] != null ? 0 : shift[b];
+        }
     }
 
     /** Markers for these words, numbered in this order (bit {@code i} of {@link #find} stands for word {@code i}). */
@@ -83,25 +91,27 @@ final class AsciiMarkers {
     int find(byte[] bytes, IntPredicate enough) {
         int all = words.length == Integer.SIZE ? -1 : (1 << words.length) - 1;
         int found = 0;
-        int[] moves = shift;
-        int[][] candidatesByByte = endingWith;
-        int end = bytes.length - window;
+        int[] moves = moveOrCompare;
+        int width = window;
+        int end = bytes.length - width;
         for (int at = 0; at <= end; ) {
-            int last = bytes[at + window - 1] & 0xFF;
-            int[] candidates = candidatesByByte[last];
-            if (candidates != null) {
-                byte first = bytes[at];
-                for (int index : candidates) {
-                    // the first byte tells most windows apart at once (their last byte is often a common one)
-                    if (first == firstBytes[index] && (found & 1 << index) == 0 && occursAt(bytes, at, words[index])) {
-                        found |= 1 << index;
-                        if (found == all || enough.test(found)) {
-                            return found;
-                        }
+            int last = bytes[at + width - 1] & 0xFF;
+            int move = moves[last];
+            if (move != 0) {
+                at += move;
+                continue;
+            }
+            byte first = bytes[at];
+            for (int index : endingWith[last]) {
+                // the first byte tells most windows apart at once (their last byte is often a common one)
+                if (first == firstBytes[index] && (found & 1 << index) == 0 && occursAt(bytes, at, words[index])) {
+                    found |= 1 << index;
+                    if (found == all || enough.test(found)) {
+                        return found;
                     }
                 }
             }
-            at += moves[last];
+            at += shift[last];
         }
         return found;
     }
