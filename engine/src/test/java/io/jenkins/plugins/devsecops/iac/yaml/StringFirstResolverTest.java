@@ -60,7 +60,8 @@ class StringFirstResolverTest {
         for (String word : List.of("yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False",
                 "FALSE", "on", "On", "ON", "off", "Off", "OFF", "~", "null", "Null", "NULL", " ", "", "<<", "!", "&",
                 "*", "=", "0x1f", "-.inf", ".NaN", "1_000", "190:20:30", "2001-12-14t21:59:43.10-05:00", "falsey",
-                "nullable", "offset", "yesterday", "trueish", "\u00e9t\u00e9-2026")) {
+                "nullable", "offset", "yesterday", "trueish", "\u00e9t\u00e9-2026", "<", "<< ", "<<<", "~ ", " ~",
+                "null ", "Null\n", "  ", "!!", "&a", "*a", "yes\n", "n", "N", "y", "nO", "tRUE", ".5", "-", "+1")) {
             assertSame(word);
         }
     }
