@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,8 +52,8 @@ final class DependencyScanner implements StageScanner {
     private final Map<String, String> strings = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger lockfiles = new AtomicInteger();
     /**
-     * The parser of each file name met in this scan: every file of the tree is asked about, most under a few common
-     * names (index.js, README.md), and the parsers lower-case the name to answer.
+     * The parser of each file name met in this scan whose extension some parser takes ({@link
+     * LockfileParsers#mayAccept}): the parsers lower-case the name to answer.
      */
     private final Map<String, Optional<LockfileParser>> parsersByFileName =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -69,6 +70,9 @@ final class DependencyScanner implements StageScanner {
     }
 
     private Optional<LockfileParser> parserOf(String fileName) {
+        if (!LockfileParsers.mayAccept(fileName)) {
+            return Optional.empty();
+        }
         return parsersByFileName.computeIfAbsent(fileName, LockfileParsers::forFileName);
     }
 
@@ -94,20 +98,23 @@ final class DependencyScanner implements StageScanner {
                     + " were checked");
             found = found.subList(0, MAX_PACKAGES_PER_FILE);
         }
+        // the packages of a file name it (an archive's nested ones name their own path): shared once, not per package
+        String path = file.path();
+        String sharedPath = intern(path);
         for (LockedPackage pkg : found) {
-            packages.add(compact(pkg));
+            packages.add(compact(pkg, pkg.file().equals(path) ? sharedPath : intern(pkg.file())));
         }
     }
 
-    /** The package with its strings shared with the packages seen before. */
-    private LockedPackage compact(LockedPackage pkg) {
+    /** The package with its strings shared with the packages seen before ({@code file}: its file's, shared). */
+    private LockedPackage compact(LockedPackage pkg, String file) {
         Map<String, String> hashes = pkg.hashes();
         if (!hashes.isEmpty()) {
             Map<String, String> shared = new LinkedHashMap<>();
             hashes.forEach((algorithm, value) -> shared.put(intern(algorithm), intern(value)));
             hashes = shared;
         }
-        return new LockedPackage(pkg.ecosystem(), intern(pkg.name()), intern(pkg.version()), intern(pkg.file()),
+        return new LockedPackage(pkg.ecosystem(), intern(pkg.name()), intern(pkg.version()), file,
                 pkg.line(), pkg.direct(), internAll(pkg.dependencyPath()), hashes, internAll(pkg.dependsOn()),
                 pkg.scope() == null ? null : intern(pkg.scope()));
     }
@@ -205,14 +212,21 @@ final class DependencyScanner implements StageScanner {
         return new ArrayList<>(unique.values());
     }
 
-    /** Publishes one inventory component per purl, merging what the files say about it. */
+    /** Publishes one inventory component per purl, merging what the files say about it, in purl order. */
     private static void publishInventory(List<LockedPackage> unique, FindingSink sink) {
-        Map<String, Component> byPurl = new TreeMap<>();
+        Map<String, Component> byPurl = new HashMap<>();
+        // The same package and version recurs in many lockfiles of a tree: its purl is built (and canonicalised by
+        // the purl library) once.
+        Map<PurlOf, String> purls = new HashMap<>();
         for (LockedPackage pkg : unique) {
-            String purl;
-            try {
-                purl = pkg.purl();
-            } catch (IllegalArgumentException e) {
+            String purl = purls.computeIfAbsent(new PurlOf(pkg.ecosystem(), pkg.name(), pkg.version()), key -> {
+                try {
+                    return pkg.purl();
+                } catch (IllegalArgumentException e) {
+                    return NO_PURL;
+                }
+            });
+            if (purl == NO_PURL) {
                 continue;
             }
             Component existing = byPurl.get(purl);
@@ -232,8 +246,16 @@ final class DependencyScanner implements StageScanner {
                         hashes, new ArrayList<>(dependsOn), scope, existing.sourceFile()));
             }
         }
-        byPurl.values().forEach(sink::component);
+        new TreeMap<>(byPurl).values().forEach(sink::component);
     }
+
+    /** What a package's purl is made of. */
+    private record PurlOf(io.jenkins.plugins.devsecops.packages.Ecosystem ecosystem, String name, String version) {
+    }
+
+    /** Marks a package that has no purl (its name or version cannot be written as one). */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    private static final String NO_PURL = new String("no purl");
 
     @Override
     public String toString() {

@@ -208,13 +208,19 @@ final class IacScanner implements StageScanner {
 
     @Override
     public void scan(SourceFile file, FindingSink sink) {
-        if (!holdsNoCandidateMarker(file)) {
-            scanText(file, sink);
+        int words = markerWords(file);
+        if (words == NOT_SEARCHED || isCandidate(kindOf(file.fileName()), words)) {
+            scanText(file, sink, words);
         }
     }
 
     /** Scans a file from its decoded text, without the pre-check on its bytes (tests compare both). */
     void scanText(SourceFile file, FindingSink sink) {
+        scanText(file, sink, NOT_SEARCHED);
+    }
+
+    /** Scans a file from its decoded text; {@code words} are its {@link #markerWords}, or {@link #NOT_SEARCHED}. */
+    private void scanText(SourceFile file, FindingSink sink, int words) {
         String text = file.text();
         if (file.fileName().equals("Chart.yaml")) {
             helmCharts.put(directoryOf(file.path()), text);
@@ -231,7 +237,8 @@ final class IacScanner implements StageScanner {
             switch (kindOf(file.fileName())) {
                 case TERRAFORM -> {
                     List<HclBlock> blocks = HclParser.parse(text);
-                    spool.putBlocks(file.path(), text, blocks);
+                    // the text is the file's bytes decoded: the spool keeps those bytes instead of encoding it again
+                    spool.putBlocksWithUtf8Text(file.path(), file.bytes(), blocks);
                     suppressible.add(file.path());
                     terraformFiles.put(file.path(), TerraformModules.ModuleBlock.of(blocks));
                 }
@@ -250,8 +257,8 @@ final class IacScanner implements StageScanner {
                     InlineSuppressions inline = InlineSuppressions.of(file.path(), text, true);
                     evaluate(List.of(dockerfile), inline, sink);
                 }
-                case YAML -> scanYaml(file, text, sink);
-                case JSON -> scanJson(file, text, sink);
+                case YAML -> scanYaml(file, text, sink, words);
+                case JSON -> scanJson(file, text, sink, words);
                 default -> {
                 }
             }
@@ -267,18 +274,32 @@ final class IacScanner implements StageScanner {
      * text anyway (Helm charts and templates, kustomizations) are never skipped here.
      */
     static boolean holdsNoCandidateMarker(SourceFile file) {
+        int words = markerWords(file);
+        return words != NOT_SEARCHED && !isCandidate(kindOf(file.fileName()), words);
+    }
+
+    /** What {@link #markerWords} answers for a file that is not judged by its words. */
+    private static final int NOT_SEARCHED = -1;
+
+    /**
+     * The candidate words ({@link #yamlWords} or {@link #jsonWords}) of a YAML or JSON file that is judged by them,
+     * or {@link #NOT_SEARCHED} for other files and for those whose name or place asks for their text anyway.
+     */
+    private static int markerWords(SourceFile file) {
         String name = file.fileName();
         FileKind kind = kindOf(name);
         if (kind != FileKind.YAML && kind != FileKind.JSON || isHelmTemplatePath(file.path())
                 || name.equals("Chart.yaml") || name.equals("values.yaml")
                 || Kustomizations.FILE_NAMES.contains(name)) {
-            return false;
+            return NOT_SEARCHED;
         }
-        if (kind == FileKind.JSON) {
-            return !maybeCloudFormationJson(file);
-        }
-        int words = YAML_MARKERS.find(file.bytes());
-        return !maybeKubernetes(words) && !maybeCloudFormation(words) && !maybePatch(words);
+        return kind == FileKind.JSON ? jsonWords(file.bytes()) : yamlWords(file.bytes());
+    }
+
+    /** Whether a YAML or JSON file with these words is an IaC candidate (else {@link #scan} leaves it). */
+    private static boolean isCandidate(FileKind kind, int words) {
+        return kind == FileKind.JSON ? words != 0
+                : maybeKubernetes(words) || maybeCloudFormation(words) || maybePatch(words);
     }
 
     /** Whether a YAML file with these {@link #YAML_MARKERS} may hold Kubernetes objects. */
@@ -296,37 +317,53 @@ final class IacScanner implements StageScanner {
         return (words & YAML_OP) != 0 && (words & YAML_PATH) != 0;
     }
 
-    /** Whether a JSON file may be a CloudFormation template (else {@link #scanJson} leaves it at once). */
-    private static boolean maybeCloudFormationJson(SourceFile file) {
-        return JSON_MARKERS.find(file.bytes()) != 0;
-    }
-
     /**
      * The words that make a YAML file a candidate, in the bit order of {@link AsciiMarkers#find}: the one place
-     * they are decided, both by the pre-check on bytes and by {@link #scanYaml}.
+     * they are decided, both by the pre-check on bytes and by {@link #scanYaml}. {@code op:} is searched apart, and
+     * only in a file that holds {@code path:}: with it the shortest word, and so the search's window and its moves,
+     * were three bytes long instead of four.
      */
     private static final AsciiMarkers YAML_MARKERS =
-            AsciiMarkers.of("apiVersion", "kind", "AWSTemplateFormatVersion", "AWS::", "op:", "path:");
+            AsciiMarkers.of("apiVersion", "kind", "AWSTemplateFormatVersion", "AWS::", "path:");
+    private static final AsciiMarkers YAML_OP_MARKER = AsciiMarkers.of("op:");
     private static final int YAML_API_VERSION = 1;
     private static final int YAML_KIND = 1 << 1;
     private static final int YAML_TEMPLATE_VERSION = 1 << 2;
     private static final int YAML_AWS_TYPE = 1 << 3;
-    private static final int YAML_OP = 1 << 4;
-    private static final int YAML_PATH = 1 << 5;
+    private static final int YAML_PATH = 1 << 4;
+    private static final int YAML_OP = 1 << 5;
     /** The words without which {@link #scanJson} returns at once. */
     private static final AsciiMarkers JSON_MARKERS = AsciiMarkers.of("AWSTemplateFormatVersion", "\"AWS::");
 
-    private void scanYaml(SourceFile file, String text, FindingSink sink) throws IacParseException {
+    /**
+     * The candidate words of a YAML file's bytes. The search stops once the file may hold Kubernetes objects or be a
+     * CloudFormation template: it is parsed then, whatever else it holds, so the patch words are not looked for.
+     */
+    static int yamlWords(byte[] bytes) {
+        int words = YAML_MARKERS.find(bytes, found -> maybeKubernetes(found) || maybeCloudFormation(found));
+        if (!maybeKubernetes(words) && !maybeCloudFormation(words) && (words & YAML_PATH) != 0
+                && YAML_OP_MARKER.find(bytes) != 0) {
+            words |= YAML_OP;
+        }
+        return words;
+    }
+
+    /** The candidate words of a JSON file's bytes: not 0 when it may be a CloudFormation template (found first). */
+    static int jsonWords(byte[] bytes) {
+        return JSON_MARKERS.find(bytes, found -> found != 0);
+    }
+
+    private void scanYaml(SourceFile file, String text, FindingSink sink, int known) throws IacParseException {
         if (Kustomizations.FILE_NAMES.contains(file.fileName())) {
             List<IacNode> documents = YamlDocuments.parse(text);
             if (!documents.isEmpty() && documents.get(0) instanceof IacNode.Mapping kustomization) {
                 kustomizations.put(file.path(), kustomization);
-                spool.putDocuments(file.path(), text, List.of());
+                spool.putDocumentsWithUtf8Text(file.path(), file.bytes(), List.of());
                 suppressible.add(file.path());
             }
             return;
         }
-        int words = YAML_MARKERS.find(file.bytes());
+        int words = known != NOT_SEARCHED ? known : yamlWords(file.bytes());
         if (!maybeKubernetes(words) && !maybeCloudFormation(words)) {
             if (maybePatch(words) && text.length() <= MAX_PATCH_FILE) {
                 try {
@@ -358,12 +395,13 @@ final class IacScanner implements StageScanner {
             List<IacResource> resources = CloudFormationTemplates.read(file.path(), documents.get(0));
             evaluateUnit(resources, InlineSuppressions.of(file.path(), text), sink);
         } else if (KubernetesObjects.isKubernetes(documents)) {
-            keepKubernetes(file.path(), text, documents);
+            spool.putDocumentsWithUtf8Text(file.path(), file.bytes(), documents);
+            keptKubernetes(file.path());
         }
     }
 
-    private void scanJson(SourceFile file, String text, FindingSink sink) throws IacParseException {
-        if (!maybeCloudFormationJson(file)) {
+    private void scanJson(SourceFile file, String text, FindingSink sink, int known) throws IacParseException {
+        if ((known != NOT_SEARCHED ? known : jsonWords(file.bytes())) == 0) {
             return;
         }
         IacNode document;
@@ -385,6 +423,11 @@ final class IacScanner implements StageScanner {
     /** Keeps a Kubernetes file for {@link #finish}: its documents in the spool, its path in memory. */
     private void keepKubernetes(String path, String text, List<IacNode> documents) {
         spool.putDocuments(path, text, documents);
+        keptKubernetes(path);
+    }
+
+    /** Notes a Kubernetes file whose documents are in the spool. */
+    private void keptKubernetes(String path) {
         suppressible.add(path);
         patchFiles.remove(path);
         kubernetesFiles.add(path);
@@ -415,7 +458,7 @@ final class IacScanner implements StageScanner {
 
     /** The documents of a spooled YAML file, or null. */
     private List<IacNode> documentsOf(String path) {
-        IacSpool.Entry entry = spool.get(path);
+        IacSpool.Entry entry = spool.parsed(path);
         return entry == null ? null : entry.documents();
     }
 
@@ -447,7 +490,7 @@ final class IacScanner implements StageScanner {
             public SortedMap<String, List<HclBlock>> load(String directory) {
                 SortedMap<String, List<HclBlock>> files = new TreeMap<>();
                 for (String path : moduleBlocks.getOrDefault(directory, new TreeMap<>()).keySet()) {
-                    IacSpool.Entry entry = spool.get(path);
+                    IacSpool.Entry entry = spool.parsed(path);
                     if (entry != null && entry.blocks() != null) {
                         files.put(path, entry.blocks());
                     }

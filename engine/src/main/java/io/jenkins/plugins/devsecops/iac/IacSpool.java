@@ -4,16 +4,10 @@ import io.jenkins.plugins.devsecops.files.SpillFile;
 import io.jenkins.plugins.devsecops.files.SpillFileOnDemand;
 import io.jenkins.plugins.devsecops.iac.model.IacNode;
 import io.jenkins.plugins.devsecops.iac.terraform.HclBlock;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -43,31 +37,43 @@ final class IacSpool implements AutoCloseable {
 
     /** Keeps the text and documents of the file at {@code path} (any thread). */
     void putDocuments(String path, String text, List<IacNode> documents) {
-        put(path, text, documents, null);
+        put(path, text, null, documents, null);
+    }
+
+    /**
+     * Keeps the documents of the file at {@code path} with its text given as the UTF-8 bytes it was decoded from
+     * ({@code new String(utf8Text, UTF_8)}, as {@link io.jenkins.plugins.devsecops.scan.SourceFile#text()} decodes
+     * them): they are copied, not encoded again.
+     */
+    void putDocumentsWithUtf8Text(String path, byte[] utf8Text, List<IacNode> documents) {
+        put(path, null, utf8Text, documents, null);
     }
 
     /** Keeps the text and Terraform blocks of the file at {@code path} (any thread). */
     void putBlocks(String path, String text, List<HclBlock> blocks) {
-        put(path, text, null, blocks);
+        put(path, text, null, null, blocks);
     }
 
-    private void put(String path, String text, List<IacNode> documents, List<HclBlock> blocks) {
-        byte[] record;
-        try {
-            RecordBytes bytes = new RecordBytes(text == null ? 256 : text.length() + 256);
-            DataOutputStream out = new DataOutputStream(bytes);
+    /** Keeps the Terraform blocks of the file at {@code path} with its text as UTF-8 bytes (as above). */
+    void putBlocksWithUtf8Text(String path, byte[] utf8Text, List<HclBlock> blocks) {
+        put(path, null, utf8Text, null, blocks);
+    }
+
+    private void put(String path, String text, byte[] utf8Text, List<IacNode> documents, List<HclBlock> blocks) {
+        IacNodeCodec.Output out = new IacNodeCodec.Output(
+                (utf8Text != null ? utf8Text.length : text != null ? text.length() : 0) + 256);
+        if (utf8Text != null) {
+            IacNodeCodec.writeUtf8Text(out, utf8Text);
+        } else {
             IacNodeCodec.writeString(out, text);
-            out.writeBoolean(blocks != null);
-            if (blocks != null) {
-                IacNodeCodec.writeBlocks(out, blocks);
-            } else {
-                IacNodeCodec.writeNodes(out, documents);
-            }
-            out.flush();
-            record = bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
         }
+        out.writeByte(blocks != null ? 1 : 0);
+        if (blocks != null) {
+            IacNodeCodec.writeBlocks(out, blocks);
+        } else {
+            IacNodeCodec.writeNodes(out, documents);
+        }
+        byte[] record = out.toByteArray();
         SpillFile open = storage.forWriting();
         if (open != null) {
             try {
@@ -89,14 +95,28 @@ final class IacSpool implements AutoCloseable {
 
     /** The file kept under {@code path}, read back, or null. */
     Entry get(String path) {
+        return read(path, true);
+    }
+
+    /** The file kept under {@code path}, read back without its text (null in the entry), or null. */
+    Entry parsed(String path) {
+        return read(path, false);
+    }
+
+    private Entry read(String path, boolean withText) {
         byte[] record = record(path);
         if (record == null) {
             return null;
         }
         try {
-            DataInputStream in = new DataInputStream(new RecordInput(record));
-            String text = IacNodeCodec.readString(in);
-            if (in.readBoolean()) {
+            IacNodeCodec.Input in = new IacNodeCodec.Input(record);
+            String text = null;
+            if (withText) {
+                text = IacNodeCodec.readString(in);
+            } else {
+                IacNodeCodec.skipString(in);
+            }
+            if (in.readByte() != 0) {
                 return new Entry(text, null, IacNodeCodec.readBlocks(in));
             }
             return new Entry(text, IacNodeCodec.readNodes(in), null);
@@ -115,7 +135,7 @@ final class IacSpool implements AutoCloseable {
             return null;
         }
         try {
-            return IacNodeCodec.readString(new DataInputStream(new RecordInput(record)));
+            return IacNodeCodec.readString(new IacNodeCodec.Input(record));
         } catch (IOException e) {
             throw new UncheckedIOException("Damaged IaC spool record of " + path, e);
         }
@@ -135,73 +155,6 @@ final class IacSpool implements AutoCloseable {
             }
         }
         return record;
-    }
-
-    /**
-     * The bytes of one record as they are written: a {@link ByteArrayOutputStream} without its locks, which a record
-     * (a few writes per node, one thread) took once per write.
-     */
-    private static final class RecordBytes extends ByteArrayOutputStream {
-        RecordBytes(int size) {
-            super(size);
-        }
-
-        @Override
-        public void write(int b) {
-            if (count == buf.length) {
-                grow(1);
-            }
-            buf[count++] = (byte) b;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            Objects.checkFromIndexSize(off, len, b.length);
-            if (len > buf.length - count) {
-                grow(len);
-            }
-            System.arraycopy(b, off, buf, count, len);
-            count += len;
-        }
-
-        private void grow(int more) {
-            long needed = (long) count + more;
-            if (needed > Integer.MAX_VALUE - 8) {
-                throw new OutOfMemoryError("IaC spool record too large");
-            }
-            buf = Arrays.copyOf(buf, (int) Math.max(needed, Math.min(Integer.MAX_VALUE - 8L,
-                    2L * buf.length)));
-        }
-    }
-
-    /** A record read back: a {@link java.io.ByteArrayInputStream} without its locks. */
-    private static final class RecordInput extends InputStream {
-        private final byte[] record;
-        private int position;
-
-        RecordInput(byte[] record) {
-            this.record = record;
-        }
-
-        @Override
-        public int read() {
-            return position < record.length ? record[position++] & 0xFF : -1;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            Objects.checkFromIndexSize(off, len, b.length);
-            if (len == 0) {
-                return 0;
-            }
-            if (position >= record.length) {
-                return -1;
-            }
-            int n = Math.min(len, record.length - position);
-            System.arraycopy(record, position, b, off, n);
-            position += n;
-            return n;
-        }
     }
 
     @Override

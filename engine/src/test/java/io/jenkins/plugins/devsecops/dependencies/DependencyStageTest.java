@@ -121,6 +121,44 @@ class DependencyStageTest {
     }
 
     @Test
+    void shouldPublishOneComponentPerPurlMergedAcrossLockfilesInPurlOrder() throws Exception {
+        // Given two lockfiles sharing packages (with different dependencies and hashes), and a module whose name
+        // makes no package URL
+        project = temp.resolve("project");
+        String lock = """
+                {
+                  "name": "%s",
+                  "lockfileVersion": 3,
+                  "packages": {
+                    "": { "name": "%s", "dependencies": { "lodash": "4.17.20", "%s": "1.0.0" } },
+                    "node_modules/lodash": { "version": "4.17.20", "integrity": "%s" },
+                    "node_modules/%s": { "version": "1.0.0", "dependencies": { "lodash": "4.17.20" } }
+                  }
+                }
+                """;
+        write(project, "b/package-lock.json", lock.formatted("b", "b", "zeta", "sha1-AAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+                "zeta"));
+        write(project, "a/package-lock.json", lock.formatted("a", "a", "alpha",
+                "sha512-PlhdFcillOINfeV7Ni6oF1TAEayyZBoZ8bcshTHqOYJYlrqzRK5hagpagky5o4HfCzzd1TRkXPMFq6cKk9rGmA==",
+                "alpha"));
+        write(project, "tool/go.mod", "module example.com/tool\n\nrequire foo/ v1.0.0\nrequire example.com/ok v1.2.0\n");
+
+        // When
+        Report report = scan();
+
+        // Then one component per purl, in purl order, the second lockfile's facts merged into the first's
+        assertThat(report.components()).extracting(Component::purl).containsExactly(
+                "pkg:golang/example.com/ok@v1.2.0", "pkg:npm/alpha@1.0.0", "pkg:npm/lodash@4.17.20",
+                "pkg:npm/zeta@1.0.0");
+        Component lodash = report.components().get(2);
+        assertThat(lodash.sourceFile()).isEqualTo("a/package-lock.json");
+        assertThat(lodash.hashes()).containsOnlyKeys("SHA-1", "SHA-512");
+        assertThat(lodash.direct()).isTrue();
+        assertThat(report.stage("dependencies").orElseThrow().properties()).containsEntry("packages", "6")
+                .containsEntry("lockfiles", "3");
+    }
+
+    @Test
     void shouldWriteASchemaValidCycloneDx16Sbom() throws Exception {
         // Given a finished scan
         writeProject();

@@ -102,6 +102,65 @@ class AsciiMarkersTest {
     }
 
     @Test
+    void shouldStopOnceTheWordsFoundAreEnoughAndNeverReportAWordThatIsNotThere() {
+        AsciiMarkers markers = AsciiMarkers.of("apiVersion", "kind", "path:");
+        byte[] pod = utf8("apiVersion: v1\nkind: Pod\nspec:\n  volumes:\n  - hostPath:\n      path: /var\n");
+        assertThat(markers.find(pod)).isEqualTo(0b111);
+        assertThat(markers.find(pod, found -> (found & 0b11) == 0b11)).isEqualTo(0b11);
+        assertThat(markers.find(pod, found -> found != 0)).isEqualTo(0b1);
+        assertThat(markers.find(utf8("path: x"), found -> (found & 0b11) == 0b11)).isEqualTo(0b100);
+    }
+
+    /**
+     * The stage's YAML words ({@link IacScanner#yamlWords}, bits: apiVersion, kind, AWSTemplateFormatVersion, AWS::,
+     * path:, op:) searched with {@code op:} apart (only where {@code path:} is) and a stop once the file may be
+     * Kubernetes or CloudFormation: the same decisions as the decoded text's {@code contains} for every real YAML
+     * and JSON file and 20,000 glued inputs.
+     */
+    @Test
+    void shouldDecideYamlAndJsonCandidatesAsTheDecodedTextDoes() throws IOException {
+        List<byte[]> inputs = new ArrayList<>();
+        for (Path file : realFiles()) {
+            inputs.add(Files.readAllBytes(file));
+        }
+        String[] pieces = {"api", "Version", "kin", "d", "AWS", "::", ":", "\"", "Template", "FormatVersion", "op",
+            "pa", "th", " ", "\n", "é", "😀", "A", "W", "S", "o", "p:"};
+        java.util.Random random = new java.util.Random(20261204);
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder text = new StringBuilder();
+            int count = random.nextInt(12);
+            for (int i = 0; i < count; i++) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            inputs.add(utf8(text.toString()));
+        }
+        String[] yamlWords = {"apiVersion", "kind", "AWSTemplateFormatVersion", "AWS::", "path:", "op:"};
+        int candidates = 0;
+        for (byte[] input : inputs) {
+            String text = new String(input, StandardCharsets.UTF_8);
+            int expected = 0;
+            for (int i = 0; i < yamlWords.length; i++) {
+                expected |= text.contains(yamlWords[i]) ? 1 << i : 0;
+            }
+            boolean kubernetes = (expected & 0b11) == 0b11;
+            boolean cloudFormation = (expected & 0b1100) != 0;
+            int words = IacScanner.yamlWords(input);
+            if (kubernetes || cloudFormation) {
+                candidates++;
+                assertThat((words & 0b11) == 0b11 || (words & 0b1100) != 0).as(text).isTrue();
+                assertThat(words & ~expected).as(text).isZero();
+            } else {
+                // op: is only looked for in a file with path: (a patch needs both)
+                assertThat(words & 0b11111).as(text).isEqualTo(expected & 0b11111);
+                assertThat((words & 0b110000) == 0b110000).as(text).isEqualTo((expected & 0b110000) == 0b110000);
+            }
+            boolean json = text.contains("AWSTemplateFormatVersion") || text.contains("\"AWS::");
+            assertThat(IacScanner.jsonWords(input) != 0).as(text).isEqualTo(json);
+        }
+        assertThat(candidates).isGreaterThan(100);
+    }
+
+    @Test
     void shouldFindWordsAtTheEdgesOfTheInput() {
         assertThat(MARKERS.find(utf8("kind"))).isEqualTo(1 << 1);
         assertThat(MARKERS.find(utf8("x: 1\nop:"))).isEqualTo(1 << 4);

@@ -67,6 +67,94 @@ class IacSpoolTest {
     }
 
     @Test
+    void shouldGiveBackEveryRealFixtureAndEveryKindOfStringExactly() throws Exception {
+        // Every Terraform and YAML fixture of the repository, kept with its text as the UTF-8 bytes it was read from
+        java.nio.file.Path fixtures = java.nio.file.Path.of("src", "test", "resources", "iac");
+        List<java.nio.file.Path> files;
+        try (var walk = java.nio.file.Files.walk(fixtures)) {
+            files = walk.filter(java.nio.file.Files::isRegularFile).sorted().toList();
+        }
+        int kept = 0;
+        try (IacSpool spool = new IacSpool()) {
+            for (java.nio.file.Path file : files) {
+                byte[] bytes = java.nio.file.Files.readAllBytes(file);
+                String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+                String name = file.toString();
+                try {
+                    if (name.endsWith(".tf")) {
+                        List<HclBlock> blocks = HclParser.parse(text);
+                        spool.putBlocksWithUtf8Text(name, bytes, blocks);
+                        assertThat(spool.get(name).blocks()).as(name).isEqualTo(blocks);
+                        assertThat(spool.parsed(name).blocks()).as(name).isEqualTo(blocks);
+                    } else if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+                        List<IacNode> documents = YamlDocuments.parse(text);
+                        spool.putDocumentsWithUtf8Text(name, bytes, documents);
+                        assertThat(spool.get(name).documents()).as(name).isEqualTo(documents);
+                    } else {
+                        continue;
+                    }
+                } catch (io.jenkins.plugins.devsecops.iac.yaml.IacParseException e) {
+                    continue; // deliberately broken fixtures
+                }
+                assertThat(spool.get(name).text()).as(name).isEqualTo(text);
+                assertThat(spool.text(name)).as(name).isEqualTo(text);
+                assertThat(spool.parsed(name).text()).isNull();
+                kept++;
+            }
+        }
+        assertThat(kept).isGreaterThan(1_000);
+
+        // Strings of every shape, as keys, scalars and texts: ASCII, NUL, Latin-1, CJK, pairs, lone surrogates, long
+        List<String> shapes = List.of("", "a", "\u0000", "nul\u0000inside", "caf\u00e9", "\u4e2d\u6587", "\ud83d\ude00",
+                "lone \ud800", "\udc00 lone", "\u007f\u0080\u07ff\u0800\uffff", "x".repeat(70_000),
+                "\u00e9".repeat(40_000), "\u4e2d".repeat(30_000) + "\ud800");
+        // and a text given as bytes that are not valid UTF-8: read back as the decoder gives it
+        byte[] malformed = {'a', (byte) 0xC3, 'b', (byte) 0xF0, (byte) 0x9F, (byte) 0x98, '\n', (byte) 0xFF};
+        try (IacSpool spool = new IacSpool()) {
+            for (int i = 0; i < shapes.size(); i++) {
+                String shape = shapes.get(i);
+                java.util.Map<String, IacNode> entries = new java.util.LinkedHashMap<>();
+                entries.put(shape, new IacNode.Scalar(shape, IacNode.ScalarKind.values()[i % 5], i));
+                entries.put("list" + shape, new IacNode.Sequence(List.of(IacNode.Scalar.string(shape, 1_000_000)), 3));
+                List<IacNode> documents = List.of(new IacNode.Mapping(entries, 2));
+                spool.putDocuments("s" + i, shape, documents);
+                assertThat(spool.get("s" + i).text()).isEqualTo(shape);
+                assertThat(spool.text("s" + i)).isEqualTo(shape);
+                assertThat(spool.get("s" + i).documents()).isEqualTo(documents);
+                assertThat(spool.parsed("s" + i).documents()).isEqualTo(documents);
+            }
+            spool.putBlocksWithUtf8Text("bad.tf", malformed, List.of());
+            assertThat(spool.text("bad.tf")).isEqualTo(new String(malformed, java.nio.charset.StandardCharsets.UTF_8));
+            spool.putDocumentsWithUtf8Text("none.yaml", null, List.of());
+            assertThat(spool.get("none.yaml").text()).isNull();
+            assertThat(spool.get("none.yaml").documents()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldRefuseADamagedRecordWithAnIoErrorAtEveryCut() throws Exception {
+        List<HclBlock> blocks = HclParser.parse("resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"caf\u00e9\"\n  tags = { a = 1 }\n}\n");
+        IacNodeCodec.Output out = new IacNodeCodec.Output(16);
+        IacNodeCodec.writeString(out, "text \ud800");
+        IacNodeCodec.writeBlocks(out, blocks);
+        byte[] record = out.toByteArray();
+        IacNodeCodec.Input whole = new IacNodeCodec.Input(record);
+        assertThat(IacNodeCodec.readString(whole)).isEqualTo("text \ud800");
+        assertThat(IacNodeCodec.readBlocks(whole)).isEqualTo(blocks);
+        for (int cut = 0; cut < record.length; cut++) {
+            IacNodeCodec.Input in = new IacNodeCodec.Input(java.util.Arrays.copyOf(record, cut));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+                IacNodeCodec.readString(in);
+                IacNodeCodec.readBlocks(in);
+            }).as("cut at %d", cut).isInstanceOf(java.io.IOException.class);
+        }
+        byte[] wrongKind = record.clone();
+        wrongKind[1] = 9; // the string kind
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> IacNodeCodec.readString(
+                new IacNodeCodec.Input(wrongKind))).isInstanceOf(java.io.IOException.class).hasMessageContaining("kind");
+    }
+
+    @Test
     void shouldJudgeNamespacesAcrossFilesReadBackOneAtATime() throws Exception {
         String deployment = """
                 apiVersion: apps/v1

@@ -129,6 +129,70 @@ public sealed interface IacNode permits IacNode.Scalar, IacNode.Sequence, IacNod
          * repeated blocks and lists of mappings are all visited; the result at the end is flattened too.
          */
         public List<IacNode> all(String path) {
+            if (path.isEmpty() || path.charAt(path.length() - 1) == '.') {
+                return allBySplit(path);
+            }
+            // Depth first over the segments (as String.split cuts them when no dot ends the path): the same values
+            // in the same order as the level-by-level walk below, without a list per level and per value.
+            List<IacNode> result = new ArrayList<>();
+            collect(this, segments(path), 0, result);
+            return result;
+        }
+
+        /** The segments of a path that is not empty and does not end with a dot, as {@code split("\\.")} gives. */
+        private static String[] segments(String path) {
+            int dots = 0;
+            for (int i = 0; i < path.length(); i++) {
+                if (path.charAt(i) == '.') {
+                    dots++;
+                }
+            }
+            if (dots == 0) {
+                return new String[] {path};
+            }
+            String[] segments = new String[dots + 1];
+            int from = 0;
+            for (int i = 0; i < dots; i++) {
+                int dot = path.indexOf('.', from);
+                segments[i] = path.substring(from, dot);
+                from = dot + 1;
+            }
+            segments[dots] = path.substring(from);
+            return segments;
+        }
+
+        /** Adds what {@code segments[index..]} lead to from {@code node} (sequences flattened on the way). */
+        private static void collect(IacNode node, String[] segments, int index, List<IacNode> result) {
+            if (node instanceof Sequence sequence) {
+                for (IacNode item : sequence.items()) {
+                    step(item, segments, index, result);
+                }
+            } else {
+                step(node, segments, index, result);
+            }
+        }
+
+        private static void step(IacNode node, String[] segments, int index, List<IacNode> result) {
+            if (!(node instanceof Mapping mapping)) {
+                return;
+            }
+            String segment = segments[index];
+            IacNode child = mapping.entries.get(segment);
+            if (child == null && !mapping.entries.containsKey(segment)) {
+                return;
+            }
+            if (index + 1 < segments.length) {
+                if (child == null) {
+                    flatten(null); // a null value fails here as the level-by-level walk fails on it
+                }
+                collect(child, segments, index + 1, result);
+            } else {
+                result.addAll(flatten(child));
+            }
+        }
+
+        /** {@link #all} for any path, level by level. */
+        private List<IacNode> allBySplit(String path) {
             List<IacNode> current = List.of(this);
             for (String segment : path.split("\\.")) {
                 List<IacNode> next = new ArrayList<>();

@@ -35,6 +35,8 @@ public final class YamlDocuments {
     private static final int MAX_ALIASES = 50;
     private static final int MAX_DEPTH = 100;
     private static final int MAX_VALUES = 500_000;
+    /** Read-only once built, so shared by every parse and thread. */
+    private static final Resolver RESOLVER = new StringFirstResolver();
 
     private YamlDocuments() {
     }
@@ -61,7 +63,7 @@ public final class YamlDocuments {
         try {
             // The composer alone, as Yaml.composeAll makes it, without the constructor and representer a Yaml builds.
             Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options),
-                    new Resolver(), options);
+                    RESOLVER, options);
             while (composer.checkNode()) {
                 Node node = composer.getNode();
                 if (node != null && !(node instanceof ScalarNode empty && Tag.NULL.equals(empty.getTag()))) {

@@ -22,6 +22,33 @@ public final class LockfileParsers {
         return ALL;
     }
 
+    /**
+     * The extensions (after the last dot, any case) of every name a parser accepts: {@code composer.lock},
+     * {@code gems.locked}, {@code gradle.lockfile}, {@code go.mod}, {@code go.sum}, {@code *.jar}, {@code *.war},
+     * {@code *.ear}, {@code requirements*.txt}, {@code *.pip}, {@code pom.xml}, {@code pnpm-lock.yaml} and the JSON
+     * lockfiles. A new parser whose names end otherwise must add its extension here (a test checks every parser).
+     */
+    private static final String[] EXTENSIONS = {"json", "lock", "locked", "lockfile", "mod", "sum", "jar", "war",
+        "ear", "txt", "pip", "xml", "yaml"};
+
+    /**
+     * Whether some parser may accept a file of this name: false for most names of a tree ({@code index.js},
+     * {@code README.md}), answered from the extension without asking the parsers, which lower-case the name.
+     */
+    public static boolean mayAccept(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        if (dot < 0) {
+            return false;
+        }
+        int length = fileName.length() - dot - 1;
+        for (String extension : EXTENSIONS) {
+            if (extension.length() == length && fileName.regionMatches(true, dot + 1, extension, 0, length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The parser of a file of this name, if any. */
     public static Optional<LockfileParser> forFileName(String fileName) {
         for (LockfileParser parser : ALL) {

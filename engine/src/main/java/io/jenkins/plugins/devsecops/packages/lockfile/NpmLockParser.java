@@ -199,17 +199,30 @@ public final class NpmLockParser implements LockfileParser {
                 directLocations.add(node.location());
             }
         }
+        // The packages each package's dependencies resolve to, in its order: asked for by the path search and again
+        // for every package's dependsOn, and each resolution walks up the node_modules directories.
+        Map<String, List<Node>> resolved = new HashMap<>();
+        java.util.function.Function<Node, List<Node>> childrenOf = node -> resolved.computeIfAbsent(node.location(),
+                location -> {
+                    List<Node> children = new ArrayList<>(node.dependencies().size());
+                    for (String dependency : node.dependencies()) {
+                        Node child = resolve(nodes, location, dependency);
+                        if (child != null) {
+                            children.add(child);
+                        }
+                    }
+                    return children;
+                });
         DependencyPaths<String> paths = DependencyPaths.search(directLocations, location -> {
-            Node node = nodes.get(location);
-            List<String> children = new ArrayList<>(node.dependencies().size());
-            for (String dependency : node.dependencies()) {
-                Node child = resolve(nodes, location, dependency);
-                if (child != null) {
-                    children.add(child.location());
-                }
+            List<Node> children = childrenOf.apply(nodes.get(location));
+            List<String> locations = new ArrayList<>(children.size());
+            for (Node child : children) {
+                locations.add(child.location());
             }
-            return children;
+            return locations;
         }, location -> nodes.get(location).name());
+        // A package's purl is named by every package that depends on it: built once per package.
+        Map<String, String> purls = new HashMap<>();
         boolean graphKnown = !rootDependencies.isEmpty();
         List<LockedPackage> packages = new ArrayList<>(nodes.size());
         for (Node node : nodes.values()) {
@@ -225,11 +238,13 @@ public final class NpmLockParser implements LockfileParser {
             if (hash != null) {
                 builder.hash(hash[0], hash[1]);
             }
-            for (String dependency : node.dependencies()) {
-                Node child = resolve(nodes, node.location(), dependency);
-                if (child != null) {
-                    builder.dependsOn(purlOrNull(child));
+            for (Node child : childrenOf.apply(node)) {
+                String purl = purls.get(child.location());
+                if (purl == null && !purls.containsKey(child.location())) {
+                    purl = purlOrNull(child);
+                    purls.put(child.location(), purl);
                 }
+                builder.dependsOn(purl);
             }
             if (isRegistryVersion(node.version())) {
                 packages.add(builder.build());

@@ -99,6 +99,42 @@ class NpmLockfilesTest {
     }
 
     @Test
+    void shouldResolveEachDependencyFromWhereItIsRequiredWhenManyPackagesShareIt() throws Exception {
+        // Given c required from a (its own nested copy), from b and from d (the top-level copy), and a package whose
+        // name makes no purl required from two places
+        Lockfile lockfile = write(root, "shared/package-lock.json", """
+                {
+                  "name": "shared",
+                  "lockfileVersion": 3,
+                  "packages": {
+                    "": { "name": "shared", "dependencies": { "a": "1", "b": "1" } },
+                    "node_modules/a": { "version": "1.0.0", "dependencies": { "c": "2", "bad/": "1" } },
+                    "node_modules/a/node_modules/c": { "version": "2.0.0" },
+                    "node_modules/b": { "version": "1.0.0", "dependencies": { "c": "1", "d": "1", "bad/": "1" } },
+                    "node_modules/c": { "version": "1.0.0" },
+                    "node_modules/d": { "version": "1.0.0", "dependencies": { "c": "1" } },
+                    "node_modules/bad/": { "version": "1.0.0" }
+                  }
+                }
+                """);
+
+        // When
+        List<LockedPackage> packages = new NpmLockParser().parse(lockfile).packages();
+
+        // Then
+        assertThat(packages).extracting(p -> p.name() + "@" + p.version()).containsExactly("a@1.0.0", "c@2.0.0",
+                "b@1.0.0", "c@1.0.0", "d@1.0.0", "bad/@1.0.0");
+        assertThat(packages.get(0).dependsOn()).containsExactly("pkg:npm/c@2.0.0");
+        assertThat(packages.get(2).dependsOn()).containsExactly("pkg:npm/c@1.0.0", "pkg:npm/d@1.0.0");
+        assertThat(packages.get(4).dependsOn()).containsExactly("pkg:npm/c@1.0.0");
+        assertThat(packages.get(1).dependencyPath()).containsExactly("a", "c");
+        assertThat(packages.get(3).dependencyPath()).containsExactly("b", "c");
+        assertThat(packages.get(4).dependencyPath()).containsExactly("b", "d");
+        assertThat(packages.get(4).direct()).isFalse();
+        assertThat(packages.get(2).direct()).isTrue();
+    }
+
+    @Test
     void shouldReadPackageLockV1NestedDependenciesAndAliases() throws Exception {
         // Given a lockfile v1 (npm 6) next to its package.json
         write(root, "package.json", PACKAGE_JSON);
