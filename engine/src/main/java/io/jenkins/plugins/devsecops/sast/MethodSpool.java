@@ -14,8 +14,8 @@ import java.util.Map;
  * The bodies of the analysed methods, kept out of the heap until the taint analysis asks for them. The analysis
  * needs every method's name, parameters and types at once (call resolution, summaries), but a method's statements
  * only while that method is analysed. So each method is kept as a <em>stub</em>, the {@link MethodIr} without its
- * body and local types, and its whole IR is written in {@link IrCodec} form to a temporary file, read back by
- * {@link #full} for each analysis. Memory then holds a few hundred bytes per method instead of its statement tree.
+ * body and local types, and its body and local types are written in {@link IrCodec} form to a temporary file, read
+ * back by {@link #full} for each analysis and put together with the stub. Memory then holds a few hundred bytes per method instead of its statement tree.
  *
  * <p>The temporary file is readable by this user only and unlinked as soon as it is open (where the platform allows;
  * else deleted when closed); it is closed by {@link #close} or once the spool is unreachable. If it can't be
@@ -36,9 +36,7 @@ final class MethodSpool implements AutoCloseable {
 
     /** The method without its body and local types: what stays in memory. */
     static MethodIr stub(MethodIr method) {
-        return new MethodIr(method.id(), method.owner(), method.name(), method.parameters(),
-                method.parameterTypes(), method.parameterAnnotations(), method.annotations(), method.isStatic(),
-                List.of(), method.path(), method.line(), method.returnType(), method.suppressed(), Map.of());
+        return method.withBody(List.of(), Map.of());
     }
 
     /**
@@ -48,41 +46,31 @@ final class MethodSpool implements AutoCloseable {
      */
     boolean[] put(List<MethodIr> methods, List<MethodIr> stubs) {
         boolean[] kept = new boolean[methods.size()];
-        byte[][] encoded = new byte[methods.size()][];
-        int total = 0;
+        int[] lengths = new int[methods.size()];
+        IrCodec.BodyWriter writer = new IrCodec.BodyWriter();
         for (int i = 0; i < methods.size(); i++) {
-            try {
-                encoded[i] = IrCodec.encode(methods.get(i));
-                total += encoded[i].length;
-                kept[i] = true;
-            } catch (IllegalArgumentException cannot) {
-                encoded[i] = null;
-            }
+            lengths[i] = writer.add(methods.get(i));
+            kept[i] = lengths[i] >= 0;
         }
-        byte[] all = new byte[total];
-        int at = 0;
-        for (byte[] bytes : encoded) {
-            if (bytes != null) {
-                System.arraycopy(bytes, 0, all, at, bytes.length);
-                at += bytes.length;
-            }
-        }
+        int total = writer.size();
+        byte[] all = writer.bytes();
         long base = -1;
         SpillFile open = storage.forWriting();
         if (open != null && total > 0) {
             try {
-                base = open.append(all);
+                base = open.append(all, 0, total);
             } catch (IOException e) {
                 storage.writeFailed();
             }
         }
         synchronized (places) {
-            long offset = base;
+            int at = 0;
             for (int i = 0; i < methods.size(); i++) {
-                if (encoded[i] != null) {
-                    places.put(stubs.get(i), base < 0 ? new Place(0, encoded[i].length, encoded[i])
-                            : new Place(offset, encoded[i].length, null));
-                    offset += encoded[i].length;
+                if (lengths[i] >= 0) {
+                    places.put(stubs.get(i), base < 0
+                            ? new Place(0, lengths[i], java.util.Arrays.copyOfRange(all, at, at + lengths[i]))
+                            : new Place(base + at, lengths[i], null));
+                    at += lengths[i];
                 }
             }
         }
@@ -107,7 +95,7 @@ final class MethodSpool implements AutoCloseable {
                         e);
             }
         }
-        return (MethodIr) IrCodec.decode(bytes);
+        return IrCodec.decodeBody(bytes, 0, bytes.length, method);
     }
 
     @Override
