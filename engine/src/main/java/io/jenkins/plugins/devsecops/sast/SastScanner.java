@@ -259,6 +259,7 @@ final class SastScanner implements StageScanner {
 
     @Override
     public void finish(FindingSink sink) {
+        identical.close();
         modelErrors.forEach((file, error) -> sink.error(file, "model file not loaded: " + error));
         List<UnitIr> all = keptUnits();
         if (!sawJava) {
