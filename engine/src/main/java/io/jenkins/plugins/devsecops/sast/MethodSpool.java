@@ -6,6 +6,7 @@ import io.jenkins.plugins.devsecops.sast.ir.IrCodec;
 import io.jenkins.plugins.devsecops.sast.ir.MethodIr;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,26 @@ final class MethodSpool implements AutoCloseable {
     /** Each stub's place, by identity: two stubs may be equal (overloads declared on one line). */
     private final Map<MethodIr, Place> places = new IdentityHashMap<>();
     private final SpillFileOnDemand storage = new SpillFileOnDemand(PREFIX);
+    /** The end of what was written to the file (guarded by {@link #places}). */
+    private long written;
+
+    /**
+     * How much of the file one read takes. The analysis takes the methods in the order of their files, mostly the
+     * order in which they were written, so one read serves the next methods too: a system call per window instead of
+     * one per method.
+     */
+    static final int WINDOW_BYTES = 64 * 1024;
+    /** The last windows read (guarded by {@link #windows}); a handful, so that two threads keep theirs. */
+    private final Window[] windows = {new Window(), new Window(), new Window()};
+    private long windowUses;
+
+    /** A part of the file in memory. */
+    private static final class Window {
+        long start = -1;
+        int length;
+        long used;
+        byte[] bytes;
+    }
 
     /** The method without its body and local types: what stays in memory. */
     static MethodIr stub(MethodIr method) {
@@ -73,6 +94,9 @@ final class MethodSpool implements AutoCloseable {
                     at += lengths[i];
                 }
             }
+            if (base >= 0) {
+                written = Math.max(written, base + total);
+            }
         }
         return kept;
     }
@@ -89,7 +113,7 @@ final class MethodSpool implements AutoCloseable {
         byte[] bytes = place.bytes();
         if (bytes == null) {
             try {
-                bytes = storage.forReading().read(place.offset(), place.length());
+                bytes = read(place.offset(), place.length());
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read the IR of " + method.id() + " back from the temporary file",
                         e);
@@ -98,11 +122,51 @@ final class MethodSpool implements AutoCloseable {
         return IrCodec.decodeBody(bytes, 0, bytes.length, method);
     }
 
+    /** The bytes at {@code offset}, from a window already read when one holds them, else from a new window. */
+    private byte[] read(long offset, int length) throws IOException {
+        if (length > WINDOW_BYTES) {
+            return storage.forReading().read(offset, length);
+        }
+        long end;
+        synchronized (places) {
+            end = written;
+        }
+        synchronized (windows) {
+            Window oldest = windows[0];
+            for (Window window : windows) {
+                if (window.start >= 0 && offset >= window.start && offset + length <= window.start + window.length) {
+                    window.used = ++windowUses;
+                    int from = (int) (offset - window.start);
+                    return Arrays.copyOfRange(window.bytes, from, from + length);
+                }
+                if (window.used < oldest.used) {
+                    oldest = window;
+                }
+            }
+            int size = (int) Math.max(length, Math.min(WINDOW_BYTES, end - offset));
+            if (oldest.bytes == null) {
+                oldest.bytes = new byte[WINDOW_BYTES];
+            }
+            oldest.start = -1;
+            storage.forReading().readFully(oldest.bytes, 0, size, offset);
+            oldest.start = offset;
+            oldest.length = size;
+            oldest.used = ++windowUses;
+            return Arrays.copyOf(oldest.bytes, length);
+        }
+    }
+
     @Override
     public void close() {
         storage.close();
         synchronized (places) {
             places.clear();
+        }
+        synchronized (windows) {
+            for (Window window : windows) {
+                window.start = -1;
+                window.bytes = null;
+            }
         }
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
  * per-part tags; lines are written as the difference from the line before; strings are written once per method and
  * referred to by number after that, a temporary ({@code $t12}) by its number alone, and a few strings every method
  * has ({@code this}, operators) by a fixed number. Decoding gives a value equal to the encoded one, with
- * {@link Operand#NULL} decoded to itself, every temporary and fixed string one shared instance, every list
+ * {@link Operand#NULL} decoded to itself, the fixed strings and {@link Temporaries} shared instances, every list
  * unmodifiable.
  *
  * <p>Two forms: {@link #encode}/{@link #decode} carry a whole method; {@link BodyWriter}/{@link #decodeBody} carry only
@@ -81,9 +81,6 @@ public final class IrCodec {
         "hasNext", "next", "close", "contains", "isEmpty", "java.lang.StringBuilder", "StringBuilder", "e"};
     private static final Map<String, Integer> FIXED_NUMBERS = fixedNumbers();
 
-    /** Temporaries {@code $t0} to {@code $t4095}, one instance each, made when first decoded. */
-    private static final String[] TEMPORARIES = new String[4096];
-
     private IrCodec() {
     }
 
@@ -93,20 +90,6 @@ public final class IrCodec {
             numbers.putIfAbsent(FIXED[i], i);
         }
         return Map.copyOf(numbers);
-    }
-
-    /** The temporary {@code $t<number>}: a shared instance for small numbers. */
-    static String temporary(int number) {
-        if (number < TEMPORARIES.length) {
-            String known = TEMPORARIES[number];
-            if (known == null) {
-                // a race makes two equal strings, one of which stays; String's fields are final, so sharing is safe
-                known = "$t" + number;
-                TEMPORARIES[number] = known;
-            }
-            return known;
-        }
-        return "$t" + number;
     }
 
     /** The bytes of a whole method. */
@@ -422,7 +405,7 @@ public final class IrCodec {
                 put(0);
                 return;
             }
-            int temporary = temporaryNumber(s);
+            int temporary = Temporaries.number(s);
             if (temporary >= 0) {
                 varint(temporary << 2 | REF_TEMPORARY);
                 return;
@@ -457,24 +440,6 @@ public final class IrCodec {
                 }
                 bytes[size++] = (byte) c;
             }
-        }
-
-        /** The number of a temporary {@code $t<n>} as the front end names them (no leading zero), else -1. */
-        private static int temporaryNumber(String s) {
-            int length = s.length();
-            if (length < 3 || length > 9 || s.charAt(0) != '$' || s.charAt(1) != 't'
-                    || s.charAt(2) == '0' && length > 3) {
-                return -1;
-            }
-            int n = 0;
-            for (int i = 2; i < length; i++) {
-                char c = s.charAt(i);
-                if (c < '0' || c > '9') {
-                    return -1;
-                }
-                n = n * 10 + (c - '0');
-            }
-            return n;
         }
 
         private static int zigzag(int i) {
@@ -813,7 +778,7 @@ public final class IrCodec {
                     return strings[number];
                 }
                 case REF_TEMPORARY:
-                    return temporary(payload);
+                    return Temporaries.name(payload);
                 case REF_NEW_LATIN: {
                     if (payload > limit - position) {
                         throw new IllegalArgumentException("damaged IR record: string of " + payload + " bytes");
