@@ -16,7 +16,8 @@ import java.util.Map;
  * needs every method's name, parameters and types at once (call resolution, summaries), but a method's statements
  * only while that method is analysed. So each method is kept as a <em>stub</em>, the {@link MethodIr} without its
  * body and local types, and its body and local types are written in {@link IrCodec} form to a temporary file, read
- * back by {@link #full} for each analysis and put together with the stub. Memory then holds a few hundred bytes per method instead of its statement tree.
+ * back by {@link #full} for each analysis and put together with the stub. Memory then holds a few hundred bytes per
+ * method instead of its statement tree.
  *
  * <p>The temporary file is readable by this user only and unlinked as soon as it is open (where the platform allows;
  * else deleted when closed); it is closed by {@link #close} or once the spool is unreachable. If it can't be

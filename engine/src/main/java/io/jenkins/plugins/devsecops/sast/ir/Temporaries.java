@@ -27,7 +27,7 @@ public final class Temporaries {
         return "$t" + number;
     }
 
-    /** The number of a temporary named as {@link #name} names them ({@code $t} and digits, no leading zero), else -1. */
+    /** The number of a temporary named as {@link #name} names them ({@code $t}, digits, no leading zero), else -1. */
     public static int number(String name) {
         int length = name.length();
         if (length < 3 || length > 9 || name.charAt(0) != '$' || name.charAt(1) != 't'

@@ -194,7 +194,8 @@ class IrCodecTest {
     @Test
     void shouldGiveBackAHugeMethodAtTheFrontEndsCap() throws Exception {
         // one method over the front end's cap of 20,000 statements
-        StringBuilder source = new StringBuilder("package p;\nclass Huge {\n  String m(String a) {\n    String s = a;\n");
+        StringBuilder source = new StringBuilder(
+                "package p;\nclass Huge {\n  String m(String a) {\n    String s = a;\n");
         for (int i = 0; source.length() < 400_000; i++) {
             source.append("    s = s + \"é").append(i).append("\" + a.trim() + ").append(i % 7).append(";\n");
         }
