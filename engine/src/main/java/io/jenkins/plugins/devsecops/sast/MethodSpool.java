@@ -90,7 +90,7 @@ final class MethodSpool implements AutoCloseable {
             for (int i = 0; i < methods.size(); i++) {
                 if (lengths[i] >= 0) {
                     places.put(stubs.get(i), base < 0
-                            ? new Place(0, lengths[i], java.util.Arrays.copyOfRange(all, at, at + lengths[i]))
+                            ? new Place(0, lengths[i], Arrays.copyOfRange(all, at, at + lengths[i]))
                             : new Place(base + at, lengths[i], null));
                     at += lengths[i];
                 }
