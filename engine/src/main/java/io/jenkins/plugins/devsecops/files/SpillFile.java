@@ -91,11 +91,16 @@ public final class SpillFile implements AutoCloseable {
 
     /** Appends the bytes after everything appended so far; returns where they start. */
     public long append(byte[] bytes) throws IOException {
+        return append(bytes, 0, bytes.length);
+    }
+
+    /** Appends {@code length} bytes of {@code source} from {@code from}; returns where they start. */
+    public long append(byte[] source, int from, int length) throws IOException {
         synchronized (handle.file) {
             long offset = end;
             handle.file.seek(offset);
-            handle.file.write(bytes);
-            end += bytes.length;
+            handle.file.write(source, from, length);
+            end += length;
             return offset;
         }
     }

@@ -6,6 +6,7 @@ import io.jenkins.plugins.devsecops.sast.ir.IrCodec;
 import io.jenkins.plugins.devsecops.sast.ir.MethodIr;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,9 @@ import java.util.Map;
  * The bodies of the analysed methods, kept out of the heap until the taint analysis asks for them. The analysis
  * needs every method's name, parameters and types at once (call resolution, summaries), but a method's statements
  * only while that method is analysed. So each method is kept as a <em>stub</em>, the {@link MethodIr} without its
- * body and local types, and its whole IR is written in {@link IrCodec} form to a temporary file, read back by
- * {@link #full} for each analysis. Memory then holds a few hundred bytes per method instead of its statement tree.
+ * body and local types, and its body and local types are written in {@link IrCodec} form to a temporary file, read
+ * back by {@link #full} for each analysis and put together with the stub. Memory then holds a few hundred bytes per
+ * method instead of its statement tree.
  *
  * <p>The temporary file is readable by this user only and unlinked as soon as it is open (where the platform allows;
  * else deleted when closed); it is closed by {@link #close} or once the spool is unreachable. If it can't be
@@ -33,12 +35,30 @@ final class MethodSpool implements AutoCloseable {
     /** Each stub's place, by identity: two stubs may be equal (overloads declared on one line). */
     private final Map<MethodIr, Place> places = new IdentityHashMap<>();
     private final SpillFileOnDemand storage = new SpillFileOnDemand(PREFIX);
+    /** The end of what was written to the file (guarded by {@link #places}). */
+    private long written;
+
+    /**
+     * How much of the file one read takes. The analysis takes the methods in the order of their files, mostly the
+     * order in which they were written, so one read serves the next methods too: a system call per window instead of
+     * one per method.
+     */
+    static final int WINDOW_BYTES = 64 * 1024;
+    /** The last windows read (guarded by {@link #windows}); a handful, so that two threads keep theirs. */
+    private final Window[] windows = {new Window(), new Window(), new Window()};
+    private long windowUses;
+
+    /** A part of the file in memory. */
+    private static final class Window {
+        long start = -1;
+        int length;
+        long used;
+        byte[] bytes;
+    }
 
     /** The method without its body and local types: what stays in memory. */
     static MethodIr stub(MethodIr method) {
-        return new MethodIr(method.id(), method.owner(), method.name(), method.parameters(),
-                method.parameterTypes(), method.parameterAnnotations(), method.annotations(), method.isStatic(),
-                List.of(), method.path(), method.line(), method.returnType(), method.suppressed(), Map.of());
+        return method.withBody(List.of(), Map.of());
     }
 
     /**
@@ -48,42 +68,35 @@ final class MethodSpool implements AutoCloseable {
      */
     boolean[] put(List<MethodIr> methods, List<MethodIr> stubs) {
         boolean[] kept = new boolean[methods.size()];
-        byte[][] encoded = new byte[methods.size()][];
-        int total = 0;
+        int[] lengths = new int[methods.size()];
+        IrCodec.BodyWriter writer = new IrCodec.BodyWriter();
         for (int i = 0; i < methods.size(); i++) {
-            try {
-                encoded[i] = IrCodec.encode(methods.get(i));
-                total += encoded[i].length;
-                kept[i] = true;
-            } catch (IllegalArgumentException cannot) {
-                encoded[i] = null;
-            }
+            lengths[i] = writer.add(methods.get(i));
+            kept[i] = lengths[i] >= 0;
         }
-        byte[] all = new byte[total];
-        int at = 0;
-        for (byte[] bytes : encoded) {
-            if (bytes != null) {
-                System.arraycopy(bytes, 0, all, at, bytes.length);
-                at += bytes.length;
-            }
-        }
+        int total = writer.size();
+        byte[] all = writer.bytes();
         long base = -1;
         SpillFile open = storage.forWriting();
         if (open != null && total > 0) {
             try {
-                base = open.append(all);
+                base = open.append(all, 0, total);
             } catch (IOException e) {
                 storage.writeFailed();
             }
         }
         synchronized (places) {
-            long offset = base;
+            int at = 0;
             for (int i = 0; i < methods.size(); i++) {
-                if (encoded[i] != null) {
-                    places.put(stubs.get(i), base < 0 ? new Place(0, encoded[i].length, encoded[i])
-                            : new Place(offset, encoded[i].length, null));
-                    offset += encoded[i].length;
+                if (lengths[i] >= 0) {
+                    places.put(stubs.get(i), base < 0
+                            ? new Place(0, lengths[i], Arrays.copyOfRange(all, at, at + lengths[i]))
+                            : new Place(base + at, lengths[i], null));
+                    at += lengths[i];
                 }
+            }
+            if (base >= 0) {
+                written = Math.max(written, base + total);
             }
         }
         return kept;
@@ -101,13 +114,47 @@ final class MethodSpool implements AutoCloseable {
         byte[] bytes = place.bytes();
         if (bytes == null) {
             try {
-                bytes = storage.forReading().read(place.offset(), place.length());
+                bytes = read(place.offset(), place.length());
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read the IR of " + method.id() + " back from the temporary file",
                         e);
             }
         }
-        return (MethodIr) IrCodec.decode(bytes);
+        return IrCodec.decodeBody(bytes, 0, bytes.length, method);
+    }
+
+    /** The bytes at {@code offset}, from a window already read when one holds them, else from a new window. */
+    private byte[] read(long offset, int length) throws IOException {
+        if (length > WINDOW_BYTES) {
+            return storage.forReading().read(offset, length);
+        }
+        long end;
+        synchronized (places) {
+            end = written;
+        }
+        synchronized (windows) {
+            Window oldest = windows[0];
+            for (Window window : windows) {
+                if (window.start >= 0 && offset >= window.start && offset + length <= window.start + window.length) {
+                    window.used = ++windowUses;
+                    int from = (int) (offset - window.start);
+                    return Arrays.copyOfRange(window.bytes, from, from + length);
+                }
+                if (window.used < oldest.used) {
+                    oldest = window;
+                }
+            }
+            int size = (int) Math.max(length, Math.min(WINDOW_BYTES, end - offset));
+            if (oldest.bytes == null) {
+                oldest.bytes = new byte[WINDOW_BYTES];
+            }
+            oldest.start = -1;
+            storage.forReading().readFully(oldest.bytes, 0, size, offset);
+            oldest.start = offset;
+            oldest.length = size;
+            oldest.used = ++windowUses;
+            return Arrays.copyOf(oldest.bytes, length);
+        }
     }
 
     @Override
@@ -115,6 +162,12 @@ final class MethodSpool implements AutoCloseable {
         storage.close();
         synchronized (places) {
             places.clear();
+        }
+        synchronized (windows) {
+            for (Window window : windows) {
+                window.start = -1;
+                window.bytes = null;
+            }
         }
     }
 }

@@ -111,12 +111,14 @@ final class SastScanner implements StageScanner {
             } catch (IllegalArgumentException e) {
                 return;
             }
-            Map<String, String> values = new HashMap<>();
-            loaded.stringPropertyNames().forEach(k -> values.put(k, loaded.getProperty(k)));
-            properties.merge(file.fileName(), values, (a, b) -> {
-                Map<String, String> merged = new HashMap<>(a);
-                merged.putAll(b);
-                return merged;
+            // files of one name are merged, a later file's values over an earlier one's: in place, since Jenkins
+            // alone has hundreds of Messages.properties (a copy per file made the merging quadratic)
+            properties.compute(file.fileName(), (name, merged) -> {
+                Map<String, String> into = merged != null ? merged : new HashMap<>();
+                for (String key : loaded.stringPropertyNames()) {
+                    into.put(key, loaded.getProperty(key));
+                }
+                return into;
             });
             return;
         }
@@ -259,6 +261,7 @@ final class SastScanner implements StageScanner {
 
     @Override
     public void finish(FindingSink sink) {
+        identical.close();
         modelErrors.forEach((file, error) -> sink.error(file, "model file not loaded: " + error));
         List<UnitIr> all = keptUnits();
         if (!sawJava) {

@@ -147,4 +147,89 @@ class IdenticalFilesTest {
         assertThat(second.first()).isFalse();
         assertThat(second.earlier()).as("the first call to done counts").isNull();
     }
+
+    /**
+     * Contents of 16 bytes with equal length and equal fast hash: the hash mixes eight bytes at a time, so a second
+     * block chosen from the state after the first makes any number of contents collide.
+     */
+    private static List<byte[]> colliding(int count) {
+        List<byte[]> contents = new java.util.ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            long first = 0x0123456789ABCDEFL * (k + 1);
+            long state = (0x9E3779B97F4A7C15L ^ 16) ^ first;
+            state *= 0xFF51AFD7ED558CCDL;
+            state ^= state >>> 32;
+            long second = state ^ 0x5555AAAA5555AAAAL;
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            bytes.putLong(first).putLong(second);
+            contents.add(bytes.array());
+        }
+        return contents;
+    }
+
+    private void assertCollidingContentsAreToldApart() {
+        List<byte[]> contents = colliding(IdenticalFiles.MAX_CONTENTS_PER_KEY + 2);
+        for (int k = 1; k < contents.size(); k++) {
+            assertThat(IdenticalFiles.hash(contents.get(k))).isEqualTo(IdenticalFiles.hash(contents.get(0)));
+            assertThat(contents.get(k)).isNotEqualTo(contents.get(0));
+        }
+        try (IdenticalFiles files = new IdenticalFiles()) {
+            List<IdenticalFiles.Claim> firsts = new java.util.ArrayList<>();
+            for (byte[] content : contents) {
+                IdenticalFiles.Claim claim = files.claim(content);
+                assertThat(claim.first()).as("a different content with the same key is no copy").isTrue();
+                firsts.add(claim);
+            }
+            for (int k = 0; k < contents.size(); k++) {
+                IdenticalFiles.Outcome outcome = IdenticalFiles.Outcome.of(new UnitIr("f" + k, List.of(), Map.of(),
+                        List.of("note " + k)), false, List.of());
+                firsts.get(k).done(outcome);
+            }
+            for (int k = 0; k < contents.size(); k++) {
+                IdenticalFiles.Claim copy = files.claim(contents.get(k).clone());
+                if (k < IdenticalFiles.MAX_CONTENTS_PER_KEY) {
+                    assertThat(copy.first()).isFalse();
+                    assertThat(copy.earlier().unitAt("g").notes()).containsExactly("note " + k);
+                } else {
+                    assertThat(copy.first()).as("contents past the cap of one key are parsed again").isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldTellApartContentsMadeToCollideByComparingTheirBytes() {
+        System.setProperty("devsecops.spill.dir", temp.toString());
+        try {
+            assertCollidingContentsAreToldApart();
+        } finally {
+            System.clearProperty("devsecops.spill.dir");
+        }
+    }
+
+    @Test
+    void shouldTellApartContentsMadeToCollideByTheirDigestsWithoutATemporaryFile() {
+        System.setProperty("devsecops.spill.dir", temp.resolve("missing").toString());
+        try {
+            assertCollidingContentsAreToldApart();
+        } finally {
+            System.clearProperty("devsecops.spill.dir");
+        }
+    }
+
+    @Test
+    void shouldTakeEmptyAndLargeFilesByTheirBytes() {
+        try (IdenticalFiles files = new IdenticalFiles()) {
+            byte[] large = new byte[2 * 1024 * 1024 + 3];
+            new java.util.Random(7).nextBytes(large);
+            byte[] almost = large.clone();
+            almost[large.length - 1] ^= 1;
+            assertThat(files.claim(new byte[0]).first()).isTrue();
+            assertThat(files.claim(new byte[0]).first()).isFalse();
+            assertThat(files.claim(large).first()).isTrue();
+            assertThat(files.claim(almost).first()).isTrue();
+            assertThat(files.claim(large.clone()).first()).isFalse();
+            assertThat(files.claim(almost.clone()).first()).isFalse();
+        }
+    }
 }

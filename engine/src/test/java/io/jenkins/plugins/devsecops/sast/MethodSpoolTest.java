@@ -3,7 +3,10 @@ package io.jenkins.plugins.devsecops.sast;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.devsecops.sast.ir.ClassIr;
+import io.jenkins.plugins.devsecops.sast.ir.IrCodec;
 import io.jenkins.plugins.devsecops.sast.ir.MethodIr;
+import io.jenkins.plugins.devsecops.sast.ir.Operand;
+import io.jenkins.plugins.devsecops.sast.ir.Stmt;
 import io.jenkins.plugins.devsecops.sast.ir.UnitIr;
 import io.jenkins.plugins.devsecops.sast.java.JavaFrontEnd;
 import io.jenkins.plugins.devsecops.sast.taint.TaintEngine;
@@ -123,5 +126,37 @@ class MethodSpoolTest {
         assertThat(spooled.findings()).isEqualTo(whole.findings());
         assertThat(spooled.notes()).isEqualTo(whole.notes());
         assertThat(spooled.rounds()).isEqualTo(whole.rounds());
+    }
+
+    @Test
+    void shouldGiveBackMethodsLargerThanAReadWindowAndInAnyOrder() throws Exception {
+        System.setProperty("devsecops.spill.dir", temporary.toString());
+        List<MethodIr> methods = new ArrayList<>();
+        java.util.Random random = new java.util.Random(5);
+        for (int m = 0; m < 400; m++) {
+            List<Stmt> body = new ArrayList<>();
+            int statements = m % 50 == 7 ? 12_000 : random.nextInt(40);
+            for (int s = 0; s < statements; s++) {
+                body.add(new Stmt.Assign("v" + s, Operand.constant("text " + m + " " + s), s));
+            }
+            methods.add(new MethodIr("p.C#m" + m + "/0", "p.C", "m" + m, List.of(), List.of(), List.of(), List.of(),
+                    true, body, "C.java", m, "void", List.of(), Map.of("v0", "java.lang.String")));
+        }
+        try (MethodSpool spool = new MethodSpool()) {
+            List<MethodIr> stubs = new ArrayList<>();
+            for (int from = 0; from < methods.size(); from += 37) {
+                List<MethodIr> part = methods.subList(from, Math.min(methods.size(), from + 37));
+                List<MethodIr> partStubs = part.stream().map(MethodSpool::stub).toList();
+                assertThat(spool.put(part, partStubs)).doesNotContain(false);
+                stubs.addAll(partStubs);
+            }
+            assertThat(new IrCodec.BodyWriter().add(methods.get(7))).isGreaterThan(MethodSpool.WINDOW_BYTES);
+            for (int round = 0; round < 3; round++) {
+                for (int k = 0; k < 2_000; k++) {
+                    int m = round == 0 ? k % methods.size() : random.nextInt(methods.size());
+                    assertThat(spool.full(stubs.get(m))).isEqualTo(methods.get(m));
+                }
+            }
+        }
     }
 }

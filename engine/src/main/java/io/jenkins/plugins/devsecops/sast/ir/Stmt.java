@@ -101,7 +101,7 @@ public sealed interface Stmt {
     record Try(List<Stmt> body, List<List<Stmt>> handlers, List<Stmt> finallyBlock, int line) implements Stmt {
         public Try {
             body = List.copyOf(body);
-            handlers = handlers.stream().map(List::copyOf).toList();
+            handlers = MethodIr.copyOfLists(handlers);
             finallyBlock = List.copyOf(finallyBlock);
         }
     }

@@ -10,6 +10,7 @@ import com.github.javaparser.Range;
 import com.github.javaparser.ast.validator.postprocessors.Java21PostProcessor;
 import com.github.javaparser.ast.comments.CommentsCollection;
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.CallableDeclaration;
@@ -27,6 +28,9 @@ import com.github.javaparser.ast.comments.Comment;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.ArrayInitializerExpr;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.LiteralExpr;
+import com.github.javaparser.ast.expr.Name;
+import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
@@ -36,7 +40,6 @@ import io.jenkins.plugins.devsecops.sast.ir.ClassIr;
 import io.jenkins.plugins.devsecops.sast.ir.MethodIr;
 import io.jenkins.plugins.devsecops.sast.ir.Stmt;
 import io.jenkins.plugins.devsecops.sast.ir.UnitIr;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -332,7 +335,7 @@ public final class JavaFrontEnd {
     }
 
     private static List<String> annotationNames(NodeWithAnnotations<?> node) {
-        return node.getAnnotations().stream().map(a -> com.github.javaparser.ast.expr.Name.class.isInstance(a.getName())
+        return node.getAnnotations().stream().map(a -> Name.class.isInstance(a.getName())
                 ? a.getName().getIdentifier() : a.getNameAsString()).toList();
     }
 
@@ -469,22 +472,27 @@ public final class JavaFrontEnd {
      */
     static List<ObjectCreationExpr> anonymousClasses(TypeDeclaration<?> type) {
         List<ObjectCreationExpr> found = new ArrayList<>();
-        ArrayDeque<Node> work = new ArrayDeque<>();
-        work.push(type);
-        while (!work.isEmpty()) {
-            Node node = work.pop();
-            if (node != type && node instanceof TypeDeclaration<?>) {
-                continue;
-            }
-            if (node instanceof ObjectCreationExpr creation && creation.getAnonymousClassBody().isPresent()) {
-                found.add(creation);
-            }
-            List<Node> children = node.getChildNodes();
-            for (int i = children.size() - 1; i >= 0; i--) {
-                work.push(children.get(i));
-            }
-        }
+        collectAnonymous(type, type, found);
         return found;
+    }
+
+    /**
+     * {@link #anonymousClasses} below {@code node}, recursively (the parse threads have deep stacks; a tree too deep
+     * for them fails the lowering as it always did). Names, modifiers and literals hold no expression: their children
+     * (names only) are not asked for, which would make a list for each.
+     */
+    private static void collectAnonymous(Node node, TypeDeclaration<?> type, List<ObjectCreationExpr> found) {
+        if (node instanceof SimpleName || node instanceof Name || node instanceof Modifier
+                || node instanceof LiteralExpr || node != type && node instanceof TypeDeclaration<?>) {
+            return;
+        }
+        if (node instanceof ObjectCreationExpr creation && creation.getAnonymousClassBody().isPresent()) {
+            found.add(creation);
+        }
+        List<Node> children = node.getChildNodes();
+        for (int i = 0, n = children.size(); i < n; i++) {
+            collectAnonymous(children.get(i), type, found);
+        }
     }
 
     private void lowerAnonymous(ObjectCreationExpr creation, String name, TypeScope scope, String path,

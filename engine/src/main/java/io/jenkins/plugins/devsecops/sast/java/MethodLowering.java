@@ -54,6 +54,7 @@ import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.ast.stmt.YieldStmt;
 import io.jenkins.plugins.devsecops.sast.ir.Operand;
 import io.jenkins.plugins.devsecops.sast.ir.Stmt;
+import io.jenkins.plugins.devsecops.sast.ir.Temporaries;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -148,7 +149,7 @@ final class MethodLowering {
     }
 
     private String temp() {
-        return "$t" + temps++;
+        return Temporaries.name(temps++);
     }
 
     private boolean budget() {
