@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code ./devsecops}, the launcher, with a small probe jar in place of the CLI: it makes the class-data archive (an
  * AOT cache on JDK 25 and newer, an AppCDS archive before) on first use and uses it from then on, gives a scan that
- * names its stages and formats an archive of its own, trains again when the jar is newer than an archive, starts
- * {@code --version} without one, and falls back to the full archive when a profile cannot be trained. On JDK 25 it
+ * names its stages and formats an archive of its own, trains again when the jar is newer than an archive, gives
+ * {@code --version} and {@code --help} an archive of their own on JDK 25 and newer (none before), and falls back to the full archive when a profile cannot be trained. On JDK 25 it
  * runs a copy of the jar made for that JDK.
  */
 class LauncherCachesTest {
@@ -90,11 +90,24 @@ class LauncherCachesTest {
         Path secretsJson = target.resolve("devsecops-" + jdk + "-secrets-json" + SUFFIX);
         Path runJar = AOT ? target.resolve("devsecops-" + jdk + ".jar") : jar;
 
-        // When the version is asked for: no archive is made or used
+        // When the version is asked for: on JDK 25+ an AOT cache of its own is trained on that command and used, in
+        // either spelling, from then on (on older JDKs none); the full archive is not made
+        Path versionArchive = target.resolve("devsecops-" + jdk + "-version" + SUFFIX);
         Run version = launch(home, "--version");
         assertThat(version.line("args")).isEqualTo("--version");
-        assertThat(version.line("options")).doesNotContain(USE);
         assertThat(full).doesNotExist();
+        if (AOT) {
+            assertThat(version.trained()).isTrue();
+            assertThat(versionArchive).isNotEmptyFile();
+            assertThat(version.line("options")).contains(USE + versionArchive);
+            Run shortVersion = launch(home, "-V");
+            assertThat(shortVersion.trained()).isFalse();
+            assertThat(shortVersion.line("args")).isEqualTo("-V");
+            assertThat(shortVersion.line("options")).contains(USE + versionArchive);
+        } else {
+            assertThat(version.line("options")).doesNotContain(USE);
+            assertThat(versionArchive).doesNotExist();
+        }
 
         // When a scan runs the first time: the full archive is trained and used, on the jar made for this JDK
         Run first = launch(home, "scan", "src");
@@ -154,6 +167,27 @@ class LauncherCachesTest {
         Run second = launch(home, "scan", "--stages", "broken", "-f", "json", "src");
         assertThat(second.trained()).isFalse();
         assertThat(second.line("options")).contains(USE + full);
+    }
+
+    @Test
+    void shouldRunTheHelpWithoutAnArchiveWhenItsOwnCannotBeTrained(@TempDir Path home) throws Exception {
+        install(home);
+        String jdk = Path.of(System.getProperty("java.home")).getFileName().toString();
+        Path target = home.resolve("cli/target");
+        Path help = target.resolve("devsecops-" + jdk + "-help" + SUFFIX);
+        // An empty archive is what a failed training leaves
+        Files.createFile(help);
+        Files.setLastModifiedTime(help, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+
+        // When the help is asked for
+        Run run = launch(home, "--help");
+
+        // Then it runs without an archive, trains none and makes no full archive
+        assertThat(run.trained()).isFalse();
+        assertThat(run.line("args")).isEqualTo("--help");
+        assertThat(run.line("options")).doesNotContain(USE);
+        assertThat(help).isEmptyFile();
+        assertThat(target.resolve("devsecops-" + jdk + SUFFIX)).doesNotExist();
     }
 
     @Test

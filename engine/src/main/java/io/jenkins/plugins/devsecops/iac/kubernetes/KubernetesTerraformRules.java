@@ -5,9 +5,11 @@ import io.jenkins.plugins.devsecops.iac.model.IacResource;
 import io.jenkins.plugins.devsecops.iac.rule.IacRule;
 import io.jenkins.plugins.devsecops.iac.rule.ResourceTarget;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -43,13 +45,14 @@ public final class KubernetesTerraformRules {
     /** The Terraform twin of each mirrored rule of {@code manifestRules}, in the order of {@link #MIRRORED}. */
     public static List<IacRule> rules(List<IacRule> manifestRules) {
         Map<String, IacRule> byId = manifestRules.stream().collect(Collectors.toMap(IacRule::id, Function.identity()));
+        Map<String, List<String>> typesByKind = typesByKind();
         List<IacRule> rules = new ArrayList<>();
         for (String id : MIRRORED) {
             IacRule manifest = byId.get(id);
             if (manifest == null) {
                 throw new IllegalStateException("No Kubernetes rule " + id + " to mirror");
             }
-            rules.add(mirror(manifest));
+            rules.add(mirror(manifest, typesByKind));
         }
         return List.copyOf(rules);
     }
@@ -59,13 +62,14 @@ public final class KubernetesTerraformRules {
         return rules(KubernetesRules.rules());
     }
 
-    private static IacRule mirror(IacRule manifest) {
+    private static IacRule mirror(IacRule manifest, Map<String, List<String>> typesByKind) {
+        SortedSet<String> types = terraformTypes(manifest.appliesTo(), typesByKind);
         return IacRule.builder("kubernetes-" + manifest.id().substring("k8s-".length()), IacPlatform.TERRAFORM)
                 .severity(manifest.severity()).cwe(manifest.cwe()).title(manifest.title())
                 .remediation(manifest.remediation() + " In Terraform the settings are the snake_case blocks and "
                         + "attributes of the same names (security_context, run_as_non_root, ...).")
-                .appliesTo(String.join(", ", terraformTypes(manifest.appliesTo())))
-                .resourceTypes(terraformTypes(manifest.appliesTo()))
+                .appliesTo(String.join(", ", types))
+                .resourceTypes(types)
                 .check((target, hits) -> {
                     if (target instanceof ResourceTarget resourceTarget
                             && resourceTarget.resource().type().startsWith("kubernetes_")) {
@@ -78,17 +82,27 @@ public final class KubernetesTerraformRules {
                 });
     }
 
-    private static java.util.SortedSet<String> terraformTypes(String kinds) {
+    /**
+     * The Terraform resource types of the Kubernetes kinds listed in {@code kinds} (both spellings, such as
+     * {@code kubernetes_role} and {@code kubernetes_role_v1}), and {@code kubernetes_manifest}.
+     */
+    private static SortedSet<String> terraformTypes(String kinds, Map<String, List<String>> typesByKind) {
         TreeSet<String> types = new TreeSet<>();
         for (String kind : kinds.split("\\s*,\\s*")) {
-            TerraformManifests.KINDS.forEach((type, k) -> {
-                if (k.equals(kind)) {
-                    types.add(type);
-                    types.add(type + "_v1");
-                }
-            });
+            types.addAll(typesByKind.getOrDefault(kind, List.of()));
         }
         types.add("kubernetes_manifest");
         return types;
+    }
+
+    /** Kubernetes kind to the Terraform resource types declaring it, with and without {@code _v1}; made once per load. */
+    private static Map<String, List<String>> typesByKind() {
+        Map<String, List<String>> byKind = new HashMap<>();
+        TerraformManifests.KINDS.forEach((type, kind) -> {
+            List<String> types = byKind.computeIfAbsent(kind, k -> new ArrayList<>());
+            types.add(type);
+            types.add(type + "_v1");
+        });
+        return byKind;
     }
 }

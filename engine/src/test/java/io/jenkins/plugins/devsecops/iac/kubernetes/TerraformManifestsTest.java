@@ -93,6 +93,29 @@ class TerraformManifestsTest {
     }
 
     @Test
+    void shouldApplyEachTwinToTheTerraformTypesOfItsKindsInBothSpellings() {
+        // When the built-in rules are mirrored
+        List<IacRule> rules = KubernetesTerraformRules.rules();
+        IacRule wildcard = rules.stream().filter(r -> r.id().equals("kubernetes-rbac-wildcard")).findFirst().orElseThrow();
+        IacRule privileged = rules.stream().filter(r -> r.id().equals("kubernetes-privileged-container")).findFirst()
+                .orElseThrow();
+
+        // Then a rule on Role and ClusterRole applies to exactly their resource types (named sorted) and to manifests
+        assertThat(wildcard.resourceTypes()).containsExactlyInAnyOrder("kubernetes_cluster_role", "kubernetes_cluster_role_v1",
+                "kubernetes_manifest", "kubernetes_role", "kubernetes_role_v1");
+        assertThat(wildcard.appliesTo()).isEqualTo("kubernetes_cluster_role, kubernetes_cluster_role_v1, "
+                + "kubernetes_manifest, kubernetes_role, kubernetes_role_v1");
+        // And a workload rule to both spellings of DaemonSet's two type names; a kind without a Terraform type
+        // (ReplicaSet) adds nothing
+        assertThat(privileged.resourceTypes()).contains("kubernetes_daemonset", "kubernetes_daemonset_v1",
+                "kubernetes_daemon_set", "kubernetes_daemon_set_v1", "kubernetes_pod", "kubernetes_pod_v1")
+                .noneMatch(type -> type.contains("replica_set"))
+                .allMatch(type -> type.equals("kubernetes_manifest")
+                        || TerraformManifests.kindOf(type).filter(KubernetesRules.WORKLOADS::contains).isPresent());
+        assertThat(privileged.appliesTo()).isEqualTo(String.join(", ", new java.util.TreeSet<>(privileged.resourceTypes())));
+    }
+
+    @Test
     void shouldCheckTheObjectOfAKubernetesManifestResource() throws Exception {
         HclBlock block = HclParser.parse("""
                 resource "kubernetes_manifest" "debug" {
