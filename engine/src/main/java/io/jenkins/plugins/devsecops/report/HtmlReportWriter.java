@@ -84,10 +84,7 @@ public final class HtmlReportWriter implements ReportWriter {
 
     @Override
     public void write(Report report, OutputStream out) throws IOException {
-        FindingPass pass = new FindingPass(report.findings());
-        Prepared prepared = prepare(report, pass);
-        pass.run();
-        prepared.write(out);
+        ReportWriter.writeAlone(this, report, out);
     }
 
     /**

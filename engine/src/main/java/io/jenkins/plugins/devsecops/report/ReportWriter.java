@@ -27,6 +27,18 @@ public interface ReportWriter {
         return out -> write(report, out);
     }
 
+    /**
+     * Writes {@code report} with {@code writer} alone, through {@code writer}'s {@link #prepare} on a pass of its own:
+     * for a writer that gathers in a pass, its {@link #write}. (Not for a writer whose {@code prepare} is the default,
+     * which calls {@code write}.)
+     */
+    static void writeAlone(ReportWriter writer, Report report, OutputStream out) throws IOException {
+        FindingPass pass = new FindingPass(report.findings());
+        Prepared prepared = writer.prepare(report, pass);
+        pass.run();
+        prepared.write(out);
+    }
+
     /** A write prepared by {@link #prepare}: runs once its pass has run. */
     @FunctionalInterface
     interface Prepared {

@@ -98,10 +98,7 @@ public final class SarifReportWriter implements ReportWriter {
      */
     @Override
     public void write(Report report, OutputStream out) throws IOException {
-        FindingPass pass = new FindingPass(report.findings());
-        Prepared prepared = prepare(report, pass);
-        pass.run();
-        prepared.write(out);
+        ReportWriter.writeAlone(this, report, out);
     }
 
     /** Every run's rules and taxonomies are gathered in {@code pass}; the results are written by a pass of their own. */
