@@ -2,14 +2,30 @@ package io.jenkins.plugins.devsecops.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.devsecops.assessment.Assessment;
+import io.jenkins.plugins.devsecops.assessment.Assessor;
+import io.jenkins.plugins.devsecops.history.BuildRef;
 import io.jenkins.plugins.devsecops.model.Finding;
 import io.jenkins.plugins.devsecops.model.FindingList;
 import io.jenkins.plugins.devsecops.model.Report;
+import io.jenkins.plugins.devsecops.model.Severity;
+import io.jenkins.plugins.devsecops.policy.FindingSelector;
+import io.jenkins.plugins.devsecops.policy.GateAction;
+import io.jenkins.plugins.devsecops.policy.GateScope;
+import io.jenkins.plugins.devsecops.policy.LayeredPolicy;
+import io.jenkins.plugins.devsecops.policy.PolicyEvaluation;
+import io.jenkins.plugins.devsecops.policy.PolicyEvaluator;
+import io.jenkins.plugins.devsecops.policy.PolicyLayer;
+import io.jenkins.plugins.devsecops.policy.PolicyLayering;
+import io.jenkins.plugins.devsecops.policy.QualityGate;
+import io.jenkins.plugins.devsecops.policy.SecurityPolicy;
 import io.jenkins.plugins.devsecops.report.ReportWriters;
+import io.jenkins.plugins.devsecops.summary.BuildSummaries;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -82,5 +98,34 @@ class SpilledSecretMaskingTest {
                 .filter(f -> f.location() != null && f.location().path().contains("****")).toList();
         assertThat(maskedPaths).extracting(Finding::stage).contains("iac");
         assertThat(maskedPaths).anyMatch(f -> f.location().path().startsWith("mod\u00FCl\u00E9-"));
+    }
+
+    /** The assessor's one pass for the gates and the summary gives what their own passes give. */
+    @Test
+    void shouldEvaluateAndSummariseSpilledFindingsInOnePassAsInTwo() throws Exception {
+        writeTree();
+        Report spilled = scan();
+        // the default gates and two that trip: every high finding, and every new one (all are, without a reference)
+        LayeredPolicy policy = PolicyLayering.merge(List.of(PolicyLayer.defaults(), new PolicyLayer("team",
+                SecurityPolicy.builder()
+                        .gate(QualityGate.of("high", FindingSelector.atLeast(Severity.HIGH), GateScope.TOTAL, 10,
+                                GateAction.UNSTABLE))
+                        .gate(QualityGate.of("new-medium", FindingSelector.atLeast(Severity.MEDIUM), GateScope.NEW,
+                                1, GateAction.FAILURE))
+                        .build())));
+        Instant now = Instant.parse("2026-12-03T10:00:00Z");
+
+        Assessment assessment = Assessor.assess(spilled, policy, List.of(), null, new BuildRef("7", now));
+
+        assertThat(FindingList.isSpilled(assessment.report().findings())).isTrue();
+        assertThat(assessment.report().findings()).hasSizeGreaterThan(1_000);
+        PolicyEvaluation evaluation = PolicyEvaluator.evaluate(policy, assessment.comparison(), now,
+                assessment.evaluation().warnings());
+        assertThat(assessment.evaluation()).isEqualTo(evaluation);
+        assertThat(evaluation.gates()).filteredOn(gate -> gate.trippingCount() > 100).hasSize(2);
+        assertThat(assessment.summary()).isEqualTo(BuildSummaries.of(assessment.comparison(), evaluation,
+                policy.policy()));
+        assertThat(java.util.Arrays.stream(assessment.summary().openBySeverity()).sum())
+                .isEqualTo(assessment.report().findings().size());
     }
 }
