@@ -4,6 +4,7 @@ import io.jenkins.plugins.devsecops.history.BuildRef;
 import io.jenkins.plugins.devsecops.history.CarriedFindings;
 import io.jenkins.plugins.devsecops.history.HistoryComparator;
 import io.jenkins.plugins.devsecops.history.HistoryComparison;
+import io.jenkins.plugins.devsecops.model.Finding;
 import io.jenkins.plugins.devsecops.model.Report;
 import io.jenkins.plugins.devsecops.policy.LayeredPolicy;
 import io.jenkins.plugins.devsecops.policy.PolicyEvaluation;
@@ -49,8 +50,16 @@ public final class Assessor {
         HistoryComparison comparison = HistoryComparator.compare(suppressed.report(), reference, build);
         List<String> warnings = new ArrayList<>(policy.warnings());
         warnings.addAll(suppressed.warnings());
-        PolicyEvaluation evaluation = PolicyEvaluator.evaluate(policy, comparison, build.time(), warnings);
-        BuildSummary summary = BuildSummaries.of(comparison, evaluation, policy.policy());
+        // The policy's gates and the build summary read the findings in one pass (a large list is read back from
+        // disk, and each finding decoded, at every pass).
+        PolicyEvaluator.Tally gates = new PolicyEvaluator.Tally(policy, comparison, build.time(), warnings);
+        BuildSummaries.Tally counts = new BuildSummaries.Tally(comparison, policy.policy());
+        for (Finding finding : comparison.report().findings()) {
+            gates.accept(finding);
+            counts.accept(finding);
+        }
+        PolicyEvaluation evaluation = gates.evaluation();
+        BuildSummary summary = counts.summary(evaluation);
         return new Assessment(comparison.report(), comparison, suppressed, policy, evaluation, summary);
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.devsecops.fingerprint;
 
 import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.model.FindingHead;
 import io.jenkins.plugins.devsecops.model.FindingList;
 import io.jenkins.plugins.devsecops.model.Location;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,13 +68,15 @@ public final class FindingFingerprints {
      * @param root the scan root the findings' paths are relative to, or {@code null}
      */
     public static List<Finding> ensureAll(List<Finding> findings, Path root) {
-        // Only the findings without a fingerprint are held (built-in stages set their own): the others are read once
-        // to find them and once to write the result, so that a large list stays on disk (FindingList).
+        // Only the findings without a fingerprint are held (built-in stages set their own): the others' heads are read
+        // to find them (a spilled finding is not decoded) and their records moved to the result, so that a large list
+        // stays on disk (FindingList).
         Map<Integer, Finding> pendingFindings = new LinkedHashMap<>();
         int index = 0;
-        for (Finding finding : findings) {
-            if (!hasFingerprint(finding)) {
-                pendingFindings.put(index, finding);
+        for (Iterator<FindingHead> heads = FindingList.heads(findings); heads.hasNext(); ) {
+            String fingerprint = heads.next().fingerprint();
+            if (fingerprint == null || fingerprint.isBlank()) {
+                pendingFindings.put(index, findings.get(index));
             }
             index++;
         }
@@ -101,11 +105,14 @@ public final class FindingFingerprints {
                         .fingerprint(sha256(group.getKey() + SEPARATOR + occurrence)).build());
             }
         }
-        FindingList.Builder out = FindingList.builder();
-        int position = 0;
-        for (Finding finding : findings) {
-            Finding fingerprinted = result.get(position++);
-            out.add(fingerprinted == null ? finding : fingerprinted);
+        FindingList.Builder out = FindingList.builder().expect(findings.size());
+        for (int position = 0; position < findings.size(); position++) {
+            Finding fingerprinted = result.get(position);
+            if (fingerprinted == null) {
+                out.addFrom(findings, position);
+            } else {
+                out.add(fingerprinted);
+            }
         }
         return out.build();
     }

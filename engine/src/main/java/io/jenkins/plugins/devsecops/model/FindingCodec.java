@@ -187,6 +187,36 @@ final class FindingCodec {
         if (in.readByte() != 0) {
             skipLocation(in);
         }
+        skipComponentToFingerprint(in);
+    }
+
+    /**
+     * The head of the record at {@code from} in {@code bytes} (see {@link FindingHead}): its leading fields and its
+     * fingerprint read, the fields between skipped without decoding them.
+     */
+    static FindingHead head(byte[] bytes, int from, Input in) {
+        in.reset(bytes, from);
+        String ruleId = in.string();
+        String stage = in.string();
+        Severity severity = SEVERITIES[in.readByte()];
+        in.skipString(); // title
+        in.skipString(); // message
+        String path = null;
+        int startLine = 0;
+        if (in.readByte() != 0) {
+            path = in.string();
+            startLine = in.readInt();
+            in.readInt(); // start column
+            in.readLong(); // end line and column
+            in.skipString(); // snippet
+        }
+        boolean hasComponent = bytes[in.position()] != 0;
+        skipComponentToFingerprint(in);
+        return new FindingHead(ruleId, stage, severity, path, startLine, hasComponent, in.string());
+    }
+
+    /** Moves {@code in} from a record's component flag to its fingerprint. */
+    private static void skipComponentToFingerprint(Input in) {
         if (in.readByte() != 0) {
             for (int i = 0; i < 4; i++) {
                 in.skipString(); // purl, name, version, ecosystem

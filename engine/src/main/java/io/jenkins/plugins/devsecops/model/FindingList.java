@@ -2,10 +2,12 @@ package io.jenkins.plugins.devsecops.model;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -85,6 +87,156 @@ public final class FindingList {
                 builder.add(mapped);
             }
             index++;
+        }
+        return builder.build();
+    }
+
+    /**
+     * {@code findings} with {@code mapping} applied to each that may mention one of {@code texts} in any of its
+     * strings, in order; the others are kept as they are (moved, not encoded again). The mapping must give back a
+     * finding that mentions none of the texts unchanged (the same instance), as it would then be given every finding.
+     * A finding of a spilled list is only decoded when one of the texts' characters occur in its stored record (see
+     * {@code StoredTexts}); null texts are ignored, and when one is shorter than eight characters every finding is
+     * given to the mapping.
+     */
+    public static List<Finding> mapMentioning(List<Finding> findings, Collection<String> texts,
+            UnaryOperator<Finding> mapping) {
+        boolean searchable = texts.stream().allMatch(text -> text == null || StoredTexts.searches(text));
+        if (!(findings instanceof SpilledFindings spilled) || !searchable) {
+            return map(findings, mapping);
+        }
+        StoredTexts search = new StoredTexts(texts);
+        if (search.isEmpty()) {
+            return findings;
+        }
+        Builder builder = builder().expect(spilled.size());
+        SpilledFindings.Block reader = spilled.reader();
+        for (int index = 0; index < spilled.size(); index++) {
+            if (!reader.mayMention(index, search)) {
+                builder.addFrom(spilled, index);
+                continue;
+            }
+            Finding finding = reader.read(index);
+            Finding mapped = mapping.apply(finding);
+            if (mapped == finding) {
+                builder.addFrom(spilled, index, finding);
+            } else {
+                builder.add(mapped);
+            }
+        }
+        return builder.build();
+    }
+
+    /**
+     * The heads of {@code findings}, in order (see {@link FindingHead}): those of a spilled list read from the stored
+     * records, without decoding the findings.
+     */
+    public static Iterator<FindingHead> heads(List<Finding> findings) {
+        if (findings instanceof SpilledFindings spilled) {
+            SpilledFindings.Block reader = spilled.reader();
+            return new Iterator<>() {
+                private int next;
+
+                @Override
+                public boolean hasNext() {
+                    return next < spilled.size();
+                }
+
+                @Override
+                public FindingHead next() {
+                    if (next >= spilled.size()) {
+                        throw new NoSuchElementException();
+                    }
+                    return reader.head(next++);
+                }
+            };
+        }
+        Iterator<Finding> each = findings.iterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return each.hasNext();
+            }
+
+            @Override
+            public FindingHead next() {
+                return FindingHead.of(each.next());
+            }
+        };
+    }
+
+    /**
+     * {@code findings} sorted by {@code order} of their heads, stable; in memory when small, else an external merge
+     * sort that reads the heads of the stored records and moves the records, decoding no finding.
+     */
+    public static List<Finding> sortedByHead(List<Finding> findings, Comparator<? super FindingHead> order) {
+        if (!(findings instanceof SpilledFindings)) {
+            return sorted(findings, Comparator.comparing(FindingHead::of, order));
+        }
+        int chunk = Math.max(memoryLimit(), 256);
+        List<List<Finding>> runs = new ArrayList<>();
+        List<IndexedHead> run = new ArrayList<>(chunk);
+        int index = 0;
+        for (Iterator<FindingHead> heads = heads(findings); heads.hasNext(); ) {
+            run.add(new IndexedHead(heads.next(), index++));
+            if (run.size() == chunk) {
+                runs.add(sortedHeadRun(findings, run, order));
+                run.clear();
+            }
+        }
+        if (!run.isEmpty()) {
+            runs.add(sortedHeadRun(findings, run, order));
+        }
+        final class Head {
+            private final int run;
+            private final Iterator<FindingHead> rest;
+            private FindingHead head;
+            private int index = -1;
+
+            Head(int run, Iterator<FindingHead> rest) {
+                this.run = run;
+                this.rest = rest;
+            }
+
+            boolean advance() {
+                if (!rest.hasNext()) {
+                    return false;
+                }
+                head = rest.next();
+                index++;
+                return true;
+            }
+        }
+        PriorityQueue<Head> heads = new PriorityQueue<>(Math.max(1, runs.size()), Comparator
+                .<Head, FindingHead>comparing(head -> head.head, order).thenComparingInt(head -> head.run));
+        for (int i = 0; i < runs.size(); i++) {
+            Head head = new Head(i, heads(runs.get(i)));
+            if (head.advance()) {
+                heads.add(head);
+            }
+        }
+        Builder builder = builder().expect(findings.size());
+        while (!heads.isEmpty()) {
+            Head head = heads.poll();
+            builder.addFrom(runs.get(head.run), head.index);
+            if (head.advance()) {
+                heads.add(head);
+            }
+        }
+        return builder.build();
+    }
+
+    /** A finding's head read from a list, with its index there. */
+    private record IndexedHead(FindingHead head, int index) {
+    }
+
+    /** One sorted run of {@link #sortedByHead}, always on disk; the records are moved from {@code source}. */
+    private static List<Finding> sortedHeadRun(List<Finding> source, List<IndexedHead> run,
+            Comparator<? super FindingHead> order) {
+        run.sort(Comparator.comparing(IndexedHead::head, order));
+        Builder builder = new Builder(0);
+        for (IndexedHead indexed : run) {
+            builder.addFrom(source, indexed.index());
         }
         return builder.build();
     }

@@ -131,8 +131,16 @@ final class SpilledFindings extends AbstractList<Finding> implements RandomAcces
         return new ArrayList<>(this);
     }
 
-    /** A window on the file, decoding records from it. */
-    private final class Block {
+    /**
+     * A reader of its own for one pass over the list (rising indexes read block by block), beside any other reader:
+     * findings decoded, heads read, records searched.
+     */
+    Block reader() {
+        return new Block();
+    }
+
+    /** A window on the file, decoding records from it. Not thread-safe. */
+    final class Block {
         private ByteBuffer buffer = ByteBuffer.allocate(0);
         private long start;
         private final FindingCodec.Input input = new FindingCodec.Input(new byte[0], 0);
@@ -152,6 +160,18 @@ final class SpilledFindings extends AbstractList<Finding> implements RandomAcces
         }
 
         private FindingCodec.Output spliced;
+
+        /** The head of finding {@code index}, read from its record without decoding the rest. */
+        FindingHead head(int index) {
+            int at = window(index);
+            return FindingCodec.head(buffer.array(), at, input);
+        }
+
+        /** Whether any of {@code texts} may occur in the record of finding {@code index} (see {@link StoredTexts}). */
+        boolean mayMention(int index, StoredTexts texts) {
+            int at = window(index);
+            return texts.mayOccurIn(buffer.array(), at, Math.toIntExact(offsets[index + 1] - offsets[index]));
+        }
 
         String fingerprint(int index) {
             int at = window(index);

@@ -42,73 +42,109 @@ public final class PolicyEvaluator {
      */
     public static PolicyEvaluation evaluate(LayeredPolicy layered, HistoryComparison comparison, Instant now,
             List<String> warnings) {
-        SecurityPolicy policy = layered.policy();
-        SlaClock sla = new SlaClock(policy, now);
-        Report report = comparison.report();
+        Tally tally = new Tally(layered, comparison, now, warnings);
+        if (tally.needsFindings()) {
+            for (Finding finding : comparison.report().findings()) {
+                tally.accept(finding);
+            }
+        }
+        return tally.evaluation();
+    }
 
-        // One pass over the findings for all gates, in order (a large list is read back from disk at every pass);
-        // only the findings a row lists are kept.
-        PolicyVerdict verdict = PolicyVerdict.PASSED;
-        List<QualityGate> enabled = policy.gates().stream().filter(QualityGate::enabled).toList();
-        long[] matching = new long[enabled.size()];
-        int[] trippingCount = new int[enabled.size()];
-        List<List<Finding>> tripping = new ArrayList<>();
-        enabled.forEach(gate -> tripping.add(new ArrayList<>()));
-        if (!enabled.isEmpty()) {
-            for (Finding finding : report.findings()) {
-                if (finding.isSuppressed()) {
+    /**
+     * An evaluation fed the current report's findings one at a time, in order, by a pass that may serve other
+     * readers too (a large list is read back from disk at every pass): {@link #accept} each finding, then
+     * {@link #evaluation}. Gives what {@link #evaluate(LayeredPolicy, HistoryComparison, Instant, List)} gives.
+     */
+    public static final class Tally {
+        private final LayeredPolicy layered;
+        private final HistoryComparison comparison;
+        private final List<String> warnings;
+        private final SlaClock sla;
+        private final List<QualityGate> enabled;
+        private final long[] matching;
+        private final int[] trippingCount;
+        private final List<List<Finding>> tripping = new ArrayList<>();
+
+        /** A tally with the arguments of {@link #evaluate(LayeredPolicy, HistoryComparison, Instant, List)}. */
+        public Tally(LayeredPolicy layered, HistoryComparison comparison, Instant now, List<String> warnings) {
+            this.layered = layered;
+            this.comparison = comparison;
+            this.warnings = warnings;
+            this.sla = new SlaClock(layered.policy(), now);
+            this.enabled = layered.policy().gates().stream().filter(QualityGate::enabled).toList();
+            this.matching = new long[enabled.size()];
+            this.trippingCount = new int[enabled.size()];
+            enabled.forEach(gate -> tripping.add(new ArrayList<>()));
+        }
+
+        /** Whether any gate reads the findings (when none does, they need not be read for this tally). */
+        public boolean needsFindings() {
+            return !enabled.isEmpty();
+        }
+
+        /** Counts the next finding of the current report for every enabled gate. */
+        public void accept(Finding finding) {
+            if (enabled.isEmpty() || finding.isSuppressed()) {
+                return;
+            }
+            boolean overdue = sla.isOverdue(finding);
+            for (int g = 0; g < enabled.size(); g++) {
+                QualityGate gate = enabled.get(g);
+                if (!gate.selector().matches(finding, overdue)) {
                     continue;
                 }
-                boolean overdue = sla.isOverdue(finding);
-                for (int g = 0; g < enabled.size(); g++) {
-                    QualityGate gate = enabled.get(g);
-                    if (!gate.selector().matches(finding, overdue)) {
-                        continue;
-                    }
-                    matching[g]++;
-                    boolean onlyNew = gate.scope() == GateScope.NEW || gate.scope() == GateScope.DELTA;
-                    if (!onlyNew || FindingHistory.isNew(finding)) {
-                        trippingCount[g]++;
-                        if (tripping.get(g).size() < GateOutcome.MAX_LISTED) {
-                            tripping.get(g).add(finding);
-                        }
+                matching[g]++;
+                boolean onlyNew = gate.scope() == GateScope.NEW || gate.scope() == GateScope.DELTA;
+                if (!onlyNew || FindingHistory.isNew(finding)) {
+                    trippingCount[g]++;
+                    if (tripping.get(g).size() < GateOutcome.MAX_LISTED) {
+                        tripping.get(g).add(finding);
                     }
                 }
             }
         }
-        List<GateOutcome> gates = new ArrayList<>();
-        for (int g = 0; g < enabled.size(); g++) {
-            QualityGate gate = enabled.get(g);
-            long actual;
-            switch (gate.scope()) {
-                case NEW -> actual = trippingCount[g];
-                case DELTA -> {
-                    long before = 0;
-                    if (comparison.reference() != null) {
-                        for (Finding finding : comparison.reference().findings()) {
-                            if (!finding.isSuppressed() && gate.selector().matches(finding, sla.isOverdue(finding))) {
-                                before++;
+
+        /** The evaluation of the findings accepted. */
+        public PolicyEvaluation evaluation() {
+            SecurityPolicy policy = layered.policy();
+            Report report = comparison.report();
+            PolicyVerdict verdict = PolicyVerdict.PASSED;
+            List<GateOutcome> gates = new ArrayList<>();
+            for (int g = 0; g < enabled.size(); g++) {
+                QualityGate gate = enabled.get(g);
+                long actual;
+                switch (gate.scope()) {
+                    case NEW -> actual = trippingCount[g];
+                    case DELTA -> {
+                        long before = 0;
+                        if (comparison.reference() != null) {
+                            for (Finding finding : comparison.reference().findings()) {
+                                if (!finding.isSuppressed()
+                                        && gate.selector().matches(finding, sla.isOverdue(finding))) {
+                                    before++;
+                                }
                             }
                         }
+                        actual = matching[g] - before;
                     }
-                    actual = matching[g] - before;
+                    default -> actual = matching[g];
                 }
-                default -> actual = matching[g];
+                PolicyVerdict gateVerdict = actual >= gate.threshold() ? PolicyVerdict.of(gate.action())
+                        : PolicyVerdict.PASSED;
+                verdict = verdict.worst(gateVerdict);
+                gates.add(new GateOutcome(gate, actual, gateVerdict, tripping.get(g), trippingCount[g]));
             }
-            PolicyVerdict gateVerdict = actual >= gate.threshold() ? PolicyVerdict.of(gate.action())
-                    : PolicyVerdict.PASSED;
-            verdict = verdict.worst(gateVerdict);
-            gates.add(new GateOutcome(gate, actual, gateVerdict, tripping.get(g), trippingCount[g]));
+            List<RequiredStageOutcome> stages = new ArrayList<>();
+            for (String stage : policy.requiredStages()) {
+                Optional<StageResult> result = report.stage(stage);
+                String status = result.map(r -> r.status().name()).orElse("NOT RUN");
+                PolicyVerdict stageVerdict = result.filter(r -> r.status() == StageStatus.COMPLETED).isPresent()
+                        ? PolicyVerdict.PASSED : PolicyVerdict.FAILED;
+                verdict = verdict.worst(stageVerdict);
+                stages.add(new RequiredStageOutcome(stage, status, stageVerdict));
+            }
+            return new PolicyEvaluation(verdict, gates, stages, warnings, layered.layers(), layered.origins());
         }
-        List<RequiredStageOutcome> stages = new ArrayList<>();
-        for (String stage : policy.requiredStages()) {
-            Optional<StageResult> result = report.stage(stage);
-            String status = result.map(r -> r.status().name()).orElse("NOT RUN");
-            PolicyVerdict stageVerdict = result.filter(r -> r.status() == StageStatus.COMPLETED).isPresent()
-                    ? PolicyVerdict.PASSED : PolicyVerdict.FAILED;
-            verdict = verdict.worst(stageVerdict);
-            stages.add(new RequiredStageOutcome(stage, status, stageVerdict));
-        }
-        return new PolicyEvaluation(verdict, gates, stages, warnings, layered.layers(), layered.origins());
     }
 }

@@ -1,13 +1,14 @@
 package io.jenkins.plugins.devsecops.scan;
 
 import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.model.FindingHead;
 import io.jenkins.plugins.devsecops.model.FindingList;
-import io.jenkins.plugins.devsecops.model.Location;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,7 +37,7 @@ final class CrossStageDuplicates {
 
     /**
      * The findings with cross-stage duplicates merged; {@code stageOrder} lists stage ids in the order they ran.
-     * Reads the findings once in order, holding a hash per place, and then only the findings of places more than one
+     * Reads the findings' heads once in order (a spilled finding is not decoded), holding a hash per place, and then only the findings of places more than one
      * stage reported; the merged list moves the other findings as they are stored, so that a large list stays on
      * disk and is neither decoded nor encoded again ({@link FindingList}).
      */
@@ -48,13 +49,14 @@ final class CrossStageDuplicates {
         Map<Long, String> stageAt = new HashMap<>();
         Set<Long> shared = new HashSet<>();
         int position = 0;
-        for (Finding finding : findings) {
-            Long place = placeHash(finding);
+        for (Iterator<FindingHead> heads = FindingList.heads(findings); heads.hasNext(); ) {
+            FindingHead head = heads.next();
+            Long place = placeHash(head);
             if (place != null) {
                 places[position] = place;
                 placed.set(position);
-                String first = stageAt.putIfAbsent(place, finding.stage());
-                if (first != null && !first.equals(finding.stage())) {
+                String first = stageAt.putIfAbsent(place, head.stage());
+                if (first != null && !first.equals(head.stage())) {
                     shared.add(place);
                 }
             }
@@ -128,17 +130,16 @@ final class CrossStageDuplicates {
     }
 
     /** A 64-bit hash of the finding's file and start line, or {@code null} when it is not merged by place. */
-    private static Long placeHash(Finding finding) {
-        Location location = finding.location();
-        if (location == null || location.startLine() <= 0 || finding.component() != null) {
+    private static Long placeHash(FindingHead finding) {
+        if (!finding.hasLocation() || finding.startLine() <= 0 || finding.hasComponent()) {
             return null;
         }
-        String path = location.path();
+        String path = finding.path();
         long hash = 0xcbf29ce484222325L;
         for (int i = 0; i < path.length(); i++) {
             hash = (hash ^ path.charAt(i)) * 0x100000001b3L;
         }
-        return hash * 31 + location.startLine();
+        return hash * 31 + finding.startLine();
     }
 
     private static int rank(List<String> stageOrder, String stage) {

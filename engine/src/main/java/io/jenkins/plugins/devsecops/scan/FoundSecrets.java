@@ -64,7 +64,9 @@ final class FoundSecrets {
         // Longest first, so that a value containing another is masked whole.
         List<String> ordered = values.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
         Redactor redactor = new Redactor(ordered);
-        List<Finding> findings = FindingList.map(report.findings(), redactor::finding);
+        // Only the findings whose stored record holds one of the values are decoded and masked: a record stores each
+        // text as the value's modified UTF-8 (see FindingList.mapMentioning), so one without it has none to mask.
+        List<Finding> findings = FindingList.mapMentioning(report.findings(), ordered, redactor::finding);
         WalkSummary walk = report.walk();
         List<StageResult> stages = report.stages().stream().map(redactor::stage).toList();
         Report redacted = new Report(report.schemaVersion(), report.tool(), report.startedAt(), report.durationMillis(),

@@ -4,6 +4,7 @@ import io.jenkins.plugins.devsecops.EngineVersion;
 import io.jenkins.plugins.devsecops.fingerprint.FindingFingerprints;
 import io.jenkins.plugins.devsecops.model.Component;
 import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.model.FindingHead;
 import io.jenkins.plugins.devsecops.model.FindingList;
 import io.jenkins.plugins.devsecops.model.Report;
 import io.jenkins.plugins.devsecops.model.StageStatus;
@@ -36,7 +37,10 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ScanEngine {
 
-    /** Findings in report order: most severe first, then by path, line and rule. */
+    /**
+     * Findings in report order: most severe first, then by path, line and rule (the order
+     * {@link FindingHead#REPORT_ORDER} gives their heads, which the scan sorts by).
+     */
     public static final Comparator<Finding> REPORT_ORDER = Comparator.comparing(Finding::severity)
             .thenComparing(f -> f.location() == null ? "" : f.location().path())
             .thenComparingInt(f -> f.location() == null ? 0 : f.location().startLine())
@@ -170,7 +174,7 @@ public final class ScanEngine {
         List<Finding> findings = CrossStageDuplicates.merge(
                 FindingFingerprints.ensureAll(FindingList.concat(collected), root),
                 stages.stream().map(Stage::id).toList());
-        report.findings(FindingList.sorted(findings, REPORT_ORDER));
+        report.findings(FindingList.sortedByHead(findings, FindingHead.REPORT_ORDER));
         report.components(components);
         List<String> notRun = catalog.all().stream().filter(Stage::enabledByDefault)
                 .filter(stage -> !stages.contains(stage)).map(Stage::id).toList();

@@ -9,10 +9,13 @@ import io.jenkins.plugins.devsecops.model.FindingList;
 import io.jenkins.plugins.devsecops.model.Report;
 import io.jenkins.plugins.devsecops.model.StageResult;
 import io.jenkins.plugins.devsecops.policy.LayeredPolicy;
+import io.jenkins.plugins.devsecops.policy.PolicyEvaluation;
+import io.jenkins.plugins.devsecops.policy.PolicyEvaluator;
 import io.jenkins.plugins.devsecops.policy.PolicyLayer;
 import io.jenkins.plugins.devsecops.policy.PolicyLayering;
 import io.jenkins.plugins.devsecops.report.ReportWriter;
 import io.jenkins.plugins.devsecops.report.ReportWriters;
+import io.jenkins.plugins.devsecops.summary.BuildSummaries;
 import io.jenkins.plugins.devsecops.suppression.SuppressionFile;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -91,9 +94,16 @@ class SpilledScanTest {
         // every finding of module-1 with the rule of its first finding is suppressed
         String rule = report.findings().stream().filter(f -> f.location() != null
                 && f.location().path().startsWith("module-1/")).findFirst().orElseThrow().ruleId();
-        return Assessor.assess(report, policy, SuppressionFile.parse("suppressions:\n  - rule: " + rule
-                        + "\n    path: \"module-1/**\"\n    reason: test fixtures\n", "s.yaml"),
+        Assessment assessment = Assessor.assess(report, policy, SuppressionFile.parse("suppressions:\n  - rule: "
+                        + rule + "\n    path: \"module-1/**\"\n    reason: test fixtures\n", "s.yaml"),
                 reference, new BuildRef(build, Instant.parse("2026-12-0" + build + "T10:00:00Z")));
+        // the gates and the summary, read in one pass by the assessor, are those of their own passes
+        PolicyEvaluation evaluation = PolicyEvaluator.evaluate(policy, assessment.comparison(),
+                Instant.parse("2026-12-0" + build + "T10:00:00Z"), assessment.evaluation().warnings());
+        assertThat(assessment.evaluation()).isEqualTo(evaluation);
+        assertThat(assessment.summary()).isEqualTo(BuildSummaries.of(assessment.comparison(), evaluation,
+                policy.policy()));
+        return assessment;
     }
 
     @Test
