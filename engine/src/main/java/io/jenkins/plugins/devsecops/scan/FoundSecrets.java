@@ -1,17 +1,20 @@
 package io.jenkins.plugins.devsecops.scan;
 
+import io.jenkins.plugins.devsecops.model.Component;
 import io.jenkins.plugins.devsecops.model.Finding;
 import io.jenkins.plugins.devsecops.model.FindingList;
 import io.jenkins.plugins.devsecops.model.Location;
 import io.jenkins.plugins.devsecops.model.Report;
 import io.jenkins.plugins.devsecops.model.StageError;
 import io.jenkins.plugins.devsecops.model.StageResult;
+import io.jenkins.plugins.devsecops.model.TraceStep;
 import io.jenkins.plugins.devsecops.model.WalkSummary;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -56,7 +59,10 @@ final class FoundSecrets {
                 .stage(stage);
     }
 
-    /** {@code report} with every found value masked in paths, messages, snippets, properties, errors and warnings. */
+    /**
+     * {@code report} with every found value masked in its findings (see {@link Redactor#finding}), its components'
+     * source files and properties, errors, warnings, unreadable paths and properties.
+     */
     Report redact(Report report) {
         if (values.isEmpty()) {
             return report;
@@ -72,7 +78,8 @@ final class FoundSecrets {
         Report redacted = new Report(report.schemaVersion(), report.tool(), report.startedAt(), report.durationMillis(),
                 report.root(), new WalkSummary(walk.filesSeen(), walk.filesScanned(), walk.bytesScanned(),
                         walk.skipped(), walk.unreadable().stream().map(redactor::text).toList()),
-                stages, findings, redactor.map(report.properties()), report.components());
+                stages, findings, redactor.map(report.properties()),
+                report.components().stream().map(redactor::component).toList());
         return redacted;
     }
 
@@ -183,21 +190,58 @@ final class FoundSecrets {
             return out;
         }
 
+        /**
+         * {@code finding} with the values masked in every text that describes a place or says something about it:
+         * title, message, remediation, location (path, snippet), properties, the trace's steps and the component's
+         * source file and properties. The fields that name things (rule, identifiers, CWEs, a component's purl, name
+         * and version) are kept: they are not taken from scanned content as free text.
+         */
         Finding finding(Finding finding) {
-            Location location = finding.location();
-            Location redactedLocation = location == null ? null : new Location(text(location.path()),
-                    location.startLine(), location.startColumn(), location.endLine(), location.endColumn(),
-                    text(location.snippet()));
+            Location location = location(finding.location());
             Map<String, String> properties = map(finding.properties());
-            if (java.util.Objects.equals(location, redactedLocation) && properties.equals(finding.properties())
-                    && java.util.Objects.equals(finding.message(), text(finding.message()))
-                    && java.util.Objects.equals(finding.title(), text(finding.title()))) {
+            String title = text(finding.title());
+            String message = text(finding.message());
+            String remediation = text(finding.remediation());
+            List<TraceStep> trace = trace(finding.trace());
+            Component component = component(finding.component());
+            if (Objects.equals(finding.location(), location) && properties.equals(finding.properties())
+                    && Objects.equals(finding.message(), message) && Objects.equals(finding.title(), title)
+                    && Objects.equals(finding.remediation(), remediation) && finding.trace().equals(trace)
+                    && Objects.equals(finding.component(), component)) {
                 return finding;
             }
-            Finding.Builder builder = finding.toBuilder().location(redactedLocation).message(text(finding.message()))
-                    .title(text(finding.title()));
+            Finding.Builder builder = finding.toBuilder().location(location).message(message).title(title)
+                    .remediation(remediation).trace(trace).component(component);
             properties.forEach(builder::property);
             return builder.build();
+        }
+
+        private Location location(Location location) {
+            return location == null ? null : new Location(text(location.path()), location.startLine(),
+                    location.startColumn(), location.endLine(), location.endColumn(), text(location.snippet()));
+        }
+
+        private List<TraceStep> trace(List<TraceStep> trace) {
+            List<TraceStep> out = new ArrayList<>(trace.size());
+            for (TraceStep step : trace) {
+                out.add(new TraceStep(location(step.location()), text(step.message())));
+            }
+            return out;
+        }
+
+        /** {@code component} with the values masked in its source file and properties; {@code null} for null. */
+        Component component(Component component) {
+            if (component == null) {
+                return null;
+            }
+            String sourceFile = text(component.sourceFile());
+            Map<String, String> properties = map(component.properties());
+            if (Objects.equals(sourceFile, component.sourceFile()) && properties.equals(component.properties())) {
+                return component;
+            }
+            return new Component(component.purl(), component.name(), component.version(), component.ecosystem(),
+                    component.direct(), component.dependencyPath(), component.hashes(), component.dependsOn(),
+                    component.scope(), sourceFile, properties);
         }
 
         StageResult stage(StageResult stage) {
