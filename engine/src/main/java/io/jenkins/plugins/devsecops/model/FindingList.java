@@ -187,43 +187,8 @@ public final class FindingList {
         if (!run.isEmpty()) {
             runs.add(sortedHeadRun(findings, run, order));
         }
-        final class Head {
-            private final int run;
-            private final Iterator<FindingHead> rest;
-            private FindingHead head;
-            private int index = -1;
-
-            Head(int run, Iterator<FindingHead> rest) {
-                this.run = run;
-                this.rest = rest;
-            }
-
-            boolean advance() {
-                if (!rest.hasNext()) {
-                    return false;
-                }
-                head = rest.next();
-                index++;
-                return true;
-            }
-        }
-        PriorityQueue<Head> heads = new PriorityQueue<>(Math.max(1, runs.size()), Comparator
-                .<Head, FindingHead>comparing(head -> head.head, order).thenComparingInt(head -> head.run));
-        for (int i = 0; i < runs.size(); i++) {
-            Head head = new Head(i, heads(runs.get(i)));
-            if (head.advance()) {
-                heads.add(head);
-            }
-        }
-        Builder builder = builder().expect(findings.size());
-        while (!heads.isEmpty()) {
-            Head head = heads.poll();
-            builder.addFrom(runs.get(head.run), head.index);
-            if (head.advance()) {
-                heads.add(head);
-            }
-        }
-        return builder.build();
+        return merge(runs, FindingList::heads, order, builder().expect(findings.size()),
+                (into, from, at, head) -> into.addFrom(from, at));
     }
 
     /** A finding's head read from a list, with its index there. */
@@ -328,7 +293,8 @@ public final class FindingList {
         if (!run.isEmpty()) {
             runs.add(sortedRun(findings, run, order));
         }
-        return merge(runs, order);
+        return merge(runs, List::iterator, order, builder(),
+                (into, from, at, finding) -> into.addFrom(from, at, finding));
     }
 
     /** A finding read from a list, with its index there (so that it can be moved without encoding it again). */
@@ -345,15 +311,25 @@ public final class FindingList {
         return builder.build();
     }
 
-    /** Merges sorted runs; a tie goes to the earlier run, so the merge is stable. The findings are moved. */
-    private static List<Finding> merge(List<List<Finding>> runs, Comparator<? super Finding> order) {
+    /** Moves the finding at {@code index} of the run {@code from}, whose key is {@code key}, to {@code builder}. */
+    @FunctionalInterface
+    private interface Move<K> {
+        void to(Builder builder, List<Finding> from, int index, K key);
+    }
+
+    /**
+     * Merges sorted runs into {@code builder} by the keys {@code keys} reads of each run's findings (decoded findings
+     * or stored heads); a tie goes to the earlier run, so the merge is stable. Each finding is moved by {@code move}.
+     */
+    private static <K> List<Finding> merge(List<List<Finding>> runs, Function<List<Finding>, Iterator<K>> keys,
+            Comparator<? super K> order, Builder builder, Move<K> move) {
         final class Head {
             private final int run;
-            private final Iterator<Finding> rest;
-            private Finding finding;
+            private final Iterator<K> rest;
+            private K key;
             private int index = -1;
 
-            Head(int run, Iterator<Finding> rest) {
+            Head(int run, Iterator<K> rest) {
                 this.run = run;
                 this.rest = rest;
             }
@@ -362,23 +338,22 @@ public final class FindingList {
                 if (!rest.hasNext()) {
                     return false;
                 }
-                finding = rest.next();
+                key = rest.next();
                 index++;
                 return true;
             }
         }
         PriorityQueue<Head> heads = new PriorityQueue<>(Math.max(1, runs.size()), Comparator
-                .<Head, Finding>comparing(head -> head.finding, order).thenComparingInt(head -> head.run));
+                .<Head, K>comparing(head -> head.key, order).thenComparingInt(head -> head.run));
         for (int i = 0; i < runs.size(); i++) {
-            Head head = new Head(i, runs.get(i).iterator());
+            Head head = new Head(i, keys.apply(runs.get(i)));
             if (head.advance()) {
                 heads.add(head);
             }
         }
-        Builder builder = builder();
         while (!heads.isEmpty()) {
             Head head = heads.poll();
-            builder.addFrom(runs.get(head.run), head.index, head.finding);
+            move.to(builder, runs.get(head.run), head.index, head.key);
             if (head.advance()) {
                 heads.add(head);
             }
