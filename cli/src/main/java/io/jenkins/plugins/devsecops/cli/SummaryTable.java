@@ -12,6 +12,8 @@ import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The table printed at the end of a scan: active findings per stage and severity, and the scan's errors. */
 final class SummaryTable {
@@ -40,7 +42,7 @@ final class SummaryTable {
     /** Active findings per stage and severity, then the stage's suppressed ones; stages with carried findings. */
     static final class Counts implements FindingPass.Reader {
         private final Map<String, long[]> byStage = new HashMap<>();
-        private final java.util.Set<String> carried = new java.util.TreeSet<>();
+        private final Set<String> carried = new TreeSet<>();
         private final long[] totals = new long[Severity.values().length];
 
         @Override
@@ -71,7 +73,7 @@ final class SummaryTable {
             pass.check(counted);
         }
         Map<String, long[]> counts = counted.byStage;
-        java.util.Set<String> carried = new java.util.TreeSet<>(counted.carried);
+        Set<String> carried = new TreeSet<>(counted.carried);
         long[] totals = counted.totals;
         StringBuilder header = new StringBuilder(String.format("%-14s", "STAGE"));
         for (Severity severity : Severity.values()) {
