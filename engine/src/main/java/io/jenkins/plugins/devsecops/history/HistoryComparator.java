@@ -2,10 +2,12 @@ package io.jenkins.plugins.devsecops.history;
 
 import io.jenkins.plugins.devsecops.fingerprint.FindingFingerprints;
 import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.model.FindingHead;
 import io.jenkins.plugins.devsecops.model.FindingList;
 import io.jenkins.plugins.devsecops.model.Report;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,10 +93,10 @@ public final class HistoryComparator {
         }
         List<Finding> carriedOver = carried.build();
         if (!carriedOver.isEmpty()) {
-            findings = FindingList.sorted(FindingList.concat(List.of(findings, carriedOver)),
-                    io.jenkins.plugins.devsecops.scan.ScanEngine.REPORT_ORDER);
+            findings = FindingList.sortedByHead(FindingList.concat(List.of(findings, carriedOver)),
+                    FindingHead.REPORT_ORDER);
         }
-        fixed.sort(java.util.Comparator.comparing((FixedFinding f) -> f.finding().severity())
+        fixed.sort(Comparator.comparing((FixedFinding f) -> f.finding().severity())
                 .thenComparing(f -> f.finding().fingerprint()));
         Report report = current.toBuilder().findings(findings).property("build", build.id()).build();
         return new HistoryComparison(report, reference, build, fixed);
