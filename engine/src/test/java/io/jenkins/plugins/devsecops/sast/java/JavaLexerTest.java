@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * {@link JavaLexer} against JavaParser's generated lexer, token by token (kinds, real kinds, images, begin and end,
@@ -89,6 +90,30 @@ class JavaLexerTest {
                 assertSameParse(configuration, text);
             }
         }
+    }
+
+    /**
+     * Huge inputs: a 1 MB string literal, a text block of 20,000 lines, a 100,000-character identifier, 200,000
+     * tokens on one line, 5,000 nested parentheses and an unterminated 1 MB literal; the same tokens as the generated
+     * lexer (or declined where it stops), in bounded time.
+     */
+    @Test
+    @Timeout(60)
+    void shouldLexHugeTextsAsTheGeneratedLexerDoes() {
+        List<String> huge = List.of(
+                "class A { String s = \"" + "x\\t".repeat(250_000) + "\"; }",
+                "class A { String s = \"\"\"\n" + "  line \\\" \"\n".repeat(20_000) + "\"\"\"; }",
+                "class A { int " + "a".repeat(100_000) + " = 1; }",
+                "class A { int x = " + "1 + ".repeat(100_000) + "1; }",
+                "class A { int x = " + "(".repeat(5_000) + "1" + ")".repeat(5_000) + "; }",
+                "class A {" + "\n".repeat(200_000) + "}");
+        for (String text : huge) {
+            List<String> own = TokenStreams.own(text, true);
+
+            assertThat(own).as("lexed a huge text of %d characters", text.length()).isNotNull();
+            assertThat(own).as("tokens of a huge text").isEqualTo(TokenStreams.generated(text, true));
+        }
+        assertThat(TokenStreams.own("class A { String s = \"" + "x".repeat(1_000_000) + " }", true)).isNull();
     }
 
     @Test
