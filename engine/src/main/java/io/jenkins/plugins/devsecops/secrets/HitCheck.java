@@ -7,8 +7,10 @@ import java.util.regex.Pattern;
  * A cheap necessary condition for a built-in rule's pattern to match in a region of a text, checked at a keyword hit
  * before the pattern's matcher is set up: most hits of a common keyword ({@code http}, {@code pat}, {@code jenkins})
  * lead to no match, and a look at a few characters costs far less than setting up and running a regular expression.
- * A check never turns away a region where the pattern matches: it only reads what every match must contain.
- * Immutable and thread-safe.
+ * A check never turns away a region where the pattern matches: it only reads what every match must contain. A
+ * check is monotone in the region's end: one that may match in {@code [from, to)} may match in every longer region
+ * {@code [from, to')}, so that the detector can ask it over the window a line ends in at the latest before it looks
+ * for the line's end. Immutable and thread-safe.
  */
 @FunctionalInterface
 interface HitCheck {
@@ -37,7 +39,22 @@ interface HitCheck {
         if (inRegion != null) {
             return source.equals(ByRule.SOURCES.get(id)) ? inRegion : null;
         }
-        return ByRule.NAMED_ASSIGNMENT.matcher(source).lookingAt() ? ByRule::hasOperator : null;
+        java.util.regex.Matcher named = ByRule.NAMED_ASSIGNMENT.matcher(source);
+        if (!named.lookingAt()) {
+            return null;
+        }
+        if (!triedAtKeyword) {
+            return ByRule::hasOperator;
+        }
+        // Tried at each hit, the match starts at the hit: its operator comes after at most the longest name, the
+        // rest of the key and the blanks or quotes.
+        int longestName = 0;
+        for (String name : named.group(1).split("\\|")) {
+            longestName = Math.max(longestName, name.length());
+        }
+        int operatorAtMost = longestName + Integer.parseInt(named.group(2)) + Integer.parseInt(named.group(3));
+        return (text, hitEnd, from, to) -> ByRule.hasOperator(text, hitEnd, from,
+                (int) Math.min(to, from + operatorAtMost + 1L));
     }
 
     /** The checks and the patterns they were written for. */
@@ -48,10 +65,10 @@ interface HitCheck {
          * rest of a key and an assignment operator. Every match holds {@code =} or {@code :}.
          */
         static final Pattern NAMED_ASSIGNMENT = Pattern.compile(
-                "\\(\\?i:[A-Za-z0-9_|-]+\\)\\[\\\\w\\.-\\]\\{0,[0-9]+\\}\\[ \\\\t'\"\\]\\{0,[0-9]+\\}"
+                "\\(\\?i:([A-Za-z0-9_|-]+)\\)\\[\\\\w\\.-\\]\\{0,([0-9]+)\\}\\[ \\\\t'\"\\]\\{0,([0-9]+)\\}"
                 + "\\(\\?:=>\\|:=\\|\\[=:\\]\\)");
 
-        static final Map<String, String> SOURCES = Map.of(
+        static final Map<String, String> SOURCES = sources(
                 "url-credentials-http",
                 "https?://[^\\s:/?#@'\"`]{0,64}:([^\\s:/?'\"`<>{}\\[\\]]{3,128})@[A-Za-z0-9\\[][A-Za-z0-9.:\\]-]{0,252}",
                 "airtable-pat", "\\b(pat[A-Za-z0-9]{14}\\.[a-f0-9]{64})\\b",
@@ -70,20 +87,68 @@ interface HitCheck {
                         + "[^\\n|;&]{0,200}?[ \\t](?-i:-p)(?=[^\\s-])|\\b(?:un)?zip\\b[^\\n|;&]{0,200}?[ \\t](?-i:-P)[ \\t]+"
                         + "|\\brabbitmqctl\\b[ \\t]+(?:add_user|change_password)[ \\t]+[^\\s]{1,64}[ \\t]+"
                         + "|\\bnet[ \\t]+user[ \\t]+[^\\s/]{1,64}[ \\t]+|\\bopenssl\\b[^\\n|;&]{0,200}?[ \\t](?-i:-k)[ \\t]+)"
-                        + "(['\"]?)([^\\s'\"`;|&<>()\\\\$*/-][^\\s'\"`;|&<>()\\\\]{2,127})\\1(?![^\\s;|&)])");
+                        + "(['\"]?)([^\\s'\"`;|&<>()\\\\$*/-][^\\s'\"`;|&<>()\\\\]{2,127})\\1(?![^\\s;|&)])",
+                "cli-password-argument",
+                "(?<![\\w-])--?(?:[a-z0-9]{1,20}-){0,3}(?:password|passwd|pass|passphrase|pwd|secret|api-key|apikey|token)"
+                        + "(?:=|[ \\t]{1,5})(['\"]?)([^\\s'\"`;|&<>()\\\\$-][^\\s'\"`;|&<>()\\\\]{2,199})\\1(?![^\\s;|&)])",
+                "mailgun-api-key",
+                "(?:(?i:mailgun)[\\w.-]{0,25}[ \\t'\"]{0,3}(?:=>|:=|[=:])[ \\t'\"]{0,5}|(?<![\\w:-])(?=key-))((?:api:)?"
+                        + "(?:key-[0-9a-f]{32}|[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}))(?![\\w-])",
+                "database-cli-password",
+                "(?i:\\b(?:sqlcmd|osql|isql|bcp)\\b[^\\n|;&]{0,200}?[ \\t]-P|\\bredis-cli\\b[^\\n|;&]{0,200}?[ \\t]"
+                        + "(?:-a|--pass)|\\bldap(?:search|add|modify|delete|whoami|passwd)\\b[^\\n|;&]{0,200}?[ \\t]-w)"
+                        + "[ \\t]{0,5}(['\"]?)([^\\s'\"`;|&<>()\\\\$-][^\\s'\"`;|&<>()\\\\]{2,127})\\1(?![^\\s;|&)])",
+                "mysql-cli-password",
+                "\\b(?i:mysql(?:dump|admin|import|sh|slap|check)?|mariadb(?:-dump|-admin|dump|admin)?)\\b[^\\n|;&]{0,200}?"
+                        + "[ \\t]-p(['\"]?)([^\\s'\"`;|&<>()\\\\$-][^\\s'\"`;|&<>()\\\\]{2,127})\\1(?![^\\s;|&)])",
+                "url-credentials-ftp",
+                "\\b(?:ftps?|sftp)://[^\\s:/?#@'\"`]{0,64}:([^\\s:/?'\"`<>{}\\[\\]]{3,128})@[A-Za-z0-9\\[]"
+                        + "[A-Za-z0-9.:\\]-]{0,252}",
+                "url-credentials-mysql",
+                "\\b(?:mysql(?:x)?|mariadb)(?:\\+[a-z0-9]{1,20})?://[^\\s:/?#@'\"`]{0,64}:([^\\s:/?'\"`<>{}\\[\\]]{3,128})@"
+                        + "[A-Za-z0-9\\[][A-Za-z0-9.:\\]-]{0,252}",
+                "url-credentials-other",
+                "\\b(?:mssql|sqlserver|oracle|ssh|git|svn(?:\\+ssh)?|rtsp|nats|neo4j(?:\\+s)?|bolt(?:\\+s)?|mqtts?|couchdb"
+                        + "|kafka|socks[45]h?|clickhouse|snowflake|cockroachdb|telnet|elasticsearch|cassandra|influxdb|db2"
+                        + "|sybase|firebird|vertica|presto|trino|hive|imaps?|pop3s?|xmpp|irc|stomp|rabbitmq|memcached|webdav"
+                        + "|davs?|rsync|smb|cifs|nfs|scp)(?:\\+[a-z0-9]{1,20})?://[^\\s:/?#@'\"`]{1,64}:"
+                        + "([^\\s:/?'\"`<>{}\\[\\]]{3,128})@[A-Za-z0-9\\[][A-Za-z0-9.:\\]-]{0,252}",
+                "notion-integration-token", "\\b(ntn_[0-9]{11}[A-Za-z0-9]{35}|secret_[A-Za-z0-9]{43})\\b",
+                "gcp-service-account-key",
+                "\"type\"\\s{0,5}:\\s{0,5}\"service_account\"[\\s\\S]{0,3000}?\"private_key\"\\s{0,5}:\\s{0,5}"
+                        + "\"(-----BEGIN PRIVATE KEY-----[A-Za-z0-9+/=\\\\\\s]{64,8000}-----END PRIVATE KEY-----(?:\\\\n)?)\"");
+
+        /** The pairs given, id and source in turn, as a map. */
+        private static Map<String, String> sources(String... idsAndSources) {
+            Map<String, String> sources = new java.util.HashMap<>();
+            for (int i = 0; i < idsAndSources.length; i += 2) {
+                sources.put(idsAndSources[i], idsAndSources[i + 1]);
+            }
+            return Map.copyOf(sources);
+        }
 
         /** Checks that read what follows the keyword: only for a pattern tried at each hit. */
         static final Map<String, HitCheck> AT_KEYWORD = Map.of(
                 "url-credentials-http", ByRule::urlUserAndPassword,
                 "airtable-pat", ByRule::airtableTokenShape,
                 "php-define-password", ByRule::defineOfQuotedName,
-                "twilio-api-key", ByRule::twilioSid);
+                "twilio-api-key", ByRule::twilioSid,
+                "jenkins-api-token", ByRule::jenkinsTokenValue);
 
         /** Checks of anything in the region the pattern is run over. */
-        static final Map<String, HitCheck> IN_REGION = Map.of("jenkins-api-token", ByRule::jenkinsTokenValue,
-                "mailchimp-api-key", ByRule::mailchimpKey,
-                "npmrc-basic-auth", ByRule::npmrcAssignment,
-                "cli-tool-password", ByRule::toolPasswordOption);
+        static final Map<String, HitCheck> IN_REGION = Map.ofEntries(
+                Map.entry("mailchimp-api-key", ByRule::mailchimpKey),
+                Map.entry("npmrc-basic-auth", ByRule::npmrcAssignment),
+                Map.entry("cli-tool-password", ByRule::toolPasswordOption),
+                Map.entry("cli-password-argument", ByRule::cliOptionAssignment),
+                Map.entry("mailgun-api-key", ByRule::mailgunKey),
+                Map.entry("database-cli-password", ByRule::databaseCliOption),
+                Map.entry("mysql-cli-password", ByRule::mysqlPasswordOption),
+                Map.entry("url-credentials-ftp", ByRule::urlCredentials),
+                Map.entry("url-credentials-mysql", ByRule::urlCredentials),
+                Map.entry("url-credentials-other", ByRule::urlCredentials),
+                Map.entry("notion-integration-token", ByRule::notionToken),
+                Map.entry("gcp-service-account-key", ByRule::serviceAccountPrivateKey));
 
         private ByRule() {
         }
@@ -116,6 +181,171 @@ interface HitCheck {
                 }
             }
             return false;
+        }
+
+        /**
+         * What every URL-credentials rule's match holds after its scheme, somewhere in the region: {@code ://}, a user
+         * name of up to 64 characters ended by {@code :}, and an {@code @} 4 to 129 characters after it (as
+         * {@link #urlUserAndPassword} reads it after the scheme).
+         */
+        static boolean urlCredentials(CharSequence text, int hitEnd, int from, int to) {
+            for (int i = indexOf(text, ':', from, to); i >= 0 && i + 3 <= to; i = indexOf(text, ':', i + 1, to)) {
+                if (text.charAt(i + 1) == '/' && text.charAt(i + 2) == '/' && userAndPassword(text, i + 3, to)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** A user name ended by {@code :} at {@code i} and an {@code @} 4 to 129 characters after that colon. */
+        private static boolean userAndPassword(CharSequence text, int i, int to) {
+            int userEnd = Math.min(to, i + 65);
+            while (i < userEnd && !endsUser(text.charAt(i))) {
+                i++;
+            }
+            if (i >= userEnd || text.charAt(i) != ':') {
+                return false;
+            }
+            int last = Math.min(to - 1, i + 129);
+            for (int at = i + 4; at <= last; at++) {
+                if (text.charAt(at) == '@') {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * {@code cli-password-argument}: the option's word ({@code password}, {@code pwd}, {@code api-key}...) after a
+         * {@code -} (the option's or the one ending a word before it), then {@code =} or a blank.
+         */
+        static boolean cliOptionAssignment(CharSequence text, int hitEnd, int from, int to) {
+            for (int i = indexOf(text, '-', from, to); i >= 0; i = indexOf(text, '-', i + 1, to)) {
+                for (String word : CLI_OPTION_WORDS) {
+                    int after = i + 1 + word.length();
+                    if (after < to && AssignmentPattern.startsWith(text, i + 1, word)) {
+                        char c = text.charAt(after);
+                        if (c == '=' || c == ' ' || c == '\t') {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+
+        private static final String[] CLI_OPTION_WORDS = {"password", "passwd", "pass", "passphrase", "pwd", "secret",
+            "api-key", "apikey", "token"};
+
+        /**
+         * {@code mailgun-api-key}'s value, somewhere in the region: {@code key-} and 32 lower-case hexadecimal digits,
+         * or 32 such digits, {@code -}, 8, {@code -} and 8.
+         */
+        static boolean mailgunKey(CharSequence text, int hitEnd, int from, int to) {
+            for (int i = indexOf(text, '-', from, to); i >= 0; i = indexOf(text, '-', i + 1, to)) {
+                if (i - 3 >= from && i + 33 <= to && text.charAt(i - 3) == 'k' && text.charAt(i - 2) == 'e'
+                        && text.charAt(i - 1) == 'y' && isLowerHex(text, i + 1, i + 33)) {
+                    return true;
+                }
+                if (i - 32 >= from && i + 18 <= to && text.charAt(i + 9) == '-' && isLowerHex(text, i + 1, i + 9)
+                        && isLowerHex(text, i + 10, i + 18) && isLowerHex(text, i - 32, i)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * {@code database-cli-password}'s option somewhere in the region: a blank, then {@code -P}, {@code -a},
+         * {@code -w} or {@code --pass} (any case of ASCII letters, as its {@code (?i:)} reads them).
+         */
+        static boolean databaseCliOption(CharSequence text, int hitEnd, int from, int to) {
+            for (int i = indexOf(text, '-', from + 1, to); i >= 0 && i + 1 < to; i = indexOf(text, '-', i + 1, to)) {
+                char blank = text.charAt(i - 1);
+                if (blank != ' ' && blank != '\t') {
+                    continue;
+                }
+                char option = (char) (text.charAt(i + 1) | 0x20);
+                if (option == 'p' || option == 'a' || option == 'w'
+                        || text.charAt(i + 1) == '-' && i + 6 <= to && regionMatchesIgnoreCase(text, i + 2, "pass")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** {@code mysql-cli-password}'s option somewhere in the region: a blank and {@code -p} (as written). */
+        static boolean mysqlPasswordOption(CharSequence text, int hitEnd, int from, int to) {
+            for (int i = indexOf(text, '-', from + 1, to); i >= 0 && i + 1 < to; i = indexOf(text, '-', i + 1, to)) {
+                if (text.charAt(i + 1) == 'p' && (text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '\t')) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * {@code notion-integration-token}'s value somewhere in the region: {@code ntn_}, 11 digits and 35 ASCII
+         * letters or digits, or {@code secret_} and 43.
+         */
+        static boolean notionToken(CharSequence text, int hitEnd, int from, int to) {
+            for (int i = indexOf(text, '_', from, to); i >= 0; i = indexOf(text, '_', i + 1, to)) {
+                if (i - 3 >= from && i + 47 <= to && AssignmentPattern.startsWith(text, i - 3, "ntn")
+                        && isDigits(text, i + 1, i + 12) && isAsciiLettersOrDigits(text, i + 12, i + 47)) {
+                    return true;
+                }
+                if (i - 6 >= from && i + 44 <= to && AssignmentPattern.startsWith(text, i - 6, "secret")
+                        && isAsciiLettersOrDigits(text, i + 1, i + 44)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** {@code gcp-service-account-key}'s {@code "private_key"} somewhere in the region. */
+        static boolean serviceAccountPrivateKey(CharSequence text, int hitEnd, int from, int to) {
+            String key = "\"private_key\"";
+            for (int i = indexOf(text, '"', from, to); i >= 0 && i + key.length() <= to; i = indexOf(text, '"', i + 1,
+                    to)) {
+                if (AssignmentPattern.startsWith(text, i, key)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The first {@code c} in {@code text[from, to)}, or -1. */
+        static int indexOf(CharSequence text, char c, int from, int to) {
+            if (from >= to) {
+                return -1;
+            }
+            if (text instanceof String string) {
+                return string.indexOf(c, from, to);
+            }
+            for (int i = from; i < to; i++) {
+                if (text.charAt(i) == c) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private static boolean isDigits(CharSequence text, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean isAsciiLettersOrDigits(CharSequence text, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (!isAsciiLetterOrDigit(text.charAt(i))) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** The characters the user name of {@code url-credentials-http} may not hold ({@code \s} is ASCII only). */
@@ -162,9 +392,13 @@ interface HitCheck {
             return i;
         }
 
-        /** {@code 11} and 32 lower-case hexadecimal digits somewhere in the region. */
+        /**
+         * {@code 11} and 32 lower-case hexadecimal digits, starting at most 42 characters after the match's start:
+         * {@code jenkins} (7), the rest of the key (25), blanks or quotes (3), the operator (2), blanks or quotes (5).
+         */
         static boolean jenkinsTokenValue(CharSequence text, int hitEnd, int from, int to) {
-            for (int i = from; i + 34 <= to; i++) {
+            int last = Math.min(to - 34, from + 42);
+            for (int i = from; i <= last; i++) {
                 if (text.charAt(i) == '1' && text.charAt(i + 1) == '1' && isLowerHex(text, i + 2, i + 34)) {
                     return true;
                 }

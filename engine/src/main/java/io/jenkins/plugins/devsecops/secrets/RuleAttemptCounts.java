@@ -20,6 +20,8 @@ final class RuleAttemptCounts {
     private static final Map<String, LongAdder> SKIPPED = new ConcurrentHashMap<>();
     private static final Map<String, LongAdder> SEARCHES = new ConcurrentHashMap<>();
     private static final Map<String, LongAdder> NANOS = new ConcurrentHashMap<>();
+    private static final Map<String, LongAdder> MATCHED = new ConcurrentHashMap<>();
+    private static final Map<String, LongAdder> FOUND = new ConcurrentHashMap<>();
 
     static {
         if (ENABLED) {
@@ -45,6 +47,21 @@ final class RuleAttemptCounts {
         SKIPPED.computeIfAbsent(id, k -> new LongAdder()).increment();
     }
 
+    /** Rule {@code id}'s pattern matched (before its entropy, candidate and placeholder checks). */
+    static void matched(String id) {
+        MATCHED.computeIfAbsent(id, k -> new LongAdder()).increment();
+    }
+
+    /** Rule {@code id}'s match passed every check and became a secret. */
+    static void found(String id) {
+        FOUND.computeIfAbsent(id, k -> new LongAdder()).increment();
+    }
+
+    private static long count(Map<String, LongAdder> counts, String id) {
+        LongAdder n = counts.get(id);
+        return n == null ? 0 : n.sum();
+    }
+
     /** Rule {@code id}'s pattern (or pre-check) took {@code nanos} of wall-clock time once. */
     static void spent(String id, long nanos) {
         NANOS.computeIfAbsent(id, k -> new LongAdder()).add(nanos);
@@ -63,11 +80,10 @@ final class RuleAttemptCounts {
         StringBuilder out = new StringBuilder("secret rule attempts: " + total + " (pre-checks turned away " + skipped
                 + ")\n");
         for (Map.Entry<String, LongAdder> row : rows) {
-            LongAdder away = SKIPPED.get(row.getKey());
-            LongAdder searches = SEARCHES.get(row.getKey());
-            out.append(String.format("%10d  %-40s skipped %d, of the attempts line searches %d, %d ms%n",
-                    row.getValue().sum(), row.getKey(), away == null ? 0 : away.sum(),
-                    searches == null ? 0 : searches.sum(), millis(row.getKey())));
+            String id = row.getKey();
+            out.append(String.format("%10d  %-40s skipped %d, of the attempts line searches %d, matched %d, found %d,"
+                    + " %d ms%n", row.getValue().sum(), id, count(SKIPPED, id), count(SEARCHES, id),
+                    count(MATCHED, id), count(FOUND, id), millis(id)));
         }
         SKIPPED.forEach((id, n) -> {
             if (!ATTEMPTS.containsKey(id)) {

@@ -78,11 +78,31 @@ public final class SecretDetector {
      * They hold nothing of the detector, so that a thread that outlives it does not keep it.
      */
     private final ThreadLocal<RuleState> ruleStates;
+    /**
+     * Whether the detector takes its shortcuts: the checks that turn a hit away before its rule's pattern runs
+     * ({@link HitCheck}, a pattern's opening, the generic rule's first character) and the line ends remembered
+     * between hits. Without them every rule runs at every hit of its keywords: the same secrets, found slower (the
+     * reference the tests hold the shortcuts to).
+     */
+    private final boolean shortcuts;
 
     /**
      * @throws IllegalArgumentException when two rules share an id
      */
     public SecretDetector(List<SecretRule> rules) {
+        this(rules, true);
+    }
+
+    /**
+     * A detector that runs every rule's pattern at every hit of its keywords, with none of the checks that skip
+     * attempts which cannot match: the reference the tests compare the shortcuts with.
+     */
+    static SecretDetector withoutShortcuts(List<SecretRule> rules) {
+        return new SecretDetector(rules, false);
+    }
+
+    private SecretDetector(List<SecretRule> rules, boolean shortcuts) {
+        this.shortcuts = shortcuts;
         this.rules = List.copyOf(rules);
         this.ruleStates = RuleState.perThread(this.rules.size());
         Set<String> ids = new HashSet<>();
@@ -116,7 +136,7 @@ public final class SecretDetector {
                     ? PatternPrefix.keywordOffset(rule.pattern().source(), rule.keywords()) : -1;
         }
         this.hitChecks = new HitCheck[this.rules.size()];
-        for (int r = 0; r < this.rules.size(); r++) {
+        for (int r = 0; r < this.rules.size() && shortcuts; r++) {
             SecretRule rule = this.rules.get(r);
             if (rule.isBuiltIn() && rule.pattern() instanceof JdkSecretPattern && !rule.anchored()) {
                 hitChecks[r] = HitCheck.forRule(rule.id(), rule.pattern().source(), keywordOffset[r] == 0);
@@ -508,6 +528,12 @@ public final class SecretDetector {
         /** The last newline {@link #lineEnd} found, the first at or after {@code newlineFrom} (none found yet: -1). */
         private int nextNewline = -1;
         private int newlineFrom = Integer.MAX_VALUE;
+        /**
+         * A range known to hold no newline, {@code [blankFrom, blankUntil)}: what the last {@link #lineEnd} searches
+         * of a line longer than their window read (none yet: empty).
+         */
+        private int blankFrom = Integer.MAX_VALUE;
+        private int blankUntil = -1;
 
         FileScan(String path, String text, Consumer<String> warnings, RuleState state) {
             this.path = path;
@@ -656,16 +682,27 @@ public final class SecretDetector {
                     // search of the region.
                     int from = hitStart - keywordOffset[r];
                     if (from >= 0) {
+                        int window = Math.min(text.length(), end + WINDOW_AFTER);
                         // A pattern's opening (password =) never spans a line: checked before the line's end is
                         // looked for, which most hits of a common keyword then never need.
-                        if (!((JdkSecretPattern) rule.pattern()).mayMatchAt(text, from,
-                                Math.min(text.length(), end + WINDOW_AFTER))) {
+                        if (shortcuts && !((JdkSecretPattern) rule.pattern()).mayMatchAt(text, from, window)) {
                             continue;
                         }
                         // One attempt reads only what it needs: a character bound is enough, no need to count lines.
-                        int limit = rule.multiline() ? Math.min(text.length(), end + MULTILINE_CHARS) : lineEnd(end);
-                        if (turnedAway(r, end, from, limit)) {
-                            continue;
+                        int limit;
+                        if (rule.multiline()) {
+                            limit = Math.min(text.length(), end + MULTILINE_CHARS);
+                            if (turnedAway(r, end, from, limit)) {
+                                continue;
+                            }
+                        } else {
+                            // The check first, over the window the line ends in at the latest: a check that finds
+                            // nothing there finds nothing in the line (HitCheck.mayMatch), and most hits of a common
+                            // keyword then never need the line's end.
+                            if (turnedAway(r, end, from, window)) {
+                                continue;
+                            }
+                            limit = lineEnd(end);
                         }
                         begin(r);
                         rule.pattern().matchAt(text, from, limit, this);
@@ -724,6 +761,9 @@ public final class SecretDetector {
         public void match(int matchStart, int matchEnd, int secretStart, int secretEnd) {
             lastMatchEnd = Math.max(lastMatchEnd, matchEnd);
             SecretRule rule = rules.get(currentRule);
+            if (RuleAttemptCounts.ENABLED) {
+                RuleAttemptCounts.matched(rule.id());
+            }
             if (!rule.isBuiltIn() && ++rawMatches[currentRule] > USER_RULE_MATCH_BUDGET) {
                 halt(currentRule, "it matched more than " + USER_RULE_MATCH_BUDGET + " times");
                 return;
@@ -746,6 +786,9 @@ public final class SecretDetector {
             }
             if (PlaceholderValues.isPlaceholder(text.substring(secretStart, secretEnd))) {
                 return;
+            }
+            if (RuleAttemptCounts.ENABLED) {
+                RuleAttemptCounts.found(rule.id());
             }
             found.add(new SecretMatch(rule, anchorStart >= 0 ? anchorStart : matchStart, matchEnd, secretStart,
                     secretEnd));
@@ -791,15 +834,29 @@ public final class SecretDetector {
         /** The end of the line of {@code offset}, at most {@link #WINDOW_AFTER} characters on. */
         private int lineEnd(int offset) {
             int limit = Math.min(text.length(), offset + WINDOW_AFTER);
+            if (!shortcuts) {
+                int newline = text.indexOf('\n', offset, limit);
+                return newline >= 0 ? newline : limit;
+            }
             if (offset >= newlineFrom && offset <= nextNewline) {
                 // no newline between the last search's start and the newline it found: the same one ends this line
                 return Math.min(nextNewline, limit);
             }
-            int newline = text.indexOf('\n', offset, limit);
+            // [blankFrom, blankUntil) holds no newline (a line longer than the window, minified code): only the
+            // rest is read
+            boolean onBlank = offset >= blankFrom && offset <= blankUntil;
+            int searchFrom = onBlank ? blankUntil : offset;
+            int newline = searchFrom < limit ? text.indexOf('\n', searchFrom, limit) : -1;
             if (newline >= 0) {
-                newlineFrom = offset;
+                newlineFrom = onBlank ? blankFrom : offset;
                 nextNewline = newline;
                 return newline;
+            }
+            if (onBlank) {
+                blankUntil = Math.max(blankUntil, limit);
+            } else {
+                blankFrom = offset;
+                blankUntil = limit;
             }
             return limit;
         }
