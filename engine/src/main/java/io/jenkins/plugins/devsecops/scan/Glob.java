@@ -319,6 +319,14 @@ public final class Glob {
         return empty;
     }
 
+    /**
+     * Text every path the glob matches contains (its longest literal run), or the empty string when the glob has
+     * none; {@link #matches} and {@link #matchesPathOrParent} check it before their regular expression.
+     */
+    public String requiredText() {
+        return requiredText;
+    }
+
     /** Whether the glob matches {@code path} itself. */
     public boolean matches(String path, boolean directory) {
         return !empty && path.contains(requiredText) && self.matches(directory ? path + "/" : path);
