@@ -174,7 +174,7 @@ final class GenericAssignmentRule {
 
     /** Every text file except lock files and generated files: how the value must look depends on the file. */
     static boolean appliesTo(String path) {
-        return kindOf(path) != FileKind.SKIPPED;
+        return kind(path) != FileKind.SKIPPED; // remembered for the checks of the file's candidates
     }
 
     /** How the rule reads the file at {@code path}. */
