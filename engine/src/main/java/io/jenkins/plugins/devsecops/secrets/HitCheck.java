@@ -116,7 +116,35 @@ interface HitCheck {
                 "notion-integration-token", "\\b(ntn_[0-9]{11}[A-Za-z0-9]{35}|secret_[A-Za-z0-9]{43})\\b",
                 "gcp-service-account-key",
                 "\"type\"\\s{0,5}:\\s{0,5}\"service_account\"[\\s\\S]{0,3000}?\"private_key\"\\s{0,5}:\\s{0,5}"
-                        + "\"(-----BEGIN PRIVATE KEY-----[A-Za-z0-9+/=\\\\\\s]{64,8000}-----END PRIVATE KEY-----(?:\\\\n)?)\"");
+                        + "\"(-----BEGIN PRIVATE KEY-----[A-Za-z0-9+/=\\\\\\s]{64,8000}-----END PRIVATE KEY-----(?:\\\\n)?)\"",
+                "snyk-api-token",
+                "(?i:snyk)[\\w.-]{0,20}?(?i:key|token|secret|passw(?:or)?d|pwd|auth|credential)[\\w.-]{0,25}[ \\t'\"]"
+                        + "{0,3}(?:=>|:=|[=:])[ \\t'\"]{0,5}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?!["
+                        + "\\w-])",
+                "octopus-deploy-api-key",
+                "\\b(API-[A-Z0-9]{26,32})\\b",
+                "discord-bot-token-login",
+                "(?:\\.run\\(|\\.login\\()[ \\t]*['\"`]([MNO][A-Za-z0-9_-]{22,26}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{"
+                        + "27,40})['\"`]",
+                "crates-io-api-token",
+                "\\b(cio[A-Za-z0-9]{32})\\b",
+                "facebook-access-token",
+                "\\b(EAA[A-Z][A-Za-z0-9]{100,400})\\b",
+                "facebook-app-secret",
+                "(?i:facebook[\\w.-]{0,15}secret|fb[_.-]?(?:app[_.-]?)?secret)[\\w.-]{0,10}[ \\t'\"]{0,3}(?:=>|:=|[=:"
+                        + "])[ \\t'\"]{0,5}([a-f0-9]{32})(?![\\w-])",
+                "url-credentials-postgres",
+                "\\b(?:postgres(?:ql)?(?:\\+[a-z0-9]{1,20})?)://[^\\s:/?#@'\"`]{0,64}:([^\\s:/?'\"`<>{}\\[\\]]{3,128}"
+                        + ")@[A-Za-z0-9\\[][A-Za-z0-9.:\\]-]{0,252}",
+                "url-credentials-redis",
+                "\\b(?:rediss?)://[^\\s:/?#@'\"`]{0,64}:([^\\s:/?'\"`<>{}\\[\\]]{3,128})@[A-Za-z0-9\\[][A-Za-z0-9.:\\"
+                        + "]-]{0,252}",
+                "netrc-password",
+                "machine[ \\t]+[\\w.:-]{1,253}(?:\\s{1,20}(?:login|account|port)[ \\t]+[^\\s'\"]{1,256}){0,3}\\s{1,20"
+                        + "}password[ \\t]+([^\\s'\"]{3,256})",
+                "http-authorization-header",
+                "(?i)authorization['\"]?[ \\t]{0,3}[:=,][ \\t]{0,3}['\"]?[ \\t]{0,3}(?:basic|bearer|token)[ \\t]{1,3}"
+                        + "([a-z0-9+/=._~-]{12,2000})(?![a-z0-9+/=._~-])");
 
         /** The pairs given, id and source in turn, as a map. */
         private static Map<String, String> sources(String... idsAndSources) {
@@ -128,12 +156,21 @@ interface HitCheck {
         }
 
         /** Checks that read what follows the keyword: only for a pattern tried at each hit. */
-        static final Map<String, HitCheck> AT_KEYWORD = Map.of(
-                "url-credentials-http", ByRule::urlUserAndPassword,
-                "airtable-pat", ByRule::airtableTokenShape,
-                "php-define-password", ByRule::defineOfQuotedName,
-                "twilio-api-key", ByRule::twilioSid,
-                "jenkins-api-token", ByRule::jenkinsTokenValue);
+        static final Map<String, HitCheck> AT_KEYWORD = Map.ofEntries(
+                Map.entry("url-credentials-http", ByRule::urlUserAndPassword),
+                Map.entry("airtable-pat", ByRule::airtableTokenShape),
+                Map.entry("php-define-password", ByRule::defineOfQuotedName),
+                Map.entry("twilio-api-key", ByRule::twilioSid),
+                Map.entry("jenkins-api-token", ByRule::jenkinsTokenValue),
+                Map.entry("http-authorization-header", ByRule::authorizationOperator),
+                Map.entry("crates-io-api-token", ByRule::cratesToken),
+                Map.entry("discord-bot-token-login", ByRule::discordTokenArgument),
+                Map.entry("netrc-password", ByRule::netrcMachine),
+                Map.entry("snyk-api-token", ByRule::snykOperator),
+                Map.entry("url-credentials-postgres", ByRule::schemeUserAndPassword),
+                Map.entry("url-credentials-redis", ByRule::schemeUserAndPassword),
+                Map.entry("facebook-access-token", ByRule::facebookToken),
+                Map.entry("octopus-deploy-api-key", ByRule::octopusKey));
 
         /** Checks of anything in the region the pattern is run over. */
         static final Map<String, HitCheck> IN_REGION = Map.ofEntries(
@@ -148,7 +185,8 @@ interface HitCheck {
                 Map.entry("url-credentials-mysql", ByRule::urlCredentials),
                 Map.entry("url-credentials-other", ByRule::urlCredentials),
                 Map.entry("notion-integration-token", ByRule::notionToken),
-                Map.entry("gcp-service-account-key", ByRule::serviceAccountPrivateKey));
+                Map.entry("gcp-service-account-key", ByRule::serviceAccountPrivateKey),
+                Map.entry("facebook-app-secret", ByRule::lowerHexRun32));
 
         private ByRule() {
         }
@@ -308,6 +346,108 @@ interface HitCheck {
             for (int i = indexOf(text, '"', from, to); i >= 0 && i + key.length() <= to; i = indexOf(text, '"', i + 1,
                     to)) {
                 if (AssignmentPattern.startsWith(text, i, key)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * {@code authorization}, an optional quote, up to 3 blanks and {@code :}, {@code =} or {@code ,}: none of them
+         * can be left out by the pattern, as what follows each is none of the others.
+         */
+        static boolean authorizationOperator(CharSequence text, int hitEnd, int from, int to) {
+            int i = hitEnd;
+            if (i < to && (text.charAt(i) == '\'' || text.charAt(i) == '"')) {
+                i++;
+            }
+            i = skipBlanks(text, i, to, 3);
+            return i < to && (text.charAt(i) == ':' || text.charAt(i) == '=' || text.charAt(i) == ',');
+        }
+
+        /** {@code cio} (as written) and 32 ASCII letters or digits. */
+        static boolean cratesToken(CharSequence text, int hitEnd, int from, int to) {
+            return from + 35 <= to && AssignmentPattern.startsWith(text, from, "cio")
+                    && isAsciiLettersOrDigits(text, from + 3, from + 35);
+        }
+
+        /** {@code .run(} or {@code .login(}, blanks, a quote and {@code M}, {@code N} or {@code O}. */
+        static boolean discordTokenArgument(CharSequence text, int hitEnd, int from, int to) {
+            int i = hitEnd;
+            while (i < to && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+                i++;
+            }
+            if (i + 1 >= to) {
+                return false;
+            }
+            char quote = text.charAt(i);
+            char first = text.charAt(i + 1);
+            return (quote == '\'' || quote == '"' || quote == '`') && (first == 'M' || first == 'N' || first == 'O');
+        }
+
+        /** {@code machine} (as written), blanks and a character of a host name ({@code [\w.:-]}). */
+        static boolean netrcMachine(CharSequence text, int hitEnd, int from, int to) {
+            if (!AssignmentPattern.startsWith(text, from, "machine") || hitEnd >= to
+                    || text.charAt(hitEnd) != ' ' && text.charAt(hitEnd) != '\t') {
+                return false;
+            }
+            int i = hitEnd;
+            while (i < to && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+                i++;
+            }
+            return i < to && (isAsciiLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_' || text.charAt(i) == '.'
+                    || text.charAt(i) == ':' || text.charAt(i) == '-');
+        }
+
+        /**
+         * {@code snyk}, then an operator at most 58 characters on: the rest of the key (20), the credential word
+         * (10), the rest of the key (25), blanks or quotes (3).
+         */
+        static boolean snykOperator(CharSequence text, int hitEnd, int from, int to) {
+            return hasOperator(text, hitEnd, hitEnd, Math.min(to, hitEnd + 59));
+        }
+
+        /**
+         * A scheme's keyword ({@code postgres}, {@code redis}), then within 23 characters ({@code ql} or {@code s}, a
+         * {@code +} and up to 20 characters) {@code ://} with a user name, its colon and an {@code @} after it.
+         */
+        static boolean schemeUserAndPassword(CharSequence text, int hitEnd, int from, int to) {
+            int last = Math.min(to - 3, hitEnd + 23);
+            for (int i = hitEnd; i <= last; i++) {
+                if (text.charAt(i) == ':' && text.charAt(i + 1) == '/' && text.charAt(i + 2) == '/'
+                        && userAndPassword(text, i + 3, to)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** {@code EAA} (as written), a capital letter and 100 ASCII letters or digits. */
+        static boolean facebookToken(CharSequence text, int hitEnd, int from, int to) {
+            return from + 104 <= to && AssignmentPattern.startsWith(text, from, "EAA") && text.charAt(from + 3) >= 'A'
+                    && text.charAt(from + 3) <= 'Z' && isAsciiLettersOrDigits(text, from + 4, from + 104);
+        }
+
+        /** {@code API-} (as written) and 26 capital letters or digits. */
+        static boolean octopusKey(CharSequence text, int hitEnd, int from, int to) {
+            if (from + 30 > to || !AssignmentPattern.startsWith(text, from, "API-")) {
+                return false;
+            }
+            for (int i = from + 4; i < from + 30; i++) {
+                char c = text.charAt(i);
+                if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** 32 lower-case hexadecimal digits in a row somewhere in the region. */
+        static boolean lowerHexRun32(CharSequence text, int hitEnd, int from, int to) {
+            int run = 0;
+            for (int i = from; i < to; i++) {
+                run = isLowerHex(text.charAt(i)) ? run + 1 : 0;
+                if (run == 32) {
                     return true;
                 }
             }
