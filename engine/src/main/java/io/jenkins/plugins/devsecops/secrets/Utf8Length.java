@@ -1,9 +1,14 @@
 package io.jenkins.plugins.devsecops.secrets;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /** The number of UTF-16 characters a range of UTF-8 bytes decodes to, as {@code new String(bytes, UTF_8)} does. */
 final class Utf8Length {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private Utf8Length() {
     }
@@ -17,9 +22,8 @@ final class Utf8Length {
         int chars = 0;
         int i = from;
         while (i < to) {
-            // Runs of ASCII eight bytes at a time: a byte with its high bit set makes the word's OR negative.
-            while (i + 8 <= to && (bytes[i] | bytes[i + 1] | bytes[i + 2] | bytes[i + 3] | bytes[i + 4]
-                    | bytes[i + 5] | bytes[i + 6] | bytes[i + 7]) >= 0) {
+            // Runs of ASCII eight bytes at a time, read as one word: a byte with its high bit set shows in the mask.
+            while (i + 8 <= to && ((long) LONGS.get(bytes, i) & 0x8080808080808080L) == 0) {
                 i += 8;
                 chars += 8;
             }
