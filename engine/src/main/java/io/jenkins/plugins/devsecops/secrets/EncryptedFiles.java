@@ -1,5 +1,7 @@
 package io.jenkins.plugins.devsecops.secrets;
 
+import java.util.List;
+
 /**
  * Recognises files whose values are ciphertext meant to be committed: Bitnami {@code SealedSecret} manifests, files
  * encrypted with SOPS (their {@code sops:} metadata with a {@code mac}) and Ansible Vault files. Values in them look
@@ -7,10 +9,29 @@ package io.jenkins.plugins.devsecops.secrets;
  */
 final class EncryptedFiles {
 
+    private static final String ANSIBLE_VAULT = "$ANSIBLE_VAULT;";
+
     /** The last text asked about per thread, with the answer: a file has many candidates. */
     private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2]);
 
+    /**
+     * Words (any case) every encrypted-secrets file but an Ansible Vault one holds: the detector looks for them in its
+     * keyword pass and tells {@link #withoutMarkers} about a file without them, which then needs no search here.
+     */
+    static final List<String> MARKERS = List.of("sops", "sealedsecret");
+
     private EncryptedFiles() {
+    }
+
+    /**
+     * Tells that {@code text}, a whole file, holds none of {@link #MARKERS} in any case: whether it is encrypted is
+     * then whether it opens as an Ansible Vault file, and the next {@link #isEncrypted} of this text on this thread
+     * needs no whole-file search.
+     */
+    static void withoutMarkers(String text) {
+        Object[] last = LAST.get();
+        last[0] = text;
+        last[1] = text.startsWith(ANSIBLE_VAULT);
     }
 
     /** Whether {@code text}, a whole file, is an encrypted-secrets file. */
@@ -25,7 +46,7 @@ final class EncryptedFiles {
 
     /** Whole-file searches for rare words first: most files hold neither and are done after two passes. */
     private static boolean classify(String text) {
-        if (text.startsWith("$ANSIBLE_VAULT;")) {
+        if (text.startsWith(ANSIBLE_VAULT)) {
             return true;
         }
         if (text.contains("SealedSecret") && (text.contains("kind: SealedSecret")

@@ -70,6 +70,8 @@ public final class SecretDetector {
      * made of bytes that no keyword contains), and a file without a hit needs no decoding at all.
      */
     private final boolean asciiKeywords;
+    /** The automaton's indexes of {@link EncryptedFiles#MARKERS} (none without shortcuts). */
+    private final int[] markerKeywords;
     /** Per thread: the hits of the last byte scan, keyword and end offset in turn, reused from file to file. */
     private final ThreadLocal<HitBuffer> hitBuffers = ThreadLocal.withInitial(HitBuffer::new);
     /**
@@ -121,7 +123,15 @@ public final class SecretDetector {
                 byKeyword.computeIfAbsent(keyword, k -> new ArrayList<>()).add(r);
             }
         }
+        if (shortcuts) {
+            // Looked for in the same pass: a file without them is no encrypted-secrets file (EncryptedFiles)
+            for (String marker : EncryptedFiles.MARKERS) {
+                byKeyword.computeIfAbsent(marker, k -> new ArrayList<>());
+            }
+        }
         List<String> keywords = new ArrayList<>(byKeyword.keySet());
+        this.markerKeywords = shortcuts ? EncryptedFiles.MARKERS.stream().mapToInt(keywords::indexOf).toArray()
+                : new int[0];
         this.asciiKeywords = keywords.stream().allMatch(k -> k.chars().allMatch(c -> c < 0x80));
         this.automaton = new KeywordAutomaton(keywords);
         this.rulesOfKeyword = new int[keywords.size()][];
@@ -272,6 +282,9 @@ public final class SecretDetector {
             return List.of();
         }
         String decoded = text.decode(ascii);
+        if (markerKeywords.length > 0 && !hits.holdsAny(markerKeywords)) {
+            EncryptedFiles.withoutMarkers(decoded);
+        }
         FileScan scan = fileScan(path, decoded, warnings);
         try {
             return replay(scan, hits, bytes, decoded);
@@ -373,6 +386,18 @@ public final class SecretDetector {
             if (hits.length > 4096) {
                 hits = new int[256]; // a file full of keywords must not pin a large buffer to the thread
             }
+        }
+
+        /** Whether one of the hits is of one of {@code keywords}. */
+        boolean holdsAny(int[] keywords) {
+            for (int i = 0; i < size; i += 2) {
+                for (int keyword : keywords) {
+                    if (hits[i] == keyword) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         @Override
