@@ -116,7 +116,7 @@ public final class YamlDocuments {
             return new IacNode.Sequence(items, line);
         }
         MappingNode mapping = (MappingNode) node;
-        Map<String, IacNode> entries = new LinkedHashMap<>();
+        LinkedHashMap<String, IacNode> entries = new LinkedHashMap<>();
         List<IacNode.Mapping> merges = new ArrayList<>();
         for (NodeTuple tuple : mapping.getValue()) {
             Node keyNode = tuple.getKeyNode();
@@ -136,6 +136,6 @@ public final class YamlDocuments {
         for (IacNode.Mapping merged : merges) {
             merged.entries().forEach(entries::putIfAbsent);
         }
-        return new IacNode.Mapping(entries, line);
+        return IacNode.Mapping.owning(entries, line);
     }
 }
