@@ -85,7 +85,16 @@ final class HclLexer {
     }
 
     private static boolean isIdentPart(char c) {
-        return isLetterOrDigit(c) || c == '_' || c == '-';
+        return c < 0x80 ? IDENT_PART[c] : isLetterOrDigit(c);
+    }
+
+    /** {@link #isIdentPart} of each ASCII character: a letter, a digit, {@code _} or {@code -}. */
+    private static final boolean[] IDENT_PART = new boolean[0x80];
+
+    static {
+        for (char c = 0; c < IDENT_PART.length; c++) {
+            IDENT_PART[c] = isLetterOrDigit(c) || c == '_' || c == '-';
+        }
     }
 
     /** {@link Character#isLetter}, answered without a table lookup for ASCII. */
