@@ -332,12 +332,12 @@ final class IacNodeCodec {
             case MAPPING -> {
                 int line = in.readNumber();
                 int size = in.readNumber();
-                Map<String, IacNode> entries = new LinkedHashMap<>(Math.max(4, Math.min(size, 1 << 16) * 4 / 3 + 1));
+                LinkedHashMap<String, IacNode> entries = new LinkedHashMap<>(Math.max(4, Math.min(size, 1 << 16) * 4 / 3 + 1));
                 for (int i = 0; i < size; i++) {
                     String key = readString(in);
                     entries.put(key, read(in));
                 }
-                return new IacNode.Mapping(entries, line);
+                return IacNode.Mapping.owning(entries, line);
             }
             default -> throw new IOException("Damaged IaC spool record (node tag " + tag + ")");
         }

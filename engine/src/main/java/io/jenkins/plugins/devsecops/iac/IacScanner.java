@@ -181,7 +181,8 @@ final class IacScanner implements StageScanner {
         if (lower.endsWith(".tf.json")) {
             return FileKind.TERRAFORM_JSON;
         }
-        if (DockerfileNames.isCandidate(fileName)) {
+        // the name lowered once: isCandidate and isExact lower it the same way
+        if (DockerfileNames.isCandidateLowered(lower)) {
             return FileKind.DOCKERFILE;
         }
         if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
@@ -195,10 +196,11 @@ final class IacScanner implements StageScanner {
 
     @Override
     public boolean accepts(SourceFile file) {
-        boolean helmHelper = file.fileName().endsWith(".tpl") && isHelmTemplatePath(file.path());
-        return (kindOf(file.fileName()) != FileKind.NONE || helmHelper)
-                && !file.path().startsWith(CUSTOM_RULES_DIRECTORY + "/")
-                && !isTerraformCache(file.path()) && !file.isBinary();
+        String name = file.fileName();
+        String path = file.path();
+        return (kindOf(name) != FileKind.NONE || name.endsWith(".tpl") && isHelmTemplatePath(path))
+                && !path.startsWith(CUSTOM_RULES_DIRECTORY + "/")
+                && !isTerraformCache(path) && !file.isBinary();
     }
 
     /** Whether a path is inside a {@code .terraform} directory: downloaded third-party modules and providers. */
@@ -541,25 +543,33 @@ final class IacScanner implements StageScanner {
         }
         Map<String, Object> memo = new ConcurrentHashMap<>();
         memo.put(NamespaceCoverage.MEMO_KEY, coverage);
-        List<IacRule> kubernetesRules = rulesOf(IacPlatform.KUBERNETES);
-        checkObjects(rendered, kubernetesRules, memo, sink, reported);
-        checkObjects(built, kubernetesRules, memo, sink, reported);
+        checkObjects(rendered, memo, sink, reported);
+        checkObjects(built, memo, sink, reported);
         for (String path : files) {
-            checkObjects(KubernetesObjects.read(path, documentsOf(path)), kubernetesRules, memo, sink, reported);
+            checkObjects(KubernetesObjects.read(path, documentsOf(path)), memo, sink, reported);
         }
     }
 
-    private void checkObjects(List<IacResource> objects, List<IacRule> kubernetesRules, Map<String, Object> memo,
-            FindingSink sink, Set<String> reported) {
+    private void checkObjects(List<IacResource> objects, Map<String, Object> memo, FindingSink sink,
+            Set<String> reported) {
         for (IacResource object : objects) {
-            for (IacRule rule : kubernetesRules) {
-                if (!rule.resourceTypes().isEmpty() && !rule.resourceTypes().contains(object.type())) {
-                    continue;
-                }
+            for (IacRule rule : kubernetesRulesOf(object.type())) {
                 report(rule, new ResourceTarget(object, objects, memo), object.line(), suppressionsOf(object.path()),
                         sink, reported);
             }
         }
+    }
+
+    /**
+     * The Kubernetes rules that may match an object of {@code kind} (those of its kind and those of any kind), in
+     * catalog order: worked out once per kind, instead of asking every rule about every object. {@link #finish} runs
+     * on one thread.
+     */
+    private final Map<String, List<IacRule>> kubernetesRulesByKind = new HashMap<>();
+
+    private List<IacRule> kubernetesRulesOf(String kind) {
+        return kubernetesRulesByKind.computeIfAbsent(kind, k -> rulesOf(IacPlatform.KUBERNETES).stream()
+                .filter(rule -> rule.resourceTypes().isEmpty() || rule.resourceTypes().contains(k)).toList());
     }
 
     /** The YAML documents of Kubernetes and patch files by path, read from the spool when a kustomization asks. */

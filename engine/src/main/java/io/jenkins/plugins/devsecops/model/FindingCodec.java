@@ -382,21 +382,25 @@ final class FindingCodec {
             writeInt(length);
             room(length * 3);
             boolean ascii = true;
+            // the buffer and the position in locals: the client compiler keeps them in registers, not a field
+            byte[] out = bytes;
+            int at = size;
             for (int i = 0; i < length; i++) {
                 char c = value.charAt(i);
                 if (c >= 1 && c < 0x80) {
-                    bytes[size++] = (byte) c;
+                    out[at++] = (byte) c;
                 } else if (c < 0x800) {
                     ascii = false;
-                    bytes[size++] = (byte) (0xC0 | (c >> 6));
-                    bytes[size++] = (byte) (0x80 | (c & 0x3F));
+                    out[at++] = (byte) (0xC0 | (c >> 6));
+                    out[at++] = (byte) (0x80 | (c & 0x3F));
                 } else {
                     ascii = false;
-                    bytes[size++] = (byte) (0xE0 | (c >> 12));
-                    bytes[size++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                    bytes[size++] = (byte) (0x80 | (c & 0x3F));
+                    out[at++] = (byte) (0xE0 | (c >> 12));
+                    out[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                    out[at++] = (byte) (0x80 | (c & 0x3F));
                 }
             }
+            size = at;
             if (ascii && length > 0) {
                 int end = size;
                 size = header;

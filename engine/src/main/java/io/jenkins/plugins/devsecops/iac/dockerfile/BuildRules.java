@@ -32,9 +32,10 @@ final class BuildRules {
 
     private static Map<String, String> assignments(String arguments) {
         Map<String, String> values = new HashMap<>();
-        Matcher matcher = KEY_VALUE.matcher(arguments);
+        // KEY_VALUE needs an '=': without one the expression is not run, and none is found, as it would find
+        Matcher matcher = arguments.indexOf('=') < 0 ? null : KEY_VALUE.matcher(arguments);
         boolean any = false;
-        while (matcher.find()) {
+        while (matcher != null && matcher.find()) {
             any = true;
             values.put(matcher.group(1), matcher.group(2).replace("\"", "").replace("'", ""));
         }

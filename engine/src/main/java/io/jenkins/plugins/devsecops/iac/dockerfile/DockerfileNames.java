@@ -33,8 +33,13 @@ public final class DockerfileNames {
 
     /** Whether the name is one a Dockerfile may have; variants need {@link #startsLikeDockerfile} too. */
     public static boolean isCandidate(String fileName) {
-        String lower = fileName.toLowerCase(Locale.ROOT);
-        if (isExact(fileName) || lower.endsWith(".dockerfile") && lower.length() > ".dockerfile".length()) {
+        return isCandidateLowered(fileName.toLowerCase(Locale.ROOT));
+    }
+
+    /** {@link #isCandidate} of a name already in lower case ({@code toLowerCase(Locale.ROOT)}). */
+    public static boolean isCandidateLowered(String lower) {
+        if (lower.equals("dockerfile") || lower.equals("containerfile")
+                || lower.endsWith(".dockerfile") && lower.length() > ".dockerfile".length()) {
             return true;
         }
         for (String prefix : new String[] {"dockerfile.", "dockerfile_", "dockerfile-", "containerfile."}) {

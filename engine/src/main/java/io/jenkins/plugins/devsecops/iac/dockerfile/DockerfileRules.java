@@ -330,9 +330,10 @@ public final class DockerfileRules {
 
     private static List<String> secretAssignments(String arguments, boolean isArg) {
         List<String> names = new ArrayList<>();
-        Matcher matcher = KEY_VALUE.matcher(arguments);
+        // KEY_VALUE needs an '=': without one the expression is not run, and none is found, as it would find
+        Matcher matcher = arguments.indexOf('=') < 0 ? null : KEY_VALUE.matcher(arguments);
         boolean any = false;
-        while (matcher.find()) {
+        while (matcher != null && matcher.find()) {
             any = true;
             String value = matcher.group(2).replace("\"", "").replace("'", "");
             if (PolicyDocuments.isSecretName(matcher.group(1)) && (isArg || isLiteral(value))) {

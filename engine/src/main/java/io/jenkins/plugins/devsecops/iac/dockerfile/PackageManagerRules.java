@@ -204,12 +204,16 @@ final class PackageManagerRules {
                         "yum/dnf installs packages without GPG signature checks",
                         "Remove --nogpgcheck (and gpgcheck=0) and import the repository key.", (c, run) ->
                                 YUM.contains(c.program()) && c.has("--nogpgcheck")
-                                        || GPG_CHECK_OFF.matcher(String.join(" ", c.words())).find()
+                                        // the expression needs gpgcheck inside one word: the words are tried first
+                                        || c.anyWordContainsIgnoreCase("gpgcheck")
+                                        && GPG_CHECK_OFF.matcher(String.join(" ", c.words())).find()
                                         ? "GPG checks disabled" : null),
                 commandRule("docker-yum-sslverify-off", Severity.HIGH, "CWE-295",
                         "yum/dnf TLS verification is disabled (sslverify=0)",
                         "Keep sslverify on; add the repository's CA to the trust store.", (c, run) ->
-                                SSL_VERIFY_OFF.matcher(String.join(" ", c.words())).find() ? "sslverify off" : null),
+                                c.anyWordContainsIgnoreCase("sslverify")
+                                        && SSL_VERIFY_OFF.matcher(String.join(" ", c.words())).find()
+                                        ? "sslverify off" : null),
                 commandRule("docker-git-tls-disabled", Severity.HIGH, "CWE-295",
                         "git certificate checks are disabled",
                         "Remove http.sslVerify=false; add the server's CA with http.sslCAInfo.", (c, run) ->

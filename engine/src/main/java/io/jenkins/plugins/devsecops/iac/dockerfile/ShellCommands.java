@@ -31,11 +31,34 @@ final class ShellCommands {
     }
 
     /** One simple command: the program and its arguments. */
-    record Command(List<String> words) {
+    record Command(List<String> words, String program) {
 
-        String program() {
+        Command(List<String> words) {
+            this(words, null);
+        }
+
+        /** {@code program} is always worked out from {@code words} (whatever is passed). */
+        Command {
+            words = List.copyOf(words);
+            program = programOf(words);
+        }
+
+        /** The first word without its directory, in lower case: the program; worked out once, rules ask often. */
+        private static String programOf(List<String> words) {
             String first = words.isEmpty() ? "" : words.get(0);
             return first.substring(first.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        }
+
+        /** Whether a word holds {@code part}, ignoring case (ASCII and beyond, as {@code regionMatches} does). */
+        boolean anyWordContainsIgnoreCase(String part) {
+            for (String word : words) {
+                for (int i = 0; i + part.length() <= word.length(); i++) {
+                    if (word.regionMatches(true, i, part, 0, part.length())) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         /** The word after the program's options, e.g. {@code install} of {@code apt-get -q install x}. */

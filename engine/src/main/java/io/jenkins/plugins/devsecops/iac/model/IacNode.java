@@ -84,7 +84,33 @@ public sealed interface IacNode permits IacNode.Scalar, IacNode.Sequence, IacNod
     /** An ordered map of values by key. */
     record Mapping(Map<String, IacNode> entries, int line) implements IacNode {
         public Mapping {
-            entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+            entries = entries instanceof Owned owned ? owned.entries
+                    : Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+        }
+
+        /**
+         * A mapping that takes {@code entries} as they are, without the copy the constructor makes: for parsers that
+         * build a fresh map per mapping and never touch it again. The caller must not change {@code entries} after.
+         */
+        public static Mapping owning(LinkedHashMap<String, IacNode> entries, int line) {
+            return new Mapping(new Owned(Collections.unmodifiableMap(entries)), line);
+        }
+
+        /**
+         * Hands the constructor entries it may keep as they are: an unmodifiable view of a map no one else changes.
+         * Never stored; only {@link #owning} and {@link #atLine} make one.
+         */
+        private static final class Owned extends java.util.AbstractMap<String, IacNode> {
+            private final Map<String, IacNode> entries;
+
+            Owned(Map<String, IacNode> entries) {
+                this.entries = entries;
+            }
+
+            @Override
+            public java.util.Set<Map.Entry<String, IacNode>> entrySet() {
+                return entries.entrySet();
+            }
         }
 
         /** An empty mapping. */
@@ -245,7 +271,7 @@ public sealed interface IacNode permits IacNode.Scalar, IacNode.Sequence, IacNod
 
         @Override
         public Mapping atLine(int newLine) {
-            return new Mapping(entries, newLine);
+            return new Mapping(new Owned(entries), newLine); // entries are this mapping's own unmodifiable copy
         }
     }
 

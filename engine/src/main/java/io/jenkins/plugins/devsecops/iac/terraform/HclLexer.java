@@ -17,13 +17,14 @@ final class HclLexer {
 
     static {
         for (char c = 0; c < SINGLE_CHARACTERS.length; c++) {
-            SINGLE_CHARACTERS[c] = String.valueOf(c);
+            // interned, so that a token's text is the very string of a literal such as "{": is() compares references
+            SINGLE_CHARACTERS[c] = String.valueOf(c).intern();
         }
     }
 
     private final String source;
     private final LineIndex lines;
-    private final List<HclToken> tokens = new ArrayList<>();
+    private final List<HclToken> tokens;
     private int pos;
     private int interpolations;
     /** The line of the last token: tokens come in order, so the next one's line is found by walking on from it. */
@@ -32,6 +33,8 @@ final class HclLexer {
     HclLexer(String source, LineIndex lines) {
         this.source = source;
         this.lines = lines;
+        // about one token per six characters in real Terraform: fewer copies of the list as it grows
+        this.tokens = new ArrayList<>(Math.min(source.length() / 6, MAX_TOKENS) + 16);
     }
 
     List<HclToken> tokenize() throws IacParseException {
@@ -82,7 +85,16 @@ final class HclLexer {
     }
 
     private static boolean isIdentPart(char c) {
-        return isLetterOrDigit(c) || c == '_' || c == '-';
+        return c < 0x80 ? IDENT_PART[c] : isLetterOrDigit(c);
+    }
+
+    /** {@link #isIdentPart} of each ASCII character: a letter, a digit, {@code _} or {@code -}. */
+    private static final boolean[] IDENT_PART = new boolean[0x80];
+
+    static {
+        for (char c = 0; c < IDENT_PART.length; c++) {
+            IDENT_PART[c] = isLetterOrDigit(c) || c == '_' || c == '-';
+        }
     }
 
     /** {@link Character#isLetter}, answered without a table lookup for ASCII. */

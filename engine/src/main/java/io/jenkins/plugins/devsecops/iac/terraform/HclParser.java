@@ -24,11 +24,16 @@ public final class HclParser {
 
     private final String source;
     private final List<HclToken> tokens;
+    /** The tokens as an array, for {@link #current}: the parser reads the current token many times per token. */
+    private final HclToken[] array;
+    private final int last;
     private int index;
 
     private HclParser(String source, List<HclToken> tokens) {
         this.source = source;
         this.tokens = tokens;
+        this.array = tokens.toArray(new HclToken[0]);
+        this.last = array.length - 1;
     }
 
     /**
@@ -84,7 +89,7 @@ public final class HclParser {
     private IacNode.Mapping parseBlockBody(int depth, int line) throws IacParseException {
         checkDepth(depth, current());
         expect("{");
-        Map<String, IacNode> entries = new LinkedHashMap<>();
+        LinkedHashMap<String, IacNode> entries = new LinkedHashMap<>();
         Map<String, List<IacNode>> nested = new LinkedHashMap<>();
         while (true) {
             skipNewlines();
@@ -112,7 +117,7 @@ public final class HclParser {
             nested.computeIfAbsent(key, k -> new ArrayList<>()).add(body);
         }
         nested.forEach((key, blocks) -> entries.putIfAbsent(key, new IacNode.Sequence(blocks, blocks.get(0).line())));
-        return new IacNode.Mapping(entries, line);
+        return IacNode.Mapping.owning(entries, line);
     }
 
     /** Parses one expression, ending before a newline, comma or closing bracket at its own level. */
@@ -228,12 +233,12 @@ public final class HclParser {
     private IacNode parseObject(int depth) throws IacParseException {
         HclToken open = current();
         index++;
-        Map<String, IacNode> entries = new LinkedHashMap<>();
+        LinkedHashMap<String, IacNode> entries = new LinkedHashMap<>();
         while (true) {
             skipNewlines();
             if (current().is("}")) {
                 index++;
-                return new IacNode.Mapping(entries, open.line());
+                return IacNode.Mapping.owning(entries, open.line());
             }
             HclToken key = current();
             if (key.kind() != HclToken.Kind.IDENT && key.kind() != HclToken.Kind.STRING
@@ -298,7 +303,7 @@ public final class HclParser {
     }
 
     private HclToken current() {
-        return tokens.get(Math.min(index, tokens.size() - 1));
+        return array[index < last ? index : last];
     }
 
     private boolean peekIs(int ahead, String punct) {

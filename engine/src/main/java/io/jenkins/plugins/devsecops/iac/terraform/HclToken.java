@@ -16,6 +16,6 @@ record HclToken(Kind kind, String text, int start, int end, int line, int conten
     enum Kind { IDENT, NUMBER, STRING, HEREDOC, PUNCT, NEWLINE, EOF }
 
     boolean is(String punct) {
-        return kind == Kind.PUNCT && text.equals(punct);
+        return kind == Kind.PUNCT && (text == punct || text.equals(punct));
     }
 }

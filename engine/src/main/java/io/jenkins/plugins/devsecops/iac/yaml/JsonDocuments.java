@@ -63,14 +63,14 @@ public final class JsonDocuments {
     private static IacNode read(JsonParser parser, JsonToken token, int offset, int line) throws IOException {
         switch (token) {
             case START_OBJECT -> {
-                Map<String, IacNode> entries = new LinkedHashMap<>();
+                LinkedHashMap<String, IacNode> entries = new LinkedHashMap<>();
                 JsonToken next;
                 while ((next = parser.nextToken()) == JsonToken.FIELD_NAME) {
                     String key = parser.currentName();
                     int keyLine = lineOf(parser, offset);
                     entries.put(key, read(parser, parser.nextToken(), offset, keyLine));
                 }
-                return new IacNode.Mapping(entries, line);
+                return IacNode.Mapping.owning(entries, line);
             }
             case START_ARRAY -> {
                 List<IacNode> items = new ArrayList<>();

@@ -35,20 +35,21 @@ final class StringFirstResolver extends Resolver {
         }
         char first = value.charAt(0);
         // the patterns listed under the first character, in SnakeYAML's order
-        if ("yYnNtTfFoO".indexOf(first) >= 0 && BOOLS.contains(value)) {
+        // the words are 2 to 5 characters long (1 to 4 for null): a longer value is not hashed to be looked up
+        if ("yYnNtTfFoO".indexOf(first) >= 0 && value.length() <= 5 && BOOLS.contains(value)) {
             return Tag.BOOL;
         }
         if (first == '<' && value.equals("<<")) {
             return Tag.MERGE;
         }
-        if ("~nN".indexOf(first) >= 0 && NULLS.contains(value)) {
+        if ("~nN".indexOf(first) >= 0 && value.length() <= 4 && NULLS.contains(value)) {
             return Tag.NULL;
         }
         if ("!&*".indexOf(first) >= 0 && value.length() == 1) {
             return Tag.YAML;
         }
         // the patterns listed under no character: null (" " is only found here), then empty (not this value)
-        return NULLS.contains(value) ? Tag.NULL : Tag.STR;
+        return value.length() <= 4 && NULLS.contains(value) ? Tag.NULL : Tag.STR;
     }
 
     /** Whether the int, float or timestamp patterns are listed under this first character. */

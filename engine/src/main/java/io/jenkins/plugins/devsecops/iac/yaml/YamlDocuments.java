@@ -51,13 +51,24 @@ public final class YamlDocuments {
             throw new IacParseException("YAML file too large to analyse (" + text.length() + " characters, limit "
                     + MAX_CHARACTERS + ")");
         }
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(MAX_ALIASES);
-        options.setAllowRecursiveKeys(false);
-        options.setNestingDepthLimit(MAX_DEPTH);
-        options.setCodePointLimit(MAX_CHARACTERS);
-        options.setAllowDuplicateKeys(true);
-        options.setProcessComments(false);
+        LoaderOptions options = options();
+        try {
+            // Straight from the parser's events when nothing in the stream needs the composer (no alias, no global
+            // tag, no deep nesting): the same trees; otherwise parsed again below, through the composer.
+            List<IacNode> fromEvents = YamlEventTrees.parse(text, options, RESOLVER);
+            if (fromEvents != null) {
+                return fromEvents;
+            }
+        } catch (YAMLException e) {
+            throw new IacParseException(ParserErrors.sentence(e), e);
+        } catch (StackOverflowError e) {
+            throw new IacParseException("YAML nested too deeply to analyse");
+        }
+        return composed(text, options());
+    }
+
+    /** The documents of {@code text} through SnakeYAML's composer, then converted: aliases, limits and all. */
+    static List<IacNode> composed(String text, LoaderOptions options) throws IacParseException {
         List<IacNode> documents = new ArrayList<>();
         int[] budget = {MAX_VALUES};
         try {
@@ -76,6 +87,27 @@ public final class YamlDocuments {
             throw new IacParseException("YAML nested too deeply to analyse");
         }
         return documents;
+    }
+
+    /** The loader options of every parse: a new object each time, as SnakeYAML's parts keep a reference to it. */
+    static LoaderOptions options() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setAllowRecursiveKeys(false);
+        options.setNestingDepthLimit(MAX_DEPTH);
+        options.setCodePointLimit(MAX_CHARACTERS);
+        options.setAllowDuplicateKeys(true);
+        options.setProcessComments(false);
+        return options;
+    }
+
+    /** The composer path for {@code text} alone, without the event path first (tests compare both). */
+    static List<IacNode> composed(String text) throws IacParseException {
+        if (text.length() > MAX_CHARACTERS) {
+            throw new IacParseException("YAML file too large to analyse (" + text.length() + " characters, limit "
+                    + MAX_CHARACTERS + ")");
+        }
+        return composed(text, options());
     }
 
     private static IacNode convert(Node node, int depth, int[] budget, int line) throws IacParseException {
@@ -116,7 +148,7 @@ public final class YamlDocuments {
             return new IacNode.Sequence(items, line);
         }
         MappingNode mapping = (MappingNode) node;
-        Map<String, IacNode> entries = new LinkedHashMap<>();
+        LinkedHashMap<String, IacNode> entries = new LinkedHashMap<>();
         List<IacNode.Mapping> merges = new ArrayList<>();
         for (NodeTuple tuple : mapping.getValue()) {
             Node keyNode = tuple.getKeyNode();
@@ -136,6 +168,6 @@ public final class YamlDocuments {
         for (IacNode.Mapping merged : merges) {
             merged.entries().forEach(entries::putIfAbsent);
         }
-        return new IacNode.Mapping(entries, line);
+        return IacNode.Mapping.owning(entries, line);
     }
 }
