@@ -114,7 +114,7 @@ public final class OwnLexerParse {
             super(null); // no character stream: the characters were read by JavaLexer
             this.lexed = lexed;
             this.blanks = blanks;
-            this.tokens = new ArrayList<>(blanks ? lexed.count() : lexed.count() / 2 + 1);
+            this.tokens = new ArrayList<>(lexed.count());
         }
 
         @Override

@@ -26,7 +26,6 @@ import com.github.javaparser.ast.comments.Comment;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.ArrayInitializerExpr;
 import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.Name;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
@@ -358,8 +357,15 @@ public final class JavaFrontEnd {
     }
 
     private static List<String> annotationNames(NodeWithAnnotations<?> node) {
-        return node.getAnnotations().stream().map(a -> Name.class.isInstance(a.getName())
-                ? a.getName().getIdentifier() : a.getNameAsString()).toList();
+        List<AnnotationExpr> annotations = node.getAnnotations();
+        if (annotations.isEmpty()) {
+            return List.of();
+        }
+        String[] names = new String[annotations.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = annotations.get(i).getName().getIdentifier();
+        }
+        return List.of(names);
     }
 
     private static int line(Node node) {

@@ -12,6 +12,8 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.validator.postprocessors.Java21PostProcessor;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.Name;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import io.jenkins.plugins.devsecops.sast.ir.UnitIr;
@@ -254,6 +256,50 @@ class ParserTextTest {
         unit.walk(Node.TreeTraversal.PREORDER, n -> nodes.add(n.getClass().getSimpleName() + " "
                 + n.getBegin().map(p -> p.line).orElse(-1) + "-" + n.getEnd().map(p -> p.line).orElse(-1)));
         return nodes;
+    }
+
+    /**
+     * The shortcuts for integer literals and qualified names give what {@code asNumber()} and {@code asString()} give:
+     * on every form of integer literal and on this project's sources.
+     */
+    @Test
+    void shouldReadIntegersAndJoinNamesAsTheParserDoes() throws Exception {
+        String forms = "class A { int[] a = { 0, 1, 7, 10, 00, 07, 010, 0x1F, 0X1f, 0b101, 0B1, 1_000, 0_7, 123456789,"
+                + " 999999999, 1234567890, 2147483647, -2147483648, 2147483648, 08, 09 }; }";
+        List<String> texts = new ArrayList<>(List.of(forms));
+        try (Stream<Path> walk = Files.walk(Path.of("src"))) {
+            for (Path file : walk.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                texts.add(Files.readString(file, StandardCharsets.UTF_8));
+            }
+        }
+        int integers = 0;
+        int names = 0;
+        for (String text : texts) {
+            var unit = new JavaParser(JavaFrontEnd.configurationFor(text)).parse(text).getResult();
+            if (unit.isEmpty()) {
+                continue;
+            }
+            for (IntegerLiteralExpr literal : unit.get().findAll(IntegerLiteralExpr.class)) {
+                integers++;
+                Object expected;
+                try {
+                    expected = literal.asNumber().longValue();
+                } catch (NumberFormatException e) {
+                    expected = null;
+                }
+                assertThat(MethodLowering.literal(literal)).as(literal.getValue()).isEqualTo(expected);
+            }
+            for (Name name : unit.get().findAll(Name.class)) {
+                names++;
+                assertThat(TypeScope.dotted(name)).isEqualTo(name.asString());
+            }
+        }
+        assertThat(integers).isGreaterThan(1_000);
+        assertThat(names).isGreaterThan(5_000);
+        assertThat(MethodLowering.smallDecimal("")).isEqualTo(-1);
+        assertThat(MethodLowering.smallDecimal("0")).isZero();
+        assertThat(MethodLowering.smallDecimal("1_0")).isEqualTo(-1);
+        assertThat(MethodLowering.smallDecimal("1234567890")).isEqualTo(-1);
     }
 
     /** The lowering's shortcuts give what the printer and the unescaper give, on this project's sources. */
