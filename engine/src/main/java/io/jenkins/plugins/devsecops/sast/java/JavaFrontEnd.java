@@ -228,26 +228,20 @@ public final class JavaFrontEnd {
     private Parsed parseHere(String path, String text) {
         List<String> notes = new ArrayList<>();
         boolean ignores = text.contains("devsecops:ignore");
-        ParseResult<CompilationUnit> result;
-        try {
-            result = parseCompact(text, ignores);
-        } catch (StackOverflowError | RuntimeException e) {
-            notes.add("could not parse: " + (e instanceof StackOverflowError ? "nested too deeply" : e.getMessage()));
+        Attempt attempt = parse(text, ignores, true, notes);
+        if (attempt == null) {
             return new Parsed(new UnitIr(path, List.of(), Map.of(), notes), text);
         }
-        if (result.getResult().isEmpty() || !result.isSuccessful()) {
-            String problem = result.getProblems().stream().findFirst().map(Problem::getVerboseMessage)
-                    .orElse("unknown error");
-            notes.add("could not parse: " + firstLine(problem));
-            return new Parsed(new UnitIr(path, List.of(), Map.of(), notes), text);
+        if (attempt.varTypesLeft() && !VarTypes.replace(attempt.nodes().varTypes())) {
+            // the var types are not all bare names, or one cannot be replaced: parsed again, with the post-processing
+            attempt = parse(text, ignores, false, notes);
+            if (attempt == null) {
+                return new Parsed(new UnitIr(path, List.of(), Map.of(), notes), text);
+            }
         }
+        ParseResult<CompilationUnit> result = attempt.result();
         CompilationUnit unit = result.getResult().get();
-        TreeNodes nodes;
-        try {
-            nodes = TreeNodes.walk(unit);
-        } catch (StackOverflowError e) {
-            nodes = TreeNodes.of(unit);
-        }
+        TreeNodes nodes = attempt.nodes();
         List<ClassIr> classes = new ArrayList<>();
         try {
             TypeScope scope = new TypeScope(unit);
@@ -266,22 +260,67 @@ public final class JavaFrontEnd {
     }
 
     /**
+     * A successful parse and the nodes of its tree.
+     *
+     * @param varTypesLeft whether Java 21's post-processing was left to the caller: the tree may still have class
+     *     types named {@code var} ({@code nodes.varTypes()}) that the post-processing would have replaced
+     */
+    private record Attempt(ParseResult<CompilationUnit> result, TreeNodes nodes, boolean varTypesLeft) {
+    }
+
+    /**
+     * Parses the text and walks its tree; {@code null}, with a note, if it does not parse. With {@code leaveVarTypes},
+     * a compact text parsed with {@link OwnLexerParse} is parsed without the {@code var} post-processing, whose own
+     * walk of the tree the caller saves by {@link VarTypes#replace replacing} the types this walk finds.
+     */
+    private static Attempt parse(String text, boolean ignores, boolean leaveVarTypes, List<String> notes) {
+        ParseResult<CompilationUnit> result;
+        boolean[] varTypesLeft = {false};
+        try {
+            result = parseCompact(text, ignores, leaveVarTypes, varTypesLeft);
+        } catch (StackOverflowError | RuntimeException e) {
+            notes.add("could not parse: " + (e instanceof StackOverflowError ? "nested too deeply" : e.getMessage()));
+            return null;
+        }
+        if (result.getResult().isEmpty() || !result.isSuccessful()) {
+            String problem = result.getProblems().stream().findFirst().map(Problem::getVerboseMessage)
+                    .orElse("unknown error");
+            notes.add("could not parse: " + firstLine(problem));
+            return null;
+        }
+        CompilationUnit unit = result.getResult().get();
+        TreeNodes nodes;
+        try {
+            nodes = TreeNodes.walk(unit);
+        } catch (StackOverflowError e) {
+            nodes = TreeNodes.of(unit);
+        }
+        return new Attempt(result, nodes, varTypesLeft[0]);
+    }
+
+    /**
      * Parses the file's {@link ParserText compact text}: the same tree with the same lines, for less CPU (see
      * docs/performance.md). A file with a {@code devsecops:ignore} comment ({@code ignores}) is parsed as it is, since
      * those comments are read from the parse; so is one whose compact text does not parse, so that its problem is
-     * reported where it is in the file, with {@link #configurationFor the configuration for its text}.
+     * reported where it is in the file, with {@link #configurationFor the configuration for its text}. With
+     * {@code leaveVarTypes}, a compact text that {@link OwnLexerParse} parses with the {@code var} post-processing in
+     * its configuration is parsed without it, and {@code varTypesLeft[0]} says so.
      */
-    private static ParseResult<CompilationUnit> parseCompact(String text, boolean ignores) {
+    private static ParseResult<CompilationUnit> parseCompact(String text, boolean ignores, boolean leaveVarTypes,
+            boolean[] varTypesLeft) {
         String compact = ignores ? text : ParserText.of(text);
         if (compact != text) {
             try {
                 ParserConfiguration configuration = compactConfigurationFor(text, compact);
+                boolean leave = leaveVarTypes && configuration == FAST;
                 ParseResult<CompilationUnit> result = OWN_LEXER
-                        ? OwnLexerParse.parseWithoutBlanks(configuration, compact) : null;
+                        ? OwnLexerParse.parseWithoutBlanks(leave ? FAST_NO_VAR : configuration, compact) : null;
                 if (result == null) {
+                    leave = false;
                     result = new JavaParser(configuration).parse(compact);
                 }
                 if (result.isSuccessful() && result.getResult().isPresent()) {
+                    varTypesLeft[0] = leave;
                     return result;
                 }
             } catch (StackOverflowError | RuntimeException e) {

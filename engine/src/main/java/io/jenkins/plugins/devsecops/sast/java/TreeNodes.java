@@ -8,8 +8,10 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.LiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.Name;
+import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.SimpleName;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -18,8 +20,8 @@ import java.util.Map;
 
 /**
  * The nodes of a parsed file that the front end and the syntax rules look for, from one pre-order walk (the order of
- * {@code findAll}): every method call, object creation and class or interface declaration, and the anonymous class
- * creations grouped by their nearest enclosing type declaration. The front end walked each type for its anonymous
+ * {@code findAll}): every method call, object creation and class or interface declaration, the anonymous class
+ * creations grouped by their nearest enclosing type declaration, and the class types named {@code var}. The front end walked each type for its anonymous
  * classes and the rules walked the whole tree again; each walk was ~4 % of the front end's CPU.
  *
  * @param calls every method call
@@ -27,9 +29,11 @@ import java.util.Map;
  * @param classes every class or interface declaration
  * @param anonymous the creations with an anonymous class body, by the nearest type declaration enclosing each
  *     (an anonymous body is not a type declaration: a creation inside one belongs to the type around it)
+ * @param varTypes every class type named {@code var} (for Java 10's post-processing, {@link VarTypes})
  */
 public record TreeNodes(List<MethodCallExpr> calls, List<ObjectCreationExpr> creations,
-        List<ClassOrInterfaceDeclaration> classes, Map<TypeDeclaration<?>, List<ObjectCreationExpr>> anonymous) {
+        List<ClassOrInterfaceDeclaration> classes, Map<TypeDeclaration<?>, List<ObjectCreationExpr>> anonymous,
+        List<ClassOrInterfaceType> varTypes) {
 
     /** The nodes of {@code unit}, walked with a work list (for callers on threads with ordinary stacks). */
     public static TreeNodes of(CompilationUnit unit) {
@@ -70,7 +74,8 @@ public record TreeNodes(List<MethodCallExpr> calls, List<ObjectCreationExpr> cre
     private static final TypeDeclaration<?> NO_TYPE = new ClassOrInterfaceDeclaration();
 
     private static TreeNodes empty() {
-        return new TreeNodes(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new IdentityHashMap<>());
+        return new TreeNodes(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new IdentityHashMap<>(),
+                new ArrayList<>());
     }
 
     private void walk(Node node, TypeDeclaration<?> enclosing) {
@@ -84,10 +89,10 @@ public record TreeNodes(List<MethodCallExpr> calls, List<ObjectCreationExpr> cre
         }
     }
 
-    /** Names, modifiers and literals hold none of the nodes looked for: their children are not asked for. */
+    /** Names, names as expressions, modifiers and literals hold none of the nodes looked for: not walked into. */
     private static boolean skipped(Node node) {
-        return node instanceof SimpleName || node instanceof Name || node instanceof Modifier
-                || node instanceof LiteralExpr;
+        return node instanceof SimpleName || node instanceof NameExpr || node instanceof Name
+                || node instanceof Modifier || node instanceof LiteralExpr;
     }
 
     /** Records the node; the type declaration its children are in. */
@@ -104,6 +109,8 @@ public record TreeNodes(List<MethodCallExpr> calls, List<ObjectCreationExpr> cre
                 classes.add(c);
             }
             return declaration;
+        } else if (node instanceof ClassOrInterfaceType type && type.getName().getIdentifier().equals("var")) {
+            varTypes.add(type);
         }
         return enclosing;
     }

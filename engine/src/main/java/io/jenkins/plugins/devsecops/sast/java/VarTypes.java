@@ -5,6 +5,7 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.ClassExpr;
 import com.github.javaparser.ast.expr.LiteralExpr;
 import com.github.javaparser.ast.expr.Name;
+import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.VarType;
@@ -29,6 +30,31 @@ final class VarTypes {
     static void replace(Node root) {
         List<ClassOrInterfaceType> named = new ArrayList<>();
         collect(root, named);
+        replaceEach(named);
+    }
+
+    /**
+     * The post-processing for the class types named {@code var} of a tree, found in pre-order by a walk the caller
+     * made anyway ({@link TreeNodes}): {@code false}, leaving the tree unchanged, if one of them has more than its name
+     * (a scope, type arguments or annotations, whose nodes the walk also collected), or, with the tree in any state,
+     * if a replacement fails (as for {@code new var()}, where the post-processing would have failed the parse too).
+     * Otherwise the types are replaced as {@link #replace(Node)} replaces them, and none held another.
+     */
+    static boolean replace(List<ClassOrInterfaceType> named) {
+        for (ClassOrInterfaceType type : named) {
+            if (type.getChildNodes().size() != 1) {
+                return false;
+            }
+        }
+        try {
+            replaceEach(named);
+        } catch (RuntimeException e) {
+            return false;
+        }
+        return true;
+    }
+
+    private static void replaceEach(List<ClassOrInterfaceType> named) {
         for (ClassOrInterfaceType type : named) {
             Optional<Node> parent = type.getParentNode();
             if (!(parent.isPresent() && parent.get() instanceof ClassExpr)) {
@@ -39,8 +65,8 @@ final class VarTypes {
 
     /** The class types named {@code var} below {@code node}, in pre-order (recursive: parse threads have deep stacks). */
     private static void collect(Node node, List<ClassOrInterfaceType> named) {
-        if (node instanceof SimpleName || node instanceof Name || node instanceof Modifier
-                || node instanceof LiteralExpr) {
+        if (node instanceof SimpleName || node instanceof NameExpr || node instanceof Name
+                || node instanceof Modifier || node instanceof LiteralExpr) {
             return;
         }
         if (node instanceof ClassOrInterfaceType type && type.getName().getIdentifier().equals("var")) {
