@@ -30,6 +30,24 @@ public final class OwnLexerParse {
      * generated one or a processor of the configuration reads the text through another provider.
      */
     public static ParseResult<CompilationUnit> parse(ParserConfiguration configuration, String text) {
+        return parse(configuration, text, true);
+    }
+
+    /**
+     * As {@link #parse(ParserConfiguration, String)}, but without the blanks and line terminators the parser never
+     * reads: the generated lexer hands them out as special tokens, each with a {@link JavaToken} (and its range) in
+     * the token list, and the generated parser reads neither special tokens nor that list. The tree is the same, node
+     * for node, with the same ranges and problems (each node's range is that of its first and last real token); what
+     * differs is only the unit's token list and the links between {@code JavaToken}s, which skip the blanks (the
+     * first token of the text is kept even if it is a blank: the unit's range starts there). Half of the tokens of a
+     * compact text are blanks.
+     */
+    public static ParseResult<CompilationUnit> parseWithoutBlanks(ParserConfiguration configuration, String text) {
+        return parse(configuration, text, false);
+    }
+
+    private static ParseResult<CompilationUnit> parse(ParserConfiguration configuration, String text,
+            boolean blanks) {
         ParserConfiguration.LanguageLevel level = configuration.getLanguageLevel();
         boolean yieldSupported = level != null && level.isYieldSupported();
         JavaLexer.Tokens tokens = JavaLexer.lex(text, yieldSupported, configuration.getTabSize());
@@ -46,7 +64,7 @@ public final class OwnLexerParse {
                 return null;
             }
         }
-        GeneratedJavaParser parser = new GeneratedJavaParser(new TokenSource(tokens));
+        GeneratedJavaParser parser = new GeneratedJavaParser(new TokenSource(tokens, blanks));
         parser.setStoreTokens(configuration.isStoreTokens());
         if (yieldSupported) {
             parser.setYieldSupported();
@@ -76,21 +94,41 @@ public final class OwnLexerParse {
      */
     static final class TokenSource extends GeneratedJavaParserTokenManager {
         private final JavaLexer.Tokens lexed;
+        private final boolean blanks;
         private int next;
-        private List<JavaToken> tokens = new ArrayList<>();
+        private List<JavaToken> tokens;
         private CommentsCollection comments = new CommentsCollection();
         private JavaToken homeToken;
         private boolean storeTokens;
 
         TokenSource(JavaLexer.Tokens lexed) {
+            this(lexed, true);
+        }
+
+        /**
+         * With {@code blanks} false, the special tokens (blanks and line terminators) are passed over: no
+         * {@code Token} or {@code JavaToken} is made for them, except for the first token of the text, which is the
+         * home token.
+         */
+        TokenSource(JavaLexer.Tokens lexed, boolean blanks) {
             super(null); // no character stream: the characters were read by JavaLexer
             this.lexed = lexed;
+            this.blanks = blanks;
+            this.tokens = new ArrayList<>(lexed.count());
         }
 
         @Override
         public Token getNextToken() {
             int last = lexed.count() - 1;
             Token special = null;
+            if (!blanks) {
+                if (next == 0 && next < last && lexed.isSpecial(next)) {
+                    wrap(token(next++)); // the home token
+                }
+                while (next < last && lexed.isSpecial(next)) {
+                    next++;
+                }
+            }
             while (next < last && lexed.isSpecial(next)) {
                 Token token = token(next++);
                 if (special != null) {

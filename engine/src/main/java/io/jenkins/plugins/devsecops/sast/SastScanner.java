@@ -141,8 +141,8 @@ final class SastScanner implements StageScanner {
         IdenticalFiles.Outcome outcome = null;
         try {
             JavaFrontEnd.Parsed parsed = frontEnd.parse(file.path(), file.text());
-            List<SyntaxFinding> hits = parsed.tree().map(tree -> SyntaxRules.check(tree, file.path(),
-                    parsed.text())).orElse(List.of());
+            List<SyntaxFinding> hits = parsed.tree().isPresent()
+                    ? SyntaxRules.check(parsed.nodes(), file.path(), parsed.text()) : List.of();
             report(parsed.unit(), parsed.tree().isPresent(), hits, sink);
             if (!Thread.currentThread().isInterrupted()) {
                 outcome = IdenticalFiles.Outcome.of(parsed.unit(), parsed.tree().isPresent(), hits);

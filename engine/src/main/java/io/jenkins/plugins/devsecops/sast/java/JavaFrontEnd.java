@@ -7,10 +7,8 @@ import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Problem;
 import com.github.javaparser.Processor;
 import com.github.javaparser.Range;
-import com.github.javaparser.ast.validator.postprocessors.Java21PostProcessor;
 import com.github.javaparser.ast.comments.CommentsCollection;
 import com.github.javaparser.ast.CompilationUnit;
-import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.CallableDeclaration;
@@ -28,9 +26,6 @@ import com.github.javaparser.ast.comments.Comment;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.ArrayInitializerExpr;
 import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.LiteralExpr;
-import com.github.javaparser.ast.expr.Name;
-import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
@@ -138,14 +133,21 @@ public final class JavaFrontEnd {
         configuration.getProcessors().add(() -> new Processor() {
             @Override
             public void postProcess(ParseResult<? extends Node> result, ParserConfiguration configuration) {
-                new Java21PostProcessor().postProcess(result, configuration);
+                result.getResult().ifPresent(VarTypes::replace); // Java 21's post-processing
             }
         });
         return configuration;
     }
 
-    /** A parsed file: its IR and its syntax tree and text, for the rules that look at syntax. */
-    public record Parsed(UnitIr unit, Optional<CompilationUnit> tree, String text) {
+    /**
+     * A parsed file: its IR and its syntax tree, text and the tree's nodes the rules look at, for the rules that look
+     * at syntax ({@code nodes} is {@code null} when there is no tree).
+     */
+    public record Parsed(UnitIr unit, Optional<CompilationUnit> tree, String text, TreeNodes nodes) {
+
+        Parsed(UnitIr unit, String text) {
+            this(unit, Optional.empty(), text, null);
+        }
     }
 
     /** Brackets nested deeper than this make a file refused before parsing (no real code comes close). */
@@ -170,7 +172,7 @@ public final class JavaFrontEnd {
         int depth = bracketDepth(text);
         if (depth > MAX_BRACKET_DEPTH) {
             return new Parsed(new UnitIr(path, List.of(), Map.of(), List.of("could not parse: brackets nested "
-                    + depth + " deep, more than " + MAX_BRACKET_DEPTH)), Optional.empty(), text);
+                    + depth + " deep, more than " + MAX_BRACKET_DEPTH)), text);
         }
         Future<Parsed> parsing = PARSERS.submit(() -> {
             try {
@@ -184,14 +186,13 @@ public final class JavaFrontEnd {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             parsing.cancel(true);
-            return new Parsed(new UnitIr(path, List.of(), Map.of(), List.of("not parsed: interrupted")),
-                    Optional.empty(), text);
+            return new Parsed(new UnitIr(path, List.of(), Map.of(), List.of("not parsed: interrupted")), text);
         } catch (ExecutionException e) {
             // as when each file had a thread of its own: an error other than a RuntimeException is "unknown"
             Throwable cause = e.getCause();
             String message = cause instanceof RuntimeException ? cause.getMessage() : "unknown error";
             return new Parsed(new UnitIr(path, List.of(), Map.of(), List.of("could not parse: " + message)),
-                    Optional.empty(), text);
+                    text);
         }
     }
 
@@ -226,59 +227,119 @@ public final class JavaFrontEnd {
 
     private Parsed parseHere(String path, String text) {
         List<String> notes = new ArrayList<>();
-        ParseResult<CompilationUnit> result;
-        try {
-            result = parseCompact(configurationFor(text), text);
-        } catch (StackOverflowError | RuntimeException e) {
-            notes.add("could not parse: " + (e instanceof StackOverflowError ? "nested too deeply" : e.getMessage()));
-            return new Parsed(new UnitIr(path, List.of(), Map.of(), notes), Optional.empty(), text);
+        boolean ignores = text.contains("devsecops:ignore");
+        Attempt attempt = parse(text, ignores, true, notes);
+        if (attempt == null) {
+            return new Parsed(new UnitIr(path, List.of(), Map.of(), notes), text);
         }
-        if (result.getResult().isEmpty() || !result.isSuccessful()) {
-            String problem = result.getProblems().stream().findFirst().map(Problem::getVerboseMessage)
-                    .orElse("unknown error");
-            notes.add("could not parse: " + firstLine(problem));
-            return new Parsed(new UnitIr(path, List.of(), Map.of(), notes), Optional.empty(), text);
+        if (attempt.varTypesLeft() && !VarTypes.replace(attempt.nodes().varTypes())) {
+            // the var types are not all bare names, or one cannot be replaced: parsed again, with the post-processing
+            attempt = parse(text, ignores, false, notes);
+            if (attempt == null) {
+                return new Parsed(new UnitIr(path, List.of(), Map.of(), notes), text);
+            }
         }
+        ParseResult<CompilationUnit> result = attempt.result();
         CompilationUnit unit = result.getResult().get();
+        TreeNodes nodes = attempt.nodes();
         List<ClassIr> classes = new ArrayList<>();
         try {
             TypeScope scope = new TypeScope(unit);
             String prefix = scope.packageName().isEmpty() ? "" : scope.packageName() + ".";
             for (TypeDeclaration<?> type : unit.getTypes()) {
-                lowerType(type, prefix + type.getNameAsString(), scope, path, List.of(), classes, notes);
+                lowerType(type, prefix + type.getNameAsString(), scope, nodes, path, List.of(), classes, notes);
             }
         } catch (StackOverflowError e) {
             notes.add("nested too deeply to analyse");
         }
-        Map<Integer, List<String>> ignored = text.contains("devsecops:ignore")
+        Map<Integer, List<String>> ignored = ignores
                 ? ignoredLines(result.getCommentsCollection().<Collection<Comment>>map(CommentsCollection::getComments)
                         .orElse(List.of()))
                 : Map.of();
-        return new Parsed(new UnitIr(path, classes, ignored, notes), Optional.of(unit), text);
+        return new Parsed(new UnitIr(path, classes, ignored, notes), Optional.of(unit), text, nodes);
+    }
+
+    /**
+     * A successful parse and the nodes of its tree.
+     *
+     * @param varTypesLeft whether Java 21's post-processing was left to the caller: the tree may still have class
+     *     types named {@code var} ({@code nodes.varTypes()}) that the post-processing would have replaced
+     */
+    private record Attempt(ParseResult<CompilationUnit> result, TreeNodes nodes, boolean varTypesLeft) {
+    }
+
+    /**
+     * Parses the text and walks its tree; {@code null}, with a note, if it does not parse. With {@code leaveVarTypes},
+     * a compact text parsed with {@link OwnLexerParse} is parsed without the {@code var} post-processing, whose own
+     * walk of the tree the caller saves by {@link VarTypes#replace replacing} the types this walk finds.
+     */
+    private static Attempt parse(String text, boolean ignores, boolean leaveVarTypes, List<String> notes) {
+        ParseResult<CompilationUnit> result;
+        boolean[] varTypesLeft = {false};
+        try {
+            result = parseCompact(text, ignores, leaveVarTypes, varTypesLeft);
+        } catch (StackOverflowError | RuntimeException e) {
+            notes.add("could not parse: " + (e instanceof StackOverflowError ? "nested too deeply" : e.getMessage()));
+            return null;
+        }
+        if (result.getResult().isEmpty() || !result.isSuccessful()) {
+            String problem = result.getProblems().stream().findFirst().map(Problem::getVerboseMessage)
+                    .orElse("unknown error");
+            notes.add("could not parse: " + firstLine(problem));
+            return null;
+        }
+        CompilationUnit unit = result.getResult().get();
+        TreeNodes nodes;
+        try {
+            nodes = TreeNodes.walk(unit);
+        } catch (StackOverflowError e) {
+            nodes = TreeNodes.of(unit);
+        }
+        return new Attempt(result, nodes, varTypesLeft[0]);
     }
 
     /**
      * Parses the file's {@link ParserText compact text}: the same tree with the same lines, for less CPU (see
-     * docs/performance.md). A file with a {@code devsecops:ignore} comment is parsed as it is, since those comments
-     * are read from the parse; so is one whose compact text does not parse, so that its problem is reported where it
-     * is in the file.
+     * docs/performance.md). A file with a {@code devsecops:ignore} comment ({@code ignores}) is parsed as it is, since
+     * those comments are read from the parse; so is one whose compact text does not parse, so that its problem is
+     * reported where it is in the file, with {@link #configurationFor the configuration for its text}. With
+     * {@code leaveVarTypes}, a compact text that {@link OwnLexerParse} parses with the {@code var} post-processing in
+     * its configuration is parsed without it, and {@code varTypesLeft[0]} says so.
      */
-    private static ParseResult<CompilationUnit> parseCompact(ParserConfiguration configuration, String text) {
-        String compact = text.contains("devsecops:ignore") ? text : ParserText.of(text);
+    private static ParseResult<CompilationUnit> parseCompact(String text, boolean ignores, boolean leaveVarTypes,
+            boolean[] varTypesLeft) {
+        String compact = ignores ? text : ParserText.of(text);
         if (compact != text) {
             try {
-                ParseResult<CompilationUnit> result = OWN_LEXER ? OwnLexerParse.parse(configuration, compact) : null;
+                ParserConfiguration configuration = compactConfigurationFor(text, compact);
+                boolean leave = leaveVarTypes && configuration == FAST;
+                ParseResult<CompilationUnit> result = OWN_LEXER
+                        ? OwnLexerParse.parseWithoutBlanks(leave ? FAST_NO_VAR : configuration, compact) : null;
                 if (result == null) {
+                    leave = false;
                     result = new JavaParser(configuration).parse(compact);
                 }
                 if (result.isSuccessful() && result.getResult().isPresent()) {
+                    varTypesLeft[0] = leave;
                     return result;
                 }
             } catch (StackOverflowError | RuntimeException e) {
                 // reported as the file itself fails below
             }
         }
-        return new JavaParser(configuration).parse(text);
+        return new JavaParser(configurationFor(text)).parse(text);
+    }
+
+    /**
+     * The configuration for a file's compact text: {@link #configurationFor} the file's text, except that the word
+     * {@code var} is looked for in the compact text, without the comments. Java 21's post-processing only turns
+     * types named {@code var} into {@code var} types, and such a type is an identifier token {@code var} of the
+     * text the parser reads; so where the compact text has no such word (the compact text makes no new words: a
+     * comment taken out leaves a blank or a line break), the post-processing would change nothing and is left out.
+     * Many files have the word only in comments.
+     */
+    static ParserConfiguration compactConfigurationFor(String text, String compact) {
+        return text.contains("yield") ? WITH_YIELD : mayUseVar(compact) ? FAST : FAST_NO_VAR;
     }
 
     private static String firstLine(String text) {
@@ -335,8 +396,15 @@ public final class JavaFrontEnd {
     }
 
     private static List<String> annotationNames(NodeWithAnnotations<?> node) {
-        return node.getAnnotations().stream().map(a -> Name.class.isInstance(a.getName())
-                ? a.getName().getIdentifier() : a.getNameAsString()).toList();
+        List<AnnotationExpr> annotations = node.getAnnotations();
+        if (annotations.isEmpty()) {
+            return List.of();
+        }
+        String[] names = new String[annotations.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = annotations.get(i).getName().getIdentifier();
+        }
+        return List.of(names);
     }
 
     private static int line(Node node) {
@@ -344,7 +412,7 @@ public final class JavaFrontEnd {
         return range.isPresent() ? range.get().begin.line : 0;
     }
 
-    private void lowerType(TypeDeclaration<?> type, String name, TypeScope scope, String path,
+    private void lowerType(TypeDeclaration<?> type, String name, TypeScope scope, TreeNodes nodes, String path,
             List<String> outerSuppressed, List<ClassIr> classes, List<String> notes) {
         List<String> supertypes = new ArrayList<>();
         boolean isInterface = false;
@@ -411,7 +479,7 @@ public final class JavaFrontEnd {
                     methods.add(lowerCallable(c, name, "<init>", false, null, scope, fields, path, suppressed,
                             classAnnotations, instanceInit, notes));
                 } else if (member instanceof TypeDeclaration<?> nested) {
-                    lowerType(nested, name + "$" + nested.getNameAsString(), scope, path, suppressed, classes, notes);
+                    lowerType(nested, name + "$" + nested.getNameAsString(), scope, nodes, path, suppressed, classes, notes);
                 }
             } catch (RuntimeException e) {
                 notes.add(name + ": member at line " + line(member) + " not analysed: " + e);
@@ -429,11 +497,9 @@ public final class JavaFrontEnd {
         }
         // anonymous classes inside the type's members: lowered as their own classes
         int anonymous = 0;
-        for (ObjectCreationExpr creation : anonymousClasses(type)) {
-            {
-                anonymous++;
-                lowerAnonymous(creation, name + "$" + anonymous, scope, path, suppressed, classes, notes);
-            }
+        for (ObjectCreationExpr creation : nodes.anonymousIn(type)) {
+            anonymous++;
+            lowerAnonymous(creation, name + "$" + anonymous, scope, path, suppressed, classes, notes);
         }
         classes.add(new ClassIr(name, supertypes, fieldTypes, isInterface, distinctIds(methods), path));
     }
@@ -464,35 +530,6 @@ public final class JavaFrontEnd {
                     m.line(), m.returnType(), m.suppressed(), m.localTypes()));
         }
         return distinct;
-    }
-
-    /**
-     * The anonymous class creations whose nearest enclosing type declaration is {@code type}, in pre-order: one walk
-     * that does not enter nested or local type declarations (each is walked when it is lowered).
-     */
-    static List<ObjectCreationExpr> anonymousClasses(TypeDeclaration<?> type) {
-        List<ObjectCreationExpr> found = new ArrayList<>();
-        collectAnonymous(type, type, found);
-        return found;
-    }
-
-    /**
-     * {@link #anonymousClasses} below {@code node}, recursively (the parse threads have deep stacks; a tree too deep
-     * for them fails the lowering as it always did). Names, modifiers and literals hold no expression: their children
-     * (names only) are not asked for, which would make a list for each.
-     */
-    private static void collectAnonymous(Node node, TypeDeclaration<?> type, List<ObjectCreationExpr> found) {
-        if (node instanceof SimpleName || node instanceof Name || node instanceof Modifier
-                || node instanceof LiteralExpr || node != type && node instanceof TypeDeclaration<?>) {
-            return;
-        }
-        if (node instanceof ObjectCreationExpr creation && creation.getAnonymousClassBody().isPresent()) {
-            found.add(creation);
-        }
-        List<Node> children = node.getChildNodes();
-        for (int i = 0, n = children.size(); i < n; i++) {
-            collectAnonymous(children.get(i), type, found);
-        }
     }
 
     private void lowerAnonymous(ObjectCreationExpr creation, String name, TypeScope scope, String path,

@@ -297,6 +297,10 @@ final class MethodLowering {
             return t.asString();
         }
         if (e instanceof IntegerLiteralExpr i) {
+            long decimal = smallDecimal(i.getValue());
+            if (decimal >= 0) {
+                return decimal;
+            }
             try {
                 return i.asNumber().longValue();
             } catch (NumberFormatException ex) {
@@ -331,6 +335,27 @@ final class MethodLowering {
             return Operand.NULL;
         }
         return null;
+    }
+
+    /**
+     * The value of an integer literal written as at most nine decimal digits without a leading zero or underscore
+     * (or {@code 0}), or -1 for any other form: what {@code asNumber()} gives for it, without the regular expression
+     * that method runs on every literal to take out underscores.
+     */
+    static long smallDecimal(String written) {
+        int n = written.length();
+        if (n == 0 || n > 9 || n > 1 && written.charAt(0) == '0') {
+            return -1;
+        }
+        long value = 0;
+        for (int i = 0; i < n; i++) {
+            char c = written.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private boolean isLocal(String name) {

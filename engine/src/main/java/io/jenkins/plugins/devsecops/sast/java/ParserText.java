@@ -22,13 +22,15 @@ final class ParserText {
 
     /** The compact text of {@code text}, or {@code text} itself when it cannot be compacted safely. */
     static String of(String text) {
-        int n = text.length();
+        // read from an array: the client compiler's charAt checks the index and the string's coder at each character
+        char[] in = text.toCharArray();
+        int n = in.length;
         char[] out = new char[n];
         int o = 0;
         boolean blank = false;
         int i = 0;
         while (i < n) {
-            char c = text.charAt(i);
+            char c = in[i];
             if (c == ' ' || c == '\t' || c == '\f') {
                 blank = true;
                 i++;
@@ -36,16 +38,16 @@ final class ParserText {
                 out[o++] = c;
                 blank = false;
                 i++;
-            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
-                i = lineEnd(text, i + 2);
+            } else if (c == '/' && i + 1 < n && in[i + 1] == '/') {
+                i = lineEnd(in, i + 2);
                 blank = true;
-            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
-                int end = text.indexOf("*/", i + 2);
+            } else if (c == '/' && i + 1 < n && in[i + 1] == '*') {
+                int end = commentEnd(in, i + 2);
                 if (end < 0) {
                     return text;
                 }
                 for (int j = i + 2; j < end; j++) {
-                    char inside = text.charAt(j);
+                    char inside = in[j];
                     if (inside == '\n' || inside == '\r') {
                         out[o++] = inside;
                     }
@@ -53,7 +55,7 @@ final class ParserText {
                 i = end + 2;
                 blank = true;
             } else {
-                int end = c == '"' || c == '\'' ? literalEnd(text, i) : i + 1;
+                int end = c == '"' || c == '\'' ? literalEnd(in, i) : i + 1;
                 if (end < 0) {
                     return text;
                 }
@@ -61,19 +63,33 @@ final class ParserText {
                     out[o++] = ' ';
                 }
                 blank = false;
-                text.getChars(i, end, out, o);
-                o += end - i;
+                if (end == i + 1) {
+                    out[o++] = c;
+                } else {
+                    System.arraycopy(in, i, out, o, end - i);
+                    o += end - i;
+                }
                 i = end;
             }
         }
         return o == n ? text : new String(out, 0, o);
     }
 
+    /** The index of the first {@code *}{@code /} at or after {@code from}, or -1. */
+    private static int commentEnd(char[] text, int from) {
+        for (int i = from, last = text.length - 1; i < last; i++) {
+            if (text[i] == '*' && text[i + 1] == '/') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The index of the line terminator that ends the line {@code from} is on, or the text's length. */
-    private static int lineEnd(String text, int from) {
-        int n = text.length();
+    private static int lineEnd(char[] text, int from) {
+        int n = text.length;
         int i = from;
-        while (i < n && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+        while (i < n && text[i] != '\n' && text[i] != '\r') {
             i++;
         }
         return i;
@@ -84,21 +100,21 @@ final class ParserText {
      * if it is not closed (on its line, for a literal) or is a text block whose opening is not followed by a line
      * break.
      */
-    private static int literalEnd(String text, int start) {
-        int n = text.length();
-        char quote = text.charAt(start);
-        if (quote == '"' && text.startsWith("\"\"\"", start)) {
+    private static int literalEnd(char[] text, int start) {
+        int n = text.length;
+        char quote = text[start];
+        if (quote == '"' && tripleQuote(text, start)) {
             int i = start + 3;
-            while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t' || text.charAt(i) == '\f')) {
+            while (i < n && (text[i] == ' ' || text[i] == '\t' || text[i] == '\f')) {
                 i++;
             }
-            if (i == n || text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+            if (i == n || text[i] != '\n' && text[i] != '\r') {
                 return -1;
             }
             while (i < n) {
-                if (text.charAt(i) == '\\') {
+                if (text[i] == '\\') {
                     i += 2;
-                } else if (text.startsWith("\"\"\"", i)) {
+                } else if (tripleQuote(text, i)) {
                     return i + 3;
                 } else {
                     i++;
@@ -108,7 +124,7 @@ final class ParserText {
         }
         int i = start + 1;
         while (i < n) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (c == '\\') {
                 i += 2;
             } else if (c == quote) {
@@ -120,5 +136,9 @@ final class ParserText {
             }
         }
         return -1;
+    }
+
+    private static boolean tripleQuote(char[] text, int at) {
+        return at + 2 < text.length && text[at] == '"' && text[at + 1] == '"' && text[at + 2] == '"';
     }
 }

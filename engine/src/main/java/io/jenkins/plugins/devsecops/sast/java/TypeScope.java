@@ -2,6 +2,7 @@ package io.jenkins.plugins.devsecops.sast.java;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.expr.Name;
 import io.jenkins.plugins.devsecops.sast.ir.TypeNames;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,14 +26,44 @@ final class TypeScope {
     private final Set<String> declared = new HashSet<>();
 
     TypeScope(CompilationUnit unit) {
-        packageName = unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+        packageName = unit.getPackageDeclaration().map(p -> dotted(p.getName())).orElse("");
         for (ImportDeclaration declaration : unit.getImports()) {
             if (!declaration.isAsterisk() && !declaration.isStatic()) {
-                String name = declaration.getNameAsString();
+                String name = dotted(declaration.getName());
                 imported.put(TypeNames.simple(name), name);
             }
         }
         unit.getTypes().forEach(t -> collect(t, ""));
+    }
+
+    /**
+     * A qualified name as {@link Name#asString()} writes it (its identifiers joined by dots), built once instead of
+     * once per qualifier.
+     */
+    static String dotted(Name name) {
+        if (name.getQualifier().isEmpty()) {
+            return name.getIdentifier();
+        }
+        int parts = 0;
+        int length = -1;
+        for (Name part = name; part != null; part = part.getQualifier().orElse(null)) {
+            parts++;
+            length += part.getIdentifier().length() + 1;
+        }
+        String[] identifiers = new String[parts];
+        Name part = name;
+        for (int i = parts - 1; i >= 0; i--) {
+            identifiers[i] = part.getIdentifier();
+            part = part.getQualifier().orElse(null);
+        }
+        StringBuilder joined = new StringBuilder(length);
+        for (int i = 0; i < parts; i++) {
+            if (i > 0) {
+                joined.append('.');
+            }
+            joined.append(identifiers[i]);
+        }
+        return joined.toString();
     }
 
     private void collect(com.github.javaparser.ast.body.TypeDeclaration<?> type, String outer) {

@@ -18,7 +18,7 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.ThrowStmt;
-import java.util.ArrayDeque;
+import io.jenkins.plugins.devsecops.sast.java.TreeNodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,9 +40,22 @@ public final class SyntaxRules {
 
     /** The rule hits in one file, whose source text is {@code text} (searched for hardening and configuration). */
     public static List<SyntaxFinding> check(CompilationUnit unit, String path, String text) {
+        TreeNodes nodes;
+        try {
+            nodes = TreeNodes.of(unit);
+        } catch (RuntimeException e) {
+            return new ArrayList<>();
+        }
+        return check(nodes, path, text);
+    }
+
+    /**
+     * The rule hits in one file, from the nodes the front end collected in its walk of the file's tree (the rules look
+     * at the method calls, object creations and class declarations, one walk for all of them).
+     */
+    public static List<SyntaxFinding> check(TreeNodes nodes, String path, String text) {
         List<SyntaxFinding> hits = new ArrayList<>();
         try {
-            Nodes nodes = Nodes.of(unit);
             keys(nodes, path, hits);
             trustManagers(nodes, path, hits);
             hostnameVerifiers(nodes, path, hits);
@@ -54,37 +67,6 @@ public final class SyntaxRules {
             // a rule that trips over an odd tree gives no hit for that file; the taint analysis still runs
         }
         return hits;
-    }
-
-    /**
-     * The nodes the rules look at, collected in one pre-order walk (the order of {@code findAll}) instead of one walk
-     * per rule: on real code the walks cost more than the rules.
-     */
-    record Nodes(List<MethodCallExpr> calls, List<ObjectCreationExpr> creations,
-            List<ClassOrInterfaceDeclaration> classes) {
-
-        static Nodes of(CompilationUnit unit) {
-            List<MethodCallExpr> calls = new ArrayList<>();
-            List<ObjectCreationExpr> creations = new ArrayList<>();
-            List<ClassOrInterfaceDeclaration> classes = new ArrayList<>();
-            ArrayDeque<Node> work = new ArrayDeque<>();
-            work.push(unit);
-            while (!work.isEmpty()) {
-                Node node = work.pop();
-                if (node instanceof MethodCallExpr call) {
-                    calls.add(call);
-                } else if (node instanceof ObjectCreationExpr creation) {
-                    creations.add(creation);
-                } else if (node instanceof ClassOrInterfaceDeclaration type) {
-                    classes.add(type);
-                }
-                List<Node> children = node.getChildNodes();
-                for (int i = children.size() - 1; i >= 0; i--) {
-                    work.push(children.get(i));
-                }
-            }
-            return new Nodes(calls, creations, classes);
-        }
     }
 
     private static int line(Node node) {
@@ -121,7 +103,7 @@ public final class SyntaxRules {
                 || v.isCastExpr() && v.asCastExpr().getExpression().isLiteralExpr());
     }
 
-    private static void keys(Nodes nodes, String path, List<SyntaxFinding> hits) {
+    private static void keys(TreeNodes nodes, String path, List<SyntaxFinding> hits) {
         for (ObjectCreationExpr creation : nodes.creations()) {
             String type = creation.getType().getNameAsString();
             if ((type.equals("SecretKeySpec") || type.equals("IvParameterSpec") || type.equals("PBEKeySpec")
@@ -148,7 +130,7 @@ public final class SyntaxRules {
                 .filter(m -> m.getParentNode().orElse(null) == type).toList();
     }
 
-    private static void trustManagers(Nodes nodes, String path, List<SyntaxFinding> hits) {
+    private static void trustManagers(TreeNodes nodes, String path, List<SyntaxFinding> hits) {
         List<Node> types = new ArrayList<>(nodes.classes());
         types.addAll(nodes.creations());
         for (Node type : types) {
@@ -173,7 +155,7 @@ public final class SyntaxRules {
                 .filter(e -> e instanceof BooleanLiteralExpr b && b.getValue()).isPresent());
     }
 
-    private static void hostnameVerifiers(Nodes nodes, String path, List<SyntaxFinding> hits) {
+    private static void hostnameVerifiers(TreeNodes nodes, String path, List<SyntaxFinding> hits) {
         List<Node> types = new ArrayList<>(nodes.classes());
         types.addAll(nodes.creations());
         for (Node type : types) {
@@ -204,7 +186,7 @@ public final class SyntaxRules {
         }
     }
 
-    private static void xml(Nodes nodes, String text, String path, List<SyntaxFinding> hits) {
+    private static void xml(TreeNodes nodes, String text, String path, List<SyntaxFinding> hits) {
         for (MethodCallExpr call : nodes.calls()) {
             String name = call.getNameAsString();
             if (!(name.equals("newInstance") || name.equals("newFactory") || name.equals("createXMLReader")
@@ -223,7 +205,7 @@ public final class SyntaxRules {
         }
     }
 
-    private static void deserialisation(Nodes nodes, String text, String path, List<SyntaxFinding> hits) {
+    private static void deserialisation(TreeNodes nodes, String text, String path, List<SyntaxFinding> hits) {
         for (MethodCallExpr call : nodes.calls()) {
             String name = call.getNameAsString();
             if ((name.equals("readObject") || name.equals("readUnshared")) && call.getArguments().isEmpty()
@@ -256,7 +238,7 @@ public final class SyntaxRules {
         }
     }
 
-    private static void csrf(Nodes nodes, String path, List<SyntaxFinding> hits) {
+    private static void csrf(TreeNodes nodes, String path, List<SyntaxFinding> hits) {
         for (MethodCallExpr call : nodes.calls()) {
             if (call.getNameAsString().equals("disable") && call.getScope().filter(s -> s instanceof MethodCallExpr m
                     && m.getNameAsString().equals("csrf")).isPresent()) {
@@ -273,7 +255,7 @@ public final class SyntaxRules {
         }
     }
 
-    private static void tls(Nodes nodes, String path, List<SyntaxFinding> hits) {
+    private static void tls(TreeNodes nodes, String path, List<SyntaxFinding> hits) {
         for (MethodCallExpr call : nodes.calls()) {
             String name = call.getNameAsString();
             if (!name.equals("setEnabledProtocols") && !name.equals("setProtocols")) {

@@ -182,12 +182,57 @@ class JavaLexerTest {
         assertThat(compared).isGreaterThan(files.size() * 9 / 10);
     }
 
+    @Test
+    void shouldParseWithoutBlankTokensToTheSameTreeForHostileTexts() {
+        for (String text : HOSTILE) {
+            for (ParserConfiguration configuration : configurations()) {
+                assertSameParseWithoutBlanks(configuration, text);
+                assertSameParseWithoutBlanks(configuration, "\n \n" + text);
+                assertSameParseWithoutBlanks(configuration, " " + text + " \n ");
+            }
+        }
+    }
+
+    @Test
+    void shouldDeclineTheParseWithoutBlankTokensWhereTheLexerDeclines() {
+        for (String text : DECLINED) {
+            assertThat(OwnLexerParse.parseWithoutBlanks(new ParserConfiguration(), text)).as("declined: %s", text)
+                    .isNull();
+        }
+    }
+
     private static void assertSameParse(ParserConfiguration configuration, String text) {
         ParseResult<CompilationUnit> expected = new JavaParser(configuration).parse(text);
         ParseResult<CompilationUnit> actual = OwnLexerParse.parse(configuration, text);
 
         assertThat(actual).as("parsed: %s", text).isNotNull();
         assertThat(TokenStreams.written(actual)).as("parse of: %s", text).isEqualTo(TokenStreams.written(expected));
+        assertThat(actual.getResult()).as("tree of: %s", text).isEqualTo(expected.getResult());
+        assertSameParseWithoutBlanks(configuration, text);
+    }
+
+    /**
+     * The parse without blank tokens: the same success, problems, nodes with their ranges and tree as JavaParser's
+     * own parse; the unit's tokens are JavaParser's without the blanks and line terminators after the first token.
+     */
+    private static void assertSameParseWithoutBlanks(ParserConfiguration configuration, String text) {
+        ParseResult<CompilationUnit> expected = new JavaParser(configuration).parse(text);
+        ParseResult<CompilationUnit> actual = OwnLexerParse.parseWithoutBlanks(configuration, text);
+
+        assertThat(actual).as("parsed: %s", text).isNotNull();
+        List<String> written = TokenStreams.written(expected);
+        List<String> withoutBlanks = new ArrayList<>();
+        boolean first = true;
+        for (String line : written) {
+            boolean token = line.startsWith("token ");
+            boolean blank = !line.startsWith("token 0 ") // EOF, whose category is a blank's
+                    && (line.endsWith(" WHITESPACE_NO_EOL") || line.endsWith(" EOL"));
+            if (!token || first || !blank) {
+                withoutBlanks.add(line);
+            }
+            first &= !token;
+        }
+        assertThat(TokenStreams.written(actual)).as("parse of: %s", text).isEqualTo(withoutBlanks);
         assertThat(actual.getResult()).as("tree of: %s", text).isEqualTo(expected.getResult());
     }
 

@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.Processor;
+import com.github.javaparser.TokenStreams;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.validator.postprocessors.Java21PostProcessor;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.Name;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import io.jenkins.plugins.devsecops.sast.ir.UnitIr;
@@ -142,6 +148,102 @@ class ParserTextTest {
         assertThat(compacted).isGreaterThan(200);
     }
 
+    @Test
+    void shouldLeaveOutTheVarPostProcessingOnlyWhereTheCompactTextHasNoWordVar() {
+        ParserConfiguration noVar = JavaFrontEnd.configurationFor("x");
+        ParserConfiguration withVar = JavaFrontEnd.configurationFor("var x");
+        ParserConfiguration withYield = JavaFrontEnd.configurationFor("yield");
+        String commentOnly = "/** The var of it. */\nclass A { int variable; // var\n String v = \"x\"; }\n";
+        String inString = "class A { String v = \"var\"; }\n";
+        String inCode = "class A { void m() { var x = 1; } }\n";
+        String escaped = "class A { void m() { \\u0076ar x = 1; } }\n";
+
+        assertThat(JavaFrontEnd.configurationFor(commentOnly)).isSameAs(withVar);
+        assertThat(JavaFrontEnd.compactConfigurationFor(commentOnly, ParserText.of(commentOnly))).isSameAs(noVar);
+        assertThat(JavaFrontEnd.compactConfigurationFor(inString, ParserText.of(inString))).isSameAs(withVar);
+        assertThat(JavaFrontEnd.compactConfigurationFor(inCode, ParserText.of(inCode))).isSameAs(withVar);
+        assertThat(JavaFrontEnd.compactConfigurationFor(escaped, escaped)).isSameAs(withVar);
+        String yield = "// var\nclass A { int m(int k) { return switch (k) { default -> { yield 1; } }; } }\n";
+        assertThat(JavaFrontEnd.compactConfigurationFor(yield, ParserText.of(yield))).isSameAs(withYield);
+    }
+
+    /**
+     * On this project's sources, every file whose compact text is parsed without the {@code var} post-processing
+     * while the file's own configuration has it gives the same tree, node for node with the same ranges, either way.
+     */
+    @Test
+    void shouldGiveTheSameTreeWithoutTheVarPostProcessingWhereItIsLeftOut() throws Exception {
+        List<Path> files = new ArrayList<>();
+        for (String root : List.of("src/main/java", "src/test/java", "src/test/resources")) {
+            try (Stream<Path> walk = Files.walk(Path.of(root))) {
+                walk.filter(p -> p.toString().endsWith(".java")).sorted().forEach(files::add);
+            }
+        }
+        int leftOut = 0;
+        for (Path file : files) {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            String compact = ParserText.of(text);
+            ParserConfiguration configuration = JavaFrontEnd.configurationFor(text);
+            ParserConfiguration compactConfiguration = JavaFrontEnd.compactConfigurationFor(text, compact);
+            if (configuration == compactConfiguration) {
+                continue;
+            }
+            leftOut++;
+            ParseResult<CompilationUnit> with = new JavaParser(configuration).parse(compact);
+            ParseResult<CompilationUnit> without = new JavaParser(compactConfiguration).parse(compact);
+            assertThat(TokenStreams.written(without)).as(file.toString()).isEqualTo(TokenStreams.written(with));
+            assertThat(without.getResult()).as(file.toString()).isEqualTo(with.getResult());
+        }
+        assertThat(leftOut).isPositive();
+    }
+
+    /**
+     * The {@code var} post-processing of the front end's configuration replaces the same types as JavaParser's Java 21
+     * post-processing: on hostile texts and on every file of this project's sources that writes the word.
+     */
+    @Test
+    void shouldReplaceVarTypesAsJavaParsersPostProcessingDoes() throws Exception {
+        ParserConfiguration ours = JavaFrontEnd.configurationFor("var x");
+        ParserConfiguration javaParsers = new ParserConfiguration()
+                .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW).setAttributeComments(false)
+                .setDetectOriginalLineSeparator(false);
+        javaParsers.getProcessors().add(() -> new Processor() {
+            @Override
+            public void postProcess(ParseResult<? extends Node> result, ParserConfiguration configuration) {
+                new Java21PostProcessor().postProcess(result, configuration);
+            }
+        });
+        List<String> texts = new ArrayList<>(List.of(
+                "class A { void m() { var x = 1; for (var i : l) { } try (var r = o()) { } var.class.getName(); } }",
+                "class A { void m() { java.util.function.Function<String, Integer> f = (var s) -> 1; var[] a; } }",
+                "class var { var m(var v) { return new var(); } }",
+                "class A { void m() { Object o = var.class; var.X y; List<var> l; } }",
+                "class A { void m() { var x = new Object() { var y = 2; }; } }"));
+        try (Stream<Path> walk = Files.walk(Path.of("src"))) {
+            for (Path file : walk.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                if (JavaFrontEnd.mayUseVar(ParserText.of(text))) {
+                    texts.add(text);
+                }
+            }
+        }
+        assertThat(texts).hasSizeGreaterThan(10);
+        for (String text : texts) {
+            ParseResult<CompilationUnit> expected = new JavaParser(javaParsers).parse(text);
+            ParseResult<CompilationUnit> actual = new JavaParser(ours).parse(text);
+            assertThat(TokenStreams.written(actual)).as(text).isEqualTo(TokenStreams.written(expected));
+            assertThat(actual.getResult()).as(text).isEqualTo(expected.getResult());
+            assertThat(shapeWithTypes(actual)).as(text).isEqualTo(shapeWithTypes(expected));
+        }
+    }
+
+    private static List<String> shapeWithTypes(ParseResult<CompilationUnit> result) {
+        List<String> nodes = new ArrayList<>();
+        result.getResult().ifPresent(unit -> unit.walk(Node.TreeTraversal.PREORDER, n -> nodes.add(
+                n.getClass().getSimpleName() + " " + n + " " + n.getRange().map(Object::toString).orElse("-"))));
+        return nodes;
+    }
+
     private static void assertSameTree(Path file, CompilationUnit expected, CompilationUnit actual) {
         assertThat(shape(actual)).as(file.toString()).isEqualTo(shape(expected));
         assertThat(actual).as(file.toString()).isEqualTo(expected);
@@ -154,6 +256,50 @@ class ParserTextTest {
         unit.walk(Node.TreeTraversal.PREORDER, n -> nodes.add(n.getClass().getSimpleName() + " "
                 + n.getBegin().map(p -> p.line).orElse(-1) + "-" + n.getEnd().map(p -> p.line).orElse(-1)));
         return nodes;
+    }
+
+    /**
+     * The shortcuts for integer literals and qualified names give what {@code asNumber()} and {@code asString()} give:
+     * on every form of integer literal and on this project's sources.
+     */
+    @Test
+    void shouldReadIntegersAndJoinNamesAsTheParserDoes() throws Exception {
+        String forms = "class A { int[] a = { 0, 1, 7, 10, 00, 07, 010, 0x1F, 0X1f, 0b101, 0B1, 1_000, 0_7, 123456789,"
+                + " 999999999, 1234567890, 2147483647, -2147483648, 2147483648, 08, 09 }; }";
+        List<String> texts = new ArrayList<>(List.of(forms));
+        try (Stream<Path> walk = Files.walk(Path.of("src"))) {
+            for (Path file : walk.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                texts.add(Files.readString(file, StandardCharsets.UTF_8));
+            }
+        }
+        int integers = 0;
+        int names = 0;
+        for (String text : texts) {
+            var unit = new JavaParser(JavaFrontEnd.configurationFor(text)).parse(text).getResult();
+            if (unit.isEmpty()) {
+                continue;
+            }
+            for (IntegerLiteralExpr literal : unit.get().findAll(IntegerLiteralExpr.class)) {
+                integers++;
+                Object expected;
+                try {
+                    expected = literal.asNumber().longValue();
+                } catch (NumberFormatException e) {
+                    expected = null;
+                }
+                assertThat(MethodLowering.literal(literal)).as(literal.getValue()).isEqualTo(expected);
+            }
+            for (Name name : unit.get().findAll(Name.class)) {
+                names++;
+                assertThat(TypeScope.dotted(name)).isEqualTo(name.asString());
+            }
+        }
+        assertThat(integers).isGreaterThan(1_000);
+        assertThat(names).isGreaterThan(5_000);
+        assertThat(MethodLowering.smallDecimal("")).isEqualTo(-1);
+        assertThat(MethodLowering.smallDecimal("0")).isZero();
+        assertThat(MethodLowering.smallDecimal("1_0")).isEqualTo(-1);
+        assertThat(MethodLowering.smallDecimal("1234567890")).isEqualTo(-1);
     }
 
     /** The lowering's shortcuts give what the printer and the unescaper give, on this project's sources. */
