@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devsecops.cli;
 
+import io.jenkins.plugins.devsecops.dashboard.DashboardPage;
 import io.jenkins.plugins.devsecops.report.ReportWriters;
 import io.jenkins.plugins.devsecops.scan.ScanEngine;
 import java.util.ArrayList;
@@ -10,8 +11,8 @@ import java.util.concurrent.FutureTask;
 
 /**
  * What a {@code scan} needs first, started on background threads before picocli builds its command model (a third
- * of the main thread's start-up): the selected stages' fixed data ({@link ScanEngine#preload}) and the report writers
- * (the JSON mapper's set-up). The stages are read from the raw arguments ({@code --stages A,B} or
+ * of the main thread's start-up): the selected stages' fixed data ({@link ScanEngine#preload}), the report writers
+ * (the JSON mapper's set-up) and, when the HTML pages will be written, the charts library they inline. The stages are read from the raw arguments ({@code --stages A,B} or
  * {@code --stages=A,B}, repeatable); a guess that picocli later reads differently only loads something unused, and
  * the scan loads what it needs itself. Nothing here reports errors: picocli and the scan do.
  */
@@ -37,6 +38,11 @@ final class EarlyStart {
         Thread thread = new Thread(early.writers, "devsecops-writers");
         thread.setDaemon(true);
         thread.start();
+        if (writesPages(args)) {
+            Thread charts = new Thread(DashboardPage::preloadChartLibrary, "devsecops-charts");
+            charts.setDaemon(true);
+            charts.start();
+        }
         started = early;
     }
 
@@ -62,6 +68,35 @@ final class EarlyStart {
             }
         }
         return Optional.of(List.copyOf(stages));
+    }
+
+    /**
+     * Whether a scan with {@code args} may write the HTML pages: no {@code -f}/{@code --format} given (every format),
+     * or one naming {@code html} or {@code dashboard}. A wrong guess only loads something unused, or leaves it to the
+     * page writer.
+     */
+    static boolean writesPages(String[] args) {
+        boolean formatGiven = false;
+        for (int i = 1; i < args.length; i++) {
+            String value = null;
+            if ((args[i].equals("-f") || args[i].equals("--format")) && i + 1 < args.length) {
+                value = args[++i];
+            } else if (args[i].startsWith("--format=")) {
+                value = args[i].substring("--format=".length());
+            } else if (args[i].startsWith("-f") && args[i].length() > 2) {
+                value = args[i].substring(2);
+            }
+            if (value != null) {
+                formatGiven = true;
+                for (String format : value.split(",")) {
+                    String name = format.trim().toLowerCase(java.util.Locale.ROOT);
+                    if (name.equals("html") || name.equals("dashboard")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return !formatGiven;
     }
 
     /** Whether {@link #begin} already preloads exactly these stages. */

@@ -46,4 +46,28 @@ class EarlyStartTest {
         // Without an early start (as in tests and the plugin), the writers are loaded on the caller's thread
         assertThat(EarlyStart.writers().formats()).isEqualTo(ReportWriters.builtIn().formats()).contains("json");
     }
+
+    private static List<String> picocliFormats(String... args) {
+        CommandLine.ParseResult scan = DevSecOpsCommand.newCommandLine().parseArgs(args).subcommand();
+        return scan.hasMatchedOption("--format") ? scan.matchedOption("--format").getValue() : null;
+    }
+
+    /** The charts library is loaded early exactly when the formats picocli reads include a page (or are the default). */
+    @Test
+    void shouldPreloadTheChartsLibraryWhenTheFormatsPicocliReadsWriteAPage() {
+        for (String[] args : List.of(
+                new String[] {"scan", "-q", "dir"},
+                new String[] {"scan", "-f", "json", "dir"},
+                new String[] {"scan", "-f", "json,html", "dir"},
+                new String[] {"scan", "--format", "sarif", "--format", "dashboard", "dir"},
+                new String[] {"scan", "--format=json,cyclonedx", "dir"},
+                new String[] {"scan", "-fjson", "dir"},
+                new String[] {"scan", "-f", "json", "-f", " HTML", "dir"},
+                new String[] {"scan", "--stages", "secrets", "-f", "compliance-csv", "dir"})) {
+            List<String> formats = picocliFormats(args);
+            boolean pages = formats == null || formats.stream().map(f -> f.trim().toLowerCase(java.util.Locale.ROOT))
+                    .anyMatch(f -> f.equals("html") || f.equals("dashboard"));
+            assertThat(EarlyStart.writesPages(args)).as(String.join(" ", args)).isEqualTo(pages);
+        }
+    }
 }

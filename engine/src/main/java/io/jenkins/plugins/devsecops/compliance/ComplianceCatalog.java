@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * The compliance frameworks findings are mapped to, read from the engine's resources (one YAML file per framework,
- * each requirement with the address of its source), and the mapping itself: which requirements a finding bears on,
+ * each requirement with the address of its source, read at run time from their digest, {@link CatalogDigest}), and
+ * the mapping itself: which requirements a finding bears on,
  * and gate references such as {@code PCI-DSS-4.0:6.2.4}. Immutable and thread-safe.
  *
  * <p>The mapping shows which findings bear on which requirement. It does not say a project complies with anything.
@@ -67,7 +68,13 @@ public final class ComplianceCatalog {
         return BUILT_IN_CATALOG;
     }
 
+    /** The built-in frameworks from their pre-digested form ({@link CatalogDigest}), made from the YAML files. */
     private static ComplianceCatalog load() {
+        return new ComplianceCatalog(CatalogDigest.readResource());
+    }
+
+    /** The built-in frameworks read from their YAML files, as {@link CatalogDigest} digests them. */
+    static List<ComplianceFramework> readYaml() {
         StrictYamlReader reader = new StrictYamlReader();
         List<ComplianceFramework> frameworks = new ArrayList<>();
         for (String name : BUILT_IN) {
@@ -81,7 +88,7 @@ public final class ComplianceCatalog {
                 throw new UncheckedIOException("Cannot read the compliance mapping " + name, e);
             }
         }
-        return new ComplianceCatalog(frameworks);
+        return frameworks;
     }
 
     /** The frameworks, in display order. */

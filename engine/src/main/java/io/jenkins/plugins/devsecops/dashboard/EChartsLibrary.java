@@ -2,13 +2,20 @@ package io.jenkins.plugins.devsecops.dashboard;
 
 import java.io.IOException;
 import java.io.InputStream;
+import io.jenkins.plugins.devsecops.report.InlineScripts;
 import java.nio.charset.StandardCharsets;
 
-/** The ECharts library from its Maven Central webjar, read once, to inline into pages (no network at view time). */
+/**
+ * The ECharts library from its Maven Central webjar, read once, to inline into pages (no network at view time), with
+ * its Content-Security-Policy hash made at build time ({@link #HASH_RESOURCE}; {@code EChartsLibraryTest} checks it).
+ */
 final class EChartsLibrary {
 
     static final String VERSION = "5.5.0";
     static final String RESOURCE = "/META-INF/resources/webjars/echarts/" + VERSION + "/echarts.common.min.js";
+
+    /** The {@link InlineScripts#hash} of {@link #script()}, next to this class. */
+    static final String HASH_RESOURCE = "echarts.common.min.js.sha256";
 
     private static volatile String script;
 
@@ -24,11 +31,22 @@ final class EChartsLibrary {
                     return null;
                 }
                 result = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("</script", "<\\/script");
+                String hash = buildTimeHash();
+                if (hash != null) {
+                    InlineScripts.withBuildTimeHash(result, hash);
+                }
                 script = result;
             } catch (IOException e) {
                 return null;
             }
         }
         return result;
+    }
+
+    /** The hash made at build time, or {@code null} without the resource (the hash is then made when needed). */
+    static String buildTimeHash() throws IOException {
+        try (InputStream in = EChartsLibrary.class.getResourceAsStream(HASH_RESOURCE)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip();
+        }
     }
 }

@@ -55,10 +55,7 @@ final class FindingJson {
         if (!finding.tools().isEmpty()) {
             out.writeArrayFieldStart("tools");
             for (ToolInfo tool : finding.tools()) {
-                out.writeStartObject();
-                text(out, "name", tool.name());
-                text(out, "version", tool.version());
-                out.writeEndObject();
+                tool(out, tool);
             }
             out.writeEndArray();
         }
@@ -92,6 +89,14 @@ final class FindingJson {
         out.writeEndObject();
     }
 
+    /** A tool: empty texts left out ({@code NON_EMPTY}). */
+    static void tool(JsonGenerator out, ToolInfo tool) throws IOException {
+        out.writeStartObject();
+        text(out, "name", tool.name());
+        text(out, "version", tool.version());
+        out.writeEndObject();
+    }
+
     /** A location: zero numbers and empty texts left out ({@code NON_DEFAULT}). */
     private static void location(JsonGenerator out, Location location) throws IOException {
         out.writeStartObject();
@@ -104,7 +109,7 @@ final class FindingJson {
         out.writeEndObject();
     }
 
-    private static void component(JsonGenerator out, Component component) throws IOException {
+    static void component(JsonGenerator out, Component component) throws IOException {
         out.writeStartObject();
         text(out, "purl", component.purl());
         text(out, "name", component.name());
@@ -128,13 +133,13 @@ final class FindingJson {
         }
     }
 
-    private static void text(JsonGenerator out, String field, String value) throws IOException {
+    static void text(JsonGenerator out, String field, String value) throws IOException {
         if (value != null && !value.isEmpty()) {
             out.writeStringField(field, value);
         }
     }
 
-    private static void texts(JsonGenerator out, String field, List<String> values) throws IOException {
+    static void texts(JsonGenerator out, String field, List<String> values) throws IOException {
         if (values != null && !values.isEmpty()) {
             out.writeArrayFieldStart(field);
             for (String value : values) {
@@ -144,7 +149,7 @@ final class FindingJson {
         }
     }
 
-    private static void map(JsonGenerator out, String field, Map<String, String> values) throws IOException {
+    static void map(JsonGenerator out, String field, Map<String, String> values) throws IOException {
         if (values != null && !values.isEmpty()) {
             out.writeObjectFieldStart(field);
             for (Map.Entry<String, String> entry : values.entrySet()) {

@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The Content-Security-Policy of the self-contained pages: nothing is fetched from anywhere (no network, no frames,
@@ -13,7 +15,34 @@ import java.util.List;
  */
 public final class InlineScripts {
 
+    /**
+     * Hashes made at build time for scripts the engine ships (the ECharts library: 0.6 MB, hashed for each page that
+     * inlines it), by identity of the script's text; a test checks each against {@link #hash}.
+     */
+    private static final Map<String, String> KNOWN_HASHES = new IdentityHashMap<>();
+
     private InlineScripts() {
+    }
+
+    /**
+     * Makes {@link #contentSecurityPolicy} take {@code hash} for this very {@code script} object instead of hashing
+     * it again; {@code hash} must be {@link #hash}{@code (script)}, made at build time and checked by a test.
+     *
+     * @return {@code script}
+     */
+    public static String withBuildTimeHash(String script, String hash) {
+        synchronized (KNOWN_HASHES) {
+            KNOWN_HASHES.put(script, hash);
+        }
+        return script;
+    }
+
+    private static String knownOrComputedHash(String script) {
+        String known;
+        synchronized (KNOWN_HASHES) {
+            known = KNOWN_HASHES.get(script);
+        }
+        return known != null ? known : hash(script);
     }
 
     /** The CSP source expression that allows exactly {@code script}: {@code sha256-<base64>}. */
@@ -35,7 +64,7 @@ public final class InlineScripts {
         if (scripts.isEmpty()) {
             policy.append(" 'none'");
         }
-        scripts.stream().map(InlineScripts::hash).distinct().forEach(h -> policy.append(" '").append(h).append('\''));
+        scripts.stream().map(InlineScripts::knownOrComputedHash).distinct().forEach(h -> policy.append(" '").append(h).append('\''));
         return policy.append("; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")
                 .toString();
     }

@@ -24,7 +24,9 @@ import com.contrastsecurity.sarif.Tool;
 import com.contrastsecurity.sarif.ToolComponent;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -148,33 +150,111 @@ public final class SarifReportWriter implements ReportWriter {
             taxonomiesOfRuns.add(taxonomies);
             runs.add(run(report, tool, rules, taxonomies, new ArrayList<>()));
         }
-        // The log without results, as a tree in the order the object model writes it; results are streamed in.
-        JsonNode skeleton = MAPPER.valueToTree(log(runs));
+        // The log as the object model writes it, but each run's (empty) results replaced by its results streamed in.
         try (JsonGenerator generator = writer.createGenerator(out)) {
-            generator.writeStartObject();
-            for (Map.Entry<String, JsonNode> field : skeleton.properties()) {
-                generator.writeFieldName(field.getKey());
-                if (!"runs".equals(field.getKey())) {
-                    writer.writeValue(generator, field.getValue());
-                    continue;
-                }
-                generator.writeStartArray();
-                for (int i = 0; i < tools.size(); i++) {
-                    generator.writeStartObject();
-                    for (Map.Entry<String, JsonNode> runField : field.getValue().get(i).properties()) {
-                        generator.writeFieldName(runField.getKey());
-                        if ("results".equals(runField.getKey())) {
-                            writeResults(writer, generator, report, tools.get(i), rulesOfRuns.get(i),
-                                    taxonomiesOfRuns.get(i));
-                        } else {
-                            writer.writeValue(generator, runField.getValue());
-                        }
-                    }
-                    generator.writeEndObject();
-                }
-                generator.writeEndArray();
+            writer.writeValue(new ResultsStreamedIn(generator, runIndex -> writeResults(writer, generator, report,
+                    tools.get(runIndex), rulesOfRuns.get(runIndex), taxonomiesOfRuns.get(runIndex))), log(runs));
+        }
+    }
+
+    /** Writes the results of the run at an index. */
+    @FunctionalInterface
+    private interface RunResults {
+        void write(int runIndex) throws IOException;
+    }
+
+    /**
+     * The generator the object model's log (with empty results) is serialised through: where a run's {@code results}
+     * field comes, the run's results are written by {@link RunResults} instead and the empty array the model gives
+     * is dropped; everything else goes through as the mapper writes it. Writing the log straight through (no tree of
+     * it first) spares building and writing back a tree, and the number parsing set-up a tree buffer needs.
+     */
+    private static final class ResultsStreamedIn extends JsonGeneratorDelegate {
+        /** Nesting of a run object: the log's object, its {@code runs} array, the run. */
+        private static final int RUN_DEPTH = 3;
+
+        private final RunResults results;
+        private int runIndex;
+        /** 2: the empty array's start comes next, to drop; 1: its end comes next, to drop; 0: nothing to drop. */
+        private int dropping;
+
+        ResultsStreamedIn(JsonGenerator generator, RunResults results) {
+            super(generator, false);
+            this.results = results;
+        }
+
+        @Override
+        public void writeFieldName(String name) throws IOException {
+            if (!streamedResults(name)) {
+                super.writeFieldName(name);
             }
-            generator.writeEndObject();
+        }
+
+        @Override
+        public void writeFieldName(SerializableString name) throws IOException {
+            if (!streamedResults(name.getValue())) {
+                super.writeFieldName(name);
+            }
+        }
+
+        private boolean streamedResults(String name) throws IOException {
+            JsonStreamContext context = getOutputContext();
+            if (!"results".equals(name) || !context.inObject() || context.getNestingDepth() != RUN_DEPTH) {
+                return false;
+            }
+            super.writeFieldName(name);
+            results.write(runIndex++);
+            dropping = 2;
+            return true;
+        }
+
+        @Override
+        public void writeStartArray() throws IOException {
+            if (!droppedStart()) {
+                super.writeStartArray();
+            }
+        }
+
+        @Override
+        @SuppressWarnings("deprecation")
+        public void writeStartArray(int size) throws IOException {
+            if (!droppedStart()) {
+                super.writeStartArray(size);
+            }
+        }
+
+        @Override
+        public void writeStartArray(Object forValue) throws IOException {
+            if (!droppedStart()) {
+                super.writeStartArray(forValue);
+            }
+        }
+
+        @Override
+        public void writeStartArray(Object forValue, int size) throws IOException {
+            if (!droppedStart()) {
+                super.writeStartArray(forValue, size);
+            }
+        }
+
+        private boolean droppedStart() {
+            if (dropping == 2) {
+                dropping = 1;
+                return true;
+            }
+            if (dropping == 1) {
+                throw new IllegalStateException("A run's results were not an empty array");
+            }
+            return false;
+        }
+
+        @Override
+        public void writeEndArray() throws IOException {
+            if (dropping == 1) {
+                dropping = 0;
+            } else {
+                super.writeEndArray();
+            }
         }
     }
 

@@ -125,4 +125,55 @@ class SarifResultJsonTest {
         assertThat(written.toByteArray()).isEqualTo(expected);
         assertThat(SarifSchemaValidator.validate(written.toString(StandardCharsets.UTF_8))).isEmpty();
     }
+
+    /**
+     * The log streamed through the object model's serialisation (each run's results written in place of its empty
+     * array) for the other shapes of a log: no finding at all, findings of another tool first (a run per tool, with
+     * its conversion), stage errors, warnings, failed and timed-out stages (invocation notifications, with and
+     * without a path), a relative or no root, no properties.
+     */
+    @Test
+    void shouldWriteEveryShapeOfLogAsTheObjectModelGives() throws Exception {
+        ToolInfo ours = new ToolInfo("DevSecOps Scan", "0.1.0");
+        List<Finding> imported = findings(60);
+        List<Finding> others = new ArrayList<>();
+        for (Finding finding : findings(30)) {
+            others.add(Finding.builder().ruleId(finding.ruleId()).stage(finding.stage()).severity(finding.severity())
+                    .title(finding.title()).location(finding.location()).tool(new ToolInfo("gitleaks", "8.1")).tool(ours)
+                    .build());
+        }
+        io.jenkins.plugins.devsecops.model.StageResult failed = io.jenkins.plugins.devsecops.model.StageResult
+                .builder("sast").status(io.jenkins.plugins.devsecops.model.StageStatus.FAILED)
+                .error(new io.jenkins.plugins.devsecops.model.StageError("src/A.java", "cannot parse \u00fc \"x\""))
+                .error(new io.jenkins.plugins.devsecops.model.StageError(null, "stage-wide"))
+                .warning("slow").build();
+        io.jenkins.plugins.devsecops.model.StageResult timedOut = io.jenkins.plugins.devsecops.model.StageResult
+                .builder("iac").status(io.jenkins.plugins.devsecops.model.StageStatus.TIMED_OUT).build();
+        List<Report> reports = List.of(
+                Report.builder(ours, Instant.parse("2026-01-02T03:04:05.123456Z")).build(),
+                Report.builder(ours, Instant.parse("2026-01-02T03:04:05Z")).root("relative/root").durationMillis(-5)
+                        .stage(failed).stage(timedOut).findings(imported).build(),
+                Report.builder(ours, Instant.parse("2026-01-02T03:04:05Z")).root("/abs/r")
+                        .stage(io.jenkins.plugins.devsecops.model.StageResult.builder("secrets").warning("w").build())
+                        .property("build", "3").findings(others).build(),
+                Report.builder(ours, Instant.parse("2026-01-02T03:04:05Z")).root("/abs/r").stage(failed)
+                        .findings(findings(25)).build());
+        SarifReportWriter sarif = new SarifReportWriter();
+        for (int i = 0; i < reports.size(); i++) {
+            ByteArrayOutputStream written = new ByteArrayOutputStream();
+            sarif.write(reports.get(i), written);
+            String expected = new String(SarifReportWriter.MAPPER.writer().writeValueAsBytes(
+                    sarif.toSarif(reports.get(i))), StandardCharsets.UTF_8);
+            assertThat(written.toString(StandardCharsets.UTF_8)).as("log %d", i).isEqualTo(expected);
+        }
+        assertThat(written(sarif, reports.get(1))).contains("\"toolExecutionNotifications\"");
+        assertThat(written(sarif, reports.get(2))).contains("\"conversion\"", "\"name\" : \"gitleaks\"");
+        assertThat(written(sarif, reports.get(0))).contains("\"results\" : [ ]");
+    }
+
+    private static String written(SarifReportWriter sarif, Report report) throws Exception {
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        sarif.write(report, written);
+        return written.toString(StandardCharsets.UTF_8);
+    }
 }

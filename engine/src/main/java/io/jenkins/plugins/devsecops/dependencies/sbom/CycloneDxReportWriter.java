@@ -71,7 +71,11 @@ public final class CycloneDxReportWriter implements ReportWriter {
         Inventory inventory = pass.add(new Inventory(report));
         return out -> {
             pass.check(inventory);
-            write(bom(report, inventory), out);
+            if (inventory.components.isEmpty() && inventory.byId.isEmpty() && EmptyBomJson.writes(report)) {
+                EmptyBomJson.write(report, out);
+            } else {
+                write(bom(report, inventory), out);
+            }
         };
     }
 
@@ -162,8 +166,7 @@ public final class CycloneDxReportWriter implements ReportWriter {
 
     private static Bom bom(Report report, Inventory gathered) {
         Bom bom = new Bom();
-        bom.setSerialNumber("urn:uuid:" + UUID.nameUUIDFromBytes((report.root() + report.startedAt())
-                .getBytes(StandardCharsets.UTF_8)));
+        bom.setSerialNumber(serialNumber(report));
         Metadata metadata = new Metadata();
         metadata.setTimestamp(Date.from(report.startedAt()));
         Component tool = new Component();
@@ -175,9 +178,7 @@ public final class CycloneDxReportWriter implements ReportWriter {
         metadata.setToolChoice(tools);
         Component project = new Component();
         project.setType(Component.Type.APPLICATION);
-        String rootName = report.root() == null ? "project" : report.root().replace('\\', '/');
-        rootName = rootName.endsWith("/") ? rootName.substring(0, rootName.length() - 1) : rootName;
-        project.setName(rootName.isEmpty() ? "project" : rootName.substring(rootName.lastIndexOf('/') + 1));
+        project.setName(projectName(report));
         project.setBomRef("project");
         metadata.setComponent(project);
         bom.setMetadata(metadata);
@@ -204,6 +205,18 @@ public final class CycloneDxReportWriter implements ReportWriter {
         bom.setDependencies(dependencies);
         bom.setVulnerabilities(new ArrayList<>(gathered.byId.values()));
         return bom;
+    }
+
+    /** The BOM's serial number: a name-based UUID of the report's root and start. */
+    static String serialNumber(Report report) {
+        return "urn:uuid:" + UUID.nameUUIDFromBytes((report.root() + report.startedAt()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The name of the project component: the last segment of the report's root, or {@code project}. */
+    static String projectName(Report report) {
+        String rootName = report.root() == null ? "project" : report.root().replace('\\', '/');
+        rootName = rootName.endsWith("/") ? rootName.substring(0, rootName.length() - 1) : rootName;
+        return rootName.isEmpty() ? "project" : rootName.substring(rootName.lastIndexOf('/') + 1);
     }
 
     private static Component toComponent(io.jenkins.plugins.devsecops.model.Component entry) {
