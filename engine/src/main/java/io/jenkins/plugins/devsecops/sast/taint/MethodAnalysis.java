@@ -38,68 +38,165 @@ final class MethodAnalysis {
     }
 
     /**
-     * The variables' values at one point; {@code dead} when no path reaches it. A copy shares the map with the state
-     * it was copied from until either is written (copy on write): a branch without an else, the state before a loop
-     * round, a {@code break} or {@code continue} are copied to be read and joined, never written.
+     * The variables of one analysis, each with its index in the value arrays of that analysis's {@link State}s: a
+     * state is then an array, copied, joined and compared element by element instead of hashed key by key. Names are
+     * added as the analysis first writes them (locals, parameters, its view of static fields); never removed.
+     */
+    static final class Names {
+        private final Map<String, Integer> index = new HashMap<>();
+        private boolean[] statics = new boolean[16];
+        private int size;
+
+        /** The name's index, or -1 when no state of the analysis has held it. */
+        int indexOf(String name) {
+            Integer i = index.get(name);
+            return i == null ? -1 : i;
+        }
+
+        int add(String name) {
+            Integer known = index.get(name);
+            if (known != null) {
+                return known;
+            }
+            int i = size++;
+            index.put(name, i);
+            if (i >= statics.length) {
+                statics = java.util.Arrays.copyOf(statics, statics.length * 2);
+            }
+            statics[i] = name.startsWith(STATIC);
+            return i;
+        }
+
+        /** Whether the variable at an index is this method's view of a static field ({@link #STATIC}). */
+        boolean isStatic(int i) {
+            return statics[i];
+        }
+
+        int size() {
+            return size;
+        }
+
+        String name(int i) {
+            for (Map.Entry<String, Integer> e : index.entrySet()) {
+                if (e.getValue() == i) {
+                    return e.getKey();
+                }
+            }
+            throw new IllegalArgumentException("no variable " + i);
+        }
+    }
+
+    /**
+     * The variables' values at one point; {@code dead} when no path reaches it. The values are an array by the
+     * analysis's {@link Names} (null: the variable holds nothing here). A copy shares the array with the state it
+     * was copied from until either is written (copy on write): a branch without an else, the state before a loop
+     * round, a {@code break} or {@code continue} are copied to be read and joined, never written. A join that
+     * changes nothing writes nothing.
      */
     static final class State {
-        /** The values: read directly, written only through {@link #put} and the other writing methods. */
-        private Map<String, Value> vars;
-        /** Whether {@link #vars} may be shared with another state, so that a write must copy it first. */
+        private static final Value[] NONE = new Value[0];
+        private final Names names;
+        /** The values by index: read directly, written only through {@link #put} and the other writing methods. */
+        private Value[] values;
+        /** How many variables hold a value (the non-null elements of {@link #values}). */
+        private int count;
+        /** Whether {@link #values} may be shared with another state, so that a write must copy it first. */
         private boolean shared;
         boolean dead;
 
-        State(Map<String, Value> vars, boolean dead) {
-            this.vars = vars;
+        State(Names names, boolean dead) {
+            this(names, NONE, 0, dead);
+        }
+
+        private State(Names names, Value[] values, int count, boolean dead) {
+            this.names = names;
+            this.values = values;
+            this.count = count;
             this.dead = dead;
+        }
+
+        /** A state holding the variables given, for tests. */
+        static State of(Names names, Map<String, Value> vars, boolean dead) {
+            State state = new State(names, dead);
+            vars.forEach(state::put);
+            return state;
         }
 
         State copy() {
             shared = true;
-            State copy = new State(vars, dead);
+            State copy = new State(names, values, count, dead);
             copy.shared = true;
             return copy;
         }
 
-        /** The variables' values, not to be changed (a copy may share them). */
+        /** Whether this state and another share their values (not copied since). */
+        boolean sharesValuesWith(State other) {
+            return values == other.values;
+        }
+
+        /** The variables' values, as a new map (for tests and messages). */
         Map<String, Value> vars() {
-            return vars;
-        }
-
-        Value get(String name) {
-            return vars.get(name);
-        }
-
-        private Map<String, Value> writable() {
-            if (shared) {
-                vars = new HashMap<>(vars);
-                shared = false;
+            Map<String, Value> vars = new LinkedHashMap<>();
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] != null) {
+                    vars.put(names.name(i), values[i]);
+                }
             }
             return vars;
         }
 
+        Value get(String name) {
+            int i = names.indexOf(name);
+            return i < 0 || i >= values.length ? null : values[i];
+        }
+
+        /** Whether the variable holds a value here. */
+        boolean has(String name) {
+            return get(name) != null;
+        }
+
+        /** The values array, writable by this state alone and long enough for the index. */
+        private Value[] writable(int i) {
+            if (shared || i >= values.length) {
+                values = java.util.Arrays.copyOf(values, Math.max(values.length, Math.max(i + 1, names.size())));
+                shared = false;
+            }
+            return values;
+        }
+
+        /** Sets a variable (values are never null). */
         void put(String name, Value value) {
-            writable().put(name, value);
+            int i = names.add(name);
+            Value[] mine = writable(i);
+            if (mine[i] == null) {
+                count++;
+            }
+            mine[i] = value;
         }
 
         void remove(String name) {
-            writable().remove(name);
+            int i = names.indexOf(name);
+            if (i >= 0 && i < values.length && values[i] != null) {
+                writable(i)[i] = null;
+                count--;
+            }
         }
 
         /** Takes another state's values and deadness (the other is not used afterwards but may be read). */
         void replaceWith(State other) {
-            vars = other.vars;
+            values = other.values;
+            count = other.count;
             shared = true;
             other.shared = true;
             dead = other.dead;
         }
 
         int size() {
-            return vars.size();
+            return count;
         }
 
-        static State deadState() {
-            return new State(new HashMap<>(), true);
+        static State deadState(Names names) {
+            return new State(names, true);
         }
 
         /**
@@ -111,28 +208,62 @@ final class MethodAnalysis {
                 return;
             }
             if (dead) {
-                vars = other.vars;
+                values = other.values;
+                count = other.count;
                 shared = true;
                 other.shared = true;
                 dead = false;
                 return;
             }
-            if (other.vars == vars) {
+            Value[] theirs = other.values;
+            if (theirs == values) {
                 // every value joined with itself: nothing changes
                 return;
             }
-            Map<String, Value> mine = writable();
-            mine.keySet().removeIf(k -> k.startsWith(STATIC) && !other.vars.containsKey(k));
-            for (Map.Entry<String, Value> e : other.vars.entrySet()) {
-                if (e.getKey().startsWith(STATIC) && !mine.containsKey(e.getKey())) {
+            int n = Math.max(values.length, theirs.length);
+            for (int i = 0; i < n; i++) {
+                Value a = i < values.length ? values[i] : null;
+                Value b = i < theirs.length ? theirs[i] : null;
+                if (a == b) {
+                    // both absent, or one value joined with itself
                     continue;
                 }
-                mine.merge(e.getKey(), e.getValue(), Value::join);
+                if (b == null) {
+                    if (names.isStatic(i)) {
+                        writable(i)[i] = null;
+                        count--;
+                    }
+                } else if (a == null) {
+                    if (!names.isStatic(i)) {
+                        writable(i)[i] = b;
+                        count++;
+                    }
+                } else {
+                    Value joined = a.join(b);
+                    if (joined != a) {
+                        writable(i)[i] = joined;
+                    }
+                }
             }
         }
 
         boolean sameAs(State other) {
-            return dead == other.dead && vars.equals(other.vars);
+            if (dead != other.dead || count != other.count) {
+                return false;
+            }
+            Value[] theirs = other.values;
+            if (theirs == values) {
+                return true;
+            }
+            int n = Math.max(values.length, theirs.length);
+            for (int i = 0; i < n; i++) {
+                Value a = i < values.length ? values[i] : null;
+                Value b = i < theirs.length ? theirs[i] : null;
+                if (a != b && (a == null || b == null || !a.equals(b))) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -151,6 +282,8 @@ final class MethodAnalysis {
     private final java.util.Set<String> staticsWritten = new java.util.TreeSet<>();
     private Value returned;
     private int steps;
+    /** The variables of this analysis's states. */
+    private final Names names = new Names();
     private final List<State> breaks = new ArrayList<>();
     private final List<State> continues = new ArrayList<>();
     /** The lambdas and method references of this method, by the id their function values carry. */
@@ -166,7 +299,7 @@ final class MethodAnalysis {
     }
 
     Summary run() {
-        State state = new State(new HashMap<>(), false);
+        State state = new State(names, false);
         state.put("this", Value.ofType(method.owner()));
         for (int i = 0; i < method.parameters().size(); i++) {
             String type = method.parameterTypes().get(i);
@@ -337,7 +470,7 @@ final class MethodAnalysis {
         List<State> outerContinues = new ArrayList<>(continues);
         breaks.clear();
         continues.clear();
-        State exit = State.deadState();
+        State exit = State.deadState(names);
         State current = state.copy();
         boolean first = true;
         for (int round = 0; round < LOOP_ROUNDS && !current.dead; round++) {
@@ -412,7 +545,7 @@ final class MethodAnalysis {
                 }
             }
         }
-        State exit = State.deadState();
+        State exit = State.deadState(names);
         if (selector.isConstant()) {
             if (chosen < 0) {
                 exit.join(state);
@@ -428,7 +561,7 @@ final class MethodAnalysis {
             }
         } else {
             boolean hasDefault = cases.stream().anyMatch(Stmt.Case::isDefault);
-            State fall = State.deadState();
+            State fall = State.deadState(names);
             for (Stmt.Case c : cases) {
                 tick(state.size());
                 State current = state.copy();
@@ -826,7 +959,7 @@ final class MethodAnalysis {
             Value current = stream;
             for (int depth = 0; depth < 4 && current != null; depth++) {
                 Value wrapped = current.slots.get(Calls.WRAPS);
-                if (wrapped == null || !(wrapped.constant instanceof String name) || !state.vars().containsKey(name)
+                if (wrapped == null || !(wrapped.constant instanceof String name) || !state.has(name)
                         || !Calls.isSinkStreamValue(state.get(name))) {
                     return;
                 }

@@ -9,17 +9,20 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link MethodAnalysis.State} copies share their map until one of them is written: every write, removal, join and
- * replacement behaves as if each copy had its own map.
+ * {@link MethodAnalysis.State} copies share their values until one of them is written: every write, removal, join and
+ * replacement behaves as if each copy had its own values. The states of one analysis index their variables by one
+ * {@link MethodAnalysis.Names}.
  */
 class StateCopyOnWriteTest {
 
-    private static MethodAnalysis.State state(Object... namesAndValues) {
+    private final MethodAnalysis.Names names = new MethodAnalysis.Names();
+
+    private MethodAnalysis.State state(Object... namesAndValues) {
         Map<String, Value> vars = new HashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
             vars.put((String) namesAndValues[i], (Value) namesAndValues[i + 1]);
         }
-        return new MethodAnalysis.State(vars, false);
+        return MethodAnalysis.State.of(names, vars, false);
     }
 
     private static final Value ONE = Value.constant(1L);
@@ -31,7 +34,7 @@ class StateCopyOnWriteTest {
     void aWriteToACopyLeavesTheOriginalAlone() {
         MethodAnalysis.State original = state("a", ONE);
         MethodAnalysis.State copy = original.copy();
-        assertThat(copy.vars()).isSameAs(original.vars());
+        assertThat(copy.sharesValuesWith(original)).isTrue();
 
         copy.put("a", TWO);
         copy.put("b", ONE);
@@ -86,7 +89,7 @@ class StateCopyOnWriteTest {
 
     @Test
     void aDeadStateJoinedTakesTheOthersValuesWithoutSharingLaterWrites() {
-        MethodAnalysis.State exit = MethodAnalysis.State.deadState();
+        MethodAnalysis.State exit = MethodAnalysis.State.deadState(names);
         MethodAnalysis.State path = state("a", ONE);
 
         exit.join(path);
@@ -113,5 +116,54 @@ class StateCopyOnWriteTest {
         after.put("d", ONE);
         assertThat(state.vars()).containsOnly(Map.entry("b", TWO), Map.entry("c", ONE));
         assertThat(after.vars()).containsOnly(Map.entry("b", TWO), Map.entry("d", ONE));
+    }
+
+    @Test
+    void aJoinThatChangesNothingWritesNothing() {
+        MethodAnalysis.State original = state("a", ONE, "b", TAINTED);
+        MethodAnalysis.State kept = original.copy();
+        MethodAnalysis.State branch = original.copy();
+        branch.put("a", ONE);
+
+        original.join(branch);
+
+        // every value of the branch is the very value the original holds: the original's values stay shared
+        assertThat(original.sharesValuesWith(kept)).isTrue();
+        assertThat(original.vars()).containsOnly(Map.entry("a", ONE), Map.entry("b", TAINTED));
+    }
+
+    @Test
+    void sizesCountTheVariablesHoldingValuesThroughWritesRemovalsAndJoins() {
+        String field = MethodAnalysis.STATIC + "p.C.f";
+        MethodAnalysis.State original = state("a", ONE, field, TWO);
+        assertThat(original.size()).isEqualTo(2);
+        MethodAnalysis.State branch = original.copy();
+        branch.remove(field);
+        branch.remove("missing");
+        branch.put("c", TAINTED);
+        assertThat(branch.size()).isEqualTo(2);
+        assertThat(original.size()).isEqualTo(2);
+
+        original.join(branch);
+
+        // the static view is forgotten, the new local joins in
+        assertThat(original.vars()).containsOnlyKeys("a", "c");
+        assertThat(original.size()).isEqualTo(2);
+    }
+
+    @Test
+    void aVariableNamedAfterACopyIsAbsentFromTheCopyAndComparedAsAbsent() {
+        MethodAnalysis.State original = state("a", ONE);
+        MethodAnalysis.State before = original.copy();
+        original.put("later", TWO);
+        MethodAnalysis.State other = state("a", ONE);
+
+        assertThat(before.get("later")).isNull();
+        assertThat(before.has("later")).isFalse();
+        assertThat(before.sameAs(other)).isTrue();
+        assertThat(original.sameAs(before)).isFalse();
+        original.remove("later");
+        assertThat(original.sameAs(before)).isTrue();
+        assertThat(before.sameAs(original)).isTrue();
     }
 }
