@@ -87,30 +87,38 @@ final class MethodAnalysis {
     }
 
     /**
-     * The variables' values at one point; {@code dead} when no path reaches it. The values are an array by the
-     * analysis's {@link Names} (null: the variable holds nothing here). A copy shares the array with the state it
-     * was copied from until either is written (copy on write): a branch without an else, the state before a loop
-     * round, a {@code break} or {@code continue} are copied to be read and joined, never written. A join that
-     * changes nothing writes nothing.
+     * The variables' values at one point; {@code dead} when no path reaches it. The values are kept by the
+     * analysis's {@link Names} index in chunks of {@link #CHUNK} (null: the variable holds nothing here), under a
+     * table of chunks. A copy shares the table and every chunk with the state it was copied from; a write then
+     * copies the table and the one chunk it changes (copy on write): a branch without an else, the state before a
+     * loop round, a {@code break} or {@code continue} are copied to be read and joined, never written, and the states
+     * of two paths that changed a few variables share the other chunks, which a join or a comparison skips. A join
+     * that changes nothing writes nothing.
      */
     static final class State {
-        private static final Value[] NONE = new Value[0];
+        private static final int SHIFT = 5;
+        /** Variables per chunk. */
+        static final int CHUNK = 1 << SHIFT;
+        private static final Value[][] NONE = new Value[0][];
         private final Names names;
-        /** The values by index: read directly, written only through {@link #put} and the other writing methods. */
-        private Value[] values;
-        /** How many variables hold a value (the non-null elements of {@link #values}). */
+        /** The chunks of values by index; a missing or null chunk holds nothing. */
+        private Value[][] chunks;
+        /** Which chunks this state may write in place; meaningful only while {@link #shared} is false. */
+        private boolean[] owned;
+        /** How many variables hold a value (the non-null values). */
         private int count;
-        /** Whether {@link #values} may be shared with another state, so that a write must copy it first. */
+        /** Whether {@link #chunks} may be shared with another state, so that a write must copy it first. */
         private boolean shared;
         boolean dead;
 
         State(Names names, boolean dead) {
             this(names, NONE, 0, dead);
+            shared = true;
         }
 
-        private State(Names names, Value[] values, int count, boolean dead) {
+        private State(Names names, Value[][] chunks, int count, boolean dead) {
             this.names = names;
-            this.values = values;
+            this.chunks = chunks;
             this.count = count;
             this.dead = dead;
         }
@@ -124,30 +132,39 @@ final class MethodAnalysis {
 
         State copy() {
             shared = true;
-            State copy = new State(names, values, count, dead);
+            State copy = new State(names, chunks, count, dead);
             copy.shared = true;
             return copy;
         }
 
-        /** Whether this state and another share their values (not copied since). */
+        /** Whether this state and another share their values (neither written since one was copied). */
         boolean sharesValuesWith(State other) {
-            return values == other.values;
+            return chunks == other.chunks;
         }
 
         /** The variables' values, as a new map (for tests and messages). */
         Map<String, Value> vars() {
             Map<String, Value> vars = new LinkedHashMap<>();
-            for (int i = 0; i < values.length; i++) {
-                if (values[i] != null) {
-                    vars.put(names.name(i), values[i]);
+            for (int c = 0; c < chunks.length; c++) {
+                Value[] chunk = chunks[c];
+                for (int j = 0; chunk != null && j < CHUNK; j++) {
+                    if (chunk[j] != null) {
+                        vars.put(names.name((c << SHIFT) + j), chunk[j]);
+                    }
                 }
             }
             return vars;
         }
 
+        private Value at(int i) {
+            int c = i >>> SHIFT;
+            Value[] chunk = c < chunks.length ? chunks[c] : null;
+            return chunk == null ? null : chunk[i & (CHUNK - 1)];
+        }
+
         Value get(String name) {
             int i = names.indexOf(name);
-            return i < 0 || i >= values.length ? null : values[i];
+            return i < 0 ? null : at(i);
         }
 
         /** Whether the variable holds a value here. */
@@ -155,36 +172,52 @@ final class MethodAnalysis {
             return get(name) != null;
         }
 
-        /** The values array, writable by this state alone and long enough for the index. */
+        /** The chunk holding an index, writable by this state alone (the table and the chunk copied if shared). */
         private Value[] writable(int i) {
-            if (shared || i >= values.length) {
-                values = java.util.Arrays.copyOf(values, Math.max(values.length, Math.max(i + 1, names.size())));
+            int c = i >>> SHIFT;
+            if (shared || c >= chunks.length) {
+                int length = Math.max(chunks.length, Math.max(c + 1, (names.size() + CHUNK - 1) >>> SHIFT));
+                boolean[] mine = new boolean[length];
+                if (!shared && owned != null) {
+                    System.arraycopy(owned, 0, mine, 0, owned.length);
+                }
+                chunks = java.util.Arrays.copyOf(chunks, length);
+                owned = mine;
                 shared = false;
             }
-            return values;
+            Value[] chunk = chunks[c];
+            if (!owned[c]) {
+                chunk = chunk == null ? new Value[CHUNK] : chunk.clone();
+                chunks[c] = chunk;
+                owned[c] = true;
+            }
+            return chunk;
+        }
+
+        private void set(int i, Value value) {
+            writable(i)[i & (CHUNK - 1)] = value;
         }
 
         /** Sets a variable (values are never null). */
         void put(String name, Value value) {
             int i = names.add(name);
-            Value[] mine = writable(i);
-            if (mine[i] == null) {
+            if (at(i) == null) {
                 count++;
             }
-            mine[i] = value;
+            set(i, value);
         }
 
         void remove(String name) {
             int i = names.indexOf(name);
-            if (i >= 0 && i < values.length && values[i] != null) {
-                writable(i)[i] = null;
+            if (i >= 0 && at(i) != null) {
+                set(i, null);
                 count--;
             }
         }
 
         /** Takes another state's values and deadness (the other is not used afterwards but may be read). */
         void replaceWith(State other) {
-            values = other.values;
+            chunks = other.chunks;
             count = other.count;
             shared = true;
             other.shared = true;
@@ -208,41 +241,48 @@ final class MethodAnalysis {
                 return;
             }
             if (dead) {
-                values = other.values;
-                count = other.count;
-                shared = true;
-                other.shared = true;
-                dead = false;
+                replaceWith(other);
                 return;
             }
-            Value[] theirs = other.values;
-            if (theirs == values) {
+            Value[][] theirs = other.chunks;
+            if (theirs == chunks) {
                 // every value joined with itself: nothing changes
                 return;
             }
-            int n = Math.max(values.length, theirs.length);
-            for (int i = 0; i < n; i++) {
-                Value a = i < values.length ? values[i] : null;
-                Value b = i < theirs.length ? theirs[i] : null;
+            int n = Math.max(chunks.length, theirs.length);
+            for (int c = 0; c < n; c++) {
+                Value[] a = c < chunks.length ? chunks[c] : null;
+                Value[] b = c < theirs.length ? theirs[c] : null;
                 if (a == b) {
-                    // both absent, or one value joined with itself
+                    // the same chunk: each value joined with itself
                     continue;
                 }
-                if (b == null) {
-                    if (names.isStatic(i)) {
-                        writable(i)[i] = null;
-                        count--;
+                int base = c << SHIFT;
+                for (int j = 0; j < CHUNK; j++) {
+                    Value x = a == null ? null : a[j];
+                    Value y = b == null ? null : b[j];
+                    if (x == y) {
+                        // both absent, or one value joined with itself
+                        continue;
                     }
-                } else if (a == null) {
-                    if (!names.isStatic(i)) {
-                        writable(i)[i] = b;
-                        count++;
+                    if (y == null) {
+                        if (names.isStatic(base + j)) {
+                            set(base + j, null);
+                            count--;
+                        }
+                    } else if (x == null) {
+                        if (!names.isStatic(base + j)) {
+                            set(base + j, y);
+                            count++;
+                        }
+                    } else {
+                        Value joined = x.join(y);
+                        if (joined != x) {
+                            set(base + j, joined);
+                        }
                     }
-                } else {
-                    Value joined = a.join(b);
-                    if (joined != a) {
-                        writable(i)[i] = joined;
-                    }
+                    // a write may have copied this state's chunk: read on from the current one
+                    a = c < chunks.length ? chunks[c] : null;
                 }
             }
         }
@@ -251,16 +291,23 @@ final class MethodAnalysis {
             if (dead != other.dead || count != other.count) {
                 return false;
             }
-            Value[] theirs = other.values;
-            if (theirs == values) {
+            Value[][] theirs = other.chunks;
+            if (theirs == chunks) {
                 return true;
             }
-            int n = Math.max(values.length, theirs.length);
-            for (int i = 0; i < n; i++) {
-                Value a = i < values.length ? values[i] : null;
-                Value b = i < theirs.length ? theirs[i] : null;
-                if (a != b && (a == null || b == null || !a.equals(b))) {
-                    return false;
+            int n = Math.max(chunks.length, theirs.length);
+            for (int c = 0; c < n; c++) {
+                Value[] a = c < chunks.length ? chunks[c] : null;
+                Value[] b = c < theirs.length ? theirs[c] : null;
+                if (a == b) {
+                    continue;
+                }
+                for (int j = 0; j < CHUNK; j++) {
+                    Value x = a == null ? null : a[j];
+                    Value y = b == null ? null : b[j];
+                    if (x != y && (x == null || y == null || !x.equals(y))) {
+                        return false;
+                    }
                 }
             }
             return true;
@@ -354,12 +401,14 @@ final class MethodAnalysis {
     }
 
     private void exec(List<Stmt> statements, State state) {
-        for (Stmt statement : statements) {
+        // by index: the IR's lists are random access, and an iterator per block is an allocation the client
+        // compiler does not remove
+        for (int i = 0, n = statements.size(); i < n; i++) {
             if (state.dead) {
                 return;
             }
             tick();
-            exec(statement, state);
+            exec(statements.get(i), state);
         }
     }
 
@@ -836,9 +885,10 @@ final class MethodAnalysis {
 
     private void invoke(Stmt.Invoke s, State state) {
         Value receiver = s.receiver() == null ? null : eval(s.receiver(), state);
-        List<Value> args = new ArrayList<>(s.args().size());
-        for (Operand a : s.args()) {
-            args.add(eval(a, state));
+        List<Operand> operands = s.args();
+        List<Value> args = new ArrayList<>(operands.size());
+        for (int i = 0, n = operands.size(); i < n; i++) {
+            args.add(eval(operands.get(i), state));
         }
         String declared = s.owner() != null && s.owner().startsWith("super:") ? null : s.owner();
         String receiverType = s.constructor() ? s.owner()
@@ -851,7 +901,8 @@ final class MethodAnalysis {
         Call call = new Call(s, receiver, args, receiverType, exact, state);
         Value applied = lambdaOf(receiver) != null && APPLY.contains(s.method()) ? apply(receiver, args, state) : null;
         Value functionResults = null;
-        for (Value arg : args) {
+        for (int i = 0, n = args.size(); i < n; i++) {
+            Value arg = args.get(i);
             if (lambdaOf(arg) != null) {
                 Value element = elementOf(receiverType != null && engine.program().isProjectType(receiverType)
                         ? null : receiver, args);

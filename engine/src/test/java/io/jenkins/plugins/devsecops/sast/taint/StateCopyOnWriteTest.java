@@ -166,4 +166,49 @@ class StateCopyOnWriteTest {
         assertThat(original.sameAs(before)).isTrue();
         assertThat(before.sameAs(original)).isTrue();
     }
+
+    @Test
+    void statesOfManyVariablesCopyJoinAndCompareAcrossChunks() {
+        // three chunks and a bit: the values of a large method (temporaries included)
+        int variables = 3 * MethodAnalysis.State.CHUNK + 5;
+        MethodAnalysis.State original = state();
+        for (int i = 0; i < variables; i++) {
+            original.put("v" + i, i % 2 == 0 ? ONE : TWO);
+        }
+        original.put(MethodAnalysis.STATIC + "p.C.f", ONE);
+        MethodAnalysis.State then = original.copy();
+        MethodAnalysis.State otherwise = original.copy();
+        then.put("v" + (MethodAnalysis.State.CHUNK + 1), TAINTED);
+        then.put("late", ONE);
+        otherwise.remove(MethodAnalysis.STATIC + "p.C.f");
+        otherwise.put("v" + (variables - 1), TAINTED);
+
+        assertThat(original.size()).isEqualTo(variables + 1);
+        assertThat(then.size()).isEqualTo(variables + 2);
+        assertThat(otherwise.size()).isEqualTo(variables);
+        assertThat(original.get("v" + (MethodAnalysis.State.CHUNK + 1))).isSameAs(TWO);
+        assertThat(original.has("late")).isFalse();
+
+        then.join(otherwise);
+
+        // each path's change joins in, the static view known on one path only is forgotten, the rest is untouched
+        assertThat(then.get("v" + (MethodAnalysis.State.CHUNK + 1)).isTainted()).isTrue();
+        assertThat(then.get("v" + (variables - 1)).isTainted()).isTrue();
+        assertThat(then.get("v0")).isSameAs(ONE);
+        assertThat(then.get("late")).isSameAs(ONE);
+        assertThat(then.has(MethodAnalysis.STATIC + "p.C.f")).isFalse();
+        assertThat(then.size()).isEqualTo(variables + 1);
+        assertThat(then.vars()).hasSize(variables + 1);
+        // the states copied from are as they were
+        assertThat(original.vars()).hasSize(variables + 1);
+        assertThat(original.get("v" + (variables - 1))).isSameAs((variables - 1) % 2 == 0 ? ONE : TWO);
+        assertThat(otherwise.has("late")).isFalse();
+
+        MethodAnalysis.State again = original.copy();
+        again.put("v3", TWO);
+        assertThat(again.sameAs(original)).isTrue();
+        again.put("v3", TAINTED);
+        assertThat(again.sameAs(original)).isFalse();
+        assertThat(original.get("v3")).isSameAs(TWO);
+    }
 }
