@@ -186,7 +186,7 @@ final class Value {
             if (kept.size() >= MAX_TAINTS) {
                 break;
             }
-            if (holdsEach(kept, List.of(t))) {
+            if (holds(kept, t)) {
                 // the very object: its key is there already
                 continue;
             }
@@ -244,19 +244,22 @@ final class Value {
 
     /** Whether each element of {@code b} is (the same object as) one of {@code a}. */
     private static boolean holdsEach(List<Taint> a, List<Taint> b) {
-        for (Taint t : b) {
-            boolean found = false;
-            for (Taint u : a) {
-                if (u == t) {
-                    found = true;
-                    break;
-                }
-            }
-            if (!found) {
+        for (int i = 0, n = b.size(); i < n; i++) {
+            if (!holds(a, b.get(i))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Whether {@code t} is (the same object as) one of {@code a} (by index: no iterator to allocate). */
+    private static boolean holds(List<Taint> a, Taint t) {
+        for (int i = 0, n = a.size(); i < n; i++) {
+            if (a.get(i) == t) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
