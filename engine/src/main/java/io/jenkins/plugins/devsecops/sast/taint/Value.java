@@ -181,7 +181,6 @@ final class Value {
         // the first taint of each key, at most MAX_TAINTS: few, so compared in a list (a key's equals stops at its
         // first differing part, its hash code went through every step of the trace)
         List<Taint> kept = new ArrayList<>(Math.min(taints.size(), MAX_TAINTS));
-        List<Object> keys = new ArrayList<>(Math.min(taints.size(), MAX_TAINTS));
         for (Taint t : taints) {
             if (kept.size() >= MAX_TAINTS) {
                 break;
@@ -190,9 +189,11 @@ final class Value {
                 // the very object: its key is there already
                 continue;
             }
-            Object key = t.key();
-            if (!keys.contains(key)) {
-                keys.add(key);
+            boolean known = false;
+            for (int i = 0, n = kept.size(); i < n && !known; i++) {
+                known = kept.get(i).sameKey(t);
+            }
+            if (!known) {
                 kept.add(t);
             }
         }
@@ -275,7 +276,7 @@ final class Value {
             return false;
         }
         for (int i = 0; i < a.size(); i++) {
-            if (!a.get(i).key().equals(b.get(i).key())) {
+            if (!a.get(i).sameKey(b.get(i))) {
                 return false;
             }
         }
