@@ -334,7 +334,7 @@ final class MethodAnalysis {
     private final List<State> breaks = new ArrayList<>();
     private final List<State> continues = new ArrayList<>();
     /** The lambdas and method references of this method, by the id their function values carry. */
-    private final Map<Stmt.Lambda, String> functionIds = new java.util.IdentityHashMap<>();
+    private Map<Stmt.Lambda, String> functionIds = Map.of();
     private final Map<String, Stmt.Lambda> functions = new HashMap<>();
     private int applying;
     private Boolean called;
@@ -679,6 +679,10 @@ final class MethodAnalysis {
             "getAsBoolean");
 
     private Value function(Stmt.Lambda lambda) {
+        if (functionIds.isEmpty()) {
+            // made at the first lambda: most methods have none, and an identity map allocates its table at once
+            functionIds = new java.util.IdentityHashMap<>();
+        }
         String id = functionIds.computeIfAbsent(lambda, l -> method.id() + "#" + functionIds.size());
         functions.put(id, lambda);
         return Value.ofType("lambda").withSlot(FUNCTION, Value.constant(id));
