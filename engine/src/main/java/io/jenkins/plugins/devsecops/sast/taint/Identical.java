@@ -59,7 +59,7 @@ final class Identical {
         for (int i = 0; i < a.size(); i++) {
             Summary.ParamSink x = a.get(i);
             Summary.ParamSink y = b.get(i);
-            if (!x.sink().equals(y.sink()) || !x.placeholder().key().equals(y.placeholder().key())) {
+            if (!x.sink().equals(y.sink()) || !x.placeholder().sameKey(y.placeholder())) {
                 return false;
             }
         }
@@ -102,7 +102,7 @@ final class Identical {
             return false;
         }
         for (int i = 0; i < a.size(); i++) {
-            if (a.get(i) != b.get(i) && !a.get(i).key().equals(b.get(i).key())) {
+            if (a.get(i) != b.get(i) && !a.get(i).sameKey(b.get(i))) {
                 return false;
             }
         }

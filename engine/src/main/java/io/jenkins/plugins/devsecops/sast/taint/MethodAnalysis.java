@@ -38,68 +38,198 @@ final class MethodAnalysis {
     }
 
     /**
-     * The variables' values at one point; {@code dead} when no path reaches it. A copy shares the map with the state
-     * it was copied from until either is written (copy on write): a branch without an else, the state before a loop
-     * round, a {@code break} or {@code continue} are copied to be read and joined, never written.
+     * The variables of one analysis, each with its index in the value arrays of that analysis's {@link State}s: a
+     * state is then an array, copied, joined and compared element by element instead of hashed key by key. Names are
+     * added as the analysis first writes them (locals, parameters, its view of static fields); never removed.
+     */
+    static final class Names {
+        private final Map<String, Integer> index = new HashMap<>();
+        private boolean[] statics = new boolean[16];
+        private int size;
+
+        /** The name's index, or -1 when no state of the analysis has held it. */
+        int indexOf(String name) {
+            Integer i = index.get(name);
+            return i == null ? -1 : i;
+        }
+
+        int add(String name) {
+            Integer known = index.get(name);
+            if (known != null) {
+                return known;
+            }
+            int i = size++;
+            index.put(name, i);
+            if (i >= statics.length) {
+                statics = java.util.Arrays.copyOf(statics, statics.length * 2);
+            }
+            statics[i] = name.startsWith(STATIC);
+            return i;
+        }
+
+        /** Whether the variable at an index is this method's view of a static field ({@link #STATIC}). */
+        boolean isStatic(int i) {
+            return statics[i];
+        }
+
+        int size() {
+            return size;
+        }
+
+        String name(int i) {
+            for (Map.Entry<String, Integer> e : index.entrySet()) {
+                if (e.getValue() == i) {
+                    return e.getKey();
+                }
+            }
+            throw new IllegalArgumentException("no variable " + i);
+        }
+    }
+
+    /**
+     * The variables' values at one point; {@code dead} when no path reaches it. The values are kept by the
+     * analysis's {@link Names} index in chunks of {@link #CHUNK} (null: the variable holds nothing here), under a
+     * table of chunks. A copy shares the table and every chunk with the state it was copied from; a write then
+     * copies the table and the one chunk it changes (copy on write): a branch without an else, the state before a
+     * loop round, a {@code break} or {@code continue} are copied to be read and joined, never written, and the states
+     * of two paths that changed a few variables share the other chunks, which a join or a comparison skips. A join
+     * that changes nothing writes nothing.
      */
     static final class State {
-        /** The values: read directly, written only through {@link #put} and the other writing methods. */
-        private Map<String, Value> vars;
-        /** Whether {@link #vars} may be shared with another state, so that a write must copy it first. */
+        private static final int SHIFT = 5;
+        /** Variables per chunk. */
+        static final int CHUNK = 1 << SHIFT;
+        private static final Value[][] NONE = new Value[0][];
+        private final Names names;
+        /** The chunks of values by index; a missing or null chunk holds nothing. */
+        private Value[][] chunks;
+        /** Which chunks this state may write in place; meaningful only while {@link #shared} is false. */
+        private boolean[] owned;
+        /** How many variables hold a value (the non-null values). */
+        private int count;
+        /** Whether {@link #chunks} may be shared with another state, so that a write must copy it first. */
         private boolean shared;
         boolean dead;
 
-        State(Map<String, Value> vars, boolean dead) {
-            this.vars = vars;
+        State(Names names, boolean dead) {
+            this(names, NONE, 0, dead);
+            shared = true;
+        }
+
+        private State(Names names, Value[][] chunks, int count, boolean dead) {
+            this.names = names;
+            this.chunks = chunks;
+            this.count = count;
             this.dead = dead;
+        }
+
+        /** A state holding the variables given, for tests. */
+        static State of(Names names, Map<String, Value> vars, boolean dead) {
+            State state = new State(names, dead);
+            vars.forEach(state::put);
+            return state;
         }
 
         State copy() {
             shared = true;
-            State copy = new State(vars, dead);
+            State copy = new State(names, chunks, count, dead);
             copy.shared = true;
             return copy;
         }
 
-        /** The variables' values, not to be changed (a copy may share them). */
+        /** Whether this state and another share their values (neither written since one was copied). */
+        boolean sharesValuesWith(State other) {
+            return chunks == other.chunks;
+        }
+
+        /** The variables' values, as a new map (for tests and messages). */
         Map<String, Value> vars() {
-            return vars;
-        }
-
-        Value get(String name) {
-            return vars.get(name);
-        }
-
-        private Map<String, Value> writable() {
-            if (shared) {
-                vars = new HashMap<>(vars);
-                shared = false;
+            Map<String, Value> vars = new LinkedHashMap<>();
+            for (int c = 0; c < chunks.length; c++) {
+                Value[] chunk = chunks[c];
+                for (int j = 0; chunk != null && j < CHUNK; j++) {
+                    if (chunk[j] != null) {
+                        vars.put(names.name((c << SHIFT) + j), chunk[j]);
+                    }
+                }
             }
             return vars;
         }
 
+        private Value at(int i) {
+            int c = i >>> SHIFT;
+            Value[] chunk = c < chunks.length ? chunks[c] : null;
+            return chunk == null ? null : chunk[i & (CHUNK - 1)];
+        }
+
+        Value get(String name) {
+            int i = names.indexOf(name);
+            return i < 0 ? null : at(i);
+        }
+
+        /** Whether the variable holds a value here. */
+        boolean has(String name) {
+            return get(name) != null;
+        }
+
+        /** The chunk holding an index, writable by this state alone (the table and the chunk copied if shared). */
+        private Value[] writable(int i) {
+            int c = i >>> SHIFT;
+            if (shared || c >= chunks.length) {
+                int length = Math.max(chunks.length, Math.max(c + 1, (names.size() + CHUNK - 1) >>> SHIFT));
+                boolean[] mine = new boolean[length];
+                if (!shared && owned != null) {
+                    System.arraycopy(owned, 0, mine, 0, owned.length);
+                }
+                chunks = java.util.Arrays.copyOf(chunks, length);
+                owned = mine;
+                shared = false;
+            }
+            Value[] chunk = chunks[c];
+            if (!owned[c]) {
+                chunk = chunk == null ? new Value[CHUNK] : chunk.clone();
+                chunks[c] = chunk;
+                owned[c] = true;
+            }
+            return chunk;
+        }
+
+        private void set(int i, Value value) {
+            writable(i)[i & (CHUNK - 1)] = value;
+        }
+
+        /** Sets a variable (values are never null). */
         void put(String name, Value value) {
-            writable().put(name, value);
+            int i = names.add(name);
+            if (at(i) == null) {
+                count++;
+            }
+            set(i, value);
         }
 
         void remove(String name) {
-            writable().remove(name);
+            int i = names.indexOf(name);
+            if (i >= 0 && at(i) != null) {
+                set(i, null);
+                count--;
+            }
         }
 
         /** Takes another state's values and deadness (the other is not used afterwards but may be read). */
         void replaceWith(State other) {
-            vars = other.vars;
+            chunks = other.chunks;
+            count = other.count;
             shared = true;
             other.shared = true;
             dead = other.dead;
         }
 
         int size() {
-            return vars.size();
+            return count;
         }
 
-        static State deadState() {
-            return new State(new HashMap<>(), true);
+        static State deadState(Names names) {
+            return new State(names, true);
         }
 
         /**
@@ -111,28 +241,76 @@ final class MethodAnalysis {
                 return;
             }
             if (dead) {
-                vars = other.vars;
-                shared = true;
-                other.shared = true;
-                dead = false;
+                replaceWith(other);
                 return;
             }
-            if (other.vars == vars) {
+            Value[][] theirs = other.chunks;
+            if (theirs == chunks) {
                 // every value joined with itself: nothing changes
                 return;
             }
-            Map<String, Value> mine = writable();
-            mine.keySet().removeIf(k -> k.startsWith(STATIC) && !other.vars.containsKey(k));
-            for (Map.Entry<String, Value> e : other.vars.entrySet()) {
-                if (e.getKey().startsWith(STATIC) && !mine.containsKey(e.getKey())) {
+            int n = Math.max(chunks.length, theirs.length);
+            for (int c = 0; c < n; c++) {
+                Value[] a = c < chunks.length ? chunks[c] : null;
+                Value[] b = c < theirs.length ? theirs[c] : null;
+                if (a == b) {
+                    // the same chunk: each value joined with itself
                     continue;
                 }
-                mine.merge(e.getKey(), e.getValue(), Value::join);
+                int base = c << SHIFT;
+                for (int j = 0; j < CHUNK; j++) {
+                    Value x = a == null ? null : a[j];
+                    Value y = b == null ? null : b[j];
+                    if (x == y) {
+                        // both absent, or one value joined with itself
+                        continue;
+                    }
+                    if (y == null) {
+                        if (names.isStatic(base + j)) {
+                            set(base + j, null);
+                            count--;
+                        }
+                    } else if (x == null) {
+                        if (!names.isStatic(base + j)) {
+                            set(base + j, y);
+                            count++;
+                        }
+                    } else {
+                        Value joined = x.join(y);
+                        if (joined != x) {
+                            set(base + j, joined);
+                        }
+                    }
+                    // a write may have copied this state's chunk: read on from the current one
+                    a = c < chunks.length ? chunks[c] : null;
+                }
             }
         }
 
         boolean sameAs(State other) {
-            return dead == other.dead && vars.equals(other.vars);
+            if (dead != other.dead || count != other.count) {
+                return false;
+            }
+            Value[][] theirs = other.chunks;
+            if (theirs == chunks) {
+                return true;
+            }
+            int n = Math.max(chunks.length, theirs.length);
+            for (int c = 0; c < n; c++) {
+                Value[] a = c < chunks.length ? chunks[c] : null;
+                Value[] b = c < theirs.length ? theirs[c] : null;
+                if (a == b) {
+                    continue;
+                }
+                for (int j = 0; j < CHUNK; j++) {
+                    Value x = a == null ? null : a[j];
+                    Value y = b == null ? null : b[j];
+                    if (x != y && (x == null || y == null || !x.equals(y))) {
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
     }
 
@@ -151,10 +329,12 @@ final class MethodAnalysis {
     private final java.util.Set<String> staticsWritten = new java.util.TreeSet<>();
     private Value returned;
     private int steps;
+    /** The variables of this analysis's states. */
+    private final Names names = new Names();
     private final List<State> breaks = new ArrayList<>();
     private final List<State> continues = new ArrayList<>();
     /** The lambdas and method references of this method, by the id their function values carry. */
-    private final Map<Stmt.Lambda, String> functionIds = new java.util.IdentityHashMap<>();
+    private Map<Stmt.Lambda, String> functionIds = Map.of();
     private final Map<String, Stmt.Lambda> functions = new HashMap<>();
     private int applying;
     private Boolean called;
@@ -166,7 +346,7 @@ final class MethodAnalysis {
     }
 
     Summary run() {
-        State state = new State(new HashMap<>(), false);
+        State state = new State(names, false);
         state.put("this", Value.ofType(method.owner()));
         for (int i = 0; i < method.parameters().size(); i++) {
             String type = method.parameterTypes().get(i);
@@ -221,12 +401,14 @@ final class MethodAnalysis {
     }
 
     private void exec(List<Stmt> statements, State state) {
-        for (Stmt statement : statements) {
+        // by index: the IR's lists are random access, and an iterator per block is an allocation the client
+        // compiler does not remove
+        for (int i = 0, n = statements.size(); i < n; i++) {
             if (state.dead) {
                 return;
             }
             tick();
-            exec(statement, state);
+            exec(statements.get(i), state);
         }
     }
 
@@ -337,7 +519,7 @@ final class MethodAnalysis {
         List<State> outerContinues = new ArrayList<>(continues);
         breaks.clear();
         continues.clear();
-        State exit = State.deadState();
+        State exit = State.deadState(names);
         State current = state.copy();
         boolean first = true;
         for (int round = 0; round < LOOP_ROUNDS && !current.dead; round++) {
@@ -412,7 +594,7 @@ final class MethodAnalysis {
                 }
             }
         }
-        State exit = State.deadState();
+        State exit = State.deadState(names);
         if (selector.isConstant()) {
             if (chosen < 0) {
                 exit.join(state);
@@ -428,7 +610,7 @@ final class MethodAnalysis {
             }
         } else {
             boolean hasDefault = cases.stream().anyMatch(Stmt.Case::isDefault);
-            State fall = State.deadState();
+            State fall = State.deadState(names);
             for (Stmt.Case c : cases) {
                 tick(state.size());
                 State current = state.copy();
@@ -497,6 +679,10 @@ final class MethodAnalysis {
             "getAsBoolean");
 
     private Value function(Stmt.Lambda lambda) {
+        if (functionIds.isEmpty()) {
+            // made at the first lambda: most methods have none, and an identity map allocates its table at once
+            functionIds = new java.util.IdentityHashMap<>();
+        }
         String id = functionIds.computeIfAbsent(lambda, l -> method.id() + "#" + functionIds.size());
         functions.put(id, lambda);
         return Value.ofType("lambda").withSlot(FUNCTION, Value.constant(id));
@@ -703,9 +889,10 @@ final class MethodAnalysis {
 
     private void invoke(Stmt.Invoke s, State state) {
         Value receiver = s.receiver() == null ? null : eval(s.receiver(), state);
-        List<Value> args = new ArrayList<>(s.args().size());
-        for (Operand a : s.args()) {
-            args.add(eval(a, state));
+        List<Operand> operands = s.args();
+        List<Value> args = new ArrayList<>(operands.size());
+        for (int i = 0, n = operands.size(); i < n; i++) {
+            args.add(eval(operands.get(i), state));
         }
         String declared = s.owner() != null && s.owner().startsWith("super:") ? null : s.owner();
         String receiverType = s.constructor() ? s.owner()
@@ -718,7 +905,8 @@ final class MethodAnalysis {
         Call call = new Call(s, receiver, args, receiverType, exact, state);
         Value applied = lambdaOf(receiver) != null && APPLY.contains(s.method()) ? apply(receiver, args, state) : null;
         Value functionResults = null;
-        for (Value arg : args) {
+        for (int i = 0, n = args.size(); i < n; i++) {
+            Value arg = args.get(i);
             if (lambdaOf(arg) != null) {
                 Value element = elementOf(receiverType != null && engine.program().isProjectType(receiverType)
                         ? null : receiver, args);
@@ -826,7 +1014,7 @@ final class MethodAnalysis {
             Value current = stream;
             for (int depth = 0; depth < 4 && current != null; depth++) {
                 Value wrapped = current.slots.get(Calls.WRAPS);
-                if (wrapped == null || !(wrapped.constant instanceof String name) || !state.vars().containsKey(name)
+                if (wrapped == null || !(wrapped.constant instanceof String name) || !state.has(name)
                         || !Calls.isSinkStreamValue(state.get(name))) {
                     return;
                 }

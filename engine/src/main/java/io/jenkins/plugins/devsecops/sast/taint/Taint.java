@@ -89,7 +89,21 @@ record Taint(String source, int parameter, boolean remote, Set<String> cleansed,
 
     /** The identity used to keep one taint per origin: source, first step, parameter and sanitisation. */
     Object key() {
-        return List.of(source, parameter, cleansed, trace.isEmpty() ? "" : trace.get(0),
-                field == null ? "" : field);
+        return List.of(source, parameter, cleansed, firstStep(), field == null ? "" : field);
+    }
+
+    /**
+     * Whether the other taint has the same {@link #key}, compared part by part in the key's order without making
+     * either key (a list per taint, at every join, cap and comparison of values).
+     */
+    boolean sameKey(Taint other) {
+        return this == other || source.equals(other.source) && parameter == other.parameter
+                && cleansed.equals(other.cleansed) && firstStep().equals(other.firstStep())
+                && java.util.Objects.equals(field == null ? "" : field, other.field == null ? "" : other.field);
+    }
+
+    /** The first step of the trace, or "" for none (as in the key). */
+    private Object firstStep() {
+        return trace.isEmpty() ? "" : trace.get(0);
     }
 }

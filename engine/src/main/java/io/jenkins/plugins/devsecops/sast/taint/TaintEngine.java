@@ -55,6 +55,9 @@ public final class TaintEngine {
     private final Map<String, Integer> slotById = new HashMap<>();
     /** The slot of each method, by its place in {@link Program#methods}. */
     private final int[] slots;
+    /** The summary whose {@link Summary#signature} each slot keeps, and that signature (see {@link #signature}). */
+    private final Summary[] signed;
+    private final String[] signatures;
     /** Each slot's committed summary with its version. */
     private final AtomicReferenceArray<Versioned<Summary>> summaries;
     /** Each field's committed value with its version, by field key. */
@@ -127,6 +130,8 @@ public final class TaintEngine {
         this.summaries = new AtomicReferenceArray<>(slotById.size());
         this.abandoned = new AtomicIntegerArray(slotById.size());
         this.inputs = new AtomicReferenceArray<>(slotById.size());
+        this.signed = new Summary[slotById.size()];
+        this.signatures = new String[slotById.size()];
         this.models = models;
         this.propertiesFiles = propertiesFiles;
         this.bodies = bodies;
@@ -377,13 +382,26 @@ public final class TaintEngine {
             // compute from it what they computed before, traces apart: it is kept under the same version, which does
             // not make them analysed again (one analysed again for another reason takes its traces)
             boolean same = Identical.summariesButTraces(before, after);
-            if (before == null || !same && !before.signature().equals(after.signature())) {
+            if (before == null || !same && !signature(slot, before).equals(signature(slot, after))) {
                 changed = true;
             }
             summaries.set(slot, new Versioned<>(after, Versioned.version(committed) + (same ? 0 : 1)));
             recent[(int) ((commits + 1) % RECENT)] = new Change(before != after ? slot : -1, changing);
             commits++;
         }
+    }
+
+    /**
+     * A summary's {@link Summary#signature}, kept for the last summary asked for in each slot (by the committing
+     * thread only): the summary committed in a slot is compared again when the slot's next summary differs, and
+     * its signature was made when it was the new one.
+     */
+    private String signature(int slot, Summary summary) {
+        if (signed[slot] != summary) {
+            signatures[slot] = summary.signature();
+            signed[slot] = summary;
+        }
+        return signatures[slot];
     }
 
     /**
@@ -450,7 +468,7 @@ public final class TaintEngine {
         Inputs read = attempt.inputs;
         for (long commit = attempt.start + 1; commit <= commits; commit++) {
             Change change = recent[(int) (commit % RECENT)];
-            if (change.summary() >= 0 && read.summariesRead.containsKey(change.summary())) {
+            if (change.summary() >= 0 && read.summariesRead.contains(change.summary())) {
                 return true;
             }
             for (String key : change.fields()) {
@@ -498,7 +516,7 @@ public final class TaintEngine {
      */
     static final class Inputs {
         /** The version of each summary read, by slot. */
-        final Map<Integer, Integer> summariesRead = new HashMap<>();
+        final SlotVersions summariesRead = new SlotVersions();
         final Map<String, Integer> fieldsRead = new HashMap<>();
         /** One joined value per field written: writing a field again in a loop must not grow the record. */
         final Map<String, Value> fieldsWritten = new LinkedHashMap<>();
@@ -523,10 +541,8 @@ public final class TaintEngine {
             if (unstable) {
                 return false;
             }
-            for (Map.Entry<Integer, Integer> e : summariesRead.entrySet()) {
-                if (Versioned.version(engine.summaries.get(e.getKey())) != e.getValue()) {
-                    return false;
-                }
+            if (!summariesRead.allAt(slot -> Versioned.version(engine.summaries.get(slot)))) {
+                return false;
             }
             for (Map.Entry<String, Integer> e : fieldsRead.entrySet()) {
                 if (Versioned.version(engine.fields.get(e.getKey())) != e.getValue()) {
@@ -569,7 +585,9 @@ public final class TaintEngine {
         Inputs reading = this.reading.get();
         Versioned<Summary> committed = summaries.get(slot);
         if (reading != null) {
-            reading.read(reading.summariesRead, slot, Versioned.version(committed));
+            if (!reading.summariesRead.read(slot, Versioned.version(committed))) {
+                reading.unstable = true;
+            }
         }
         return committed == null ? Summary.UNKNOWN : committed.value();
     }

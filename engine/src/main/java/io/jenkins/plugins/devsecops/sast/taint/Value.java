@@ -181,18 +181,19 @@ final class Value {
         // the first taint of each key, at most MAX_TAINTS: few, so compared in a list (a key's equals stops at its
         // first differing part, its hash code went through every step of the trace)
         List<Taint> kept = new ArrayList<>(Math.min(taints.size(), MAX_TAINTS));
-        List<Object> keys = new ArrayList<>(Math.min(taints.size(), MAX_TAINTS));
         for (Taint t : taints) {
             if (kept.size() >= MAX_TAINTS) {
                 break;
             }
-            if (holdsEach(kept, List.of(t))) {
+            if (holds(kept, t)) {
                 // the very object: its key is there already
                 continue;
             }
-            Object key = t.key();
-            if (!keys.contains(key)) {
-                keys.add(key);
+            boolean known = false;
+            for (int i = 0, n = kept.size(); i < n && !known; i++) {
+                known = kept.get(i).sameKey(t);
+            }
+            if (!known) {
                 kept.add(t);
             }
         }
@@ -244,19 +245,22 @@ final class Value {
 
     /** Whether each element of {@code b} is (the same object as) one of {@code a}. */
     private static boolean holdsEach(List<Taint> a, List<Taint> b) {
-        for (Taint t : b) {
-            boolean found = false;
-            for (Taint u : a) {
-                if (u == t) {
-                    found = true;
-                    break;
-                }
-            }
-            if (!found) {
+        for (int i = 0, n = b.size(); i < n; i++) {
+            if (!holds(a, b.get(i))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Whether {@code t} is (the same object as) one of {@code a} (by index: no iterator to allocate). */
+    private static boolean holds(List<Taint> a, Taint t) {
+        for (int i = 0, n = a.size(); i < n; i++) {
+            if (a.get(i) == t) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -272,7 +276,7 @@ final class Value {
             return false;
         }
         for (int i = 0; i < a.size(); i++) {
-            if (!a.get(i).key().equals(b.get(i).key())) {
+            if (!a.get(i).sameKey(b.get(i))) {
                 return false;
             }
         }

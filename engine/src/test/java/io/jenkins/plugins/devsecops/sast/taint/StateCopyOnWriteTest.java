@@ -9,17 +9,20 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link MethodAnalysis.State} copies share their map until one of them is written: every write, removal, join and
- * replacement behaves as if each copy had its own map.
+ * {@link MethodAnalysis.State} copies share their values until one of them is written: every write, removal, join and
+ * replacement behaves as if each copy had its own values. The states of one analysis index their variables by one
+ * {@link MethodAnalysis.Names}.
  */
 class StateCopyOnWriteTest {
 
-    private static MethodAnalysis.State state(Object... namesAndValues) {
+    private final MethodAnalysis.Names names = new MethodAnalysis.Names();
+
+    private MethodAnalysis.State state(Object... namesAndValues) {
         Map<String, Value> vars = new HashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
             vars.put((String) namesAndValues[i], (Value) namesAndValues[i + 1]);
         }
-        return new MethodAnalysis.State(vars, false);
+        return MethodAnalysis.State.of(names, vars, false);
     }
 
     private static final Value ONE = Value.constant(1L);
@@ -31,7 +34,7 @@ class StateCopyOnWriteTest {
     void aWriteToACopyLeavesTheOriginalAlone() {
         MethodAnalysis.State original = state("a", ONE);
         MethodAnalysis.State copy = original.copy();
-        assertThat(copy.vars()).isSameAs(original.vars());
+        assertThat(copy.sharesValuesWith(original)).isTrue();
 
         copy.put("a", TWO);
         copy.put("b", ONE);
@@ -86,7 +89,7 @@ class StateCopyOnWriteTest {
 
     @Test
     void aDeadStateJoinedTakesTheOthersValuesWithoutSharingLaterWrites() {
-        MethodAnalysis.State exit = MethodAnalysis.State.deadState();
+        MethodAnalysis.State exit = MethodAnalysis.State.deadState(names);
         MethodAnalysis.State path = state("a", ONE);
 
         exit.join(path);
@@ -113,5 +116,99 @@ class StateCopyOnWriteTest {
         after.put("d", ONE);
         assertThat(state.vars()).containsOnly(Map.entry("b", TWO), Map.entry("c", ONE));
         assertThat(after.vars()).containsOnly(Map.entry("b", TWO), Map.entry("d", ONE));
+    }
+
+    @Test
+    void aJoinThatChangesNothingWritesNothing() {
+        MethodAnalysis.State original = state("a", ONE, "b", TAINTED);
+        MethodAnalysis.State kept = original.copy();
+        MethodAnalysis.State branch = original.copy();
+        branch.put("a", ONE);
+
+        original.join(branch);
+
+        // every value of the branch is the very value the original holds: the original's values stay shared
+        assertThat(original.sharesValuesWith(kept)).isTrue();
+        assertThat(original.vars()).containsOnly(Map.entry("a", ONE), Map.entry("b", TAINTED));
+    }
+
+    @Test
+    void sizesCountTheVariablesHoldingValuesThroughWritesRemovalsAndJoins() {
+        String field = MethodAnalysis.STATIC + "p.C.f";
+        MethodAnalysis.State original = state("a", ONE, field, TWO);
+        assertThat(original.size()).isEqualTo(2);
+        MethodAnalysis.State branch = original.copy();
+        branch.remove(field);
+        branch.remove("missing");
+        branch.put("c", TAINTED);
+        assertThat(branch.size()).isEqualTo(2);
+        assertThat(original.size()).isEqualTo(2);
+
+        original.join(branch);
+
+        // the static view is forgotten, the new local joins in
+        assertThat(original.vars()).containsOnlyKeys("a", "c");
+        assertThat(original.size()).isEqualTo(2);
+    }
+
+    @Test
+    void aVariableNamedAfterACopyIsAbsentFromTheCopyAndComparedAsAbsent() {
+        MethodAnalysis.State original = state("a", ONE);
+        MethodAnalysis.State before = original.copy();
+        original.put("later", TWO);
+        MethodAnalysis.State other = state("a", ONE);
+
+        assertThat(before.get("later")).isNull();
+        assertThat(before.has("later")).isFalse();
+        assertThat(before.sameAs(other)).isTrue();
+        assertThat(original.sameAs(before)).isFalse();
+        original.remove("later");
+        assertThat(original.sameAs(before)).isTrue();
+        assertThat(before.sameAs(original)).isTrue();
+    }
+
+    @Test
+    void statesOfManyVariablesCopyJoinAndCompareAcrossChunks() {
+        // three chunks and a bit: the values of a large method (temporaries included)
+        int variables = 3 * MethodAnalysis.State.CHUNK + 5;
+        MethodAnalysis.State original = state();
+        for (int i = 0; i < variables; i++) {
+            original.put("v" + i, i % 2 == 0 ? ONE : TWO);
+        }
+        original.put(MethodAnalysis.STATIC + "p.C.f", ONE);
+        MethodAnalysis.State then = original.copy();
+        MethodAnalysis.State otherwise = original.copy();
+        then.put("v" + (MethodAnalysis.State.CHUNK + 1), TAINTED);
+        then.put("late", ONE);
+        otherwise.remove(MethodAnalysis.STATIC + "p.C.f");
+        otherwise.put("v" + (variables - 1), TAINTED);
+
+        assertThat(original.size()).isEqualTo(variables + 1);
+        assertThat(then.size()).isEqualTo(variables + 2);
+        assertThat(otherwise.size()).isEqualTo(variables);
+        assertThat(original.get("v" + (MethodAnalysis.State.CHUNK + 1))).isSameAs(TWO);
+        assertThat(original.has("late")).isFalse();
+
+        then.join(otherwise);
+
+        // each path's change joins in, the static view known on one path only is forgotten, the rest is untouched
+        assertThat(then.get("v" + (MethodAnalysis.State.CHUNK + 1)).isTainted()).isTrue();
+        assertThat(then.get("v" + (variables - 1)).isTainted()).isTrue();
+        assertThat(then.get("v0")).isSameAs(ONE);
+        assertThat(then.get("late")).isSameAs(ONE);
+        assertThat(then.has(MethodAnalysis.STATIC + "p.C.f")).isFalse();
+        assertThat(then.size()).isEqualTo(variables + 1);
+        assertThat(then.vars()).hasSize(variables + 1);
+        // the states copied from are as they were
+        assertThat(original.vars()).hasSize(variables + 1);
+        assertThat(original.get("v" + (variables - 1))).isSameAs((variables - 1) % 2 == 0 ? ONE : TWO);
+        assertThat(otherwise.has("late")).isFalse();
+
+        MethodAnalysis.State again = original.copy();
+        again.put("v3", TWO);
+        assertThat(again.sameAs(original)).isTrue();
+        again.put("v3", TAINTED);
+        assertThat(again.sameAs(original)).isFalse();
+        assertThat(original.get("v3")).isSameAs(TWO);
     }
 }

@@ -71,4 +71,25 @@ class ValueTaintsTest {
         assertThat(saturated.join(right).taints).containsExactlyElementsOf(full);
         assertThat(right.join(saturated).taints).hasSize(Value.MAX_TAINTS).startsWith(bAgain, c);
     }
+
+    @Test
+    void sameKeyAgreesWithTheKeyOnEveryPart() {
+        TraceStep later = new TraceStep(new Location("A.java", 9, 0, 9, 0, null), "passed on");
+        Taint remote = source("remote", 1);
+        List<Taint> taints = List.of(remote, remote.step(later), source("remote", 2), source("file", 1),
+                remote.cleanse(List.of("sql")), remote.cleanse(List.of("sql")).step(later),
+                Taint.parameter(0), Taint.parameter(1), Taint.parameter(0).step(later), Taint.staticField("p.C.f"),
+                Taint.staticField("p.C.g"), Taint.staticField("p.C.f").step(later),
+                new Taint("remote", -1, false, java.util.Set.of(), remote.trace(), null),
+                new Taint("remote", -1, true, java.util.Set.of(), remote.trace(), "p.C.f"));
+        for (Taint a : taints) {
+            for (Taint b : taints) {
+                assertThat(a.sameKey(b)).as("%s and %s", a, b).isEqualTo(a.key().equals(b.key()));
+            }
+        }
+        // a step after the first does not change the key; remoteness is not part of it
+        assertThat(remote.sameKey(remote.step(later))).isTrue();
+        assertThat(remote.sameKey(taints.get(12))).isTrue();
+        assertThat(Taint.parameter(0).sameKey(Taint.parameter(1))).isFalse();
+    }
 }
