@@ -24,9 +24,6 @@ import com.contrastsecurity.sarif.Tool;
 import com.contrastsecurity.sarif.ToolComponent;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -46,6 +43,7 @@ import io.jenkins.plugins.devsecops.model.ToolInfo;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
+import java.text.DateFormat;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -80,6 +78,10 @@ public final class SarifReportWriter implements ReportWriter {
     static final String INFORMATION_URI = "https://plugins.jenkins.io/devsecops-scan/";
     static final int MAX_SNIPPET_CHARS = 2_000;
     static final int MAX_MESSAGE_CHARS = 10_000;
+
+    /** The log's date format: UTC, with a colon in the zone offset. */
+    private static final StdDateFormat DATES = new StdDateFormat().withTimeZone(TimeZone.getTimeZone("UTC"))
+            .withColonInTimeZone(true);
 
     static final ObjectMapper MAPPER = createMapper();
 
@@ -150,115 +152,14 @@ public final class SarifReportWriter implements ReportWriter {
             taxonomiesOfRuns.add(taxonomies);
             runs.add(run(report, tool, rules, taxonomies, new ArrayList<>()));
         }
-        // The log as the object model writes it, but each run's (empty) results replaced by its results streamed in.
+        // The log the object model gives, written field by field, each run's results streamed in place.
         try (JsonGenerator generator = writer.createGenerator(out)) {
-            writer.writeValue(new ResultsStreamedIn(generator, runIndex -> writeResults(writer, generator, report,
-                    tools.get(runIndex), rulesOfRuns.get(runIndex), taxonomiesOfRuns.get(runIndex))), log(runs));
+            SarifLogJson.write(generator, (DateFormat) DATES.clone(), log(runs), runIndex -> writeResults(generator,
+                    report, tools.get(runIndex), rulesOfRuns.get(runIndex), taxonomiesOfRuns.get(runIndex)));
         }
     }
 
-    /** Writes the results of the run at an index. */
-    @FunctionalInterface
-    private interface RunResults {
-        void write(int runIndex) throws IOException;
-    }
-
-    /**
-     * The generator the object model's log (with empty results) is serialised through: where a run's {@code results}
-     * field comes, the run's results are written by {@link RunResults} instead and the empty array the model gives
-     * is dropped; everything else goes through as the mapper writes it. Writing the log straight through (no tree of
-     * it first) spares building and writing back a tree, and the number parsing set-up a tree buffer needs.
-     */
-    private static final class ResultsStreamedIn extends JsonGeneratorDelegate {
-        /** Nesting of a run object: the log's object, its {@code runs} array, the run. */
-        private static final int RUN_DEPTH = 3;
-
-        private final RunResults results;
-        private int runIndex;
-        /** 2: the empty array's start comes next, to drop; 1: its end comes next, to drop; 0: nothing to drop. */
-        private int dropping;
-
-        ResultsStreamedIn(JsonGenerator generator, RunResults results) {
-            super(generator, false);
-            this.results = results;
-        }
-
-        @Override
-        public void writeFieldName(String name) throws IOException {
-            if (!streamedResults(name)) {
-                super.writeFieldName(name);
-            }
-        }
-
-        @Override
-        public void writeFieldName(SerializableString name) throws IOException {
-            if (!streamedResults(name.getValue())) {
-                super.writeFieldName(name);
-            }
-        }
-
-        private boolean streamedResults(String name) throws IOException {
-            JsonStreamContext context = getOutputContext();
-            if (!"results".equals(name) || !context.inObject() || context.getNestingDepth() != RUN_DEPTH) {
-                return false;
-            }
-            super.writeFieldName(name);
-            results.write(runIndex++);
-            dropping = 2;
-            return true;
-        }
-
-        @Override
-        public void writeStartArray() throws IOException {
-            if (!droppedStart()) {
-                super.writeStartArray();
-            }
-        }
-
-        @Override
-        @SuppressWarnings("deprecation")
-        public void writeStartArray(int size) throws IOException {
-            if (!droppedStart()) {
-                super.writeStartArray(size);
-            }
-        }
-
-        @Override
-        public void writeStartArray(Object forValue) throws IOException {
-            if (!droppedStart()) {
-                super.writeStartArray(forValue);
-            }
-        }
-
-        @Override
-        public void writeStartArray(Object forValue, int size) throws IOException {
-            if (!droppedStart()) {
-                super.writeStartArray(forValue, size);
-            }
-        }
-
-        private boolean droppedStart() {
-            if (dropping == 2) {
-                dropping = 1;
-                return true;
-            }
-            if (dropping == 1) {
-                throw new IllegalStateException("A run's results were not an empty array");
-            }
-            return false;
-        }
-
-        @Override
-        public void writeEndArray() throws IOException {
-            if (dropping == 1) {
-                dropping = 0;
-            } else {
-                super.writeEndArray();
-            }
-        }
-    }
-
-    private static void writeResults(ObjectWriter writer, JsonGenerator generator, Report report, ToolInfo tool,
+    private static void writeResults(JsonGenerator generator, Report report, ToolInfo tool,
             SarifRules rules, SarifTaxonomies taxonomies) throws IOException {
         generator.writeStartArray();
         for (Finding finding : report.findings()) {
@@ -298,7 +199,6 @@ public final class SarifReportWriter implements ReportWriter {
     }
 
     private static ObjectMapper createMapper() {
-        StdDateFormat dates = new StdDateFormat().withTimeZone(TimeZone.getTimeZone("UTC")).withColonInTimeZone(true);
         return JsonMapper.builder()
                 .addMixIn(Result.class, LevelAlwaysWritten.class)
                 .addMixIn(Notification.class, LevelAlwaysWritten.class)
@@ -307,7 +207,7 @@ public final class SarifReportWriter implements ReportWriter {
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .defaultDateFormat(dates)
+                .defaultDateFormat(DATES)
                 .build();
     }
 

@@ -230,7 +230,8 @@ final class SarifResultJson {
         out.writeEndObject();
     }
 
-    private static void value(JsonGenerator out, Object value) throws IOException {
+    /** A property value as the mapper writes it. */
+    static void value(JsonGenerator out, Object value) throws IOException {
         if (value == null) {
             out.writeNull();
         } else if (value instanceof String text) {

@@ -171,6 +171,99 @@ class SarifResultJsonTest {
         assertThat(written(sarif, reports.get(0))).contains("\"results\" : [ ]");
     }
 
+    /**
+     * Every field of the log's header written by hand as the object model gives it: our tool with a version, a blank
+     * one or none (and so the conversion of other tools' runs with each), several other tools (names with quotes,
+     * non-ASCII, line separators, control characters; blank and absent versions), roots absolute, relative, Windows,
+     * hostile or absent, report properties none or several (sorted, hostile keys and values), stages failed, timed
+     * out or fine with errors with an absolute, relative, blank or no path and hostile warnings, start times before
+     * 1970, with nanoseconds and in 2100 with negative, zero and long durations, rules with every property
+     * (remediation, identifiers with and without an advisory page, CWEs with taxonomies and relationships, Checkov
+     * ids, blank messages) and runs with and without taxonomies.
+     */
+    @Test
+    void shouldWriteEveryHeaderFieldAsTheObjectModelGives() throws Exception {
+        String[] hostile = {"plain", "\u00e9 \u4e2d \ud83d\udd11", "q \" \\ /", "</x>\u2028\u2029", "c\t\n\r\u0000\u001f\u007f",
+            "lone \ud800", ""};
+        ToolInfo[] ourTools = {new ToolInfo("DevSecOps Scan", "0.1.0"), new ToolInfo("DevSecOps Scan", " "),
+            new ToolInfo("DevSecOps Scan", null)};
+        String[] roots = {null, "/abs/r\u00e9 x", "relative/root", "C:\\work\\t\u00fc", "/t/" + hostile[3] + hostile[4]};
+        Instant[] starts = {Instant.parse("1969-07-20T20:17:40Z"), Instant.parse("2026-01-02T03:04:05.123456789Z"),
+            Instant.parse("2100-12-31T23:59:59.999Z")};
+        long[] durations = {-5, 0, 86_400_000L * 400};
+        SarifReportWriter sarif = new SarifReportWriter();
+        int logs = 0;
+        int withTaxonomies = 0;
+        for (int i = 0; i < 30; i++) {
+            ToolInfo ours = ourTools[i % ourTools.length];
+            Report.Builder report = Report.builder(ours, starts[i % starts.length])
+                    .durationMillis(durations[(i / 3) % durations.length]);
+            if (roots[i % roots.length] != null) {
+                report.root(roots[i % roots.length]);
+            }
+            for (int p = 0; p < i % 4; p++) {
+                report.property(hostile[(i + p) % hostile.length] + "k" + p, hostile[(i + 2 * p) % hostile.length]);
+            }
+            io.jenkins.plugins.devsecops.model.StageStatus[] statuses = io.jenkins.plugins.devsecops.model.StageStatus
+                    .values();
+            for (int st = 0; st < i % 4; st++) {
+                io.jenkins.plugins.devsecops.model.StageResult.Builder stage = io.jenkins.plugins.devsecops.model
+                        .StageResult.builder(STAGES[(i + st) % STAGES.length])
+                        .status(statuses[(i + st) % statuses.length]);
+                String[] paths = {null, "", "src/" + hostile[(i + st) % hostile.length] + ".java", "/abs/F.java"};
+                for (int e = 0; e < (i + st) % 3; e++) {
+                    stage.error(new io.jenkins.plugins.devsecops.model.StageError(paths[(i + e) % paths.length],
+                            "error " + hostile[(i + e) % hostile.length]));
+                }
+                if ((i + st) % 2 == 0) {
+                    stage.warning("warn " + hostile[(i + st) % hostile.length]);
+                }
+                report.stage(stage.build());
+            }
+            List<Finding> findings = new ArrayList<>();
+            if (i % 5 != 0) {
+                for (int f = 0; f < 12 + i; f++) {
+                    String text = hostile[(i + f) % hostile.length];
+                    Finding.Builder finding = Finding.builder().ruleId("r-" + text + (f % 7))
+                            .stage(STAGES[f % STAGES.length]).severity(Severity.values()[(i + f) % Severity.values().length])
+                            .confidence(Confidence.values()[f % Confidence.values().length])
+                            .title("T " + text).message(f % 3 == 0 ? "" : "m " + text)
+                            .location(new Location("a/" + f + ".txt", 1 + f, 1, 1 + f, 4, null));
+                    if (i % 2 == 1) {
+                        finding.cwe(CWES[(i + f) % CWES.length]);
+                    }
+                    if (f % 4 == 1) {
+                        finding.remediation("fix " + text).identifier("CVE-2021-44228").identifier("ID " + text)
+                                .identifier("GHSA-jfh8-c2jp-5v3q");
+                    }
+                    if (f % 5 == 2) {
+                        finding.property("checkov", "CKV_AWS_" + f + ",CKV2_" + text);
+                    }
+                    int tool = (i + f) % 6;
+                    if (tool == 1) {
+                        finding.tool(new ToolInfo("gitleaks", i % 2 == 0 ? "8.1" : null));
+                    } else if (tool == 2) {
+                        finding.tool(new ToolInfo("Tr\u00efvy \"x\" " + hostile[i % hostile.length], i % 3 == 0 ? "" : "0.5"));
+                    } else if (tool == 3) {
+                        finding.tool(ours);
+                    }
+                    findings.add(finding.build());
+                }
+            }
+            Report built = report.findings(findings).build();
+            ByteArrayOutputStream written = new ByteArrayOutputStream();
+            sarif.write(built, written);
+            String expected = new String(SarifReportWriter.MAPPER.writer().writeValueAsBytes(sarif.toSarif(built)),
+                    StandardCharsets.UTF_8);
+            String text = written.toString(StandardCharsets.UTF_8);
+            assertThat(text).as("log %d", i).isEqualTo(expected);
+            withTaxonomies += text.contains("\"taxonomies\"") ? 1 : 0;
+            logs++;
+        }
+        assertThat(logs).isEqualTo(30);
+        assertThat(withTaxonomies).as("logs with taxonomies").isPositive();
+    }
+
     private static String written(SarifReportWriter sarif, Report report) throws Exception {
         ByteArrayOutputStream written = new ByteArrayOutputStream();
         sarif.write(report, written);
