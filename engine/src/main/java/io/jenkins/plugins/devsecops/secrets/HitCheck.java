@@ -204,21 +204,7 @@ interface HitCheck {
             if (i + 3 > to || text.charAt(i) != ':' || text.charAt(i + 1) != '/' || text.charAt(i + 2) != '/') {
                 return false;
             }
-            i += 3;
-            int userEnd = Math.min(to, i + 65);
-            while (i < userEnd && !endsUser(text.charAt(i))) {
-                i++;
-            }
-            if (i >= userEnd || text.charAt(i) != ':') {
-                return false;
-            }
-            int last = Math.min(to - 1, i + 129);
-            for (int at = i + 4; at <= last; at++) {
-                if (text.charAt(at) == '@') {
-                    return true;
-                }
-            }
-            return false;
+            return userAndPassword(text, i + 3, to);
         }
 
         /**

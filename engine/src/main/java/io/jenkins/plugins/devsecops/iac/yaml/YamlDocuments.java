@@ -117,8 +117,15 @@ public final class YamlDocuments {
         if (--budget[0] < 0) {
             throw new IacParseException("YAML expands to more than " + MAX_VALUES + " values (alias bomb?)");
         }
-        String localTag = node.getTag().isSecondary() ? node.getTag().getValue() : null;
-        IacNode plain = convertPlain(node, depth, budget, line);
+        return underLocalTag(node.getTag(), convertPlain(node, depth, budget, line), line);
+    }
+
+    /**
+     * {@code plain} as it reads under {@code tag}: under a local tag such as {@code !Ref} or {@code !GetAtt}, wrapped
+     * in a mapping of the intrinsic function's long name ({@code Ref}, {@code Condition}, else {@code Fn::<name>}).
+     */
+    static IacNode underLocalTag(Tag tag, IacNode plain, int line) {
+        String localTag = tag.isSecondary() ? tag.getValue() : null;
         if (localTag != null && localTag.startsWith("!") && localTag.length() > 1) {
             String name = localTag.substring(1);
             String key = name.equals("Ref") || name.equals("Condition") ? name : "Fn::" + name;
@@ -127,18 +134,21 @@ public final class YamlDocuments {
         return plain;
     }
 
+    /** The kind of a scalar resolved to {@code tag}. */
+    static IacNode.ScalarKind scalarKind(Tag tag) {
+        if (Tag.BOOL.equals(tag)) {
+            return IacNode.ScalarKind.BOOL;
+        } else if (Tag.INT.equals(tag) || Tag.FLOAT.equals(tag)) {
+            return IacNode.ScalarKind.NUMBER;
+        } else if (Tag.NULL.equals(tag)) {
+            return IacNode.ScalarKind.NULL;
+        }
+        return IacNode.ScalarKind.STRING;
+    }
+
     private static IacNode convertPlain(Node node, int depth, int[] budget, int line) throws IacParseException {
         if (node instanceof ScalarNode scalar) {
-            Tag tag = scalar.getTag();
-            IacNode.ScalarKind kind = IacNode.ScalarKind.STRING;
-            if (Tag.BOOL.equals(tag)) {
-                kind = IacNode.ScalarKind.BOOL;
-            } else if (Tag.INT.equals(tag) || Tag.FLOAT.equals(tag)) {
-                kind = IacNode.ScalarKind.NUMBER;
-            } else if (Tag.NULL.equals(tag)) {
-                kind = IacNode.ScalarKind.NULL;
-            }
-            return new IacNode.Scalar(scalar.getValue(), kind, line);
+            return new IacNode.Scalar(scalar.getValue(), scalarKind(scalar.getTag()), line);
         }
         if (node instanceof SequenceNode sequence) {
             List<IacNode> items = new ArrayList<>();

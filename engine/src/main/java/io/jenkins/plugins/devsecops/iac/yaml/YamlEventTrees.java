@@ -5,7 +5,6 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.Event;
@@ -106,15 +105,7 @@ final class YamlEventTrees {
         if (event.is(Event.ID.Scalar)) {
             ScalarEvent scalar = (ScalarEvent) parser.getEvent();
             tag = scalarTag(scalar);
-            IacNode.ScalarKind kind = IacNode.ScalarKind.STRING;
-            if (Tag.BOOL.equals(tag)) {
-                kind = IacNode.ScalarKind.BOOL;
-            } else if (Tag.INT.equals(tag) || Tag.FLOAT.equals(tag)) {
-                kind = IacNode.ScalarKind.NUMBER;
-            } else if (Tag.NULL.equals(tag)) {
-                kind = IacNode.ScalarKind.NULL;
-            }
-            plain = new IacNode.Scalar(scalar.getValue(), kind, line);
+            plain = new IacNode.Scalar(scalar.getValue(), YamlDocuments.scalarKind(tag), line);
         } else if (event.is(Event.ID.SequenceStart)) {
             CollectionStartEvent start = (CollectionStartEvent) parser.getEvent();
             tag = collectionTag(start, NodeId.sequence);
@@ -134,13 +125,7 @@ final class YamlEventTrees {
             throw new Declined(); // an alias
         }
         tagOut[0] = tag;
-        String localTag = tag.isSecondary() ? tag.getValue() : null;
-        if (localTag != null && localTag.startsWith("!") && localTag.length() > 1) {
-            String name = localTag.substring(1);
-            String key = name.equals("Ref") || name.equals("Condition") ? name : "Fn::" + name;
-            return new IacNode.Mapping(Map.of(key, plain), line);
-        }
-        return plain;
+        return YamlDocuments.underLocalTag(tag, plain, line);
     }
 
     /** The entries of a mapping whose start event was taken, up to and with its end event. */
