@@ -12,9 +12,10 @@ import java.util.concurrent.FutureTask;
 /**
  * What a {@code scan} needs first, started on background threads before picocli builds its command model (a third
  * of the main thread's start-up): the selected stages' fixed data ({@link ScanEngine#preload}), the report writers
- * (the JSON mapper's set-up) and, when the HTML pages will be written, the charts library they inline. The stages are read from the raw arguments ({@code --stages A,B} or
- * {@code --stages=A,B}, repeatable); a guess that picocli later reads differently only loads something unused, and
- * the scan loads what it needs itself. Nothing here reports errors: picocli and the scan do.
+ * (the JSON mapper's set-up) and, when the HTML pages will be written, the charts library they inline. The stages
+ * are read from the raw arguments ({@code --stages A,B} or {@code --stages=A,B}, repeatable); a guess that picocli
+ * later reads differently only loads something unused, and the scan loads what it needs itself. Nothing here reports
+ * errors: picocli and the scan do.
  */
 final class EarlyStart {
 

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.devsecops.dashboard;
 
+import io.jenkins.plugins.devsecops.report.InlineScripts;
 import java.io.IOException;
 import java.io.InputStream;
-import io.jenkins.plugins.devsecops.report.InlineScripts;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -64,7 +64,8 @@ public final class InlineScripts {
         if (scripts.isEmpty()) {
             policy.append(" 'none'");
         }
-        scripts.stream().map(InlineScripts::knownOrComputedHash).distinct().forEach(h -> policy.append(" '").append(h).append('\''));
+        scripts.stream().map(InlineScripts::knownOrComputedHash).distinct()
+                .forEach(h -> policy.append(" '").append(h).append('\''));
         return policy.append("; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")
                 .toString();
     }
