@@ -98,38 +98,13 @@ class FindingJsonTest {
      */
     @Test
     void shouldSetEveryFieldOfAFindingInTheComparedFindings() throws Exception {
-        java.util.Set<String> set = new java.util.TreeSet<>();
-        java.util.Set<String> all = new java.util.TreeSet<>();
+        RecordFieldCoverage coverage = new RecordFieldCoverage(value -> false);
         for (Finding finding : findings()) {
-            collect(finding, set, all);
+            coverage.add(finding);
         }
+        java.util.Set<String> all = coverage.reachable();
+        java.util.Set<String> set = coverage.set();
         assertThat(all).contains("Finding.ruleId", "Location.startLine", "Component.purl", "TraceStep.location");
         assertThat(set).as("fields never set in the compared findings").isEqualTo(all);
-    }
-
-    private static void collect(Object value, java.util.Set<String> set, java.util.Set<String> all)
-            throws Exception {
-        if (value instanceof Iterable<?> items) {
-            for (Object item : items) {
-                collect(item, set, all);
-            }
-        } else if (value instanceof Map<?, ?> map) {
-            for (Object item : map.values()) {
-                collect(item, set, all);
-            }
-        } else if (value != null && value.getClass().isRecord()) {
-            for (java.lang.reflect.RecordComponent component : value.getClass().getRecordComponents()) {
-                String name = value.getClass().getSimpleName() + "." + component.getName();
-                all.add(name);
-                Object field = component.getAccessor().invoke(value);
-                boolean present = field != null && !"".equals(field) && !(field instanceof Number n && n.doubleValue() == 0)
-                        && !(field instanceof java.util.Collection<?> c && c.isEmpty())
-                        && !(field instanceof Map<?, ?> m && m.isEmpty());
-                if (present) {
-                    set.add(name);
-                }
-                collect(field, set, all);
-            }
-        }
     }
 }

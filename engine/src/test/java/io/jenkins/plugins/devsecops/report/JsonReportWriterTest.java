@@ -12,15 +12,12 @@ import io.jenkins.plugins.devsecops.model.StageStatus;
 import io.jenkins.plugins.devsecops.model.ToolInfo;
 import io.jenkins.plugins.devsecops.model.WalkSummary;
 import java.io.ByteArrayOutputStream;
-import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,42 +93,14 @@ class JsonReportWriterTest {
      */
     @Test
     void setsEveryFieldOfTheReportOutsideItsFindings() throws Exception {
-        Set<String> set = new TreeSet<>();
-        Set<String> all = new TreeSet<>();
+        RecordFieldCoverage coverage = new RecordFieldCoverage(value -> value instanceof Finding); // FindingJsonTest
         for (Report report : reports()) {
-            collect(report, set, all);
+            coverage.add(report);
         }
+        Set<String> all = coverage.reachable();
+        Set<String> set = coverage.set();
         assertThat(all).contains("Report.root", "WalkSummary.unreadable", "StageResult.errors", "StageError.path",
                 "Component.purl", "ToolInfo.version");
         assertThat(set).as("fields never set in the compared reports").isEqualTo(all);
-    }
-
-    private static void collect(Object value, Set<String> set, Set<String> all) throws Exception {
-        if (value instanceof Finding) {
-            return; // FindingJsonTest covers findings
-        }
-        if (value instanceof Collection<?> items) {
-            for (Object item : items) {
-                collect(item, set, all);
-            }
-        } else if (value instanceof Map<?, ?> map) {
-            for (Object item : map.values()) {
-                collect(item, set, all);
-            }
-        } else if (value != null && value.getClass().isRecord()) {
-            for (RecordComponent component : value.getClass().getRecordComponents()) {
-                String name = value.getClass().getSimpleName() + "." + component.getName();
-                all.add(name);
-                Object field = component.getAccessor().invoke(value);
-                boolean present = field != null && !"".equals(field)
-                        && !(field instanceof Number n && n.doubleValue() == 0)
-                        && !(field instanceof Collection<?> c && c.isEmpty())
-                        && !(field instanceof Map<?, ?> m && m.isEmpty());
-                if (present) {
-                    set.add(name);
-                }
-                collect(field, set, all);
-            }
-        }
     }
 }

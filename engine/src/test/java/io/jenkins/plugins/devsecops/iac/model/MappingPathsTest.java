@@ -3,21 +3,13 @@ package io.jenkins.plugins.devsecops.iac.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.devsecops.iac.terraform.HclBlock;
-import io.jenkins.plugins.devsecops.iac.terraform.HclParser;
-import io.jenkins.plugins.devsecops.iac.yaml.IacParseException;
-import io.jenkins.plugins.devsecops.iac.yaml.JsonDocuments;
-import io.jenkins.plugins.devsecops.iac.yaml.YamlDocuments;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,29 +40,7 @@ class MappingPathsTest {
 
     @Test
     void shouldFindTheSameValuesInTheSameOrderInEveryRealFixture() throws IOException {
-        List<IacNode.Mapping> mappings = new ArrayList<>();
-        Path fixtures = Path.of("src", "test", "resources", "iac");
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(fixtures)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
-        }
-        for (Path file : files) {
-            String name = file.getFileName().toString();
-            String text = Files.readString(file);
-            try {
-                if (name.endsWith(".tf")) {
-                    for (HclBlock block : HclParser.parse(text)) {
-                        addMappings(block.body(), mappings);
-                    }
-                } else if (name.endsWith(".yaml") || name.endsWith(".yml")) {
-                    YamlDocuments.parse(text).forEach(node -> addMappings(node, mappings));
-                } else if (name.endsWith(".json")) {
-                    addMappings(JsonDocuments.parse(text, 1), mappings);
-                }
-            } catch (IacParseException e) {
-                // deliberately broken fixtures
-            }
-        }
+        List<IacNode.Mapping> mappings = FixtureMappings.ofEveryFixture();
         assertThat(mappings.size()).isGreaterThan(5_000);
         int compared = 0;
         int nonEmpty = 0;
@@ -121,15 +91,6 @@ class MappingPathsTest {
         assertThatThrownBy(() -> root.all("a.b")).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> levelByLevel(root, "a")).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> root.all("a")).isInstanceOf(NullPointerException.class);
-    }
-
-    private static void addMappings(IacNode node, List<IacNode.Mapping> out) {
-        if (node instanceof IacNode.Mapping mapping) {
-            out.add(mapping);
-            mapping.entries().values().forEach(value -> addMappings(value, out));
-        } else if (node instanceof IacNode.Sequence sequence) {
-            sequence.items().forEach(item -> addMappings(item, out));
-        }
     }
 
     private static void keyPaths(IacNode node, String prefix, int depth, Set<String> out) {
