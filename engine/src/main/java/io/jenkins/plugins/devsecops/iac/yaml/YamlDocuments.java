@@ -165,16 +165,26 @@ public final class YamlDocuments {
             int keyLine = keyNode.getStartMark().getLine() + 1;
             IacNode value = convert(tuple.getValueNode(), depth + 1, budget, keyLine);
             if (Tag.MERGE.equals(keyNode.getTag())) {
-                for (IacNode merged : IacNode.flatten(value)) {
-                    if (merged instanceof IacNode.Mapping m) {
-                        merges.add(m);
-                    }
-                }
+                addMerged(value, merges);
                 continue;
             }
             String key = keyNode instanceof ScalarNode s ? s.getValue() : "<complex key>";
             entries.put(key, value);
         }
+        return withMerged(entries, merges, line);
+    }
+
+    /** The mappings the value of a merge key ({@code <<}) brings in: itself, or the mappings of its sequence. */
+    static void addMerged(IacNode value, List<IacNode.Mapping> merges) {
+        for (IacNode merged : IacNode.flatten(value)) {
+            if (merged instanceof IacNode.Mapping m) {
+                merges.add(m);
+            }
+        }
+    }
+
+    /** The mapping of {@code entries} and of the merged mappings' entries under keys it does not have, in order. */
+    static IacNode.Mapping withMerged(LinkedHashMap<String, IacNode> entries, List<IacNode.Mapping> merges, int line) {
         for (IacNode.Mapping merged : merges) {
             merged.entries().forEach(entries::putIfAbsent);
         }

@@ -143,20 +143,13 @@ final class YamlEventTrees {
             int keyLine = key.getStartMark().getLine() + 1;
             IacNode value = node(depth + 1, keyLine, valueTag);
             if (Tag.MERGE.equals(keyTag)) {
-                for (IacNode merged : value instanceof IacNode.Sequence s ? s.items() : List.of(value)) {
-                    if (merged instanceof IacNode.Mapping m) {
-                        merges.add(m);
-                    }
-                }
+                YamlDocuments.addMerged(value, merges);
                 continue;
             }
             entries.put(key.getValue(), value);
         }
         parser.getEvent();
-        for (IacNode.Mapping merged : merges) {
-            merged.entries().forEach(entries::putIfAbsent);
-        }
-        return IacNode.Mapping.owning(entries, line);
+        return YamlDocuments.withMerged(entries, merges, line);
     }
 
     /** A scalar's tag as {@code Composer.composeScalarNode} works it out; a global tag is left to the composer. */
