@@ -19,6 +19,13 @@ import java.util.regex.Pattern;
 final class BuildRules {
 
     private static final Pattern KEY_VALUE = Pattern.compile("([A-Za-z_][A-Za-z0-9_.-]*)=(\"[^\"]*\"|'[^']*'|\\S*)");
+    /*
+     * Expressions that were given to String.split, replaceFirst and matches, which compiled them again at every
+     * call; Pattern.split, matcher(...).replaceFirst and matcher(...).matches() are what those methods run.
+     */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern PROTOCOL_SUFFIX = Pattern.compile("/(tcp|udp)$");
+    private static final Pattern PORT_DIGITS = Pattern.compile("[0-9]{1,9}");
     private static final Pattern PLAIN_HTTP = Pattern.compile("\\bhttp://(?!localhost\\b|127\\.0\\.0\\.1\\b|\\[::1])"
             + "[A-Za-z0-9.-]+");
 
@@ -40,7 +47,7 @@ final class BuildRules {
             values.put(matcher.group(1), matcher.group(2).replace("\"", "").replace("'", ""));
         }
         if (!any) {
-            String[] parts = arguments.strip().split("\\s+", 2);
+            String[] parts = WHITESPACE.split(arguments.strip(), 2);
             if (parts.length == 2) {
                 values.put(parts[0], parts[1].strip().replace("\"", "").replace("'", ""));
             }
@@ -57,7 +64,7 @@ final class BuildRules {
                 words.add(part.strip().replace("\"", ""));
             }
         } else {
-            for (String word : text.split("\\s+")) {
+            for (String word : WHITESPACE.split(text)) {
                 if (!word.isEmpty()) {
                     words.add(word);
                 }
@@ -190,9 +197,9 @@ final class BuildRules {
                 rule("docker-expose-invalid-port", Severity.LOW, "CWE-20", "EXPOSE names a port outside 0-65535",
                         "Expose a valid TCP/UDP port number.", "EXPOSE", (file, hits) -> each(file, "EXPOSE",
                                 (stage, instruction) -> {
-                                    for (String word : instruction.expanded().strip().split("\\s+")) {
-                                        for (String port : word.replaceFirst("/(tcp|udp)$", "").split("-")) {
-                                            if (port.matches("[0-9]{1,9}") && Long.parseLong(port) > 65_535) {
+                                    for (String word : WHITESPACE.split(instruction.expanded().strip())) {
+                                        for (String port : PROTOCOL_SUFFIX.matcher(word).replaceFirst("").split("-")) {
+                                            if (PORT_DIGITS.matcher(port).matches() && Long.parseLong(port) > 65_535) {
                                                 hit(file, stage, instruction, port + " is not a port", hits);
                                             }
                                         }

@@ -24,6 +24,15 @@ public final class DockerfileParser {
     private static final Pattern VARIABLE = Pattern.compile(
             "\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?}|([A-Za-z_][A-Za-z0-9_]*))");
     private static final Pattern KEY_VALUE = Pattern.compile("([A-Za-z_][A-Za-z0-9_.-]*)=(\"[^\"]*\"|'[^']*'|\\S*)");
+    /*
+     * The expressions below were given to String.split and String.matches, which compiled them again at every call
+     * (once per line or instruction of every Dockerfile); Pattern.split and matcher(...).matches() are what those
+     * methods run, so the results are the same.
+     */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
+    private static final Pattern DIRECTIVE = Pattern.compile("#\\s*([a-zA-Z]+)\\s*=\\s*(\\S+)");
+    private static final Pattern LETTERS = Pattern.compile("[A-Za-z]+");
 
     private DockerfileParser() {
     }
@@ -87,7 +96,7 @@ public final class DockerfileParser {
                     stages.add(new DockerStage(stages.size(), stageName, baseImage, from, body));
                 }
                 DockerInstruction expanded = withExpansion(raw, globalValues, budget);
-                String[] words = expanded.expanded().trim().split("\\s+");
+                String[] words = WHITESPACE.split(expanded.expanded().trim());
                 baseImage = words.length > 0 ? words[0] : "";
                 stageName = words.length >= 3 && words[1].equalsIgnoreCase("AS") ? words[2] : null;
                 from = expanded;
@@ -125,7 +134,7 @@ public final class DockerfileParser {
             any = true;
         }
         if (!any) {
-            String[] parts = arguments.trim().split("\\s+", 2);
+            String[] parts = WHITESPACE.split(arguments.trim(), 2);
             if (!parts[0].isEmpty() && !isArg && parts.length == 2) {
                 values.put(parts[0], unquote(parts[1].trim()));
             }
@@ -183,12 +192,12 @@ public final class DockerfileParser {
     }
 
     private static List<DockerInstruction> instructions(String text) throws IacParseException {
-        String[] lines = text.split("\r?\n", -1);
+        String[] lines = LINE_BREAK.split(text, -1);
         char escape = '\\';
         int index = 0;
         while (index < lines.length) {
             String line = lines[index].trim();
-            Matcher directive = Pattern.compile("#\\s*([a-zA-Z]+)\\s*=\\s*(\\S+)").matcher(line);
+            Matcher directive = DIRECTIVE.matcher(line);
             if (!directive.matches()) {
                 break;
             }
@@ -228,15 +237,15 @@ public final class DockerfileParser {
             int end = Math.min(index + 1, lines.length);
             index++;
             String statement = logical.toString().trim();
-            String[] split = statement.split("\\s+", 2);
+            String[] split = WHITESPACE.split(statement, 2);
             String keyword = split[0];
             String arguments = split.length > 1 ? split[1] : "";
-            if (!keyword.matches("[A-Za-z]+")) {
+            if (!LETTERS.matcher(keyword).matches()) {
                 throw new IacParseException("Not a Dockerfile instruction at line " + start);
             }
             Map<String, String> flags = new LinkedHashMap<>();
             while (arguments.startsWith("--")) {
-                String[] flagAndRest = arguments.split("\\s+", 2);
+                String[] flagAndRest = WHITESPACE.split(arguments, 2);
                 String flag = flagAndRest[0].substring(2);
                 int equals = flag.indexOf('=');
                 flags.put((equals < 0 ? flag : flag.substring(0, equals)).toLowerCase(Locale.ROOT),

@@ -33,6 +33,16 @@ public final class DockerfileRules {
     private static final Pattern CREDENTIAL_FILE = Pattern.compile("\\bid_(rsa|dsa|ecdsa|ed25519)\\b|\\.ssh/"
             + "|\\.pem\\b|\\.key\\b|\\.aws/credentials|\\.npmrc|\\.pypirc|\\.netrc");
     private static final Pattern SUDO = Pattern.compile("(^|[;&|(]\\s*|\\s)sudo\\s");
+    /*
+     * Expressions that were given to String.split and String.matches, which compiled them again at every call;
+     * java.util.regex's Pattern.split and matcher(...).matches() are what those methods run, so the results are the
+     * same.
+     */
+    private static final java.util.regex.Pattern COMMAND_SEPARATOR =
+            java.util.regex.Pattern.compile("&&|;|\\|\\||\\n");
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+    private static final java.util.regex.Pattern PINNED = java.util.regex.Pattern.compile(".*[=<>~@].*");
+    private static final java.util.regex.Pattern DRIVE_PATH = java.util.regex.Pattern.compile("[A-Za-z]:.*");
 
     private DockerfileRules() {
     }
@@ -86,7 +96,7 @@ public final class DockerfileRules {
     /** The shell commands of a RUN, split on {@code &&}, {@code ;}, {@code ||} and newlines. */
     private static List<String> commands(String run) {
         List<String> result = new ArrayList<>();
-        for (String part : run.split("&&|;|\\|\\||\\n")) {
+        for (String part : COMMAND_SEPARATOR.split(run)) {
             if (!part.isBlank()) {
                 result.add(part.strip());
             }
@@ -186,7 +196,7 @@ public final class DockerfileRules {
                 rule("docker-expose-ssh", Severity.MEDIUM, "CWE-284", "Image exposes SSH (port 22)",
                         "Do not run sshd in containers; use kubectl exec or docker exec.", "EXPOSE",
                         (file, hits) -> each(file, "EXPOSE", (stage, instruction) -> {
-                            for (String port : instruction.expanded().split("\\s+")) {
+                            for (String port : WHITESPACE.split(instruction.expanded())) {
                                 if (port.equals("22") || port.startsWith("22/")) {
                                     hit(file, stage, instruction, "port 22 exposed", hits);
                                 }
@@ -200,7 +210,7 @@ public final class DockerfileRules {
                             }
                             Matcher matcher = APT_INSTALL.matcher(run);
                             while (matcher.find()) {
-                                for (String word : matcher.group(3).trim().split("\\s+")) {
+                                for (String word : WHITESPACE.split(matcher.group(3).trim())) {
                                     if (!word.isEmpty() && !word.startsWith("-") && !word.contains("=")
                                             && !word.startsWith("$") && !word.endsWith(".deb")) {
                                         return word + " has no version";
@@ -231,7 +241,7 @@ public final class DockerfileRules {
                             }
                             Matcher matcher = PIP_INSTALL.matcher(run);
                             while (matcher.find()) {
-                                String[] words = matcher.group(1).trim().split("\\s+");
+                                String[] words = WHITESPACE.split(matcher.group(1).trim());
                                 for (int i = 0; i < words.length; i++) {
                                     String word = words[i];
                                     if (word.equals("-r") || word.equals("--requirement") || word.equals("-c")
@@ -239,7 +249,7 @@ public final class DockerfileRules {
                                         i++;
                                         continue;
                                     }
-                                    if (!word.isEmpty() && !word.startsWith("-") && !word.matches(".*[=<>~@].*")
+                                    if (!word.isEmpty() && !word.startsWith("-") && !PINNED.matcher(word).matches()
                                             && !word.startsWith(".") && !word.startsWith("/") && !word.startsWith("$")
                                             && !word.endsWith(".whl") && !word.endsWith(".txt")) {
                                         return word + " has no version";
@@ -271,7 +281,7 @@ public final class DockerfileRules {
                         "Use an absolute WORKDIR path.", "WORKDIR",
                         (file, hits) -> each(file, "WORKDIR", (stage, instruction) -> {
                             String dir = instruction.expanded().strip().replace("\"", "");
-                            if (!dir.startsWith("/") && !dir.startsWith("$") && !dir.matches("[A-Za-z]:.*")) {
+                            if (!dir.startsWith("/") && !dir.startsWith("$") && !DRIVE_PATH.matcher(dir).matches()) {
                                 hit(file, stage, instruction, dir + " is relative", hits);
                             }
                         })),
@@ -341,7 +351,7 @@ public final class DockerfileRules {
             }
         }
         if (!any) {
-            String[] parts = arguments.strip().split("\\s+", 2);
+            String[] parts = WHITESPACE.split(arguments.strip(), 2);
             if (!parts[0].isEmpty() && PolicyDocuments.isSecretName(parts[0])
                     && (isArg || parts.length == 2 && isLiteral(parts[1].strip()))) {
                 names.add(parts[0]);

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +23,9 @@ import java.util.stream.Collectors;
  * {@code kubernetes_deployment.web container app}).
  */
 public final class KubernetesTerraformRules {
+
+    /** What {@code kinds.split("\\s*,\\s*")} compiled at every call. */
+    private static final Pattern KIND_SEPARATOR = Pattern.compile("\\s*,\\s*");
 
     /** The manifest rules with a Terraform twin. Rules about whole manifest sets (network policies) are left out. */
     private static final List<String> MIRRORED = List.of("k8s-privileged-container", "k8s-allow-privilege-escalation",
@@ -88,7 +92,7 @@ public final class KubernetesTerraformRules {
      */
     private static SortedSet<String> terraformTypes(String kinds, Map<String, List<String>> typesByKind) {
         TreeSet<String> types = new TreeSet<>();
-        for (String kind : kinds.split("\\s*,\\s*")) {
+        for (String kind : KIND_SEPARATOR.split(kinds)) {
             types.addAll(typesByKind.getOrDefault(kind, List.of()));
         }
         types.add("kubernetes_manifest");
