@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -47,11 +48,17 @@ class LauncherCachesTest {
     }
 
     private static Run launch(Path home, String... args) throws IOException, InterruptedException {
+        return launch(home, Map.of(), args);
+    }
+
+    private static Run launch(Path home, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bash", home.resolve("devsecops").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().remove("DEVSECOPS_JAVA_OPTS");
+        builder.environment().putAll(environment);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -207,5 +214,51 @@ class LauncherCachesTest {
             assertThat(files.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(SUFFIX)))
                     .containsExactly("devsecops-" + jdk + SUFFIX);
         }
+    }
+
+    @Test
+    void shouldKeepTheArchiveOfATrainingScanWhoseFindingsFailTheGate(@TempDir Path home) throws Exception {
+        install(home);
+        String jdk = Path.of(System.getProperty("java.home")).getFileName().toString();
+        Path gate = home.resolve("cli/target/devsecops-" + jdk + "-gate-json" + SUFFIX);
+
+        // When the training scan exits 1, as a scan whose findings fail the quality gate does
+        Run first = launch(home, "scan", "--stages", "gate", "-f", "json", "src");
+
+        // Then its archive is kept and used, and not trained again
+        assertThat(first.trained()).isTrue();
+        assertThat(gate).isNotEmptyFile();
+        assertThat(first.line("options")).contains(USE + gate);
+        Run second = launch(home, "scan", "--stages", "gate", "-f", "json", "src");
+        assertThat(second.trained()).isFalse();
+        assertThat(second.line("options")).contains(USE + gate);
+    }
+
+    @Test
+    void shouldTrainOnTheIacRuleExamplesWhenTheTrainingRunsTheIacStage(@TempDir Path home) throws Exception {
+        install(home);
+        Path examples = home.resolve("engine/src/test/resources/iac/rules");
+        Files.createDirectories(examples.resolve("k8s-privileged-container"));
+        Files.writeString(examples.resolve("k8s-privileged-container/bad.yaml"), "apiVersion: v1\nkind: Pod\n");
+        Files.createDirectories(examples.resolve("docker-user-root"));
+        Files.writeString(examples.resolve("docker-user-root/bad.Dockerfile"), "FROM debian:12\nUSER root\n");
+        Path listed = home.resolve("training-files.txt");
+        Map<String, String> environment = Map.of("PROBE_TRAINING_FILES", listed.toString());
+
+        // When the full archive and an IaC profile are trained
+        launch(home, environment, "scan", "src");
+        List<String> full = Files.readAllLines(listed);
+        launch(home, environment, "scan", "--stages", "secrets,iac", "-f", "json", "src");
+        List<String> iacProfile = Files.readAllLines(listed);
+
+        // Then their training trees hold the rule examples beside the launcher's own files
+        assertThat(full).contains("iac-rules/k8s-privileged-container/bad.yaml",
+                "iac-rules/docker-user-root/bad.Dockerfile", "Dockerfile", "main.tf", "pod.yaml");
+        assertThat(iacProfile).contains("iac-rules/k8s-privileged-container/bad.yaml");
+
+        // And a profile without the IaC stage is trained without them
+        launch(home, environment, "scan", "--stages", "secrets", "-f", "json", "src");
+        assertThat(Files.readAllLines(listed)).contains("Dockerfile", "notes.md")
+                .noneMatch(file -> file.startsWith("iac-rules/"));
     }
 }
