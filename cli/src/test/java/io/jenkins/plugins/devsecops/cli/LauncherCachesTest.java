@@ -251,14 +251,17 @@ class LauncherCachesTest {
         launch(home, environment, "scan", "--stages", "secrets,iac", "-f", "json", "src");
         List<String> iacProfile = Files.readAllLines(listed);
 
-        // Then their training trees hold the rule examples beside the launcher's own files
+        // Then their training trees hold the rule examples and the multi-file IaC shapes beside the launcher's own
+        // files
         assertThat(full).contains("iac-rules/k8s-privileged-container/bad.yaml",
-                "iac-rules/docker-user-root/bad.Dockerfile", "Dockerfile", "main.tf", "pod.yaml");
-        assertThat(iacProfile).contains("iac-rules/k8s-privileged-container/bad.yaml");
+                "iac-rules/docker-user-root/bad.Dockerfile", "iac/main.tf", "iac/modules/net/main.tf",
+                "iac/stack.tf.json", "iac/template.json", "iac/k8s/kustomization.yaml", "iac/chart/Chart.yaml",
+                "iac/chart/templates/pod.yaml", "Dockerfile", "main.tf", "pod.yaml");
+        assertThat(iacProfile).contains("iac-rules/k8s-privileged-container/bad.yaml", "iac/k8s/patch.yaml");
 
         // And a profile without the IaC stage is trained without them
         launch(home, environment, "scan", "--stages", "secrets", "-f", "json", "src");
         assertThat(Files.readAllLines(listed)).contains("Dockerfile", "notes.md")
-                .noneMatch(file -> file.startsWith("iac-rules/"));
+                .noneMatch(file -> file.startsWith("iac-rules/") || file.startsWith("iac/"));
     }
 }
