@@ -21,6 +21,13 @@ public final class InlineScripts {
      */
     private static final Map<String, String> KNOWN_HASHES = new IdentityHashMap<>();
 
+    /**
+     * The UTF-8 bytes of scripts the engine ships, by identity of the script's text, checked when registered to hold
+     * no {@code </script} in any case: the page writers copy them to the file as they are, instead of searching and
+     * encoding the 0.6 MB text again for every page.
+     */
+    private static final Map<String, byte[]> SHIPPED_BYTES = new IdentityHashMap<>();
+
     private InlineScripts() {
     }
 
@@ -35,6 +42,44 @@ public final class InlineScripts {
             KNOWN_HASHES.put(script, hash);
         }
         return script;
+    }
+
+    /**
+     * Makes the page writers copy {@code utf8} for this very {@code script} object, which must have been decoded from
+     * it (valid UTF-8, so that encoding the text gives these bytes again; a test checks it for the shipped scripts).
+     * Nothing happens when {@code utf8} holds {@code </script} in any case (a script the writers refuse).
+     *
+     * @return {@code script}
+     */
+    public static String withUtf8(String script, byte[] utf8) {
+        if (!closesScriptElement(utf8)) {
+            synchronized (SHIPPED_BYTES) {
+                SHIPPED_BYTES.put(script, utf8);
+            }
+        }
+        return script;
+    }
+
+    /**
+     * The UTF-8 bytes of {@code script} when it is a shipped script registered with {@link #withUtf8} (then known to
+     * hold no {@code </script} in any case); {@code null} otherwise. The array is shared: never change it.
+     */
+    public static byte[] shippedUtf8(String script) {
+        synchronized (SHIPPED_BYTES) {
+            return SHIPPED_BYTES.get(script);
+        }
+    }
+
+    /** Whether {@code utf8} holds {@code </script} in any case (ASCII letters only, as the HTML parser reads it). */
+    static boolean closesScriptElement(byte[] utf8) {
+        for (int i = 0; i + 8 <= utf8.length; i++) {
+            if (utf8[i] == '<' && utf8[i + 1] == '/' && (utf8[i + 2] | 0x20) == 's' && (utf8[i + 3] | 0x20) == 'c'
+                    && (utf8[i + 4] | 0x20) == 'r' && (utf8[i + 5] | 0x20) == 'i' && (utf8[i + 6] | 0x20) == 'p'
+                    && (utf8[i + 7] | 0x20) == 't') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String knownOrComputedHash(String script) {
