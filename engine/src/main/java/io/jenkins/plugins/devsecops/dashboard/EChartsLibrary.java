@@ -30,8 +30,12 @@ final class EChartsLibrary {
                 if (in == null) {
                     return null;
                 }
-                byte[] utf8 = escapeScriptEnds(in.readAllBytes());
+                byte[] utf8 = in.readAllBytes();
                 result = new String(utf8, StandardCharsets.UTF_8);
+                if (result.contains("</script")) {
+                    result = result.replace("</script", "<\\/script");
+                    utf8 = result.getBytes(StandardCharsets.UTF_8);
+                }
                 String hash = buildTimeHash();
                 if (hash != null) {
                     InlineScripts.withBuildTimeHash(result, hash);
@@ -43,25 +47,6 @@ final class EChartsLibrary {
             }
         }
         return result;
-    }
-
-    /**
-     * {@code library} with every {@code </script} written {@code <\/script} (the same text to the script, and no end of
-     * its element to the HTML parser), as the text's {@code replace} gives it: on the bytes, all ASCII.
-     */
-    static byte[] escapeScriptEnds(byte[] library) {
-        byte[] end = "</script".getBytes(StandardCharsets.US_ASCII);
-        java.io.ByteArrayOutputStream escaped = new java.io.ByteArrayOutputStream(library.length + 16);
-        int from = 0;
-        for (int i = 0; i + end.length <= library.length; i++) {
-            if (library[i] == '<' && java.util.Arrays.equals(library, i, i + end.length, end, 0, end.length)) {
-                escaped.write(library, from, i + 1 - from);
-                escaped.write('\\');
-                from = i + 1;
-            }
-        }
-        escaped.write(library, from, library.length - from);
-        return escaped.toByteArray();
     }
 
     /** The hash made at build time, or {@code null} without the resource (the hash is then made when needed). */

@@ -45,14 +45,14 @@ public final class InlineScripts {
     }
 
     /**
-     * Makes the page writers copy {@code utf8} for this very {@code script} object, which must have been decoded from
-     * it (valid UTF-8, so that encoding the text gives these bytes again; a test checks it for the shipped scripts).
-     * Nothing happens when {@code utf8} holds {@code </script} in any case (a script the writers refuse).
+     * Makes the page writers copy {@code utf8} for this very {@code script} object: {@code utf8} must be what encoding
+     * {@code script} as UTF-8 gives (e.g. the valid UTF-8 it was decoded from; a test checks it for the shipped
+     * scripts). Nothing happens when {@code script} holds {@code </script} in any case (a script the writers refuse).
      *
      * @return {@code script}
      */
     public static String withUtf8(String script, byte[] utf8) {
-        if (!closesScriptElement(utf8)) {
+        if (!closesScriptElement(script)) {
             synchronized (SHIPPED_BYTES) {
                 SHIPPED_BYTES.put(script, utf8);
             }
@@ -70,12 +70,10 @@ public final class InlineScripts {
         }
     }
 
-    /** Whether {@code utf8} holds {@code </script} in any case (ASCII letters only, as the HTML parser reads it). */
-    static boolean closesScriptElement(byte[] utf8) {
-        for (int i = 0; i + 8 <= utf8.length; i++) {
-            if (utf8[i] == '<' && utf8[i + 1] == '/' && (utf8[i + 2] | 0x20) == 's' && (utf8[i + 3] | 0x20) == 'c'
-                    && (utf8[i + 4] | 0x20) == 'r' && (utf8[i + 5] | 0x20) == 'i' && (utf8[i + 6] | 0x20) == 'p'
-                    && (utf8[i + 7] | 0x20) == 't') {
+    /** Whether {@code script} holds {@code </script} in any case (ASCII letters only, as the HTML parser reads it). */
+    static boolean closesScriptElement(String script) {
+        for (int at = script.indexOf("</"); at >= 0; at = script.indexOf("</", at + 2)) {
+            if (script.regionMatches(true, at + 2, "script", 0, 6)) {
                 return true;
             }
         }
