@@ -536,8 +536,9 @@ public final class HtmlReportWriter implements ReportWriter {
     }
 
     private static void writeFindingsJson(Report report, Writer out) throws IOException {
-        Writer escaped = JsonIsland.escaping(out);
-        try (com.fasterxml.jackson.core.JsonGenerator generator = JsonGenerators.compact(escaped)) {
+        // escaped for the script element by the generator itself: the bytes of JsonIsland.escaping(out)
+        try (com.fasterxml.jackson.core.JsonGenerator generator = JsonGenerators.compact(out)
+                .setCharacterEscapes(JsonIsland.ESCAPES)) {
             generator.writeStartArray();
             IOException[] failure = new IOException[1];
             forEachPageFinding(report, finding -> {
@@ -554,7 +555,6 @@ public final class HtmlReportWriter implements ReportWriter {
             }
             generator.writeEndArray();
         }
-        escaped.flush();
     }
 
     private static void fact(StringBuilder html, String label, String value) {
