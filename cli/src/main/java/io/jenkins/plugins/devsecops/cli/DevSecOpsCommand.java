@@ -24,7 +24,7 @@ public final class DevSecOpsCommand {
         Optional<OldGenerationWatch> watch = OldGenerationWatch.start();
         int exitCode;
         try {
-            exitCode = newCommandLine().execute(args);
+            exitCode = newCommandLine(CliEnvironment.system(), args).execute(args);
         } finally {
             watch.ifPresent(OldGenerationWatch::close);
         }
@@ -38,12 +38,23 @@ public final class DevSecOpsCommand {
 
     /** The configured command line reading {@code environment} (tests place the user's cache with it). */
     static CommandLine newCommandLine(CliEnvironment environment) {
+        return newCommandLine(environment, new String[0]);
+    }
+
+    /**
+     * The command line to run {@code commandArgs} with: for a {@code scan}, without the policy, baseline and report commands,
+     * whose models picocli would build by reflection for nothing (a scan's usage, help and errors never name them);
+     * for anything else, every command.
+     */
+    static CommandLine newCommandLine(CliEnvironment environment, String[] commandArgs) {
         CommandLine commandLine = new CommandLine(new DevSecOpsCommand());
-        commandLine.addSubcommand(new PolicyCommand());
-        commandLine.addSubcommand(new BaselineCommand());
-        ReportCommand report = new ReportCommand();
-        report.environment(environment);
-        commandLine.addSubcommand(report);
+        if (commandArgs.length == 0 || !commandArgs[0].equals("scan")) {
+            commandLine.addSubcommand(new PolicyCommand());
+            commandLine.addSubcommand(new BaselineCommand());
+            ReportCommand report = new ReportCommand();
+            report.environment(environment);
+            commandLine.addSubcommand(report);
+        }
         ((ScanCommand) commandLine.getSubcommands().get("scan").getCommand()).environment(environment);
         commandLine.setExitCodeExceptionMapper(e -> EXIT_ERROR);
         commandLine.setParameterExceptionHandler((e, args) -> {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.devsecops.cli;
 
+import io.jenkins.plugins.devsecops.compliance.ComplianceCatalog;
 import io.jenkins.plugins.devsecops.dashboard.DashboardPage;
 import io.jenkins.plugins.devsecops.report.ReportWriters;
 import io.jenkins.plugins.devsecops.scan.ScanEngine;
@@ -12,8 +13,8 @@ import java.util.concurrent.FutureTask;
 /**
  * What a {@code scan} needs first, started on background threads before picocli builds its command model (a third
  * of the main thread's start-up): the selected stages' fixed data ({@link ScanEngine#preload}), the report writers
- * (the JSON mapper's set-up) and, when the HTML pages will be written, the charts library they inline. The stages
- * are read from the raw arguments ({@code --stages A,B} or {@code --stages=A,B}, repeatable); a guess that picocli
+ * with, when they may be written, the compliance catalogue SARIF, the CSV and the HTML page read and, when the HTML
+ * pages will be written, the charts library they inline. The stages are read from the raw arguments ({@code --stages A,B} or {@code --stages=A,B}, repeatable); a guess that picocli
  * later reads differently only loads something unused, and the scan loads what it needs itself. Nothing here reports
  * errors: picocli and the scan do.
  */
@@ -22,10 +23,17 @@ final class EarlyStart {
     private static volatile EarlyStart started;
 
     private final List<String> stages;
-    private final FutureTask<ReportWriters> writers = new FutureTask<>(ReportWriters::builtIn);
+    private final FutureTask<ReportWriters> writers;
 
-    private EarlyStart(List<String> stages) {
+    private EarlyStart(List<String> stages, boolean compliance) {
         this.stages = stages;
+        writers = new FutureTask<>(() -> {
+            ReportWriters loaded = ReportWriters.builtIn();
+            if (compliance) {
+                ComplianceCatalog.builtIn(); // read by SARIF, the CSV and the page after the scan, on the main thread
+            }
+            return loaded;
+        });
     }
 
     /** Starts loading when {@code args} run a scan (not its help); otherwise does nothing. */
@@ -34,7 +42,7 @@ final class EarlyStart {
         if (stages.isEmpty()) {
             return;
         }
-        EarlyStart early = new EarlyStart(stages.get());
+        EarlyStart early = new EarlyStart(stages.get(), writesFormat(args, "html", "sarif", "compliance-csv"));
         ScanEngine.withBuiltInStages().preload(early.stages);
         Thread thread = new Thread(early.writers, "devsecops-writers");
         thread.setDaemon(true);
@@ -77,6 +85,15 @@ final class EarlyStart {
      * page writer.
      */
     static boolean writesPages(String[] args) {
+        return writesFormat(args, "html", "dashboard");
+    }
+
+    /**
+     * Whether a scan with {@code args} may write one of {@code formats}: no {@code -f}/{@code --format} given (every
+     * format), or one naming one of them.
+     */
+    static boolean writesFormat(String[] args, String... formats) {
+        List<String> wanted = List.of(formats);
         boolean formatGiven = false;
         for (int i = 1; i < args.length; i++) {
             String value = null;
@@ -91,7 +108,7 @@ final class EarlyStart {
                 formatGiven = true;
                 for (String format : value.split(",")) {
                     String name = format.trim().toLowerCase(java.util.Locale.ROOT);
-                    if (name.equals("html") || name.equals("dashboard")) {
+                    if (wanted.contains(name)) {
                         return true;
                     }
                 }

@@ -349,7 +349,7 @@ final class ScanCommand implements Callable<Integer> {
         if (dashboard) {
             DashboardPage.Prepared page = new DashboardPage().prepare(data, htmlReport ? "index.html" : null, pass);
             files.add(new ReportFile(DashboardPage.FILE_NAME,
-                    () -> outputDirectory.writeString(DashboardPage.FILE_NAME, page.render()), true));
+                    () -> outputDirectory.write(DashboardPage.FILE_NAME, page::write), true));
         }
         // The console's tables count the findings in the same pass.
         SummaryTable summaryTable = quiet ? null : new SummaryTable(report, pass);

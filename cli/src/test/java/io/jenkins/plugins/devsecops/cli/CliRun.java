@@ -23,7 +23,9 @@ record CliRun(int exit, String stdout, String stderr) {
     static CliRun withEnvironment(Path cache, Map<String, String> variables, String... args) {
         Map<String, String> environment = new java.util.HashMap<>(variables);
         environment.put("XDG_CACHE_HOME", cache.toString());
-        CommandLine commandLine = DevSecOpsCommand.newCommandLine(new CliEnvironment(environment, cache.resolve("home")));
+        // as main builds it for these arguments
+        CommandLine commandLine = DevSecOpsCommand.newCommandLine(new CliEnvironment(environment, cache.resolve("home")),
+                args);
         StringWriter stdout = new StringWriter();
         StringWriter stderr = new StringWriter();
         commandLine.setOut(new PrintWriter(stdout));

@@ -40,6 +40,37 @@ class DevSecOpsCommandTest {
         assertThat(out.toString()).contains("TOTAL", "PASSED");
     }
 
+    /** What a scan's command line prints: the same with every command as with the scan command alone. */
+    @Test
+    void shouldPrintTheSameForAScanWithoutTheOtherCommands() {
+        CliEnvironment environment = new CliEnvironment(java.util.Map.of("XDG_CACHE_HOME",
+                dir.resolve("cache").toString()), dir);
+        for (String[] args : java.util.List.of(new String[] {"scan", "--help"}, new String[] {"scan", "-h"},
+                new String[] {"scan", "--no-such-option"}, new String[] {"scan", dir.toString(), "--fail-on", "X"},
+                new String[] {"scan", dir.toString(), "--format", "pdf"}, new String[] {"scan", "a", "b"},
+                new String[] {"scan", "--stages"})) {
+            StringWriter[] outputs = new StringWriter[4];
+            int[] exits = new int[2];
+            for (int i = 0; i < 2; i++) {
+                CommandLine commandLine = i == 0 ? DevSecOpsCommand.newCommandLine(environment)
+                        : DevSecOpsCommand.newCommandLine(environment, args);
+                outputs[2 * i] = new StringWriter();
+                outputs[2 * i + 1] = new StringWriter();
+                commandLine.setOut(new PrintWriter(outputs[2 * i], true));
+                commandLine.setErr(new PrintWriter(outputs[2 * i + 1], true));
+                exits[i] = commandLine.execute(args);
+            }
+            String line = String.join(" ", args);
+            assertThat(exits[1]).as(line).isEqualTo(exits[0]);
+            assertThat(outputs[2].toString()).as(line).isEqualTo(outputs[0].toString());
+            assertThat(outputs[3].toString()).as(line).isEqualTo(outputs[1].toString());
+        }
+        assertThat(DevSecOpsCommand.newCommandLine(environment, new String[] {"scan"}).getSubcommands())
+                .containsOnlyKeys("scan", "help");
+        assertThat(DevSecOpsCommand.newCommandLine(environment, new String[] {"policy"}).getSubcommands())
+                .containsKeys("scan", "help", "policy", "baseline", "report");
+    }
+
     @Test
     void shouldExitWithTwoOnUsageErrors() {
         assertThat(run("scan", dir.toString(), "--fail-on", "SEVERE")).isEqualTo(DevSecOpsCommand.EXIT_ERROR);

@@ -68,6 +68,11 @@ class EarlyStartTest {
             boolean pages = formats == null || formats.stream().map(f -> f.trim().toLowerCase(java.util.Locale.ROOT))
                     .anyMatch(f -> f.equals("html") || f.equals("dashboard"));
             assertThat(EarlyStart.writesPages(args)).as(String.join(" ", args)).isEqualTo(pages);
+            boolean compliance = formats == null || formats.stream()
+                    .map(f -> f.trim().toLowerCase(java.util.Locale.ROOT))
+                    .anyMatch(f -> f.equals("html") || f.equals("sarif") || f.equals("compliance-csv"));
+            assertThat(EarlyStart.writesFormat(args, "html", "sarif", "compliance-csv")).as(String.join(" ", args))
+                    .isEqualTo(compliance);
         }
     }
 }

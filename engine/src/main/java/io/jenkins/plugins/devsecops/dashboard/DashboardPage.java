@@ -9,9 +9,11 @@ import io.jenkins.plugins.devsecops.report.HtmlText;
 import io.jenkins.plugins.devsecops.report.InlineScripts;
 import io.jenkins.plugins.devsecops.scan.ScanEngine;
 import io.jenkins.plugins.devsecops.summary.SeverityPalette;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -50,9 +52,10 @@ public final class DashboardPage {
 
     /** Writes the page for {@code data}; does not close {@code out}. */
     public void write(DashboardData data, OutputStream out) throws IOException {
-        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        writer.write(render(data));
-        writer.flush();
+        FindingPass pass = new FindingPass(data.report().findings());
+        Prepared prepared = prepare(data, null, pass);
+        pass.run();
+        prepared.write(out);
     }
 
     /** The page as a string. */
@@ -76,6 +79,11 @@ public final class DashboardPage {
     public interface Prepared {
         /** The page as a string. */
         String render() throws IOException;
+
+        /** Writes the page, UTF-8, to {@code out} (not closed): the bytes of {@link #render}. */
+        default void write(OutputStream out) throws IOException {
+            out.write(render().getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     /**
@@ -89,15 +97,34 @@ public final class DashboardPage {
         }
         DashboardFragments.OpenCounts counts = DashboardFragments.OpenCounts.in(pass);
         FirstInOrder first = pass.add(new FirstInOrder(MAX_ROWS));
-        return () -> {
-            pass.check(counts);
-            pass.check(first);
-            return render(data, reportLink, counts, first.findings());
+        return new Prepared() {
+            @Override
+            public String render() throws IOException {
+                pass.check(counts);
+                pass.check(first);
+                StringWriter page = new StringWriter(1 << 16);
+                DashboardPage.write(data, reportLink, counts, first.findings(), page, null);
+                return page.toString();
+            }
+
+            /** The charts library is copied to {@code out} as its UTF-8 bytes ({@link InlineScripts#shippedUtf8}). */
+            @Override
+            public void write(OutputStream out) throws IOException {
+                pass.check(counts);
+                pass.check(first);
+                Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+                DashboardPage.write(data, reportLink, counts, first.findings(), writer, out);
+                writer.flush();
+            }
         };
     }
 
-    private static String render(DashboardData data, String reportLink, DashboardFragments.OpenCounts counts,
-            List<Finding> listed) {
+    /**
+     * Writes the page to {@code out}; with {@code bytes}, the stream {@code out} writes to, a shipped script is copied
+     * to it as its UTF-8 bytes.
+     */
+    private static void write(DashboardData data, String reportLink, DashboardFragments.OpenCounts counts,
+            List<Finding> listed, Writer out, OutputStream bytes) throws IOException {
         StringBuilder html = new StringBuilder(1 << 16);
         Instant now = data.report().startedAt();
         TrendChartBlock charts = TrendChartBlock.of(data.summaries());
@@ -142,10 +169,20 @@ public final class DashboardPage {
         html.append("<footer>DevSecOps Scan &middot; charts by Apache ECharts ").append(EChartsLibrary.VERSION)
                 .append("</footer>\n");
         for (String script : charts.scripts()) {
-            html.append("<script>").append(script).append("</script>\n");
+            byte[] shipped = bytes == null ? null : InlineScripts.shippedUtf8(script);
+            html.append("<script>");
+            if (shipped == null) {
+                html.append(script);
+            } else {
+                out.append(html);
+                html.setLength(0);
+                out.flush();
+                bytes.write(shipped);
+            }
+            html.append("</script>\n");
         }
         html.append("</body></html>\n");
-        return html.toString();
+        out.append(html);
     }
 
     private static void findings(StringBuilder html, DashboardData data, List<Finding> sorted, Instant now) {

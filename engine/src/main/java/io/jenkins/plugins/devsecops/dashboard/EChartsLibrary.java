@@ -30,11 +30,17 @@ final class EChartsLibrary {
                 if (in == null) {
                     return null;
                 }
-                result = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("</script", "<\\/script");
+                byte[] utf8 = in.readAllBytes();
+                result = new String(utf8, StandardCharsets.UTF_8);
+                if (result.contains("</script")) {
+                    result = result.replace("</script", "<\\/script");
+                    utf8 = result.getBytes(StandardCharsets.UTF_8);
+                }
                 String hash = buildTimeHash();
                 if (hash != null) {
                     InlineScripts.withBuildTimeHash(result, hash);
                 }
+                InlineScripts.withUtf8(result, utf8);
                 script = result;
             } catch (IOException e) {
                 return null;

@@ -1,13 +1,21 @@
 package io.jenkins.plugins.devsecops.dashboard;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.devsecops.report.JsonGenerators;
 import io.jenkins.plugins.devsecops.report.JsonIsland;
 import io.jenkins.plugins.devsecops.summary.BuildSummary;
 import io.jenkins.plugins.devsecops.summary.TrendCharts;
 import io.jenkins.plugins.devsecops.summary.TrendSeries;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The trend charts of a page: the chart containers and the ECharts options as an escaped JSON island (markup), and
@@ -30,8 +38,6 @@ record TrendChartBlock(String html, List<String> scripts) {
             + "var el=document.getElementById('trend-chart-'+i);"
             + "if(el){var chart=echarts.init(el);chart.setOption(option);charts.push(chart);}});"
             + "window.addEventListener('resize',function(){charts.forEach(function(c){c.resize();});});}());";
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     TrendChartBlock {
         scripts = List.copyOf(scripts);
@@ -62,11 +68,57 @@ record TrendChartBlock(String html, List<String> scripts) {
         return new TrendChartBlock(html.toString(), List.of(library, INIT_SCRIPT));
     }
 
-    private static String json(List<ObjectNode> options) {
-        try {
-            return MAPPER.writeValueAsString(options);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Chart options could not be written as JSON", e);
+    /**
+     * The options as a compact JSON array, each tree walked onto a plain generator: the bytes an {@code ObjectMapper}
+     * gives for the list, without building one ({@code TrendChartBlockTest}).
+     */
+    static String json(List<ObjectNode> options) {
+        StringWriter text = new StringWriter(1 << 12);
+        try (JsonGenerator generator = JsonGenerators.compact(text)) {
+            generator.writeStartArray();
+            for (ObjectNode option : options) {
+                write(generator, option);
+            }
+            generator.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Chart options could not be written as JSON", e);
+        }
+        return text.toString();
+    }
+
+    /** The nodes the charts are made of, as a mapper writes them; any other kind as its own {@code toString}. */
+    private static void write(JsonGenerator out, JsonNode node) throws IOException {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                out.writeStartObject();
+                for (Map.Entry<String, JsonNode> field : node.properties()) {
+                    out.writeFieldName(field.getKey());
+                    write(out, field.getValue());
+                }
+                out.writeEndObject();
+            }
+            case ARRAY -> {
+                out.writeStartArray();
+                for (JsonNode element : node) {
+                    write(out, element);
+                }
+                out.writeEndArray();
+            }
+            case STRING -> out.writeString(node.textValue());
+            case BOOLEAN -> out.writeBoolean(node.booleanValue());
+            case NULL -> out.writeNull();
+            case NUMBER -> {
+                if (node instanceof IntNode) {
+                    out.writeNumber(node.intValue());
+                } else if (node instanceof LongNode) {
+                    out.writeNumber(node.longValue());
+                } else if (node instanceof DoubleNode) {
+                    out.writeNumber(node.doubleValue());
+                } else {
+                    out.writeRawValue(node.toString());
+                }
+            }
+            default -> out.writeRawValue(node.toString());
         }
     }
 }

@@ -1,13 +1,9 @@
 package io.jenkins.plugins.devsecops.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.jenkins.plugins.devsecops.history.FindingHistory;
 import io.jenkins.plugins.devsecops.model.Finding;
 import io.jenkins.plugins.devsecops.model.FindingPass;
 import io.jenkins.plugins.devsecops.model.Report;
-import io.jenkins.plugins.devsecops.model.ReportJson;
 import io.jenkins.plugins.devsecops.model.Severity;
 import io.jenkins.plugins.devsecops.model.StageError;
 import io.jenkins.plugins.devsecops.model.StageResult;
@@ -45,9 +41,6 @@ public final class HtmlReportWriter implements ReportWriter {
     /** The marker after which extra sections are rendered; kept in the page for tools that post-process it. */
     public static final String SECTIONS_MARKER = "<!-- devsecops:sections -->";
 
-    private static final ReportJson JSON = new ReportJson();
-    private static final ObjectWriter FINDINGS_WRITER =
-            JSON.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
     private static final Pattern SCRIPT_END = Pattern.compile("</script", Pattern.CASE_INSENSITIVE);
     private static final Pattern SECTION_ID = Pattern.compile("[a-z0-9-]{1,64}");
     private static final DateTimeFormatter TIME =
@@ -107,7 +100,7 @@ public final class HtmlReportWriter implements ReportWriter {
         return out -> {
             pass.check(facts);
             Writer writer = new java.io.BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-            page(report, writer, facts.facts(), prepared);
+            page(report, writer, out, facts.facts(), prepared);
             writer.flush();
         };
     }
@@ -116,7 +109,7 @@ public final class HtmlReportWriter implements ReportWriter {
     public String render(Report report) {
         java.io.StringWriter page = new java.io.StringWriter();
         try {
-            page(report, page, PageFacts.of(report), sections);
+            page(report, page, null, PageFacts.of(report), sections);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -125,10 +118,11 @@ public final class HtmlReportWriter implements ReportWriter {
 
     /**
      * Writes the page: the summary parts are built as text, the findings' JSON is streamed to {@code out} one
-     * finding at a time, so that the page is never held whole.
+     * finding at a time, so that the page is never held whole. With {@code bytes}, the stream {@code out} writes to, a
+     * shipped script ({@link InlineScripts#shippedUtf8}) is copied to it as its UTF-8 bytes.
      */
-    private static void page(Report report, Writer out, PageFacts facts, List<HtmlSection> sections)
-            throws IOException {
+    private static void page(Report report, Writer out, OutputStream bytes, PageFacts facts,
+            List<HtmlSection> sections) throws IOException {
         List<String> sectionScripts = sectionScripts(sections);
         StringBuilder html = new StringBuilder(16_384);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -167,7 +161,17 @@ public final class HtmlReportWriter implements ReportWriter {
         html.append("</script>\n");
         html.append("<script>").append(HtmlPageAssets.SCRIPT).append("</script>\n");
         for (String script : sectionScripts) {
-            html.append("<script>").append(script).append("</script>\n");
+            byte[] shipped = bytes == null ? null : InlineScripts.shippedUtf8(script);
+            html.append("<script>");
+            if (shipped == null) {
+                html.append(script);
+            } else {
+                out.append(html);
+                html.setLength(0);
+                out.flush();
+                bytes.write(shipped);
+            }
+            html.append("</script>\n");
         }
         html.append("</body>\n</html>\n");
         out.append(html);
@@ -414,7 +418,9 @@ public final class HtmlReportWriter implements ReportWriter {
         for (HtmlSection section : sections) {
             try {
                 for (String script : section.scripts()) {
-                    if (script != null && !script.isBlank() && !SCRIPT_END.matcher(script).find()) {
+                    // a shipped script was checked once, on its bytes, when it was read
+                    if (script != null && !script.isBlank()
+                            && (InlineScripts.shippedUtf8(script) != null || !SCRIPT_END.matcher(script).find())) {
                         scripts.add(script);
                     }
                 }
@@ -530,9 +536,9 @@ public final class HtmlReportWriter implements ReportWriter {
     }
 
     private static void writeFindingsJson(Report report, Writer out) throws IOException {
-        Writer escaped = JsonIsland.escaping(out);
-        try (com.fasterxml.jackson.core.JsonGenerator generator = FINDINGS_WRITER
-                .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(escaped)) {
+        // escaped for the script element by the generator itself: the bytes of JsonIsland.escaping(out)
+        try (com.fasterxml.jackson.core.JsonGenerator generator = JsonGenerators.compact(out)
+                .setCharacterEscapes(JsonIsland.ESCAPES)) {
             generator.writeStartArray();
             IOException[] failure = new IOException[1];
             forEachPageFinding(report, finding -> {
@@ -549,7 +555,6 @@ public final class HtmlReportWriter implements ReportWriter {
             }
             generator.writeEndArray();
         }
-        escaped.flush();
     }
 
     private static void fact(StringBuilder html, String label, String value) {

@@ -21,6 +21,13 @@ public final class InlineScripts {
      */
     private static final Map<String, String> KNOWN_HASHES = new IdentityHashMap<>();
 
+    /**
+     * The UTF-8 bytes of scripts the engine ships, by identity of the script's text, checked when registered to hold
+     * no {@code </script} in any case: the page writers copy them to the file as they are, instead of searching and
+     * encoding the 0.6 MB text again for every page.
+     */
+    private static final Map<String, byte[]> SHIPPED_BYTES = new IdentityHashMap<>();
+
     private InlineScripts() {
     }
 
@@ -35,6 +42,42 @@ public final class InlineScripts {
             KNOWN_HASHES.put(script, hash);
         }
         return script;
+    }
+
+    /**
+     * Makes the page writers copy {@code utf8} for this very {@code script} object: {@code utf8} must be what encoding
+     * {@code script} as UTF-8 gives (e.g. the valid UTF-8 it was decoded from; a test checks it for the shipped
+     * scripts). Nothing happens when {@code script} holds {@code </script} in any case (a script the writers refuse).
+     *
+     * @return {@code script}
+     */
+    public static String withUtf8(String script, byte[] utf8) {
+        if (!closesScriptElement(script)) {
+            synchronized (SHIPPED_BYTES) {
+                SHIPPED_BYTES.put(script, utf8);
+            }
+        }
+        return script;
+    }
+
+    /**
+     * The UTF-8 bytes of {@code script} when it is a shipped script registered with {@link #withUtf8} (then known to
+     * hold no {@code </script} in any case); {@code null} otherwise. The array is shared: never change it.
+     */
+    public static byte[] shippedUtf8(String script) {
+        synchronized (SHIPPED_BYTES) {
+            return SHIPPED_BYTES.get(script);
+        }
+    }
+
+    /** Whether {@code script} holds {@code </script} in any case (ASCII letters only, as the HTML parser reads it). */
+    static boolean closesScriptElement(String script) {
+        for (int at = script.indexOf("</"); at >= 0; at = script.indexOf("</", at + 2)) {
+            if (script.regionMatches(true, at + 2, "script", 0, 6)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String knownOrComputedHash(String script) {

@@ -1,5 +1,9 @@
 package io.jenkins.plugins.devsecops.report;
 
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+
 /**
  * Makes JSON safe to embed in an HTML {@code <script type="application/json">} element: {@code <}, {@code >},
  * {@code &}, U+2028 and U+2029 become {@code \u003c}-style escapes, so that no string in the data can close the
@@ -27,6 +31,47 @@ public final class JsonIsland {
         }
         return out.toString();
     }
+
+    /**
+     * The escapes of {@link #escape} as a JSON generator's own ({@code JsonGenerator.setCharacterEscapes}): the other
+     * characters as a generator escapes them by default. A generator writing text with them gives what writing without
+     * them, then {@link #escape}, gives, without a writer looking at every character again.
+     */
+    static final CharacterEscapes ESCAPES = new CharacterEscapes() {
+        private static final long serialVersionUID = 1L;
+        private final int[] ascii = asciiEscapes();
+
+        private static int[] asciiEscapes() {
+            int[] escapes = CharacterEscapes.standardAsciiEscapesForJSON();
+            escapes['<'] = CharacterEscapes.ESCAPE_CUSTOM;
+            escapes['>'] = CharacterEscapes.ESCAPE_CUSTOM;
+            escapes['&'] = CharacterEscapes.ESCAPE_CUSTOM;
+            return escapes;
+        }
+
+        private final SerializableString lessThan = new SerializedString("\\u003c");
+        private final SerializableString greaterThan = new SerializedString("\\u003e");
+        private final SerializableString ampersand = new SerializedString("\\u0026");
+        private final SerializableString lineSeparator = new SerializedString("\\u2028");
+        private final SerializableString paragraphSeparator = new SerializedString("\\u2029");
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return switch (ch) {
+                case '<' -> lessThan;
+                case '>' -> greaterThan;
+                case '&' -> ampersand;
+                case '\u2028' -> lineSeparator;
+                case '\u2029' -> paragraphSeparator;
+                default -> null;
+            };
+        }
+    };
 
     /** A writer that escapes what is written through it as {@link #escape} does, for JSON streamed into a page. */
     public static java.io.Writer escaping(java.io.Writer out) {

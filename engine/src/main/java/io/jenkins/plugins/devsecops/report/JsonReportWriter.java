@@ -1,11 +1,9 @@
 package io.jenkins.plugins.devsecops.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import io.jenkins.plugins.devsecops.model.Component;
 import io.jenkins.plugins.devsecops.model.Finding;
 import io.jenkins.plugins.devsecops.model.Report;
-import io.jenkins.plugins.devsecops.model.ReportJson;
 import io.jenkins.plugins.devsecops.model.StageError;
 import io.jenkins.plugins.devsecops.model.StageResult;
 import io.jenkins.plugins.devsecops.model.WalkSummary;
@@ -15,8 +13,6 @@ import java.util.Map;
 
 /** Writes {@code report.json}: the engine's own schema ({@code docs/report-format.md}). */
 public final class JsonReportWriter implements ReportWriter {
-
-    private static final ReportJson JSON = new ReportJson();
 
     @Override
     public String format() {
@@ -33,12 +29,11 @@ public final class JsonReportWriter implements ReportWriter {
      * the report mapper's generator as the mapper serialises the report (the record components in order, left out as
      * the model's {@code @JsonInclude} rules say), the findings one by one by {@link FindingJson}: no bean
      * introspection of the model at every scan's end. {@code JsonReportWriterTest} holds the bytes equal to the
-     * mapper's.
+     * mapper's. The generator is a plain factory's ({@link JsonGenerators}): no mapper is built to write it.
      */
     @Override
     public void write(Report report, OutputStream out) throws IOException {
-        ObjectWriter writer = JSON.mapper().writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        try (JsonGenerator generator = writer.createGenerator(out)) {
+        try (JsonGenerator generator = JsonGenerators.indented(out)) {
             // Report: NON_EMPTY (null, empty texts, lists and maps left out; numbers always written)
             generator.writeStartObject();
             generator.writeNumberField("schemaVersion", report.schemaVersion());

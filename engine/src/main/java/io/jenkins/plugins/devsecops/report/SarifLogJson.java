@@ -20,7 +20,6 @@ import com.contrastsecurity.sarif.ToolComponent;
 import com.contrastsecurity.sarif.ToolComponentReference;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.text.DateFormat;
 import java.util.Collection;
 import java.util.Date;
 import java.util.Map;
@@ -50,16 +49,14 @@ final class SarifLogJson {
     private static final Set<String> RELEVANT_ONLY = new ReportingDescriptorRelationship().getKinds();
 
     private final JsonGenerator out;
-    private final DateFormat dates;
 
-    private SarifLogJson(JsonGenerator out, DateFormat dates) {
+    private SarifLogJson(JsonGenerator out) {
         this.out = out;
-        this.dates = dates;
     }
 
     /** Writes {@code log}, whose runs' results are left out of the model, with each run's results from {@code results}. */
-    static void write(JsonGenerator out, DateFormat dates, SarifSchema210 log, RunResults results) throws IOException {
-        new SarifLogJson(out, dates).log(log, results);
+    static void write(JsonGenerator out, SarifSchema210 log, RunResults results) throws IOException {
+        new SarifLogJson(out).log(log, results);
     }
 
     private void log(SarifSchema210 log, RunResults results) throws IOException {
@@ -413,7 +410,7 @@ final class SarifLogJson {
 
     private void date(String field, Date date) throws IOException {
         if (date != null) {
-            out.writeStringField(field, dates.format(date));
+            out.writeStringField(field, UtcTimestamps.sarif(date));
         }
     }
 

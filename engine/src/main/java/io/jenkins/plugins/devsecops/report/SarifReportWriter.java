@@ -25,7 +25,6 @@ import com.contrastsecurity.sarif.ToolComponent;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.util.StdDateFormat;
@@ -43,7 +42,6 @@ import io.jenkins.plugins.devsecops.model.ToolInfo;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
-import java.text.DateFormat;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -79,11 +77,17 @@ public final class SarifReportWriter implements ReportWriter {
     static final int MAX_SNIPPET_CHARS = 2_000;
     static final int MAX_MESSAGE_CHARS = 10_000;
 
-    /** The log's date format: UTC, with a colon in the zone offset. */
-    private static final StdDateFormat DATES = new StdDateFormat().withTimeZone(TimeZone.getTimeZone("UTC"))
-            .withColonInTimeZone(true);
+    /**
+     * The mapper of the object model ({@link #toSarif}), made at its first use: the writer itself writes field by field
+     * on a plain generator ({@link JsonGenerators}) and needs none.
+     */
+    static ObjectMapper mapper() {
+        return MapperHolder.MAPPER;
+    }
 
-    static final ObjectMapper MAPPER = createMapper();
+    private static final class MapperHolder {
+        static final ObjectMapper MAPPER = createMapper();
+    }
 
     @Override
     public String format() {
@@ -138,7 +142,6 @@ public final class SarifReportWriter implements ReportWriter {
     }
 
     private static void write(Report report, RunsOfTools runsOfTools, OutputStream out) throws IOException {
-        ObjectWriter writer = MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         Map<ToolInfo, SarifRules> rulesByTool = runsOfTools.rulesByTool;
         Map<ToolInfo, SarifTaxonomies> taxonomiesByTool = runsOfTools.taxonomiesByTool;
         List<ToolInfo> tools = new ArrayList<>(rulesByTool.keySet());
@@ -153,8 +156,8 @@ public final class SarifReportWriter implements ReportWriter {
             runs.add(run(report, tool, rules, taxonomies, new ArrayList<>()));
         }
         // The log the object model gives, written field by field, each run's results streamed in place.
-        try (JsonGenerator generator = writer.createGenerator(out)) {
-            SarifLogJson.write(generator, (DateFormat) DATES.clone(), log(runs), runIndex -> writeResults(generator,
+        try (JsonGenerator generator = JsonGenerators.indented(out)) {
+            SarifLogJson.write(generator, log(runs), runIndex -> writeResults(generator,
                     report, tools.get(runIndex), rulesOfRuns.get(runIndex), taxonomiesOfRuns.get(runIndex)));
         }
     }
@@ -207,7 +210,8 @@ public final class SarifReportWriter implements ReportWriter {
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .defaultDateFormat(DATES)
+                .defaultDateFormat(new StdDateFormat().withTimeZone(TimeZone.getTimeZone("UTC"))
+                        .withColonInTimeZone(true))
                 .build();
     }
 

@@ -249,6 +249,9 @@ final class SarifResultJson {
             }
             out.writeEndArray();
         } else {
+            if (out.getCodec() == null) {
+                out.setCodec(SarifReportWriter.mapper()); // a value of another type: as the mapper writes it
+            }
             out.writeObject(value);
         }
     }

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.devsecops.summary;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.devsecops.model.Severity;
 import java.util.List;
@@ -16,7 +16,6 @@ public final class TrendCharts {
     /** The subtitle of every chart while the history holds a single build. */
     public static final String ONE_BUILD = "one build so far";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private TrendCharts() {
     }
@@ -93,7 +92,7 @@ public final class TrendCharts {
     }
 
     private static ObjectNode base(String title, List<String> builds) {
-        ObjectNode option = MAPPER.createObjectNode();
+        ObjectNode option = JsonNodeFactory.instance.objectNode();
         option.put("animation", false);
         ObjectNode heading = option.putObject("title").put("text", title).put("left", "center");
         heading.putObject("textStyle").put("fontSize", 14);

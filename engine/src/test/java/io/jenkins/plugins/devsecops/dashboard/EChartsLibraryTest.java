@@ -35,6 +35,25 @@ class EChartsLibraryTest {
     }
 
     @Test
+    void pagesCopyTheLibrarysBytesWhichAreItsTextEncodedAndCloseNoScriptElement() throws IOException {
+        String library = EChartsLibrary.script();
+        byte[] shipped = InlineScripts.shippedUtf8(library);
+        assertThat(shipped).isNotNull().isEqualTo(library.getBytes(StandardCharsets.UTF_8));
+        assertThat(java.util.regex.Pattern.compile("</script", java.util.regex.Pattern.CASE_INSENSITIVE)
+                .matcher(library).find()).isFalse();
+        // the bytes are escaped as the text's replace escapes it
+        try (java.io.InputStream in = EChartsLibrary.class.getResourceAsStream(EChartsLibrary.RESOURCE)) {
+            String original = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(library).isEqualTo(original.replace("</script", "<\\/script"));
+        }
+        // an equal text in another object, or a script that could close its element, is not copied
+        assertThat(InlineScripts.shippedUtf8(new String(library.toCharArray()))).isNull();
+        String closing = "var a = '</SCRIPT>';";
+        InlineScripts.withUtf8(closing, closing.getBytes(StandardCharsets.UTF_8));
+        assertThat(InlineScripts.shippedUtf8(closing)).isNull();
+    }
+
+    @Test
     void pagePolicyAllowsTheLibraryByItsHashAndOtherScriptsByTheirOwn() {
         String library = EChartsLibrary.script();
         String other = "console.log('x');";

@@ -92,7 +92,7 @@ class SarifResultJsonTest {
 
     @Test
     void shouldStreamEachResultAsTheObjectModelSerialisesIt() throws Exception {
-        ObjectWriter writer = SarifReportWriter.MAPPER.writer();
+        ObjectWriter writer = SarifReportWriter.mapper().writer();
         List<Finding> findings = findings(1_500);
         SarifTaxonomies taxonomies = new SarifTaxonomies(ComplianceCatalog.builtIn());
         findings.forEach(taxonomies::record);
@@ -121,7 +121,7 @@ class SarifResultJsonTest {
         SarifReportWriter sarif = new SarifReportWriter();
         ByteArrayOutputStream written = new ByteArrayOutputStream();
         sarif.write(report, written);
-        byte[] expected = SarifReportWriter.MAPPER.writer().writeValueAsBytes(sarif.toSarif(report));
+        byte[] expected = SarifReportWriter.mapper().writer().writeValueAsBytes(sarif.toSarif(report));
         assertThat(written.toByteArray()).isEqualTo(expected);
         assertThat(SarifSchemaValidator.validate(written.toString(StandardCharsets.UTF_8))).isEmpty();
     }
@@ -162,7 +162,7 @@ class SarifResultJsonTest {
         for (int i = 0; i < reports.size(); i++) {
             ByteArrayOutputStream written = new ByteArrayOutputStream();
             sarif.write(reports.get(i), written);
-            String expected = new String(SarifReportWriter.MAPPER.writer().writeValueAsBytes(
+            String expected = new String(SarifReportWriter.mapper().writer().writeValueAsBytes(
                     sarif.toSarif(reports.get(i))), StandardCharsets.UTF_8);
             assertThat(written.toString(StandardCharsets.UTF_8)).as("log %d", i).isEqualTo(expected);
         }
@@ -253,7 +253,7 @@ class SarifResultJsonTest {
             Report built = report.findings(findings).build();
             ByteArrayOutputStream written = new ByteArrayOutputStream();
             sarif.write(built, written);
-            String expected = new String(SarifReportWriter.MAPPER.writer().writeValueAsBytes(sarif.toSarif(built)),
+            String expected = new String(SarifReportWriter.mapper().writer().writeValueAsBytes(sarif.toSarif(built)),
                     StandardCharsets.UTF_8);
             String text = written.toString(StandardCharsets.UTF_8);
             assertThat(text).as("log %d", i).isEqualTo(expected);

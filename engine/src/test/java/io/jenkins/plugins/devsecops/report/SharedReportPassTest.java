@@ -90,10 +90,19 @@ class SharedReportPassTest {
             assertThat(shared.get(writer.format())).as(writer.format()).isEqualTo(alone.toByteArray());
         }
         assertThat(dashboard.render()).isEqualTo(new DashboardPage().render(data, "index.html"));
+        // streamed, the charts library copied as its bytes: the same page
+        ByteArrayOutputStream page = new ByteArrayOutputStream();
+        dashboard.write(page);
+        assertThat(page.toByteArray()).isEqualTo(new DashboardPage().render(data, "index.html")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(new String(page.toByteArray(), StandardCharsets.UTF_8)).contains("echarts.init")
+                .contains("t.version=\"5.5.0\"");
+        assertThat(new String(shared.get("html"), StandardCharsets.UTF_8)).contains("echarts.init")
+                .contains("t.version=\"5.5.0\"");
 
         // the old paths
         assertThat(shared.get("json")).isEqualTo(new ReportJson().mapper().writeValueAsBytes(report));
-        assertThat(shared.get("sarif")).isEqualTo(SarifReportWriter.MAPPER.writer()
+        assertThat(shared.get("sarif")).isEqualTo(SarifReportWriter.mapper().writer()
                 .writeValueAsBytes(new SarifReportWriter().toSarif(report)));
         assertThat(shared.get("html")).isEqualTo(new HtmlReportWriter(DashboardSections.of(data,
                 DashboardPage.FILE_NAME)).render(report).getBytes(StandardCharsets.UTF_8));

@@ -5,15 +5,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.jenkins.plugins.devsecops.model.Report;
+import io.jenkins.plugins.devsecops.report.UtcTimestamps;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.text.SimpleDateFormat;
-import java.util.Date;
-import java.util.TimeZone;
 
 /**
  * The SBOM of a report without packages (no component, hence no vulnerability: a secrets-only scan, a tree without
@@ -54,9 +52,7 @@ final class EmptyBomJson {
         json.writeStringField("serialNumber", CycloneDxReportWriter.serialNumber(report));
         json.writeNumberField("version", 1);
         json.writeObjectFieldStart("metadata");
-        SimpleDateFormat timestamp = new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss'Z'");
-        timestamp.setTimeZone(TimeZone.getTimeZone("UTC"));
-        json.writeStringField("timestamp", timestamp.format(Date.from(report.startedAt())));
+        json.writeStringField("timestamp", UtcTimestamps.cycloneDx(report.startedAt()));
         json.writeObjectFieldStart("tools");
         json.writeArrayFieldStart("components");
         json.writeStartObject();
