@@ -85,7 +85,8 @@ final class GitIgnoredPaths {
     }
 
     private static IgnoreNode read(Path file) {
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        // Files.exists first: a missing file (most directories) is answered without an exception (PathFilter)
+        if (!Files.exists(file) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
         IgnoreNode node = new IgnoreNode();

@@ -34,8 +34,10 @@ final class PathFilter {
     void enterDirectory(Path directory, String relativePath) throws IOException {
         Path ignoreFile = directory.resolve(IGNORE_FILE);
         IgnoreFile node = null;
-        // Never through a link, never a FIFO (which would block the walk).
-        if (Files.isRegularFile(ignoreFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        // Never through a link, never a FIFO (which would block the walk). Most directories have none: asked first
+        // whether anything is there at all (access(2)), which answers a missing file without the exception that a
+        // look at the attributes of a missing file costs.
+        if (Files.exists(ignoreFile) && Files.isRegularFile(ignoreFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             try (InputStream in = Files.newInputStream(ignoreFile)) {
                 node = IgnoreFile.read(in);
             }

@@ -151,6 +151,8 @@ public final class ScanEngine {
             finishStages(runs, pool, deadline, listener);
         } finally {
             pool.shutdownNow();
+            // files a stopped scan never got to still hold their directories open
+            walk.closeDirectories();
             // A stage's per-tree state (parsed documents, packages) is not needed for the report: let it go now.
             runs.forEach(StageRun::release);
         }

@@ -1,15 +1,27 @@
 package io.jenkins.plugins.devsecops.scan;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
+import java.nio.channels.FileChannel;
+import java.nio.file.ClosedDirectoryStreamException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -34,22 +46,19 @@ final class TreeWalk {
     /** What git ignores, when the root is in a git work tree and the request does not scan ignored files. */
     private final GitIgnoredPaths gitIgnored;
     private final java.util.Set<String> ownDirectories;
-    private final List<SourceFile> files = new ArrayList<>();
+    /** The directories still open: held by the walk or by files not yet released. */
+    private final Set<Directory> open = ConcurrentHashMap.newKeySet();
     private final Consumer<SourceFile> onFile;
     private final Map<String, Long> skipped = new TreeMap<>();
     private final List<String> unreadable = new ArrayList<>();
     private long filesSeen;
-    /** The relative paths of the directories being walked, innermost last ("" for the root). */
-    private final java.util.ArrayDeque<String> directories = new java.util.ArrayDeque<>();
 
-    /** A walk that collects the files to scan in {@link #files()}. */
-    TreeWalk(ScanRequest request) {
-        this(request, null);
-    }
-
-    /** A walk that hands each file to scan to {@code onFile}, on the walking thread, keeping none. */
+    /**
+     * A walk that hands each file to scan to {@code onFile}, on the walking thread, keeping none. Each file holds
+     * the directory it was found in open until {@link SourceFile#release()} (or {@link #closeDirectories()}).
+     */
     TreeWalk(ScanRequest request, Consumer<SourceFile> onFile) {
-        this.onFile = onFile == null ? files::add : onFile;
+        this.onFile = onFile;
         this.root = request.root();
         this.maxFileSize = request.maxFileSize();
         this.filter = new PathFilter(request.includes(), request.excludes());
@@ -57,68 +66,239 @@ final class TreeWalk {
         this.ownDirectories = java.util.Set.copyOf(request.ownDirectories());
     }
 
-    /** Walks the tree, handing over each file to scan. */
+    /**
+     * Walks the tree, handing over each file to scan: depth first, each directory's entries in the order the file
+     * system lists them, as {@link Files#walkFileTree} does. Where the platform has them ({@link
+     * SecureDirectoryStream}: Linux), entries are looked at and subdirectories opened relative to their open directory
+     * ({@code fstatat}, {@code openat}), not by a path the kernel resolves from the root again for every entry, and
+     * never through a link, even one put in place of a directory after it was looked at. The walk keeps one open
+     * directory per level, no list of a directory's entries, and no recursion: a deep tree cannot exhaust the stack.
+     */
     void run() throws IOException {
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                String relative = directories.isEmpty() ? relativize(dir) : childOf(dir);
-                if (!relative.isEmpty()) {
-                    if (dir.getFileName().toString().equals(".git")) {
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    if (ownDirectories.contains(relative)) {
-                        count(SKIP_OWN_OUTPUT);
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    if (filter.isIgnored(relative, true) || filter.isExcludedDirectory(relative)) {
-                        count(SKIP_IGNORED);
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    if (gitIgnored != null && gitIgnored.isIgnored(relative, true)) {
-                        count(GitIgnoredPaths.SKIP_GITIGNORED);
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                }
-                filter.enterDirectory(dir, relative);
-                if (gitIgnored != null) {
-                    gitIgnored.enterDirectory(dir, relative);
-                }
-                directories.addLast(relative);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) {
-                directories.pollLast();
-                filter.leaveDirectory();
-                if (gitIgnored != null) {
-                    gitIgnored.leaveDirectory();
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                visit(file, attrs);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                filesSeen++;
-                unreadable(directories.isEmpty() ? relativize(file) : childOf(file));
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
-
-    private void visit(Path file, BasicFileAttributes attrs) {
-        if (attrs.isDirectory()) {
+        BasicFileAttributes rootAttributes;
+        try {
+            rootAttributes = Files.readAttributes(root, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            filesSeen++;
+            unreadable(relativize(root));
             return;
         }
+        if (!rootAttributes.isDirectory()) {
+            // a link in place of the root is not followed, as for any other entry
+            Path name = root.getFileName();
+            visit(null, root, name, name == null ? "" : name.toString(), rootAttributes);
+            return;
+        }
+        Directory top;
+        try {
+            top = Directory.open(root, open);
+        } catch (IOException e) {
+            filesSeen++;
+            unreadable(relativize(root));
+            return;
+        }
+        ArrayDeque<Level> levels = new ArrayDeque<>();
+        try {
+            enter(levels, top, root, relativize(root));
+            while (!levels.isEmpty()) {
+                Level level = levels.peekLast();
+                Path entry = level.next();
+                if (entry == null) {
+                    levels.pollLast();
+                    leave(level);
+                    continue;
+                }
+                Path name = entry.getFileName();
+                String relative = level.relative.isEmpty() ? name.toString() : level.relative + "/" + name;
+                BasicFileAttributes attrs;
+                try {
+                    attrs = level.directory.attributes(entry, name);
+                } catch (IOException e) {
+                    filesSeen++; // gone or not readable since it was listed
+                    unreadable(relative);
+                    continue;
+                }
+                if (!attrs.isDirectory()) {
+                    visit(level.directory, entry, name, relative, attrs);
+                    continue;
+                }
+                Directory child;
+                try {
+                    child = level.directory.openDirectory(entry, name);
+                } catch (IOException e) {
+                    filesSeen++;
+                    unreadable(relative);
+                    continue;
+                }
+                if (skipped(entry, relative)) {
+                    child.release();
+                } else {
+                    enter(levels, child, entry, relative);
+                }
+            }
+        } finally {
+            while (!levels.isEmpty()) {
+                levels.pollLast().directory.release();
+            }
+        }
+    }
+
+    /** Whether a directory (not the root) is left out with everything in it; counted if so. */
+    private boolean skipped(Path dir, String relative) {
+        if (dir.getFileName().toString().equals(".git")) {
+            return true;
+        }
+        if (ownDirectories.contains(relative)) {
+            count(SKIP_OWN_OUTPUT);
+            return true;
+        }
+        if (filter.isIgnored(relative, true) || filter.isExcludedDirectory(relative)) {
+            count(SKIP_IGNORED);
+            return true;
+        }
+        if (gitIgnored != null && gitIgnored.isIgnored(relative, true)) {
+            count(GitIgnoredPaths.SKIP_GITIGNORED);
+            return true;
+        }
+        return false;
+    }
+
+    private void enter(ArrayDeque<Level> levels, Directory directory, Path dir, String relative) throws IOException {
+        try {
+            filter.enterDirectory(dir, relative);
+        } catch (IOException | RuntimeException e) {
+            directory.release();
+            throw e;
+        }
+        if (gitIgnored != null) {
+            gitIgnored.enterDirectory(dir, relative);
+        }
+        levels.addLast(new Level(directory, relative));
+    }
+
+    private void leave(Level level) {
+        level.directory.release();
+        filter.leaveDirectory();
+        if (gitIgnored != null) {
+            gitIgnored.leaveDirectory();
+        }
+    }
+
+    /** A directory being walked: its open stream, where its listing is, and its path relative to the root. */
+    private static final class Level {
+        final Directory directory;
+        final Iterator<Path> entries;
+        final String relative;
+
+        Level(Directory directory, String relative) {
+            this.directory = directory;
+            this.entries = directory.stream.iterator();
+            this.relative = relative;
+        }
+
+        /** The next entry, or {@code null} at the end (or when the listing fails part way, as the walk did). */
+        Path next() {
+            try {
+                return entries.hasNext() ? entries.next() : null;
+            } catch (DirectoryIteratorException e) {
+                return null;
+            }
+        }
+    }
+
+    /** How many directories are open: held by the walk or by files not yet released. */
+    int openDirectories() {
+        return open.size();
+    }
+
+    /**
+     * Closes the directories that files not released still hold (files dropped when a scan is stopped): a file read
+     * after this opens by its path.
+     */
+    void closeDirectories() {
+        for (Directory directory : open) {
+            directory.close();
+        }
+    }
+
+    /**
+     * An open directory of the walk. On a platform with {@link SecureDirectoryStream} its entries are looked at and
+     * its subdirectories and files opened relative to it, without following links; elsewhere by their paths. Held
+     * open by the walk while it lists the directory and by each of its files to scan until the file is released.
+     */
+    private static final class Directory implements SourceFile.Folder {
+        private static final Set<OpenOption> READ_NO_LINK = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+
+        final DirectoryStream<Path> stream;
+        final SecureDirectoryStream<Path> secure;
+        private final Set<Directory> open;
+        private final AtomicInteger holders = new AtomicInteger(1);
+
+        private Directory(DirectoryStream<Path> stream, Set<Directory> open) {
+            this.stream = stream;
+            this.secure = stream instanceof SecureDirectoryStream<Path> relative ? relative : null;
+            this.open = open;
+            open.add(this);
+        }
+
+        static Directory open(Path dir, Set<Directory> open) throws IOException {
+            return new Directory(Files.newDirectoryStream(dir), open);
+        }
+
+        /** The attributes of the entry {@code path} (named {@code name} here), not following a link. */
+        BasicFileAttributes attributes(Path path, Path name) throws IOException {
+            if (secure != null) {
+                return secure.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                        .readAttributes();
+            }
+            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        }
+
+        /** Opens the subdirectory {@code path} (named {@code name} here); never through a link. */
+        Directory openDirectory(Path path, Path name) throws IOException {
+            if (secure != null) {
+                return new Directory(secure.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS), open);
+            }
+            return open(path, open);
+        }
+
+        /** This directory for a file found in it, held until the file lets go; {@code null} where files open by path. */
+        SourceFile.Folder holdFor() {
+            if (secure == null) {
+                return null;
+            }
+            holders.incrementAndGet();
+            return this;
+        }
+
+        @Override
+        public FileChannel openFile(Path name) throws IOException {
+            try {
+                return secure.newByteChannel(name, READ_NO_LINK) instanceof FileChannel channel ? channel : null;
+            } catch (ClosedDirectoryStreamException e) {
+                return null; // closed by closeDirectories(): the file opens by its path
+            }
+        }
+
+        @Override
+        public void release() {
+            if (holders.decrementAndGet() == 0) {
+                close();
+            }
+        }
+
+        void close() {
+            open.remove(this);
+            try {
+                stream.close();
+            } catch (IOException e) {
+                // nothing was written: a failed close loses nothing
+            }
+        }
+    }
+
+    private void visit(Directory directory, Path file, Path name, String relative, BasicFileAttributes attrs) {
         filesSeen++;
-        String relative = childOf(file);
         if (attrs.isSymbolicLink()) {
             count(SKIP_SYMLINK);
         } else if (!attrs.isRegularFile()) {
@@ -134,18 +314,9 @@ final class TreeWalk {
         } else {
             // No access check here (a system call per file): a file that cannot be read fails when it is read and
             // is counted as unreadable then.
-            onFile.accept(new SourceFile(file, relative, attrs.size()));
+            SourceFile.Folder folder = directory == null ? null : directory.holdFor();
+            onFile.accept(new SourceFile(file, relative, attrs.size(), folder, name));
         }
-    }
-
-    /**
-     * The relative path of an entry of the directory being walked: its parent's relative path and its name, without
-     * asking the file system for a relative path each time.
-     */
-    private String childOf(Path entry) {
-        String parent = directories.peekLast();
-        String name = entry.getFileName().toString();
-        return parent == null || parent.isEmpty() ? name : parent + "/" + name;
     }
 
     private String relativize(Path path) {
@@ -169,10 +340,6 @@ final class TreeWalk {
 
     void count(String reason) {
         skipped.merge(reason, 1L, Long::sum);
-    }
-
-    List<SourceFile> files() {
-        return files;
     }
 
     Map<String, Long> skipped() {
