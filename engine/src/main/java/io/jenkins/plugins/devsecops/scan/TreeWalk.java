@@ -15,6 +15,7 @@ import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,8 @@ final class TreeWalk {
      * SecureDirectoryStream}: Linux), entries are looked at and subdirectories opened relative to their open directory
      * ({@code fstatat}, {@code openat}), not by a path the kernel resolves from the root again for every entry, and
      * never through a link, even one put in place of a directory after it was looked at. The walk keeps one open
-     * directory per level, no list of a directory's entries, and no recursion: a deep tree cannot exhaust the stack.
+     * directory per level, at most {@link Level#LISTED_AHEAD} of a directory's entries, and no recursion: a deep tree
+     * cannot exhaust the stack.
      */
     void run() throws IOException {
         BasicFileAttributes rootAttributes;
@@ -108,7 +110,7 @@ final class TreeWalk {
                     leave(level);
                     continue;
                 }
-                Path name = entry.getFileName();
+                Path name = level.name;
                 String relative = level.relative.isEmpty() ? name.toString() : level.relative + "/" + name;
                 BasicFileAttributes attrs;
                 try {
@@ -164,16 +166,18 @@ final class TreeWalk {
     }
 
     private void enter(ArrayDeque<Level> levels, Directory directory, Path dir, String relative) throws IOException {
+        Level level;
         try {
-            filter.enterDirectory(dir, relative);
+            level = new Level(directory, relative);
+            filter.enterDirectory(dir, relative, level.mayHold(PathFilter.IGNORE_FILE));
         } catch (IOException | RuntimeException e) {
             directory.release();
             throw e;
         }
         if (gitIgnored != null) {
-            gitIgnored.enterDirectory(dir, relative);
+            gitIgnored.enterDirectory(dir, relative, level.mayHold(GitIgnoredPaths.IGNORE_FILE));
         }
-        levels.addLast(new Level(directory, relative));
+        levels.addLast(level);
     }
 
     private void leave(Level level) {
@@ -184,22 +188,91 @@ final class TreeWalk {
         }
     }
 
-    /** A directory being walked: its open stream, where its listing is, and its path relative to the root. */
+    /**
+     * A directory being walked: its open stream, where its listing is, and its path relative to the root. Its first
+     * {@link #LISTED_AHEAD} entries are listed before any is looked at, so that a directory listed whole is known to
+     * hold an ignore file or not without asking the file system (most directories hold none).
+     */
     private static final class Level {
+        /** How many entries are listed ahead: a larger directory is listed as it is walked. */
+        static final int LISTED_AHEAD = 512;
+
         final Directory directory;
-        final Iterator<Path> entries;
         final String relative;
+        private final Iterator<Path> entries;
+        private Path[] ahead = new Path[8];
+        private Path[] aheadNames = new Path[8];
+        private int aheadCount;
+        private int taken;
+        /** Whether {@link #ahead} is the whole listing. */
+        private final boolean listedWhole;
+        /** The name of the entry {@link #next()} returned last. */
+        Path name;
 
         Level(Directory directory, String relative) {
             this.directory = directory;
-            this.entries = directory.stream.iterator();
             this.relative = relative;
+            this.entries = directory.stream.iterator();
+            boolean whole = false;
+            while (aheadCount < LISTED_AHEAD) {
+                Path entry;
+                try {
+                    if (!entries.hasNext()) {
+                        whole = true;
+                        break;
+                    }
+                    entry = entries.next();
+                } catch (DirectoryIteratorException e) {
+                    break; // the listing ends here, as it would have without looking ahead; not known whole
+                }
+                if (aheadCount == ahead.length) {
+                    ahead = Arrays.copyOf(ahead, aheadCount * 2);
+                    aheadNames = Arrays.copyOf(aheadNames, aheadCount * 2);
+                }
+                ahead[aheadCount] = entry;
+                aheadNames[aheadCount++] = entry.getFileName();
+            }
+            this.listedWhole = whole;
         }
 
-        /** The next entry, or {@code null} at the end (or when the listing fails part way, as the walk did). */
+        /**
+         * Whether the directory may hold an entry named {@code name}: {@code false} only when it was listed whole
+         * without one.
+         */
+        boolean mayHold(String fileName) {
+            if (!listedWhole) {
+                return true;
+            }
+            for (int i = 0; i < aheadCount; i++) {
+                if (aheadNames[i].toString().equals(fileName)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * The next entry (its name in {@link #name}), or {@code null} at the end (or when the listing fails part way,
+         * as the walk did).
+         */
         Path next() {
+            if (taken < aheadCount) {
+                Path entry = ahead[taken];
+                name = aheadNames[taken];
+                ahead[taken] = null;
+                aheadNames[taken++] = null;
+                return entry;
+            }
+            if (listedWhole) {
+                return null;
+            }
             try {
-                return entries.hasNext() ? entries.next() : null;
+                if (!entries.hasNext()) {
+                    return null;
+                }
+                Path entry = entries.next();
+                name = entry.getFileName();
+                return entry;
             } catch (DirectoryIteratorException e) {
                 return null;
             }

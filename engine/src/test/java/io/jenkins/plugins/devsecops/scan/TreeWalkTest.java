@@ -162,6 +162,29 @@ class TreeWalkTest {
     }
 
     @Test
+    void shouldHonourTheIgnoreFileOfADirectoryTooLargeToBeListedAhead() throws Exception {
+        // Given directories of 1,200 and of 100 files, each with an ignore file and a file it leaves out
+        for (String dir : new String[] {"large", "small"}) {
+            int count = dir.equals("large") ? 1200 : 100;
+            for (int i = 0; i < count; i++) {
+                write(dir + "/f" + i + ".txt", "x");
+            }
+            write(dir + "/.devsecopsignore", "*.log\n");
+            write(dir + "/out.log", "left out");
+        }
+
+        // When walked
+        Collecting collecting = new Collecting(ScanRequest.builder(root).build());
+        Map<String, SourceFile> files = collecting.run();
+        files.values().forEach(SourceFile::release);
+
+        // Then in both, the ignore file is read (from the listing or by asking) and leaves its file out
+        assertThat(files).hasSize(1300 + 2).doesNotContainKeys("large/out.log", "small/out.log");
+        assertThat(collecting.walk.skipped()).containsEntry("ignored", 2L);
+        assertThat(collecting.walk.filesSeen()).isEqualTo(1300 + 4);
+    }
+
+    @Test
     void shouldWalkATreeDeeperThanARecursiveWalkCouldAndCloseEveryLevel() throws Exception {
         // Given a chain of 400 directories (relative creation keeps every path short of the limits)
         Path dir = root;
