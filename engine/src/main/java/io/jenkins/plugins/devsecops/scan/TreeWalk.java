@@ -300,6 +300,8 @@ final class TreeWalk {
      * open by the walk while it lists the directory and by each of its files to scan until the file is released.
      */
     private static final class Directory implements SourceFile.Folder {
+        /** While this many directories are open, files found do not hold theirs open: they open by path. */
+        static final int MAX_HELD_OPEN = 128;
         private static final Set<OpenOption> READ_NO_LINK = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
 
         final DirectoryStream<Path> stream;
@@ -335,9 +337,13 @@ final class TreeWalk {
             return open(path, open);
         }
 
-        /** This directory for a file found in it, held until the file lets go; {@code null} where files open by path. */
+        /**
+         * This directory for a file found in it, held until the file lets go; {@code null} where files open by path:
+         * on a platform without relative opens, and while {@link #MAX_HELD_OPEN} directories are open (a tree of one
+         * file per directory must not hold a descriptor per file in flight).
+         */
         SourceFile.Folder holdFor() {
-            if (secure == null) {
+            if (secure == null || open.size() >= MAX_HELD_OPEN) {
                 return null;
             }
             holders.incrementAndGet();

@@ -97,6 +97,25 @@ class TreeWalkTest {
     }
 
     @Test
+    void shouldHoldABoundedNumberOfDirectoriesOpenForFilesInFlight() throws Exception {
+        // Given 400 directories of one file each, none released yet (as if all were in flight)
+        for (int i = 0; i < 400; i++) {
+            write("d" + i + "/f.txt", "file " + i);
+        }
+        Collecting collecting = new Collecting(ScanRequest.builder(root).build());
+        Map<String, SourceFile> files = collecting.run();
+
+        // Then at most 128 directories stay open, and every file reads, held directory or not
+        assertThat(files).hasSize(400);
+        assertThat(collecting.walk.openDirectories()).isBetween(100, 128);
+        for (int i = 0; i < 400; i++) {
+            assertThat(files.get("d" + i + "/f.txt").text()).isEqualTo("file " + i);
+        }
+        files.values().forEach(SourceFile::release);
+        assertThat(collecting.walk.openDirectories()).isZero();
+    }
+
+    @Test
     void shouldNotReadALinkPutInPlaceOfAFileAfterTheWalkSawIt() throws Exception {
         // Given a file the walk saw as a regular file, replaced by a link to a file outside the tree before it is read
         write("d/config.env", "harmless");
@@ -197,11 +216,12 @@ class TreeWalkTest {
         Collecting collecting = new Collecting(ScanRequest.builder(root).build());
         Map<String, SourceFile> files = collecting.run();
 
-        // Then the leaf is found and read, and only its directory stays open until it is released
+        // Then the leaf is found and read; with more than 128 directories open when it was found, it does not hold
+        // its directory open but is opened by its path
         assertThat(files).hasSize(1);
         SourceFile leaf = files.values().iterator().next();
         assertThat(leaf.path()).isEqualTo("d/".repeat(400) + "leaf.txt");
-        assertThat(collecting.walk.openDirectories()).isEqualTo(1);
+        assertThat(collecting.walk.openDirectories()).isZero();
         assertThat(leaf.text()).isEqualTo("leaf");
         leaf.release();
         assertThat(collecting.walk.openDirectories()).isZero();
