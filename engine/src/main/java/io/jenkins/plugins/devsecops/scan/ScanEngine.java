@@ -57,10 +57,10 @@ public final class ScanEngine {
     private static final long PROGRESS_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     /** Files read and waiting or being scanned per scan thread: bounds memory however large the tree. */
-    private static final int FILES_IN_FLIGHT_PER_THREAD = 16;
+    private static final int FILES_IN_FLIGHT_PER_THREAD = 64;
 
     /** The most files handed to the pool as one task. */
-    private static final int BATCH_FILES = 8;
+    private static final int BATCH_FILES = 32;
 
     /** A batch is handed over once its files hold this many bytes, so that one large file is not held back. */
     private static final long BATCH_BYTES = 256 * 1024;
