@@ -5,11 +5,13 @@ import java.nio.channels.FileChannel;
 import java.nio.file.ClosedDirectoryStreamException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -47,6 +49,7 @@ final class TreeWalk {
     /** What git ignores, when the root is in a git work tree and the request does not scan ignored files. */
     private final GitIgnoredPaths gitIgnored;
     private final java.util.Set<String> ownDirectories;
+    private final boolean relative;
     /** The directories still open: held by the walk or by files not yet released. */
     private final Set<Directory> open = ConcurrentHashMap.newKeySet();
     private final Consumer<SourceFile> onFile;
@@ -59,6 +62,15 @@ final class TreeWalk {
      * the directory it was found in open until {@link SourceFile#release()} (or {@link #closeDirectories()}).
      */
     TreeWalk(ScanRequest request, Consumer<SourceFile> onFile) {
+        this(request, onFile, true);
+    }
+
+    /**
+     * @param relative whether to walk relative to open directories where the platform allows it; {@code false}
+     *     walks by paths as on a platform without {@link SecureDirectoryStream} (for tests on Linux)
+     */
+    TreeWalk(ScanRequest request, Consumer<SourceFile> onFile, boolean relative) {
+        this.relative = relative;
         this.onFile = onFile;
         this.root = request.root();
         this.maxFileSize = request.maxFileSize();
@@ -91,12 +103,23 @@ final class TreeWalk {
             visit(null, root, name, name == null ? "" : name.toString(), rootAttributes);
             return;
         }
+        if (!relative) {
+            walkByPaths();
+            return;
+        }
         Directory top;
         try {
             top = Directory.open(root, open);
         } catch (IOException e) {
             filesSeen++;
             unreadable(relativize(root));
+            return;
+        }
+        if (top.secure == null) {
+            // No relative access here (Windows): the JDK's walk, which reuses the attributes a directory listing
+            // brings there instead of asking for each entry's
+            top.release();
+            walkByPaths();
             return;
         }
         ArrayDeque<Level> levels = new ArrayDeque<>();
@@ -143,6 +166,59 @@ final class TreeWalk {
                 levels.pollLast().directory.release();
             }
         }
+    }
+
+    /** The walk by paths, {@link Files#walkFileTree}: the same decisions, each entry looked up from the root. */
+    private void walkByPaths() throws IOException {
+        ArrayDeque<String> directories = new ArrayDeque<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                String relative = directories.isEmpty() ? relativize(dir) : childOf(directories, dir);
+                if (!relative.isEmpty() && skipped(dir, relative)) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                filter.enterDirectory(dir, relative, true);
+                if (gitIgnored != null) {
+                    gitIgnored.enterDirectory(dir, relative, true);
+                }
+                directories.addLast(relative);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) {
+                directories.pollLast();
+                filter.leaveDirectory();
+                if (gitIgnored != null) {
+                    gitIgnored.leaveDirectory();
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (!attrs.isDirectory()) {
+                    visit(null, file, file.getFileName(),
+                            directories.isEmpty() ? file.getFileName().toString() : childOf(directories, file), attrs);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                filesSeen++;
+                unreadable(directories.isEmpty() ? relativize(file) : childOf(directories, file));
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /** The relative path of an entry of the innermost directory being walked by {@link #walkByPaths()}. */
+    private static String childOf(ArrayDeque<String> directories, Path entry) {
+        String parent = directories.peekLast();
+        String name = entry.getFileName().toString();
+        return parent.isEmpty() ? name : parent + "/" + name;
     }
 
     /** Whether a directory (not the root) is left out with everything in it; counted if so. */

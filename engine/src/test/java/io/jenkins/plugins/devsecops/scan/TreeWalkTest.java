@@ -42,7 +42,11 @@ class TreeWalkTest {
         final TreeWalk walk;
 
         Collecting(ScanRequest request) {
-            walk = new TreeWalk(request, files::add);
+            this(request, true);
+        }
+
+        Collecting(ScanRequest request, boolean relative) {
+            walk = new TreeWalk(request, files::add, relative);
         }
 
         Map<String, SourceFile> run() throws IOException {
@@ -51,6 +55,53 @@ class TreeWalkTest {
             files.forEach(file -> byPath.put(file.path(), file));
             return byPath;
         }
+    }
+
+    @Test
+    void shouldDecideEveryEntryAsTheWalkByPathsDoes() throws Exception {
+        // Given a tree with what the walk leaves out or counts: git internals, ignore files at two levels, links to a
+        // file and to a directory (a loop), a FIFO, a file over the size limit, excluded and own directories
+        write("src/App.java", "class App {}");
+        write("src/deep/er/Deep.java", "class Deep {}");
+        write(".git/config", "[core]");
+        write(".devsecopsignore", "build/\n*.log\n!keep.log\n");
+        write("build/out.txt", "out");
+        write("notes/keep.log", "kept");
+        write("notes/drop.log", "dropped");
+        write("notes/.devsecopsignore", "*.tmp\n");
+        write("notes/x.tmp", "tmp");
+        write("big.txt", "x".repeat(5000));
+        write("vendor/lib.js", "lib");
+        write("reports/r.json", "{}");
+        Files.createSymbolicLink(root.resolve("src/loop"), root.resolve("src"));
+        Files.createSymbolicLink(root.resolve("link.java"), root.resolve("src/App.java"));
+        HostileFiles.mkfifo(root.resolve("pipe.env"));
+        ScanRequest request = ScanRequest.builder(root).maxFileSize(1000).exclude("vendor/")
+                .ownDirectory(root.resolve("reports")).build();
+
+        // When walked relative to open directories and by paths
+        Collecting relative = new Collecting(request, true);
+        Collecting byPaths = new Collecting(request, false);
+        Map<String, SourceFile> relativeFiles = relative.run();
+        Map<String, SourceFile> pathFiles = byPaths.run();
+
+        // Then both hand over the same files with the same sizes and count the same entries the same way
+        assertThat(relativeFiles.keySet()).containsExactlyElementsOf(pathFiles.keySet())
+                .containsExactlyInAnyOrder(".devsecopsignore", "notes/.devsecopsignore", "notes/keep.log",
+                        "src/App.java", "src/deep/er/Deep.java");
+        relativeFiles.forEach((path, file) -> assertThat(file.size()).isEqualTo(pathFiles.get(path).size()));
+        assertThat(relative.walk.skipped()).isEqualTo(byPaths.walk.skipped());
+        assertThat(relative.walk.unreadable()).isEqualTo(byPaths.walk.unreadable());
+        assertThat(relative.walk.filesSeen()).isEqualTo(byPaths.walk.filesSeen());
+        assertThat(relative.walk.skipped()).containsEntry("symlink", 2L).containsEntry("too-large", 1L)
+                .containsEntry("own-output", 1L);
+        for (SourceFile file : relativeFiles.values()) {
+            assertThat(file.bytes()).isEqualTo(pathFiles.get(file.path()).bytes());
+        }
+        relativeFiles.values().forEach(SourceFile::release);
+        pathFiles.values().forEach(SourceFile::release);
+        assertThat(relative.walk.openDirectories()).isZero();
+        assertThat(byPaths.walk.openDirectories()).isZero();
     }
 
     @Test
