@@ -2,6 +2,7 @@ package io.jenkins.plugins.devsecops.scan;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.ClosedDirectoryStreamException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
@@ -428,11 +429,17 @@ final class TreeWalk {
 
         @Override
         public FileChannel openFile(Path name) throws IOException {
+            SeekableByteChannel opened;
             try {
-                return secure.newByteChannel(name, READ_NO_LINK) instanceof FileChannel channel ? channel : null;
+                opened = secure.newByteChannel(name, READ_NO_LINK);
             } catch (ClosedDirectoryStreamException e) {
                 return null; // closed by closeDirectories(): the file opens by its path
             }
+            if (opened instanceof FileChannel channel) {
+                return channel;
+            }
+            opened.close(); // not a file channel (no JDK gives one): opened by its path instead
+            return null;
         }
 
         @Override
