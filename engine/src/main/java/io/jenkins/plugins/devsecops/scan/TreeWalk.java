@@ -49,7 +49,7 @@ final class TreeWalk {
     private final PathFilter filter;
     /** What git ignores, when the root is in a git work tree and the request does not scan ignored files. */
     private final GitIgnoredPaths gitIgnored;
-    private final java.util.Set<String> ownDirectories;
+    private final Set<String> ownDirectories;
     private final boolean relative;
     /** The directories still open: held by the walk or by files not yet released. */
     private final Set<Directory> open = ConcurrentHashMap.newKeySet();
@@ -77,7 +77,7 @@ final class TreeWalk {
         this.maxFileSize = request.maxFileSize();
         this.filter = new PathFilter(request.includes(), request.excludes());
         this.gitIgnored = request.scanIgnored() ? null : GitIgnoredPaths.of(request.root());
-        this.ownDirectories = java.util.Set.copyOf(request.ownDirectories());
+        this.ownDirectories = Set.copyOf(request.ownDirectories());
     }
 
     /**
