@@ -26,6 +26,9 @@ final class GitIgnoredPaths {
     /** The reason skipped paths are counted under. */
     static final String SKIP_GITIGNORED = "gitignored";
 
+    /** The name of git's ignore file in a directory. */
+    static final String IGNORE_FILE = ".gitignore";
+
     /** Build output directories left out by default. */
     static final Set<String> OUTPUT_DIRECTORIES = Set.of("target", "build", "dist", "node_modules");
 
@@ -85,7 +88,8 @@ final class GitIgnoredPaths {
     }
 
     private static IgnoreNode read(Path file) {
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        // Files.exists first: a missing file (most directories) is answered without an exception (PathFilter)
+        if (!Files.exists(file) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
         IgnoreNode node = new IgnoreNode();
@@ -97,9 +101,14 @@ final class GitIgnoredPaths {
         }
     }
 
-    /** Enters a directory ({@code ""} for the root): reads its {@code .gitignore} if it has one. */
-    void enterDirectory(Path directory, String relativePath) {
-        levels.push(new Level(relativePath, read(directory.resolve(".gitignore"))));
+    /**
+     * Enters a directory ({@code ""} for the root): reads its {@code .gitignore} if it has one.
+     *
+     * @param mayHoldIgnoreFile {@code false} when the directory's listing showed no {@code .gitignore}: then the file
+     *     system is not asked
+     */
+    void enterDirectory(Path directory, String relativePath, boolean mayHoldIgnoreFile) {
+        levels.push(new Level(relativePath, mayHoldIgnoreFile ? read(directory.resolve(IGNORE_FILE)) : null));
     }
 
     /** Leaves the directory entered last. */

@@ -30,12 +30,20 @@ final class PathFilter {
         this.excludes = excludePatterns.stream().map(Glob::gitignore).filter(glob -> !glob.isEmpty()).toList();
     }
 
-    /** Enters a directory ({@code ""} for the root): reads its ignore file if it has one. */
-    void enterDirectory(Path directory, String relativePath) throws IOException {
-        Path ignoreFile = directory.resolve(IGNORE_FILE);
+    /**
+     * Enters a directory ({@code ""} for the root): reads its ignore file if it has one.
+     *
+     * @param mayHoldIgnoreFile {@code false} when the directory's listing showed no ignore file: then the file
+     *     system is not asked
+     */
+    void enterDirectory(Path directory, String relativePath, boolean mayHoldIgnoreFile) throws IOException {
         IgnoreFile node = null;
-        // Never through a link, never a FIFO (which would block the walk).
-        if (Files.isRegularFile(ignoreFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        Path ignoreFile = mayHoldIgnoreFile ? directory.resolve(IGNORE_FILE) : null;
+        // Never through a link, never a FIFO (which would block the walk). Asked first whether anything is there at
+        // all (access(2)), which answers a missing file without the exception that a look at the attributes of a
+        // missing file costs.
+        if (ignoreFile != null && Files.exists(ignoreFile)
+                && Files.isRegularFile(ignoreFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             try (InputStream in = Files.newInputStream(ignoreFile)) {
                 node = IgnoreFile.read(in);
             }

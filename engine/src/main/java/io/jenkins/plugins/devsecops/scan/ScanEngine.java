@@ -56,11 +56,17 @@ public final class ScanEngine {
 
     private static final long PROGRESS_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
-    /** Files read and waiting or being scanned per scan thread: bounds memory however large the tree. */
-    private static final int FILES_IN_FLIGHT_PER_THREAD = 16;
+    /**
+     * Files handed to the pool and waiting or being scanned, per scan thread: bounds memory however large the tree (a
+     * waiting file is its path and size; its content is read when it is scanned).
+     */
+    private static final int FILES_IN_FLIGHT_PER_THREAD = 64;
 
-    /** The most files handed to the pool as one task. */
-    private static final int BATCH_FILES = 8;
+    /**
+     * The most files handed to the pool as one task: one queue hand-over and wake-up per batch (8 → 32 cut the futex
+     * calls of a secrets-only scan of tree-1x by a third).
+     */
+    private static final int BATCH_FILES = 32;
 
     /** A batch is handed over once its files hold this many bytes, so that one large file is not held back. */
     private static final long BATCH_BYTES = 256 * 1024;
@@ -151,6 +157,8 @@ public final class ScanEngine {
             finishStages(runs, pool, deadline, listener);
         } finally {
             pool.shutdownNow();
+            // files a stopped scan never got to still hold their directories open
+            walk.closeDirectories();
             // A stage's per-tree state (parsed documents, packages) is not needed for the report: let it go now.
             runs.forEach(StageRun::release);
         }

@@ -8,9 +8,12 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.Set;
 
 /**
  * One regular file found by the walk, read at most once and shared by every stage that looks at it.
@@ -47,9 +50,30 @@ public final class SourceFile {
         }
     }
 
+    /**
+     * The open directory a walked file was found in: the file is opened relative to it ({@code openat}), and lets go
+     * of it once released.
+     */
+    interface Folder {
+        /**
+         * Opens the entry {@code name} of this directory for reading, never through a link; {@code null} when the
+         * directory is closed already (then the file is opened by its path).
+         */
+        FileChannel openFile(Path name) throws IOException;
+
+        /** Lets go of the directory, held for one file. */
+        void release();
+    }
+
+    private static final Set<OpenOption> READ_NO_LINK = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+
     private final Path absolutePath;
     private final String path;
     private final long size;
+    /** The directory the walk found the file in, held until {@link #release()}; {@code null} if none or released. */
+    private Folder folder;
+    /** The file's name in {@link #folder}. */
+    private final Path name;
     private volatile byte[] content;
     private volatile String text;
     private volatile LineIndex lines;
@@ -62,9 +86,19 @@ public final class SourceFile {
      * @param size its size in bytes as the walk saw it
      */
     public SourceFile(Path absolutePath, String path, long size) {
+        this(absolutePath, path, size, null, null);
+    }
+
+    /**
+     * A walked file, opened as {@code name} relative to {@code folder} (held until {@link #release()}) when that is
+     * not null.
+     */
+    SourceFile(Path absolutePath, String path, long size, Folder folder, Path name) {
         this.absolutePath = absolutePath;
         this.path = path;
         this.size = size;
+        this.folder = folder;
+        this.name = name;
     }
 
     /** A file whose content is already in memory (for content that is not on disk, e.g. a git blob). */
@@ -139,7 +173,7 @@ public final class SourceFile {
         if (size > MAX_READ_BYTES) {
             throw tooLarge();
         }
-        try (FileChannel channel = FileChannel.open(absolutePath, StandardOpenOption.READ)) {
+        try (FileChannel channel = open()) {
             ByteBuffer chunk = READ_BUFFERS.get();
             byte[] read = null;
             int filled = 0;
@@ -188,6 +222,25 @@ public final class SourceFile {
                 }
             }
         }
+    }
+
+    /**
+     * Opens the file: relative to the directory the walk found it in when it still holds that directory open (the
+     * kernel then looks up one name, not the whole path), else by its path; never through a link, so that a file the
+     * walk saw as a regular file and that was replaced by a link since is not read through it.
+     */
+    private FileChannel open() throws IOException {
+        Folder in;
+        synchronized (this) {
+            in = folder;
+        }
+        if (in != null) {
+            FileChannel channel = in.openFile(name);
+            if (channel != null) {
+                return channel;
+            }
+        }
+        return FileChannel.open(absolutePath, READ_NO_LINK);
     }
 
     private TooLargeException tooLarge() {
@@ -295,13 +348,24 @@ public final class SourceFile {
         return result;
     }
 
-    /** Frees the content once every stage is done with the file. */
+    /**
+     * Frees the content once every stage is done with the file, and lets go of the directory it was found in (read
+     * again after this, it is opened by its path).
+     */
     void release() {
         if (absolutePath != null) {
             content = null;
             binary = 0;
             text = null;
             lines = null;
+        }
+        Folder held;
+        synchronized (this) {
+            held = folder;
+            folder = null;
+        }
+        if (held != null) {
+            held.release();
         }
     }
 
