@@ -27,15 +27,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One scan of the dependency stage: parses each lockfile as the walk hands it over, then in {@link #finish}
- * de-duplicates the packages, publishes the inventory, asks the advisory source and reports the findings.
+ * One scan of the dependency stage: parses each lockfile as the walk hands it over and spools its packages to disk
+ * ({@link SpooledPackages}), then in {@link #finish} reads them back in file and line order, one file's packages at a
+ * time: de-duplicates them, publishes the inventory, asks the advisory source and reports the findings. Memory holds
+ * the largest lockfile's packages and one inventory component per distinct package version, not every lockfile's
+ * packages.
  */
 final class DependencyScanner implements StageScanner {
 
@@ -44,12 +45,8 @@ final class DependencyScanner implements StageScanner {
 
     private final Path root;
     private final AdvisorySettings settings;
-    private final Queue<LockedPackage> packages = new ConcurrentLinkedQueue<>();
-    /**
-     * One copy of each name, version, purl and hash the inventory holds: the same packages recur in many lockfiles
-     * of a tree (and in every copy of a vendored project), so the inventory grows by references, not by strings.
-     */
-    private final Map<String, String> strings = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Every lockfile's packages, on disk until {@link #finish} reads them back in order. */
+    private final SpooledPackages packages = new SpooledPackages();
     private final AtomicInteger lockfiles = new AtomicInteger();
     /**
      * The parser of each file name met in this scan whose extension some parser takes ({@link
@@ -98,102 +95,96 @@ final class DependencyScanner implements StageScanner {
                     + " were checked");
             found = found.subList(0, MAX_PACKAGES_PER_FILE);
         }
-        // the packages of a file name it (an archive's nested ones name their own path): shared once, not per package
-        String path = file.path();
-        String sharedPath = intern(path);
-        for (LockedPackage pkg : found) {
-            packages.add(compact(pkg, pkg.file().equals(path) ? sharedPath : intern(pkg.file())));
-        }
-    }
-
-    /** The package with its strings shared with the packages seen before ({@code file}: its file's, shared). */
-    private LockedPackage compact(LockedPackage pkg, String file) {
-        Map<String, String> hashes = pkg.hashes();
-        if (!hashes.isEmpty()) {
-            Map<String, String> shared = new LinkedHashMap<>();
-            hashes.forEach((algorithm, value) -> shared.put(intern(algorithm), intern(value)));
-            hashes = shared;
-        }
-        return new LockedPackage(pkg.ecosystem(), intern(pkg.name()), intern(pkg.version()), file,
-                pkg.line(), pkg.direct(), internAll(pkg.dependencyPath()), hashes, internAll(pkg.dependsOn()),
-                pkg.scope() == null ? null : intern(pkg.scope()));
-    }
-
-    private List<String> internAll(List<String> values) {
-        if (values.isEmpty()) {
-            return values;
-        }
-        List<String> shared = new ArrayList<>(values.size());
-        for (String value : values) {
-            shared.add(value == null ? null : intern(value));
-        }
-        return shared;
-    }
-
-    private String intern(String value) {
-        String known = strings.putIfAbsent(value, value);
-        return known != null ? known : value;
+        packages.add(found);
     }
 
     @Override
     public void finish(FindingSink sink) throws IOException, InterruptedException {
-        List<LockedPackage> unique = deduplicate(new ArrayList<>(packages));
-        publishInventory(unique, sink);
+        try (packages) {
+            finishWithPackages(sink);
+        }
+    }
+
+    private void finishWithPackages(FindingSink sink) throws IOException, InterruptedException {
+        Inventory inventory = new Inventory();
+        // The advisory lookup asks once per distinct package version: counted here, the packages read again below.
+        Map<PackageQuery, Integer> queries = new LinkedHashMap<>();
+        long[] unique = new long[1];
+        forEachUnique(pkg -> {
+            unique[0]++;
+            inventory.add(pkg);
+            queries.merge(queryOf(pkg), 1, Integer::sum);
+        });
+        inventory.publish(sink);
         sink.property("lockfiles", String.valueOf(lockfiles.get()));
-        sink.property("packages", String.valueOf(unique.size()));
-        if (unique.isEmpty()) {
+        sink.property("packages", String.valueOf(unique[0]));
+        if (unique[0] == 0) {
             return;
         }
         AdvisorySource source = AdvisorySources.open(settings, sink);
         if (source == null) {
             return;
         }
-        Map<PackageQuery, List<LockedPackage>> byQuery = new LinkedHashMap<>();
-        for (LockedPackage pkg : unique) {
-            byQuery.computeIfAbsent(new PackageQuery(pkg.key(), pkg.version(),
-                    pkg.ecosystem().queryName(pkg.name())), k -> new ArrayList<>()).add(pkg);
-        }
         LookupResult result;
         try {
-            result = source.lookup(byQuery.keySet());
+            result = source.lookup(queries.keySet());
         } catch (IOException e) {
             sink.error(null, "Advisory source " + source.info().location() + " failed: " + e.getMessage()
-                    + "; " + unique.size() + " packages were NOT checked for vulnerabilities");
+                    + "; " + unique[0] + " packages were NOT checked for vulnerabilities");
             return;
         }
         AdvisorySources.record(source.info(), settings, sink);
         result.warnings().forEach(sink::warning);
-        int unevaluable = 0;
-        int vulnerable = 0;
-        for (var entry : byQuery.entrySet()) {
-            if (result.unchecked().contains(entry.getKey())) {
-                continue;
+        int[] unevaluable = new int[1];
+        int[] vulnerable = new int[1];
+        forEachUnique(pkg -> {
+            PackageQuery query = queryOf(pkg);
+            if (result.unchecked().contains(query)) {
+                return;
             }
-            List<OsvRecord> candidates = result.advisories().getOrDefault(entry.getKey(), List.of());
-            for (LockedPackage pkg : entry.getValue()) {
-                if (candidates.isEmpty()) {
-                    continue;
-                }
-                VulnerabilityMatcher.Match match = VulnerabilityMatcher.match(pkg, candidates);
-                if (match.unevaluable()) {
-                    unevaluable++;
-                }
-                if (!match.findings().isEmpty()) {
-                    vulnerable++;
-                }
-                match.findings().forEach(sink::report);
+            List<OsvRecord> candidates = result.advisories().getOrDefault(query, List.of());
+            if (candidates.isEmpty()) {
+                return;
             }
-        }
-        int unchecked = result.unchecked().stream().mapToInt(q -> byQuery.get(q).size()).sum();
+            VulnerabilityMatcher.Match match = VulnerabilityMatcher.match(pkg, candidates);
+            if (match.unevaluable()) {
+                unevaluable[0]++;
+            }
+            if (!match.findings().isEmpty()) {
+                vulnerable[0]++;
+            }
+            match.findings().forEach(sink::report);
+        });
+        long unchecked = result.unchecked().stream().mapToLong(q -> queries.getOrDefault(q, 0)).sum();
         if (unchecked > 0) {
             sink.error(null, unchecked + " packages were NOT checked for vulnerabilities: the advisory source did not answer for them");
         }
-        if (unevaluable > 0) {
-            sink.warning(unevaluable + " packages have versions some advisory ranges could not be compared with "
+        if (unevaluable[0] > 0) {
+            sink.warning(unevaluable[0] + " packages have versions some advisory ranges could not be compared with "
                     + "(unknown version scheme); only explicit version lists were used for them");
         }
-        sink.property("packagesChecked", String.valueOf(unique.size() - unchecked));
-        sink.property("vulnerablePackages", String.valueOf(vulnerable));
+        sink.property("packagesChecked", String.valueOf(unique[0] - unchecked));
+        sink.property("vulnerablePackages", String.valueOf(vulnerable[0]));
+    }
+
+    private static PackageQuery queryOf(LockedPackage pkg) {
+        return new PackageQuery(pkg.key(), pkg.version(), pkg.ecosystem().queryName(pkg.name()));
+    }
+
+    /**
+     * Hands over the packages of every lockfile once per file, ecosystem, package and version, in file and line order
+     * (see {@link #deduplicate}), read back from the spool: one file's packages in memory at a time.
+     */
+    private void forEachUnique(java.util.function.Consumer<LockedPackage> action) {
+        List<LockedPackage> sameFile = new ArrayList<>();
+        packages.forEachInOrder(pkg -> {
+            if (!sameFile.isEmpty() && !sameFile.get(0).file().equals(pkg.file())) {
+                deduplicate(sameFile).forEach(action);
+                sameFile.clear();
+            }
+            sameFile.add(pkg);
+        });
+        deduplicate(sameFile).forEach(action);
     }
 
     /** One entry per file, ecosystem, package and version: the first line, direct if any occurrence is. */
@@ -212,13 +203,17 @@ final class DependencyScanner implements StageScanner {
         return new ArrayList<>(unique.values());
     }
 
-    /** Publishes one inventory component per purl, merging what the files say about it, in purl order. */
-    private static void publishInventory(List<LockedPackage> unique, FindingSink sink) {
-        Map<String, Component> byPurl = new HashMap<>();
+    /**
+     * The inventory: one component per purl, merging what the files say about it, added package by package in file
+     * and line order and published in purl order. Holds one component per distinct package version.
+     */
+    private static final class Inventory {
+        private final Map<String, Component> byPurl = new HashMap<>();
         // The same package and version recurs in many lockfiles of a tree: its purl is built (and canonicalised by
         // the purl library) once.
-        Map<PurlOf, String> purls = new HashMap<>();
-        for (LockedPackage pkg : unique) {
+        private final Map<PurlOf, String> purls = new HashMap<>();
+
+        void add(LockedPackage pkg) {
             String purl = purls.computeIfAbsent(new PurlOf(pkg.ecosystem(), pkg.name(), pkg.version()), key -> {
                 try {
                     return pkg.purl();
@@ -227,7 +222,7 @@ final class DependencyScanner implements StageScanner {
                 }
             });
             if (purl == NO_PURL) {
-                continue;
+                return;
             }
             Component existing = byPurl.get(purl);
             if (existing == null) {
@@ -246,7 +241,10 @@ final class DependencyScanner implements StageScanner {
                         hashes, new ArrayList<>(dependsOn), scope, existing.sourceFile()));
             }
         }
-        new TreeMap<>(byPurl).values().forEach(sink::component);
+
+        void publish(FindingSink sink) {
+            new TreeMap<>(byPurl).values().forEach(sink::component);
+        }
     }
 
     /** What a package's purl is made of. */

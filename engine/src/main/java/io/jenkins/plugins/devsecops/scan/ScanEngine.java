@@ -307,6 +307,8 @@ public final class ScanEngine {
         private final WalkCounters counters;
         private final int limit;
         private final Semaphore room;
+        /** Large files' bytes held at once by the scanning threads. */
+        private final LargeFileBudget largeFiles = new LargeFileBudget();
         private final AtomicLong submitted = new AtomicLong();
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
         /** Files taken from the walk and not yet handed to the pool (walking thread only). */
@@ -356,9 +358,12 @@ public final class ScanEngine {
                 pool.execute(() -> {
                     try {
                         for (SourceFile file : files) {
-                            scanFile(file, runs, deadline, counters);
+                            largeFiles.scan(file, () -> scanFile(file, runs, deadline, counters));
                             progress();
                         }
+                    } catch (InterruptedException e) {
+                        // the scan is being stopped: the files left are not scanned
+                        Thread.currentThread().interrupt();
                     } catch (RuntimeException | Error e) {
                         failure.compareAndSet(null, e);
                     } finally {

@@ -159,6 +159,59 @@ class DependencyStageTest {
     }
 
     @Test
+    void shouldGiveTheSameFindingsAndInventoryFromManyLockfilesOnAnyNumberOfThreads() throws Exception {
+        // Given a monorepo: the project's lockfiles again in 60 services, each service's package-lock naming its own
+        // extra package, and a requirements file that includes another naming the same package
+        writeProject();
+        String servicesLock = """
+                {
+                  "name": "svc",
+                  "lockfileVersion": 3,
+                  "packages": {
+                    "": { "name": "svc", "dependencies": { "lodash": "4.17.20", "pkg-%1$d": "1.0.%1$d" } },
+                    "node_modules/lodash": { "version": "4.17.20" },
+                    "node_modules/pkg-%1$d": { "version": "1.0.%1$d", "dependencies": { "lodash": "4.17.20" } }
+                  }
+                }
+                """;
+        for (int i = 0; i < 60; i++) {
+            write(project, "services/svc-" + i + "/package-lock.json", servicesLock.formatted(i));
+            write(project, "services/svc-" + i + "/requirements.txt", "Django==2.2.10\nrequests==2.31.0\n");
+        }
+        write(project, "twice/requirements.txt", "requests==2.31.0\n-r more.txt\n");
+        write(project, "twice/more.txt", "requests==2.31.0\n");
+        String[] options = {"dependencies.osvDir", osv.toString(), "dependencies.indexDir",
+                temp.resolve("index").toString(), "dependencies.maxAdvisoryAgeDays", "100000"};
+
+        // When scanned on one thread and on four
+        Report one = scanOn(1, options);
+        Report four = scanOn(4, options);
+
+        // Then one finding per file, package version and advisory, and one component per purl, the same either way
+        assertThat(one.findings()).hasSize(4 + 60 * 2);
+        assertThat(one.findings()).filteredOn(f -> f.location().path().startsWith("services/svc-7/"))
+                .extracting(f -> f.ruleId() + " " + f.location())
+                .containsExactly("CVE-2020-9402 services/svc-7/requirements.txt:1",
+                        "CVE-2021-23337 services/svc-7/package-lock.json:6");
+        assertThat(four.findings()).isEqualTo(one.findings());
+        assertThat(one.components()).hasSize(5 + 60);
+        assertThat(four.components()).isEqualTo(one.components());
+        assertThat(one.components()).filteredOn(c -> c.name().equals("lodash")).singleElement()
+                .satisfies(c -> assertThat(c.sourceFile()).isEqualTo("services/svc-0/package-lock.json"));
+        assertThat(one.stage("dependencies").orElseThrow().properties()).containsEntry("lockfiles", "126")
+                .containsEntry("packages", String.valueOf(5 + 60 * 4 + 2))
+                .containsEntry("vulnerablePackages", String.valueOf(4 + 60 * 2));
+    }
+
+    private Report scanOn(int threads, String... options) throws Exception {
+        ScanRequest.Builder request = ScanRequest.builder(project).stage("dependencies").threads(threads);
+        for (int i = 0; i < options.length; i += 2) {
+            request.option(options[i], options[i + 1]);
+        }
+        return new ScanEngine(new StageCatalog(List.of(new DependencyStage()))).scan(request.build(), ProgressListener.NONE);
+    }
+
+    @Test
     void shouldWriteASchemaValidCycloneDx16Sbom() throws Exception {
         // Given a finished scan
         writeProject();
