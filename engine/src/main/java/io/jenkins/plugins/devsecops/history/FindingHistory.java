@@ -1,6 +1,7 @@
 package io.jenkins.plugins.devsecops.history;
 
 import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.model.InstantText;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -60,7 +61,7 @@ public final class FindingHistory {
         if (value == null) {
             return Optional.empty();
         }
-        Instant canonical = canonicalInstant(value);
+        Instant canonical = InstantText.canonical(value);
         if (canonical != null) {
             return Optional.of(canonical);
         }
@@ -69,51 +70,6 @@ public final class FindingHistory {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
-    }
-
-    /**
-     * {@code value} read as {@link Instant#toString} writes an instant of the years 0000 to 9999 ({@code
-     * 2026-12-03T19:03:04.298Z}: no fraction, or one of 3, 6 or 9 digits), or {@code null} when it has another shape
-     * or a field out of range: the history writes that shape, and {@link Instant#parse} (which reads it to the same
-     * instant, and other shapes too) cost the dashboard a formatter's parse for every finding.
-     */
-    static Instant canonicalInstant(String value) {
-        int length = value.length();
-        if (length != 20 && length != 24 && length != 27 && length != 30 || value.charAt(4) != '-'
-                || value.charAt(7) != '-' || value.charAt(10) != 'T' || value.charAt(13) != ':'
-                || value.charAt(16) != ':' || value.charAt(length - 1) != 'Z' || length > 20 && value.charAt(19) != '.') {
-            return null;
-        }
-        int year = digits(value, 0, 4);
-        int month = digits(value, 5, 7);
-        int day = digits(value, 8, 10);
-        int hour = digits(value, 11, 13);
-        int minute = digits(value, 14, 16);
-        int second = digits(value, 17, 19);
-        int fraction = length > 20 ? digits(value, 20, length - 1) : 0;
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 && day > java.time.YearMonth.of(year, month)
-                .lengthOfMonth() || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59
-                || fraction < 0) {
-            return null;
-        }
-        for (int i = length; i < 30; i += 3) {
-            fraction *= 1000; // milliseconds or microseconds to nanoseconds
-        }
-        long days = java.time.LocalDate.of(year, month, day).toEpochDay();
-        return Instant.ofEpochSecond(days * 86_400L + hour * 3_600L + minute * 60L + second, fraction);
-    }
-
-    /** The decimal number of {@code value}'s characters {@code from} to {@code to}, or -1 if one is not a digit. */
-    private static int digits(String value, int from, int to) {
-        int number = 0;
-        for (int i = from; i < to; i++) {
-            char c = value.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            number = number * 10 + (c - '0');
-        }
-        return number;
     }
 
     /** The id of the build that first saw the finding, if known. */

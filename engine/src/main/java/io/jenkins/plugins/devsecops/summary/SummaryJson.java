@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import io.jenkins.plugins.devsecops.model.InstantText;
 import io.jenkins.plugins.devsecops.policy.PolicyVerdict;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -266,53 +267,10 @@ public final class SummaryJson {
         return values;
     }
 
-    /**
-     * Parses the form {@link Instant#toString()} writes ({@code 2026-01-31T08:15:30Z}, optionally with a fraction)
-     * without {@code DateTimeFormatter}, which costs tens of milliseconds per thousand values in a fresh JVM;
-     * any other form goes to {@link Instant#parse}.
-     */
+    /** {@code text} read as {@link Instant#parse} does, without its formatter for the shape {@link Instant#toString} writes. */
     static Instant parseInstant(String text) {
-        int length = text.length();
-        if (length >= 20 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
-                && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(length - 1) == 'Z'
-                && (length == 20 || text.charAt(19) == '.') && length <= 30) {
-            int year = digits(text, 0, 4);
-            int month = digits(text, 5, 7);
-            int day = digits(text, 8, 10);
-            int hour = digits(text, 11, 13);
-            int minute = digits(text, 14, 16);
-            int second = digits(text, 17, 19);
-            int nanos = 0;
-            if (length > 20) {
-                int fraction = length - 21;
-                if (fraction == 0) {
-                    return Instant.parse(text);
-                }
-                nanos = digits(text, 20, length - 1);
-                for (int i = fraction; i < 9; i++) {
-                    nanos *= 10;
-                }
-            }
-            if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour < 24
-                    && minute >= 0 && minute < 60 && second >= 0 && second < 60 && nanos >= 0) {
-                long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
-                return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
-            }
-        }
-        return Instant.parse(text);
-    }
-
-    /** The decimal number in {@code text[from, to)}, or -1 when it holds anything but digits. */
-    private static int digits(String text, int from, int to) {
-        int value = 0;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
+        Instant canonical = InstantText.canonical(text);
+        return canonical != null ? canonical : Instant.parse(text);
     }
 
     private static void expect(JsonToken actual, JsonToken expected) throws IOException {

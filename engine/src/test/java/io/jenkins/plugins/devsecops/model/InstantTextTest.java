@@ -1,7 +1,8 @@
-package io.jenkins.plugins.devsecops.history;
+package io.jenkins.plugins.devsecops.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.devsecops.history.FindingHistory;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class CanonicalInstantTest {
+class InstantTextTest {
 
     @Test
     void shouldReadWhatInstantWritesAsInstantParseDoes() {
@@ -21,17 +22,18 @@ class CanonicalInstantTest {
                 Instant.parse("1969-12-31T23:59:59.999999Z"), Instant.parse("2026-12-03T19:03:04.298Z")));
         for (int i = 0; i < 50_000; i++) {
             long second = random.nextLong(first, end);
-            int nanos = switch (i % 4) {
+            int nanos = switch (i % 5) {
                 case 0 -> 0;
                 case 1 -> random.nextInt(1000) * 1_000_000;
                 case 2 -> random.nextInt(1_000_000) * 1000;
-                default -> random.nextInt(1_000_000_000);
+                case 3 -> random.nextInt(1_000_000_000);
+                default -> random.nextInt(10) * 100_000_000;
             };
             instants.add(Instant.ofEpochSecond(second, nanos));
         }
         for (Instant instant : instants) {
             String text = instant.toString();
-            assertThat(FindingHistory.canonicalInstant(text)).as(text).isEqualTo(instant).isEqualTo(Instant.parse(text));
+            assertThat(InstantText.canonical(text)).as(text).isEqualTo(instant).isEqualTo(Instant.parse(text));
             assertThat(FindingHistory.parseInstant(text)).contains(instant);
         }
     }
@@ -51,11 +53,20 @@ class CanonicalInstantTest {
             } catch (DateTimeParseException e) {
                 parsed = null;
             }
-            Instant canonical = FindingHistory.canonicalInstant(text);
+            Instant canonical = InstantText.canonical(text);
             if (canonical != null) {
                 assertThat(canonical).as(text).isEqualTo(parsed);
             }
             assertThat(FindingHistory.parseInstant(text).orElse(null)).as(text).isEqualTo(parsed);
+        }
+    }
+
+    @Test
+    void shouldReadFractionsOfEveryLengthAsInstantParseDoes() {
+        String digits = "123456789";
+        for (int length = 1; length <= 9; length++) {
+            String text = "2024-02-29T23:59:59." + digits.substring(0, length) + "Z";
+            assertThat(InstantText.canonical(text)).as(text).isNotNull().isEqualTo(Instant.parse(text));
         }
     }
 }
