@@ -169,17 +169,7 @@ public final class DashboardPage {
         html.append("<footer>DevSecOps Scan &middot; charts by Apache ECharts ").append(EChartsLibrary.VERSION)
                 .append("</footer>\n");
         for (String script : charts.scripts()) {
-            byte[] shipped = bytes == null ? null : InlineScripts.shippedUtf8(script);
-            html.append("<script>");
-            if (shipped == null) {
-                html.append(script);
-            } else {
-                out.append(html);
-                html.setLength(0);
-                out.flush();
-                bytes.write(shipped);
-            }
-            html.append("</script>\n");
+            InlineScripts.appendElement(html, script, out, bytes);
         }
         html.append("</body></html>\n");
         out.append(html);

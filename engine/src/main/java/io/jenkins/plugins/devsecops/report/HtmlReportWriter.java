@@ -161,17 +161,7 @@ public final class HtmlReportWriter implements ReportWriter {
         html.append("</script>\n");
         html.append("<script>").append(HtmlPageAssets.SCRIPT).append("</script>\n");
         for (String script : sectionScripts) {
-            byte[] shipped = bytes == null ? null : InlineScripts.shippedUtf8(script);
-            html.append("<script>");
-            if (shipped == null) {
-                html.append(script);
-            } else {
-                out.append(html);
-                html.setLength(0);
-                out.flush();
-                bytes.write(shipped);
-            }
-            html.append("</script>\n");
+            InlineScripts.appendElement(html, script, out, bytes);
         }
         html.append("</body>\n</html>\n");
         out.append(html);

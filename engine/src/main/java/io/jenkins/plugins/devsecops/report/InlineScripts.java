@@ -1,5 +1,8 @@
 package io.jenkins.plugins.devsecops.report;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -68,6 +71,27 @@ public final class InlineScripts {
         synchronized (SHIPPED_BYTES) {
             return SHIPPED_BYTES.get(script);
         }
+    }
+
+    /**
+     * Appends {@code script} as an inline script element. A shipped script registered with {@link #withUtf8} is copied
+     * to {@code bytes} as its UTF-8 bytes, after what {@code html} holds so far is written to {@code out} and flushed
+     * ({@code out} writes to {@code bytes}); any other script, or every script when {@code bytes} is {@code null}, is
+     * appended to {@code html}.
+     */
+    public static void appendElement(StringBuilder html, String script, Writer out, OutputStream bytes)
+            throws IOException {
+        byte[] shipped = bytes == null ? null : shippedUtf8(script);
+        html.append("<script>");
+        if (shipped == null) {
+            html.append(script);
+        } else {
+            out.append(html);
+            html.setLength(0);
+            out.flush();
+            bytes.write(shipped);
+        }
+        html.append("</script>\n");
     }
 
     /** Whether {@code script} holds {@code </script} in any case (ASCII letters only, as the HTML parser reads it). */
