@@ -4,6 +4,7 @@ import io.jenkins.plugins.devsecops.files.SpillFile;
 import io.jenkins.plugins.devsecops.files.SpillFileOnDemand;
 import io.jenkins.plugins.devsecops.sast.ir.IrCodec;
 import io.jenkins.plugins.devsecops.sast.ir.MethodIr;
+import io.jenkins.plugins.devsecops.sast.ir.NameTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -59,6 +60,11 @@ final class MethodSpool implements AutoCloseable {
     /** The method without its body and local types: what stays in memory. */
     static MethodIr stub(MethodIr method) {
         return method.withBody(List.of(), Map.of());
+    }
+
+    /** {@link #stub}, its names shared through the table. */
+    static MethodIr stub(MethodIr method, NameTable names) {
+        return method.stub(names);
     }
 
     /**

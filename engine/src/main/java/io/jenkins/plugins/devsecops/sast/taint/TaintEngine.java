@@ -46,18 +46,23 @@ public final class TaintEngine {
     private final TaintModels models;
     private final Map<String, Map<String, String>> propertiesFiles;
     private final int threads;
-    private final Calls calls = new Calls(this);
+    private final Calls calls;
     /**
      * Each method's slot, by id: the per-method state below is kept in arrays by slot rather than in maps by id (a
      * summary is read at every call). Methods with the same id (overloads declared on one line) share a slot, as
      * they shared the maps' entries.
      */
-    private final Map<String, Integer> slotById = new HashMap<>();
+    private final MethodSlots slotById = new MethodSlots();
     /** The slot of each method, by its place in {@link Program#methods}. */
     private final int[] slots;
     /** The summary whose {@link Summary#signature} each slot keeps, and that signature (see {@link #signature}). */
     private final Summary[] signed;
     private final String[] signatures;
+    /**
+     * One instance of each signature kept in {@link #signatures}: most methods' summaries have one of a few
+     * signatures. Bounded: a signature not in it is kept as it is.
+     */
+    private final BoundedMemo<String, String> signatureTable = new BoundedMemo<>(1 << 12);
     /** Each slot's committed summary with its version. */
     private final AtomicReferenceArray<Versioned<Summary>> summaries;
     /** Each field's committed value with its version, by field key. */
@@ -68,8 +73,8 @@ public final class TaintEngine {
     /** The slots of the methods the analysis gave up on (1), by slot. */
     private final AtomicIntegerArray abandoned;
     private boolean fieldsChanged;
-    /** What each slot's last analysis read, wrote and found. */
-    private AtomicReferenceArray<Inputs> inputs;
+    /** What each slot's last committed analysis read, wrote and found, in its compact form. */
+    private AtomicReferenceArray<Committed> inputs;
     /**
      * What each of the last commits changed, by commit number modulo its length (the thread that commits only): an
      * attempt made ahead is checked against the commits since it started, never more than {@link #WINDOW} + 1.
@@ -118,14 +123,24 @@ public final class TaintEngine {
      */
     public TaintEngine(List<UnitIr> units, TaintModels models, Map<String, Map<String, String>> propertiesFiles,
             UnaryOperator<MethodIr> bodies, int threads) {
+        this(units, models, propertiesFiles, bodies, threads, Program.MEMO, Calls.PLANS);
+    }
+
+    /**
+     * As above, with the capacities of the memos of what the program and the models give each call shape, field
+     * and type (see {@link BoundedMemo}): they bound the memory, never the result.
+     */
+    TaintEngine(List<UnitIr> units, TaintModels models, Map<String, Map<String, String>> propertiesFiles,
+            UnaryOperator<MethodIr> bodies, int threads, int programMemo, int plans) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, not " + threads);
         }
-        this.program = new Program(units, bodies);
+        this.program = new Program(units, bodies, programMemo);
+        this.calls = new Calls(this, plans);
         List<MethodIr> methods = program.methods();
         this.slots = new int[methods.size()];
         for (int i = 0; i < slots.length; i++) {
-            slots[i] = slotById.computeIfAbsent(methods.get(i).id(), id -> slotById.size());
+            slots[i] = slotById.add(methods.get(i));
         }
         this.summaries = new AtomicReferenceArray<>(slotById.size());
         this.abandoned = new AtomicIntegerArray(slotById.size());
@@ -342,7 +357,7 @@ public final class TaintEngine {
                 MethodIr method = methods.get(at);
                 int slot = slots[at];
                 long before = commits;
-                Inputs last = inputs.get(slot);
+                Committed last = inputs.get(slot);
                 // a method that looks unchanged (or was abandoned) now is left to its commit, which decides
                 if (abandoned.get(slot) == 0) {
                     if (last == null || !last.unchanged(TaintEngine.this)) {
@@ -367,9 +382,9 @@ public final class TaintEngine {
                     return;
                 }
                 analyseInOrder(method, slot, attempt, knownUnchanged);
-                Inputs last = inputs.get(slot);
+                Committed last = inputs.get(slot);
                 if (last != null) {
-                    last.reports.forEach(findings::putIfAbsent);
+                    last.reportInto(findings);
                 }
                 recent[(int) ((commits + 1) % RECENT)] = new Change(-1, changing);
                 commits++;
@@ -385,10 +400,20 @@ public final class TaintEngine {
             if (before == null || !same && !signature(slot, before).equals(signature(slot, after))) {
                 changed = true;
             }
-            summaries.set(slot, new Versioned<>(after, Versioned.version(committed) + (same ? 0 : 1)));
+            summaries.set(slot, versioned(after, Versioned.version(committed) + (same ? 0 : 1)));
             recent[(int) ((commits + 1) % RECENT)] = new Change(before != after ? slot : -1, changing);
             commits++;
         }
+    }
+
+    /** {@link Summary#NOTHING} at its first versions, shared by the slots that hold it (most of them). */
+    private static final List<Versioned<Summary>> NOTHING_AT = java.util.stream.IntStream.range(0, 16)
+            .mapToObj(version -> new Versioned<>(Summary.NOTHING, version)).toList();
+
+    /** A summary with its version, shared for {@link Summary#NOTHING}. */
+    private static Versioned<Summary> versioned(Summary summary, int version) {
+        return summary == Summary.NOTHING && version < NOTHING_AT.size() ? NOTHING_AT.get(version)
+                : new Versioned<>(summary, version);
     }
 
     /**
@@ -398,7 +423,13 @@ public final class TaintEngine {
      */
     private String signature(int slot, Summary summary) {
         if (signed[slot] != summary) {
-            signatures[slot] = summary.signature();
+            String signature = summary.signature();
+            String known = signatureTable.get(signature);
+            if (known == null) {
+                signatureTable.put(signature, signature);
+                known = signature;
+            }
+            signatures[slot] = known;
             signed[slot] = summary;
         }
         return signatures[slot];
@@ -416,7 +447,7 @@ public final class TaintEngine {
         if (abandoned.get(slot) != 0) {
             return Summary.UNKNOWN;
         }
-        Inputs last = inputs.get(slot);
+        Committed last = inputs.get(slot);
         if (last != null && (knownUnchanged || last.unchanged(this))) {
             return last.summary;
         }
@@ -452,11 +483,13 @@ public final class TaintEngine {
                     + MethodAnalysis.MAX_STEPS + " analysis steps");
             if (finalPass) {
                 // what the reporting analysis found before it gave up is reported, as it always was
-                now.reports.forEach(findings::putIfAbsent);
+                if (now.reports != null) {
+                    now.reports.forEach(findings::putIfAbsent);
+                }
             }
             return Summary.UNKNOWN;
         }
-        inputs.set(slot, now);
+        inputs.set(slot, now.committed());
         return now.summary;
     }
 
@@ -472,7 +505,8 @@ public final class TaintEngine {
                 return true;
             }
             for (String key : change.fields()) {
-                if (read.fieldsRead.containsKey(key) || read.fieldsWritten.containsKey(key)) {
+                if (read.fieldsRead != null && read.fieldsRead.containsKey(key)
+                        || read.fieldsWritten != null && read.fieldsWritten.containsKey(key)) {
                     return true;
                 }
             }
@@ -509,53 +543,149 @@ public final class TaintEngine {
     }
 
     /**
-     * What one analysis of a method read (the version of each summary and field), wrote (fields) and found. The
-     * analysis is a function of these: when every summary and field it read is at the version it saw and every
-     * field write it made would change nothing, analysing it again would give the same summary, the same writes
-     * and the same findings.
+     * What one analysis of a method read (the version of each summary and field), wrote (fields) and found, while it
+     * runs and until it is committed. The analysis is a function of these: when every summary and field it read is at
+     * the version it saw and every field write it made would change nothing, analysing it again would give the same
+     * summary, the same writes and the same findings. The maps are made at their first entry: most analyses read no
+     * field, write none and find nothing.
      */
     static final class Inputs {
         /** The version of each summary read, by slot. */
         final SlotVersions summariesRead = new SlotVersions();
-        final Map<String, Integer> fieldsRead = new HashMap<>();
+        Map<String, Integer> fieldsRead;
         /** One joined value per field written: writing a field again in a loop must not grow the record. */
-        final Map<String, Value> fieldsWritten = new LinkedHashMap<>();
+        Map<String, Value> fieldsWritten;
         /**
          * The fields this analysis changed, with their values after its writes, and how many times it changed each
          * (each a new version): applied when it is committed, then dropped.
          */
         Map<String, Value> fieldValues = Map.of();
         Map<String, Integer> fieldChanges = Map.of();
-        final Map<Object, FlowFinding> reports = new LinkedHashMap<>();
+        Map<Object, FlowFinding> reports;
         boolean unstable;
         Summary summary;
 
-        <K> void read(Map<K, Integer> seen, K key, int version) {
-            Integer before = seen.putIfAbsent(key, version);
+        void readField(String key, int version) {
+            if (fieldsRead == null) {
+                fieldsRead = new HashMap<>();
+            }
+            Integer before = fieldsRead.putIfAbsent(key, version);
             if (before != null && before != version) {
                 unstable = true;
             }
         }
 
+        void wroteField(String key, Value value) {
+            if (fieldsWritten == null) {
+                fieldsWritten = new LinkedHashMap<>();
+            }
+            fieldsWritten.merge(key, value, Value::join);
+        }
+
+        void report(Object key, FlowFinding finding) {
+            if (reports == null) {
+                reports = new LinkedHashMap<>();
+            }
+            reports.putIfAbsent(key, finding);
+        }
+
+        /** What is kept of this analysis once it is committed. */
+        Committed committed() {
+            return new Committed(this);
+        }
+    }
+
+    /**
+     * What a committed analysis read, wrote and found ({@link Inputs}), in arrays: kept for every analysed method
+     * until the stage ends, to tell whether analysing it again could change anything and for its findings in the
+     * reporting pass. Arrays of what is there instead of the maps an analysis fills (a map, its table and a node per
+     * entry), and one shared empty array for what is not: a method that read one summary and nothing else keeps
+     * two small arrays.
+     */
+    static final class Committed {
+        private static final int[] NO_INTS = {};
+        private static final String[] NO_KEYS = {};
+        private static final Value[] NO_VALUES = {};
+        private static final Object[] NO_REPORTS = {};
+
+        final Summary summary;
+        /** Each summary read: its slot, then the version read. Null when the analysis read one at two versions. */
+        private final int[] summariesRead;
+        private final String[] fieldsRead;
+        private final int[] fieldVersions;
+        private final String[] fieldsWritten;
+        private final Value[] writtenValues;
+        /** The findings in the order found: each key, then its finding. */
+        private final Object[] reports;
+
+        Committed(Inputs inputs) {
+            this.summary = inputs.summary;
+            this.summariesRead = inputs.unstable ? null : inputs.summariesRead.pairs(NO_INTS);
+            if (inputs.fieldsRead == null || inputs.unstable) {
+                fieldsRead = NO_KEYS;
+                fieldVersions = NO_INTS;
+            } else {
+                fieldsRead = new String[inputs.fieldsRead.size()];
+                fieldVersions = new int[fieldsRead.length];
+                int i = 0;
+                for (Map.Entry<String, Integer> e : inputs.fieldsRead.entrySet()) {
+                    fieldsRead[i] = e.getKey();
+                    fieldVersions[i++] = e.getValue();
+                }
+            }
+            if (inputs.fieldsWritten == null || inputs.unstable) {
+                fieldsWritten = NO_KEYS;
+                writtenValues = NO_VALUES;
+            } else {
+                fieldsWritten = new String[inputs.fieldsWritten.size()];
+                writtenValues = new Value[fieldsWritten.length];
+                int i = 0;
+                for (Map.Entry<String, Value> e : inputs.fieldsWritten.entrySet()) {
+                    fieldsWritten[i] = e.getKey();
+                    writtenValues[i++] = e.getValue();
+                }
+            }
+            if (inputs.reports == null) {
+                reports = NO_REPORTS;
+            } else {
+                reports = new Object[inputs.reports.size() * 2];
+                int i = 0;
+                for (Map.Entry<Object, FlowFinding> e : inputs.reports.entrySet()) {
+                    reports[i++] = e.getKey();
+                    reports[i++] = e.getValue();
+                }
+            }
+        }
+
+        /** Whether analysing the method again would give what this analysis gave (see {@link Inputs}). */
         boolean unchanged(TaintEngine engine) {
-            if (unstable) {
+            if (summariesRead == null) {
                 return false;
             }
-            if (!summariesRead.allAt(slot -> Versioned.version(engine.summaries.get(slot)))) {
-                return false;
-            }
-            for (Map.Entry<String, Integer> e : fieldsRead.entrySet()) {
-                if (Versioned.version(engine.fields.get(e.getKey())) != e.getValue()) {
+            for (int i = 0; i < summariesRead.length; i += 2) {
+                if (Versioned.version(engine.summaries.get(summariesRead[i])) != summariesRead[i + 1]) {
                     return false;
                 }
             }
-            for (Map.Entry<String, Value> write : fieldsWritten.entrySet()) {
-                Value before = Versioned.value(engine.fields.get(write.getKey()));
-                if (before == null || !before.join(write.getValue()).equals(before)) {
+            for (int i = 0; i < fieldsRead.length; i++) {
+                if (Versioned.version(engine.fields.get(fieldsRead[i])) != fieldVersions[i]) {
+                    return false;
+                }
+            }
+            for (int i = 0; i < fieldsWritten.length; i++) {
+                Value before = Versioned.value(engine.fields.get(fieldsWritten[i]));
+                if (before == null || !before.join(writtenValues[i]).equals(before)) {
                     return false;
                 }
             }
             return true;
+        }
+
+        /** Adds the findings, in the order found, each unless one of its key is there. */
+        void reportInto(Map<Object, FlowFinding> findings) {
+            for (int i = 0; i < reports.length; i += 2) {
+                findings.putIfAbsent(reports[i], (FlowFinding) reports[i + 1]);
+            }
         }
     }
 
@@ -573,8 +703,8 @@ public final class TaintEngine {
 
     /** The slot of a method of the program (see {@link #slotById}). */
     int slot(MethodIr method) {
-        Integer slot = slotById.get(method.id());
-        if (slot == null) {
+        int slot = slotById.slot(method);
+        if (slot < 0) {
             throw new IllegalArgumentException("not a method of the program: " + method.id());
         }
         return slot;
@@ -600,7 +730,7 @@ public final class TaintEngine {
             return Versioned.value(committed);
         }
         Value own = reading.fieldValues.get(key);
-        reading.read(reading.fieldsRead, key, Versioned.version(committed) + reading.fieldChanges.getOrDefault(key, 0));
+        reading.readField(key, Versioned.version(committed) + reading.fieldChanges.getOrDefault(key, 0));
         return own != null ? own : Versioned.value(committed);
     }
 
@@ -610,7 +740,7 @@ public final class TaintEngine {
         if (reading == null) {
             throw new IllegalStateException("a field written outside an analysis: " + key);
         }
-        reading.fieldsWritten.merge(key, value, Value::join);
+        reading.wroteField(key, value);
         Value own = reading.fieldValues.get(key);
         Value before = own != null ? own : Versioned.value(fields.get(key));
         Value after = before == null ? value : before.join(value);
@@ -641,7 +771,7 @@ public final class TaintEngine {
         TraceStep first = taint.trace().isEmpty() ? null : taint.trace().get(0);
         Object key = List.of(rule, sink.path(), sink.line(), first == null ? "" : first.location().toString(),
                 first == null ? "" : first.message());
-        reading.get().reports.putIfAbsent(key, new FlowFinding(rule, sink.kind(), sink.path(), sink.line(),
+        reading.get().report(key, new FlowFinding(rule, sink.kind(), sink.path(), sink.line(),
                 sink.method(), sink.call(), taint.source(), taint.remote(), taint.trace(), null));
     }
 
@@ -649,7 +779,7 @@ public final class TaintEngine {
         MethodIr method = call.caller();
         Object key = List.of(check.rule(), method.path(), call.line(), call.display());
         String message = value == null ? call.display() : call.display() + " with \"" + value + "\"";
-        reading.get().reports.putIfAbsent(key, new FlowFinding(check.rule(), null, method.path(), call.line(),
+        reading.get().report(key, new FlowFinding(check.rule(), null, method.path(), call.line(),
                 method.displayName(), call.display(), value, false,
                 List.of(new TraceStep(new Location(method.path(), call.line(), 0, call.line(), 0, null), message)),
                 check));
