@@ -198,7 +198,7 @@ final class SastScanner implements StageScanner {
                 }
                 List<MethodIr> own = new ArrayList<>();
                 for (MethodIr m : c.methods()) {
-                    MethodIr stub = MethodSpool.stub(m, names);
+                    MethodIr stub = spool.stubOf(m, names);
                     methods.add(m);
                     methodStubs.add(stub);
                     own.add(stub);
@@ -276,7 +276,7 @@ final class SastScanner implements StageScanner {
         }
         TaintModels models = TaintModels.load(userModels);
         long start = System.nanoTime();
-        TaintEngine engine = new TaintEngine(all, models, Map.copyOf(properties), spool::full, threads);
+        TaintEngine engine = new TaintEngine(all, models, Map.copyOf(properties), spool::full, threads, names);
         TaintEngine.Result result;
         try {
             result = engine.run(start + TimeUnit.SECONDS.toNanos(budgetSeconds));

@@ -28,6 +28,11 @@ public final class MethodIr {
     private final String returnType;
     private final List<String> suppressed;
     private final Map<String, String> localTypes;
+    /**
+     * Where the body of this stub waits, as a number the one who made the stub gave ({@link #stub(NameTable, int)}),
+     * or -1 (a whole method, or a stub made without one). Not part of the value: equality ignores it.
+     */
+    private int bodyIndex = -1;
     /** {@link #displayName()}, made when first asked for (a race makes it twice, equal). */
     private String displayName;
 
@@ -138,6 +143,11 @@ public final class MethodIr {
                 && id.endsWith(suffix);
     }
 
+    /** The number given to this stub for where its body waits, or -1 (see {@link #stub(NameTable, int)}). */
+    public int bodyIndex() {
+        return bodyIndex;
+    }
+
     public String owner() {
         return owner;
     }
@@ -215,10 +225,19 @@ public final class MethodIr {
      * keeps of each method while its body waits elsewhere. Equal to {@code withBody(List.of(), Map.of())}.
      */
     public MethodIr stub(NameTable names) {
+        return stub(names, -1);
+    }
+
+    /**
+     * {@link #stub(NameTable)}, with the number of the place where its body waits ({@link #bodyIndex}): kept in the
+     * stub, so that the one keeping the bodies needs no map from stubs to places.
+     */
+    public MethodIr stub(NameTable names, int bodyIndex) {
         MethodIr stub = new MethodIr(id(), names.name(owner), names.name(name), names.names(parameters),
                 names.names(parameterTypes), names.lists(parameterAnnotations), names.names(annotations), isStatic,
                 List.of(), names.name(path), line, names.name(returnType), names.names(suppressed), Map.of());
         stub.displayName = displayName;
+        stub.bodyIndex = bodyIndex;
         return stub;
     }
 

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.devsecops.sast.taint;
 
 import io.jenkins.plugins.devsecops.sast.ir.MethodIr;
+import io.jenkins.plugins.devsecops.sast.ir.NameTable;
 import io.jenkins.plugins.devsecops.sast.ir.Operand;
 import io.jenkins.plugins.devsecops.sast.ir.TypeNames;
 import java.util.ArrayList;
@@ -126,7 +127,11 @@ final class Calls {
                     List.copyOf(models.sinks(site, program)), List.copyOf(models.sources(site, program)),
                     List.copyOf(models.sanitizers(site, program)), List.copyOf(models.values(site, program)),
                     targets, targets.stream().mapToInt(engine::slot).toArray());
-            plans.put(shape, known);
+            // the memo keeps the key's names: the table's instances, not the ones read back with a method's body
+            NameTable names = engine.names();
+            plans.put(new CallShape(names.name(call.receiverType), names.name(call.site.method()), call.args.size(),
+                    names.name(receiverTag), call.exactType, constructor,
+                    constructor ? names.name(call.site.owner()) : null), known);
         }
         return known;
     }

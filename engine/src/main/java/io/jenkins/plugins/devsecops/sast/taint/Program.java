@@ -2,6 +2,7 @@ package io.jenkins.plugins.devsecops.sast.taint;
 
 import io.jenkins.plugins.devsecops.sast.ir.ClassIr;
 import io.jenkins.plugins.devsecops.sast.ir.MethodIr;
+import io.jenkins.plugins.devsecops.sast.ir.NameTable;
 import io.jenkins.plugins.devsecops.sast.ir.Operand;
 import io.jenkins.plugins.devsecops.sast.ir.Stmt;
 import io.jenkins.plugins.devsecops.sast.ir.TypeNames;
@@ -39,19 +40,25 @@ final class Program implements TaintModels.Hierarchy {
     /** Resolved calls, memoised (by any of the analysing threads). */
     private final BoundedMemo<ResolveKey, List<MethodIr>> resolved;
 
+    /** How many names the analysis's own name table holds when it is given none. */
+    static final int NAMES = 1 << 18;
+    /** The names the memos' keys keep (see {@link NameTable}). */
+    private final NameTable names;
+
     /** Gives a method's whole IR from the one in the units, which may be a stub whose body waits in a spool. */
     private final java.util.function.UnaryOperator<MethodIr> bodies;
 
     Program(List<UnitIr> units) {
-        this(units, java.util.function.UnaryOperator.identity(), MEMO);
+        this(units, java.util.function.UnaryOperator.identity(), MEMO, new NameTable(NAMES));
     }
 
     /**
      * @param memo how many call shapes a generation of the memo of resolved calls holds (see {@link BoundedMemo});
      *        the memos of fields and subtypes, asked for less, hold a half and an eighth of it
      */
-    Program(List<UnitIr> units, java.util.function.UnaryOperator<MethodIr> bodies, int memo) {
+    Program(List<UnitIr> units, java.util.function.UnaryOperator<MethodIr> bodies, int memo, NameTable names) {
         this.bodies = bodies;
+        this.names = names;
         this.allSubtypes = new BoundedMemo<>(Math.max(1, memo / 8));
         this.resolved = new BoundedMemo<>(memo);
         this.fieldRefs = new BoundedMemo<>(Math.max(1, memo / 2));
@@ -268,8 +275,10 @@ final class Program implements TaintModels.Hierarchy {
         FieldName name = new FieldName(owner, field);
         FieldRef known = fieldRefs.get(name);
         if (known == null) {
-            known = new FieldRef(fieldOwner(owner, field) + "." + field, fieldType(owner, field));
-            fieldRefs.put(name, known);
+            // the memo keeps the key's names: the table's instances, not the ones read back with a method's body
+            known = new FieldRef(names.name(fieldOwner(owner, field) + "." + field),
+                    names.name(fieldType(owner, field)));
+            fieldRefs.put(new FieldName(names.name(owner), names.name(field)), known);
         }
         return known;
     }
@@ -325,7 +334,7 @@ final class Program implements TaintModels.Hierarchy {
         List<MethodIr> known = resolved.get(memoKey);
         if (known == null) {
             known = resolveOnce(receiverType, method, arity, exactType);
-            resolved.put(memoKey, known);
+            resolved.put(new ResolveKey(names.name(receiverType), names.name(method), arity, exactType), known);
         }
         return known;
     }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.devsecops.sast.taint;
 import io.jenkins.plugins.devsecops.model.Location;
 import io.jenkins.plugins.devsecops.model.TraceStep;
 import io.jenkins.plugins.devsecops.sast.ir.MethodIr;
+import io.jenkins.plugins.devsecops.sast.ir.NameTable;
 import io.jenkins.plugins.devsecops.sast.ir.UnitIr;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,6 +48,7 @@ public final class TaintEngine {
     private final Map<String, Map<String, String>> propertiesFiles;
     private final int threads;
     private final Calls calls;
+    private final NameTable names;
     /**
      * Each method's slot, by id: the per-method state below is kept in arrays by slot rather than in maps by id (a
      * summary is read at every call). Methods with the same id (overloads declared on one line) share a slot, as
@@ -123,7 +125,22 @@ public final class TaintEngine {
      */
     public TaintEngine(List<UnitIr> units, TaintModels models, Map<String, Map<String, String>> propertiesFiles,
             UnaryOperator<MethodIr> bodies, int threads) {
-        this(units, models, propertiesFiles, bodies, threads, Program.MEMO, Calls.PLANS);
+        this(units, models, propertiesFiles, bodies, threads, new NameTable(Program.NAMES));
+    }
+
+    /**
+     * As above; {@code names}: the table of the names the program's stubs share, which the memos' keys then share
+     * too (see {@link NameTable}).
+     */
+    public TaintEngine(List<UnitIr> units, TaintModels models, Map<String, Map<String, String>> propertiesFiles,
+            UnaryOperator<MethodIr> bodies, int threads, NameTable names) {
+        this(units, models, propertiesFiles, bodies, threads, Program.MEMO, Calls.PLANS, names);
+    }
+
+    /** As above, with the memos' capacities and a name table of its own. */
+    TaintEngine(List<UnitIr> units, TaintModels models, Map<String, Map<String, String>> propertiesFiles,
+            UnaryOperator<MethodIr> bodies, int threads, int programMemo, int plans) {
+        this(units, models, propertiesFiles, bodies, threads, programMemo, plans, new NameTable(Program.NAMES));
     }
 
     /**
@@ -131,11 +148,12 @@ public final class TaintEngine {
      * and type (see {@link BoundedMemo}): they bound the memory, never the result.
      */
     TaintEngine(List<UnitIr> units, TaintModels models, Map<String, Map<String, String>> propertiesFiles,
-            UnaryOperator<MethodIr> bodies, int threads, int programMemo, int plans) {
+            UnaryOperator<MethodIr> bodies, int threads, int programMemo, int plans, NameTable names) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, not " + threads);
         }
-        this.program = new Program(units, bodies, programMemo);
+        this.names = names;
+        this.program = new Program(units, bodies, programMemo, names);
         this.calls = new Calls(this, plans);
         List<MethodIr> methods = program.methods();
         this.slots = new int[methods.size()];
@@ -609,8 +627,13 @@ public final class TaintEngine {
         private static final Object[] NO_REPORTS = {};
 
         final Summary summary;
-        /** Each summary read: its slot, then the version read. Null when the analysis read one at two versions. */
+        /**
+         * Each summary read: its slot, then the version read; or, where every slot is below 2^23 and every version
+         * below 2^8 (nearly always), one int each, the slot shifted left by 8 above the version ({@link #packed}).
+         * Null when the analysis read one summary at two versions.
+         */
         private final int[] summariesRead;
+        private final boolean packed;
         private final String[] fieldsRead;
         private final int[] fieldVersions;
         private final String[] fieldsWritten;
@@ -620,7 +643,20 @@ public final class TaintEngine {
 
         Committed(Inputs inputs) {
             this.summary = inputs.summary;
-            this.summariesRead = inputs.unstable ? null : inputs.summariesRead.pairs(NO_INTS);
+            int[] pairs = inputs.unstable ? null : inputs.summariesRead.pairs(NO_INTS);
+            boolean small = pairs != null && pairs.length > 0;
+            for (int i = 0; small && i < pairs.length; i += 2) {
+                small = pairs[i] < 1 << 23 && pairs[i + 1] >= 0 && pairs[i + 1] < 1 << 8;
+            }
+            if (small) {
+                int[] one = new int[pairs.length / 2];
+                for (int i = 0; i < one.length; i++) {
+                    one[i] = pairs[2 * i] << 8 | pairs[2 * i + 1];
+                }
+                pairs = one;
+            }
+            this.summariesRead = pairs;
+            this.packed = small;
             if (inputs.fieldsRead == null || inputs.unstable) {
                 fieldsRead = NO_KEYS;
                 fieldVersions = NO_INTS;
@@ -662,9 +698,17 @@ public final class TaintEngine {
             if (summariesRead == null) {
                 return false;
             }
-            for (int i = 0; i < summariesRead.length; i += 2) {
-                if (Versioned.version(engine.summaries.get(summariesRead[i])) != summariesRead[i + 1]) {
-                    return false;
+            if (packed) {
+                for (int read : summariesRead) {
+                    if (Versioned.version(engine.summaries.get(read >>> 8)) != (read & 0xFF)) {
+                        return false;
+                    }
+                }
+            } else {
+                for (int i = 0; i < summariesRead.length; i += 2) {
+                    if (Versioned.version(engine.summaries.get(summariesRead[i])) != summariesRead[i + 1]) {
+                        return false;
+                    }
                 }
             }
             for (int i = 0; i < fieldsRead.length; i++) {
@@ -695,6 +739,10 @@ public final class TaintEngine {
 
     TaintModels models() {
         return models;
+    }
+
+    NameTable names() {
+        return names;
     }
 
     Calls calls() {
