@@ -270,13 +270,17 @@ final class SastScanner implements StageScanner {
     public void finish(FindingSink sink) {
         identical.close();
         modelErrors.forEach((file, error) -> sink.error(file, "model file not loaded: " + error));
-        List<UnitIr> all = keptUnits();
         if (!sawJava) {
             return;
         }
         TaintModels models = TaintModels.load(userModels);
         long start = System.nanoTime();
-        TaintEngine engine = new TaintEngine(all, models, Map.copyOf(properties), spool::full, threads, names);
+        // neither the units nor the claims are held here through the analysis: the engine keeps what it needs
+        TaintEngine engine = new TaintEngine(keptUnits(), models, Map.copyOf(properties), spool::full, threads,
+                names);
+        synchronized (claimed) {
+            claimed.clear();
+        }
         TaintEngine.Result result;
         try {
             result = engine.run(start + TimeUnit.SECONDS.toNanos(budgetSeconds));

@@ -68,7 +68,7 @@ final class Program implements TaintModels.Hierarchy {
                 if (classes.putIfAbsent(c.name(), c) != null) {
                     continue;
                 }
-                bySimpleName.computeIfAbsent(c.simpleName(), k -> new ArrayList<>()).add(c);
+                bySimpleName.computeIfAbsent(c.simpleName(), k -> new ArrayList<>(1)).add(c);
                 for (MethodIr m : c.methods()) {
                     methods.add(m);
                     methodNames.add(m.name());

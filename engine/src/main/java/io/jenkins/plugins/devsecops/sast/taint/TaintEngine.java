@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -280,7 +279,15 @@ public final class TaintEngine {
     private final class Pass {
         private final List<MethodIr> methods;
         private final ExecutorService helpers;
-        private final CompletableFuture<?>[] done;
+        /**
+         * 1 for each method whose take has ended (analysed ahead, found unchanged, or left to its commit): a flag per
+         * method rather than a future per method, which each pass made for every method of the program. Set after
+         * the method's attempt is stored, so that reading 1 makes the attempt visible.
+         */
+        private final AtomicIntegerArray done;
+        /** The method the committing thread waits for, or -1: the thread that ends its take wakes it. */
+        private volatile int awaited = -1;
+        private final Object finishing = new Object();
         private final Attempt[] attempts;
         /**
          * For each method found unchanged when taken, the number of commits made before that check began (else -1):
@@ -296,13 +303,10 @@ public final class TaintEngine {
         Pass(List<MethodIr> methods, ExecutorService helpers) {
             this.methods = methods;
             this.helpers = helpers;
-            this.done = new CompletableFuture<?>[methods.size()];
+            this.done = new AtomicIntegerArray(methods.size());
             this.attempts = new Attempt[methods.size()];
             this.unchangedAt = new long[methods.size()];
             java.util.Arrays.fill(unchangedAt, -1);
-            for (int i = 0; i < done.length; i++) {
-                done[i] = new CompletableFuture<Void>();
-            }
         }
 
         /** Runs the pass; whether a summary's signature changed. */
@@ -316,10 +320,10 @@ public final class TaintEngine {
             try {
                 while (committed < methods.size()) {
                     int at = committed;
-                    if (!done[at].isDone() && takeAndAttempt()) {
+                    if (done.get(at) == 0 && takeAndAttempt()) {
                         continue;
                     }
-                    done[at].join();
+                    awaitTaken(at);
                     commit(at, attempts[at]);
                     attempts[at] = null;
                     synchronized (progress) {
@@ -344,6 +348,36 @@ public final class TaintEngine {
                 }
             }
             return changed;
+        }
+
+        /**
+         * Waits until the take of method {@code at} has ended. The waiter publishes {@link #awaited} before it reads
+         * the flag and the taker sets the flag before it reads {@link #awaited} (all volatile), so at least one sees
+         * the other's write: the waiter finds the flag set, or the taker wakes it (under the monitor, so not before
+         * it waits). Not interruptible, as the futures' {@code join} was not.
+         */
+        private void awaitTaken(int at) {
+            if (done.get(at) != 0) {
+                return;
+            }
+            boolean interrupted = false;
+            synchronized (finishing) {
+                awaited = at;
+                try {
+                    while (done.get(at) == 0) {
+                        try {
+                            finishing.wait();
+                        } catch (InterruptedException e) {
+                            interrupted = true;
+                        }
+                    }
+                } finally {
+                    awaited = -1;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         private void help() {
@@ -385,7 +419,12 @@ public final class TaintEngine {
                     }
                 }
             } finally {
-                done[at].complete(null);
+                done.set(at, 1);
+                if (awaited == at) {
+                    synchronized (finishing) {
+                        finishing.notifyAll();
+                    }
+                }
             }
             return true;
         }
@@ -625,21 +664,25 @@ public final class TaintEngine {
         private static final String[] NO_KEYS = {};
         private static final Value[] NO_VALUES = {};
         private static final Object[] NO_REPORTS = {};
+        /** Marks {@link #summariesRead} as the one packed read in {@link #oneRead}. */
+        private static final int[] ONE_READ = {};
 
         final Summary summary;
         /**
          * Each summary read: its slot, then the version read; or, where every slot is below 2^23 and every version
-         * below 2^8 (nearly always), one int each, the slot shifted left by 8 above the version ({@link #packed}).
-         * Null when the analysis read one summary at two versions.
+         * below 2^8 (nearly always), one int each, the slot shifted left by 8 above the version ({@link #packed});
+         * {@link #ONE_READ} when that is a single int, kept in {@link #oneRead}. Null when the analysis read one
+         * summary at two versions.
          */
         private final int[] summariesRead;
+        private final int oneRead;
         private final boolean packed;
-        private final String[] fieldsRead;
-        private final int[] fieldVersions;
-        private final String[] fieldsWritten;
-        private final Value[] writtenValues;
-        /** The findings in the order found: each key, then its finding. */
-        private final Object[] reports;
+        /**
+         * The fields read and their versions, the fields written and their values, the findings (each key, then its
+         * finding, in the order found): {@code {String[], int[], String[], Value[], Object[]}}, or null when the
+         * analysis read and wrote no field and found nothing (most).
+         */
+        private final Object[] rest;
 
         Committed(Inputs inputs) {
             this.summary = inputs.summary;
@@ -648,19 +691,29 @@ public final class TaintEngine {
             for (int i = 0; small && i < pairs.length; i += 2) {
                 small = pairs[i] < 1 << 23 && pairs[i + 1] >= 0 && pairs[i + 1] < 1 << 8;
             }
+            int one = 0;
             if (small) {
-                int[] one = new int[pairs.length / 2];
-                for (int i = 0; i < one.length; i++) {
-                    one[i] = pairs[2 * i] << 8 | pairs[2 * i + 1];
+                int[] packedReads = new int[pairs.length / 2];
+                for (int i = 0; i < packedReads.length; i++) {
+                    packedReads[i] = pairs[2 * i] << 8 | pairs[2 * i + 1];
                 }
-                pairs = one;
+                if (packedReads.length == 1) {
+                    one = packedReads[0];
+                    packedReads = ONE_READ;
+                }
+                pairs = packedReads;
             }
             this.summariesRead = pairs;
+            this.oneRead = one;
             this.packed = small;
-            if (inputs.fieldsRead == null || inputs.unstable) {
-                fieldsRead = NO_KEYS;
-                fieldVersions = NO_INTS;
-            } else {
+            boolean noFields = inputs.unstable || inputs.fieldsRead == null && inputs.fieldsWritten == null;
+            if (noFields && inputs.reports == null) {
+                rest = null;
+                return;
+            }
+            String[] fieldsRead = NO_KEYS;
+            int[] fieldVersions = NO_INTS;
+            if (!inputs.unstable && inputs.fieldsRead != null) {
                 fieldsRead = new String[inputs.fieldsRead.size()];
                 fieldVersions = new int[fieldsRead.length];
                 int i = 0;
@@ -669,10 +722,9 @@ public final class TaintEngine {
                     fieldVersions[i++] = e.getValue();
                 }
             }
-            if (inputs.fieldsWritten == null || inputs.unstable) {
-                fieldsWritten = NO_KEYS;
-                writtenValues = NO_VALUES;
-            } else {
+            String[] fieldsWritten = NO_KEYS;
+            Value[] writtenValues = NO_VALUES;
+            if (!inputs.unstable && inputs.fieldsWritten != null) {
                 fieldsWritten = new String[inputs.fieldsWritten.size()];
                 writtenValues = new Value[fieldsWritten.length];
                 int i = 0;
@@ -681,9 +733,8 @@ public final class TaintEngine {
                     writtenValues[i++] = e.getValue();
                 }
             }
-            if (inputs.reports == null) {
-                reports = NO_REPORTS;
-            } else {
+            Object[] reports = NO_REPORTS;
+            if (inputs.reports != null) {
                 reports = new Object[inputs.reports.size() * 2];
                 int i = 0;
                 for (Map.Entry<Object, FlowFinding> e : inputs.reports.entrySet()) {
@@ -691,6 +742,7 @@ public final class TaintEngine {
                     reports[i++] = e.getValue();
                 }
             }
+            rest = new Object[] {fieldsRead, fieldVersions, fieldsWritten, writtenValues, reports};
         }
 
         /** Whether analysing the method again would give what this analysis gave (see {@link Inputs}). */
@@ -698,7 +750,11 @@ public final class TaintEngine {
             if (summariesRead == null) {
                 return false;
             }
-            if (packed) {
+            if (summariesRead == ONE_READ) {
+                if (Versioned.version(engine.summaries.get(oneRead >>> 8)) != (oneRead & 0xFF)) {
+                    return false;
+                }
+            } else if (packed) {
                 for (int read : summariesRead) {
                     if (Versioned.version(engine.summaries.get(read >>> 8)) != (read & 0xFF)) {
                         return false;
@@ -711,11 +767,18 @@ public final class TaintEngine {
                     }
                 }
             }
+            if (rest == null) {
+                return true;
+            }
+            String[] fieldsRead = (String[]) rest[0];
+            int[] fieldVersions = (int[]) rest[1];
             for (int i = 0; i < fieldsRead.length; i++) {
                 if (Versioned.version(engine.fields.get(fieldsRead[i])) != fieldVersions[i]) {
                     return false;
                 }
             }
+            String[] fieldsWritten = (String[]) rest[2];
+            Value[] writtenValues = (Value[]) rest[3];
             for (int i = 0; i < fieldsWritten.length; i++) {
                 Value before = Versioned.value(engine.fields.get(fieldsWritten[i]));
                 if (before == null || !before.join(writtenValues[i]).equals(before)) {
@@ -727,6 +790,10 @@ public final class TaintEngine {
 
         /** Adds the findings, in the order found, each unless one of its key is there. */
         void reportInto(Map<Object, FlowFinding> findings) {
+            if (rest == null) {
+                return;
+            }
+            Object[] reports = (Object[]) rest[4];
             for (int i = 0; i < reports.length; i += 2) {
                 findings.putIfAbsent(reports[i], (FlowFinding) reports[i + 1]);
             }
