@@ -216,10 +216,14 @@ final class IdenticalFiles implements AutoCloseable {
         }
     }
 
-    /** Ends the scan's use of the spill file. */
+    /**
+     * Ends the scan's use of the spill file and of the contents seen: no file is claimed after it (one entry per
+     * distinct Java file, held through the whole-program analysis otherwise).
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
         storage.close();
+        byKey.clear();
     }
 
     /** A fast 64-bit hash of the bytes, eight at a time (not a defence against collisions: equal bytes are). */

@@ -4,10 +4,10 @@ import io.jenkins.plugins.devsecops.files.SpillFile;
 import io.jenkins.plugins.devsecops.files.SpillFileOnDemand;
 import io.jenkins.plugins.devsecops.sast.ir.IrCodec;
 import io.jenkins.plugins.devsecops.sast.ir.MethodIr;
+import io.jenkins.plugins.devsecops.sast.ir.NameTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,12 +28,18 @@ final class MethodSpool implements AutoCloseable {
 
     private static final String PREFIX = "devsecops-sast-";
 
-    /** Where one method's IR is: in the file, or (when the file failed) in memory. */
-    private record Place(long offset, int length, byte[] bytes) {
-    }
-
-    /** Each stub's place, by identity: two stubs may be equal (overloads declared on one line). */
-    private final Map<MethodIr, Place> places = new IdentityHashMap<>();
+    /**
+     * Where each stub's body is, by the number the stub carries ({@link MethodIr#bodyIndex}): its offset in the file
+     * and its length (-1: not kept, the stub's method stays whole), or (when the file failed) its bytes. Arrays by
+     * number instead of a map from stubs to place records: 12 bytes per method (guarded by {@link #places}).
+     */
+    private long[] offsets = new long[1024];
+    private int[] lengths = new int[1024];
+    /** The bodies kept in memory because the file failed, by number; null until one is. */
+    private byte[][] inMemory;
+    /** How many numbers were given. */
+    private int numbered;
+    private final Object places = new Object();
     private final SpillFileOnDemand storage = new SpillFileOnDemand(PREFIX);
     /** The end of what was written to the file (guarded by {@link #places}). */
     private long written;
@@ -62,8 +68,28 @@ final class MethodSpool implements AutoCloseable {
     }
 
     /**
+     * {@link #stub}, its names shared through the table, numbered for this spool: its body is then given to
+     * {@link #put} (any thread).
+     */
+    MethodIr stubOf(MethodIr method, NameTable names) {
+        int number;
+        synchronized (places) {
+            number = numbered++;
+            if (number == offsets.length) {
+                offsets = Arrays.copyOf(offsets, number * 2);
+                lengths = Arrays.copyOf(lengths, number * 2);
+                if (inMemory != null) {
+                    inMemory = Arrays.copyOf(inMemory, number * 2);
+                }
+            }
+            lengths[number] = -1;
+        }
+        return method.stub(names, number);
+    }
+
+    /**
      * Keeps the whole IR of each method, to be read back for its stub (any thread). {@code stubs.get(i)} is
-     * {@link #stub} of {@code methods.get(i)}. Returns false for a method whose IR the codec cannot carry: the
+     * {@link #stubOf} of {@code methods.get(i)}. Returns false for a method whose IR the codec cannot carry: the
      * caller keeps that method whole instead of its stub.
      */
     boolean[] put(List<MethodIr> methods, List<MethodIr> stubs) {
@@ -88,10 +114,19 @@ final class MethodSpool implements AutoCloseable {
         synchronized (places) {
             int at = 0;
             for (int i = 0; i < methods.size(); i++) {
+                int number = stubs.get(i).bodyIndex();
+                if (number < 0 || number >= numbered) {
+                    throw new IllegalArgumentException("not a stub numbered by this spool: " + stubs.get(i).id());
+                }
                 if (lengths[i] >= 0) {
-                    places.put(stubs.get(i), base < 0
-                            ? new Place(0, lengths[i], Arrays.copyOfRange(all, at, at + lengths[i]))
-                            : new Place(base + at, lengths[i], null));
+                    if (base < 0) {
+                        if (inMemory == null) {
+                            inMemory = new byte[offsets.length][];
+                        }
+                        inMemory[number] = Arrays.copyOfRange(all, at, at + lengths[i]);
+                    }
+                    this.offsets[number] = base < 0 ? 0 : base + at;
+                    this.lengths[number] = lengths[i];
                     at += lengths[i];
                 }
             }
@@ -104,17 +139,21 @@ final class MethodSpool implements AutoCloseable {
 
     /** The whole IR of a method given as its stub (or the method itself when it was kept whole). */
     MethodIr full(MethodIr method) {
-        Place place;
+        int number = method.bodyIndex();
+        long offset;
+        int length;
+        byte[] bytes;
         synchronized (places) {
-            place = places.get(method);
+            if (number < 0 || number >= numbered || lengths[number] < 0) {
+                return method;
+            }
+            offset = offsets[number];
+            length = lengths[number];
+            bytes = inMemory == null ? null : inMemory[number];
         }
-        if (place == null) {
-            return method;
-        }
-        byte[] bytes = place.bytes();
         if (bytes == null) {
             try {
-                bytes = read(place.offset(), place.length());
+                bytes = read(offset, length);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read the IR of " + method.id() + " back from the temporary file",
                         e);
@@ -161,7 +200,10 @@ final class MethodSpool implements AutoCloseable {
     public void close() {
         storage.close();
         synchronized (places) {
-            places.clear();
+            offsets = new long[0];
+            lengths = new int[0];
+            inMemory = null;
+            numbered = 0;
         }
         synchronized (windows) {
             for (Window window : windows) {

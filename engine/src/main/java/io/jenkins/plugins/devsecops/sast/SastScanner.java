@@ -3,6 +3,7 @@ package io.jenkins.plugins.devsecops.sast;
 import io.jenkins.plugins.devsecops.model.Finding;
 import io.jenkins.plugins.devsecops.sast.ir.MethodIr;
 import io.jenkins.plugins.devsecops.sast.ir.ClassIr;
+import io.jenkins.plugins.devsecops.sast.ir.NameTable;
 import io.jenkins.plugins.devsecops.sast.ir.UnitIr;
 import io.jenkins.plugins.devsecops.sast.java.JavaFrontEnd;
 import io.jenkins.plugins.devsecops.sast.rules.SyntaxFinding;
@@ -54,6 +55,12 @@ final class SastScanner implements StageScanner {
      */
     private final Map<String, KeptClass> claimed = new HashMap<>();
     private final MethodSpool spool = new MethodSpool();
+    /**
+     * The names the kept classes and method stubs share: a few thousand distinct names serve hundreds of thousands
+     * of methods. Bounded, so that a tree of distinct names costs what it cost without it.
+     */
+    private final NameTable names = new NameTable(NAMES);
+    static final int NAMES = 1 << 18;
     private final Suppressions suppressed = new Suppressions(List.of());
     private volatile boolean sawJava;
     private final Map<String, Map<String, String>> properties = new ConcurrentHashMap<>();
@@ -191,13 +198,13 @@ final class SastScanner implements StageScanner {
                 }
                 List<MethodIr> own = new ArrayList<>();
                 for (MethodIr m : c.methods()) {
-                    MethodIr stub = MethodSpool.stub(m);
+                    MethodIr stub = spool.stubOf(m, names);
                     methods.add(m);
                     methodStubs.add(stub);
                     own.add(stub);
                 }
-                KeptClass keptClass = new KeptClass(unit.path(), i,
-                        new ClassIr(c.name(), c.supertypes(), c.fieldTypes(), c.isInterface(), own, c.path()));
+                KeptClass keptClass = new KeptClass(names.name(unit.path()), i, new ClassIr(names.name(c.name()),
+                        names.names(c.supertypes()), c.fieldTypes(), c.isInterface(), own, names.name(c.path())));
                 claimed.put(c.name(), keptClass);
                 kept.add(keptClass);
             }
@@ -263,13 +270,17 @@ final class SastScanner implements StageScanner {
     public void finish(FindingSink sink) {
         identical.close();
         modelErrors.forEach((file, error) -> sink.error(file, "model file not loaded: " + error));
-        List<UnitIr> all = keptUnits();
         if (!sawJava) {
             return;
         }
         TaintModels models = TaintModels.load(userModels);
         long start = System.nanoTime();
-        TaintEngine engine = new TaintEngine(all, models, Map.copyOf(properties), spool::full, threads);
+        // neither the units nor the claims are held here through the analysis: the engine keeps what it needs
+        TaintEngine engine = new TaintEngine(keptUnits(), models, Map.copyOf(properties), spool::full, threads,
+                names);
+        synchronized (claimed) {
+            claimed.clear();
+        }
         TaintEngine.Result result;
         try {
             result = engine.run(start + TimeUnit.SECONDS.toNanos(budgetSeconds));

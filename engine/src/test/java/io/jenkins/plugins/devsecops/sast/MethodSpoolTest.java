@@ -28,6 +28,25 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MethodSpoolTest {
 
+    private static final io.jenkins.plugins.devsecops.sast.ir.NameTable NAMES =
+            new io.jenkins.plugins.devsecops.sast.ir.NameTable(1 << 16);
+
+    @Test
+    void shouldRefuseAStubItDidNotNumber() {
+        MethodIr method = new MethodIr("p.C#m/0", "p.C", "m", List.of(), List.of(), List.of(), List.of(), true,
+                List.of(new Stmt.Return(null, 2)), "C.java", 1, "void", List.of(), Map.of());
+        try (MethodSpool spool = new MethodSpool()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> spool.put(List.of(method), List.of(MethodSpool.stub(method))))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("p.C#m/0");
+            MethodIr stub = spool.stubOf(method, NAMES);
+            assertThat(spool.full(stub)).isSameAs(stub); // numbered, but nothing put for it yet
+            assertThat(spool.put(List.of(method), List.of(stub))).containsExactly(true);
+            assertThat(spool.full(stub)).isEqualTo(method);
+            assertThat(stub.name()).isSameAs(NAMES.name("m"));
+        }
+    }
+
     @TempDir
     Path temporary;
 
@@ -59,7 +78,7 @@ class MethodSpoolTest {
             for (ClassIr c : unit.classes()) {
                 List<MethodIr> own = new ArrayList<>();
                 for (MethodIr m : c.methods()) {
-                    MethodIr stub = MethodSpool.stub(m);
+                    MethodIr stub = spool.stubOf(m, NAMES);
                     methods.add(m);
                     stubs.add(stub);
                     own.add(stub);
@@ -146,7 +165,7 @@ class MethodSpoolTest {
             List<MethodIr> stubs = new ArrayList<>();
             for (int from = 0; from < methods.size(); from += 37) {
                 List<MethodIr> part = methods.subList(from, Math.min(methods.size(), from + 37));
-                List<MethodIr> partStubs = part.stream().map(MethodSpool::stub).toList();
+                List<MethodIr> partStubs = part.stream().map(m -> spool.stubOf(m, NAMES)).toList();
                 assertThat(spool.put(part, partStubs)).doesNotContain(false);
                 stubs.addAll(partStubs);
             }

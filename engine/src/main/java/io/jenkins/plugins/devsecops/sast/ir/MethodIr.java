@@ -11,7 +11,10 @@ import java.util.Objects;
  */
 public final class MethodIr {
 
+    /** The id when it is not {@code owner#name/arity} (overloads of one arity), else null: made when asked for. */
     private final String id;
+    /** Whether the id is {@code owner#name/arity}, not kept. */
+    private final boolean plainId;
     private final String owner;
     private final String name;
     private final List<String> parameters;
@@ -25,6 +28,11 @@ public final class MethodIr {
     private final String returnType;
     private final List<String> suppressed;
     private final Map<String, String> localTypes;
+    /**
+     * Where the body of this stub waits, as a number the one who made the stub gave ({@link #stub(NameTable, int)}),
+     * or -1 (a whole method, or a stub made without one). Not part of the value: equality ignores it.
+     */
+    private int bodyIndex = -1;
     /** {@link #displayName()}, made when first asked for (a race makes it twice, equal). */
     private String displayName;
 
@@ -47,7 +55,8 @@ public final class MethodIr {
     public MethodIr(String id, String owner, String name, List<String> parameters, List<String> parameterTypes,
             List<List<String>> parameterAnnotations, List<String> annotations, boolean isStatic, List<Stmt> body,
             String path, int line, String returnType, List<String> suppressed, Map<String, String> localTypes) {
-        this.id = id;
+        this.plainId = isPlain(id, owner, name, parameters.size());
+        this.id = plainId ? null : id;
         this.owner = owner;
         this.name = name;
         this.parameters = List.copyOf(parameters);
@@ -85,8 +94,58 @@ public final class MethodIr {
         return copy;
     }
 
+    /**
+     * The id. Most are {@code owner#name/arity}, made from the owner and name (shared with other methods) when asked
+     * for instead of kept: a program of 188,000 methods held 26 MB of ids, each as long as its class's name.
+     */
     public String id() {
-        return id;
+        return plainId ? owner + "#" + name + "/" + parameters.size() : id;
+    }
+
+    /** {@code id().hashCode()}, without making the id. */
+    public int idHash() {
+        if (!plainId) {
+            return Objects.hashCode(id);
+        }
+        int h = owner.hashCode() * 31 + '#';
+        for (int i = 0; i < name.length(); i++) {
+            h = h * 31 + name.charAt(i);
+        }
+        h = h * 31 + '/';
+        String arity = Integer.toString(parameters.size());
+        for (int i = 0; i < arity.length(); i++) {
+            h = h * 31 + arity.charAt(i);
+        }
+        return h;
+    }
+
+    /** {@code id().equals(other.id())}, without making the ids where both are {@code owner#name/arity}. */
+    public boolean sameId(MethodIr other) {
+        if (other == this) {
+            return true;
+        }
+        if (plainId && other.plainId) {
+            return parameters.size() == other.parameters.size() && name.equals(other.name)
+                    && owner.equals(other.owner);
+        }
+        return Objects.equals(id(), other.id());
+    }
+
+    /** Whether the id is {@code owner#name/arity}. */
+    private static boolean isPlain(String id, String owner, String name, int arity) {
+        if (id == null || owner == null || name == null) {
+            return false;
+        }
+        String suffix = Integer.toString(arity);
+        int length = owner.length() + 1 + name.length() + 1 + suffix.length();
+        return id.length() == length && id.startsWith(owner) && id.charAt(owner.length()) == '#'
+                && id.startsWith(name, owner.length() + 1) && id.charAt(owner.length() + 1 + name.length()) == '/'
+                && id.endsWith(suffix);
+    }
+
+    /** The number given to this stub for where its body waits, or -1 (see {@link #stub(NameTable, int)}). */
+    public int bodyIndex() {
+        return bodyIndex;
     }
 
     public String owner() {
@@ -160,9 +219,32 @@ public final class MethodIr {
         return new MethodIr(this, List.copyOf(newBody), Map.copyOf(newLocalTypes));
     }
 
+    /**
+     * This method without its body and local types, every name in it (owner, name, parameters and their types,
+     * annotations, path, return type, suppressed rules) the table's shared instance: what the whole-program analysis
+     * keeps of each method while its body waits elsewhere. Equal to {@code withBody(List.of(), Map.of())}.
+     */
+    public MethodIr stub(NameTable names) {
+        return stub(names, -1);
+    }
+
+    /**
+     * {@link #stub(NameTable)}, with the number of the place where its body waits ({@link #bodyIndex}): kept in the
+     * stub, so that the one keeping the bodies needs no map from stubs to places.
+     */
+    public MethodIr stub(NameTable names, int bodyIndex) {
+        MethodIr stub = new MethodIr(id(), names.name(owner), names.name(name), names.names(parameters),
+                names.names(parameterTypes), names.lists(parameterAnnotations), names.names(annotations), isStatic,
+                List.of(), names.name(path), line, names.name(returnType), names.names(suppressed), Map.of());
+        stub.displayName = displayName;
+        stub.bodyIndex = bodyIndex;
+        return stub;
+    }
+
     /** {@link #withBody} for a body and local types already unmodifiable (as the codec makes them). */
     MethodIr(MethodIr other, List<Stmt> body, Map<String, String> localTypes) {
         this.id = other.id;
+        this.plainId = other.plainId;
         this.owner = other.owner;
         this.name = other.name;
         this.parameters = other.parameters;
@@ -182,7 +264,7 @@ public final class MethodIr {
     @Override
     public boolean equals(Object o) {
         return o == this || o instanceof MethodIr m && isStatic == m.isStatic && line == m.line
-                && Objects.equals(id, m.id) && Objects.equals(owner, m.owner) && Objects.equals(name, m.name)
+                && Objects.equals(id(), m.id()) && Objects.equals(owner, m.owner) && Objects.equals(name, m.name)
                 && parameters.equals(m.parameters) && parameterTypes.equals(m.parameterTypes)
                 && parameterAnnotations.equals(m.parameterAnnotations) && annotations.equals(m.annotations)
                 && body.equals(m.body) && Objects.equals(path, m.path) && Objects.equals(returnType, m.returnType)
@@ -191,13 +273,13 @@ public final class MethodIr {
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, owner, name, parameters, parameterTypes, parameterAnnotations, annotations, isStatic,
+        return Objects.hash(id(), owner, name, parameters, parameterTypes, parameterAnnotations, annotations, isStatic,
                 body, path, line, returnType, suppressed, localTypes);
     }
 
     @Override
     public String toString() {
-        return "MethodIr[id=" + id + ", owner=" + owner + ", name=" + name + ", parameters=" + parameters
+        return "MethodIr[id=" + id() + ", owner=" + owner + ", name=" + name + ", parameters=" + parameters
                 + ", parameterTypes=" + parameterTypes + ", parameterAnnotations=" + parameterAnnotations
                 + ", annotations=" + annotations + ", isStatic=" + isStatic + ", body=" + body + ", path=" + path
                 + ", line=" + line + ", returnType=" + returnType + ", suppressed=" + suppressed + ", localTypes="

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.devsecops.sast.taint;
 
 import io.jenkins.plugins.devsecops.sast.ir.MethodIr;
+import io.jenkins.plugins.devsecops.sast.ir.NameTable;
 import io.jenkins.plugins.devsecops.sast.ir.Operand;
 import io.jenkins.plugins.devsecops.sast.ir.TypeNames;
 import java.util.ArrayList;
@@ -38,9 +39,16 @@ final class Calls {
             "newInputStream", "newBufferedReader", "getResource");
 
     private final TaintEngine engine;
+    /**
+     * How many call shapes a generation of the memo of their plans holds (see {@link BoundedMemo}): more than a tree
+     * of 25,000 methods asks for (tree-1x: 25,618), so that there every shape is planned once, as before.
+     */
+    static final int PLANS = 1 << 15;
 
-    Calls(TaintEngine engine) {
+    /** @param plans how many call shapes a generation of the memo of their plans holds */
+    Calls(TaintEngine engine, int plans) {
         this.engine = engine;
+        this.plans = new BoundedMemo<>(plans);
     }
 
     /**
@@ -49,7 +57,7 @@ final class Calls {
      * resolves to. They depend on nothing else (the models and the program are fixed), and finding them took the
      * models' indexes and type hierarchy five times and the program's methods once per call.
      */
-    private final Map<CallShape, CallPlan> plans = new java.util.concurrent.ConcurrentHashMap<>();
+    private final BoundedMemo<CallShape, CallPlan> plans;
 
     /** What one call shape meets: the model entries matching it and the project methods it may reach. */
     private record CallPlan(List<TaintModels.Match<TaintModels.CompiledCheck>> checks,
@@ -119,7 +127,11 @@ final class Calls {
                     List.copyOf(models.sinks(site, program)), List.copyOf(models.sources(site, program)),
                     List.copyOf(models.sanitizers(site, program)), List.copyOf(models.values(site, program)),
                     targets, targets.stream().mapToInt(engine::slot).toArray());
-            plans.put(shape, known);
+            // the memo keeps the key's names: the table's instances, not the ones read back with a method's body
+            NameTable names = engine.names();
+            plans.put(new CallShape(names.name(call.receiverType), names.name(call.site.method()), call.args.size(),
+                    names.name(receiverTag), call.exactType, constructor,
+                    constructor ? names.name(call.site.owner()) : null), known);
         }
         return known;
     }
@@ -291,7 +303,11 @@ final class Calls {
 
     private Value throughSummary(MethodAnalysis.Call call, MethodIr target, int slot) {
         Summary summary = engine.summary(slot);
-        String callee = target.displayName();
+        Value plainReturn = summary.returned();
+        boolean plain = !plainReturn.isTainted() && plainReturn.slots.isEmpty() && plainReturn.any == null;
+        // the callee's name goes into trace steps only: not made (and kept by the method) for a summary with none
+        String callee = plain && summary.paramSinks().isEmpty() && summary.fieldWrites().isEmpty() ? null
+                : target.displayName();
         for (Summary.ParamSink paramSink : summary.paramSinks()) {
             Taint placeholder = paramSink.placeholder();
             int index = placeholder.parameter();
@@ -316,7 +332,7 @@ final class Calls {
             staticWrites.merge(write.field(), written, Value::join);
         }
         call.staticsWritten(summary.staticsWritten(), staticWrites);
-        Value returned = substitute(summary.returned(), call, target, "returned by " + callee);
+        Value returned = plain ? plainReturn : substitute(plainReturn, call, target, "returned by " + callee);
         if (target.returnType() != null && !"void".equals(target.returnType()) && returned.type == null) {
             returned = returned.withType(target.returnType());
         }

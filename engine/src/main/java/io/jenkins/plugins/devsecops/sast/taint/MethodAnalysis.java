@@ -369,6 +369,9 @@ final class MethodAnalysis {
         exec(method.body(), state);
         List<Summary.FieldWrite> writes = new ArrayList<>(fieldWrites.size());
         fieldWrites.forEach((key, value) -> writes.add(new Summary.FieldWrite(key, value)));
+        if (returned == null && paramSinks.isEmpty() && writes.isEmpty() && staticsWritten.isEmpty()) {
+            return Summary.NOTHING;
+        }
         return new Summary(returned == null ? Value.constant(null) : returned, paramSinks, writes,
                 List.copyOf(staticsWritten));
     }

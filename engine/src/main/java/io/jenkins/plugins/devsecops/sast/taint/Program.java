@@ -2,6 +2,7 @@ package io.jenkins.plugins.devsecops.sast.taint;
 
 import io.jenkins.plugins.devsecops.sast.ir.ClassIr;
 import io.jenkins.plugins.devsecops.sast.ir.MethodIr;
+import io.jenkins.plugins.devsecops.sast.ir.NameTable;
 import io.jenkins.plugins.devsecops.sast.ir.Operand;
 import io.jenkins.plugins.devsecops.sast.ir.Stmt;
 import io.jenkins.plugins.devsecops.sast.ir.TypeNames;
@@ -21,6 +22,11 @@ import java.util.Set;
 final class Program implements TaintModels.Hierarchy {
 
     private static final int MAX_TARGETS = 8;
+    /**
+     * How many call shapes a generation of the memo of resolved calls holds (see {@link BoundedMemo}): more than a
+     * tree of 25,000 methods asks for (tree-1x: 22,247 shapes, 9,399 field names, 2,430 types' subtypes).
+     */
+    static final int MEMO = 1 << 15;
 
     private final Map<String, ClassIr> classes = new HashMap<>();
     private final Map<String, List<ClassIr>> bySimpleName = new HashMap<>();
@@ -29,26 +35,40 @@ final class Program implements TaintModels.Hierarchy {
     private final Set<String> methodNames = new HashSet<>();
     private final Map<String, Set<String>> subtypes = new HashMap<>();
     /** {@link #allSubtypes(String)} of each type asked for, memoised (the hierarchy never changes). */
-    private final Map<String, Set<String>> allSubtypes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final BoundedMemo<String, Set<String>> allSubtypes;
     private final List<MethodIr> methods = new ArrayList<>();
     /** Resolved calls, memoised (by any of the analysing threads). */
-    private final Map<ResolveKey, List<MethodIr>> resolved = new java.util.concurrent.ConcurrentHashMap<>();
+    private final BoundedMemo<ResolveKey, List<MethodIr>> resolved;
+
+    /** How many names the analysis's own name table holds when it is given none. */
+    static final int NAMES = 1 << 18;
+    /** The names the memos' keys keep (see {@link NameTable}). */
+    private final NameTable names;
 
     /** Gives a method's whole IR from the one in the units, which may be a stub whose body waits in a spool. */
     private final java.util.function.UnaryOperator<MethodIr> bodies;
 
     Program(List<UnitIr> units) {
-        this(units, java.util.function.UnaryOperator.identity());
+        this(units, java.util.function.UnaryOperator.identity(), MEMO, new NameTable(NAMES));
     }
 
-    Program(List<UnitIr> units, java.util.function.UnaryOperator<MethodIr> bodies) {
+    /**
+     * @param memo how many call shapes a generation of the memo of resolved calls holds (see {@link BoundedMemo});
+     *        the memos of fields and subtypes, asked for less, hold a half and an eighth of it
+     */
+    Program(List<UnitIr> units, java.util.function.UnaryOperator<MethodIr> bodies, int memo, NameTable names) {
         this.bodies = bodies;
+        this.names = names;
+        this.allSubtypes = new BoundedMemo<>(Math.max(1, memo / 8));
+        this.resolved = new BoundedMemo<>(memo);
+        this.fieldRefs = new BoundedMemo<>(Math.max(1, memo / 2));
+        this.fieldTypesByKey = new BoundedMemo<>(Math.max(1, memo / 8));
         for (UnitIr unit : units) {
             for (ClassIr c : unit.classes()) {
                 if (classes.putIfAbsent(c.name(), c) != null) {
                     continue;
                 }
-                bySimpleName.computeIfAbsent(c.simpleName(), k -> new ArrayList<>()).add(c);
+                bySimpleName.computeIfAbsent(c.simpleName(), k -> new ArrayList<>(1)).add(c);
                 for (MethodIr m : c.methods()) {
                     methods.add(m);
                     methodNames.add(m.name());
@@ -75,12 +95,12 @@ final class Program implements TaintModels.Hierarchy {
      * class hierarchy, not the analysis's values): a method no project code calls is an entry point.
      */
     boolean isCalled(MethodIr method) {
-        Set<String> known = called;
+        MethodSlots known = called;
         if (known == null) {
             findCalled(null, 1);
             known = called;
         }
-        return known.contains(method.id());
+        return known.contains(method);
     }
 
     /**
@@ -95,14 +115,14 @@ final class Program implements TaintModels.Hierarchy {
             }
             int parts = helpers == null ? 1 : Math.max(1, Math.min(threads, methods.size()));
             int size = (methods.size() + parts - 1) / Math.max(1, parts);
-            List<java.util.concurrent.Future<Set<String>>> others = new ArrayList<>();
+            List<java.util.concurrent.Future<MethodSlots>> others = new ArrayList<>();
             for (int part = 1; part < parts; part++) {
                 int from = part * size;
                 int to = Math.min(methods.size(), from + size);
                 others.add(helpers.submit(() -> calleesOf(methods.subList(Math.min(from, to), to))));
             }
-            Set<String> found = new HashSet<>(calleesOf(methods.subList(0, Math.min(size, methods.size()))));
-            for (java.util.concurrent.Future<Set<String>> other : others) {
+            MethodSlots found = calleesOf(methods.subList(0, Math.min(size, methods.size())));
+            for (java.util.concurrent.Future<MethodSlots> other : others) {
                 try {
                     found.addAll(other.get());
                 } catch (InterruptedException e) {
@@ -115,12 +135,12 @@ final class Program implements TaintModels.Hierarchy {
                     throw new IllegalStateException(e.getCause());
                 }
             }
-            called = Set.copyOf(found);
+            called = found;
         }
     }
 
-    private Set<String> calleesOf(List<MethodIr> callers) {
-        Set<String> found = new HashSet<>();
+    private MethodSlots calleesOf(List<MethodIr> callers) {
+        MethodSlots found = new MethodSlots();
         for (MethodIr each : callers) {
             // the whole method, read back one at a time: the units may hold stubs without bodies
             MethodIr caller = bodies.apply(each);
@@ -129,9 +149,10 @@ final class Program implements TaintModels.Hierarchy {
         return found;
     }
 
-    private volatile Set<String> called;
+    /** The methods some project call may reach, compared by id. */
+    private volatile MethodSlots called;
 
-    private void collectCalls(MethodIr caller, List<Stmt> body, Set<String> found, Map<String, String> created) {
+    private void collectCalls(MethodIr caller, List<Stmt> body, MethodSlots found, Map<String, String> created) {
         for (Stmt statement : body) {
             switch (statement) {
                 case Stmt.Invoke s -> {
@@ -148,7 +169,7 @@ final class Program implements TaintModels.Hierarchy {
                         owner = created.getOrDefault(l.name(), caller.localTypes().get(l.name()));
                     }
                     for (MethodIr target : resolve(owner, s.method(), s.args().size(), s.constructor())) {
-                        found.add(target.id());
+                        found.add(target);
                     }
                 }
                 case Stmt.Assign s -> {
@@ -221,10 +242,9 @@ final class Program implements TaintModels.Hierarchy {
     }
 
     /** {@link FieldRef}s by the class and the field name they were asked for (the program never changes). */
-    private final Map<FieldName, FieldRef> fieldRefs = new java.util.concurrent.ConcurrentHashMap<>();
+    private final BoundedMemo<FieldName, FieldRef> fieldRefs;
     /** {@link #fieldType} by a field key ({@code pkg.Owner.field}). */
-    private final Map<String, java.util.Optional<String>> fieldTypesByKey =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final BoundedMemo<String, java.util.Optional<String>> fieldTypesByKey;
 
     /** A class (as named at a use, possibly null or simple) and a field name: a plain memo key, see ResolveKey. */
     private static final class FieldName {
@@ -255,8 +275,10 @@ final class Program implements TaintModels.Hierarchy {
         FieldName name = new FieldName(owner, field);
         FieldRef known = fieldRefs.get(name);
         if (known == null) {
-            known = new FieldRef(fieldOwner(owner, field) + "." + field, fieldType(owner, field));
-            fieldRefs.put(name, known);
+            // the memo keeps the key's names: the table's instances, not the ones read back with a method's body
+            known = new FieldRef(names.name(fieldOwner(owner, field) + "." + field),
+                    names.name(fieldType(owner, field)));
+            fieldRefs.put(new FieldName(names.name(owner), names.name(field)), known);
         }
         return known;
     }
@@ -312,7 +334,7 @@ final class Program implements TaintModels.Hierarchy {
         List<MethodIr> known = resolved.get(memoKey);
         if (known == null) {
             known = resolveOnce(receiverType, method, arity, exactType);
-            resolved.put(memoKey, known);
+            resolved.put(new ResolveKey(names.name(receiverType), names.name(method), arity, exactType), known);
         }
         return known;
     }

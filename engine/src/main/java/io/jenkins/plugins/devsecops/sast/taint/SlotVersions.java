@@ -71,6 +71,25 @@ final class SlotVersions {
         return true;
     }
 
+    /**
+     * The slots read, each followed by the version first read, in the table's order: what a committed analysis keeps
+     * ({@code none} when no slot was read).
+     */
+    int[] pairs(int[] none) {
+        if (size == 0) {
+            return none;
+        }
+        int[] pairs = new int[size * 2];
+        int at = 0;
+        for (int i = 0; i < slots.length; i++) {
+            if (slots[i] != 0) {
+                pairs[at++] = slots[i] - 1;
+                pairs[at++] = versions[i];
+            }
+        }
+        return pairs;
+    }
+
     private void grow() {
         int[] oldSlots = slots;
         int[] oldVersions = versions;

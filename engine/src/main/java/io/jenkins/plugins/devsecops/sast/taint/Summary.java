@@ -13,6 +13,11 @@ record Summary(Value returned, List<ParamSink> paramSinks, List<FieldWrite> fiel
         List<String> staticsWritten) {
 
     static final Summary UNKNOWN = new Summary(Value.UNKNOWN, List.of(), List.of(), List.of());
+    /**
+     * The summary of a method that returns no value and passes no parameter to a sink or a field: most methods'.
+     * One instance shared by all of them (it is immutable and holds no trace) instead of one per method.
+     */
+    static final Summary NOTHING = new Summary(Value.constant(null), List.of(), List.of(), List.of());
 
     /**
      * @param staticsWritten the project static fields the method (or a method it calls) may assign: a caller's own

@@ -3,13 +3,13 @@ package io.jenkins.plugins.devsecops.sast.taint;
 import io.jenkins.plugins.devsecops.model.Location;
 import io.jenkins.plugins.devsecops.model.TraceStep;
 import io.jenkins.plugins.devsecops.sast.ir.MethodIr;
+import io.jenkins.plugins.devsecops.sast.ir.NameTable;
 import io.jenkins.plugins.devsecops.sast.ir.UnitIr;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -46,18 +46,24 @@ public final class TaintEngine {
     private final TaintModels models;
     private final Map<String, Map<String, String>> propertiesFiles;
     private final int threads;
-    private final Calls calls = new Calls(this);
+    private final Calls calls;
+    private final NameTable names;
     /**
      * Each method's slot, by id: the per-method state below is kept in arrays by slot rather than in maps by id (a
      * summary is read at every call). Methods with the same id (overloads declared on one line) share a slot, as
      * they shared the maps' entries.
      */
-    private final Map<String, Integer> slotById = new HashMap<>();
+    private final MethodSlots slotById = new MethodSlots();
     /** The slot of each method, by its place in {@link Program#methods}. */
     private final int[] slots;
     /** The summary whose {@link Summary#signature} each slot keeps, and that signature (see {@link #signature}). */
     private final Summary[] signed;
     private final String[] signatures;
+    /**
+     * One instance of each signature kept in {@link #signatures}: most methods' summaries have one of a few
+     * signatures. Bounded: a signature not in it is kept as it is.
+     */
+    private final BoundedMemo<String, String> signatureTable = new BoundedMemo<>(1 << 12);
     /** Each slot's committed summary with its version. */
     private final AtomicReferenceArray<Versioned<Summary>> summaries;
     /** Each field's committed value with its version, by field key. */
@@ -68,8 +74,8 @@ public final class TaintEngine {
     /** The slots of the methods the analysis gave up on (1), by slot. */
     private final AtomicIntegerArray abandoned;
     private boolean fieldsChanged;
-    /** What each slot's last analysis read, wrote and found. */
-    private AtomicReferenceArray<Inputs> inputs;
+    /** What each slot's last committed analysis read, wrote and found, in its compact form. */
+    private AtomicReferenceArray<Committed> inputs;
     /**
      * What each of the last commits changed, by commit number modulo its length (the thread that commits only): an
      * attempt made ahead is checked against the commits since it started, never more than {@link #WINDOW} + 1.
@@ -118,14 +124,40 @@ public final class TaintEngine {
      */
     public TaintEngine(List<UnitIr> units, TaintModels models, Map<String, Map<String, String>> propertiesFiles,
             UnaryOperator<MethodIr> bodies, int threads) {
+        this(units, models, propertiesFiles, bodies, threads, new NameTable(Program.NAMES));
+    }
+
+    /**
+     * As above; {@code names}: the table of the names the program's stubs share, which the memos' keys then share
+     * too (see {@link NameTable}).
+     */
+    public TaintEngine(List<UnitIr> units, TaintModels models, Map<String, Map<String, String>> propertiesFiles,
+            UnaryOperator<MethodIr> bodies, int threads, NameTable names) {
+        this(units, models, propertiesFiles, bodies, threads, Program.MEMO, Calls.PLANS, names);
+    }
+
+    /** As above, with the memos' capacities and a name table of its own. */
+    TaintEngine(List<UnitIr> units, TaintModels models, Map<String, Map<String, String>> propertiesFiles,
+            UnaryOperator<MethodIr> bodies, int threads, int programMemo, int plans) {
+        this(units, models, propertiesFiles, bodies, threads, programMemo, plans, new NameTable(Program.NAMES));
+    }
+
+    /**
+     * As above, with the capacities of the memos of what the program and the models give each call shape, field
+     * and type (see {@link BoundedMemo}): they bound the memory, never the result.
+     */
+    TaintEngine(List<UnitIr> units, TaintModels models, Map<String, Map<String, String>> propertiesFiles,
+            UnaryOperator<MethodIr> bodies, int threads, int programMemo, int plans, NameTable names) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, not " + threads);
         }
-        this.program = new Program(units, bodies);
+        this.names = names;
+        this.program = new Program(units, bodies, programMemo, names);
+        this.calls = new Calls(this, plans);
         List<MethodIr> methods = program.methods();
         this.slots = new int[methods.size()];
         for (int i = 0; i < slots.length; i++) {
-            slots[i] = slotById.computeIfAbsent(methods.get(i).id(), id -> slotById.size());
+            slots[i] = slotById.add(methods.get(i));
         }
         this.summaries = new AtomicReferenceArray<>(slotById.size());
         this.abandoned = new AtomicIntegerArray(slotById.size());
@@ -247,7 +279,15 @@ public final class TaintEngine {
     private final class Pass {
         private final List<MethodIr> methods;
         private final ExecutorService helpers;
-        private final CompletableFuture<?>[] done;
+        /**
+         * 1 for each method whose take has ended (analysed ahead, found unchanged, or left to its commit): a flag per
+         * method rather than a future per method, which each pass made for every method of the program. Set after
+         * the method's attempt is stored, so that reading 1 makes the attempt visible.
+         */
+        private final AtomicIntegerArray done;
+        /** The method the committing thread waits for, or -1: the thread that ends its take wakes it. */
+        private volatile int awaited = -1;
+        private final Object finishing = new Object();
         private final Attempt[] attempts;
         /**
          * For each method found unchanged when taken, the number of commits made before that check began (else -1):
@@ -263,13 +303,10 @@ public final class TaintEngine {
         Pass(List<MethodIr> methods, ExecutorService helpers) {
             this.methods = methods;
             this.helpers = helpers;
-            this.done = new CompletableFuture<?>[methods.size()];
+            this.done = new AtomicIntegerArray(methods.size());
             this.attempts = new Attempt[methods.size()];
             this.unchangedAt = new long[methods.size()];
             java.util.Arrays.fill(unchangedAt, -1);
-            for (int i = 0; i < done.length; i++) {
-                done[i] = new CompletableFuture<Void>();
-            }
         }
 
         /** Runs the pass; whether a summary's signature changed. */
@@ -283,10 +320,10 @@ public final class TaintEngine {
             try {
                 while (committed < methods.size()) {
                     int at = committed;
-                    if (!done[at].isDone() && takeAndAttempt()) {
+                    if (done.get(at) == 0 && takeAndAttempt()) {
                         continue;
                     }
-                    done[at].join();
+                    awaitTaken(at);
                     commit(at, attempts[at]);
                     attempts[at] = null;
                     synchronized (progress) {
@@ -311,6 +348,36 @@ public final class TaintEngine {
                 }
             }
             return changed;
+        }
+
+        /**
+         * Waits until the take of method {@code at} has ended. The waiter publishes {@link #awaited} before it reads
+         * the flag and the taker sets the flag before it reads {@link #awaited} (all volatile), so at least one sees
+         * the other's write: the waiter finds the flag set, or the taker wakes it (under the monitor, so not before
+         * it waits). Not interruptible, as the futures' {@code join} was not.
+         */
+        private void awaitTaken(int at) {
+            if (done.get(at) != 0) {
+                return;
+            }
+            boolean interrupted = false;
+            synchronized (finishing) {
+                awaited = at;
+                try {
+                    while (done.get(at) == 0) {
+                        try {
+                            finishing.wait();
+                        } catch (InterruptedException e) {
+                            interrupted = true;
+                        }
+                    }
+                } finally {
+                    awaited = -1;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         private void help() {
@@ -342,7 +409,7 @@ public final class TaintEngine {
                 MethodIr method = methods.get(at);
                 int slot = slots[at];
                 long before = commits;
-                Inputs last = inputs.get(slot);
+                Committed last = inputs.get(slot);
                 // a method that looks unchanged (or was abandoned) now is left to its commit, which decides
                 if (abandoned.get(slot) == 0) {
                     if (last == null || !last.unchanged(TaintEngine.this)) {
@@ -352,7 +419,12 @@ public final class TaintEngine {
                     }
                 }
             } finally {
-                done[at].complete(null);
+                done.set(at, 1);
+                if (awaited == at) {
+                    synchronized (finishing) {
+                        finishing.notifyAll();
+                    }
+                }
             }
             return true;
         }
@@ -367,9 +439,9 @@ public final class TaintEngine {
                     return;
                 }
                 analyseInOrder(method, slot, attempt, knownUnchanged);
-                Inputs last = inputs.get(slot);
+                Committed last = inputs.get(slot);
                 if (last != null) {
-                    last.reports.forEach(findings::putIfAbsent);
+                    last.reportInto(findings);
                 }
                 recent[(int) ((commits + 1) % RECENT)] = new Change(-1, changing);
                 commits++;
@@ -385,10 +457,20 @@ public final class TaintEngine {
             if (before == null || !same && !signature(slot, before).equals(signature(slot, after))) {
                 changed = true;
             }
-            summaries.set(slot, new Versioned<>(after, Versioned.version(committed) + (same ? 0 : 1)));
+            summaries.set(slot, versioned(after, Versioned.version(committed) + (same ? 0 : 1)));
             recent[(int) ((commits + 1) % RECENT)] = new Change(before != after ? slot : -1, changing);
             commits++;
         }
+    }
+
+    /** {@link Summary#NOTHING} at its first versions, shared by the slots that hold it (most of them). */
+    private static final List<Versioned<Summary>> NOTHING_AT = java.util.stream.IntStream.range(0, 16)
+            .mapToObj(version -> new Versioned<>(Summary.NOTHING, version)).toList();
+
+    /** A summary with its version, shared for {@link Summary#NOTHING}. */
+    private static Versioned<Summary> versioned(Summary summary, int version) {
+        return summary == Summary.NOTHING && version < NOTHING_AT.size() ? NOTHING_AT.get(version)
+                : new Versioned<>(summary, version);
     }
 
     /**
@@ -398,7 +480,13 @@ public final class TaintEngine {
      */
     private String signature(int slot, Summary summary) {
         if (signed[slot] != summary) {
-            signatures[slot] = summary.signature();
+            String signature = summary.signature();
+            String known = signatureTable.get(signature);
+            if (known == null) {
+                signatureTable.put(signature, signature);
+                known = signature;
+            }
+            signatures[slot] = known;
             signed[slot] = summary;
         }
         return signatures[slot];
@@ -416,7 +504,7 @@ public final class TaintEngine {
         if (abandoned.get(slot) != 0) {
             return Summary.UNKNOWN;
         }
-        Inputs last = inputs.get(slot);
+        Committed last = inputs.get(slot);
         if (last != null && (knownUnchanged || last.unchanged(this))) {
             return last.summary;
         }
@@ -452,11 +540,13 @@ public final class TaintEngine {
                     + MethodAnalysis.MAX_STEPS + " analysis steps");
             if (finalPass) {
                 // what the reporting analysis found before it gave up is reported, as it always was
-                now.reports.forEach(findings::putIfAbsent);
+                if (now.reports != null) {
+                    now.reports.forEach(findings::putIfAbsent);
+                }
             }
             return Summary.UNKNOWN;
         }
-        inputs.set(slot, now);
+        inputs.set(slot, now.committed());
         return now.summary;
     }
 
@@ -472,7 +562,8 @@ public final class TaintEngine {
                 return true;
             }
             for (String key : change.fields()) {
-                if (read.fieldsRead.containsKey(key) || read.fieldsWritten.containsKey(key)) {
+                if (read.fieldsRead != null && read.fieldsRead.containsKey(key)
+                        || read.fieldsWritten != null && read.fieldsWritten.containsKey(key)) {
                     return true;
                 }
             }
@@ -509,53 +600,203 @@ public final class TaintEngine {
     }
 
     /**
-     * What one analysis of a method read (the version of each summary and field), wrote (fields) and found. The
-     * analysis is a function of these: when every summary and field it read is at the version it saw and every
-     * field write it made would change nothing, analysing it again would give the same summary, the same writes
-     * and the same findings.
+     * What one analysis of a method read (the version of each summary and field), wrote (fields) and found, while it
+     * runs and until it is committed. The analysis is a function of these: when every summary and field it read is at
+     * the version it saw and every field write it made would change nothing, analysing it again would give the same
+     * summary, the same writes and the same findings. The maps are made at their first entry: most analyses read no
+     * field, write none and find nothing.
      */
     static final class Inputs {
         /** The version of each summary read, by slot. */
         final SlotVersions summariesRead = new SlotVersions();
-        final Map<String, Integer> fieldsRead = new HashMap<>();
+        Map<String, Integer> fieldsRead;
         /** One joined value per field written: writing a field again in a loop must not grow the record. */
-        final Map<String, Value> fieldsWritten = new LinkedHashMap<>();
+        Map<String, Value> fieldsWritten;
         /**
          * The fields this analysis changed, with their values after its writes, and how many times it changed each
          * (each a new version): applied when it is committed, then dropped.
          */
         Map<String, Value> fieldValues = Map.of();
         Map<String, Integer> fieldChanges = Map.of();
-        final Map<Object, FlowFinding> reports = new LinkedHashMap<>();
+        Map<Object, FlowFinding> reports;
         boolean unstable;
         Summary summary;
 
-        <K> void read(Map<K, Integer> seen, K key, int version) {
-            Integer before = seen.putIfAbsent(key, version);
+        void readField(String key, int version) {
+            if (fieldsRead == null) {
+                fieldsRead = new HashMap<>();
+            }
+            Integer before = fieldsRead.putIfAbsent(key, version);
             if (before != null && before != version) {
                 unstable = true;
             }
         }
 
+        void wroteField(String key, Value value) {
+            if (fieldsWritten == null) {
+                fieldsWritten = new LinkedHashMap<>();
+            }
+            fieldsWritten.merge(key, value, Value::join);
+        }
+
+        void report(Object key, FlowFinding finding) {
+            if (reports == null) {
+                reports = new LinkedHashMap<>();
+            }
+            reports.putIfAbsent(key, finding);
+        }
+
+        /** What is kept of this analysis once it is committed. */
+        Committed committed() {
+            return new Committed(this);
+        }
+    }
+
+    /**
+     * What a committed analysis read, wrote and found ({@link Inputs}), in arrays: kept for every analysed method
+     * until the stage ends, to tell whether analysing it again could change anything and for its findings in the
+     * reporting pass. Arrays of what is there instead of the maps an analysis fills (a map, its table and a node per
+     * entry), and one shared empty array for what is not: a method that read one summary and nothing else keeps
+     * two small arrays.
+     */
+    static final class Committed {
+        private static final int[] NO_INTS = {};
+        private static final String[] NO_KEYS = {};
+        private static final Value[] NO_VALUES = {};
+        private static final Object[] NO_REPORTS = {};
+        /** Marks {@link #summariesRead} as the one packed read in {@link #oneRead}. */
+        private static final int[] ONE_READ = {};
+
+        final Summary summary;
+        /**
+         * Each summary read: its slot, then the version read; or, where every slot is below 2^23 and every version
+         * below 2^8 (nearly always), one int each, the slot shifted left by 8 above the version ({@link #packed});
+         * {@link #ONE_READ} when that is a single int, kept in {@link #oneRead}. Null when the analysis read one
+         * summary at two versions.
+         */
+        private final int[] summariesRead;
+        private final int oneRead;
+        private final boolean packed;
+        /**
+         * The fields read and their versions, the fields written and their values, the findings (each key, then its
+         * finding, in the order found): {@code {String[], int[], String[], Value[], Object[]}}, or null when the
+         * analysis read and wrote no field and found nothing (most).
+         */
+        private final Object[] rest;
+
+        Committed(Inputs inputs) {
+            this.summary = inputs.summary;
+            int[] pairs = inputs.unstable ? null : inputs.summariesRead.pairs(NO_INTS);
+            boolean small = pairs != null && pairs.length > 0;
+            for (int i = 0; small && i < pairs.length; i += 2) {
+                small = pairs[i] < 1 << 23 && pairs[i + 1] >= 0 && pairs[i + 1] < 1 << 8;
+            }
+            int one = 0;
+            if (small) {
+                int[] packedReads = new int[pairs.length / 2];
+                for (int i = 0; i < packedReads.length; i++) {
+                    packedReads[i] = pairs[2 * i] << 8 | pairs[2 * i + 1];
+                }
+                if (packedReads.length == 1) {
+                    one = packedReads[0];
+                    packedReads = ONE_READ;
+                }
+                pairs = packedReads;
+            }
+            this.summariesRead = pairs;
+            this.oneRead = one;
+            this.packed = small;
+            boolean noFields = inputs.unstable || inputs.fieldsRead == null && inputs.fieldsWritten == null;
+            if (noFields && inputs.reports == null) {
+                rest = null;
+                return;
+            }
+            String[] fieldsRead = NO_KEYS;
+            int[] fieldVersions = NO_INTS;
+            if (!inputs.unstable && inputs.fieldsRead != null) {
+                fieldsRead = new String[inputs.fieldsRead.size()];
+                fieldVersions = new int[fieldsRead.length];
+                int i = 0;
+                for (Map.Entry<String, Integer> e : inputs.fieldsRead.entrySet()) {
+                    fieldsRead[i] = e.getKey();
+                    fieldVersions[i++] = e.getValue();
+                }
+            }
+            String[] fieldsWritten = NO_KEYS;
+            Value[] writtenValues = NO_VALUES;
+            if (!inputs.unstable && inputs.fieldsWritten != null) {
+                fieldsWritten = new String[inputs.fieldsWritten.size()];
+                writtenValues = new Value[fieldsWritten.length];
+                int i = 0;
+                for (Map.Entry<String, Value> e : inputs.fieldsWritten.entrySet()) {
+                    fieldsWritten[i] = e.getKey();
+                    writtenValues[i++] = e.getValue();
+                }
+            }
+            Object[] reports = NO_REPORTS;
+            if (inputs.reports != null) {
+                reports = new Object[inputs.reports.size() * 2];
+                int i = 0;
+                for (Map.Entry<Object, FlowFinding> e : inputs.reports.entrySet()) {
+                    reports[i++] = e.getKey();
+                    reports[i++] = e.getValue();
+                }
+            }
+            rest = new Object[] {fieldsRead, fieldVersions, fieldsWritten, writtenValues, reports};
+        }
+
+        /** Whether analysing the method again would give what this analysis gave (see {@link Inputs}). */
         boolean unchanged(TaintEngine engine) {
-            if (unstable) {
+            if (summariesRead == null) {
                 return false;
             }
-            if (!summariesRead.allAt(slot -> Versioned.version(engine.summaries.get(slot)))) {
-                return false;
+            if (summariesRead == ONE_READ) {
+                if (Versioned.version(engine.summaries.get(oneRead >>> 8)) != (oneRead & 0xFF)) {
+                    return false;
+                }
+            } else if (packed) {
+                for (int read : summariesRead) {
+                    if (Versioned.version(engine.summaries.get(read >>> 8)) != (read & 0xFF)) {
+                        return false;
+                    }
+                }
+            } else {
+                for (int i = 0; i < summariesRead.length; i += 2) {
+                    if (Versioned.version(engine.summaries.get(summariesRead[i])) != summariesRead[i + 1]) {
+                        return false;
+                    }
+                }
             }
-            for (Map.Entry<String, Integer> e : fieldsRead.entrySet()) {
-                if (Versioned.version(engine.fields.get(e.getKey())) != e.getValue()) {
+            if (rest == null) {
+                return true;
+            }
+            String[] fieldsRead = (String[]) rest[0];
+            int[] fieldVersions = (int[]) rest[1];
+            for (int i = 0; i < fieldsRead.length; i++) {
+                if (Versioned.version(engine.fields.get(fieldsRead[i])) != fieldVersions[i]) {
                     return false;
                 }
             }
-            for (Map.Entry<String, Value> write : fieldsWritten.entrySet()) {
-                Value before = Versioned.value(engine.fields.get(write.getKey()));
-                if (before == null || !before.join(write.getValue()).equals(before)) {
+            String[] fieldsWritten = (String[]) rest[2];
+            Value[] writtenValues = (Value[]) rest[3];
+            for (int i = 0; i < fieldsWritten.length; i++) {
+                Value before = Versioned.value(engine.fields.get(fieldsWritten[i]));
+                if (before == null || !before.join(writtenValues[i]).equals(before)) {
                     return false;
                 }
             }
             return true;
+        }
+
+        /** Adds the findings, in the order found, each unless one of its key is there. */
+        void reportInto(Map<Object, FlowFinding> findings) {
+            if (rest == null) {
+                return;
+            }
+            Object[] reports = (Object[]) rest[4];
+            for (int i = 0; i < reports.length; i += 2) {
+                findings.putIfAbsent(reports[i], (FlowFinding) reports[i + 1]);
+            }
         }
     }
 
@@ -567,14 +808,18 @@ public final class TaintEngine {
         return models;
     }
 
+    NameTable names() {
+        return names;
+    }
+
     Calls calls() {
         return calls;
     }
 
     /** The slot of a method of the program (see {@link #slotById}). */
     int slot(MethodIr method) {
-        Integer slot = slotById.get(method.id());
-        if (slot == null) {
+        int slot = slotById.slot(method);
+        if (slot < 0) {
             throw new IllegalArgumentException("not a method of the program: " + method.id());
         }
         return slot;
@@ -600,7 +845,7 @@ public final class TaintEngine {
             return Versioned.value(committed);
         }
         Value own = reading.fieldValues.get(key);
-        reading.read(reading.fieldsRead, key, Versioned.version(committed) + reading.fieldChanges.getOrDefault(key, 0));
+        reading.readField(key, Versioned.version(committed) + reading.fieldChanges.getOrDefault(key, 0));
         return own != null ? own : Versioned.value(committed);
     }
 
@@ -610,7 +855,7 @@ public final class TaintEngine {
         if (reading == null) {
             throw new IllegalStateException("a field written outside an analysis: " + key);
         }
-        reading.fieldsWritten.merge(key, value, Value::join);
+        reading.wroteField(key, value);
         Value own = reading.fieldValues.get(key);
         Value before = own != null ? own : Versioned.value(fields.get(key));
         Value after = before == null ? value : before.join(value);
@@ -641,7 +886,7 @@ public final class TaintEngine {
         TraceStep first = taint.trace().isEmpty() ? null : taint.trace().get(0);
         Object key = List.of(rule, sink.path(), sink.line(), first == null ? "" : first.location().toString(),
                 first == null ? "" : first.message());
-        reading.get().reports.putIfAbsent(key, new FlowFinding(rule, sink.kind(), sink.path(), sink.line(),
+        reading.get().report(key, new FlowFinding(rule, sink.kind(), sink.path(), sink.line(),
                 sink.method(), sink.call(), taint.source(), taint.remote(), taint.trace(), null));
     }
 
@@ -649,7 +894,7 @@ public final class TaintEngine {
         MethodIr method = call.caller();
         Object key = List.of(check.rule(), method.path(), call.line(), call.display());
         String message = value == null ? call.display() : call.display() + " with \"" + value + "\"";
-        reading.get().reports.putIfAbsent(key, new FlowFinding(check.rule(), null, method.path(), call.line(),
+        reading.get().report(key, new FlowFinding(check.rule(), null, method.path(), call.line(),
                 method.displayName(), call.display(), value, false,
                 List.of(new TraceStep(new Location(method.path(), call.line(), 0, call.line(), 0, null), message)),
                 check));

@@ -42,7 +42,9 @@ public final class TaintModels {
     private final Map<String, List<Map.Entry<String, Set<String>>>> supertypesBySimpleName = new HashMap<>();
     private final Map<String, ModelFile.KindModel> kinds = new HashMap<>();
     private Hierarchy memoFor;
-    private Map<String, Map<String, Boolean>> isAMemo = new ConcurrentHashMap<>();
+    private BoundedMemo<String, Map<String, Boolean>> isAMemo = new BoundedMemo<>(IS_A_TYPES);
+    /** How many types a generation of the memo of {@link #libraryIsA} holds (see {@link BoundedMemo}). */
+    static final int IS_A_TYPES = 1 << 12;
 
     /** A check with its weak patterns compiled. */
     record CompiledCheck(ModelFile.CheckModel model, List<Pattern> weak) {
@@ -177,15 +179,15 @@ public final class TaintModels {
         }
         // Memoised per project hierarchy: the answer depends only on the models (fixed) and the hierarchy, and the
         // walk over every type model cost a sixth of the analysis.
-        Map<String, Map<String, Boolean>> memo = memo(project);
+        BoundedMemo<String, Map<String, Boolean>> memo = memo(project);
         return memo.computeIfAbsent(type, k -> new ConcurrentHashMap<>())
                 .computeIfAbsent(wanted, w -> isA(type, w, project, 0));
     }
 
-    private synchronized Map<String, Map<String, Boolean>> memo(Hierarchy project) {
+    private synchronized BoundedMemo<String, Map<String, Boolean>> memo(Hierarchy project) {
         if (memoFor != project) {
             memoFor = project;
-            isAMemo = new ConcurrentHashMap<>();
+            isAMemo = new BoundedMemo<>(IS_A_TYPES);
         }
         return isAMemo;
     }

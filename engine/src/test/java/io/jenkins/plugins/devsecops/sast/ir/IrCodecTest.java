@@ -61,7 +61,9 @@ class IrCodecTest {
         MethodIr stub = method.withBody(List.of(), Map.of());
         MethodIr back = IrCodec.decodeBody(writer.bytes(), before, length, stub);
         assertThat(back).as(method.id()).isEqualTo(method);
-        assertThat(back.id()).isSameAs(stub.id());
+        assertThat(back.id()).isEqualTo(stub.id());
+        assertThat(back.sameId(stub)).isTrue();
+        assertThat(back.idHash()).isEqualTo(method.id().hashCode());
     }
 
     private static MethodIr method(String id, List<Stmt> body) {

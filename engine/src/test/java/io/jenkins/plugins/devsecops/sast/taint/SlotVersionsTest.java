@@ -45,4 +45,24 @@ class SlotVersionsTest {
         int changed = expected.keySet().iterator().next();
         assertThat(read.allAt(slot -> slot == changed ? slot % 5 + 1 : slot % 5)).isFalse();
     }
+
+    @Test
+    void givesEachSlotReadWithItsFirstVersionAsPairs() {
+        int[] none = {};
+        SlotVersions read = new SlotVersions();
+        assertThat(read.pairs(none)).isSameAs(none);
+        Map<Integer, Integer> expected = new HashMap<>();
+        for (int i = 0; i < 3_000; i++) {
+            int slot = i * 7919 % 100_003;
+            read.read(slot, i % 7);
+            read.read(slot, 99);
+            expected.putIfAbsent(slot, i % 7);
+        }
+        int[] pairs = read.pairs(none);
+        Map<Integer, Integer> actual = new HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            assertThat(actual.put(pairs[i], pairs[i + 1])).as("slot %d once", pairs[i]).isNull();
+        }
+        assertThat(actual).isEqualTo(expected);
+    }
 }
