@@ -2,7 +2,7 @@ package io.jenkins.plugins.devsecops.imports;
 
 import io.jenkins.plugins.devsecops.scan.ParserErrors;
 import io.jenkins.plugins.devsecops.model.Finding;
-import io.jenkins.plugins.devsecops.model.ToolInfo;
+import io.jenkins.plugins.devsecops.model.FindingList;
 import io.jenkins.plugins.devsecops.scan.FindingSink;
 import io.jenkins.plugins.devsecops.scan.SourceFile;
 import io.jenkins.plugins.devsecops.scan.StageContext;
@@ -93,7 +93,7 @@ final class ImportScanner implements StageScanner {
         reportUnmatched(relative, invalid, reports, sink);
         ReportPaths paths = new ReportPaths(root, sink::warning);
         RecordBudget budget = new RecordBudget(maxRecords);
-        List<Finding> imported = new ArrayList<>();
+        FindingList.Builder imported = FindingList.builder();
         Map<String, Integer> perTool = new TreeMap<>();
         int read = 0;
         for (ReportLocator.Match report : reports) {
@@ -110,18 +110,15 @@ final class ImportScanner implements StageScanner {
                 read++;
                 ImportContext result = done.get();
                 result.warnings().forEach(sink::warning);
-                for (Finding finding : result.findings()) {
-                    for (ToolInfo tool : finding.tools()) {
-                        perTool.merge(tool.name(), 1, Integer::sum);
-                    }
-                }
+                result.perTool().forEach((tool, count) -> perTool.merge(tool, count, Integer::sum));
                 imported.addAll(result.findings());
-                result.findings().clear();
             }
         }
-        List<Finding> findings = merge ? FindingMerger.merge(imported)
-                : imported.stream().map(f -> FindingMerger.withDependencyFingerprint(f, false)).toList();
+        List<Finding> all = imported.build();
         imported = null;
+        List<Finding> findings = merge ? FindingMerger.merge(all)
+                : FindingList.map(all, f -> FindingMerger.withDependencyFingerprint(f, false));
+        all = null;
         findings.forEach(sink::report);
         sink.property("reports", String.valueOf(read));
         perTool.forEach((tool, count) -> sink.property("imported." + tool, String.valueOf(count)));
@@ -199,9 +196,15 @@ final class ImportScanner implements StageScanner {
                 parser = parsers.find(report.pattern().format()).orElseThrow();
             }
             ImportContext importContext = new ImportContext(path, paths, budget);
+            boolean read = false;
             try (InputStream in = new CappedInputStream(new BufferedInputStream(
                     Files.newInputStream(report.file(), LinkOption.NOFOLLOW_LINKS), 64 * 1024), maxReportSize)) {
                 parser.parse(in, importContext);
+                read = true;
+            } finally {
+                if (!read) {
+                    importContext.discard();
+                }
             }
             return Optional.of(importContext);
         } catch (IOException | RuntimeException | StackOverflowError e) {

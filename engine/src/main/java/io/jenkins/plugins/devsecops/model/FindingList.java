@@ -527,6 +527,17 @@ public final class FindingList {
             }
         }
 
+        /** Drops what was added, closing its file at once; nothing can be added afterwards. */
+        public synchronized void discard() {
+            requireOpen();
+            if (writer != null) {
+                writer.discard();
+            }
+            built = List.of();
+            memory = null;
+            writer = null;
+        }
+
         /** The immutable list (the same one at every call); nothing can be added afterwards. */
         public synchronized List<Finding> build() {
             if (built == null) {
