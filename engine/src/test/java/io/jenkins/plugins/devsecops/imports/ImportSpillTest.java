@@ -212,4 +212,58 @@ class ImportSpillTest {
         // Then they stay apart
         assertThat(merged).hasSize(2);
     }
+
+    /**
+     * A SARIF log of two runs: one whose results come before its tool (converted at the run's end), one whose
+     * results refer to base ids and artifacts given after them, with every shape of location.
+     */
+    private static String sarifOfTwoRuns(int results) {
+        StringBuilder log = new StringBuilder("{\"version\":\"2.1.0\",\"runs\":[{\"results\":[");
+        for (int i = 0; i < results; i++) {
+            log.append(i == 0 ? "" : ",").append("{\"ruleId\":\"early").append(i % 7).append("\",\"message\":{\"text\":\"m")
+                    .append(i).append("\"},\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":\"src/e")
+                    .append(i % 50).append(".py\"},\"region\":{\"startLine\":").append(1 + i % 30).append("}}}]}");
+        }
+        log.append("],\"tool\":{\"driver\":{\"name\":\"Early\",\"rules\":[{\"id\":\"early1\",")
+                .append("\"properties\":{\"tags\":[\"external/cwe/cwe-79\"]}}]}}},");
+        log.append("{\"tool\":{\"driver\":{\"name\":\"Late\"}},\"results\":[");
+        for (int i = 0; i < results; i++) {
+            String location = switch (i % 4) {
+                case 0 -> "{\"uri\":\"b" + (i % 40) + ".js\",\"uriBaseId\":\"SRC\"}";
+                case 1 -> "{\"index\":" + (i % 3) + "}";
+                case 2 -> "{\"uri\":\"c%20" + (i % 9) + ".js\"}";
+                default -> "{\"uri\":\"/elsewhere/x.js\"}";
+            };
+            String region = i % 5 == 0 ? "" : ",\"region\":{\"startLine\":" + (1 + i % 20) + ",\"startColumn\":" + (i % 3)
+                    + (i % 2 == 0 ? ",\"endLine\":" + (2 + i % 20) + ",\"endColumn\":9" : "") + "}";
+            log.append(i == 0 ? "" : ",").append("{\"ruleId\":\"late").append(i % 5).append("\",\"level\":\"error\",")
+                    .append("\"message\":{\"text\":\"n").append(i % 11).append("\"},\"locations\":[{\"physicalLocation\":")
+                    .append("{\"artifactLocation\":").append(location).append(region).append("}}]}");
+        }
+        log.append("],\"originalUriBaseIds\":{\"SRC\":{\"uri\":\"web/\"}},\"artifacts\":[")
+                .append("{\"location\":{\"uri\":\"a0.js\",\"uriBaseId\":\"SRC\"}},{\"location\":{\"uri\":\"a1.js\"}},")
+                .append("{\"location\":{\"uri\":\"a2.js\"}}]}]}");
+        return log.toString();
+    }
+
+    @Test
+    void shouldReadASarifLogWhoseResultsWaitForTheirRunTheSameWhenTheySpill() {
+        // Given
+        ImportFixtures fixtures = new ImportFixtures(root);
+        fixtures.write("reports/two-runs.sarif", sarifOfTwoRuns(3_000));
+
+        // When
+        Report inMemory = fixtures.scan("sarif:reports/two-runs.sarif");
+        Report spilled = spilling(() -> fixtures.scan("sarif:reports/two-runs.sarif"));
+
+        // Then
+        assertThat(stage(inMemory).errors()).isEmpty();
+        assertThat(stage(inMemory).properties()).containsEntry("imported.Early", "3000").containsEntry("imported.Late", "3000");
+        assertThat(inMemory.findings()).anyMatch(f -> f.location() != null && f.location().path().equals("web/b0.js"))
+                .anyMatch(f -> f.location() != null && f.location().path().equals("web/a0.js"))
+                .anyMatch(f -> f.location() != null && f.location().path().equals("a1.js"))
+                .anyMatch(f -> f.cwes().contains("CWE-79"));
+        assertThat(spilled.findings()).containsExactlyElementsOf(inMemory.findings());
+        assertSameStage(stage(spilled), stage(inMemory));
+    }
 }
