@@ -156,7 +156,7 @@ final class FindingMerger {
                 if (at < 0) {
                     throw new NoSuchElementException();
                 }
-                Finding member = sorted.get(at);
+                Finding member = FindingList.readOne(sorted, at);
                 at = next[at];
                 return member;
             }

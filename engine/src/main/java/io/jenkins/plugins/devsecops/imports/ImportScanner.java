@@ -93,7 +93,10 @@ final class ImportScanner implements StageScanner {
         reportUnmatched(relative, invalid, reports, sink);
         ReportPaths paths = new ReportPaths(root, sink::warning);
         RecordBudget budget = new RecordBudget(maxRecords);
-        FindingList.Builder imported = FindingList.builder();
+        // the findings of the first report read kept as they are (the usual single report is not copied); from the
+        // second on, all of them go to one list that spills beyond FindingList.memoryLimit()
+        List<Finding> first = null;
+        FindingList.Builder imported = null;
         Map<String, Integer> perTool = new TreeMap<>();
         int read = 0;
         for (ReportLocator.Match report : reports) {
@@ -111,10 +114,19 @@ final class ImportScanner implements StageScanner {
                 ImportContext result = done.get();
                 result.warnings().forEach(sink::warning);
                 result.perTool().forEach((tool, count) -> perTool.merge(tool, count, Integer::sum));
-                imported.addAll(result.findings());
+                if (first == null && imported == null) {
+                    first = result.findings();
+                } else {
+                    if (imported == null) {
+                        imported = FindingList.builder().addAll(first);
+                        first = null;
+                    }
+                    imported.addAll(result.findings());
+                }
             }
         }
-        List<Finding> all = imported.build();
+        List<Finding> all = imported != null ? imported.build() : first != null ? first : List.of();
+        first = null;
         imported = null;
         List<Finding> findings = merge ? FindingMerger.merge(all)
                 : FindingList.map(all, f -> FindingMerger.withDependencyFingerprint(f, false));
