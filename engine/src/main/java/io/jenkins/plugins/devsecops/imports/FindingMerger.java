@@ -4,18 +4,20 @@ import io.jenkins.plugins.devsecops.model.Component;
 import io.jenkins.plugins.devsecops.model.Confidence;
 import io.jenkins.plugins.devsecops.model.Cvss;
 import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.model.FindingList;
 import io.jenkins.plugins.devsecops.model.Location;
 import io.jenkins.plugins.devsecops.model.ToolInfo;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Merges imported findings that describe the same problem into one that lists every tool that reported it.
@@ -45,62 +47,120 @@ final class FindingMerger {
     private FindingMerger() {
     }
 
-    /** The findings with duplicates merged, in a deterministic order. */
+    /**
+     * The findings with duplicates merged, in a deterministic order. Bounded memory for a spilled list (see
+     * {@link FindingList}): the findings are sorted externally and read in order; only their merge keys are kept, as
+     * small tuples of interned strings and line numbers ({@link MergeKeys}), with two ints per finding for the groups;
+     * each group's members are read back by index and the merged findings go to a list that spills in turn.
+     */
     static List<Finding> merge(List<Finding> findings) {
-        List<Finding> sorted = new ArrayList<>(findings);
-        sorted.sort(REPRESENTATIVE);
-        int[] parent = new int[sorted.size()];
-        for (int i = 0; i < parent.length; i++) {
+        List<Finding> sorted = FindingList.sorted(findings, REPRESENTATIVE);
+        int size = sorted.size();
+        int[] parent = new int[size];
+        for (int i = 0; i < size; i++) {
             parent[i] = i;
         }
-        Map<String, Integer> firstByKey = new HashMap<>();
-        Map<String, Set<Integer>> versionedByLooseKey = new HashMap<>();
-        List<Map.Entry<String, Integer>> versionless = new ArrayList<>();
-        for (int i = 0; i < sorted.size(); i++) {
-            Finding finding = sorted.get(i);
-            for (String key : exactKeys(finding)) {
-                Integer first = firstByKey.putIfAbsent(key, i);
-                if (first != null) {
-                    union(parent, first, i);
-                }
-            }
+        MergeKeys keys = new MergeKeys();
+        Map<Long, MergeKeys.Indexes> versionedByLooseKey = new HashMap<>();
+        long[] versionlessKeys = new long[16];
+        int[] versionlessIndexes = new int[16];
+        int versionless = 0;
+        int i = 0;
+        for (Finding finding : sorted) {
+            int index = i++;
+            exactKeys(finding, keys, index, parent);
             Component component = finding.component();
             if (component != null && component.name() != null) {
+                int packageId = keys.id(packageKey(component.name()));
                 for (String id : advisories(finding)) {
-                    String loose = packageKey(component.name()) + "\u0000" + id;
+                    long loose = MergeKeys.pair(packageId, keys.id(id));
                     if (component.version() == null) {
-                        versionless.add(Map.entry(loose, i));
+                        if (versionless == versionlessKeys.length) {
+                            versionlessKeys = Arrays.copyOf(versionlessKeys, versionless * 2);
+                            versionlessIndexes = Arrays.copyOf(versionlessIndexes, versionless * 2);
+                        }
+                        versionlessKeys[versionless] = loose;
+                        versionlessIndexes[versionless++] = index;
                     } else {
-                        versionedByLooseKey.computeIfAbsent(loose, k -> new LinkedHashSet<>()).add(i);
+                        versionedByLooseKey.computeIfAbsent(loose, k -> new MergeKeys.Indexes()).add(index);
                     }
                 }
             }
         }
-        for (Map.Entry<String, Integer> entry : versionless) {
-            Set<Integer> versioned = versionedByLooseKey.get(entry.getKey());
+        for (int v = 0; v < versionless; v++) {
+            int index = versionlessIndexes[v];
+            MergeKeys.Indexes versioned = versionedByLooseKey.get(versionlessKeys[v]);
             if (versioned == null) {
-                Integer first = firstByKey.putIfAbsent("loose\u0000" + entry.getKey(), entry.getValue());
-                if (first != null) {
-                    union(parent, first, entry.getValue());
-                }
+                long loose = versionlessKeys[v];
+                join(parent, keys.firstIndex(MergeKeys.LOOSE, (int) (loose >>> 32), (int) loose, 0, index), index);
                 continue;
             }
-            Set<Integer> roots = new LinkedHashSet<>();
-            versioned.forEach(i -> roots.add(find(parent, i)));
-            if (roots.size() == 1) {
-                union(parent, roots.iterator().next(), entry.getValue());
+            int root = find(parent, versioned.get(0));
+            boolean oneRoot = true;
+            for (int k = 1; k < versioned.size() && oneRoot; k++) {
+                oneRoot = find(parent, versioned.get(k)) == root;
+            }
+            if (oneRoot) {
+                union(parent, root, index);
             }
         }
-        Map<Integer, List<Finding>> groups = new TreeMap<>();
-        for (int i = 0; i < sorted.size(); i++) {
-            groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(sorted.get(i));
+        keys = null;
+        versionedByLooseKey = null;
+        // each group as a chain in index order from its root, the smallest index: next[m] is m's group's next member
+        int[] next = new int[size];
+        int[] tail = new int[size];
+        for (int m = 0; m < size; m++) {
+            int root = find(parent, m);
+            next[m] = -1;
+            if (root == m) {
+                tail[m] = m;
+            } else {
+                next[tail[root]] = m;
+                tail[root] = m;
+            }
         }
-        List<Finding> merged = new ArrayList<>(groups.size());
-        for (List<Finding> group : groups.values()) {
-            merged.add(group.size() == 1 ? withDependencyFingerprint(group.get(0), false)
-                    : withDependencyFingerprint(combine(group), true));
+        tail = null;
+        FindingList.Builder merged = FindingList.builder();
+        int m = 0;
+        for (Finding finding : sorted) {
+            int index = m++;
+            if (parent[index] != index) {
+                continue; // a member, read back with its group
+            }
+            if (next[index] < 0) {
+                Finding single = withDependencyFingerprint(finding, false);
+                if (single == finding) {
+                    merged.addFrom(sorted, index, finding);
+                } else {
+                    merged.add(single);
+                }
+            } else {
+                merged.add(withDependencyFingerprint(combine(finding, members(sorted, next, index)), true));
+            }
         }
-        return merged;
+        return merged.build();
+    }
+
+    /** The members of the group whose root is {@code root}, after the root, read back by index in order. */
+    private static Iterable<Finding> members(List<Finding> sorted, int[] next, int root) {
+        return () -> new Iterator<>() {
+            private int at = next[root];
+
+            @Override
+            public boolean hasNext() {
+                return at >= 0;
+            }
+
+            @Override
+            public Finding next() {
+                if (at < 0) {
+                    throw new NoSuchElementException();
+                }
+                Finding member = FindingList.readOne(sorted, at);
+                at = next[at];
+                return member;
+            }
+        };
     }
 
     /**
@@ -125,17 +185,18 @@ final class FindingMerger {
         return finding.toBuilder().fingerprint(io.jenkins.plugins.devsecops.fingerprint.FindingFingerprints.sha256(key)).build();
     }
 
-    private static List<String> exactKeys(Finding finding) {
-        List<String> keys = new ArrayList<>();
+    /** Puts the finding's exact keys (see the class comment) and joins it to the first finding of each. */
+    private static void exactKeys(Finding finding, MergeKeys keys, int index, int[] parent) {
         Component component = finding.component();
         if (component != null && component.name() != null) {
-            String version = component.version() == null ? null : component.version().trim();
-            if (version != null) {
+            if (component.version() != null) {
+                int packageId = keys.id(packageKey(component.name()));
+                int versionId = keys.id(component.version().trim());
                 for (String id : advisories(finding)) {
-                    keys.add("dep\u0000" + packageKey(component.name()) + "\u0000" + version + "\u0000" + id);
+                    join(parent, keys.firstIndex(MergeKeys.DEPENDENCY, packageId, versionId, keys.id(id), index), index);
                 }
             }
-            return keys;
+            return;
         }
         Location location = finding.location();
         String family = RuleFamilies.familyOf(finding.ruleId());
@@ -143,17 +204,26 @@ final class FindingMerger {
             family = RuleFamilies.familyOf(finding.properties().get("avdId"));
         }
         if (family != null && location != null) {
-            keys.add("family\u0000" + location.path() + "\u0000" + family);
+            join(parent, keys.firstIndex(MergeKeys.FAMILY, keys.id(location.path()), keys.id(family), 0, index), index);
         }
         if (location != null && location.startLine() > 0) {
-            String place = location.path() + "\u0000" + location.startLine();
-            finding.cwes().forEach(cwe -> keys.add("cwe\u0000" + place + "\u0000" + cwe));
-            keys.add("rule\u0000" + place + "\u0000" + finding.ruleId().toLowerCase(Locale.ROOT));
+            int path = keys.id(location.path());
+            int line = location.startLine();
+            for (String cwe : finding.cwes()) {
+                join(parent, keys.firstIndex(MergeKeys.CWE, path, line, keys.id(cwe), index), index);
+            }
+            join(parent, keys.firstIndex(MergeKeys.RULE, path, line, keys.id(finding.ruleId().toLowerCase(Locale.ROOT)),
+                    index), index);
             if (FindingKind.SECRET.property().equals(finding.properties().get("kind"))) {
-                keys.add("secret\u0000" + place);
+                join(parent, keys.firstIndex(MergeKeys.SECRET, path, line, 0, index), index);
             }
         }
-        return keys;
+    }
+
+    private static void join(int[] parent, int first, int index) {
+        if (first != index) {
+            union(parent, first, index);
+        }
     }
 
     private static Set<String> advisories(Finding finding) {
@@ -193,8 +263,7 @@ final class FindingMerger {
         }
     }
 
-    private static Finding combine(List<Finding> group) {
-        Finding representative = group.get(0);
+    private static Finding combine(Finding representative, Iterable<Finding> members) {
         Finding.Builder builder = representative.toBuilder();
         Set<ToolInfo> tools = new LinkedHashSet<>(representative.tools());
         Set<String> others = new LinkedHashSet<>();
@@ -203,7 +272,7 @@ final class FindingMerger {
         Confidence confidence = representative.confidence();
         Component component = representative.component();
         boolean allSuppressed = representative.suppression() != null;
-        for (Finding member : group.subList(1, group.size())) {
+        for (Finding member : members) {
             builder.identifiers(member.identifiers()).cwes(member.cwes());
             member.tools().stream().filter(tools::add).forEach(builder::tool);
             String name = member.tools().isEmpty() ? "" : member.tools().get(0).name() + ":";

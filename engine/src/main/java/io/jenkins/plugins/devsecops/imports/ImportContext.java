@@ -2,11 +2,14 @@ package io.jenkins.plugins.devsecops.imports;
 
 import io.jenkins.plugins.devsecops.fingerprint.FindingFingerprints;
 import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.model.FindingList;
 import io.jenkins.plugins.devsecops.model.ToolInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What a {@link ReportParser} works with while it reads one report: where the report is, how to make the tool's
@@ -22,7 +25,10 @@ public final class ImportContext {
 
     private final String reportPath;
     private final ReportPaths paths;
-    private final List<Finding> findings = new ArrayList<>();
+    /** The findings read so far: in memory up to {@link FindingList#memoryLimit()}, beyond in a temporary file. */
+    private final FindingList.Builder findings = FindingList.builder();
+    /** How many findings each tool reported, by tool name. */
+    private final Map<String, Integer> perTool = new TreeMap<>();
     private final Set<String> warnings = new LinkedHashSet<>();
     private int droppedWarnings;
     private int skippedRecords;
@@ -70,6 +76,9 @@ public final class ImportContext {
      * credentials), the weakness every secret finding is, so that compliance views relate it like our own secrets.
      */
     void add(Finding finding) {
+        for (ToolInfo tool : finding.tools()) {
+            perTool.merge(tool.name(), 1, Integer::sum);
+        }
         if (finding.cwes().isEmpty() && FindingKind.SECRET.property().equals(finding.properties().get("kind"))) {
             findings.add(finding.toBuilder().cwe(SECRET_CWE).build());
         } else {
@@ -100,8 +109,19 @@ public final class ImportContext {
         return FindingFingerprints.sha256("import\u0000" + toolName + "\u0000" + ruleId + "\u0000" + value);
     }
 
+    /** The findings of the report (built once; nothing can be added afterwards). */
     List<Finding> findings() {
-        return findings;
+        return findings.build();
+    }
+
+    /** Drops the findings read so far (a report that could not be read to its end). */
+    void discard() {
+        findings.discard();
+    }
+
+    /** How many findings each tool reported, by tool name, in name order. */
+    Map<String, Integer> perTool() {
+        return perTool;
     }
 
     int skippedRecords() {

@@ -2,7 +2,7 @@ package io.jenkins.plugins.devsecops.imports;
 
 import io.jenkins.plugins.devsecops.scan.ParserErrors;
 import io.jenkins.plugins.devsecops.model.Finding;
-import io.jenkins.plugins.devsecops.model.ToolInfo;
+import io.jenkins.plugins.devsecops.model.FindingList;
 import io.jenkins.plugins.devsecops.scan.FindingSink;
 import io.jenkins.plugins.devsecops.scan.SourceFile;
 import io.jenkins.plugins.devsecops.scan.StageContext;
@@ -93,7 +93,10 @@ final class ImportScanner implements StageScanner {
         reportUnmatched(relative, invalid, reports, sink);
         ReportPaths paths = new ReportPaths(root, sink::warning);
         RecordBudget budget = new RecordBudget(maxRecords);
-        List<Finding> imported = new ArrayList<>();
+        // the findings of the first report read kept as they are (the usual single report is not copied); from the
+        // second on, all of them go to one list that spills beyond FindingList.memoryLimit()
+        List<Finding> first = null;
+        FindingList.Builder imported = null;
         Map<String, Integer> perTool = new TreeMap<>();
         int read = 0;
         for (ReportLocator.Match report : reports) {
@@ -110,18 +113,24 @@ final class ImportScanner implements StageScanner {
                 read++;
                 ImportContext result = done.get();
                 result.warnings().forEach(sink::warning);
-                for (Finding finding : result.findings()) {
-                    for (ToolInfo tool : finding.tools()) {
-                        perTool.merge(tool.name(), 1, Integer::sum);
+                result.perTool().forEach((tool, count) -> perTool.merge(tool, count, Integer::sum));
+                if (first == null && imported == null) {
+                    first = result.findings();
+                } else {
+                    if (imported == null) {
+                        imported = FindingList.builder().addAll(first);
+                        first = null;
                     }
+                    imported.addAll(result.findings());
                 }
-                imported.addAll(result.findings());
-                result.findings().clear();
             }
         }
-        List<Finding> findings = merge ? FindingMerger.merge(imported)
-                : imported.stream().map(f -> FindingMerger.withDependencyFingerprint(f, false)).toList();
+        List<Finding> all = imported != null ? imported.build() : first != null ? first : List.of();
+        first = null;
         imported = null;
+        List<Finding> findings = merge ? FindingMerger.merge(all)
+                : FindingList.map(all, f -> FindingMerger.withDependencyFingerprint(f, false));
+        all = null;
         findings.forEach(sink::report);
         sink.property("reports", String.valueOf(read));
         perTool.forEach((tool, count) -> sink.property("imported." + tool, String.valueOf(count)));
@@ -199,9 +208,15 @@ final class ImportScanner implements StageScanner {
                 parser = parsers.find(report.pattern().format()).orElseThrow();
             }
             ImportContext importContext = new ImportContext(path, paths, budget);
+            boolean read = false;
             try (InputStream in = new CappedInputStream(new BufferedInputStream(
                     Files.newInputStream(report.file(), LinkOption.NOFOLLOW_LINKS), 64 * 1024), maxReportSize)) {
                 parser.parse(in, importContext);
+                read = true;
+            } finally {
+                if (!read) {
+                    importContext.discard();
+                }
             }
             return Optional.of(importContext);
         } catch (IOException | RuntimeException | StackOverflowError e) {

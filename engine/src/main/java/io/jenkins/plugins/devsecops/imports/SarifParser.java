@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.devsecops.model.Component;
 import io.jenkins.plugins.devsecops.model.Confidence;
 import io.jenkins.plugins.devsecops.model.Finding;
+import io.jenkins.plugins.devsecops.model.FindingList;
 import io.jenkins.plugins.devsecops.model.Severity;
 import io.jenkins.plugins.devsecops.model.Suppression;
 import io.jenkins.plugins.devsecops.model.ToolInfo;
@@ -25,6 +26,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -131,7 +133,7 @@ final class SarifParser implements ReportParser {
         final Map<Integer, String> taxonomyNames = new HashMap<>();
         final Map<Integer, ArtifactRef> artifacts = new HashMap<>();
         JsonNode baseIds;
-        List<Pending> pending = new ArrayList<>();
+        final PendingResults pending = new PendingResults();
         final Map<ReportingDescriptor, RuleFacts> facts = new java.util.IdentityHashMap<>();
         boolean toolSeen;
         boolean finished;
@@ -293,20 +295,102 @@ final class SarifParser implements ReportParser {
 
         void finish(ImportContext context) {
             finished = true;
-            List<Pending> all = pending;
-            pending = List.of();
-            for (int i = 0; i < all.size(); i++) {
-                Pending item = all.get(i);
-                all.set(i, null);
-                if (item.deferred() != null) {
-                    item = convert(item.deferred(), context);
-                }
+            pending.forEach((deferred, finding, raw) -> {
+                Pending item = deferred != null ? convert(deferred, context) : new Pending(finding, null, raw);
                 if (item == null) {
-                    continue;
+                    return;
                 }
-                Finding finding = item.finding();
                 io.jenkins.plugins.devsecops.model.Location location = location(item.location(), context);
-                context.add(location == null ? finding : finding.toBuilder().location(location).build());
+                context.add(location == null ? item.finding() : item.finding().toBuilder().location(location).build());
+            });
+        }
+
+        /**
+         * The results of the run read so far, in order, waiting for its end: those converted kept, with where they
+         * are, in lists that spill to a temporary file beyond {@link FindingList#memoryLimit()} (so a log of
+         * hundreds of thousands of results is not held in memory); those read before the run's tool (rare) as read.
+         */
+        private static final class PendingResults {
+            private FindingList.Builder findings = FindingList.builder();
+            private FindingList.Builder locations = FindingList.builder();
+            private final List<Result> deferred = new ArrayList<>();
+            private final BitSet deferredAt = new BitSet();
+            private int size;
+
+            void add(Pending item) {
+                if (item.deferred() != null) {
+                    deferredAt.set(size);
+                    deferred.add(item.deferred());
+                } else {
+                    findings.add(item.finding());
+                    locations.add(carrier(item.location()));
+                }
+                size++;
+            }
+
+            /** What {@link #forEach} gives for each result, in order: a deferred result, or a finding and where it is. */
+            interface Visitor {
+                void visit(Result deferred, Finding finding, RawLocation location);
+            }
+
+            /** Gives each result in order, once; the lists are dropped as they are read. */
+            void forEach(Visitor visitor) {
+                List<Finding> kept = findings.build();
+                List<Finding> where = locations.build();
+                findings = null;
+                locations = null;
+                java.util.Iterator<Finding> keptFindings = kept.iterator();
+                java.util.Iterator<Finding> keptLocations = where.iterator();
+                int nextDeferred = 0;
+                for (int i = 0; i < size; i++) {
+                    if (deferredAt.get(i)) {
+                        Result result = deferred.get(nextDeferred);
+                        deferred.set(nextDeferred++, null);
+                        visitor.visit(result, null, null);
+                    } else {
+                        visitor.visit(null, keptFindings.next(), rawLocation(keptLocations.next()));
+                    }
+                }
+            }
+
+            private static final Finding NO_LOCATION = Finding.builder().stage(ImportContext.STAGE).ruleId("location")
+                    .title("location").severity(Severity.INFO).build();
+
+            /** Where a result is, as a finding of no other use, so that it spills with the result's finding. */
+            private static Finding carrier(RawLocation raw) {
+                if (raw == null) {
+                    return NO_LOCATION;
+                }
+                Finding.Builder carrier = NO_LOCATION.toBuilder().property("present", "")
+                        .property("uri", raw.uri()).property("uriBaseId", raw.uriBaseId())
+                        .property("artifactIndex", text(raw.artifactIndex()));
+                Region region = raw.region();
+                if (region != null) {
+                    carrier.property("region", "").property("startLine", text(region.getStartLine()))
+                            .property("startColumn", text(region.getStartColumn()))
+                            .property("endLine", text(region.getEndLine()))
+                            .property("endColumn", text(region.getEndColumn()));
+                }
+                return carrier.build();
+            }
+
+            private static RawLocation rawLocation(Finding carrier) {
+                Map<String, String> at = carrier.properties();
+                if (!at.containsKey("present")) {
+                    return null;
+                }
+                Region region = !at.containsKey("region") ? null : new Region()
+                        .withStartLine(number(at.get("startLine"))).withStartColumn(number(at.get("startColumn")))
+                        .withEndLine(number(at.get("endLine"))).withEndColumn(number(at.get("endColumn")));
+                return new RawLocation(at.get("uri"), at.get("uriBaseId"), number(at.get("artifactIndex")), region);
+            }
+
+            private static String text(Integer value) {
+                return value == null ? null : value.toString();
+            }
+
+            private static Integer number(String text) {
+                return text == null ? null : Integer.valueOf(text);
             }
         }
 

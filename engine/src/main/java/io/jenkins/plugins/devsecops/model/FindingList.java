@@ -67,6 +67,14 @@ public final class FindingList {
         return List.copyOf(findings);
     }
 
+    /**
+     * Finding {@code index} of {@code findings}, for scattered reads: from a spilled list only its record is read
+     * (not a block of records around it, as {@code get} reads for in-order access).
+     */
+    public static Finding readOne(List<Finding> findings, int index) {
+        return findings instanceof SpilledFindings spilled ? spilled.readOne(index) : findings.get(index);
+    }
+
     /** Whether {@code findings} lives in a temporary file rather than in memory. */
     public static boolean isSpilled(List<Finding> findings) {
         return findings instanceof SpilledFindings;
@@ -525,6 +533,17 @@ public final class FindingList {
                     created.discard();
                 }
             }
+        }
+
+        /** Drops what was added, closing its file at once; nothing can be added afterwards. */
+        public synchronized void discard() {
+            requireOpen();
+            if (writer != null) {
+                writer.discard();
+            }
+            built = List.of();
+            memory = null;
+            writer = null;
         }
 
         /** The immutable list (the same one at every call); nothing can be added afterwards. */

@@ -68,6 +68,19 @@ final class SpilledFindings extends AbstractList<Finding> implements RandomAcces
         }
     }
 
+    /**
+     * Finding {@code index} read on its own: only its record is read from the file, not a block around it, and no
+     * reader's window moves (for scattered reads beside a reader going in order).
+     */
+    Finding readOne(int index) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException(index);
+        }
+        byte[] record = new byte[Math.toIntExact(offsets[index + 1] - offsets[index])];
+        readFully(storage, ByteBuffer.wrap(record), offsets[index]);
+        return FindingCodec.decode(new FindingCodec.Input(record, 0));
+    }
+
     /** The fingerprint of finding {@code index}, read from its record without decoding the rest. */
     String fingerprint(int index) {
         if (index < 0 || index >= size) {

@@ -112,6 +112,24 @@ class FindingListTest {
     }
 
     @Test
+    void shouldReadScatteredFindingsOneRecordAtATime() {
+        // Given
+        List<Finding> findings = randomFindings(2_000, 11);
+        List<Finding> spilled = FindingList.builder(0).addAll(findings).build();
+        java.util.Iterator<Finding> inOrder = spilled.iterator();
+
+        // When read scattered, between reads in order, and from a list in memory
+        for (int step = 0; step < 2_000; step++) {
+            int index = (int) ((step * 7_919L) % 2_000);
+            assertThat(FindingList.readOne(spilled, index)).isEqualTo(findings.get(index));
+            assertThat(inOrder.next()).isEqualTo(findings.get(step));
+        }
+
+        // Then
+        assertThat(FindingList.readOne(findings, 5)).isSameAs(findings.get(5));
+    }
+
+    @Test
     void shouldLeaveNoFileBehindInTheSpillDirectory() throws IOException {
         System.setProperty("devsecops.spill.dir", spillDirectory.toString());
 
