@@ -269,6 +269,20 @@ public final class CycloneDxReportWriter implements ReportWriter {
         }
     }
 
+    /**
+     * The rating method of a CVSS version; {@code OTHER} when the version is unknown (an imported score without a
+     * version or a vector that names one).
+     */
+    private static Vulnerability.Rating.Method ratingMethod(String version) {
+        if (version == null || version.isBlank()) {
+            return Vulnerability.Rating.Method.OTHER;
+        }
+        return version.startsWith("4") ? Vulnerability.Rating.Method.CVSSV4
+                : version.startsWith("3.1") ? Vulnerability.Rating.Method.CVSSV31
+                : version.startsWith("3") ? Vulnerability.Rating.Method.CVSSV3
+                : Vulnerability.Rating.Method.CVSSV2;
+    }
+
     private static Vulnerability newVulnerability(Finding finding) {
         Vulnerability vulnerability = new Vulnerability();
         vulnerability.setBomRef("vuln-" + finding.ruleId());
@@ -282,10 +296,7 @@ public final class CycloneDxReportWriter implements ReportWriter {
         if (finding.cvss() != null) {
             rating.setScore(finding.cvss().score());
             rating.setVector(finding.cvss().vector());
-            rating.setMethod(finding.cvss().version().startsWith("4") ? Vulnerability.Rating.Method.CVSSV4
-                    : finding.cvss().version().startsWith("3.1") ? Vulnerability.Rating.Method.CVSSV31
-                    : finding.cvss().version().startsWith("3") ? Vulnerability.Rating.Method.CVSSV3
-                    : Vulnerability.Rating.Method.CVSSV2);
+            rating.setMethod(ratingMethod(finding.cvss().version()));
         } else {
             rating.setMethod(Vulnerability.Rating.Method.OTHER);
         }

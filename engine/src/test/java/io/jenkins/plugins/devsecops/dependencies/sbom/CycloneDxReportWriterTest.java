@@ -81,4 +81,23 @@ class CycloneDxReportWriterTest {
         assertThat(bom.getDependencies().stream().filter(d -> d.getRef().equals("pkg:npm/lodash@4.17.20")).findFirst()
                 .orElseThrow().getDependencies()).as("edges to unknown components are left out").isNullOrEmpty();
     }
+
+    @Test
+    void shouldRateAnImportedScoreWithoutAVersionAsOther() throws Exception {
+        // Given an imported vulnerable package whose tool gave a score but neither a CVSS version nor a vector
+        Component imported = new Component("pkg:npm/minimist@1.2.0", "minimist", "1.2.0", "npm", null, List.of());
+        Finding finding = Finding.builder().ruleId("CVE-2021-44906").stage("import").severity(Severity.CRITICAL)
+                .title("Prototype pollution").component(imported).cvss(new Cvss(null, 9.8, null)).build();
+
+        // When
+        String json = write(report().finding(finding).build());
+
+        // Then the SBOM is written, valid, with the score and the method OTHER
+        assertThat(new JsonParser().validate(json, Version.VERSION_16)).isEmpty();
+        Bom bom = new JsonParser().parse(json.getBytes(StandardCharsets.UTF_8));
+        assertThat(bom.getVulnerabilities()).singleElement().satisfies(v -> {
+            assertThat(v.getRatings().get(0).getScore()).isEqualTo(9.8);
+            assertThat(v.getRatings().get(0).getMethod()).isEqualTo(org.cyclonedx.model.vulnerability.Vulnerability.Rating.Method.OTHER);
+        });
+    }
 }
