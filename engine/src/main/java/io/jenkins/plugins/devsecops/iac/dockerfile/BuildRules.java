@@ -23,7 +23,6 @@ final class BuildRules {
      * Expressions that were given to String.split, replaceFirst and matches, which compiled them again at every
      * call; Pattern.split, matcher(...).replaceFirst and matcher(...).matches() are what those methods run.
      */
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern PROTOCOL_SUFFIX = Pattern.compile("/(tcp|udp)$");
     private static final Pattern PORT_DIGITS = Pattern.compile("[0-9]{1,9}");
     private static final Pattern PLAIN_HTTP = Pattern.compile("\\bhttp://(?!localhost\\b|127\\.0\\.0\\.1\\b|\\[::1])"
@@ -47,7 +46,7 @@ final class BuildRules {
             values.put(matcher.group(1), matcher.group(2).replace("\"", "").replace("'", ""));
         }
         if (!any) {
-            String[] parts = WHITESPACE.split(arguments.strip(), 2);
+            String[] parts = ShellCommands.WHITESPACE.split(arguments.strip(), 2);
             if (parts.length == 2) {
                 values.put(parts[0], parts[1].strip().replace("\"", "").replace("'", ""));
             }
@@ -64,7 +63,7 @@ final class BuildRules {
                 words.add(part.strip().replace("\"", ""));
             }
         } else {
-            for (String word : WHITESPACE.split(text)) {
+            for (String word : ShellCommands.WHITESPACE.split(text)) {
                 if (!word.isEmpty()) {
                     words.add(word);
                 }
@@ -197,7 +196,7 @@ final class BuildRules {
                 rule("docker-expose-invalid-port", Severity.LOW, "CWE-20", "EXPOSE names a port outside 0-65535",
                         "Expose a valid TCP/UDP port number.", "EXPOSE", (file, hits) -> each(file, "EXPOSE",
                                 (stage, instruction) -> {
-                                    for (String word : WHITESPACE.split(instruction.expanded().strip())) {
+                                    for (String word : ShellCommands.WHITESPACE.split(instruction.expanded().strip())) {
                                         for (String port : PROTOCOL_SUFFIX.matcher(word).replaceFirst("").split("-")) {
                                             if (PORT_DIGITS.matcher(port).matches() && Long.parseLong(port) > 65_535) {
                                                 hit(file, stage, instruction, port + " is not a port", hits);

@@ -29,7 +29,6 @@ public final class DockerfileParser {
      * (once per line or instruction of every Dockerfile); Pattern.split and matcher(...).matches() are what those
      * methods run, so the results are the same.
      */
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
     private static final Pattern DIRECTIVE = Pattern.compile("#\\s*([a-zA-Z]+)\\s*=\\s*(\\S+)");
     private static final Pattern LETTERS = Pattern.compile("[A-Za-z]+");
@@ -96,7 +95,7 @@ public final class DockerfileParser {
                     stages.add(new DockerStage(stages.size(), stageName, baseImage, from, body));
                 }
                 DockerInstruction expanded = withExpansion(raw, globalValues, budget);
-                String[] words = WHITESPACE.split(expanded.expanded().trim());
+                String[] words = ShellCommands.WHITESPACE.split(expanded.expanded().trim());
                 baseImage = words.length > 0 ? words[0] : "";
                 stageName = words.length >= 3 && words[1].equalsIgnoreCase("AS") ? words[2] : null;
                 from = expanded;
@@ -134,7 +133,7 @@ public final class DockerfileParser {
             any = true;
         }
         if (!any) {
-            String[] parts = WHITESPACE.split(arguments.trim(), 2);
+            String[] parts = ShellCommands.WHITESPACE.split(arguments.trim(), 2);
             if (!parts[0].isEmpty() && !isArg && parts.length == 2) {
                 values.put(parts[0], unquote(parts[1].trim()));
             }
@@ -237,7 +236,7 @@ public final class DockerfileParser {
             int end = Math.min(index + 1, lines.length);
             index++;
             String statement = logical.toString().trim();
-            String[] split = WHITESPACE.split(statement, 2);
+            String[] split = ShellCommands.WHITESPACE.split(statement, 2);
             String keyword = split[0];
             String arguments = split.length > 1 ? split[1] : "";
             if (!LETTERS.matcher(keyword).matches()) {
@@ -245,7 +244,7 @@ public final class DockerfileParser {
             }
             Map<String, String> flags = new LinkedHashMap<>();
             while (arguments.startsWith("--")) {
-                String[] flagAndRest = WHITESPACE.split(arguments, 2);
+                String[] flagAndRest = ShellCommands.WHITESPACE.split(arguments, 2);
                 String flag = flagAndRest[0].substring(2);
                 int equals = flag.indexOf('=');
                 flags.put((equals < 0 ? flag : flag.substring(0, equals)).toLowerCase(Locale.ROOT),

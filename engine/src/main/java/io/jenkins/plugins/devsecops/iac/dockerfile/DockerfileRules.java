@@ -40,7 +40,6 @@ public final class DockerfileRules {
      */
     private static final java.util.regex.Pattern COMMAND_SEPARATOR =
             java.util.regex.Pattern.compile("&&|;|\\|\\||\\n");
-    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
     private static final java.util.regex.Pattern PINNED = java.util.regex.Pattern.compile(".*[=<>~@].*");
     private static final java.util.regex.Pattern DRIVE_PATH = java.util.regex.Pattern.compile("[A-Za-z]:.*");
 
@@ -196,7 +195,7 @@ public final class DockerfileRules {
                 rule("docker-expose-ssh", Severity.MEDIUM, "CWE-284", "Image exposes SSH (port 22)",
                         "Do not run sshd in containers; use kubectl exec or docker exec.", "EXPOSE",
                         (file, hits) -> each(file, "EXPOSE", (stage, instruction) -> {
-                            for (String port : WHITESPACE.split(instruction.expanded())) {
+                            for (String port : ShellCommands.WHITESPACE.split(instruction.expanded())) {
                                 if (port.equals("22") || port.startsWith("22/")) {
                                     hit(file, stage, instruction, "port 22 exposed", hits);
                                 }
@@ -210,7 +209,7 @@ public final class DockerfileRules {
                             }
                             Matcher matcher = APT_INSTALL.matcher(run);
                             while (matcher.find()) {
-                                for (String word : WHITESPACE.split(matcher.group(3).trim())) {
+                                for (String word : ShellCommands.WHITESPACE.split(matcher.group(3).trim())) {
                                     if (!word.isEmpty() && !word.startsWith("-") && !word.contains("=")
                                             && !word.startsWith("$") && !word.endsWith(".deb")) {
                                         return word + " has no version";
@@ -241,7 +240,7 @@ public final class DockerfileRules {
                             }
                             Matcher matcher = PIP_INSTALL.matcher(run);
                             while (matcher.find()) {
-                                String[] words = WHITESPACE.split(matcher.group(1).trim());
+                                String[] words = ShellCommands.WHITESPACE.split(matcher.group(1).trim());
                                 for (int i = 0; i < words.length; i++) {
                                     String word = words[i];
                                     if (word.equals("-r") || word.equals("--requirement") || word.equals("-c")
@@ -351,7 +350,7 @@ public final class DockerfileRules {
             }
         }
         if (!any) {
-            String[] parts = WHITESPACE.split(arguments.strip(), 2);
+            String[] parts = ShellCommands.WHITESPACE.split(arguments.strip(), 2);
             if (!parts[0].isEmpty() && PolicyDocuments.isSecretName(parts[0])
                     && (isArg || parts.length == 2 && isLiteral(parts[1].strip()))) {
                 names.add(parts[0]);

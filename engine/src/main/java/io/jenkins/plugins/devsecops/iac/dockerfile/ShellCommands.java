@@ -16,7 +16,8 @@ final class ShellCommands {
     private static final int MAX_COMMANDS = 2_000;
     private static final int CACHED_RUNS = 32;
     private static final java.util.regex.Pattern SEPARATOR = java.util.regex.Pattern.compile("&&|\\|\\||;|\\||\\n");
-    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+    /** Runs of white space, between the words of a command or an instruction (shared by the package's parsers and rules). */
+    static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
     private static final ThreadLocal<Map<String, List<Command>>> RECENT = ThreadLocal.withInitial(() ->
             new java.util.LinkedHashMap<>(CACHED_RUNS * 2, 0.75f, true) {
                 private static final long serialVersionUID = 1L;
